@@ -1,0 +1,36 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { correlationMiddleware } from './common/correlation.middleware';
+import { createValidationPipe } from './common/validation';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the HTTP application (used by main.ts and by the e2e tests, so both run the same thing). */
+export async function createApiApp(options: { logger?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, abortOnError: false });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.use(correlationMiddleware);
+  app.useBodyParser('json', { limit: '2mb' });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'api/docs', 'api/docs-json'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Migration MPTF portfolio and grant workflow')
+      .setDescription(
+        'HTTP API of the UN Migration Multi-Partner Trust Fund system. Money is a decimal string with two decimals (US$ unless a currency field says otherwise); dates are YYYY-MM-DD.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { OrganizationType, Role } from '@mptf/identity';
+import { PageQuery } from '@mptf/platform';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@mptf.test' })
+  @IsString()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: 'demo1234' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class SessionUserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
+  @ApiProperty({ nullable: true, type: String }) organizationCode: string | null;
+}
+
+export class LoginResponseDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ type: SessionUserDto }) user: SessionUserDto;
+}
+
+export class MeDto extends SessionUserDto {
+  @ApiProperty({ enum: OrganizationType, nullable: true }) organizationType: OrganizationType | null;
+}
+
+export class CreateUserDto {
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: Role, isArray: true })
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsEnum(Role, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({ example: 'IOM' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code such as IOM or DEU' })
+  organizationCode?: string;
+}
+
+export class UserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
+  @ApiProperty({ nullable: true, type: String }) organizationCode: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty() createdAt: string;
+}
+
+export class ListUsersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ListOrganizationsQuery {
+  @ApiPropertyOptional({ enum: OrganizationType })
+  @IsOptional()
+  @IsIn(Object.values(OrganizationType))
+  type?: OrganizationType;
+}
+
+export class OrganizationDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) acronym: string | null;
+  @ApiProperty({ enum: OrganizationType }) type: OrganizationType;
+  @ApiProperty({ nullable: true, type: String }) countryCode: string | null;
+}
+

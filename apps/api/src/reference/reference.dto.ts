@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class ThematicAreaDto {
+  @ApiProperty({ example: 1 }) code: number;
+  @ApiProperty() title: string;
+  @ApiProperty() shortTitle: string;
+  @ApiProperty({ type: Number, isArray: true }) gcmObjectiveCodes: number[];
+}
+
+export class GcmObjectiveDto {
+  @ApiProperty({ example: 1 }) code: number;
+  @ApiProperty() title: string;
+  @ApiProperty() shortTitle: string;
+  @ApiProperty({ type: Number, isArray: true }) thematicAreaCodes: number[];
+}
+
+export class BudgetCategoryDto {
+  @ApiProperty() code: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'false for category 8, which is computed' }) direct: boolean;
+}
+
+export class ReviewCriterionDto {
+  @ApiProperty() code: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ description: 'percent; all weights sum to 100' }) weight: number;
+}
+
+export class CountryDto {
+  @ApiProperty({ example: 'MEX' }) code: string;
+  @ApiProperty({ example: 'MX' }) alpha2: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'Americas' }) region: string;
+  @ApiProperty({ example: '019' }) regionCode: string;
+  @ApiProperty({ example: 'Latin America and the Caribbean' }) subRegion: string;
+}
+
+export class CountriesQuery {
+  @ApiPropertyOptional({ example: 'Africa' })
+  @IsOptional()
+  @IsString()
+  region?: string;
+}
+
+export class SetAreaObjectivesDto {
+  @ApiProperty({ type: Number, isArray: true, example: [1, 3, 17, 23] })
+  @IsArray()
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(23, { each: true })
+  gcmObjectiveCodes: number[];
+}
+
+const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
+const RATE = /^0(\.\d{1,4})?$/;
+
+export class MinMarkersDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @IsInt() @Min(0) @Max(3) gender?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @IsInt() @Min(0) @Max(3) humanRights?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @IsInt() @Min(0) @Max(3) childSensitivity?: number;
+}
+
+export class FundSettingsDto {
+  @ApiProperty() minParticipatingOrganizations: number;
+  @ApiProperty({ type: MinMarkersDto }) minMarkers: MinMarkersDto;
+  @ApiProperty({ example: '5000000.00' }) budgetCeiling: string;
+  @ApiProperty() minDurationMonths: number;
+  @ApiProperty() maxDurationMonths: number;
+  @ApiProperty({ example: '0.07' }) indirectRate: string;
+  @ApiProperty({ example: '0.01' }) aaFeeRate: string;
+  @ApiProperty() reviewWindowDays: number;
+  @ApiProperty({ example: '04-30' }) expenditureDeadline: string;
+}
+
+export class PatchFundSettingsDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  minParticipatingOrganizations?: number;
+
+  @ApiPropertyOptional({ type: MinMarkersDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MinMarkersDto)
+  minMarkers?: MinMarkersDto;
+
+  @ApiPropertyOptional({ example: '5000000.00' })
+  @IsOptional()
+  @IsString()
+  @Matches(MONEY, { message: 'must be a positive decimal string with at most two decimals' })
+  budgetCeiling?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(120) minDurationMonths?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(120) maxDurationMonths?: number;
+
+  @ApiPropertyOptional({ example: '0.07' })
+  @IsOptional()
+  @IsString()
+  @Matches(RATE, { message: 'must be a decimal string between 0 and 1 with at most four decimals' })
+  indirectRate?: string;
+
+  @ApiPropertyOptional({ example: '0.01' })
+  @IsOptional()
+  @IsString()
+  @Matches(RATE, { message: 'must be a decimal string between 0 and 1 with at most four decimals' })
+  aaFeeRate?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) reviewWindowDays?: number;
+
+  @ApiPropertyOptional({ example: '04-30' })
+  @IsOptional()
+  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { message: 'must be MM-DD' })
+  expenditureDeadline?: string;
+}

@@ -1,0 +1,34 @@
+/** Unit specs live beside the code; e2e specs in tests/ run against real PostgreSQL and Redis. */
+const moduleNameMapper = {
+  '^@mptf/migrations$': '<rootDir>/migrations',
+  '^@mptf/seeds$': '<rootDir>/seeds',
+  '^@mptf/(.*)$': '<rootDir>/libs/$1/src',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      transform,
+      moduleNameMapper,
+    },
+    {
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/**/*.e2e-spec.ts'],
+      moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+      transform,
+      moduleNameMapper,
+      globalSetup: '<rootDir>/tests/support/global-setup.js',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.js',
+      setupFiles: ['<rootDir>/tests/support/env.ts'],
+    },
+  ],
+  testTimeout: 60000,
+};

@@ -1,0 +1,183 @@
+import { Role } from './roles';
+
+/**
+ * Every route declares one of these. Roles map to permissions in ROLE_PERMISSIONS, the single
+ * table of who may do what; row-level rules (own organization, recusal) live in the services.
+ */
+export enum Permission {
+  PROFILE_READ = 'profile.read',
+  USER_MANAGE = 'user.manage',
+  ORGANIZATION_READ = 'organization.read',
+  REFERENCE_READ = 'reference.read',
+  REFERENCE_MANAGE = 'reference.manage',
+  SETTINGS_READ = 'settings.read',
+  SETTINGS_MANAGE = 'settings.manage',
+  AUDIT_READ = 'audit.read',
+  SYSTEM_OPERATE = 'system.operate',
+
+  PROPOSAL_READ = 'proposal.read',
+  PROPOSAL_CREATE = 'proposal.create',
+  PROPOSAL_UPDATE = 'proposal.update',
+  PROPOSAL_SUBMIT = 'proposal.submit',
+  PROPOSAL_WITHDRAW = 'proposal.withdraw',
+
+  PROPOSAL_SCREEN = 'proposal.screen',
+  REVIEW_QUEUE = 'review.queue',
+  REVIEW_CREATE = 'review.create',
+  REVIEW_READ = 'review.read',
+  CONFLICT_DECLARE = 'conflict.declare',
+  MEETING_MANAGE = 'meeting.manage',
+  MEETING_READ = 'meeting.read',
+  DECISION_RECORD = 'decision.record',
+  PIPELINE_READ = 'pipeline.read',
+  PIPELINE_MANAGE = 'pipeline.manage',
+
+  CONTRIBUTION_RECORD = 'contribution.record',
+  CONTRIBUTION_READ = 'contribution.read',
+  PROGRAMME_READ = 'programme.read',
+  TRANSFER_RECORD = 'transfer.record',
+  REFUND_RECORD = 'refund.record',
+  EXPENDITURE_RECORD = 'expenditure.record',
+  PROGRAMME_CLOSE = 'programme.close',
+  FUND_STATUS_READ = 'fund.read',
+  PORTFOLIO_READ = 'portfolio.read',
+
+  RESULTS_READ = 'results.read',
+  RESULTS_EDIT = 'results.edit',
+  ACTUAL_SUBMIT = 'actual.submit',
+  ACTUAL_APPROVE = 'actual.approve',
+  IATI_EXPORT = 'iati.export',
+
+  REPORT_GENERATE = 'report.generate',
+  REPORT_READ = 'report.read',
+  QUEUE_DASHBOARD = 'queue.dashboard',
+}
+
+const P = Permission;
+
+/** What every signed-in user may do. */
+const EVERYONE = [P.PROFILE_READ, P.ORGANIZATION_READ, P.REFERENCE_READ, P.SETTINGS_READ];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  [Role.ADMIN]: [
+    ...EVERYONE,
+    P.USER_MANAGE,
+    P.REFERENCE_MANAGE,
+    P.SETTINGS_MANAGE,
+    P.AUDIT_READ,
+    P.SYSTEM_OPERATE,
+    P.PROPOSAL_READ,
+    P.REVIEW_READ,
+    P.MEETING_READ,
+    P.PIPELINE_READ,
+    P.CONTRIBUTION_READ,
+    P.PROGRAMME_READ,
+    P.FUND_STATUS_READ,
+    P.PORTFOLIO_READ,
+    P.RESULTS_READ,
+    P.IATI_EXPORT,
+    P.REPORT_READ,
+    P.QUEUE_DASHBOARD,
+  ],
+  [Role.FMU_OFFICER]: [
+    ...EVERYONE,
+    P.AUDIT_READ,
+    P.PROPOSAL_READ,
+    P.PROPOSAL_SCREEN,
+    P.REVIEW_READ,
+    P.MEETING_MANAGE,
+    P.MEETING_READ,
+    P.PIPELINE_READ,
+    P.PIPELINE_MANAGE,
+    P.CONTRIBUTION_READ,
+    P.PROGRAMME_READ,
+    P.PROGRAMME_CLOSE,
+    P.FUND_STATUS_READ,
+    P.PORTFOLIO_READ,
+    P.RESULTS_READ,
+    P.RESULTS_EDIT,
+    P.ACTUAL_APPROVE,
+    P.IATI_EXPORT,
+    P.REPORT_GENERATE,
+    P.REPORT_READ,
+    P.QUEUE_DASHBOARD,
+  ],
+  [Role.AA_OFFICER]: [
+    ...EVERYONE,
+    P.PROPOSAL_READ,
+    P.PIPELINE_READ,
+    P.CONTRIBUTION_RECORD,
+    P.CONTRIBUTION_READ,
+    P.PROGRAMME_READ,
+    P.TRANSFER_RECORD,
+    P.REFUND_RECORD,
+    P.PROGRAMME_CLOSE,
+    P.FUND_STATUS_READ,
+    P.PORTFOLIO_READ,
+    P.RESULTS_READ,
+    P.IATI_EXPORT,
+    P.REPORT_GENERATE,
+    P.REPORT_READ,
+  ],
+  [Role.SC_CHAIR]: [
+    ...EVERYONE,
+    P.PROPOSAL_READ,
+    P.REVIEW_QUEUE,
+    P.REVIEW_CREATE,
+    P.REVIEW_READ,
+    P.CONFLICT_DECLARE,
+    P.MEETING_READ,
+    P.DECISION_RECORD,
+    P.PIPELINE_READ,
+    P.PROGRAMME_READ,
+    P.FUND_STATUS_READ,
+    P.PORTFOLIO_READ,
+    P.RESULTS_READ,
+  ],
+  [Role.SC_MEMBER]: [
+    ...EVERYONE,
+    P.PROPOSAL_READ,
+    P.REVIEW_QUEUE,
+    P.REVIEW_CREATE,
+    P.REVIEW_READ,
+    P.CONFLICT_DECLARE,
+    P.MEETING_READ,
+    P.PIPELINE_READ,
+    P.PROGRAMME_READ,
+    P.FUND_STATUS_READ,
+    P.PORTFOLIO_READ,
+    P.RESULTS_READ,
+  ],
+  [Role.AGENCY_FOCAL_POINT]: [
+    ...EVERYONE,
+    P.PROPOSAL_READ,
+    P.PROPOSAL_CREATE,
+    P.PROPOSAL_UPDATE,
+    P.PROPOSAL_SUBMIT,
+    P.PROPOSAL_WITHDRAW,
+    P.PROGRAMME_READ,
+    P.EXPENDITURE_RECORD,
+    P.PORTFOLIO_READ,
+    P.RESULTS_READ,
+    P.RESULTS_EDIT,
+    P.ACTUAL_SUBMIT,
+  ],
+  [Role.DONOR_VIEWER]: [
+    ...EVERYONE,
+    P.CONTRIBUTION_READ,
+    P.PROGRAMME_READ,
+    P.FUND_STATUS_READ,
+    P.PORTFOLIO_READ,
+    P.RESULTS_READ,
+    P.REPORT_GENERATE,
+    P.REPORT_READ,
+  ],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role] ?? []));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role]?.includes(permission));
+}

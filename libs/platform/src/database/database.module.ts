@@ -1,0 +1,30 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { SnakeNamingStrategy } from './naming.strategy';
+
+/**
+ * The TypeORM connection. Entities are registered by each feature module (`forFeature`);
+ * the schema is only ever changed by migrations, which run before the application starts.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        type: 'postgres' as const,
+        url: config.databaseUrl,
+        autoLoadEntities: true,
+        synchronize: false,
+        migrationsRun: false,
+        namingStrategy: new SnakeNamingStrategy(),
+        extra: { max: 20, application_name: 'mptf' },
+        // Keep retrying so a PostgreSQL restart does not need an application restart.
+        retryAttempts: 10,
+        retryDelay: 1000,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

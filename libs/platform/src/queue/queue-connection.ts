@@ -1,0 +1,97 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Processor, Queue, QueueOptions, Worker, WorkerOptions, createPostgresBackend, withBackend } from 'bullmq';
+import IORedis, { Redis, RedisOptions } from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { QueueName } from './job-catalogue';
+
+/**
+ * The one place that knows whether BullMQ runs on Redis (production shape) or on its PostgreSQL
+ * backend in the application database (embedded default). Everything else asks it for queues and
+ * workers.
+ */
+@Injectable()
+export class QueueConnection implements OnModuleDestroy {
+  private redis?: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly postgresClasses = withBackend(createPostgresBackend);
+
+  constructor(private readonly config: AppConfig) {}
+
+  get backend(): 'redis' | 'postgres' {
+    return this.config.queueBackend;
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.createQueue(name);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  createWorker(name: QueueName, processor: Processor, options: Partial<WorkerOptions> = {}): Worker {
+    if (this.backend === 'redis') {
+      return new Worker(name, processor, {
+        ...options,
+        prefix: this.config.env.QUEUE_PREFIX,
+        // Workers need their own blocking connection.
+        connection: this.newRedis(),
+      });
+    }
+    return new this.postgresClasses.Worker(name, processor, {
+      ...options,
+      connection: this.postgresConnection(),
+    } as WorkerOptions<never>) as unknown as Worker;
+  }
+
+  /** Round trip to the queue backend; rejects when it is unreachable. */
+  async ping(): Promise<void> {
+    if (this.backend === 'redis') {
+      await this.sharedRedis().ping();
+      return;
+    }
+    await this.queue(QueueName.MAINTENANCE).getJobCounts('waiting');
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+    if (this.redis) {
+      this.redis.disconnect();
+      this.redis = undefined;
+    }
+  }
+
+  private createQueue(name: QueueName): Queue {
+    if (this.backend === 'redis') {
+      const options: QueueOptions = { connection: this.sharedRedis(), prefix: this.config.env.QUEUE_PREFIX };
+      return new Queue(name, options);
+    }
+    return new this.postgresClasses.Queue(name, {
+      connection: this.postgresConnection(),
+    } as QueueOptions<never>) as unknown as Queue;
+  }
+
+  private postgresConnection() {
+    return { connectionString: this.config.databaseUrl, schema: `${this.config.env.QUEUE_PREFIX}_queue`, migrate: true };
+  }
+
+  private sharedRedis(): Redis {
+    if (!this.redis) {
+      // Fail fast on the API side: a request should get a clear error, not hang while Redis is down.
+      this.redis = this.newRedis({ maxRetriesPerRequest: 1, enableOfflineQueue: false });
+      this.redis.on('error', () => undefined);
+    }
+    return this.redis;
+  }
+
+  private newRedis(overrides: RedisOptions = {}): Redis {
+    const redis = new IORedis(this.config.env.REDIS_URL as string, {
+      maxRetriesPerRequest: null,
+      ...overrides,
+    });
+    redis.on('error', () => undefined);
+    return redis;
+  }
+}

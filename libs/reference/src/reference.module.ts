@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { REFERENCE_ENTITIES } from './reference.entities';
+import { ReferenceService } from './reference.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
+  providers: [ReferenceService],
+  exports: [ReferenceService],
+})
+export class ReferenceModule {}

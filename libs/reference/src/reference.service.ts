@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditActor, AuditService } from '@mptf/audit';
+import { NotFoundError, parseMoney, ValidationError } from '@mptf/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { FundSettings, toFundSettings } from './fund-settings';
+import {
+  BudgetCategory,
+  Country,
+  FundSettingsRow,
+  GcmObjective,
+  GuidingPrinciple,
+  ReviewCriterion,
+  ThematicArea,
+} from './reference.entities';
+
+export interface ThematicAreaView {
+  code: number;
+  title: string;
+  shortTitle: string;
+  gcmObjectiveCodes: number[];
+}
+
+export interface GcmObjectiveView {
+  code: number;
+  title: string;
+  shortTitle: string;
+  thematicAreaCodes: number[];
+}
+
+export type FundSettingsPatch = Partial<Omit<FundSettings, 'minMarkers'>> & {
+  minMarkers?: Partial<FundSettings['minMarkers']>;
+};
+
+@Injectable()
+export class ReferenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async thematicAreas(): Promise<ThematicAreaView[]> {
+    const areas = await this.dataSource.getRepository(ThematicArea).find({ order: { code: 'ASC' } });
+    const mapping = await this.mapping();
+    return areas.map((area) => ({
+      code: area.code,
+      title: area.title,
+      shortTitle: area.shortTitle,
+      gcmObjectiveCodes: mapping.filter((m) => m.area === area.code).map((m) => m.objective),
+    }));
+  }
+
+  async gcmObjectives(): Promise<GcmObjectiveView[]> {
+    const objectives = await this.dataSource.getRepository(GcmObjective).find({ order: { code: 'ASC' } });
+    const mapping = await this.mapping();
+    return objectives.map((objective) => ({
+      code: objective.code,
+      title: objective.title,
+      shortTitle: objective.shortTitle,
+      thematicAreaCodes: mapping.filter((m) => m.objective === objective.code).map((m) => m.area),
+    }));
+  }
+
+  /** Replaces the objectives mapped to one thematic area (admins keep the mapping, not the code). */
+  async setAreaObjectives(actor: AuditActor, areaCode: number, objectiveCodes: number[]): Promise<ThematicAreaView> {
+    const codes = [...new Set(objectiveCodes)].sort((a, b) => a - b);
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await manager.exists(ThematicArea, { where: { code: areaCode } }))) throw new NotFoundError('Thematic area', areaCode);
+      const known = await manager.getRepository(GcmObjective).createQueryBuilder('o').where('o.code = ANY(:codes)', { codes }).getCount();
+      if (known !== codes.length) throw ValidationError.field('gcmObjectiveCodes', 'must be GCM objective codes 1–23');
+      const before = await this.areaObjectiveCodes(manager, areaCode);
+      await manager.query('DELETE FROM thematic_area_objectives WHERE thematic_area_code = $1', [areaCode]);
+      if (codes.length) {
+        await manager.query(
+          'INSERT INTO thematic_area_objectives (thematic_area_code, gcm_objective_code) SELECT $1, unnest($2::smallint[])',
+          [areaCode, codes],
+        );
+      }
+      await this.audit.record(manager, {
+        actor,
+        action: 'reference.mapping.update',
+        entityType: 'thematic_area',
+        entityId: String(areaCode),
+        before: { gcmObjectiveCodes: before },
+        after: { gcmObjectiveCodes: codes },
+      });
+    });
+    const updated = (await this.thematicAreas()).find((area) => area.code === areaCode);
+    return updated as ThematicAreaView;
+  }
+
+  budgetCategories(): Promise<BudgetCategory[]> {
+    return this.dataSource.getRepository(BudgetCategory).find({ order: { code: 'ASC' } });
+  }
+
+  reviewCriteria(): Promise<ReviewCriterion[]> {
+    return this.dataSource.getRepository(ReviewCriterion).find({ order: { position: 'ASC' } });
+  }
+
+  guidingPrinciples(): Promise<GuidingPrinciple[]> {
+    return this.dataSource.getRepository(GuidingPrinciple).find({ order: { position: 'ASC' } });
+  }
+
+  countries(region?: string): Promise<Country[]> {
+    return this.dataSource.getRepository(Country).find({ where: region ? { region } : {}, order: { name: 'ASC' } });
+  }
+
+  async fundSettings(manager: EntityManager = this.dataSource.manager): Promise<FundSettings> {
+    const row = await manager.findOne(FundSettingsRow, { where: { id: 1 } });
+    if (!row) throw new NotFoundError('Fund settings', 1);
+    return toFundSettings(row);
+  }
+
+  async updateFundSettings(actor: AuditActor, patch: FundSettingsPatch): Promise<FundSettings> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(FundSettingsRow, { where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundError('Fund settings', 1);
+      const before = toFundSettings(row);
+      const next = { ...row };
+      if (patch.minParticipatingOrganizations !== undefined) next.minParticipatingOrganizations = patch.minParticipatingOrganizations;
+      if (patch.minMarkers?.gender !== undefined) next.minMarkerGender = patch.minMarkers.gender;
+      if (patch.minMarkers?.humanRights !== undefined) next.minMarkerHumanRights = patch.minMarkers.humanRights;
+      if (patch.minMarkers?.childSensitivity !== undefined) next.minMarkerChildSensitivity = patch.minMarkers.childSensitivity;
+      if (patch.budgetCeiling !== undefined) next.budgetCeiling = parseMoney(patch.budgetCeiling).toString();
+      if (patch.minDurationMonths !== undefined) next.minDurationMonths = patch.minDurationMonths;
+      if (patch.maxDurationMonths !== undefined) next.maxDurationMonths = patch.maxDurationMonths;
+      if (patch.indirectRate !== undefined) next.indirectRate = patch.indirectRate;
+      if (patch.aaFeeRate !== undefined) next.aaFeeRate = patch.aaFeeRate;
+      if (patch.reviewWindowDays !== undefined) next.reviewWindowDays = patch.reviewWindowDays;
+      if (patch.expenditureDeadline !== undefined) next.expenditureDeadline = patch.expenditureDeadline;
+      if (next.minDurationMonths > next.maxDurationMonths) {
+        throw new ValidationError('minDurationMonths must not exceed maxDurationMonths', [
+          { field: 'minDurationMonths', message: `must not exceed maxDurationMonths (${next.maxDurationMonths})` },
+        ]);
+      }
+      await manager.save(FundSettingsRow, next);
+      const saved = await manager.findOneOrFail(FundSettingsRow, { where: { id: 1 } });
+      const after = toFundSettings(saved);
+      await this.audit.record(manager, { actor, action: 'settings.update', entityType: 'fund_settings', entityId: '1', before, after });
+      return after;
+    });
+  }
+
+  private async mapping(): Promise<{ area: number; objective: number }[]> {
+    const rows = (await this.dataSource.query(
+      'SELECT thematic_area_code AS area, gcm_objective_code AS objective FROM thematic_area_objectives ORDER BY 1, 2',
+    )) as { area: number; objective: number }[];
+    return rows;
+  }
+
+  private async areaObjectiveCodes(manager: EntityManager, areaCode: number): Promise<number[]> {
+    const rows = (await manager.query(
+      'SELECT gcm_objective_code AS code FROM thematic_area_objectives WHERE thematic_area_code = $1 ORDER BY 1',
+      [areaCode],
+    )) as { code: number }[];
+    return rows.map((row) => row.code);
+  }
+}

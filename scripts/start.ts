@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { MIGRATIONS } from '@mptf/migrations';
+import {
+  AppConfig,
+  createScriptDataSource,
+  EmbeddedPostgresHandle,
+  InvalidEnvironmentError,
+  parseEnv,
+  prepareDatabase,
+  startEmbeddedPostgres,
+} from '@mptf/platform';
+import { DEMO_PASSWORD, DEMO_USERS, isEmptyDatabase, runDemoSeed, seedReference } from '@mptf/seeds';
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * `npm start`: one command from a fresh clone to a running system. Starts an embedded PostgreSQL
+ * when DATABASE_URL is unset, migrates, seeds reference and demo data into an empty database,
+ * then runs the API and the worker as two processes (as they would be deployed).
+ */
+const say = (message: string) => process.stdout.write(`${message}\n`);
+
+async function main(): Promise<void> {
+  const env = parseEnv();
+  let embedded: EmbeddedPostgresHandle | undefined;
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+
+  if (!env.DATABASE_URL) {
+    say(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})…`);
+    embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, database: 'mptf' });
+    childEnv.DATABASE_URL = embedded.databaseUrl;
+  }
+  const config = new AppConfig(parseEnv(childEnv));
+  say(
+    config.queueBackend === 'redis'
+      ? `Shape: production (PostgreSQL at DATABASE_URL, BullMQ on Redis at REDIS_URL)`
+      : `Shape: ${embedded ? 'embedded default (PostgreSQL from npm' : 'PostgreSQL at DATABASE_URL'}, BullMQ on its PostgreSQL backend${embedded ? ')' : ''}`,
+  );
+
+  try {
+    const applied = await prepareDatabase(config.databaseUrl, MIGRATIONS);
+    say(applied.length ? `Applied ${applied.length} migration(s).` : 'Database schema is up to date.');
+  } catch (error) {
+    throw new Error(`Cannot prepare the database at DATABASE_URL: ${(error as Error).message}`);
+  }
+
+  const dataSource = createScriptDataSource(config.databaseUrl);
+  await dataSource.initialize();
+  const empty = await isEmptyDatabase(dataSource);
+  await dataSource.transaction((manager) => seedReference(manager));
+  await dataSource.destroy();
+  if (empty && !config.isProduction) {
+    say('Empty database: seeding reference and demo data…');
+    await runDemoSeed((message) => say(`  ${message}`));
+  }
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)))));
+    await embedded?.stop();
+    process.exit(code);
+  };
+  for (const [name, script] of [
+    ['api', 'apps/api/src/main.js'],
+    ['worker', 'apps/worker/src/main.js'],
+  ] as const) {
+    const child = fork(join(__dirname, '..', script), [], { env: childEnv, stdio: 'inherit' });
+    child.on('exit', (code) => {
+      if (!stopping) {
+        process.stderr.write(`The ${name} process exited (code ${code}); stopping.\n`);
+        void stopAll(code || 1);
+      }
+    });
+    children.push(child);
+  }
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const url = `http://localhost:${config.env.PORT}`;
+  await waitForHealth(`${url}/health`);
+  say('');
+  say(`Migration MPTF is running at ${url}`);
+  say(`  API: ${url}/api/v1   OpenAPI: ${url}/api/docs   Health: ${url}/health`);
+  if (!config.isProduction) {
+    say(`  Demo logins (password ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) say(`    ${user.email.padEnd(26)} ${user.roles.join(', ')}`);
+  }
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  throw new Error(`${url} did not answer within a minute`);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof InvalidEnvironmentError ? error.message : (error as Error).message ?? String(error);
+  process.stderr.write(`npm start failed: ${message}\n`);
+  process.exit(1);
+});

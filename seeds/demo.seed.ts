@@ -1,0 +1,17 @@
+import type { DemoContext, DemoStep } from './demo/demo-context';
+import { demoUsersStep } from './demo/demo-users.step';
+
+/** The demo data, in order; later steps build on earlier ones. Each step is idempotent. */
+export const DEMO_STEPS: DemoStep[] = [demoUsersStep];
+
+export async function seedDemo(context: DemoContext): Promise<void> {
+  for (const [index, step] of DEMO_STEPS.entries()) {
+    const label = `[${index + 1}/${DEMO_STEPS.length}] ${step.name}`;
+    if (await step.alreadyDone(context)) {
+      context.progress(`${label}: already there`);
+      continue;
+    }
+    context.progress(`${label}: seeding`);
+    await step.run(context);
+  }
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@mptf/audit';
+import { IdentityModule } from '@mptf/identity';
+import { PlatformModule } from '@mptf/platform';
+import { ReferenceModule } from '@mptf/reference';
+
+/** The domain modules the demo data goes through, so demo rows obey the same rules as real ones. */
+@Module({ imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule] })
+export class SeedModule {}
