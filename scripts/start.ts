@@ -26,8 +26,14 @@ async function main(): Promise<void> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
 
   if (!env.DATABASE_URL) {
-    say(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})…`);
-    embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, database: 'mptf' });
+    say(
+      `No DATABASE_URL: starting the embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})…`,
+    );
+    embedded = await startEmbeddedPostgres({
+      dataDir: env.EMBEDDED_PG_DIR,
+      port: env.EMBEDDED_PG_PORT,
+      database: 'mptf',
+    });
     childEnv.DATABASE_URL = embedded.databaseUrl;
   }
   const config = new AppConfig(parseEnv(childEnv));
@@ -41,7 +47,7 @@ async function main(): Promise<void> {
     const applied = await prepareDatabase(config.databaseUrl, MIGRATIONS);
     say(applied.length ? `Applied ${applied.length} migration(s).` : 'Database schema is up to date.');
   } catch (error) {
-    throw new Error(`Cannot prepare the database at DATABASE_URL: ${(error as Error).message}`);
+    throw new Error(`Cannot prepare the database at DATABASE_URL: ${(error as Error).message}`, { cause: error });
   }
 
   const dataSource = createScriptDataSource(config.databaseUrl);
@@ -60,7 +66,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)))));
+    await Promise.all(
+      children.map(
+        (child) => new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done))),
+      ),
+    );
     await embedded?.stop();
     process.exit(code);
   };
@@ -105,7 +115,8 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof InvalidEnvironmentError ? error.message : (error as Error).message ?? String(error);
+  const message =
+    error instanceof InvalidEnvironmentError ? error.message : ((error as Error).message ?? String(error));
   process.stderr.write(`npm start failed: ${message}\n`);
   process.exit(1);
 });

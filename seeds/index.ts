@@ -22,6 +22,8 @@ export async function runDemoSeed(progress: Progress): Promise<void> {
 
 /** True when the database has no users: a fresh install that `npm start` should fill. */
 export async function isEmptyDatabase(dataSource: DataSource): Promise<boolean> {
-  const [row] = (await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM users) AS empty')) as { empty: boolean }[];
+  const [row] = (await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM users) AS empty')) as {
+    empty: boolean;
+  }[];
   return row.empty;
 }

@@ -22,18 +22,28 @@ export async function seedReference(db: EntityManager, progress: Progress = () =
   await db.query(
     `INSERT INTO gcm_objectives (code, title, short_title)
      SELECT * FROM unnest($1::smallint[], $2::text[], $3::text[]) ON CONFLICT (code) DO NOTHING`,
-    [GCM_OBJECTIVES.map((o) => o.code), GCM_OBJECTIVES.map((o) => o.title), GCM_OBJECTIVES.map((o) => o.shortTitle)],
+    [
+      GCM_OBJECTIVES.map((o) => o.code),
+      GCM_OBJECTIVES.map((o) => o.title),
+      GCM_OBJECTIVES.map((o) => o.shortTitle),
+    ],
   );
   const areaCount = (await db.query('SELECT count(*)::int AS n FROM thematic_areas')) as { n: number }[];
   const firstRun = areaCount[0].n === 0;
   await db.query(
     `INSERT INTO thematic_areas (code, title, short_title)
      SELECT * FROM unnest($1::smallint[], $2::text[], $3::text[]) ON CONFLICT (code) DO NOTHING`,
-    [THEMATIC_AREAS.map((a) => a.code), THEMATIC_AREAS.map((a) => a.title), THEMATIC_AREAS.map((a) => a.shortTitle)],
+    [
+      THEMATIC_AREAS.map((a) => a.code),
+      THEMATIC_AREAS.map((a) => a.title),
+      THEMATIC_AREAS.map((a) => a.shortTitle),
+    ],
   );
   // The mapping is editable: seed it only when the areas are new, so edits survive re-seeding.
   if (firstRun) {
-    const pairs = Object.entries(AREA_OBJECTIVES).flatMap(([area, objectives]) => objectives.map((o) => [Number(area), o]));
+    const pairs = Object.entries(AREA_OBJECTIVES).flatMap(([area, objectives]) =>
+      objectives.map((o) => [Number(area), o]),
+    );
     await db.query(
       `INSERT INTO thematic_area_objectives (thematic_area_code, gcm_objective_code)
        SELECT * FROM unnest($1::smallint[], $2::smallint[]) ON CONFLICT DO NOTHING`,
@@ -55,7 +65,11 @@ export async function seedReference(db: EntityManager, progress: Progress = () =
   await db.query(
     `INSERT INTO budget_categories (code, title, direct)
      SELECT * FROM unnest($1::smallint[], $2::text[], $3::boolean[]) ON CONFLICT (code) DO NOTHING`,
-    [BUDGET_CATEGORIES.map((c) => c.code), BUDGET_CATEGORIES.map((c) => c.title), BUDGET_CATEGORIES.map((c) => c.direct)],
+    [
+      BUDGET_CATEGORIES.map((c) => c.code),
+      BUDGET_CATEGORIES.map((c) => c.title),
+      BUDGET_CATEGORIES.map((c) => c.direct),
+    ],
   );
   await db.query(
     `INSERT INTO review_criteria (code, title, description, weight, position)
@@ -87,8 +101,20 @@ export async function seedReference(db: EntityManager, progress: Progress = () =
   progress('reference: organizations (UN entities, Member States, the fund offices)');
   const memberStates = COUNTRIES.filter((c) => c.unMember);
   const organizations = [
-    ...UN_ENTITIES.map((e) => ({ code: e.code, name: e.name, acronym: e.acronym, type: 'UN_ENTITY', country: null })),
-    ...memberStates.map((c) => ({ code: c.code, name: c.name, acronym: null, type: 'MEMBER_STATE', country: c.code })),
+    ...UN_ENTITIES.map((e) => ({
+      code: e.code,
+      name: e.name,
+      acronym: e.acronym,
+      type: 'UN_ENTITY',
+      country: null,
+    })),
+    ...memberStates.map((c) => ({
+      code: c.code,
+      name: c.name,
+      acronym: null,
+      type: 'MEMBER_STATE',
+      country: c.code,
+    })),
     ...SECRETARIAT_ORGANIZATIONS.map((o) => ({ ...o, type: 'SECRETARIAT', country: null })),
   ];
   await db.query(

@@ -1,6 +1,10 @@
 /** The five thematic areas of the UN Network on Migration workplan (titles exactly as published). */
 export const THEMATIC_AREAS = [
-  { code: 1, shortTitle: 'Data and evidence', title: 'Promoting fact-based and data-driven migration discourse, policy and planning' },
+  {
+    code: 1,
+    shortTitle: 'Data and evidence',
+    title: 'Promoting fact-based and data-driven migration discourse, policy and planning',
+  },
   {
     code: 2,
     shortTitle: 'Protection',
@@ -10,14 +14,20 @@ export const THEMATIC_AREAS = [
   {
     code: 3,
     shortTitle: 'Irregular migration and borders',
-    title: 'Addressing irregular migration including through managing borders and combatting transnational crime',
+    title:
+      'Addressing irregular migration including through managing borders and combatting transnational crime',
   },
   {
     code: 4,
     shortTitle: 'Regular pathways and development',
-    title: 'Facilitating regular migration, decent work and enhancing the positive development effects of human mobility',
+    title:
+      'Facilitating regular migration, decent work and enhancing the positive development effects of human mobility',
   },
-  { code: 5, shortTitle: 'Social inclusion', title: 'Improving the social inclusion and integration of migrants' },
+  {
+    code: 5,
+    shortTitle: 'Social inclusion',
+    title: 'Improving the social inclusion and integration of migrants',
+  },
 ];
 
 /**
@@ -49,25 +59,29 @@ export const REVIEW_CRITERIA = [
   {
     code: 'RELEVANCE',
     title: 'Relevance to the GCM and the fund',
-    description: 'Addresses GCM objectives and the thematic area, responds to national priorities and needs of migrants and communities.',
+    description:
+      'Addresses GCM objectives and the thematic area, responds to national priorities and needs of migrants and communities.',
     weight: 20,
   },
   {
     code: 'GUIDING_PRINCIPLES',
     title: 'GCM guiding principles',
-    description: 'People-centred, human rights-based, gender-responsive and child-sensitive; whole-of-government and whole-of-society.',
+    description:
+      'People-centred, human rights-based, gender-responsive and child-sensitive; whole-of-government and whole-of-society.',
     weight: 20,
   },
   {
     code: 'JOINT_PROGRAMMING',
     title: 'Joint programming and partnerships',
-    description: 'Genuine collaboration between PUNOs and with national partners; builds on the UN Network on Migration.',
+    description:
+      'Genuine collaboration between PUNOs and with national partners; builds on the UN Network on Migration.',
     weight: 15,
   },
   {
     code: 'RESULTS',
     title: 'Results framework and sustainability',
-    description: 'Clear theory of change, measurable indicators with baselines and targets, plan for sustainability.',
+    description:
+      'Clear theory of change, measurable indicators with baselines and targets, plan for sustainability.',
     weight: 20,
   },
   {
@@ -102,6 +116,10 @@ export const DEFAULT_FUND_SETTINGS = {
 /** The fund's own offices, as organizations of type SECRETARIAT. */
 export const SECRETARIAT_ORGANIZATIONS = [
   { code: 'MPTFFMU', name: 'Migration MPTF Fund Management Unit', acronym: 'FMU' },
-  { code: 'MPTFO', name: 'UNDP Multi-Partner Trust Fund Office (Administrative Agent)', acronym: 'MPTF Office' },
+  {
+    code: 'MPTFO',
+    name: 'UNDP Multi-Partner Trust Fund Office (Administrative Agent)',
+    acronym: 'MPTF Office',
+  },
   { code: 'UNNM', name: 'United Nations Network on Migration', acronym: 'UN Network on Migration' },
 ];

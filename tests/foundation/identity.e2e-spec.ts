@@ -8,7 +8,9 @@ describe('identity', () => {
   afterAll(() => t.close());
 
   it('logs in a demo user and returns the contract shape', async () => {
-    const response = await t.http.post('/api/v1/auth/login').send({ email: 'iom.focal@mptf.test', password: 'demo1234' });
+    const response = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'iom.focal@mptf.test', password: 'demo1234' });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       accessToken: expect.any(String),
@@ -22,16 +24,28 @@ describe('identity', () => {
     });
     const me = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${response.body.accessToken}`);
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ email: 'iom.focal@mptf.test', organizationCode: 'IOM', organizationType: 'UN_ENTITY' });
+    expect(me.body).toMatchObject({
+      email: 'iom.focal@mptf.test',
+      organizationCode: 'IOM',
+      organizationType: 'UN_ENTITY',
+    });
   });
 
   it('gives the same 401 for an unknown user and a wrong password', async () => {
-    const unknown = await t.http.post('/api/v1/auth/login').send({ email: 'nobody@mptf.test', password: 'demo1234' });
-    const wrong = await t.http.post('/api/v1/auth/login').send({ email: 'fmu@mptf.test', password: 'wrong-password' });
+    const unknown = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@mptf.test', password: 'demo1234' });
+    const wrong = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'fmu@mptf.test', password: 'wrong-password' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body.message).toBe(wrong.body.message);
-    expect(unknown.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', correlationId: expect.any(String) });
+    expect(unknown.body).toMatchObject({
+      statusCode: 401,
+      error: 'Unauthorized',
+      correlationId: expect.any(String),
+    });
   });
 
   it('refuses calls without a token, with a bad token, and for the wrong role', async () => {
@@ -47,18 +61,35 @@ describe('identity', () => {
     const created = await t.http
       .post('/api/v1/users')
       .set(admin)
-      .send({ email: 'New.Person@IOM.int', name: 'New Person', password: 'a-long-password', roles: ['AGENCY_FOCAL_POINT'], organizationCode: 'IOM' });
+      .send({
+        email: 'New.Person@IOM.int',
+        name: 'New Person',
+        password: 'a-long-password',
+        roles: ['AGENCY_FOCAL_POINT'],
+        organizationCode: 'IOM',
+      });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ email: 'new.person@iom.int', organizationCode: 'IOM', active: true });
+    expect(created.body).toMatchObject({
+      email: 'new.person@iom.int',
+      organizationCode: 'IOM',
+      active: true,
+    });
     expect(created.body.passwordHash).toBeUndefined();
 
     const duplicate = await t.http
       .post('/api/v1/users')
       .set(admin)
-      .send({ email: 'new.person@iom.int', name: 'Again', password: 'a-long-password', roles: ['AGENCY_FOCAL_POINT'] });
+      .send({
+        email: 'new.person@iom.int',
+        name: 'Again',
+        password: 'a-long-password',
+        roles: ['AGENCY_FOCAL_POINT'],
+      });
     expect(duplicate.status).toBe(409);
 
-    const login = await t.http.post('/api/v1/auth/login').send({ email: 'new.person@iom.int', password: 'a-long-password' });
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'new.person@iom.int', password: 'a-long-password' });
     expect(login.status).toBe(200);
     const bearer = { Authorization: `Bearer ${login.body.accessToken}` };
     expect((await t.http.get('/api/v1/me').set(bearer)).status).toBe(200);
@@ -72,12 +103,25 @@ describe('identity', () => {
     expect(deactivated.status).toBe(200);
     expect(deactivated.body.active).toBe(false);
     expect((await t.http.get('/api/v1/me').set(bearer)).status).toBe(401);
-    expect((await t.http.post('/api/v1/auth/login').send({ email: 'new.person@iom.int', password: 'a-long-password' })).status).toBe(401);
+    expect(
+      (
+        await t.http
+          .post('/api/v1/auth/login')
+          .send({ email: 'new.person@iom.int', password: 'a-long-password' })
+      ).status,
+    ).toBe(401);
 
     const audit = await t.http.get(`/api/v1/audit?entityType=user&entityId=${created.body.id}`).set(admin);
     expect(audit.status).toBe(200);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['user.deactivate', 'user.create']);
-    expect(audit.body.items[0]).toMatchObject({ actorEmail: 'admin@mptf.test', before: { active: true }, after: { active: false } });
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'user.deactivate',
+      'user.create',
+    ]);
+    expect(audit.body.items[0]).toMatchObject({
+      actorEmail: 'admin@mptf.test',
+      before: { active: true },
+      after: { active: false },
+    });
   });
 
   it('rejects bad user input with 400 naming each field', async () => {

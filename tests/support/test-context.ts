@@ -65,7 +65,8 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     const cached = tokens.get(email);
     if (cached) return cached;
     const response = await http.post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
-    if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
     tokens.set(email, response.body.accessToken as string);
     return response.body.accessToken as string;
   };
@@ -121,7 +122,10 @@ export async function dropDatabase(name: string): Promise<void> {
 }
 
 /** Polls until `check` returns a truthy value or the timeout passes. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -14,7 +14,14 @@ import { SystemController } from './system/system.controller';
 
 @Module({
   imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule],
-  controllers: [AuthController, UsersController, ReferenceController, AuditController, HealthController, SystemController],
+  controllers: [
+    AuthController,
+    UsersController,
+    ReferenceController,
+    AuditController,
+    HealthController,
+    SystemController,
+  ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },

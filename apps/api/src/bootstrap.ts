@@ -11,7 +11,10 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, so both run the same thing). */
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.use(correlationMiddleware);

@@ -11,7 +11,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof InvalidEnvironmentError ? error.message : (error as Error)?.stack ?? String(error);
+  const message =
+    error instanceof InvalidEnvironmentError ? error.message : ((error as Error)?.stack ?? String(error));
   process.stderr.write(`Worker failed to start: ${message}\n`);
   process.exit(1);
 });

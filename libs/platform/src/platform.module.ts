@@ -16,7 +16,8 @@ import { ArtifactStorage, LocalArtifactStorage } from './storage/artifact-storag
     {
       provide: ArtifactStorage,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new LocalArtifactStorage({ reports: config.env.REPORTS_DIR, uploads: config.env.UPLOADS_DIR }),
+      useFactory: (config: AppConfig) =>
+        new LocalArtifactStorage({ reports: config.env.REPORTS_DIR, uploads: config.env.UPLOADS_DIR }),
     },
   ],
   exports: [ConfigModule, QueueModule, Clock, ArtifactStorage],

@@ -146,4 +146,12 @@ export class FundSettingsRow {
   updatedAt: Date;
 }
 
-export const REFERENCE_ENTITIES = [GcmObjective, ThematicArea, GuidingPrinciple, BudgetCategory, ReviewCriterion, Country, FundSettingsRow];
+export const REFERENCE_ENTITIES = [
+  GcmObjective,
+  ThematicArea,
+  GuidingPrinciple,
+  BudgetCategory,
+  ReviewCriterion,
+  Country,
+  FundSettingsRow,
+];

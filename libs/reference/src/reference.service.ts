@@ -62,12 +62,22 @@ export class ReferenceService {
   }
 
   /** Replaces the objectives mapped to one thematic area (admins keep the mapping, not the code). */
-  async setAreaObjectives(actor: AuditActor, areaCode: number, objectiveCodes: number[]): Promise<ThematicAreaView> {
+  async setAreaObjectives(
+    actor: AuditActor,
+    areaCode: number,
+    objectiveCodes: number[],
+  ): Promise<ThematicAreaView> {
     const codes = [...new Set(objectiveCodes)].sort((a, b) => a - b);
     await this.dataSource.transaction(async (manager) => {
-      if (!(await manager.exists(ThematicArea, { where: { code: areaCode } }))) throw new NotFoundError('Thematic area', areaCode);
-      const known = await manager.getRepository(GcmObjective).createQueryBuilder('o').where('o.code = ANY(:codes)', { codes }).getCount();
-      if (known !== codes.length) throw ValidationError.field('gcmObjectiveCodes', 'must be GCM objective codes 1–23');
+      if (!(await manager.exists(ThematicArea, { where: { code: areaCode } })))
+        throw new NotFoundError('Thematic area', areaCode);
+      const known = await manager
+        .getRepository(GcmObjective)
+        .createQueryBuilder('o')
+        .where('o.code = ANY(:codes)', { codes })
+        .getCount();
+      if (known !== codes.length)
+        throw ValidationError.field('gcmObjectiveCodes', 'must be GCM objective codes 1–23');
       const before = await this.areaObjectiveCodes(manager, areaCode);
       await manager.query('DELETE FROM thematic_area_objectives WHERE thematic_area_code = $1', [areaCode]);
       if (codes.length) {
@@ -102,7 +112,9 @@ export class ReferenceService {
   }
 
   countries(region?: string): Promise<Country[]> {
-    return this.dataSource.getRepository(Country).find({ where: region ? { region } : {}, order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(Country)
+      .find({ where: region ? { region } : {}, order: { name: 'ASC' } });
   }
 
   async fundSettings(manager: EntityManager = this.dataSource.manager): Promise<FundSettings> {
@@ -113,14 +125,20 @@ export class ReferenceService {
 
   async updateFundSettings(actor: AuditActor, patch: FundSettingsPatch): Promise<FundSettings> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(FundSettingsRow, { where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
+      const row = await manager.findOne(FundSettingsRow, {
+        where: { id: 1 },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!row) throw new NotFoundError('Fund settings', 1);
       const before = toFundSettings(row);
       const next = { ...row };
-      if (patch.minParticipatingOrganizations !== undefined) next.minParticipatingOrganizations = patch.minParticipatingOrganizations;
+      if (patch.minParticipatingOrganizations !== undefined)
+        next.minParticipatingOrganizations = patch.minParticipatingOrganizations;
       if (patch.minMarkers?.gender !== undefined) next.minMarkerGender = patch.minMarkers.gender;
-      if (patch.minMarkers?.humanRights !== undefined) next.minMarkerHumanRights = patch.minMarkers.humanRights;
-      if (patch.minMarkers?.childSensitivity !== undefined) next.minMarkerChildSensitivity = patch.minMarkers.childSensitivity;
+      if (patch.minMarkers?.humanRights !== undefined)
+        next.minMarkerHumanRights = patch.minMarkers.humanRights;
+      if (patch.minMarkers?.childSensitivity !== undefined)
+        next.minMarkerChildSensitivity = patch.minMarkers.childSensitivity;
       if (patch.budgetCeiling !== undefined) next.budgetCeiling = parseMoney(patch.budgetCeiling).toString();
       if (patch.minDurationMonths !== undefined) next.minDurationMonths = patch.minDurationMonths;
       if (patch.maxDurationMonths !== undefined) next.maxDurationMonths = patch.maxDurationMonths;
@@ -130,13 +148,23 @@ export class ReferenceService {
       if (patch.expenditureDeadline !== undefined) next.expenditureDeadline = patch.expenditureDeadline;
       if (next.minDurationMonths > next.maxDurationMonths) {
         throw new ValidationError('minDurationMonths must not exceed maxDurationMonths', [
-          { field: 'minDurationMonths', message: `must not exceed maxDurationMonths (${next.maxDurationMonths})` },
+          {
+            field: 'minDurationMonths',
+            message: `must not exceed maxDurationMonths (${next.maxDurationMonths})`,
+          },
         ]);
       }
       await manager.save(FundSettingsRow, next);
       const saved = await manager.findOneOrFail(FundSettingsRow, { where: { id: 1 } });
       const after = toFundSettings(saved);
-      await this.audit.record(manager, { actor, action: 'settings.update', entityType: 'fund_settings', entityId: '1', before, after });
+      await this.audit.record(manager, {
+        actor,
+        action: 'settings.update',
+        entityType: 'fund_settings',
+        entityId: '1',
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -8,7 +8,11 @@ import { PageQuery } from '@mptf/platform';
 export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional({ example: 'proposal' }) @IsOptional() @IsString() @MaxLength(100) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entityId?: string;
-  @ApiPropertyOptional({ example: 'proposal.submit' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @ApiPropertyOptional({ example: 'proposal.submit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
 }
 

@@ -33,7 +33,10 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const body = this.toBody(exception, request.id);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, correlationId: request.id }, `Unhandled error on ${request.method} ${request.path}`);
+      this.logger.error(
+        { err: exception, correlationId: request.id },
+        `Unhandled error on ${request.method} ${request.path}`,
+      );
     }
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
@@ -41,7 +44,11 @@ export class DomainErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown, correlationId: string | undefined): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS_BY_CODE[exception.code];
-      return { ...this.envelope(statusCode, exception.message, correlationId), code: exception.code, details: exception.details };
+      return {
+        ...this.envelope(statusCode, exception.message, correlationId),
+        code: exception.code,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -50,7 +57,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         typeof payload === 'string'
           ? payload
           : Array.isArray((payload as { message?: unknown }).message)
-            ? ((payload as { message: string[] }).message.join('; '))
+            ? (payload as { message: string[] }).message.join('; ')
             : String((payload as { message?: unknown }).message ?? exception.message);
       return this.envelope(statusCode, message, correlationId);
     }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { OrganizationType, Role } from '@mptf/identity';
 import { PageQuery } from '@mptf/platform';
 
@@ -100,4 +113,3 @@ export class OrganizationDto {
   @ApiProperty({ enum: OrganizationType }) type: OrganizationType;
   @ApiProperty({ nullable: true, type: String }) countryCode: string | null;
 }
-

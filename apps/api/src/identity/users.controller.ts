@@ -1,8 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@mptf/identity';
-import { CurrentUser, OrganizationsService, Permission, RequirePermission, UsersService } from '@mptf/identity';
-import { CreateUserDto, ListOrganizationsQuery, ListUsersQuery, OrganizationDto, UserDto } from './identity.dto';
+import {
+  CurrentUser,
+  OrganizationsService,
+  Permission,
+  RequirePermission,
+  UsersService,
+} from '@mptf/identity';
+import {
+  CreateUserDto,
+  ListOrganizationsQuery,
+  ListUsersQuery,
+  OrganizationDto,
+  UserDto,
+} from './identity.dto';
 
 @ApiTags('identity')
 @ApiBearerAuth()

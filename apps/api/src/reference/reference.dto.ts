@@ -70,8 +70,18 @@ const RATE = /^0(\.\d{1,4})?$/;
 
 export class MinMarkersDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @IsInt() @Min(0) @Max(3) gender?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @IsInt() @Min(0) @Max(3) humanRights?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @IsInt() @Min(0) @Max(3) childSensitivity?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  humanRights?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  childSensitivity?: number;
 }
 
 export class FundSettingsDto {

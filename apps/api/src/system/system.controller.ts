@@ -32,7 +32,10 @@ export class SystemController {
   async request() {
     const id = randomUUID();
     const requestedAt = this.clock.now().toISOString();
-    await this.dataSource.query('INSERT INTO worker_heartbeats (id, requested_at) VALUES ($1, $2)', [id, requestedAt]);
+    await this.dataSource.query('INSERT INTO worker_heartbeats (id, requested_at) VALUES ($1, $2)', [
+      id,
+      requestedAt,
+    ]);
     await this.jobs.heartbeat({ heartbeatId: id, requestedAt });
     return { id, requestedAt };
   }
@@ -40,7 +43,9 @@ export class SystemController {
   @Get(':id')
   @RequirePermission(Permission.SYSTEM_OPERATE)
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    const [row] = (await this.dataSource.query('SELECT * FROM worker_heartbeats WHERE id = $1', [id])) as HeartbeatRow[];
+    const [row] = (await this.dataSource.query('SELECT * FROM worker_heartbeats WHERE id = $1', [
+      id,
+    ])) as HeartbeatRow[];
     if (!row) throw new NotFoundError('Heartbeat', id);
     return {
       id: row.id,

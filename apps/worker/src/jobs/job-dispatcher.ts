@@ -56,12 +56,17 @@ export class JobDispatcher implements OnApplicationShutdown {
         name: this.identity,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error }, 'job failed'),
+        this.logger.warn(
+          { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error },
+          'job failed',
+        ),
       );
       worker.on('error', (error) => this.logger.error({ err: error }, 'worker error'));
       this.workers.push(worker);
     }
-    this.logger.log(`Processing queues ${[...queues].join(', ')} on ${this.connection.backend} as ${this.identity}`);
+    this.logger.log(
+      `Processing queues ${[...queues].join(', ')} on ${this.connection.backend} as ${this.identity}`,
+    );
   }
 
   private async process(queue: QueueName, job: Job): Promise<unknown> {
@@ -73,17 +78,26 @@ export class JobDispatcher implements OnApplicationShutdown {
     const correlationId = `job:${job.id}`;
     return RequestContext.run({ correlationId }, async () => {
       const started = Date.now();
-      this.logger.log({ jobId: job.id, job: name, attempt: job.attemptsMade + 1, correlationId }, 'job started');
+      this.logger.log(
+        { jobId: job.id, job: name, attempt: job.attemptsMade + 1, correlationId },
+        'job started',
+      );
       try {
         const result = await handler.handle(job.data, {
           jobId: String(job.id),
           attempt: job.attemptsMade + 1,
           updateProgress: (progress) => job.updateProgress(progress),
         });
-        this.logger.log({ jobId: job.id, job: name, durationMs: Date.now() - started, correlationId }, 'job finished');
+        this.logger.log(
+          { jobId: job.id, job: name, durationMs: Date.now() - started, correlationId },
+          'job finished',
+        );
         return result;
       } catch (error) {
-        this.logger.warn({ jobId: job.id, job: name, durationMs: Date.now() - started, err: error, correlationId }, 'job attempt failed');
+        this.logger.warn(
+          { jobId: job.id, job: name, durationMs: Date.now() - started, err: error, correlationId },
+          'job attempt failed',
+        );
         throw error;
       }
     });

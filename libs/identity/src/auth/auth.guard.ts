@@ -23,7 +23,9 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
     const header = request.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
@@ -34,7 +36,9 @@ export class AuthGuard implements CanActivate {
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (!permission) {
-      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no permission`);
+      this.logger.error(
+        `Route ${context.getClass().name}.${context.getHandler().name} declares no permission`,
+      );
       throw new ForbiddenError('This route declares no permission and is closed');
     }
     if (!hasPermission(user.roles, permission)) {

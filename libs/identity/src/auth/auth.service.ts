@@ -76,7 +76,9 @@ export class AuthService {
   }
 
   private async refuseWhenThrottled(email: string, ip: string | null): Promise<void> {
-    const windowStart = new Date(this.clock.now().getTime() - this.config.env.LOGIN_THROTTLE_TTL_SECONDS * 1000);
+    const windowStart = new Date(
+      this.clock.now().getTime() - this.config.env.LOGIN_THROTTLE_TTL_SECONDS * 1000,
+    );
     const [row] = (await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
               count(*) FILTER (WHERE $2::text IS NOT NULL AND ip = $2)::int AS by_ip

@@ -21,7 +21,13 @@ export class OrganizationsService {
       where: { active: true, ...(type ? { type } : {}) },
       order: { code: 'ASC' },
     });
-    return organizations.map(({ code, name, acronym, type: kind, countryCode }) => ({ code, name, acronym, type: kind, countryCode }));
+    return organizations.map(({ code, name, acronym, type: kind, countryCode }) => ({
+      code,
+      name,
+      acronym,
+      type: kind,
+      countryCode,
+    }));
   }
 
   /** Organizations by code; the caller decides what a missing code means. */

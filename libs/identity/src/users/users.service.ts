@@ -54,31 +54,61 @@ export class UsersService {
       let organizationId: string | null = null;
       if (input.organizationCode) {
         const organization = await manager.findOne(Organization, { where: { code: input.organizationCode } });
-        if (!organization) throw ValidationError.field('organizationCode', `${input.organizationCode} is not a known organization`);
+        if (!organization)
+          throw ValidationError.field(
+            'organizationCode',
+            `${input.organizationCode} is not a known organization`,
+          );
         organizationId = organization.id;
       }
       if (await manager.exists(User, { where: { email } })) {
-        throw new ConflictError(`A user with email ${email} already exists`, [{ field: 'email', message: 'is taken' }]);
+        throw new ConflictError(`A user with email ${email} already exists`, [
+          { field: 'email', message: 'is taken' },
+        ]);
       }
-      const { id } = await manager.save(User, manager.create(User, { email, name: input.name, passwordHash, roles: input.roles, organizationId }));
+      const { id } = await manager.save(
+        User,
+        manager.create(User, { email, name: input.name, passwordHash, roles: input.roles, organizationId }),
+      );
       const user = await manager.findOneOrFail(User, { where: { id } });
       const view = toUserView(user);
-      await this.audit.record(manager, { actor, action: 'user.create', entityType: 'user', entityId: id, after: view });
+      await this.audit.record(manager, {
+        actor,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        after: view,
+      });
       return view;
     });
   }
 
-  async list(query: { page: number; pageSize: number; role?: Role; active?: boolean }): Promise<Page<UserView>> {
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').leftJoinAndSelect('u.organization', 'o');
+  async list(query: {
+    page: number;
+    pageSize: number;
+    role?: Role;
+    active?: boolean;
+  }): Promise<Page<UserView>> {
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.organization', 'o');
     if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
-    const [users, total] = await qb.orderBy('u.email', 'ASC').skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    const [users, total] = await qb
+      .orderBy('u.email', 'ASC')
+      .skip(offsetOf(query))
+      .take(query.pageSize)
+      .getManyAndCount();
     return pageOf(users.map(toUserView), total, query);
   }
 
   async deactivate(actor: AuthUser, id: string): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
+      const user = await manager.findOne(User, {
+        where: { id },
+        lock: { mode: 'pessimistic_write', tables: ['users'] },
+      });
       if (!user) throw new NotFoundError('User', id);
       if (user.id === actor.id) throw new ConflictError('You cannot deactivate your own account');
       const before = toUserView(user);
@@ -87,7 +117,14 @@ export class UsersService {
         user.active = false;
       }
       const after = toUserView(user);
-      await this.audit.record(manager, { actor, action: 'user.deactivate', entityType: 'user', entityId: id, before, after });
+      await this.audit.record(manager, {
+        actor,
+        action: 'user.deactivate',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
   }

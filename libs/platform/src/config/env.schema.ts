@@ -5,13 +5,16 @@ const url = (protocols: string[]) =>
     .string()
     .trim()
     .min(1)
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -30,8 +33,15 @@ export const envSchema = z
       .string()
       .regex(/^[a-z][a-z0-9_]*$/, 'must be lower-case letters, digits and underscores')
       .default('mptf'),
-    JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
-    JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+    JWT_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(16, 'must be at least 16 characters').optional(),
+    ),
+    JWT_EXPIRES_IN_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(8 * 3600),
     REPORTS_DIR: z.string().min(1).default('var/reports'),
     UPLOADS_DIR: z.string().min(1).default('var/uploads'),
     EMBEDDED_PG_DIR: z.string().min(1).default('var/postgres'),
@@ -39,7 +49,11 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_THROTTLE_LIMIT: z.coerce.number().int().positive().default(10),
     LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
-    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+    MAX_UPLOAD_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
     IATI_ORG_PREFIX: z.string().min(1).default('XM-DAC-41119-MIGMPTF'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   })
@@ -53,9 +67,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      `Invalid configuration: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`,
-    );
+    super(`Invalid configuration: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`);
     this.name = 'InvalidEnvironmentError';
   }
 }

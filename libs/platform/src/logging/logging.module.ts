@@ -28,7 +28,8 @@ export function correlationIdOf(request: IncomingMessage, res: ServerResponse): 
   const req = request as IncomingMessage & { id?: unknown };
   if (typeof req.id === 'string') return req.id;
   const incoming = req.headers[CORRELATION_HEADER];
-  const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : RequestContext.newCorrelationId();
+  const id =
+    typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : RequestContext.newCorrelationId();
   req.id = id;
   res.setHeader(CORRELATION_HEADER, id);
   return id;
@@ -45,9 +46,15 @@ export function correlationIdOf(request: IncomingMessage, res: ServerResponse): 
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           // The correlation middleware has already chosen the id.
           genReqId: (req: IncomingMessage, res: ServerResponse) => correlationIdOf(req, res),
-          customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: unknown }).id }),
+          customProps: (req: IncomingMessage) => ({
+            correlationId: (req as IncomingMessage & { id?: unknown }).id,
+          }),
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
           },
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
         },

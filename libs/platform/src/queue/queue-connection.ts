@@ -1,5 +1,13 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Processor, Queue, QueueOptions, Worker, WorkerOptions, createPostgresBackend, withBackend } from 'bullmq';
+import {
+  Processor,
+  Queue,
+  QueueOptions,
+  Worker,
+  WorkerOptions,
+  createPostgresBackend,
+  withBackend,
+} from 'bullmq';
 import IORedis, { Redis, RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from './job-catalogue';
@@ -74,7 +82,11 @@ export class QueueConnection implements OnModuleDestroy {
   }
 
   private postgresConnection() {
-    return { connectionString: this.config.databaseUrl, schema: `${this.config.env.QUEUE_PREFIX}_queue`, migrate: true };
+    return {
+      connectionString: this.config.databaseUrl,
+      schema: `${this.config.env.QUEUE_PREFIX}_queue`,
+      migrate: true,
+    };
   }
 
   private sharedRedis(): Redis {

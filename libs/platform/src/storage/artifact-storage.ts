@@ -65,7 +65,8 @@ export class LocalArtifactStorage extends ArtifactStorage {
   private pathOf(key: string): string {
     const [area, ...rest] = key.split('/');
     const root = this.roots[area as StorageArea];
-    if (!root || rest.length === 0) throw new Error(`storage key must start with reports/ or uploads/: ${key}`);
+    if (!root || rest.length === 0)
+      throw new Error(`storage key must start with reports/ or uploads/: ${key}`);
     const path = resolve(root, rest.join('/'));
     if (!path.startsWith(root + sep)) throw new Error(`storage key escapes its folder: ${key}`);
     return path;
