@@ -1,2 +1,3 @@
 export * from './lifecycle';
 export * from './proposal-status.service';
+export * from './proposals.module';
