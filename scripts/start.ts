@@ -20,6 +20,9 @@ import { join } from 'node:path';
  */
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
+/** Stops the embedded PostgreSQL if this process started one (also when start-up fails). */
+let stopEmbedded: () => Promise<void> | undefined = () => undefined;
+
 async function main(): Promise<void> {
   const env = parseEnv();
   let embedded: EmbeddedPostgresHandle | undefined;
@@ -35,6 +38,8 @@ async function main(): Promise<void> {
       database: 'mptf',
     });
     childEnv.DATABASE_URL = embedded.databaseUrl;
+    process.env.DATABASE_URL = embedded.databaseUrl;
+    stopEmbedded = () => embedded?.stop();
   }
   const config = new AppConfig(parseEnv(childEnv));
   say(
@@ -47,7 +52,9 @@ async function main(): Promise<void> {
     const applied = await prepareDatabase(config.databaseUrl, MIGRATIONS);
     say(applied.length ? `Applied ${applied.length} migration(s).` : 'Database schema is up to date.');
   } catch (error) {
-    throw new Error(`Cannot prepare the database at DATABASE_URL: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Cannot prepare the database at DATABASE_URL: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 
   const dataSource = createScriptDataSource(config.databaseUrl);
@@ -114,9 +121,10 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error(`${url} did not answer within a minute`);
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   const message =
     error instanceof InvalidEnvironmentError ? error.message : ((error as Error).message ?? String(error));
   process.stderr.write(`npm start failed: ${message}\n`);
+  await Promise.resolve(stopEmbedded()).catch(() => undefined);
   process.exit(1);
 });

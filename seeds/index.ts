@@ -10,7 +10,10 @@ export { DEMO_PASSWORD } from './demo/demo-context';
 
 /** Seeds the demo data through the real services (boots the domain modules without HTTP). */
 export async function runDemoSeed(progress: Progress): Promise<void> {
-  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(SeedModule, {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   try {
     const dataSource = app.get(DataSource);
     await seedReference(dataSource.manager, progress);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import {
   JOB_DEFINITIONS,
@@ -8,8 +8,8 @@ import {
   QueueConnection,
   QueueName,
   RequestContext,
+  AppConfig,
 } from '@mptf/platform';
-import { AppConfig } from '@mptf/platform';
 import { Job, Worker } from 'bullmq';
 import { hostname } from 'node:os';
 
@@ -18,7 +18,7 @@ import { hostname } from 'node:os';
  * start when a job has no handler (or two), so a deploy cannot silently drop a kind of work.
  */
 @Injectable()
-export class JobDispatcher implements OnApplicationShutdown {
+export class JobDispatcher implements OnModuleDestroy {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
   private handlers = new Map<JobName, JobHandlerInstance>();
@@ -103,8 +103,11 @@ export class JobDispatcher implements OnApplicationShutdown {
     });
   }
 
-  /** Graceful stop: let running jobs finish (BullMQ waits for them) before the process exits. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Graceful stop: BullMQ's close() stops taking jobs and waits for the running ones to finish,
+   * before the queue and database connections close (they close later, at application shutdown).
+   */
+  async onModuleDestroy(): Promise<void> {
     await Promise.allSettled(this.workers.map((worker) => worker.close()));
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   Processor,
   Queue,
@@ -18,8 +18,9 @@ import { QueueName } from './job-catalogue';
  * workers.
  */
 @Injectable()
-export class QueueConnection implements OnModuleDestroy {
+export class QueueConnection implements OnApplicationShutdown {
   private redis?: Redis;
+  private readonly workerConnections: Redis[] = [];
   private readonly queues = new Map<QueueName, Queue>();
   private readonly postgresClasses = withBackend(createPostgresBackend);
 
@@ -44,7 +45,7 @@ export class QueueConnection implements OnModuleDestroy {
         ...options,
         prefix: this.config.env.QUEUE_PREFIX,
         // Workers need their own blocking connection.
-        connection: this.newRedis(),
+        connection: this.workerRedis(),
       });
     }
     return new this.postgresClasses.Worker(name, processor, {
@@ -56,19 +57,26 @@ export class QueueConnection implements OnModuleDestroy {
   /** Round trip to the queue backend; rejects when it is unreachable. */
   async ping(): Promise<void> {
     if (this.backend === 'redis') {
-      await this.sharedRedis().ping();
+      const redis = this.sharedRedis();
+      if (redis.status !== 'ready') {
+        await new Promise<void>((resolve, reject) => {
+          redis.once('ready', resolve);
+          redis.once('error', reject);
+        });
+      }
+      await redis.ping();
       return;
     }
     await this.queue(QueueName.MAINTENANCE).getJobCounts('waiting');
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the workers have finished (JobDispatcher closes them in onModuleDestroy). */
+  async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
-    if (this.redis) {
-      this.redis.disconnect();
-      this.redis = undefined;
-    }
+    for (const redis of [...this.workerConnections, ...(this.redis ? [this.redis] : [])]) redis.disconnect();
+    this.workerConnections.length = 0;
+    this.redis = undefined;
   }
 
   private createQueue(name: QueueName): Queue {
@@ -96,6 +104,12 @@ export class QueueConnection implements OnModuleDestroy {
       this.redis.on('error', () => undefined);
     }
     return this.redis;
+  }
+
+  private workerRedis(): Redis {
+    const redis = this.newRedis();
+    this.workerConnections.push(redis);
+    return redis;
   }
 
   private newRedis(overrides: RedisOptions = {}): Redis {

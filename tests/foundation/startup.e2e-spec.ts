@@ -1,0 +1,114 @@
+import { MIGRATIONS } from '@mptf/migrations';
+import { createScriptDataSource, prepareDatabase } from '@mptf/platform';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { databaseUrl } from '../support/services';
+import { dropDatabase, eventually } from '../support/test-context';
+
+const START_SCRIPT = join(__dirname, '../../dist/scripts/start.js');
+
+/** Runs `node dist/scripts/start.js` (what `npm start` runs after building) with a clean env. */
+function startProcess(env: Record<string, string>) {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'JWT_SECRET'].includes(key),
+    ),
+  );
+  const child = spawn(process.execPath, [START_SCRIPT], {
+    env: { ...clean, LOG_LEVEL: 'warn', ...env },
+    stdio: 'pipe',
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+describe('start-up', () => {
+  it('migrates once when two processes start together, and creates a missing database', async () => {
+    const name = `mptf_t_migrate_${process.pid}_${Date.now()}`;
+    const url = databaseUrl(name);
+    try {
+      const [first, second] = await Promise.all([
+        prepareDatabase(url, MIGRATIONS),
+        prepareDatabase(url, MIGRATIONS),
+      ]);
+      expect([...first, ...second].sort()).toEqual(MIGRATIONS.map((m) => new m().name ?? m.name).sort());
+      const dataSource = createScriptDataSource(url, MIGRATIONS);
+      await dataSource.initialize();
+      const rows = (await dataSource.query('SELECT name FROM migrations ORDER BY id')) as { name: string }[];
+      expect(rows).toHaveLength(MIGRATIONS.length);
+      // Every migration can be reverted and applied again.
+      for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+      expect(await dataSource.query('SELECT to_regclass($1) AS t', ['public.users'])).toEqual([{ t: null }]);
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect((await dataSource.query('SELECT count(*)::int AS n FROM migrations'))[0].n).toBe(
+        MIGRATIONS.length,
+      );
+      await dataSource.destroy();
+    } finally {
+      await dropDatabase(name);
+    }
+  });
+
+  it('exits non-zero naming DATABASE_URL when it is malformed or unreachable', async () => {
+    const malformed = startProcess({ DATABASE_URL: 'mysql://nope' });
+    expect(await malformed.exited).not.toBe(0);
+    expect(malformed.output()).toMatch(/DATABASE_URL must be a URL starting with postgres/);
+
+    const unreachable = startProcess({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/mptf', PORT: '0' });
+    expect(await unreachable.exited).not.toBe(0);
+    expect(unreachable.output()).toMatch(/DATABASE_URL/);
+  });
+
+  it('runs the embedded default with nothing configured: embedded PostgreSQL, BullMQ on PostgreSQL, a real job', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mptf-embedded-'));
+    // As root the server runs as the postgres OS user, which must be able to enter the folder.
+    chmodSync(dataDir, 0o755);
+    const port = 40000 + Math.floor(Math.random() * 10000);
+    const started = startProcess({
+      EMBEDDED_PG_DIR: join(dataDir, 'pg'),
+      EMBEDDED_PG_PORT: String(port + 1),
+      PORT: String(port),
+      REPORTS_DIR: join(dataDir, 'reports'),
+      UPLOADS_DIR: join(dataDir, 'uploads'),
+    });
+    try {
+      await eventually(
+        async () => started.output().includes('is running at') || started.child.exitCode !== null,
+        120000,
+      );
+      expect(started.output()).toContain('Shape: embedded default');
+      expect(started.output()).toContain('admin@mptf.test');
+      const base = `http://127.0.0.1:${port}`;
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ info: { redis: { status: 'up', backend: 'postgres' } } });
+
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@mptf.test', password: 'demo1234' }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const auth = { Authorization: `Bearer ${accessToken}` };
+      const requested = (await (
+        await fetch(`${base}/api/v1/system/heartbeats`, { method: 'POST', headers: auth })
+      ).json()) as { id: string };
+      const processed = await eventually(async () => {
+        const body = (await (
+          await fetch(`${base}/api/v1/system/heartbeats/${requested.id}`, { headers: auth })
+        ).json()) as { processedAt: string | null };
+        return body.processedAt ? body : undefined;
+      }, 30000);
+      expect(processed.processedAt).toEqual(expect.any(String));
+    } finally {
+      started.child.kill('SIGTERM');
+      await started.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180000);
+});
