@@ -11,43 +11,54 @@ export async function loadProposalRecords(
 ): Promise<ProposalRecord[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
-  const [proposals, participants, countries, objectives, lines, partners] = await Promise.all([
-    manager.find(Proposal, { where: { id: In(list) } }),
-    manager.query(
-      `SELECT po.proposal_id, o.id, o.code FROM proposal_organizations po
+  // One after the other: inside a transaction they share one connection.
+  const proposals = await manager.find(Proposal, { where: { id: In(list) } });
+  const participants = (await manager.query(
+    `SELECT po.proposal_id, o.id, o.code FROM proposal_organizations po
          JOIN organizations o ON o.id = po.organization_id
         WHERE po.proposal_id = ANY($1) ORDER BY po.position, o.code`,
-      [list],
-    ) as Promise<{ proposal_id: string; id: string; code: string }[]>,
-    manager.query(
-      `SELECT proposal_id, country_code AS code FROM proposal_countries WHERE proposal_id = ANY($1) ORDER BY country_code`,
-      [list],
-    ) as Promise<{ proposal_id: string; code: string }[]>,
-    manager.query(
-      `SELECT proposal_id, gcm_objective_code AS code FROM proposal_objectives WHERE proposal_id = ANY($1) ORDER BY gcm_objective_code`,
-      [list],
-    ) as Promise<{ proposal_id: string; code: number }[]>,
-    manager.query(
-      `SELECT bl.proposal_id, o.code AS org_code, bl.category_code, bl.amount::text AS amount
+    [list],
+  )) as { proposal_id: string; id: string; code: string }[];
+  const countries = (await manager.query(
+    `SELECT proposal_id, country_code AS code FROM proposal_countries WHERE proposal_id = ANY($1) ORDER BY country_code`,
+    [list],
+  )) as { proposal_id: string; code: string }[];
+  const objectives = (await manager.query(
+    `SELECT proposal_id, gcm_objective_code AS code FROM proposal_objectives WHERE proposal_id = ANY($1) ORDER BY gcm_objective_code`,
+    [list],
+  )) as { proposal_id: string; code: number }[];
+  const lines = (await manager.query(
+    `SELECT bl.proposal_id, o.code AS org_code, bl.category_code, bl.amount::text AS amount
          FROM proposal_budget_lines bl
          JOIN organizations o ON o.id = bl.organization_id
          LEFT JOIN proposal_organizations po ON po.proposal_id = bl.proposal_id AND po.organization_id = bl.organization_id
         WHERE bl.proposal_id = ANY($1)
         ORDER BY po.position NULLS LAST, o.code, bl.category_code`,
-      [list],
-    ) as Promise<{ proposal_id: string; org_code: string; category_code: number; amount: string }[]>,
-    manager.query(
-      `SELECT proposal_id, name, type FROM proposal_partners WHERE proposal_id = ANY($1) ORDER BY position, name`,
-      [list],
-    ) as Promise<{ proposal_id: string; name: string; type: PartnerType }[]>,
-  ]);
+    [list],
+  )) as { proposal_id: string; org_code: string; category_code: number; amount: string }[];
+  const partners = (await manager.query(
+    `SELECT proposal_id, name, type FROM proposal_partners WHERE proposal_id = ANY($1) ORDER BY position, name`,
+    [list],
+  )) as { proposal_id: string; name: string; type: PartnerType }[];
   const conveners = (await manager.query(`SELECT id, code FROM organizations WHERE id = ANY($1)`, [
     [...new Set(proposals.map((p) => p.convenerOrgId))],
   ])) as { id: string; code: string }[];
   const convenerCode = new Map(conveners.map((o) => [o.id, o.code]));
   const byId = new Map(proposals.map((p) => [p.id, p]));
-  const of = <T extends { proposal_id: string }>(rows: T[], id: string) =>
-    rows.filter((r) => r.proposal_id === id);
+  const of = <T extends { proposal_id: string }>(rows: T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const group = groups.get(row.proposal_id);
+      if (group) group.push(row);
+      else groups.set(row.proposal_id, [row]);
+    }
+    return (id: string) => groups.get(id) ?? [];
+  };
+  const participantsOf = of(participants);
+  const countriesOf = of(countries);
+  const objectivesOf = of(objectives);
+  const linesOf = of(lines);
+  const partnersOf = of(partners);
   return list
     .filter((id) => byId.has(id))
     .map((id) => {
@@ -55,15 +66,15 @@ export async function loadProposalRecords(
       return {
         proposal,
         convenerCode: convenerCode.get(proposal.convenerOrgId) ?? '',
-        participants: of(participants, id).map((r) => ({ id: r.id, code: r.code })),
-        countryCodes: of(countries, id).map((r) => r.code),
-        gcmObjectiveCodes: of(objectives, id).map((r) => Number(r.code)),
-        budgetLines: of(lines, id).map((r) => ({
+        participants: participantsOf(id).map((r) => ({ id: r.id, code: r.code })),
+        countryCodes: countriesOf(id).map((r) => r.code),
+        gcmObjectiveCodes: objectivesOf(id).map((r) => Number(r.code)),
+        budgetLines: linesOf(id).map((r) => ({
           orgCode: r.org_code,
           categoryCode: Number(r.category_code),
           amount: BigInt(r.amount),
         })),
-        nationalPartners: of(partners, id).map((r) => ({ name: r.name, type: r.type })),
+        nationalPartners: partnersOf(id).map((r) => ({ name: r.name, type: r.type })),
       };
     });
 }
