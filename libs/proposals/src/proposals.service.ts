@@ -238,6 +238,7 @@ export class ProposalsService {
       await this.writeParts(manager, proposalId, merged, organizations, lines, patch);
       const after = toSnapshot(await this.viewOf(manager, proposalId, settings), []);
       const changes = diffSnapshots(beforeSnapshot, after);
+      if (changes.length === 0) return; // nothing changed, nothing to audit
       await this.audit.record(manager, {
         actor: user,
         action: 'proposal.update',
