@@ -199,12 +199,12 @@ export class ProposalsService {
   }
 
   async update(user: AuthUser, proposalId: string, patch: ProposalPatch): Promise<ProposalDetailView> {
-    await this.validateCodes(patch);
     await this.dataSource.transaction(async (manager) => {
       const status = await this.statuses.lock(manager, proposalId);
       const facts = await this.requireFacts(manager, proposalId);
       this.assertCanEdit(user, facts);
       if (!isEditable(status)) throw new InvalidStateError('proposal', status, 'edit');
+      await this.validateCodes(patch);
       const settings = await this.reference.fundSettings(manager);
       const before = (await loadProposalRecord(manager, proposalId)) as ProposalRecord;
       const merged = this.mergedInput(before, patch);
