@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@mptf/audit';
 import { IdentityModule } from '@mptf/identity';
 import { PlatformModule } from '@mptf/platform';
+import { ProposalsModule } from '@mptf/proposals';
 import { ReferenceModule } from '@mptf/reference';
 
 /** The domain modules the demo data goes through, so demo rows obey the same rules as real ones. */
-@Module({ imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule] })
+@Module({ imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule, ProposalsModule] })
 export class SeedModule {}

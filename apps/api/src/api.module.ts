@@ -1,19 +1,38 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '@mptf/audit';
 import { AuthGuard, IdentityModule } from '@mptf/identity';
-import { PlatformModule } from '@mptf/platform';
+import { AppConfig, PlatformModule } from '@mptf/platform';
+import { ProposalsModule } from '@mptf/proposals';
 import { ReferenceModule } from '@mptf/reference';
+import { memoryStorage } from 'multer';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
+import { ProposalDocumentsController } from './proposals/proposal-documents.controller';
+import { ProposalsController } from './proposals/proposals.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { SystemController } from './system/system.controller';
 
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule],
+  imports: [
+    PlatformModule,
+    AuditModule,
+    IdentityModule,
+    ReferenceModule,
+    ProposalsModule,
+    // Uploads stay in memory (checked by content, then written to ArtifactStorage), size-capped.
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        storage: memoryStorage(),
+        limits: { fileSize: config.env.MAX_UPLOAD_BYTES, files: 1, fields: 10 },
+      }),
+    }),
+  ],
   controllers: [
     AuthController,
     UsersController,
@@ -21,6 +40,8 @@ import { SystemController } from './system/system.controller';
     AuditController,
     HealthController,
     SystemController,
+    ProposalsController,
+    ProposalDocumentsController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -1,0 +1,151 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { AuthUser } from '@mptf/identity';
+import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
+import { ProposalsService } from '@mptf/proposals';
+import {
+  CreateProposalDto,
+  EligibilityDto,
+  ListProposalsQuery,
+  ProposalDetailDto,
+  ProposalPageDto,
+  RevisionDiffDto,
+  TimelineEntryDto,
+  UpdateProposalDto,
+  WithdrawProposalDto,
+} from './proposal.dto';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('proposals')
+@ApiBearerAuth()
+@Controller('proposals')
+export class ProposalsController {
+  constructor(private readonly proposals: ProposalsService) {}
+
+  @Post()
+  @RequirePermission(Permission.PROPOSAL_CREATE)
+  @ApiOperation({ summary: "Create a draft; the caller's organization must be one of its PUNOs" })
+  @ApiCreatedResponse({ type: ProposalDetailDto })
+  @ApiForbiddenResponse({ description: "The caller's organization is not a participating organization" })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateProposalDto) {
+    return this.proposals.create(user, { ...body, nationalPartners: body.nationalPartners ?? [] });
+  }
+
+  @Get()
+  @RequirePermission(Permission.PROPOSAL_READ)
+  @ApiOperation({
+    summary: 'Proposals I may see, filtered; newest first (best match first with q)',
+    description:
+      "Focal points see their organization's proposals (drafts included); FMU, SC, AA and admins every submitted one.",
+  })
+  @ApiOkResponse({ type: ProposalPageDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListProposalsQuery) {
+    return this.proposals.list(user, query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.PROPOSAL_READ)
+  @ApiOkResponse({ type: ProposalDetailDto })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.proposals.get(user, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.PROPOSAL_UPDATE)
+  @ApiOperation({ summary: 'Edit (its PUNOs’ focal points; only in DRAFT, RETURNED, REVISION_REQUESTED)' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ description: 'The proposal is not in an editable state (names the current one)' })
+  update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: UpdateProposalDto) {
+    return this.proposals.update(user, id, body);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @RequirePermission(Permission.PROPOSAL_SUBMIT)
+  @ApiOperation({ summary: 'Run the eligibility rules and, if all pass, store a new revision and submit' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiUnprocessableEntityResponse({
+    description: 'Every eligibility violation in details ({rule, field, message})',
+  })
+  @ApiConflictResponse({ description: 'Not in a state that can be submitted' })
+  submit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.proposals.submit(user, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @RequirePermission(Permission.PROPOSAL_WITHDRAW)
+  @ApiOperation({ summary: 'Withdraw (focal points of the convening agency; before a decision)' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  withdraw(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: WithdrawProposalDto) {
+    return this.proposals.withdraw(user, id, body?.comment);
+  }
+
+  @Get(':id/eligibility')
+  @RequirePermission(Permission.PROPOSAL_READ)
+  @ApiOperation({ summary: 'The eligibility rules against the current content, without submitting' })
+  @ApiOkResponse({ type: EligibilityDto })
+  eligibility(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.proposals.eligibility(user, id);
+  }
+
+  @Get(':id/timeline')
+  @RequirePermission(Permission.PROPOSAL_READ)
+  @ApiOperation({ summary: 'Status history, oldest first' })
+  @ApiOkResponse({ type: TimelineEntryDto, isArray: true })
+  timeline(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.proposals.timeline(user, id);
+  }
+
+  @Get(':id/revisions')
+  @RequirePermission(Permission.PROPOSAL_READ)
+  @ApiOperation({ summary: 'Submitted revisions, oldest first' })
+  revisions(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.proposals.revisions(user, id);
+  }
+
+  @Get(':id/revisions/:version')
+  @RequirePermission(Permission.PROPOSAL_READ)
+  @ApiOperation({ summary: 'One immutable revision: the full snapshot as submitted' })
+  revision(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('version', ParseIntPipe) version: number,
+  ) {
+    return this.proposals.revision(user, id, version);
+  }
+
+  @Get(':id/revisions/:from/diff/:to')
+  @RequirePermission(Permission.PROPOSAL_READ)
+  @ApiOperation({ summary: 'Field-by-field differences from one revision to another' })
+  @ApiOkResponse({ type: RevisionDiffDto })
+  diff(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('from', ParseIntPipe) from: number,
+    @Param('to', ParseIntPipe) to: number,
+  ) {
+    return this.proposals.diff(user, id, from, to);
+  }
+}

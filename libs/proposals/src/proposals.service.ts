@@ -1,0 +1,836 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@mptf/audit';
+import type { AuthUser } from '@mptf/identity';
+import { hasRole, OrganizationsService, OrganizationType, Role } from '@mptf/identity';
+import {
+  Clock,
+  ErrorDetail,
+  ForbiddenError,
+  formatMoney,
+  InvalidStateError,
+  NotFoundError,
+  offsetOf,
+  Page,
+  pageOf,
+  parseMoney,
+  RuleViolationError,
+  ValidationError,
+} from '@mptf/platform';
+import { FundSettings, ReferenceService } from '@mptf/reference';
+import { DataSource, EntityManager } from 'typeorm';
+import { Budget, BudgetLineInput, computeBudget } from './budget';
+import { checkEligibility, EligibilityInput, EligibilityViolation } from './eligibility';
+import { ProposalDocument } from './entities/proposal-document.entity';
+import {
+  PartnerType,
+  ProposalBudgetLine,
+  ProposalCountry,
+  ProposalObjective,
+  ProposalOrganization,
+  ProposalPartner,
+} from './entities/proposal-parts.entity';
+import { ProposalRevision } from './entities/proposal-revision.entity';
+import { Proposal, ProposalScope, ProposalStage } from './entities/proposal.entity';
+import { canTransition, isEditable, ProposalAction, ProposalStatus } from './lifecycle';
+import { ProposalStatusService } from './proposal-status.service';
+import { loadAccessFacts, loadProposalRecord, loadProposalRecords } from './proposal-records';
+import {
+  effectiveRate,
+  ProposalDetailView,
+  ProposalRecord,
+  ProposalSnapshot,
+  ProposalView,
+  toDocumentView,
+  toProposalView,
+  toSnapshot,
+} from './proposal.view';
+import { diffSnapshots, FieldChange } from './revision-diff';
+import {
+  canEditProposal,
+  canViewProposal,
+  canWithdrawProposal,
+  isPortfolioReader,
+  ProposalAccessFacts,
+} from './visibility';
+
+/** A proposal as agencies write it (money as decimal strings). */
+export interface ProposalInput {
+  title: string;
+  summary: string;
+  stage: ProposalStage;
+  scope: ProposalScope;
+  countryCodes: string[];
+  thematicAreaCode: number;
+  gcmObjectiveCodes: number[];
+  convenerCode: string;
+  participatingOrgCodes: string[];
+  durationMonths: number;
+  markers: { gender: number; humanRights: number; childSensitivity: number };
+  governmentEndorsement?: { endorsed: boolean; date?: string | null } | null;
+  budgetLines: { orgCode: string; categoryCode: number; amount: string }[];
+  nationalPartners?: { name: string; type: PartnerType }[];
+}
+
+/** Any subset of the input; lists given replace the stored ones. */
+export type ProposalPatch = Partial<ProposalInput>;
+
+export interface ProposalQuery {
+  status?: ProposalStatus[];
+  thematicArea?: number;
+  gcmObjective?: number;
+  country?: string;
+  region?: string;
+  organization?: string;
+  convener?: string;
+  stage?: ProposalStage;
+  scope?: ProposalScope;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface RevisionSummary {
+  version: number;
+  submittedAt: string;
+  submittedBy: { id: string; name: string | null };
+}
+
+export type RevisionView = ProposalSnapshot &
+  RevisionSummary & {
+    proposalId: string;
+    /** The stored snapshot verbatim (its fields are also spread at the top level). */
+    snapshot: ProposalSnapshot;
+  };
+
+export interface RevisionDiff {
+  proposalId: string;
+  from: number;
+  to: number;
+  changes: FieldChange[];
+}
+
+export interface TimelineEntry {
+  fromStatus: ProposalStatus | null;
+  toStatus: ProposalStatus;
+  occurredAt: string;
+  actor: { id: string; name: string; email: string } | null;
+  comment: string | null;
+}
+
+export interface EligibilityReport {
+  eligible: boolean;
+  violations: EligibilityViolation[];
+}
+
+interface ResolvedOrganizations {
+  convenerId: string;
+  participants: { id: string; code: string }[];
+  idByCode: Map<string, string>;
+}
+
+/** Intake of joint programme proposals: create, edit, submit (eligibility + revision), withdraw, find. */
+@Injectable()
+export class ProposalsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly statuses: ProposalStatusService,
+    private readonly reference: ReferenceService,
+    private readonly organizations: OrganizationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- commands -------------------------------------------------------------------------------
+
+  async create(user: AuthUser, input: ProposalInput): Promise<ProposalDetailView> {
+    if (!hasRole(user, Role.AGENCY_FOCAL_POINT) || !user.organizationCode)
+      throw new ForbiddenError('Only focal points of UN organizations create proposals');
+    if (![input.convenerCode, ...input.participatingOrgCodes].includes(user.organizationCode))
+      throw new ForbiddenError(
+        `Your organization (${user.organizationCode}) must be a participating organization of the proposal`,
+      );
+    await this.validateCodes(input);
+    const organizations = await this.resolveOrganizations(input);
+    const lines = this.parseBudgetLines(input.budgetLines);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const settings = await this.reference.fundSettings(manager);
+      const reference = await this.nextReference(manager);
+      const endorsement = input.governmentEndorsement ?? null;
+      const saved = await manager.save(
+        Proposal,
+        manager.create(Proposal, {
+          reference,
+          title: input.title.trim(),
+          summary: input.summary.trim(),
+          stage: input.stage,
+          scope: input.scope,
+          thematicAreaCode: input.thematicAreaCode,
+          convenerOrgId: organizations.convenerId,
+          durationMonths: input.durationMonths,
+          markerGender: input.markers.gender,
+          markerHumanRights: input.markers.humanRights,
+          markerChildSensitivity: input.markers.childSensitivity,
+          governmentEndorsed: endorsement ? endorsement.endorsed : null,
+          governmentEndorsementDate: endorsement?.date ?? null,
+          status: ProposalStatus.DRAFT,
+          version: 0,
+          indirectRate: settings.indirectRate,
+          createdBy: user.id,
+        }),
+      );
+      await this.writeParts(manager, saved.id, input, organizations, lines);
+      // Creation opens the timeline; later steps are written by ProposalStatusService.
+      await manager.query(
+        `INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id) VALUES ($1, NULL, $2, $3)`,
+        [saved.id, ProposalStatus.DRAFT, user.id],
+      );
+      const view = await this.viewOf(manager, saved.id, settings);
+      await this.audit.record(manager, {
+        actor: user,
+        action: 'proposal.create',
+        entityType: 'proposal',
+        entityId: saved.id,
+        after: view,
+      });
+      return saved.id;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthUser, proposalId: string, patch: ProposalPatch): Promise<ProposalDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const status = await this.statuses.lock(manager, proposalId);
+      const facts = await this.requireFacts(manager, proposalId);
+      this.assertCanEdit(user, facts);
+      if (!isEditable(status)) throw new InvalidStateError('proposal', status, 'edit');
+      await this.validateCodes(patch);
+      const settings = await this.reference.fundSettings(manager);
+      const before = (await loadProposalRecord(manager, proposalId)) as ProposalRecord;
+      const merged = this.mergedInput(before, patch);
+      if (
+        !user.organizationCode ||
+        ![merged.convenerCode, ...merged.participatingOrgCodes].includes(user.organizationCode)
+      )
+        throw new ForbiddenError(
+          `Your organization (${user.organizationCode}) must stay a participating organization of the proposal`,
+        );
+      const organizations = await this.resolveOrganizations(merged);
+      const lines = this.parseBudgetLines(merged.budgetLines);
+      const beforeSnapshot = toSnapshot(toProposalView(before, settings.indirectRate), []);
+      const endorsement = merged.governmentEndorsement ?? null;
+      await manager.update(Proposal, proposalId, {
+        title: merged.title.trim(),
+        summary: merged.summary.trim(),
+        stage: merged.stage,
+        scope: merged.scope,
+        thematicAreaCode: merged.thematicAreaCode,
+        convenerOrgId: organizations.convenerId,
+        durationMonths: merged.durationMonths,
+        markerGender: merged.markers.gender,
+        markerHumanRights: merged.markers.humanRights,
+        markerChildSensitivity: merged.markers.childSensitivity,
+        governmentEndorsed: endorsement ? endorsement.endorsed : null,
+        governmentEndorsementDate: endorsement?.date ?? null,
+        indirectRate: settings.indirectRate,
+        updatedAt: this.clock.now(),
+      });
+      await this.writeParts(manager, proposalId, merged, organizations, lines, patch);
+      const after = toSnapshot(await this.viewOf(manager, proposalId, settings), []);
+      const changes = diffSnapshots(beforeSnapshot, after);
+      if (changes.length === 0) return; // nothing changed, nothing to audit
+      await this.audit.record(manager, {
+        actor: user,
+        action: 'proposal.update',
+        entityType: 'proposal',
+        entityId: proposalId,
+        before: Object.fromEntries(changes.map((c) => [c.field, c.from])),
+        after: Object.fromEntries(changes.map((c) => [c.field, c.to])),
+      });
+    });
+    return this.get(user, proposalId);
+  }
+
+  /** Runs every eligibility rule; if all pass, stores revision n+1 and moves to SUBMITTED. */
+  async submit(user: AuthUser, proposalId: string): Promise<ProposalDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const status = await this.statuses.lock(manager, proposalId);
+      const facts = await this.requireFacts(manager, proposalId);
+      this.assertCanEdit(user, facts);
+      if (!canTransition(status, ProposalAction.SUBMIT))
+        throw new InvalidStateError('proposal', status, 'submit');
+      const settings = await this.reference.fundSettings(manager);
+      const record = (await loadProposalRecord(manager, proposalId)) as ProposalRecord;
+      const violations = await this.eligibilityOf(record, settings);
+      if (violations.length) {
+        throw new RuleViolationError(
+          `The proposal is not eligible: ${violations.length} rule violation${violations.length > 1 ? 's' : ''}`,
+          violations as unknown as ErrorDetail[],
+        );
+      }
+      const version = record.proposal.version + 1;
+      const submittedAt = this.clock.now();
+      // The budget is frozen at the rate in force when it is submitted.
+      await manager.update(Proposal, proposalId, { indirectRate: settings.indirectRate });
+      const documents = await manager.find(ProposalDocument, {
+        where: { proposalId },
+        order: { uploadedAt: 'ASC', id: 'ASC' },
+      });
+      const view = toProposalView(record, settings.indirectRate);
+      await manager.insert(ProposalRevision, {
+        proposalId,
+        version,
+        snapshot: toSnapshot(view, documents),
+        submittedAt,
+        submittedBy: user.id,
+      });
+      await this.statuses.apply(manager, {
+        proposalId,
+        action: ProposalAction.SUBMIT,
+        actor: user,
+        comment: `Revision ${version} submitted`,
+        columns: { version, submitted_at: submittedAt },
+      });
+    });
+    return this.get(user, proposalId);
+  }
+
+  /** The convening agency takes the proposal back, at any time before a decision. */
+  async withdraw(user: AuthUser, proposalId: string, comment?: string | null): Promise<ProposalDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const status = await this.statuses.lock(manager, proposalId);
+      const facts = await this.requireFacts(manager, proposalId);
+      if (!canViewProposal(user, facts)) throw this.hidden();
+      if (!canWithdrawProposal(user, facts))
+        throw new ForbiddenError('Only focal points of the convening agency can withdraw a proposal');
+      if (!canTransition(status, ProposalAction.WITHDRAW))
+        throw new InvalidStateError('proposal', status, 'withdraw');
+      await this.statuses.apply(manager, {
+        proposalId,
+        action: ProposalAction.WITHDRAW,
+        actor: user,
+        comment: comment?.trim() || null,
+      });
+    });
+    return this.get(user, proposalId);
+  }
+
+  // ---- queries --------------------------------------------------------------------------------
+
+  async get(user: AuthUser, proposalId: string): Promise<ProposalDetailView> {
+    const manager = this.dataSource.manager;
+    await this.assertVisible(user, proposalId, manager);
+    const settings = await this.reference.fundSettings(manager);
+    const view = await this.viewOf(manager, proposalId, settings);
+    const [revisions, documents] = await Promise.all([
+      manager.find(ProposalRevision, {
+        where: { proposalId },
+        select: { version: true, submittedAt: true },
+        order: { version: 'ASC' },
+      }),
+      manager.find(ProposalDocument, { where: { proposalId }, order: { uploadedAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return {
+      ...view,
+      revisions: revisions.map((r) => ({ version: r.version, submittedAt: r.submittedAt.toISOString() })),
+      documents: documents.map(toDocumentView),
+    };
+  }
+
+  async list(user: AuthUser, query: ProposalQuery): Promise<Page<ProposalView>> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    const scopes: string[] = [];
+    if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId) {
+      const org = param(user.organizationId);
+      scopes.push(
+        `(p.convener_org_id = ${org} OR EXISTS (SELECT 1 FROM proposal_organizations vo WHERE vo.proposal_id = p.id AND vo.organization_id = ${org}))`,
+      );
+    }
+    if (isPortfolioReader(user))
+      scopes.push(`(p.status <> 'DRAFT' AND NOT (p.status = 'WITHDRAWN' AND p.version = 0))`);
+    if (scopes.length === 0) return pageOf([], 0, query);
+    where.push(`(${scopes.join(' OR ')})`);
+
+    if (query.status?.length) where.push(`p.status = ANY(${param(query.status)})`);
+    if (query.thematicArea !== undefined) where.push(`p.thematic_area_code = ${param(query.thematicArea)}`);
+    if (query.stage) where.push(`p.stage = ${param(query.stage)}`);
+    if (query.scope) where.push(`p.scope = ${param(query.scope)}`);
+    if (query.gcmObjective !== undefined)
+      where.push(
+        `EXISTS (SELECT 1 FROM proposal_objectives fo WHERE fo.proposal_id = p.id AND fo.gcm_objective_code = ${param(query.gcmObjective)})`,
+      );
+    if (query.country)
+      where.push(
+        `EXISTS (SELECT 1 FROM proposal_countries fc WHERE fc.proposal_id = p.id AND fc.country_code = ${param(query.country)})`,
+      );
+    if (query.region)
+      where.push(
+        `EXISTS (SELECT 1 FROM proposal_countries rc JOIN countries c ON c.code = rc.country_code
+                  WHERE rc.proposal_id = p.id AND (lower(c.region) = lower(${param(query.region)}) OR c.region_code = ${param(query.region)}))`,
+      );
+    if (query.organization) {
+      const code = param(query.organization);
+      where.push(
+        `(EXISTS (SELECT 1 FROM proposal_organizations fp JOIN organizations o ON o.id = fp.organization_id
+                   WHERE fp.proposal_id = p.id AND o.code = ${code})
+          OR p.convener_org_id = (SELECT id FROM organizations WHERE code = ${code}))`,
+      );
+    }
+    if (query.convener)
+      where.push(`p.convener_org_id = (SELECT id FROM organizations WHERE code = ${param(query.convener)})`);
+    let rank = '';
+    const text = query.q?.trim();
+    if (text) {
+      const tsquery = `websearch_to_tsquery('english', ${param(text)})`;
+      where.push(`p.search @@ ${tsquery}`);
+      rank = `ts_rank(p.search, ${tsquery}) DESC, `;
+    }
+    const whereSql = where.join(' AND ');
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`,
+      params,
+    )) as { total: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT p.id FROM proposals p WHERE ${whereSql}
+        ORDER BY ${rank}p.created_at DESC, p.reference DESC
+        LIMIT ${param(query.pageSize)} OFFSET ${param(offsetOf(query))}`,
+      params,
+    )) as { id: string }[];
+    const settings = await this.reference.fundSettings();
+    const records = await loadProposalRecords(
+      this.dataSource.manager,
+      rows.map((r) => r.id),
+    );
+    return pageOf(
+      records.map((record) => toProposalView(record, settings.indirectRate)),
+      total,
+      query,
+    );
+  }
+
+  async revisions(user: AuthUser, proposalId: string): Promise<RevisionSummary[]> {
+    await this.assertVisible(user, proposalId);
+    const rows = (await this.dataSource.query(
+      `SELECT r.version, r.submitted_at, r.submitted_by, u.name FROM proposal_revisions r
+         LEFT JOIN users u ON u.id = r.submitted_by WHERE r.proposal_id = $1 ORDER BY r.version`,
+      [proposalId],
+    )) as { version: number; submitted_at: Date; submitted_by: string; name: string | null }[];
+    return rows.map((r) => ({
+      version: r.version,
+      submittedAt: r.submitted_at.toISOString(),
+      submittedBy: { id: r.submitted_by, name: r.name },
+    }));
+  }
+
+  async revision(user: AuthUser, proposalId: string, version: number): Promise<RevisionView> {
+    await this.assertVisible(user, proposalId);
+    const revision = await this.dataSource.manager.findOne(ProposalRevision, {
+      where: { proposalId, version },
+    });
+    if (!revision) throw new NotFoundError(`Revision ${version} of proposal`, proposalId);
+    const [author] = (await this.dataSource.query('SELECT name FROM users WHERE id = $1', [
+      revision.submittedBy,
+    ])) as {
+      name: string;
+    }[];
+    const snapshot = revision.snapshot as unknown as ProposalSnapshot;
+    return {
+      ...snapshot,
+      proposalId,
+      version: revision.version,
+      submittedAt: revision.submittedAt.toISOString(),
+      submittedBy: { id: revision.submittedBy, name: author?.name ?? null },
+      snapshot,
+    };
+  }
+
+  /** Field-by-field changes from revision `from` to revision `to`. */
+  async diff(user: AuthUser, proposalId: string, from: number, to: number): Promise<RevisionDiff> {
+    await this.assertVisible(user, proposalId);
+    const revisions = await this.dataSource.manager.find(ProposalRevision, {
+      where: [
+        { proposalId, version: from },
+        { proposalId, version: to },
+      ],
+    });
+    const left = revisions.find((r) => r.version === from);
+    const right = revisions.find((r) => r.version === to);
+    if (!left) throw new NotFoundError(`Revision ${from} of proposal`, proposalId);
+    if (!right) throw new NotFoundError(`Revision ${to} of proposal`, proposalId);
+    return { proposalId, from, to, changes: diffSnapshots(left.snapshot, right.snapshot) };
+  }
+
+  /** The status history, oldest first. */
+  async timeline(user: AuthUser, proposalId: string): Promise<TimelineEntry[]> {
+    await this.assertVisible(user, proposalId);
+    const rows = (await this.dataSource.query(
+      `SELECT sc.from_status, sc.to_status, sc.occurred_at, sc.comment, u.id AS actor_id, u.name, u.email
+         FROM proposal_status_changes sc LEFT JOIN users u ON u.id = sc.actor_id
+        WHERE sc.proposal_id = $1 ORDER BY sc.occurred_at, sc.id`,
+      [proposalId],
+    )) as {
+      from_status: ProposalStatus | null;
+      to_status: ProposalStatus;
+      occurred_at: Date;
+      comment: string | null;
+      actor_id: string | null;
+      name: string;
+      email: string;
+    }[];
+    return rows.map((r) => ({
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      occurredAt: r.occurred_at.toISOString(),
+      actor: r.actor_id ? { id: r.actor_id, name: r.name, email: r.email } : null,
+      comment: r.comment,
+    }));
+  }
+
+  /** The eligibility rules against the current content, without submitting (for the authors' checklist). */
+  async eligibility(user: AuthUser, proposalId: string): Promise<EligibilityReport> {
+    await this.assertVisible(user, proposalId);
+    const manager = this.dataSource.manager;
+    const settings = await this.reference.fundSettings(manager);
+    const record = (await loadProposalRecord(manager, proposalId)) as ProposalRecord;
+    const violations = await this.eligibilityOf(record, settings);
+    return { eligible: violations.length === 0, violations };
+  }
+
+  // ---- for other modules ----------------------------------------------------------------------
+
+  /**
+   * The budget of a proposal in cents (per PUNO and overall), at its effective indirect rate:
+   * frozen at submission, the current fund rate while the agency edits. For review and finance
+   * (e.g. an allocation may not exceed a PUNO's budgeted total).
+   */
+  async budgetOf(manager: EntityManager, proposalId: string): Promise<Budget> {
+    const record = await loadProposalRecord(manager, proposalId);
+    if (!record) throw new NotFoundError('Proposal', proposalId);
+    const settings = await this.reference.fundSettings(manager);
+    return computeBudget(
+      record.budgetLines,
+      effectiveRate(record.proposal, settings.indirectRate),
+      record.participants.map((p) => p.code),
+    );
+  }
+
+  /** The API view of a proposal, without row-level checks (callers have done theirs). */
+  async viewOf(manager: EntityManager, proposalId: string, settings?: FundSettings): Promise<ProposalView> {
+    const record = await loadProposalRecord(manager, proposalId);
+    if (!record) throw new NotFoundError('Proposal', proposalId);
+    const current = settings ?? (await this.reference.fundSettings(manager));
+    return toProposalView(record, current.indirectRate);
+  }
+
+  async canView(
+    user: AuthUser,
+    proposalId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const facts = await loadAccessFacts(manager, proposalId);
+    return !!facts && canViewProposal(user, facts);
+  }
+
+  /** 404 when the proposal does not exist, 403 when the user may not see it; else its access facts. */
+  async assertVisible(
+    user: AuthUser,
+    proposalId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProposalAccessFacts> {
+    const facts = await this.requireFacts(manager, proposalId);
+    if (!canViewProposal(user, facts)) throw this.hidden();
+    return facts;
+  }
+
+  /** 404, 403, or the facts of a proposal the user may edit (the caller checks the state). */
+  async assertEditable(
+    user: AuthUser,
+    proposalId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProposalAccessFacts> {
+    const facts = await this.requireFacts(manager, proposalId);
+    this.assertCanEdit(user, facts);
+    return facts;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private hidden(): ForbiddenError {
+    return new ForbiddenError('You are not allowed to see this proposal');
+  }
+
+  private async requireFacts(manager: EntityManager, proposalId: string): Promise<ProposalAccessFacts> {
+    const facts = await loadAccessFacts(manager, proposalId);
+    if (!facts) throw new NotFoundError('Proposal', proposalId);
+    return facts;
+  }
+
+  private assertCanEdit(user: AuthUser, facts: ProposalAccessFacts): void {
+    if (!canViewProposal(user, facts)) throw this.hidden();
+    if (!canEditProposal(user, facts))
+      throw new ForbiddenError(
+        "Only focal points of the proposal's participating organizations can change it",
+      );
+  }
+
+  private async eligibilityOf(
+    record: ProposalRecord,
+    settings: FundSettings,
+  ): Promise<EligibilityViolation[]> {
+    const codes = [record.convenerCode, ...record.participants.map((p) => p.code)];
+    const [areas, organizations] = await Promise.all([
+      this.reference.thematicAreas(),
+      this.organizations.findByCodes([...new Set(codes)]),
+    ]);
+    const area = areas.find((a) => a.code === record.proposal.thematicAreaCode);
+    const unEntityCodes = new Set(
+      [...organizations.values()].filter((o) => o.type === OrganizationType.UN_ENTITY).map((o) => o.code),
+    );
+    const { proposal } = record;
+    const input: EligibilityInput = {
+      scope: proposal.scope,
+      countryCodes: record.countryCodes,
+      thematicAreaCode: proposal.thematicAreaCode,
+      gcmObjectiveCodes: record.gcmObjectiveCodes,
+      convenerCode: record.convenerCode,
+      participatingOrgCodes: record.participants.map((p) => p.code),
+      durationMonths: proposal.durationMonths,
+      markers: {
+        gender: proposal.markerGender,
+        humanRights: proposal.markerHumanRights,
+        childSensitivity: proposal.markerChildSensitivity,
+      },
+      governmentEndorsement:
+        proposal.governmentEndorsed === null
+          ? null
+          : { endorsed: proposal.governmentEndorsed, date: proposal.governmentEndorsementDate },
+      budgetLines: record.budgetLines,
+    };
+    return checkEligibility(input, {
+      settings,
+      areaObjectiveCodes: area?.gcmObjectiveCodes ?? [],
+      unEntityCodes,
+    });
+  }
+
+  /** MIG-<year>-<NNNN>: one counter row per year, incremented atomically (safe under concurrency). */
+  private async nextReference(manager: EntityManager): Promise<string> {
+    const year = this.clock.now().getUTCFullYear();
+    const [row] = (await manager.query(
+      `INSERT INTO proposal_reference_counters (year, last_number) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_number = proposal_reference_counters.last_number + 1
+       RETURNING last_number`,
+      [year],
+    )) as { last_number: number }[];
+    return `MIG-${year}-${String(row.last_number).padStart(4, '0')}`;
+  }
+
+  /** Codes that must exist in reference data: a wrong one is a 400 naming the field. */
+  private async validateCodes(input: ProposalPatch): Promise<void> {
+    const details: ErrorDetail[] = [];
+    if (input.thematicAreaCode !== undefined) {
+      const areas = await this.reference.thematicAreas();
+      if (!areas.some((a) => a.code === input.thematicAreaCode))
+        details.push({
+          field: 'thematicAreaCode',
+          message: `${input.thematicAreaCode} is not a thematic area`,
+        });
+    }
+    if (input.gcmObjectiveCodes?.length) {
+      const known = new Set((await this.reference.gcmObjectives()).map((o) => o.code));
+      const unknown = input.gcmObjectiveCodes.filter((code) => !known.has(code));
+      if (unknown.length)
+        details.push({
+          field: 'gcmObjectiveCodes',
+          message: `unknown GCM objectives: ${unknown.join(', ')}`,
+        });
+    }
+    if (input.countryCodes?.length) {
+      const rows = (await this.dataSource.query('SELECT code FROM countries WHERE code = ANY($1)', [
+        input.countryCodes,
+      ])) as { code: string }[];
+      const known = new Set(rows.map((r) => r.code.trim()));
+      const unknown = input.countryCodes.filter((code) => !known.has(code));
+      if (unknown.length)
+        details.push({
+          field: 'countryCodes',
+          message: `unknown ISO 3166-1 alpha-3 codes: ${unknown.join(', ')}`,
+        });
+    }
+    const orgFields: [string, string[]][] = [
+      ['convenerCode', input.convenerCode ? [input.convenerCode] : []],
+      ['participatingOrgCodes', input.participatingOrgCodes ?? []],
+      ['budgetLines', (input.budgetLines ?? []).map((l) => l.orgCode)],
+    ];
+    const allCodes = [...new Set(orgFields.flatMap(([, codes]) => codes))];
+    if (allCodes.length) {
+      const found = await this.organizations.findByCodes(allCodes);
+      for (const [field, codes] of orgFields) {
+        const unknown = [...new Set(codes.filter((code) => !found.has(code)))];
+        if (unknown.length) details.push({ field, message: `unknown organizations: ${unknown.join(', ')}` });
+      }
+    }
+    const seen = new Set<string>();
+    for (const [index, line] of (input.budgetLines ?? []).entries()) {
+      const key = `${line.orgCode}/${line.categoryCode}`;
+      if (seen.has(key))
+        details.push({
+          field: `budgetLines.${index}`,
+          message: `duplicate line for ${line.orgCode} in category ${line.categoryCode}`,
+        });
+      seen.add(key);
+    }
+    if (input.governmentEndorsement?.date && !input.governmentEndorsement.endorsed)
+      details.push({ field: 'governmentEndorsement.date', message: 'is only recorded with an endorsement' });
+    if (details.length)
+      throw new ValidationError(details.map((d) => `${d.field} ${d.message}`).join('; '), details);
+  }
+
+  private async resolveOrganizations(
+    input: Pick<ProposalInput, 'convenerCode' | 'participatingOrgCodes' | 'budgetLines'>,
+  ): Promise<ResolvedOrganizations> {
+    const codes = [
+      input.convenerCode,
+      ...input.participatingOrgCodes,
+      ...input.budgetLines.map((l) => l.orgCode),
+    ];
+    const found = await this.organizations.findByCodes([...new Set(codes)]);
+    const idOf = (code: string, field: string) => {
+      const organization = found.get(code);
+      if (!organization) throw ValidationError.field(field, `unknown organization: ${code}`);
+      return organization.id;
+    };
+    const participants = [...new Set(input.participatingOrgCodes)].map((code) => ({
+      id: idOf(code, 'participatingOrgCodes'),
+      code,
+    }));
+    return {
+      convenerId: idOf(input.convenerCode, 'convenerCode'),
+      participants,
+      idByCode: new Map([...found.values()].map((o) => [o.code, o.id])),
+    };
+  }
+
+  private parseBudgetLines(lines: ProposalInput['budgetLines']): BudgetLineInput[] {
+    return lines.map((line, index) => {
+      try {
+        return { orgCode: line.orgCode, categoryCode: line.categoryCode, amount: parseMoney(line.amount) };
+      } catch {
+        throw ValidationError.field(
+          `budgetLines.${index}.amount`,
+          'must be a decimal string with two decimals',
+        );
+      }
+    });
+  }
+
+  /** The stored proposal with the patch applied, as a full input. */
+  private mergedInput(record: ProposalRecord, patch: ProposalPatch): ProposalInput {
+    const { proposal } = record;
+    return {
+      title: patch.title ?? proposal.title,
+      summary: patch.summary ?? proposal.summary,
+      stage: patch.stage ?? proposal.stage,
+      scope: patch.scope ?? proposal.scope,
+      countryCodes: patch.countryCodes ?? record.countryCodes,
+      thematicAreaCode: patch.thematicAreaCode ?? proposal.thematicAreaCode,
+      gcmObjectiveCodes: patch.gcmObjectiveCodes ?? record.gcmObjectiveCodes,
+      convenerCode: patch.convenerCode ?? record.convenerCode,
+      participatingOrgCodes: patch.participatingOrgCodes ?? record.participants.map((p) => p.code),
+      durationMonths: patch.durationMonths ?? proposal.durationMonths,
+      markers: { ...this.markersOf(proposal), ...(patch.markers ?? {}) },
+      governmentEndorsement:
+        patch.governmentEndorsement !== undefined
+          ? patch.governmentEndorsement
+          : proposal.governmentEndorsed === null
+            ? null
+            : { endorsed: proposal.governmentEndorsed, date: proposal.governmentEndorsementDate },
+      budgetLines:
+        patch.budgetLines ??
+        record.budgetLines.map((l) => ({
+          orgCode: l.orgCode,
+          categoryCode: l.categoryCode,
+          amount: formatMoney(l.amount),
+        })),
+      nationalPartners: patch.nationalPartners ?? record.nationalPartners,
+    };
+  }
+
+  private markersOf(proposal: Proposal) {
+    return {
+      gender: proposal.markerGender,
+      humanRights: proposal.markerHumanRights,
+      childSensitivity: proposal.markerChildSensitivity,
+    };
+  }
+
+  /** Replaces the child rows; on update only the lists the patch names (and always PUNOs' positions). */
+  private async writeParts(
+    manager: EntityManager,
+    proposalId: string,
+    input: ProposalInput,
+    organizations: ResolvedOrganizations,
+    lines: BudgetLineInput[],
+    patch?: ProposalPatch,
+  ): Promise<void> {
+    const replace = (key: keyof ProposalInput) => !patch || patch[key] !== undefined;
+    if (replace('countryCodes')) {
+      await manager.delete(ProposalCountry, { proposalId });
+      const codes = [...new Set(input.countryCodes)];
+      if (codes.length)
+        await manager.insert(
+          ProposalCountry,
+          codes.map((countryCode) => ({ proposalId, countryCode })),
+        );
+    }
+    if (replace('gcmObjectiveCodes')) {
+      await manager.delete(ProposalObjective, { proposalId });
+      const codes = [...new Set(input.gcmObjectiveCodes)];
+      if (codes.length)
+        await manager.insert(
+          ProposalObjective,
+          codes.map((gcmObjectiveCode) => ({ proposalId, gcmObjectiveCode })),
+        );
+    }
+    if (replace('participatingOrgCodes')) {
+      await manager.delete(ProposalOrganization, { proposalId });
+      if (organizations.participants.length)
+        await manager.insert(
+          ProposalOrganization,
+          organizations.participants.map((p, position) => ({ proposalId, organizationId: p.id, position })),
+        );
+    }
+    if (replace('budgetLines')) {
+      await manager.delete(ProposalBudgetLine, { proposalId });
+      if (lines.length)
+        await manager.insert(
+          ProposalBudgetLine,
+          lines.map((line) => ({
+            proposalId,
+            organizationId: organizations.idByCode.get(line.orgCode) as string,
+            categoryCode: line.categoryCode,
+            amount: line.amount,
+          })),
+        );
+    }
+    if (replace('nationalPartners')) {
+      await manager.delete(ProposalPartner, { proposalId });
+      const partners = input.nationalPartners ?? [];
+      if (partners.length)
+        await manager.insert(
+          ProposalPartner,
+          partners.map((partner, position) => ({
+            proposalId,
+            name: partner.name.trim(),
+            type: partner.type,
+            position,
+          })),
+        );
+    }
+  }
+}
