@@ -3,7 +3,8 @@ import { AuditModule } from '@mptf/audit';
 import { IdentityModule } from '@mptf/identity';
 import { PlatformModule } from '@mptf/platform';
 import { ReferenceModule } from '@mptf/reference';
+import { ResultsModule } from '@mptf/results';
 
 /** The domain modules the demo data goes through, so demo rows obey the same rules as real ones. */
-@Module({ imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule] })
+@Module({ imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule, ResultsModule] })
 export class SeedModule {}

@@ -4,16 +4,19 @@ import { AuditModule } from '@mptf/audit';
 import { AuthGuard, IdentityModule } from '@mptf/identity';
 import { PlatformModule } from '@mptf/platform';
 import { ReferenceModule } from '@mptf/reference';
+import { ResultsModule } from '@mptf/results';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { ReferenceController } from './reference/reference.controller';
+import { IatiExportController } from './results/iati-export.controller';
+import { ResultsController } from './results/results.controller';
 import { SystemController } from './system/system.controller';
 
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule],
+  imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule, ResultsModule],
   controllers: [
     AuthController,
     UsersController,
@@ -21,6 +24,8 @@ import { SystemController } from './system/system.controller';
     AuditController,
     HealthController,
     SystemController,
+    ResultsController,
+    IatiExportController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
