@@ -7,6 +7,7 @@ import { SeedModule } from './seed.module';
 export { seedReference } from './reference.seed';
 export { DEMO_USERS } from './demo/demo-users.step';
 export { DEMO_PROPOSALS, demoProposalId, demoUser } from './demo/demo-proposals.step';
+export { seedDemoResults, demoResultsStep } from './demo/demo-results.step';
 export { DEMO_PASSWORD } from './demo/demo-context';
 
 /** Seeds the demo data through the real services (boots the domain modules without HTTP). */

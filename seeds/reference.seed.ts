@@ -8,6 +8,7 @@ import {
   SECRETARIAT_ORGANIZATIONS,
   THEMATIC_AREAS,
 } from './data/fund.data';
+import { FUND_INDICATORS } from './data/fund-indicators.data';
 import { GCM_OBJECTIVES, GUIDING_PRINCIPLES } from './data/gcm.data';
 import { UN_ENTITIES } from './data/organizations.data';
 
@@ -148,6 +149,19 @@ export async function seedReference(db: EntityManager, progress: Progress = () =
       s.aaFeeRate,
       s.reviewWindowDays,
       s.expenditureDeadline,
+    ],
+  );
+
+  progress(`reference: ${FUND_INDICATORS.length} fund-level results indicators`);
+  await db.query(
+    `INSERT INTO fund_indicators (code, thematic_area_code, title, measure, unit)
+     SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[], $4::text[], $5::text[]) ON CONFLICT (code) DO NOTHING`,
+    [
+      FUND_INDICATORS.map((f) => f.code),
+      FUND_INDICATORS.map((f) => f.thematicAreaCode),
+      FUND_INDICATORS.map((f) => f.title),
+      FUND_INDICATORS.map((f) => f.measure),
+      FUND_INDICATORS.map((f) => f.unit),
     ],
   );
 }

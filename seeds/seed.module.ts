@@ -4,7 +4,10 @@ import { IdentityModule } from '@mptf/identity';
 import { PlatformModule } from '@mptf/platform';
 import { ProposalsModule } from '@mptf/proposals';
 import { ReferenceModule } from '@mptf/reference';
+import { ResultsModule } from '@mptf/results';
 
 /** The domain modules the demo data goes through, so demo rows obey the same rules as real ones. */
-@Module({ imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule, ProposalsModule] })
+@Module({
+  imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule, ProposalsModule, ResultsModule],
+})
 export class SeedModule {}

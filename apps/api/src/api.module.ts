@@ -7,6 +7,7 @@ import { AppConfig, PlatformModule } from '@mptf/platform';
 import { ProposalsModule } from '@mptf/proposals';
 import { ReferenceModule } from '@mptf/reference';
 import { memoryStorage } from 'multer';
+import { ResultsModule } from '@mptf/results';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { HealthController } from './health/health.controller';
@@ -15,6 +16,8 @@ import { UsersController } from './identity/users.controller';
 import { ProposalDocumentsController } from './proposals/proposal-documents.controller';
 import { ProposalsController } from './proposals/proposals.controller';
 import { ReferenceController } from './reference/reference.controller';
+import { IatiExportController } from './results/iati-export.controller';
+import { ResultsController } from './results/results.controller';
 import { SystemController } from './system/system.controller';
 
 @Module({
@@ -24,6 +27,7 @@ import { SystemController } from './system/system.controller';
     IdentityModule,
     ReferenceModule,
     ProposalsModule,
+    ResultsModule,
     // Uploads stay in memory (checked by content, then written to ArtifactStorage), size-capped.
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -42,6 +46,8 @@ import { SystemController } from './system/system.controller';
     SystemController,
     ProposalsController,
     ProposalDocumentsController,
+    ResultsController,
+    IatiExportController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -47,6 +47,8 @@ export enum Permission {
   ACTUAL_SUBMIT = 'actual.submit',
   ACTUAL_APPROVE = 'actual.approve',
   IATI_EXPORT = 'iati.export',
+  /** The fund-level results framework (fund indicators per thematic area). */
+  FUND_INDICATOR_MANAGE = 'fund-indicator.manage',
 
   REPORT_GENERATE = 'report.generate',
   REPORT_READ = 'report.read',
@@ -75,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.FUND_STATUS_READ,
     P.PORTFOLIO_READ,
     P.RESULTS_READ,
+    P.FUND_INDICATOR_MANAGE,
     P.IATI_EXPORT,
     P.REPORT_READ,
     P.QUEUE_DASHBOARD,
@@ -97,6 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.RESULTS_READ,
     P.RESULTS_EDIT,
     P.ACTUAL_APPROVE,
+    P.FUND_INDICATOR_MANAGE,
     P.IATI_EXPORT,
     P.REPORT_GENERATE,
     P.REPORT_READ,

@@ -1,0 +1,165 @@
+import { seedDemoResults } from '@mptf/seeds';
+import { createTestContext, TestContext } from '../support/test-context';
+import { validateIatiActivities } from './iati-validator';
+import { insertProposal } from './results-fixtures';
+
+const API = '/api/v1';
+
+describe('IATI 2.03 export of the demo portfolio', () => {
+  let t: TestContext;
+  let programmes: string[];
+
+  beforeAll(async () => {
+    t = await createTestContext({ env: { IATI_ORG_PREFIX: 'XM-DAC-41119-MIGMPTF' } });
+    programmes = [
+      await insertProposal(t.db, {
+        title: 'Protecting migrants on the Northern Central America route — "safe spaces" & referral',
+        orgCodes: ['IOM', 'UNICEF', 'UNHCR'],
+        countryCodes: ['GTM', 'HND', 'SLV'],
+        scope: 'REGIONAL',
+        thematicAreaCode: 2,
+        startDate: '2023-03-01',
+        durationMonths: 48,
+      }),
+      await insertProposal(t.db, {
+        title: 'Fair recruitment of migrant workers <Nepal–Gulf corridor>',
+        orgCodes: ['ILO', 'IOM'],
+        countryCodes: ['NPL'],
+        thematicAreaCode: 4,
+        startDate: '2024-01-15',
+        durationMonths: 36,
+      }),
+      await insertProposal(t.db, {
+        title: 'Global migration data capacity',
+        orgCodes: ['UNDESA', 'IOM', 'UNDP'],
+        countryCodes: [],
+        scope: 'GLOBAL',
+        thematicAreaCode: 1,
+        status: 'OPERATIONALLY_CLOSED',
+        startDate: '2022-01-01',
+        durationMonths: 36,
+      }),
+      await insertProposal(t.db, {
+        title: 'Approved, awaiting its first transfer',
+        orgCodes: ['UNDP', 'UNICEF'],
+        thematicAreaCode: 5,
+        status: 'APPROVED',
+        startDate: null,
+        createdAt: '2025-09-10T08:00:00Z',
+        durationMonths: 24,
+      }),
+    ];
+    // Not a programme: must not be exported.
+    await insertProposal(t.db, { title: 'Still under review', status: 'UNDER_REVIEW' });
+    await t.db.query(
+      `INSERT INTO proposal_status_changes (proposal_id, from_status, to_status) VALUES ($1, 'ACTIVE', 'OPERATIONALLY_CLOSED')`,
+      [programmes[2]],
+    );
+    await seedDemoResults({ app: t.app, dataSource: t.db, progress: () => undefined }, programmes);
+  }, 120000);
+  afterAll(() => t.close());
+
+  it('gives the demo programmes matrices and actuals in every state', async () => {
+    const states = (await t.db.query(
+      `SELECT status, count(*)::int AS n FROM indicator_actuals GROUP BY status ORDER BY status`,
+    )) as { status: string; n: number }[];
+    expect(states.map((s) => s.status)).toEqual(['APPROVED', 'DRAFT', 'RETURNED', 'SUBMITTED']);
+    const [{ n }] = (await t.db.query(
+      `SELECT count(DISTINCT proposal_id)::int AS n FROM matrix_results`,
+    )) as { n: number }[];
+    expect(n).toBe(4);
+    // Idempotent: a second run adds nothing.
+    const before = (await t.db.query(`SELECT count(*)::int AS n FROM indicator_actuals`)) as { n: number }[];
+    await seedDemoResults({ app: t.app, dataSource: t.db, progress: () => undefined }, programmes);
+    const after = (await t.db.query(`SELECT count(*)::int AS n FROM indicator_actuals`)) as { n: number }[];
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('exports every programme as an iati-activity that validates against the IATI 2.03 XSD', async () => {
+    const response = await t.http
+      .get(`${API}/exports/iati-activities.xml`)
+      .set(await t.as('fmu@mptf.test'))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('application/xml');
+    const xml = response.body as string;
+    expect((xml.match(/<iati-activity /g) ?? []).length).toBe(4);
+    expect(xml).not.toContain('Still under review');
+    expect(xml).toContain('<iati-identifier>XM-DAC-41119-MIGMPTF-MIG-');
+    expect(xml).toContain('"safe spaces" &amp; referral');
+    expect(xml).toContain('&lt;Nepal–Gulf corridor&gt;');
+    expect(xml).toMatch(/<activity-status code="3"\/>/);
+    expect(xml).toMatch(/<activity-date type="4" iso-date="\d{4}-\d{2}-\d{2}"\/>/);
+    expect(xml).toContain('<recipient-region code="998" vocabulary="1"/>');
+    expect(xml).toContain('<reference vocabulary="99" code="FI-2.1"/>');
+    expect(xml).toMatch(/<actual value="\d+"><dimension name="sex" value="female"\/><\/actual>/);
+    expect(xml).not.toContain('<transaction>');
+
+    const validation = await validateIatiActivities(xml);
+    expect(validation.errors).toEqual([]);
+    expect(validation.valid).toBe(true);
+
+    // The check can fail: the same file with one activity's reporting-org removed is refused.
+    const broken = await validateIatiActivities(xml.replace(/<reporting-org [^>]*>.*?<\/reporting-org>/, ''));
+    expect(broken.valid).toBe(false);
+    expect(broken.errors.join('\n')).toContain('reporting-org');
+  });
+
+  it('adds transfers and expenditure once a finance ledger exists, still valid', async () => {
+    await t.db.query(`
+      CREATE TABLE ledger_entries (
+        id bigserial PRIMARY KEY, proposal_id uuid, organization_id uuid, kind text, amount bigint, entry_date date)`);
+    await t.db.query(
+      `INSERT INTO ledger_entries (proposal_id, organization_id, kind, amount, entry_date)
+       SELECT $1, o.id, k.kind, k.amount, k.day::date FROM organizations o,
+         (VALUES ('TRANSFER', 75000000, '2023-03-01'), ('EXPENDITURE', 31234567, '2023-12-31'),
+                 ('DEPOSIT', 1, '2023-01-01')) AS k(kind, amount, day)
+       WHERE o.code = 'IOM'`,
+      [programmes[0]],
+    );
+    const response = await t.http
+      .get(`${API}/exports/iati-activities.xml`)
+      .set(await t.as('aa@mptf.test'))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+    const xml = response.body as string;
+    expect(xml).toContain(
+      '<transaction><transaction-type code="3"/><transaction-date iso-date="2023-03-01"/><value currency="USD" value-date="2023-03-01">750000.00</value>',
+    );
+    expect(xml).toContain('<transaction-type code="4"/><transaction-date iso-date="2023-12-31"/>');
+    expect((xml.match(/<transaction>/g) ?? []).length).toBe(2);
+    const validation = await validateIatiActivities(xml);
+    expect(validation.errors).toEqual([]);
+  });
+
+  it('is only for roles with the IATI export permission', async () => {
+    expect(
+      (await t.http.get(`${API}/exports/iati-activities.xml`).set(await t.as('iom.focal@mptf.test'))).status,
+    ).toBe(403);
+    expect((await t.http.get(`${API}/exports/iati-activities.xml`)).status).toBe(401);
+  });
+
+  it('shows the demo results in the matrix and the FMU queue', async () => {
+    const matrix = await t.http
+      .get(`${API}/proposals/${programmes[0]}/results-matrix`)
+      .set(await t.as('donor.deu@mptf.test'));
+    expect(matrix.status).toBe(200);
+    expect(matrix.body.results).toHaveLength(3);
+    expect(matrix.body.progress.withActual).toBeGreaterThan(0);
+    const queue = await t.http
+      .get(`${API}/actuals?status=SUBMITTED&pageSize=200`)
+      .set(await t.as('fmu@mptf.test'));
+    expect(queue.body.total).toBeGreaterThan(0);
+  });
+});
