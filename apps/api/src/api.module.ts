@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@mptf/audit';
+import { FinanceModule } from '@mptf/finance';
 import { AuthGuard, IdentityModule } from '@mptf/identity';
 import { PlatformModule } from '@mptf/platform';
 import { ReferenceModule } from '@mptf/reference';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { ContributionsController } from './finance/contributions.controller';
+import { FundController } from './finance/fund.controller';
+import { ProgrammesController } from './finance/programmes.controller';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
@@ -13,7 +17,7 @@ import { ReferenceController } from './reference/reference.controller';
 import { SystemController } from './system/system.controller';
 
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule],
+  imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule, FinanceModule],
   controllers: [
     AuthController,
     UsersController,
@@ -21,6 +25,9 @@ import { SystemController } from './system/system.controller';
     AuditController,
     HealthController,
     SystemController,
+    ContributionsController,
+    ProgrammesController,
+    FundController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
