@@ -1,8 +1,9 @@
 import type { DemoContext, DemoStep } from './demo/demo-context';
+import { demoFinanceStep } from './demo/demo-finance.step';
 import { demoUsersStep } from './demo/demo-users.step';
 
 /** The demo data, in order; later steps build on earlier ones. Each step is idempotent. */
-export const DEMO_STEPS: DemoStep[] = [demoUsersStep];
+export const DEMO_STEPS: DemoStep[] = [demoUsersStep, demoFinanceStep];
 
 export async function seedDemo(context: DemoContext): Promise<void> {
   for (const [index, step] of DEMO_STEPS.entries()) {

@@ -20,17 +20,17 @@ export enum LedgerKind {
   BANK_CHARGE = 'BANK_CHARGE',
 }
 
-export const CONTRIBUTION_KINDS = [LedgerKind.COMMITMENT, LedgerKind.DEPOSIT] as const;
-export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+export type ContributionKind = 'COMMITMENT' | 'DEPOSIT';
+export const CONTRIBUTION_KINDS: readonly ContributionKind[] = ['COMMITMENT', 'DEPOSIT'];
 
 /** Movements the AA records directly on the fund (not tied to a donor or a programme). */
-export const FUND_ENTRY_KINDS = [
-  LedgerKind.INTEREST,
-  LedgerKind.OTHER_INCOME,
-  LedgerKind.DIRECT_COST,
-  LedgerKind.BANK_CHARGE,
-] as const;
-export type FundEntryKind = (typeof FUND_ENTRY_KINDS)[number];
+export type FundEntryKind = 'INTEREST' | 'OTHER_INCOME' | 'DIRECT_COST' | 'BANK_CHARGE';
+export const FUND_ENTRY_KINDS: readonly FundEntryKind[] = [
+  'INTEREST',
+  'OTHER_INCOME',
+  'DIRECT_COST',
+  'BANK_CHARGE',
+];
 
 /** Fund entries that take money out of the AA balance (and so need the fund lock). */
-export const FUND_CHARGE_KINDS: readonly LedgerKind[] = [LedgerKind.DIRECT_COST, LedgerKind.BANK_CHARGE];
+export const FUND_CHARGE_KINDS: readonly FundEntryKind[] = ['DIRECT_COST', 'BANK_CHARGE'];
