@@ -67,7 +67,7 @@ describe('demo finance data', () => {
   });
 
   it('gives approved programmes allocations, transfers, expenditure, a refund and closures, once', async () => {
-    const programmes = [];
+    const programmes: string[] = [];
     for (const [index, area] of [2, 4, 1, 5, 3].entries()) {
       programmes.push(
         await insertProgramme(t.db, {
