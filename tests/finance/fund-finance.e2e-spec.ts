@@ -1,5 +1,11 @@
 import { DomainError, ErrorCode, HTTP_STATUS_BY_CODE, parseMoney } from '@mptf/platform';
-import { FinanceService } from '@mptf/finance';
+import {
+  ContributionsService,
+  FinanceReadService,
+  FinanceService,
+  PortfolioDimension,
+  ProgrammeMoneyService,
+} from '@mptf/finance';
 import { insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 
@@ -589,6 +595,40 @@ describe('fund finance: one scenario from deposits to financial closure', () => 
       events.body.items as { action: string; before: unknown; after: { version?: number } }[]
     ).find((event) => event.action === 'programme.expenditure' && event.after.version === 2);
     expect(replaced?.before).toMatchObject({ version: 1, total: '321000.00' });
+  });
+
+  it('serves every read model inside one REPEATABLE READ transaction for reports', async () => {
+    const read = t.app.get(FinanceReadService);
+    const snapshot = await t.db.transaction('REPEATABLE READ', async (manager) => ({
+      status: await read.fundStatus(manager),
+      year: await read.fundStatus(manager, { year: 2026 }),
+      through2025: await read.fundStatus(manager, { throughYear: 2025 }),
+      programmes: await read.programmes(manager, { page: 1, pageSize: 10 }),
+      programme: await read.programme(manager, programmeId),
+      byArea: await read.portfolio(manager, PortfolioDimension.THEMATIC_AREA),
+      deu: await t.app.get(ContributionsService).contributions(manager, { donor: 'DEU' }),
+      donors: await t.app.get(ContributionsService).donorSummary(manager, { year: 2026 }),
+      expenditure: await t.app.get(ProgrammeMoneyService).expenditureReports(manager, programmeId),
+      available: await finance.availableFunds(manager),
+    }));
+    expect(snapshot.status.withParticipatingOrganizations.transfers).toBe(snapshot.programme.transferred);
+    expect(snapshot.programmes.items[0].expenditure).toBe(
+      snapshot.status.withParticipatingOrganizations.expenditure,
+    );
+    expect(snapshot.through2025.withAdministrativeAgent.contributions).toBe('0.00');
+    expect(snapshot.byArea.find((group) => group.key === 2)?.allocated).toBe('1500000.00');
+    expect(snapshot.deu.map((c) => c.usdAmount)).toEqual(['1085000.00']);
+    expect(snapshot.donors).toEqual([
+      expect.objectContaining({ donorCode: 'DEU', deposits: '1085000.00', aaFees: '10850.00' }),
+      expect.objectContaining({ donorCode: 'NOR', deposits: '500000.00' }),
+      expect.objectContaining({
+        donorCode: 'GBR',
+        commitments: '2540000.00',
+        outstandingCommitments: '2540000.00',
+      }),
+    ]);
+    expect(snapshot.expenditure.length).toBe(4);
+    expect(snapshot.available).toBe(parseMoney(snapshot.status.withAdministrativeAgent.balance));
   });
 
   it('refuses to update or delete ledger entries: corrections are new entries', async () => {

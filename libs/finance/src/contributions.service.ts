@@ -203,21 +203,7 @@ export class ContributionsService {
         throw new ForbiddenError('A contributor sees only its own contributions');
       donor = user.organizationCode;
     }
-    const conditions = [`e.kind IN ('COMMITMENT','DEPOSIT')`];
-    const params: unknown[] = [];
-    if (donor) {
-      params.push(donor);
-      conditions.push(`o.code = $${params.length}`);
-    }
-    if (query.year !== undefined) {
-      params.push(query.year);
-      conditions.push(`e.year = $${params.length}`);
-    }
-    if (query.kind) {
-      params.push(query.kind);
-      conditions.push(`e.kind = $${params.length}`);
-    }
-    const where = `WHERE ${conditions.join(' AND ')}`;
+    const { where, params } = contributionFilter({ ...query, donor });
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id ${where}`,
       params,
@@ -227,6 +213,19 @@ export class ContributionsService {
       [...params, query.pageSize, offsetOf(query)],
     )) as ContributionRow[];
     return pageOf(rows.map(toView), total, query);
+  }
+
+  /** Every contribution matching the filter in date order, unpaged (for reports, inside their snapshot). */
+  async contributions(
+    manager: EntityManager = this.dataSource.manager,
+    filter: { donor?: string; year?: number; kind?: ContributionKind } = {},
+  ): Promise<ContributionView[]> {
+    const { where, params } = contributionFilter(filter);
+    const rows = (await manager.query(
+      `${CONTRIBUTION_SELECT} ${where} ORDER BY e.entry_date, e.seq`,
+      params,
+    )) as ContributionRow[];
+    return rows.map(toView);
   }
 
   /** Per donor: commitments, deposits, AA fees and what is still to be paid (for donor reports). */
@@ -267,6 +266,27 @@ export class ContributionsService {
       };
     });
   }
+}
+
+function contributionFilter(filter: { donor?: string; year?: number; kind?: ContributionKind }): {
+  where: string;
+  params: unknown[];
+} {
+  const conditions = [`e.kind IN ('COMMITMENT','DEPOSIT')`];
+  const params: unknown[] = [];
+  if (filter.donor) {
+    params.push(filter.donor);
+    conditions.push(`o.code = $${params.length}`);
+  }
+  if (filter.year !== undefined) {
+    params.push(filter.year);
+    conditions.push(`e.year = $${params.length}`);
+  }
+  if (filter.kind) {
+    params.push(filter.kind);
+    conditions.push(`e.kind = $${params.length}`);
+  }
+  return { where: `WHERE ${conditions.join(' AND ')}`, params };
 }
 
 function isDonorOnly(user: AuthUser): boolean {

@@ -328,15 +328,15 @@ export class ProgrammeMoneyService {
       });
       return id as string;
     });
-    const reports = await this.expenditureReports(programmeId, { reportId });
+    const reports = await this.expenditureReports(undefined, programmeId, { reportId });
     return reports[0];
   }
 
   /** Every expenditure submission of a programme (all versions), newest first. */
   async expenditureReports(
+    manager: EntityManager = this.dataSource.manager,
     programmeId: string,
     filter: { orgCode?: string; year?: number; reportId?: string } = {},
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<ExpenditureReportView[]> {
     const programme = await findProgramme(manager, programmeId);
     if (!programme || !PROGRAMME_STATUSES.includes(programme.status))

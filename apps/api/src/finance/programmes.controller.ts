@@ -86,7 +86,7 @@ export class ProgrammesController {
   @RequirePermission(Permission.PROGRAMME_READ)
   @ApiOkResponse({ type: ExpenditureReportDto, isArray: true, description: 'Every version, newest first' })
   expenditures(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExpenditureQueryDto) {
-    return this.money.expenditureReports(id, query);
+    return this.money.expenditureReports(undefined, id, query);
   }
 
   @Post(':id/close')
