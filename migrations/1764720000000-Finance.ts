@@ -43,7 +43,7 @@ export class Finance1764720000000 implements MigrationInterface {
         -- US$ cents; negative only on a reversal (an entry that corrects another).
         amount bigint NOT NULL CHECK (amount <> 0),
         currency char(3) CHECK (currency ~ '^[A-Z]{3}$'),
-        original_amount bigint CHECK (original_amount > 0),
+        original_amount bigint CHECK (original_amount <> 0),
         exchange_rate numeric(20,10) CHECK (exchange_rate > 0),
         donor_org_id uuid REFERENCES organizations(id),
         proposal_id uuid REFERENCES proposals(id),

@@ -324,4 +324,69 @@ describe('fund finance rules', () => {
     expect(interest.status).toBe(201);
     expect(interest.body).toMatchObject({ kind: 'INTEREST', amount: '10.00' });
   });
+
+  it('corrects a contribution with reversing entries, never by updating it', async () => {
+    const aa = await t.as(AA);
+    const [bel] = (await t.db.query(
+      `SELECT e.id FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id WHERE o.code = 'BEL' AND e.kind = 'DEPOSIT'`,
+    )) as { id: string }[];
+    // BEL's money is allocated by now: taking it back would overdraw the fund.
+    const promised = await t.http
+      .post(`/api/v1/contributions/${bel.id}/reverse`)
+      .set(aa)
+      .send({ reason: 'Entered by mistake' });
+    expect(promised.status).toBe(409);
+    expect(promised.body.details[0]).toMatchObject({ rule: 'AVAILABLE_FUNDS' });
+
+    const before = (await t.http.get('/api/v1/fund/status').set(aa)).body.withAdministrativeAgent;
+    const wrong = await t.http
+      .post('/api/v1/contributions')
+      .set(aa)
+      .send(contribution({ donorCode: 'LUX', currency: 'USD', amount: '10000.00', usdAmount: '10000.00' }));
+    expect(wrong.body.aaFee).toBe('100.00');
+    const reversed = await t.http
+      .post(`/api/v1/contributions/${wrong.body.id}/reverse`)
+      .set(aa)
+      .send({ reason: 'Recorded twice' });
+    expect(reversed.status).toBe(200);
+    expect(reversed.body).toMatchObject({
+      id: wrong.body.id,
+      usdAmount: '10000.00',
+      reversedBy: expect.any(String),
+    });
+    expect((await t.http.get('/api/v1/fund/status').set(aa)).body.withAdministrativeAgent).toEqual(before);
+    const listed = (await t.http.get('/api/v1/contributions?donor=LUX').set(aa)).body;
+    expect(listed.total).toBe(1);
+    expect(listed.items[0].reversedBy).toBe(reversed.body.reversedBy);
+    const entries = (await t.db.query(
+      `SELECT kind, amount::text AS amount FROM ledger_entries WHERE id = $1 OR corrects_entry_id = $1
+          OR related_entry_id IN ($1, $2) OR corrects_entry_id IN (SELECT id FROM ledger_entries WHERE related_entry_id = $1)
+        ORDER BY seq`,
+      [wrong.body.id, reversed.body.reversedBy],
+    )) as { kind: string; amount: string }[];
+    expect(entries).toEqual([
+      { kind: 'DEPOSIT', amount: '1000000' },
+      { kind: 'AA_FEE', amount: '10000' },
+      { kind: 'DEPOSIT', amount: '-1000000' },
+      { kind: 'AA_FEE', amount: '-10000' },
+    ]);
+
+    const twice = await t.http
+      .post(`/api/v1/contributions/${wrong.body.id}/reverse`)
+      .set(aa)
+      .send({ reason: 'Recorded twice' });
+    expect(twice.status).toBe(409);
+    const unknown = await t.http
+      .post('/api/v1/contributions/00000000-0000-4000-8000-000000000000/reverse')
+      .set(aa)
+      .send({ reason: 'Recorded twice' });
+    expect(unknown.status).toBe(404);
+    const audit = await t.http
+      .get(`/api/v1/audit?entityType=contribution&entityId=${wrong.body.id}`)
+      .set(await t.as(FMU));
+    expect(audit.body.items.map((event: { action: string }) => event.action)).toEqual([
+      'contribution.reverse',
+      'contribution.deposit',
+    ]);
+  });
 });

@@ -7,8 +7,12 @@ import {
   Cents,
   Clock,
   ConflictError,
+  DomainError,
+  ErrorCode,
   ForbiddenError,
   formatMoney,
+  NotFoundError,
+  sumCents,
   offsetOf,
   Page,
   pageOf,
@@ -17,7 +21,7 @@ import {
 } from '@mptf/platform';
 import { ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
-import { aaFeeOn, impliedRate } from './fund-math';
+import { aaFeeOn, availableFromPools, impliedRate, poolAvailability } from './fund-math';
 import { Ledger } from './ledger';
 import { ContributionKind, LedgerKind } from './ledger-kind';
 
@@ -51,6 +55,8 @@ export interface ContributionView {
   aaFee: string | null;
   reference: string | null;
   recordedAt: string;
+  /** Set when the contribution was reversed (corrected): the id of the reversing entry. */
+  reversedBy: string | null;
 }
 
 export interface ContributionQuery {
@@ -84,6 +90,7 @@ interface ContributionRow {
   fee: string | null;
   reference: string | null;
   created_at: Date;
+  reversed_by: string | null;
 }
 
 const CONTRIBUTION_SELECT = `
@@ -91,7 +98,8 @@ const CONTRIBUTION_SELECT = `
          e.original_amount::text AS original_amount, e.amount::text AS amount,
          to_char(e.entry_date, 'YYYY-MM-DD') AS entry_date, e.earmark_thematic_area_code AS earmark,
          (SELECT sum(f.amount) FROM ledger_entries f WHERE f.related_entry_id = e.id AND f.kind = 'AA_FEE')::text AS fee,
-         e.reference, e.created_at
+         e.reference, e.created_at,
+         (SELECT r.id FROM ledger_entries r WHERE r.corrects_entry_id = e.id) AS reversed_by
     FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id`;
 
 /** Donors' commitments and deposits; a deposit posts the AA fee in the same transaction. */
@@ -194,6 +202,104 @@ export class ContributionsService {
     return toView(row);
   }
 
+  /**
+   * Corrects a contribution recorded by mistake: new entries reverse it (and its AA fee), nothing
+   * is updated. Reversing a deposit takes money out, so it is serialized on the fund and refused
+   * (409) when the money is already promised to programmes. 404 unknown, 409 already reversed.
+   */
+  async reverse(actor: AuthUser, contributionId: string, reason: string): Promise<ContributionView> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.ledger.lockFund(manager);
+      const [entry] = (await manager.query(
+        `SELECT e.id, e.kind, e.amount::text AS amount, e.original_amount::text AS original_amount, e.currency,
+                e.exchange_rate::text AS exchange_rate, e.donor_org_id, e.earmark_thematic_area_code AS earmark,
+                e.reference, (SELECT r.id FROM ledger_entries r WHERE r.corrects_entry_id = e.id) AS reversed_by
+           FROM ledger_entries e
+          WHERE e.id = $1 AND e.kind IN ('COMMITMENT','DEPOSIT') AND e.corrects_entry_id IS NULL`,
+        [contributionId],
+      )) as {
+        id: string;
+        kind: ContributionKind;
+        amount: string;
+        original_amount: string;
+        currency: string;
+        exchange_rate: string;
+        donor_org_id: string;
+        earmark: number | null;
+        reference: string | null;
+        reversed_by: string | null;
+      }[];
+      if (!entry) throw new NotFoundError('Contribution', contributionId);
+      if (entry.reversed_by) throw new ConflictError(`Contribution ${contributionId} is already reversed`);
+      const fees = (await manager.query(
+        `SELECT id, amount::text AS amount FROM ledger_entries WHERE related_entry_id = $1 AND kind = 'AA_FEE'`,
+        [entry.id],
+      )) as { id: string; amount: string }[];
+      const net = BigInt(entry.amount) - sumCents(fees.map((fee) => BigInt(fee.amount)));
+      if (entry.kind === 'DEPOSIT') {
+        const pools = await this.ledger.pools(manager);
+        const { unearmarked } = poolAvailability({
+          ...pools,
+          resources: new Map(pools.resources).set(
+            entry.earmark,
+            (pools.resources.get(entry.earmark) ?? 0n) - net,
+          ),
+        });
+        if (unearmarked < 0n) {
+          const message = `Reversing this deposit would take back ${formatMoney(net)} that is already allocated or transferred`;
+          throw new DomainError(ErrorCode.INSUFFICIENT_FUNDS, message, [
+            {
+              rule: 'AVAILABLE_FUNDS',
+              message,
+              available: formatMoney(availableFromPools(pools, entry.earmark)),
+            },
+          ]);
+        }
+      }
+      const today = this.clock.today();
+      const reversalId = await this.ledger.post(manager, {
+        kind: entry.kind as LedgerKind,
+        entryDate: today,
+        amount: -BigInt(entry.amount),
+        currency: entry.currency,
+        originalAmount: -BigInt(entry.original_amount),
+        exchangeRate: entry.exchange_rate,
+        donorOrgId: entry.donor_org_id,
+        earmarkThematicAreaCode: entry.earmark,
+        correctsEntryId: entry.id,
+        reference: entry.reference,
+        description: reason,
+        actorId: actor.id,
+      });
+      await this.ledger.postMany(
+        manager,
+        fees.map((fee) => ({
+          kind: LedgerKind.AA_FEE,
+          entryDate: today,
+          amount: -BigInt(fee.amount),
+          donorOrgId: entry.donor_org_id,
+          earmarkThematicAreaCode: entry.earmark,
+          relatedEntryId: reversalId,
+          correctsEntryId: fee.id,
+          description: reason,
+          actorId: actor.id,
+        })),
+      );
+      await this.audit.record(manager, {
+        actor,
+        action: 'contribution.reverse',
+        entityType: 'contribution',
+        entityId: entry.id,
+        before: { kind: entry.kind, usdAmount: formatMoney(entry.amount), reference: entry.reference },
+        after: { reversedBy: reversalId, reason },
+      });
+    });
+    const [row] = (await this.dataSource.query(`${CONTRIBUTION_SELECT} WHERE e.id = $1`, [
+      contributionId,
+    ])) as ContributionRow[];
+    return toView(row);
+  }
+
   /** Contributions, newest first; a donor viewer sees only its own organization's. */
   async list(user: AuthUser, query: ContributionQuery): Promise<Page<ContributionView>> {
     let donor = query.donor;
@@ -272,7 +378,8 @@ function contributionFilter(filter: { donor?: string; year?: number; kind?: Cont
   where: string;
   params: unknown[];
 } {
-  const conditions = [`e.kind IN ('COMMITMENT','DEPOSIT')`];
+  // Reversals show on the contribution they correct (reversedBy), not as rows of their own.
+  const conditions = [`e.kind IN ('COMMITMENT','DEPOSIT')`, 'e.corrects_entry_id IS NULL'];
   const params: unknown[] = [];
   if (filter.donor) {
     params.push(filter.donor);
@@ -310,5 +417,6 @@ function toView(row: ContributionRow): ContributionView {
     aaFee: row.kind === 'DEPOSIT' ? formatMoney(row.fee ?? 0) : null,
     reference: row.reference,
     recordedAt: new Date(row.created_at).toISOString(),
+    reversedBy: row.reversed_by,
   };
 }

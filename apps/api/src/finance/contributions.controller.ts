@@ -1,10 +1,15 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ContributionsService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { parseMoney } from '@mptf/platform';
-import { ContributionDto, ContributionQueryDto, RecordContributionDto } from './record-contribution.dto';
+import {
+  ContributionDto,
+  ContributionQueryDto,
+  RecordContributionDto,
+  ReverseContributionDto,
+} from './record-contribution.dto';
 
 @ApiTags('money')
 @ApiBearerAuth()
@@ -26,6 +31,19 @@ export class ContributionsController {
       earmark: body.earmark ?? null,
       reference: body.reference ?? null,
     });
+  }
+
+  /** A correction: new entries reverse the contribution and its AA fee; nothing is updated. */
+  @Post(':id/reverse')
+  @HttpCode(200)
+  @RequirePermission(Permission.CONTRIBUTION_RECORD)
+  @ApiOkResponse({ type: ContributionDto, description: 'The contribution, now with reversedBy' })
+  reverse(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReverseContributionDto,
+  ) {
+    return this.contributions.reverse(actor, id, body.reason);
   }
 
   /** A contributor (DONOR_VIEWER) sees only its own organization's contributions. */

@@ -10,6 +10,7 @@ import {
   Max,
   MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 import type { ContributionKind } from '@mptf/finance';
@@ -112,4 +113,14 @@ export class ContributionDto {
   aaFee: string | null;
   @ApiProperty({ nullable: true }) reference: string | null;
   @ApiProperty() recordedAt: string;
+  @ApiProperty({ nullable: true, description: 'Id of the entry that reversed (corrected) it' })
+  reversedBy: string | null;
+}
+
+export class ReverseContributionDto {
+  @ApiProperty({ example: 'Recorded twice: bank statement 2026-03 shows one deposit' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  reason: string;
 }
