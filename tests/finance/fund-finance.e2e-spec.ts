@@ -175,12 +175,9 @@ describe('fund finance: one scenario from deposits to financial closure', () => 
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe(ErrorCode.INSUFFICIENT_FUNDS);
     expect(HTTP_STATUS_BY_CODE[error.code]).toBe(409);
+    // The shape api.md gives for the decision's 409.
     expect(error.details).toEqual([
-      expect.objectContaining({
-        rule: 'AVAILABLE_FUNDS',
-        available: '1569150.00',
-        message: expect.any(String),
-      }),
+      { rule: 'AVAILABLE_FUNDS', message: expect.any(String), available: '1569150.00' },
     ]);
     expect(error.message).toContain('1569150.00');
     const [{ n }] = (await t.db.query(

@@ -153,7 +153,6 @@ export class FinanceService {
           rule: 'AVAILABLE_FUNDS',
           message,
           available: formatMoney(available),
-          requested: formatMoney(total),
         },
       ]);
     }
