@@ -1,6 +1,7 @@
 import { Foundation1764460800000 } from './1764460800000-Foundation';
 import { Proposals1764547200000 } from './1764547200000-Proposals';
 import { ProposalIntake1764633600000 } from './1764633600000-ProposalIntake';
+import { Finance1764720000000 } from './1764720000000-Finance';
 import { Results1764806400000 } from './1764806400000-Results';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
@@ -8,5 +9,6 @@ export const MIGRATIONS = [
   Foundation1764460800000,
   Proposals1764547200000,
   ProposalIntake1764633600000,
+  Finance1764720000000,
   Results1764806400000,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@mptf/audit';
+import { FinanceModule } from '@mptf/finance';
 import { IdentityModule } from '@mptf/identity';
 import { PlatformModule } from '@mptf/platform';
 import { ProposalsModule } from '@mptf/proposals';
@@ -8,6 +9,14 @@ import { ResultsModule } from '@mptf/results';
 
 /** The domain modules the demo data goes through, so demo rows obey the same rules as real ones. */
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule, ReferenceModule, ProposalsModule, ResultsModule],
+  imports: [
+    PlatformModule,
+    AuditModule,
+    IdentityModule,
+    ReferenceModule,
+    ProposalsModule,
+    FinanceModule,
+    ResultsModule,
+  ],
 })
 export class SeedModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '@mptf/audit';
+import { FinanceModule } from '@mptf/finance';
 import { AuthGuard, IdentityModule } from '@mptf/identity';
 import { AppConfig, PlatformModule } from '@mptf/platform';
 import { ProposalsModule } from '@mptf/proposals';
@@ -10,6 +11,9 @@ import { memoryStorage } from 'multer';
 import { ResultsModule } from '@mptf/results';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { ContributionsController } from './finance/contributions.controller';
+import { FundController } from './finance/fund.controller';
+import { ProgrammesController } from './finance/programmes.controller';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
@@ -27,6 +31,7 @@ import { SystemController } from './system/system.controller';
     IdentityModule,
     ReferenceModule,
     ProposalsModule,
+    FinanceModule,
     ResultsModule,
     // Uploads stay in memory (checked by content, then written to ArtifactStorage), size-capped.
     MulterModule.registerAsync({
@@ -48,6 +53,9 @@ import { SystemController } from './system/system.controller';
     ProposalDocumentsController,
     ResultsController,
     IatiExportController,
+    ContributionsController,
+    ProgrammesController,
+    FundController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -40,6 +40,8 @@ export enum Permission {
   EXPENDITURE_RECORD = 'expenditure.record',
   PROGRAMME_CLOSE = 'programme.close',
   FUND_STATUS_READ = 'fund.read',
+  /** Interest, other income, direct costs and bank charges (the AA's own fund entries). */
+  FUND_ENTRY_RECORD = 'fund.record',
   PORTFOLIO_READ = 'portfolio.read',
 
   RESULTS_READ = 'results.read',
@@ -117,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.REFUND_RECORD,
     P.PROGRAMME_CLOSE,
     P.FUND_STATUS_READ,
+    P.FUND_ENTRY_RECORD,
     P.PORTFOLIO_READ,
     P.RESULTS_READ,
     P.IATI_EXPORT,

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
 import { AppConfig, applyRate } from '@mptf/platform';
@@ -39,8 +39,6 @@ interface ProgrammeRow {
 /** Every programme as an IATI 2.03 `iati-activity`, with its results and money movements. */
 @Injectable()
 export class IatiExportService {
-  private readonly logger = new Logger(IatiExportService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -92,16 +90,14 @@ export class IatiExportService {
        WHERE po.proposal_id = ANY($1::uuid[]) ORDER BY po.position, o.code`,
       [ids],
     )) as { proposal_id: string; code: string; name: string; convener: boolean }[];
+    // Direct costs per PUNO with the indirect rate the proposal was submitted under.
     const budgets = (await manager.query(
-      `SELECT proposal_id, organization_id, sum(amount)::text AS direct FROM proposal_budget_lines
-       WHERE proposal_id = ANY($1::uuid[]) GROUP BY proposal_id, organization_id`,
+      `SELECT b.proposal_id, b.organization_id, sum(b.amount)::text AS direct, p.indirect_rate::text AS rate
+       FROM proposal_budget_lines b JOIN proposals p ON p.id = b.proposal_id
+       WHERE b.proposal_id = ANY($1::uuid[]) AND b.category_code <= 7
+       GROUP BY b.proposal_id, b.organization_id, p.indirect_rate`,
       [ids],
-    )) as { proposal_id: string; direct: string }[];
-    const [settings] = (await manager.query(
-      `SELECT indirect_rate::text AS rate FROM fund_settings WHERE id = 1`,
-    )) as {
-      rate: string;
-    }[];
+    )) as { proposal_id: string; direct: string; rate: string }[];
     const results = await this.results(manager, ids);
     const transactions = await this.ledgerTransactions(manager, ids);
 
@@ -120,10 +116,10 @@ export class IatiExportService {
         createdAt: p.created_at,
         durationMonths: p.duration_months,
       });
-      // Direct costs plus indirect support costs (category 8) per PUNO at the fund's rate.
+      // Direct costs plus indirect support costs (category 8) per PUNO, as the proposal's budget.
       const total = (budgetsOf.get(p.id) ?? []).reduce((sum, line) => {
         const direct = BigInt(line.direct);
-        return sum + direct + (settings ? applyRate(direct, settings.rate) : 0n);
+        return sum + direct + applyRate(direct, line.rate);
       }, 0n);
       return {
         reference: p.reference,
@@ -244,29 +240,14 @@ export class IatiExportService {
    * expected columns are proposal_id, organization_id, kind ('TRANSFER' | 'EXPENDITURE'), amount
    * (cents) and a date column; anything else and the export goes on without transactions.
    */
+  /** Transfers (IATI disbursements) and expenditure (IATI expenditure) from the finance ledger. */
   private async ledgerTransactions(
     manager: EntityManager,
     ids: string[],
   ): Promise<Map<string, LedgerTransactionRow[]>> {
     const map = new Map<string, LedgerTransactionRow[]>();
-    const [{ present }] = (await manager.query(
-      `SELECT to_regclass('public.ledger_entries') IS NOT NULL AS present`,
-    )) as { present: boolean }[];
-    if (!present) return map;
-    const columns = new Set(
-      (
-        (await manager.query(
-          `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'ledger_entries'`,
-        )) as { column_name: string }[]
-      ).map((c) => c.column_name),
-    );
-    const dateColumn = ['entry_date', 'value_date', 'date', 'occurred_on'].find((c) => columns.has(c));
-    if (!dateColumn || !['proposal_id', 'organization_id', 'kind', 'amount'].every((c) => columns.has(c))) {
-      this.logger.warn('ledger_entries has an unexpected shape; the IATI export carries no transactions');
-      return map;
-    }
     const rows = (await manager.query(
-      `SELECT l.proposal_id, l.kind, l."${dateColumn}"::date::text AS date, l.amount::text AS amount, o.code AS org_code
+      `SELECT l.proposal_id, l.kind, l.entry_date::text AS date, l.amount::text AS amount, o.code AS org_code
        FROM ledger_entries l JOIN organizations o ON o.id = l.organization_id
        WHERE l.proposal_id = ANY($1::uuid[]) AND l.kind IN ('TRANSFER', 'EXPENDITURE')`,
       [ids],

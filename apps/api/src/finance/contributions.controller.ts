@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ContributionsService } from '@mptf/finance';
+import type { AuthUser } from '@mptf/identity';
+import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
+import { parseMoney } from '@mptf/platform';
+import {
+  ContributionDto,
+  ContributionQueryDto,
+  RecordContributionDto,
+  ReverseContributionDto,
+} from './record-contribution.dto';
+
+@ApiTags('money')
+@ApiBearerAuth()
+@Controller('contributions')
+export class ContributionsController {
+  constructor(private readonly contributions: ContributionsService) {}
+
+  @Post()
+  @RequirePermission(Permission.CONTRIBUTION_RECORD)
+  @ApiCreatedResponse({ type: ContributionDto, description: 'A deposit also posts the AA fee' })
+  record(@CurrentUser() actor: AuthUser, @Body() body: RecordContributionDto) {
+    return this.contributions.record(actor, {
+      donorCode: body.donorCode,
+      kind: body.kind,
+      currency: body.currency,
+      amount: parseMoney(body.amount),
+      usdAmount: body.usdAmount === undefined ? undefined : parseMoney(body.usdAmount),
+      date: body.date,
+      earmark: body.earmark ?? null,
+      reference: body.reference ?? null,
+    });
+  }
+
+  /** A correction: new entries reverse the contribution and its AA fee; nothing is updated. */
+  @Post(':id/reverse')
+  @HttpCode(200)
+  @RequirePermission(Permission.CONTRIBUTION_RECORD)
+  @ApiOkResponse({ type: ContributionDto, description: 'The contribution, now with reversedBy' })
+  reverse(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReverseContributionDto,
+  ) {
+    return this.contributions.reverse(actor, id, body.reason);
+  }
+
+  /** A contributor (DONOR_VIEWER) sees only its own organization's contributions. */
+  @Get()
+  @RequirePermission(Permission.CONTRIBUTION_READ)
+  list(@CurrentUser() user: AuthUser, @Query() query: ContributionQueryDto) {
+    return this.contributions.list(user, query);
+  }
+}

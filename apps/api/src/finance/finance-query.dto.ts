@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PortfolioDimension } from '@mptf/finance';
+import { PageQuery } from '@mptf/platform';
+import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
+
+export class ProgrammeQueryDto extends PageQuery {
+  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES })
+  @IsOptional()
+  @IsIn(PROGRAMME_STATUSES, { message: `must be one of ${PROGRAMME_STATUSES.join(', ')}` })
+  status?: ProposalStatus;
+
+  @ApiPropertyOptional({ example: 2 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  thematicArea?: number;
+}
+
+export class ExpenditureQueryDto {
+  @ApiPropertyOptional({ example: 'IOM' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code like IOM' })
+  orgCode?: string;
+
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export class FundStatusQueryDto {
+  @ApiPropertyOptional({ example: 2026, description: 'Reporting year; since inception without it' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export class PortfolioQueryDto {
+  @ApiProperty({ enum: PortfolioDimension })
+  @IsEnum(PortfolioDimension, { message: `must be one of ${Object.values(PortfolioDimension).join(', ')}` })
+  groupBy: PortfolioDimension;
+}

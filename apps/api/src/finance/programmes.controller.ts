@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FinanceReadService, ProgrammeMoneyService } from '@mptf/finance';
+import type { AuthUser } from '@mptf/identity';
+import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
+import { parseMoney } from '@mptf/platform';
+import { CloseProgrammeDto } from './close-programme.dto';
+import { ExpenditureQueryDto, ProgrammeQueryDto } from './finance-query.dto';
+import { ProgrammeDetailDto, ProgrammePageDto } from './finance-responses.dto';
+import { ExpenditureReportDto, RecordExpenditureDto } from './record-expenditure.dto';
+import { MovementDto, RecordTransferDto } from './record-transfer.dto';
+
+/** Programmes are approved proposals; this is their money. */
+@ApiTags('money')
+@ApiBearerAuth()
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(
+    private readonly money: ProgrammeMoneyService,
+    private readonly read: FinanceReadService,
+  ) {}
+
+  @Get()
+  @RequirePermission(Permission.PROGRAMME_READ)
+  @ApiOkResponse({ type: ProgrammePageDto })
+  list(@Query() query: ProgrammeQueryDto) {
+    return this.read.programmes(undefined, query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.PROGRAMME_READ)
+  @ApiOkResponse({ type: ProgrammeDetailDto, description: 'With the money per PUNO' })
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.read.programme(undefined, id);
+  }
+
+  @Post(':id/transfers')
+  @RequirePermission(Permission.TRANSFER_RECORD)
+  @ApiCreatedResponse({ type: MovementDto, description: 'The first transfer makes the programme ACTIVE' })
+  transfer(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordTransferDto,
+  ) {
+    return this.money.transfer(actor, id, {
+      orgCode: body.orgCode,
+      amount: parseMoney(body.amount),
+      date: body.date,
+    });
+  }
+
+  @Post(':id/refunds')
+  @RequirePermission(Permission.REFUND_RECORD)
+  @ApiCreatedResponse({ type: MovementDto })
+  refund(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordTransferDto,
+  ) {
+    return this.money.refund(actor, id, {
+      orgCode: body.orgCode,
+      amount: parseMoney(body.amount),
+      date: body.date,
+    });
+  }
+
+  @Post(':id/expenditures')
+  @RequirePermission(Permission.EXPENDITURE_RECORD)
+  @ApiCreatedResponse({
+    type: ExpenditureReportDto,
+    description: 'Resubmitting a year replaces it (history kept)',
+  })
+  recordExpenditure(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordExpenditureDto,
+  ) {
+    return this.money.recordExpenditure(actor, id, {
+      orgCode: body.orgCode,
+      year: body.year,
+      lines: body.lines.map((line) => ({ categoryCode: line.categoryCode, amount: parseMoney(line.amount) })),
+    });
+  }
+
+  @Get(':id/expenditures')
+  @RequirePermission(Permission.PROGRAMME_READ)
+  @ApiOkResponse({ type: ExpenditureReportDto, isArray: true, description: 'Every version, newest first' })
+  expenditures(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExpenditureQueryDto) {
+    return this.money.expenditureReports(undefined, id, query);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @RequirePermission(Permission.PROGRAMME_CLOSE)
+  @ApiOkResponse({ type: ProgrammeDetailDto })
+  async close(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CloseProgrammeDto,
+  ) {
+    await this.money.close(actor, id, body.kind);
+    return this.read.programme(undefined, id);
+  }
+}

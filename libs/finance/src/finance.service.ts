@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditActor, AuditService } from '@mptf/audit';
+import {
+  applyRate,
+  Cents,
+  Clock,
+  DomainError,
+  ErrorCode,
+  ErrorDetail,
+  formatMoney,
+  InvalidStateError,
+  RuleViolationError,
+  sumCents,
+  ValidationError,
+} from '@mptf/platform';
+import { ProposalStatus, ProposalStatusService } from '@mptf/proposals';
+import { ReferenceService } from '@mptf/reference';
+import { DataSource, EntityManager } from 'typeorm';
+import { availableFromPools, balanceFromTotals, poolAvailability } from './fund-math';
+import { Ledger } from './ledger';
+import { LedgerKind } from './ledger-kind';
+import { findProgramme, punosOf } from './programme-records';
+
+export interface AllocationRequest {
+  programmeId: string;
+  allocations: { orgCode: string; amountCents: Cents }[];
+  actor: AuditActor;
+  /** Defaults to today. */
+  date?: string;
+}
+
+export interface AllocationResult {
+  programmeId: string;
+  allocations: { orgCode: string; amount: string; entryId: string }[];
+  total: string;
+  /** Funds available for the programme's thematic area after this allocation. */
+  availableAfter: string;
+}
+
+/** Statuses in which an allocation may be recorded (the decision may run it before or after the status change). */
+const ALLOCATABLE: readonly ProposalStatus[] = [
+  ProposalStatus.UNDER_REVIEW,
+  ProposalStatus.PIPELINE,
+  ProposalStatus.APPROVED,
+  ProposalStatus.ACTIVE,
+];
+
+/**
+ * The fund's public face for other modules: how much can be allocated, and allocating it inside
+ * the caller's transaction (the SC decision's), serialized on the fund so that concurrent
+ * decisions never allocate the same dollar twice.
+ */
+@Injectable()
+export class FinanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: Ledger,
+    private readonly statuses: ProposalStatusService,
+    private readonly reference: ReferenceService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Available funds in cents: balance with the AA − allocations not yet transferred, counting
+   * only money a programme of `thematicAreaCode` may use (unearmarked + earmarked for it).
+   * Without an area: the whole fund. Pass the manager to read inside a transaction.
+   */
+  async availableFunds(
+    manager: EntityManager = this.dataSource.manager,
+    filter: { thematicAreaCode?: number | null } = {},
+  ): Promise<Cents> {
+    return availableFromPools(await this.ledger.pools(manager), filter.thematicAreaCode);
+  }
+
+  /** Available funds for the whole fund and for each thematic area (for decision packs). */
+  async availableFundsByArea(
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ total: Cents; unearmarked: Cents; byThematicArea: Map<number, Cents> }> {
+    const pools = await this.ledger.pools(manager);
+    const areas = (await manager.query('SELECT code FROM thematic_areas ORDER BY code')) as {
+      code: number;
+    }[];
+    const { unearmarked } = poolAvailability(pools);
+    return {
+      total: availableFromPools(pools),
+      unearmarked: unearmarked > 0n ? unearmarked : 0n,
+      byThematicArea: new Map(areas.map(({ code }) => [code, availableFromPools(pools, code)])),
+    };
+  }
+
+  /** The cash balance with the Administrative Agent, in cents. */
+  async balanceWithAdministrativeAgent(manager: EntityManager = this.dataSource.manager): Promise<Cents> {
+    return balanceFromTotals(await this.ledger.totals(manager));
+  }
+
+  /**
+   * Records the SC's allocation per PUNO, in the caller's transaction. Locks the proposal, then
+   * the fund. Refuses (all listed at once) PUNO codes not on the proposal, amounts not above zero,
+   * and allocations above a PUNO's budgeted total (direct + indirect) with 422; a total above the
+   * available funds with 409 INSUFFICIENT_FUNDS naming the amount available.
+   */
+  async allocate(manager: EntityManager, request: AllocationRequest): Promise<AllocationResult> {
+    const status = await this.statuses.lock(manager, request.programmeId);
+    if (!ALLOCATABLE.includes(status)) throw new InvalidStateError('programme', status, 'allocate funds to');
+    const programme = await findProgramme(manager, request.programmeId);
+    if (!programme) throw new Error(`proposal ${request.programmeId} vanished under its lock`);
+    if (request.allocations.length === 0) throw ValidationError.field('allocations', 'must not be empty');
+
+    const settings = await this.reference.fundSettings(manager);
+    const punos = await punosOf(manager, programme.id);
+    const existing = await this.ledger.programmeMoney(manager, programme.id);
+    const violations: ErrorDetail[] = [];
+    const seen = new Set<string>();
+    request.allocations.forEach(({ orgCode, amountCents }, index) => {
+      const field = `allocations[${index}]`;
+      if (seen.has(orgCode))
+        violations.push({ field, rule: 'UNIQUE_PUNO', message: `${orgCode} is listed twice` });
+      seen.add(orgCode);
+      if (amountCents <= 0n)
+        violations.push({ field, rule: 'POSITIVE', message: 'amount must be above zero' });
+      const puno = punos.find((candidate) => candidate.code === orgCode);
+      if (!puno) {
+        violations.push({
+          field,
+          rule: 'PUNO',
+          message: `${orgCode} is not a participating organization of it`,
+        });
+        return;
+      }
+      const budgeted = puno.direct + applyRate(puno.direct, settings.indirectRate);
+      const already = existing.get(puno.organizationId)?.allocated ?? 0n;
+      if (already + amountCents > budgeted) {
+        violations.push({
+          field,
+          rule: 'WITHIN_BUDGET',
+          message: `${orgCode} would be allocated ${formatMoney(already + amountCents)}, above its budgeted total of ${formatMoney(budgeted)}`,
+          budgeted: formatMoney(budgeted),
+          alreadyAllocated: formatMoney(already),
+        });
+      }
+    });
+    if (violations.length) throw new RuleViolationError('The allocation breaks the fund rules', violations);
+
+    await this.ledger.lockFund(manager);
+    const total = sumCents(request.allocations.map((allocation) => allocation.amountCents));
+    const available = await this.availableFunds(manager, { thematicAreaCode: programme.thematicAreaCode });
+    if (total > available) {
+      const message = `The allocation of ${formatMoney(total)} exceeds the funds available (${formatMoney(available)})`;
+      throw new DomainError(ErrorCode.INSUFFICIENT_FUNDS, message, [
+        {
+          rule: 'AVAILABLE_FUNDS',
+          message,
+          available: formatMoney(available),
+        },
+      ]);
+    }
+
+    const date = request.date ?? this.clock.today();
+    const entryIds = await this.ledger.postMany(
+      manager,
+      request.allocations.map(({ orgCode, amountCents }) => ({
+        kind: LedgerKind.ALLOCATION,
+        entryDate: date,
+        amount: amountCents,
+        proposalId: programme.id,
+        organizationId: punos.find((puno) => puno.code === orgCode)?.organizationId,
+        actorId: request.actor.id,
+      })),
+    );
+    const allocations = request.allocations.map(({ orgCode, amountCents }, index) => ({
+      orgCode,
+      amount: formatMoney(amountCents),
+      entryId: entryIds[index],
+    }));
+    const result: AllocationResult = {
+      programmeId: programme.id,
+      allocations,
+      total: formatMoney(total),
+      availableAfter: formatMoney(available - total),
+    };
+    await this.audit.record(manager, {
+      actor: request.actor,
+      action: 'programme.allocate',
+      entityType: 'programme',
+      entityId: programme.id,
+      before: { available: formatMoney(available) },
+      after: { allocations, total: result.total, date },
+    });
+    return result;
+  }
+}

@@ -1,0 +1,202 @@
+import fc from 'fast-check';
+import { parseMoney } from '@mptf/platform';
+import {
+  aaFeeOn,
+  availableFromPools,
+  formatFundStatus,
+  fundStatusFromEntries,
+  impliedRate,
+  poolAvailability,
+  programmeFigures,
+  totalsByKind,
+} from './fund-math';
+import { LedgerKind } from './ledger-kind';
+
+const $ = parseMoney;
+const K = LedgerKind;
+
+describe('contributions and AA fees', () => {
+  it('1,000,000.00 EUR at 1.0850 and 500,000.00 US$ give 1,585,000.00 of contributions and 15,850.00 of fees', () => {
+    const eurUsd = $('1085000.00');
+    expect(impliedRate(eurUsd, $('1000000.00'))).toBe('1.0850');
+    expect(impliedRate($('500000.00'), $('500000.00'))).toBe('1.0000');
+    const entries = [
+      { kind: K.DEPOSIT, amount: eurUsd },
+      { kind: K.AA_FEE, amount: aaFeeOn(eurUsd, '0.01') },
+      { kind: K.DEPOSIT, amount: $('500000.00') },
+      { kind: K.AA_FEE, amount: aaFeeOn($('500000.00'), '0.01') },
+    ];
+    const status = formatFundStatus(fundStatusFromEntries(entries));
+    expect(status.withAdministrativeAgent).toMatchObject({
+      contributions: '1585000.00',
+      aaFees: '15850.00',
+      totalSources: '1585000.00',
+      totalUses: '15850.00',
+      balance: '1569150.00',
+    });
+  });
+
+  it('rounds the fee to the cent, half away from zero, at the configured rate', () => {
+    expect(aaFeeOn($('1234.50'), '0.01')).toBe($('12.35'));
+    expect(aaFeeOn($('1234.49'), '0.01')).toBe($('12.34'));
+    expect(aaFeeOn($('100000.00'), '0.015')).toBe($('1500.00'));
+    expect(aaFeeOn($('100000.00'), '0')).toBe(0n);
+  });
+
+  it('shows the rate a NOK or GBP deposit implies with four decimals', () => {
+    expect(impliedRate($('950000.00'), $('10000000.00'))).toBe('0.0950');
+    expect(impliedRate($('1271234.56'), $('1000000.00'))).toBe('1.2712');
+  });
+
+  it('does not count commitments (unpaid pledges) as sources of funds', () => {
+    const status = fundStatusFromEntries([{ kind: K.COMMITMENT, amount: $('2000000.00') }]);
+    expect(status.withAdministrativeAgent.totalSources).toBe(0n);
+  });
+});
+
+describe('the funding-status table', () => {
+  it('keeps sources − uses = balance with the AA and transfers − expenses = balance with PUNOs', () => {
+    const status = formatFundStatus(
+      fundStatusFromEntries([
+        { kind: K.DEPOSIT, amount: $('1585000.00') },
+        { kind: K.AA_FEE, amount: $('15850.00') },
+        { kind: K.INTEREST, amount: $('1200.55') },
+        { kind: K.OTHER_INCOME, amount: $('300.00') },
+        { kind: K.ALLOCATION, amount: $('1000000.00') },
+        { kind: K.TRANSFER, amount: $('600000.00') },
+        { kind: K.EXPENDITURE, amount: $('252780.00') },
+        { kind: K.REFUND, amount: $('10000.00') },
+        { kind: K.DIRECT_COST, amount: $('5000.00') },
+        { kind: K.BANK_CHARGE, amount: $('25.10') },
+      ]),
+    );
+    expect(status).toEqual({
+      withAdministrativeAgent: {
+        contributions: '1585000.00',
+        interest: '1200.55',
+        otherIncome: '300.00',
+        totalSources: '1586500.55',
+        transfers: '600000.00',
+        refunds: '10000.00',
+        aaFees: '15850.00',
+        directCosts: '5000.00',
+        bankCharges: '25.10',
+        totalUses: '610875.10',
+        balance: '975625.45',
+      },
+      withParticipatingOrganizations: {
+        transfers: '600000.00',
+        expenditure: '252780.00',
+        refunds: '10000.00',
+        balance: '337220.00',
+      },
+      totalBalance: '1312845.45',
+    });
+  });
+
+  it('holds the identities for any mix of entries (property)', () => {
+    const kinds = Object.values(LedgerKind);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom(...kinds),
+            amount: fc.bigInt({ min: 1n, max: 10n ** 13n }),
+          }),
+          { maxLength: 60 },
+        ),
+        (entries) => {
+          const status = fundStatusFromEntries(entries);
+          const aa = status.withAdministrativeAgent;
+          const puno = status.withParticipatingOrganizations;
+          expect(aa.totalSources - aa.totalUses).toBe(aa.balance);
+          expect(puno.transfers - puno.expenditure - puno.refunds).toBe(puno.balance);
+          expect(aa.balance + puno.balance).toBe(status.totalBalance);
+          // Cash only moves between the AA and the PUNOs: the total is sources − fees − charges − spending.
+          expect(status.totalBalance).toBe(
+            aa.totalSources - aa.aaFees - aa.directCosts - aa.bankCharges - puno.expenditure,
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe('programme money', () => {
+  it('net funded = transfers − refunds; delivery rate = expenditure ÷ net funded', () => {
+    const figures = programmeFigures({
+      allocated: $('1000000.00'),
+      transferred: $('950000.00'),
+      refunded: $('50000.00'),
+      expenditure: $('379170.00'),
+    });
+    expect(figures.netFunded).toBe($('900000.00'));
+    expect(figures.deliveryRate).toBe('0.4213');
+    expect(figures.untransferred).toBe($('50000.00'));
+    expect(figures.balance).toBe($('520830.00'));
+  });
+
+  it('has a delivery rate of 0.0000 before any transfer', () => {
+    expect(
+      programmeFigures({ allocated: $('10.00'), transferred: 0n, refunded: 0n, expenditure: 0n })
+        .deliveryRate,
+    ).toBe('0.0000');
+  });
+
+  it('counts only the latest expenditure of a year when a resubmission reverses the previous one', () => {
+    const first = [
+      { kind: K.EXPENDITURE, amount: $('100000.00') },
+      { kind: K.EXPENDITURE, amount: $('20000.00') },
+    ];
+    const replacement = [
+      { kind: K.EXPENDITURE, amount: -$('100000.00') },
+      { kind: K.EXPENDITURE, amount: -$('20000.00') },
+      { kind: K.EXPENDITURE, amount: $('90000.00') },
+    ];
+    expect(totalsByKind([...first, ...replacement])[K.EXPENDITURE]).toBe($('90000.00'));
+  });
+});
+
+describe('available funds and earmarks', () => {
+  const pools = (resources: [number | null, string][], claims: [number | null, string][] = []) => ({
+    resources: new Map(resources.map(([area, amount]) => [area, $(amount)])),
+    claims: new Map(claims.map(([area, amount]) => [area, $(amount)])),
+  });
+
+  it('is the balance with the AA minus allocations not yet transferred', () => {
+    // 1,569,150.00 held; 400,000.00 transferred and 600,000.00 still allocated to area 2.
+    const fund = pools([[null, '1969150.00']], [[2, '1000000.00']]);
+    expect(availableFromPools(fund)).toBe($('969150.00'));
+    expect(availableFromPools(fund, 2)).toBe($('969150.00'));
+  });
+
+  it('keeps earmarked money for its thematic area', () => {
+    const fund = pools([
+      [null, '100000.00'],
+      [3, '500000.00'],
+    ]);
+    expect(availableFromPools(fund, 3)).toBe($('600000.00'));
+    expect(availableFromPools(fund, 1)).toBe($('100000.00'));
+    expect(availableFromPools(fund)).toBe($('600000.00'));
+  });
+
+  it('pays an area’s claims from its earmark first, the excess from unearmarked money', () => {
+    const fund = pools(
+      [
+        [null, '100000.00'],
+        [3, '500000.00'],
+      ],
+      [[3, '550000.00']],
+    );
+    expect(poolAvailability(fund)).toEqual({ unearmarked: $('50000.00'), byArea: new Map() });
+    expect(availableFromPools(fund, 3)).toBe($('50000.00'));
+    expect(availableFromPools(fund, 1)).toBe($('50000.00'));
+    expect(availableFromPools(fund)).toBe($('50000.00'));
+  });
+
+  it('never uses money earmarked for another area', () => {
+    const fund = pools([[4, '800000.00']], [[4, '100000.00']]);
+    expect(availableFromPools(fund, 2)).toBe(0n);
+    expect(availableFromPools(fund, 4)).toBe($('700000.00'));
+  });
+});

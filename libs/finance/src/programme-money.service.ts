@@ -1,0 +1,524 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@mptf/audit';
+import type { AuthUser } from '@mptf/identity';
+import { hasRole, Role } from '@mptf/identity';
+import {
+  Cents,
+  Clock,
+  DomainError,
+  ErrorCode,
+  ErrorDetail,
+  ForbiddenError,
+  formatMoney,
+  InvalidStateError,
+  NotFoundError,
+  RuleViolationError,
+  sumCents,
+  ValidationError,
+} from '@mptf/platform';
+import { PROGRAMME_STATUSES, ProposalAction, ProposalStatus, ProposalStatusService } from '@mptf/proposals';
+import { DataSource, EntityManager } from 'typeorm';
+import { balanceFromTotals, poolAvailability, programmeFigures } from './fund-math';
+import { emptyMoney, Ledger } from './ledger';
+import { FUND_CHARGE_KINDS, FundEntryKind, LedgerKind } from './ledger-kind';
+import { findProgramme, ProgrammeRecord, punosOf, requirePuno } from './programme-records';
+
+export interface MoneyMovementInput {
+  orgCode: string;
+  amount: Cents;
+  date: string;
+}
+
+export interface MovementView {
+  id: string;
+  programmeId: string;
+  kind: 'TRANSFER' | 'REFUND';
+  orgCode: string;
+  amount: string;
+  date: string;
+  programmeStatus: ProposalStatus;
+}
+
+export interface ExpenditureInput {
+  orgCode: string;
+  year: number;
+  lines: { categoryCode: number; amount: Cents }[];
+}
+
+export interface ExpenditureReportView {
+  id: string;
+  programmeId: string;
+  orgCode: string;
+  year: number;
+  version: number;
+  /** True for the version that counts (the latest of its year). */
+  current: boolean;
+  lines: { categoryCode: number; amount: string }[];
+  total: string;
+  submittedAt: string;
+  submittedBy: string | null;
+}
+
+export enum ClosureKind {
+  OPERATIONAL = 'OPERATIONAL',
+  FINANCIAL = 'FINANCIAL',
+}
+
+export interface FundEntryInput {
+  kind: FundEntryKind;
+  amount: Cents;
+  date: string;
+  description?: string | null;
+}
+
+export interface FundEntryView {
+  id: string;
+  kind: FundEntryKind;
+  amount: string;
+  date: string;
+  description: string | null;
+}
+
+/**
+ * Money moving to, from and within programmes after the SC's allocation: transfers (tranches),
+ * refunds, annual expenditure per budget category, closure, and the AA's own fund entries.
+ * Each change is one transaction with its audit event; programme-level changes lock the proposal
+ * row first, then (when money leaves the AA) the fund, always in that order.
+ */
+@Injectable()
+export class ProgrammeMoneyService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: Ledger,
+    private readonly statuses: ProposalStatusService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * A tranche to one PUNO: never more than its allocation not yet transferred nor the balance
+   * with the AA (409 naming the amount available). The first transfer makes the programme ACTIVE
+   * with the transfer date as start date.
+   */
+  async transfer(actor: AuthUser, programmeId: string, input: MoneyMovementInput): Promise<MovementView> {
+    this.refuseFutureDate(input.date);
+    return this.dataSource.transaction(async (manager) => {
+      const programme = await this.lockProgramme(manager, programmeId, 'record a transfer for', [
+        ProposalStatus.APPROVED,
+        ProposalStatus.ACTIVE,
+      ]);
+      const puno = requirePuno(await punosOf(manager, programme.id), input.orgCode);
+      await this.ledger.lockFund(manager);
+      const money =
+        (await this.ledger.programmeMoney(manager, programme.id)).get(puno.organizationId) ?? emptyMoney();
+      const untransferred = money.allocated - money.transferred;
+      if (input.amount > untransferred) {
+        throw insufficient(
+          'UNTRANSFERRED_ALLOCATION',
+          `The transfer of ${formatMoney(input.amount)} exceeds ${input.orgCode}'s allocation not yet transferred (${formatMoney(untransferred)})`,
+          untransferred,
+        );
+      }
+      const balance = balanceFromTotals(await this.ledger.totals(manager));
+      if (input.amount > balance) {
+        throw insufficient(
+          'AA_BALANCE',
+          `The transfer of ${formatMoney(input.amount)} exceeds the balance with the Administrative Agent (${formatMoney(balance)})`,
+          balance,
+        );
+      }
+      const id = await this.ledger.post(manager, {
+        kind: LedgerKind.TRANSFER,
+        entryDate: input.date,
+        amount: input.amount,
+        proposalId: programme.id,
+        organizationId: puno.organizationId,
+        actorId: actor.id,
+      });
+      let status = programme.status;
+      if (status === ProposalStatus.APPROVED) {
+        const change = await this.statuses.apply(manager, {
+          proposalId: programme.id,
+          action: ProposalAction.FIRST_TRANSFER,
+          actor,
+          comment: `First transfer of ${formatMoney(input.amount)} to ${input.orgCode}`,
+          columns: { start_date: input.date },
+        });
+        status = change.to;
+      }
+      const view: MovementView = {
+        id,
+        programmeId: programme.id,
+        kind: 'TRANSFER',
+        orgCode: input.orgCode,
+        amount: formatMoney(input.amount),
+        date: input.date,
+        programmeStatus: status,
+      };
+      await this.audit.record(manager, {
+        actor,
+        action: 'programme.transfer',
+        entityType: 'programme',
+        entityId: programme.id,
+        before: { untransferred: formatMoney(untransferred), aaBalance: formatMoney(balance) },
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  /** Money a PUNO returns: at most what it holds (transfers − refunds − expenditure). */
+  async refund(actor: AuthUser, programmeId: string, input: MoneyMovementInput): Promise<MovementView> {
+    this.refuseFutureDate(input.date);
+    return this.dataSource.transaction(async (manager) => {
+      const programme = await this.lockProgramme(manager, programmeId, 'record a refund for', [
+        ProposalStatus.ACTIVE,
+        ProposalStatus.OPERATIONALLY_CLOSED,
+      ]);
+      const puno = requirePuno(await punosOf(manager, programme.id), input.orgCode);
+      const money =
+        (await this.ledger.programmeMoney(manager, programme.id)).get(puno.organizationId) ?? emptyMoney();
+      const held = programmeFigures(money).balance;
+      if (input.amount > held) {
+        throw insufficient(
+          'PUNO_BALANCE',
+          `The refund of ${formatMoney(input.amount)} exceeds what ${input.orgCode} holds for this programme (${formatMoney(held)})`,
+          held,
+        );
+      }
+      const id = await this.ledger.post(manager, {
+        kind: LedgerKind.REFUND,
+        entryDate: input.date,
+        amount: input.amount,
+        proposalId: programme.id,
+        organizationId: puno.organizationId,
+        actorId: actor.id,
+      });
+      const view: MovementView = {
+        id,
+        programmeId: programme.id,
+        kind: 'REFUND',
+        orgCode: input.orgCode,
+        amount: formatMoney(input.amount),
+        date: input.date,
+        programmeStatus: programme.status,
+      };
+      await this.audit.record(manager, {
+        actor,
+        action: 'programme.refund',
+        entityType: 'programme',
+        entityId: programme.id,
+        before: { punoBalance: formatMoney(held) },
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  /**
+   * A PUNO's expenditure for one year by budget category 1–8, by that PUNO's focal point.
+   * Resubmitting a year replaces it: the previous version's entries are reversed by new entries
+   * and the new lines posted, so the history stays in the ledger. Total expenditure may not
+   * exceed what the PUNO received net of refunds (409 naming what is left).
+   */
+  async recordExpenditure(
+    actor: AuthUser,
+    programmeId: string,
+    input: ExpenditureInput,
+  ): Promise<ExpenditureReportView> {
+    if (!hasRole(actor, Role.AGENCY_FOCAL_POINT) || actor.organizationCode !== input.orgCode)
+      throw new ForbiddenError(`Only a focal point of ${input.orgCode} may report its expenditure`);
+    const currentYear = Number(this.clock.today().slice(0, 4));
+    if (input.year > currentYear) throw ValidationError.field('year', 'must not be in the future');
+    const categories = new Set<number>();
+    input.lines.forEach((line, index) => {
+      if (categories.has(line.categoryCode))
+        throw ValidationError.field(
+          `lines[${index}].categoryCode`,
+          `category ${line.categoryCode} is listed twice`,
+        );
+      categories.add(line.categoryCode);
+      if (line.amount < 0n) throw ValidationError.field(`lines[${index}].amount`, 'must not be negative');
+    });
+
+    const reportId = await this.dataSource.transaction(async (manager) => {
+      const programme = await this.lockProgramme(manager, programmeId, 'report expenditure for', [
+        ProposalStatus.ACTIVE,
+        ProposalStatus.OPERATIONALLY_CLOSED,
+      ]);
+      const puno = requirePuno(await punosOf(manager, programme.id), input.orgCode);
+      const money =
+        (await this.ledger.programmeMoney(manager, programme.id)).get(puno.organizationId) ?? emptyMoney();
+      // Entries of the current version of this year: originals nobody has reversed yet.
+      const previous = (await manager.query(
+        `SELECT e.id, e.budget_category_code AS category, e.amount::text AS amount
+           FROM ledger_entries e
+          WHERE e.kind = 'EXPENDITURE' AND e.proposal_id = $1 AND e.organization_id = $2 AND e.year = $3
+            AND e.corrects_entry_id IS NULL
+            AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.corrects_entry_id = e.id)
+          ORDER BY e.seq`,
+        [programme.id, puno.organizationId, input.year],
+      )) as { id: string; category: number; amount: string }[];
+      const previousTotal = sumCents(previous.map((row) => BigInt(row.amount)));
+      const newTotal = sumCents(input.lines.map((line) => line.amount));
+      const netFunded = money.transferred - money.refunded;
+      const room = netFunded - (money.expenditure - previousTotal);
+      if (newTotal > room) {
+        throw insufficient(
+          'NET_FUNDED',
+          `Expenditure of ${formatMoney(newTotal)} for ${input.year} exceeds what ${input.orgCode} has received net of refunds and other years' expenditure (${formatMoney(room)})`,
+          room,
+        );
+      }
+      const [{ version }] = (await manager.query(
+        `SELECT coalesce(max(version), 0) + 1 AS version FROM expenditure_reports
+          WHERE proposal_id = $1 AND organization_id = $2 AND year = $3`,
+        [programme.id, puno.organizationId, input.year],
+      )) as { version: number }[];
+      const [{ id }] = (await manager.query(
+        `INSERT INTO expenditure_reports (proposal_id, organization_id, year, version, submitted_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [programme.id, puno.organizationId, input.year, version, actor.id],
+      )) as { id: string }[];
+      const today = this.clock.today();
+      const common = {
+        kind: LedgerKind.EXPENDITURE,
+        entryDate: today,
+        year: input.year,
+        proposalId: programme.id,
+        organizationId: puno.organizationId,
+        expenditureReportId: id,
+        actorId: actor.id,
+      };
+      await this.ledger.postMany(manager, [
+        ...previous.map((row) => ({
+          ...common,
+          amount: -BigInt(row.amount),
+          budgetCategoryCode: row.category,
+          correctsEntryId: row.id,
+          description: `Replaced by version ${version} of the ${input.year} expenditure`,
+        })),
+        ...input.lines
+          .filter((line) => line.amount > 0n)
+          .map((line) => ({ ...common, amount: line.amount, budgetCategoryCode: line.categoryCode })),
+      ]);
+      await this.audit.record(manager, {
+        actor,
+        action: 'programme.expenditure',
+        entityType: 'programme',
+        entityId: programme.id,
+        before: previous.length
+          ? {
+              version: version - 1,
+              lines: previous.map((row) => ({ categoryCode: row.category, amount: formatMoney(row.amount) })),
+              total: formatMoney(previousTotal),
+            }
+          : null,
+        after: {
+          orgCode: input.orgCode,
+          year: input.year,
+          version,
+          lines: input.lines.map((line) => ({
+            categoryCode: line.categoryCode,
+            amount: formatMoney(line.amount),
+          })),
+          total: formatMoney(newTotal),
+        },
+      });
+      return id as string;
+    });
+    const reports = await this.expenditureReports(undefined, programmeId, { reportId });
+    return reports[0];
+  }
+
+  /** Every expenditure submission of a programme (all versions), newest first. */
+  async expenditureReports(
+    manager: EntityManager = this.dataSource.manager,
+    programmeId: string,
+    filter: { orgCode?: string; year?: number; reportId?: string } = {},
+  ): Promise<ExpenditureReportView[]> {
+    const programme = await findProgramme(manager, programmeId);
+    if (!programme || !PROGRAMME_STATUSES.includes(programme.status))
+      throw new NotFoundError('Programme', programmeId);
+    const params: unknown[] = [programmeId];
+    const conditions = ['r.proposal_id = $1'];
+    if (filter.orgCode) {
+      params.push(filter.orgCode);
+      conditions.push(`o.code = $${params.length}`);
+    }
+    if (filter.year !== undefined) {
+      params.push(filter.year);
+      conditions.push(`r.year = $${params.length}`);
+    }
+    if (filter.reportId) {
+      params.push(filter.reportId);
+      conditions.push(`r.id = $${params.length}`);
+    }
+    const rows = (await manager.query(
+      `SELECT r.id, o.code AS org_code, r.year, r.version, r.submitted_at, u.email AS submitted_by,
+              r.version = (SELECT max(x.version) FROM expenditure_reports x WHERE x.proposal_id = r.proposal_id
+                             AND x.organization_id = r.organization_id AND x.year = r.year) AS current,
+              coalesce((SELECT json_agg(json_build_object('categoryCode', e.budget_category_code, 'amount', e.amount::text)
+                                        ORDER BY e.budget_category_code)
+                          FROM ledger_entries e WHERE e.expenditure_report_id = r.id AND e.corrects_entry_id IS NULL), '[]') AS lines
+         FROM expenditure_reports r
+         JOIN organizations o ON o.id = r.organization_id
+         LEFT JOIN users u ON u.id = r.submitted_by
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY r.year DESC, o.code, r.version DESC`,
+      params,
+    )) as {
+      id: string;
+      org_code: string;
+      year: number;
+      version: number;
+      submitted_at: Date;
+      submitted_by: string | null;
+      current: boolean;
+      lines: { categoryCode: number; amount: string }[];
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      programmeId,
+      orgCode: row.org_code,
+      year: row.year,
+      version: row.version,
+      current: row.current,
+      lines: row.lines.map((line) => ({ categoryCode: line.categoryCode, amount: formatMoney(line.amount) })),
+      total: formatMoney(sumCents(row.lines.map((line) => BigInt(line.amount)))),
+      submittedAt: new Date(row.submitted_at).toISOString(),
+      submittedBy: row.submitted_by,
+    }));
+  }
+
+  /**
+   * OPERATIONAL: an ACTIVE programme's activities end (allocations not yet transferred are
+   * released). FINANCIAL: an operationally closed programme whose PUNOs hold nothing any more
+   * (transfers − refunds − expenditure = 0 for each); otherwise 422 listing each PUNO's balance.
+   */
+  async close(actor: AuthUser, programmeId: string, kind: ClosureKind): Promise<{ status: ProposalStatus }> {
+    return this.dataSource.transaction(async (manager) => {
+      const programme = await this.lockProgramme(manager, programmeId, 'close', [
+        kind === ClosureKind.OPERATIONAL ? ProposalStatus.ACTIVE : ProposalStatus.OPERATIONALLY_CLOSED,
+      ]);
+      const punos = await punosOf(manager, programme.id);
+      const money = await this.ledger.programmeMoney(manager, programme.id);
+      const balances = punos.map((puno) => ({
+        orgCode: puno.code,
+        figures: programmeFigures(money.get(puno.organizationId) ?? emptyMoney()),
+      }));
+      if (kind === ClosureKind.FINANCIAL) {
+        const unsettled: ErrorDetail[] = balances
+          .filter(({ figures }) => figures.balance !== 0n)
+          .map(({ orgCode, figures }) => ({
+            rule: 'PUNO_BALANCE_SETTLED',
+            message: `${orgCode} still holds ${formatMoney(figures.balance)}: report expenditure or refund it first`,
+            orgCode,
+            balance: formatMoney(figures.balance),
+          }));
+        if (unsettled.length)
+          throw new RuleViolationError(
+            'The balance with the participating organizations is not settled',
+            unsettled,
+          );
+      }
+      const change = await this.statuses.apply(manager, {
+        proposalId: programme.id,
+        action:
+          kind === ClosureKind.OPERATIONAL
+            ? ProposalAction.CLOSE_OPERATIONALLY
+            : ProposalAction.CLOSE_FINANCIALLY,
+        actor,
+        comment: `${kind === ClosureKind.OPERATIONAL ? 'Operational' : 'Financial'} closure`,
+      });
+      await this.audit.record(manager, {
+        actor,
+        action: `programme.close-${kind.toLowerCase()}`,
+        entityType: 'programme',
+        entityId: programme.id,
+        before: { status: change.from },
+        after: {
+          status: change.to,
+          organizations: balances.map(({ orgCode, figures }) => ({
+            orgCode,
+            allocated: formatMoney(figures.allocated),
+            netFunded: formatMoney(figures.netFunded),
+            expenditure: formatMoney(figures.expenditure),
+            balance: formatMoney(figures.balance),
+          })),
+        },
+      });
+      return { status: change.to };
+    });
+  }
+
+  /**
+   * Interest, other income, direct costs and bank charges recorded by the AA. Charges come out of
+   * unearmarked money not promised to a programme; above that they are refused (409).
+   */
+  async recordFundEntry(actor: AuthUser, input: FundEntryInput): Promise<FundEntryView> {
+    this.refuseFutureDate(input.date);
+    if (input.amount <= 0n) throw ValidationError.field('amount', 'must be greater than zero');
+    return this.dataSource.transaction(async (manager) => {
+      if (FUND_CHARGE_KINDS.includes(input.kind)) {
+        await this.ledger.lockFund(manager);
+        const { unearmarked } = poolAvailability(await this.ledger.pools(manager));
+        const free = unearmarked > 0n ? unearmarked : 0n;
+        if (input.amount > free) {
+          throw insufficient(
+            'AVAILABLE_FUNDS',
+            `The charge of ${formatMoney(input.amount)} exceeds the unearmarked funds available (${formatMoney(free)})`,
+            free,
+          );
+        }
+      }
+      const id = await this.ledger.post(manager, {
+        kind: input.kind as LedgerKind,
+        entryDate: input.date,
+        amount: input.amount,
+        description: input.description ?? null,
+        actorId: actor.id,
+      });
+      const view: FundEntryView = {
+        id,
+        kind: input.kind,
+        amount: formatMoney(input.amount),
+        date: input.date,
+        description: input.description ?? null,
+      };
+      await this.audit.record(manager, {
+        actor,
+        action: `fund.${input.kind.toLowerCase()}`,
+        entityType: 'fund_entry',
+        entityId: id,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  /** Locks the proposal row; 404 if it is no programme at all, 409 naming its state if not in `allowed`. */
+  private async lockProgramme(
+    manager: EntityManager,
+    programmeId: string,
+    action: string,
+    allowed: ProposalStatus[],
+  ): Promise<ProgrammeRecord> {
+    const status = await this.statuses.lock(manager, programmeId);
+    if (!allowed.includes(status)) throw new InvalidStateError('programme', status, action);
+    const programme = await findProgramme(manager, programmeId);
+    if (!programme) throw new NotFoundError('Programme', programmeId);
+    return programme;
+  }
+
+  private refuseFutureDate(date: string): void {
+    if (date > this.clock.today()) throw ValidationError.field('date', 'must not be in the future');
+  }
+}
+
+function insufficient(rule: string, message: string, available: Cents): DomainError {
+  return new DomainError(ErrorCode.INSUFFICIENT_FUNDS, message, [
+    { rule, message, available: formatMoney(available > 0n ? available : 0n) },
+  ]);
+}

@@ -1,0 +1,546 @@
+import {
+  ClosureKind,
+  ContributionsService,
+  FinanceReadService,
+  FinanceService,
+  ProgrammeMoneyService,
+} from '@mptf/finance';
+import type { AuthUser } from '@mptf/identity';
+import { toAuthUser, User } from '@mptf/identity';
+import { applyRate, Cents, Clock, formatMoney, parseMoney } from '@mptf/platform';
+import { ReferenceService } from '@mptf/reference';
+import { DemoContext, DemoStep } from './demo-context';
+
+/** US$ per unit of currency, roughly the yearly average of each year (plausible, not official). */
+const USD_PER_UNIT: Record<string, Record<number, string>> = {
+  EUR: {
+    2020: '1.1400',
+    2021: '1.1830',
+    2022: '1.0530',
+    2023: '1.0810',
+    2024: '1.0820',
+    2025: '1.1350',
+    2026: '1.1600',
+  },
+  GBP: {
+    2020: '1.2840',
+    2021: '1.3760',
+    2022: '1.2050',
+    2023: '1.2440',
+    2024: '1.2780',
+    2025: '1.3300',
+    2026: '1.3400',
+  },
+  NOK: {
+    2020: '0.1063',
+    2021: '0.1163',
+    2022: '0.1012',
+    2023: '0.0945',
+    2024: '0.0928',
+    2025: '0.0965',
+    2026: '0.0990',
+  },
+  SEK: {
+    2020: '0.1090',
+    2021: '0.1166',
+    2022: '0.0986',
+    2023: '0.0943',
+    2024: '0.0951',
+    2025: '0.1040',
+    2026: '0.1070',
+  },
+  USD: { 2020: '1', 2021: '1', 2022: '1', 2023: '1', 2024: '1', 2025: '1', 2026: '1' },
+};
+
+interface DemoContribution {
+  reference: string;
+  donorCode: string;
+  kind: 'COMMITMENT' | 'DEPOSIT';
+  currency: string;
+  amount: string;
+  date: string;
+  earmark?: number;
+}
+
+/** Member States' pledges and payments to the fund, 2020–2026, each with a unique reference. */
+export const DEMO_CONTRIBUTIONS: DemoContribution[] = [
+  {
+    reference: 'DEU-C-2020',
+    donorCode: 'DEU',
+    kind: 'COMMITMENT',
+    currency: 'EUR',
+    amount: '10000000.00',
+    date: '2020-06-15',
+  },
+  {
+    reference: 'DEU-D-2020',
+    donorCode: 'DEU',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '3000000.00',
+    date: '2020-07-01',
+  },
+  {
+    reference: 'DEU-D-2021',
+    donorCode: 'DEU',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '3500000.00',
+    date: '2021-05-20',
+  },
+  {
+    reference: 'DEU-D-2023',
+    donorCode: 'DEU',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '3500000.00',
+    date: '2023-04-12',
+  },
+  {
+    reference: 'DEU-C-2024',
+    donorCode: 'DEU',
+    kind: 'COMMITMENT',
+    currency: 'EUR',
+    amount: '8000000.00',
+    date: '2024-02-28',
+  },
+  {
+    reference: 'DEU-D-2024',
+    donorCode: 'DEU',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '4000000.00',
+    date: '2024-03-15',
+  },
+  {
+    reference: 'DEU-D-2025',
+    donorCode: 'DEU',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '2000000.00',
+    date: '2025-03-10',
+    earmark: 2,
+  },
+  {
+    reference: 'DEU-D-2026',
+    donorCode: 'DEU',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '2000000.00',
+    date: '2026-03-05',
+  },
+  {
+    reference: 'NOR-C-2020',
+    donorCode: 'NOR',
+    kind: 'COMMITMENT',
+    currency: 'NOK',
+    amount: '50000000.00',
+    date: '2020-09-01',
+  },
+  {
+    reference: 'NOR-D-2020',
+    donorCode: 'NOR',
+    kind: 'DEPOSIT',
+    currency: 'NOK',
+    amount: '25000000.00',
+    date: '2020-11-16',
+  },
+  {
+    reference: 'NOR-D-2021',
+    donorCode: 'NOR',
+    kind: 'DEPOSIT',
+    currency: 'NOK',
+    amount: '25000000.00',
+    date: '2021-10-05',
+  },
+  {
+    reference: 'NOR-C-2023',
+    donorCode: 'NOR',
+    kind: 'COMMITMENT',
+    currency: 'NOK',
+    amount: '40000000.00',
+    date: '2023-01-20',
+  },
+  {
+    reference: 'NOR-D-2023',
+    donorCode: 'NOR',
+    kind: 'DEPOSIT',
+    currency: 'NOK',
+    amount: '20000000.00',
+    date: '2023-02-14',
+  },
+  {
+    reference: 'NOR-D-2024',
+    donorCode: 'NOR',
+    kind: 'DEPOSIT',
+    currency: 'NOK',
+    amount: '20000000.00',
+    date: '2024-02-09',
+  },
+  {
+    reference: 'GBR-C-2021',
+    donorCode: 'GBR',
+    kind: 'COMMITMENT',
+    currency: 'GBP',
+    amount: '4000000.00',
+    date: '2021-03-01',
+  },
+  {
+    reference: 'GBR-D-2021',
+    donorCode: 'GBR',
+    kind: 'DEPOSIT',
+    currency: 'GBP',
+    amount: '2000000.00',
+    date: '2021-04-22',
+  },
+  {
+    reference: 'GBR-D-2022',
+    donorCode: 'GBR',
+    kind: 'DEPOSIT',
+    currency: 'GBP',
+    amount: '2000000.00',
+    date: '2022-04-19',
+  },
+  {
+    reference: 'GBR-C-2025',
+    donorCode: 'GBR',
+    kind: 'COMMITMENT',
+    currency: 'GBP',
+    amount: '3000000.00',
+    date: '2025-01-30',
+  },
+  {
+    reference: 'GBR-D-2025',
+    donorCode: 'GBR',
+    kind: 'DEPOSIT',
+    currency: 'GBP',
+    amount: '1500000.00',
+    date: '2025-06-03',
+  },
+  {
+    reference: 'SWE-C-2022',
+    donorCode: 'SWE',
+    kind: 'COMMITMENT',
+    currency: 'SEK',
+    amount: '20000000.00',
+    date: '2022-03-01',
+  },
+  {
+    reference: 'SWE-D-2022',
+    donorCode: 'SWE',
+    kind: 'DEPOSIT',
+    currency: 'SEK',
+    amount: '10000000.00',
+    date: '2022-03-30',
+  },
+  {
+    reference: 'SWE-D-2023',
+    donorCode: 'SWE',
+    kind: 'DEPOSIT',
+    currency: 'SEK',
+    amount: '10000000.00',
+    date: '2023-03-28',
+  },
+  {
+    reference: 'NLD-C-2021',
+    donorCode: 'NLD',
+    kind: 'COMMITMENT',
+    currency: 'EUR',
+    amount: '3000000.00',
+    date: '2021-06-01',
+  },
+  {
+    reference: 'NLD-D-2021',
+    donorCode: 'NLD',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '1500000.00',
+    date: '2021-07-14',
+  },
+  {
+    reference: 'NLD-D-2022',
+    donorCode: 'NLD',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '1500000.00',
+    date: '2022-07-12',
+  },
+  {
+    reference: 'IRL-D-2022',
+    donorCode: 'IRL',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '1000000.00',
+    date: '2022-09-08',
+    earmark: 5,
+  },
+  {
+    reference: 'ESP-D-2023',
+    donorCode: 'ESP',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '500000.00',
+    date: '2023-10-02',
+  },
+  {
+    reference: 'PRT-D-2020',
+    donorCode: 'PRT',
+    kind: 'DEPOSIT',
+    currency: 'EUR',
+    amount: '100000.00',
+    date: '2020-12-10',
+  },
+  {
+    reference: 'MEX-D-2021',
+    donorCode: 'MEX',
+    kind: 'DEPOSIT',
+    currency: 'USD',
+    amount: '100000.00',
+    date: '2021-08-30',
+  },
+  {
+    reference: 'PHL-D-2022',
+    donorCode: 'PHL',
+    kind: 'DEPOSIT',
+    currency: 'USD',
+    amount: '50000.00',
+    date: '2022-11-21',
+  },
+  {
+    reference: 'NOR-C-2026',
+    donorCode: 'NOR',
+    kind: 'COMMITMENT',
+    currency: 'NOK',
+    amount: '30000000.00',
+    date: '2026-02-02',
+  },
+  {
+    reference: 'NOR-D-2026',
+    donorCode: 'NOR',
+    kind: 'DEPOSIT',
+    currency: 'NOK',
+    amount: '15000000.00',
+    date: '2026-02-20',
+  },
+];
+
+const AA_EMAIL = 'aa@mptf.test';
+
+async function userByEmail(context: DemoContext, email: string): Promise<AuthUser> {
+  const user = await context.dataSource.getRepository(User).findOneOrFail({ where: { email } });
+  return toAuthUser(user);
+}
+
+function usdOf(contribution: DemoContribution): Cents {
+  const rate = USD_PER_UNIT[contribution.currency][Number(contribution.date.slice(0, 4))];
+  return applyRate(parseMoney(contribution.amount), rate);
+}
+
+async function recordedReferences(context: DemoContext): Promise<Set<string>> {
+  const rows = (await context.dataSource.query(
+    `SELECT reference FROM ledger_entries WHERE reference = ANY($1) AND corrects_entry_id IS NULL`,
+    [DEMO_CONTRIBUTIONS.map((c) => c.reference)],
+  )) as { reference: string }[];
+  return new Set(rows.map((row) => row.reference));
+}
+
+/** Contributions only: programmes' money comes with the demo proposals (`seedDemoProgrammeMoney`). */
+export const demoFinanceStep: DemoStep = {
+  name: 'demo contributions (commitments and deposits)',
+  async alreadyDone(context: DemoContext) {
+    const today = context.app.get(Clock).today();
+    const due = DEMO_CONTRIBUTIONS.filter((c) => c.date <= today);
+    return (await recordedReferences(context)).size >= due.length;
+  },
+  async run(context: DemoContext) {
+    const contributions = context.app.get(ContributionsService);
+    const aa = await userByEmail(context, AA_EMAIL);
+    const today = context.app.get(Clock).today();
+    const done = await recordedReferences(context);
+    let count = 0;
+    for (const contribution of DEMO_CONTRIBUTIONS) {
+      if (done.has(contribution.reference) || contribution.date > today) continue;
+      await contributions.record(aa, {
+        donorCode: contribution.donorCode,
+        kind: contribution.kind,
+        currency: contribution.currency,
+        amount: parseMoney(contribution.amount),
+        usdAmount: usdOf(contribution),
+        date: contribution.date,
+        earmark: contribution.earmark ? { thematicAreaCode: contribution.earmark } : null,
+        reference: contribution.reference,
+      });
+      count += 1;
+    }
+    const status = await context.app.get(FinanceReadService).fundStatus();
+    context.progress(
+      `demo: ${count} contributions; ${status.withAdministrativeAgent.contributions} US$ deposited, balance with the AA ${status.withAdministrativeAgent.balance}`,
+    );
+  },
+};
+
+export type DemoProgrammeTarget = 'APPROVED' | 'ACTIVE' | 'OPERATIONALLY_CLOSED' | 'FINANCIALLY_CLOSED';
+
+export interface DemoProgrammeMoney {
+  /** The proposal id of an approved programme. */
+  id: string;
+  /** Where its money should take it; by default the programmes rotate through all four. */
+  target?: DemoProgrammeTarget;
+  /** Date of the first transfer (default: the approval date, never after today). */
+  startDate?: string;
+}
+
+const ROTATION: DemoProgrammeTarget[] = [
+  'ACTIVE',
+  'ACTIVE',
+  'APPROVED',
+  'FINANCIALLY_CLOSED',
+  'OPERATIONALLY_CLOSED',
+];
+
+/** Share of a tranche spent per budget category (categories 1–7 sum to 1; 8 is 7% of them). */
+const SPENDING: [number, bigint][] = [
+  [1, 40n],
+  [2, 10n],
+  [4, 25n],
+  [5, 10n],
+  [7, 15n],
+];
+
+/**
+ * Money for approved demo programmes, through the real services: an allocation of each PUNO's
+ * budgeted total when the decision did not already make one (and funds allow), then by target:
+ * ACTIVE — a first tranche of 60% and a year of expenditure (resubmitted once, to show
+ * history); OPERATIONALLY_CLOSED — everything transferred, 95% spent, closed; FINANCIALLY_CLOSED —
+ * everything transferred, 97% spent, the rest refunded, closed both ways. Expenditure is reported
+ * by a focal point of the PUNO when it has one; a PUNO without one refunds instead at financial
+ * closure. Idempotent: a programme that already received a transfer is left alone.
+ */
+export async function seedDemoProgrammeMoney(
+  context: DemoContext,
+  programmes: (string | DemoProgrammeMoney)[],
+): Promise<void> {
+  const finance = context.app.get(FinanceService);
+  const money = context.app.get(ProgrammeMoneyService);
+  const read = context.app.get(FinanceReadService);
+  const clock = context.app.get(Clock);
+  const settings = await context.app.get(ReferenceService).fundSettings();
+  const aa = await userByEmail(context, AA_EMAIL);
+  const today = clock.today();
+  let historyShown = false;
+
+  for (const [index, item] of programmes.entries()) {
+    const plan = typeof item === 'string' ? { id: item } : item;
+    const target = plan.target ?? ROTATION[index % ROTATION.length];
+    const [programme] = (await context.dataSource.query(
+      `SELECT p.status, p.reference, p.thematic_area_code AS area,
+              (SELECT to_char(max(c.occurred_at), 'YYYY-MM-DD') FROM proposal_status_changes c
+                WHERE c.proposal_id = p.id AND c.to_status = 'APPROVED') AS approved_on,
+              EXISTS (SELECT 1 FROM ledger_entries e WHERE e.proposal_id = p.id AND e.kind = 'TRANSFER') AS transferred
+         FROM proposals p WHERE p.id = $1`,
+      [plan.id],
+    )) as {
+      status: string;
+      reference: string;
+      area: number;
+      approved_on: string | null;
+      transferred: boolean;
+    }[];
+    if (!programme || programme.status !== 'APPROVED' || programme.transferred) continue;
+
+    const punos = (await context.dataSource.query(
+      `SELECT o.code, coalesce(sum(b.amount) FILTER (WHERE b.category_code <= 7), 0)::text AS direct,
+              (SELECT coalesce(sum(e.amount), 0) FROM ledger_entries e
+                WHERE e.proposal_id = po.proposal_id AND e.organization_id = o.id AND e.kind = 'ALLOCATION')::text AS allocated
+         FROM proposal_organizations po JOIN organizations o ON o.id = po.organization_id
+         LEFT JOIN proposal_budget_lines b ON b.proposal_id = po.proposal_id AND b.organization_id = o.id
+        WHERE po.proposal_id = $1
+        GROUP BY o.code, o.id, po.proposal_id, po.position ORDER BY po.position, o.code`,
+      [plan.id],
+    )) as { code: string; direct: string; allocated: string }[];
+    let allocations = punos.map((puno) => ({ orgCode: puno.code, amount: BigInt(puno.allocated) }));
+    if (allocations.every((allocation) => allocation.amount === 0n)) {
+      allocations = punos.map((puno) => {
+        const direct = BigInt(puno.direct);
+        return { orgCode: puno.code, amount: direct + applyRate(direct, settings.indirectRate) };
+      });
+      const total = allocations.reduce((sum, allocation) => sum + allocation.amount, 0n);
+      const available = await finance.availableFunds(undefined, { thematicAreaCode: programme.area });
+      if (total === 0n || total > available) {
+        context.progress(`demo: ${programme.reference} left unfunded (needs ${formatMoney(total)})`);
+        continue;
+      }
+      await context.dataSource.transaction((manager) =>
+        finance.allocate(manager, {
+          programmeId: plan.id,
+          actor: aa,
+          date: programme.approved_on && programme.approved_on <= today ? programme.approved_on : today,
+          allocations: allocations.map(({ orgCode, amount }) => ({ orgCode, amountCents: amount })),
+        }),
+      );
+    }
+    if (target === 'APPROVED') continue;
+
+    const start = minDate(plan.startDate ?? programme.approved_on ?? today, today);
+    const year = Number(start.slice(0, 4));
+    const share = target === 'ACTIVE' ? 60n : 100n;
+    const spent = target === 'ACTIVE' ? 45n : target === 'OPERATIONALLY_CLOSED' ? 95n : 97n;
+    for (const { orgCode, amount } of allocations) {
+      const tranche = (amount * share) / 100n;
+      if (tranche <= 0n) continue;
+      await money.transfer(aa, plan.id, { orgCode, amount: tranche, date: start });
+      const focal = await focalPointOf(context, orgCode);
+      if (!focal) continue;
+      const lines = expenditureLines((tranche * spent) / 100n, settings.indirectRate);
+      await money.recordExpenditure(focal, plan.id, { orgCode, year, lines });
+      if (!historyShown && target === 'ACTIVE') {
+        // A corrected report for the same year: the ledger keeps both versions.
+        const corrected = expenditureLines((tranche * (spent - 5n)) / 100n, settings.indirectRate);
+        await money.recordExpenditure(focal, plan.id, { orgCode, year, lines: corrected });
+        historyShown = true;
+      }
+    }
+    if (target === 'ACTIVE') continue;
+
+    await money.close(aa, plan.id, ClosureKind.OPERATIONAL);
+    if (target === 'FINANCIALLY_CLOSED') {
+      const detail = await read.programme(undefined, plan.id);
+      for (const puno of detail.organizations) {
+        const held = parseMoney(puno.balance);
+        if (held > 0n) await money.refund(aa, plan.id, { orgCode: puno.orgCode, amount: held, date: today });
+      }
+      await money.close(aa, plan.id, ClosureKind.FINANCIAL);
+    }
+  }
+  const status = await read.fundStatus();
+  context.progress(
+    `demo: programme money for ${programmes.length} programmes; transferred ${status.withParticipatingOrganizations.transfers}, spent ${status.withParticipatingOrganizations.expenditure}`,
+  );
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** Lines for categories 1–7 summing to `direct`, plus category 8 at the indirect rate. */
+function expenditureLines(total: Cents, indirectRate: string): { categoryCode: number; amount: Cents }[] {
+  // total = direct + indirect: split it so that category 8 is the indirect share of the direct part.
+  const direct = (total * 100n) / (100n + applyRate(100n, indirectRate));
+  const lines = SPENDING.map(([categoryCode, percent]) => ({
+    categoryCode,
+    amount: (direct * percent) / 100n,
+  }));
+  const allocated = lines.reduce((sum, line) => sum + line.amount, 0n);
+  lines[0].amount += direct - allocated;
+  lines.push({ categoryCode: 8, amount: total - direct });
+  return lines;
+}
+
+async function focalPointOf(context: DemoContext, orgCode: string): Promise<AuthUser | null> {
+  const [row] = (await context.dataSource.query(
+    `SELECT u.email FROM users u JOIN organizations o ON o.id = u.organization_id
+      WHERE o.code = $1 AND u.active AND 'AGENCY_FOCAL_POINT' = ANY(u.roles) ORDER BY u.email LIMIT 1`,
+    [orgCode],
+  )) as { email: string }[];
+  return row ? userByEmail(context, row.email) : null;
+}
