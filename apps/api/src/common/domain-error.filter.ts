@@ -19,6 +19,9 @@ const PG_STATUS: Record<string, number> = {
   '23514': 422, // check_violation
   '22P02': 400, // invalid_text_representation (e.g. a malformed uuid)
   '22003': 400, // numeric_value_out_of_range
+  '22001': 400, // string_data_right_truncation
+  '22007': 400, // invalid_datetime_format
+  '22008': 400, // datetime_field_overflow (e.g. 2026-02-30)
   '40001': 409, // serialization_failure after retries
 };
 

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PortfolioDimension } from '@mptf/finance';
 import { PageQuery } from '@mptf/platform';
 import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
+import { IsOrgCode } from '../common/formats';
 
 export class ProgrammeQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: PROGRAMME_STATUSES })
@@ -23,7 +24,7 @@ export class ProgrammeQueryDto extends PageQuery {
 export class ExpenditureQueryDto {
   @ApiPropertyOptional({ example: 'IOM' })
   @IsOptional()
-  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code like IOM' })
+  @IsOrgCode()
   orgCode?: string;
 
   @ApiPropertyOptional({ example: 2026 })

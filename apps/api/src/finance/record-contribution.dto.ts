@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -16,7 +15,7 @@ import {
 import type { ContributionKind } from '@mptf/finance';
 import { CONTRIBUTION_KINDS } from '@mptf/finance';
 import { PageQuery } from '@mptf/platform';
-import { DATE, DATE_MESSAGE, MONEY, MONEY_MESSAGE } from './finance-validation';
+import { IsMoney, IsOrgCode, IsIsoDate } from '../common/formats';
 
 export class EarmarkDto {
   @ApiProperty({ example: 2, description: 'Thematic area 1–5 the money is reserved for' })
@@ -28,8 +27,7 @@ export class EarmarkDto {
 
 export class RecordContributionDto {
   @ApiProperty({ example: 'DEU', description: 'Contributor organization code (Member States by ISO3)' })
-  @IsString()
-  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code like DEU' })
+  @IsOrgCode()
   donorCode: string;
 
   @ApiProperty({ enum: CONTRIBUTION_KINDS })
@@ -42,8 +40,7 @@ export class RecordContributionDto {
   currency: string;
 
   @ApiProperty({ example: '1000000.00', description: 'Amount in `currency`' })
-  @IsString()
-  @Matches(MONEY, { message: MONEY_MESSAGE })
+  @IsMoney()
   amount: string;
 
   @ApiPropertyOptional({
@@ -51,14 +48,11 @@ export class RecordContributionDto {
     description: 'US$ value; may be omitted when currency is USD',
   })
   @IsOptional()
-  @IsString()
-  @Matches(MONEY, { message: MONEY_MESSAGE })
+  @IsMoney()
   usdAmount?: string;
 
   @ApiProperty({ example: '2026-03-15' })
-  @IsString()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsIsoDate()
   date: string;
 
   @ApiPropertyOptional({ type: EarmarkDto })
@@ -80,7 +74,7 @@ export class RecordContributionDto {
 export class ContributionQueryDto extends PageQuery {
   @ApiPropertyOptional({ example: 'DEU' })
   @IsOptional()
-  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code like DEU' })
+  @IsOrgCode()
   donor?: string;
 
   @ApiPropertyOptional({ example: 2026 })

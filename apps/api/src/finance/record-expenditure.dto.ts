@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { MONEY, MONEY_MESSAGE } from './finance-validation';
+import { ArrayMaxSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsMoney, IsOrgCode } from '../common/formats';
 
 export class ExpenditureLineDto {
   @ApiProperty({ example: 1, minimum: 1, maximum: 8 })
@@ -11,16 +11,14 @@ export class ExpenditureLineDto {
   categoryCode: number;
 
   @ApiProperty({ example: '120000.00' })
-  @IsString()
-  @Matches(MONEY, { message: MONEY_MESSAGE })
+  @IsMoney()
   amount: string;
 }
 
 /** One PUNO's expenditure for one year; resubmitting the year replaces the previous version. */
 export class RecordExpenditureDto {
   @ApiProperty({ example: 'IOM' })
-  @IsString()
-  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code like IOM' })
+  @IsOrgCode()
   orgCode: string;
 
   @ApiProperty({ example: 2026 })

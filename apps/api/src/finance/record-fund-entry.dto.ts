@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FundEntryKind } from '@mptf/finance';
 import { FUND_ENTRY_KINDS } from '@mptf/finance';
-import { DATE, DATE_MESSAGE, MONEY, MONEY_MESSAGE } from './finance-validation';
+import { IsMoney, IsIsoDate } from '../common/formats';
 
 /** Interest, other income, direct costs and bank charges of the fund, recorded by the AA. */
 export class RecordFundEntryDto {
@@ -11,14 +11,11 @@ export class RecordFundEntryDto {
   kind: FundEntryKind;
 
   @ApiProperty({ example: '1520.35' })
-  @IsString()
-  @Matches(MONEY, { message: MONEY_MESSAGE })
+  @IsMoney()
   amount: string;
 
   @ApiProperty({ example: '2026-06-30' })
-  @IsString()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsIsoDate()
   date: string;
 
   @ApiPropertyOptional({ example: 'Interest Q2 2026' })

@@ -1,23 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsString, Matches } from 'class-validator';
-import { DATE, DATE_MESSAGE, MONEY, MONEY_MESSAGE } from './finance-validation';
+
+import { IsMoney, IsOrgCode, IsIsoDate } from '../common/formats';
 
 /** A transfer to, or a refund from, one PUNO of a programme. */
 export class RecordTransferDto {
   @ApiProperty({ example: 'IOM' })
-  @IsString()
-  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code like IOM' })
+  @IsOrgCode()
   orgCode: string;
 
   @ApiProperty({ example: '250000.00' })
-  @IsString()
-  @Matches(MONEY, { message: MONEY_MESSAGE })
+  @IsMoney()
   amount: string;
 
   @ApiProperty({ example: '2026-04-01' })
-  @IsString()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
+  @IsIsoDate()
   date: string;
 }
 

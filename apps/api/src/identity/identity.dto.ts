@@ -10,12 +10,12 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
 import { OrganizationType, Role } from '@mptf/identity';
 import { PageQuery } from '@mptf/platform';
+import { IsOrgCode } from '../common/formats';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@mptf.test' })
@@ -71,8 +71,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ example: 'IOM' })
   @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code such as IOM or DEU' })
+  @IsOrgCode()
   organizationCode?: string;
 }
 

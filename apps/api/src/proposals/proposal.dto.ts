@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -19,11 +18,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '@mptf/platform';
 import { DocumentKind, PartnerType, ProposalScope, ProposalStage, ProposalStatus } from '@mptf/proposals';
-
-const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
-const ORG_CODE = /^[A-Z0-9_]{2,20}$/;
-const ISO3 = /^[A-Z]{3}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsMoney, IsOrgCode, IsCountryCode, IsIsoDate } from '../common/formats';
 
 export class MarkersDto {
   @ApiProperty({ minimum: 0, maximum: 3, description: 'UN gender marker 0–3' })
@@ -50,15 +45,13 @@ export class GovernmentEndorsementDto {
 
   @ApiPropertyOptional({ example: '2026-03-15', nullable: true, type: String })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a valid calendar date' })
+  @IsIsoDate()
   date?: string | null;
 }
 
 export class BudgetLineDto {
   @ApiProperty({ example: 'IOM' })
-  @IsString()
-  @Matches(ORG_CODE, { message: 'must be an organization code such as IOM' })
+  @IsOrgCode()
   orgCode: string;
 
   @ApiProperty({
@@ -72,8 +65,7 @@ export class BudgetLineDto {
   categoryCode: number;
 
   @ApiProperty({ example: '250000.00', description: 'US$, decimal string' })
-  @IsString()
-  @Matches(MONEY, { message: 'must be a positive decimal string with at most two decimals' })
+  @IsMoney()
   amount: string;
 }
 
@@ -112,7 +104,7 @@ export class CreateProposalDto {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(250)
-  @Matches(ISO3, { each: true, message: 'each must be an ISO 3166-1 alpha-3 code' })
+  @IsCountryCode({ each: true })
   countryCodes: string[];
 
   @ApiProperty({ minimum: 1, example: 4 })
@@ -131,15 +123,14 @@ export class CreateProposalDto {
   gcmObjectiveCodes: number[];
 
   @ApiProperty({ example: 'IOM' })
-  @IsString()
-  @Matches(ORG_CODE, { message: 'must be an organization code such as IOM' })
+  @IsOrgCode()
   convenerCode: string;
 
   @ApiProperty({ type: String, isArray: true, example: ['IOM', 'ILO'] })
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(30)
-  @Matches(ORG_CODE, { each: true, message: 'each must be an organization code such as IOM' })
+  @IsOrgCode({ each: true })
   participatingOrgCodes: string[];
 
   @ApiProperty({ minimum: 1, maximum: 240, example: 24 })
@@ -221,7 +212,7 @@ export class ListProposalsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'NPL' })
   @IsOptional()
   @Transform(upper)
-  @Matches(ISO3, { message: 'must be an ISO 3166-1 alpha-3 code' })
+  @IsCountryCode()
   country?: string;
 
   @ApiPropertyOptional({ example: 'Asia', description: 'UN M49 region name or code' })
@@ -233,13 +224,13 @@ export class ListProposalsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'UNICEF', description: 'a participating organization (or the convener)' })
   @IsOptional()
   @Transform(upper)
-  @Matches(ORG_CODE, { message: 'must be an organization code such as IOM' })
+  @IsOrgCode()
   organization?: string;
 
   @ApiPropertyOptional({ example: 'IOM' })
   @IsOptional()
   @Transform(upper)
-  @Matches(ORG_CODE, { message: 'must be an organization code such as IOM' })
+  @IsOrgCode()
   convener?: string;
 
   @ApiPropertyOptional({ enum: ProposalStage })

@@ -11,6 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsMoney } from '../common/formats';
 
 export class ThematicAreaDto {
   @ApiProperty({ example: 1 }) code: number;
@@ -65,7 +66,6 @@ export class SetAreaObjectivesDto {
   gcmObjectiveCodes: number[];
 }
 
-const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
 const RATE = /^0(\.\d{1,4})?$/;
 
 export class MinMarkersDto {
@@ -112,8 +112,7 @@ export class PatchFundSettingsDto {
 
   @ApiPropertyOptional({ example: '5000000.00' })
   @IsOptional()
-  @IsString()
-  @Matches(MONEY, { message: 'must be a positive decimal string with at most two decimals' })
+  @IsMoney()
   budgetCeiling?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(120) minDurationMonths?: number;
