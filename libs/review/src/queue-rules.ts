@@ -102,21 +102,28 @@ export function memberSeesRound(input: {
 
 /**
  * The review queue, one statement. $1 = the member's user id, $2 = their organization id (or
- * null), $3 = page size, $4 = offset. It walks the partial index proposals_review_due_idx
- * (review_due_date, id) WHERE status = 'UNDER_REVIEW' in order, and probes, per proposal, the
- * unique index of reviews (proposal_id, round, reviewer_id), the primary keys of review_conflicts
- * and proposal_organizations, and the budget lines' primary key for the total. Plan on a generated
- * portfolio of 20,000 proposals after ANALYZE (tests/review/review-queue-plan.e2e-spec.ts):
+ * null), $3 = page size, $4 = offset. Proposals under review are found through an index on status
+ * (the partial proposals_review_due_idx or proposals_status_idx), the member's reviews through
+ * reviews_reviewer_idx, declared conflicts through their primary key, the PUNO check through
+ * proposal_organizations_org_idx and the total through the budget lines' primary key. The plan on
+ * a generated portfolio of 20,000 proposals (400 under review), 40,000 PUNO rows, 80,000 budget
+ * lines and ~50,000 reviews, after ANALYZE (PostgreSQL 15; checked by
+ * tests/review/review-queue-plan.e2e-spec.ts, run it with PRINT_PLAN=1 to see it):
  *
- *   Limit
+ *   Limit -> Sort (review_due_date, id)
  *     -> Nested Loop Left Join
- *          -> Nested Loop Anti Join (× 3: reviews, review_conflicts, proposal_organizations)
- *               -> Index Scan using proposals_review_due_idx on proposals p
- *               -> Index Only Scan using reviews_proposal_id_round_reviewer_id_key on reviews r
- *               ...
- *          -> Aggregate -> GroupAggregate -> Index Scan using proposal_budget_lines_pkey
+ *        -> Nested Loop Anti Join
+ *           -> Hash Anti Join (p.id = r.proposal_id AND p.review_round = r.round)
+ *              -> Bitmap Heap Scan on proposals p
+ *                   Filter: convener_org_id <> $2 AND NOT (hashed SubPlan: Bitmap Index Scan
+ *                           on proposal_organizations_org_idx)
+ *                 -> Bitmap Index Scan on proposals_status_idx (status = 'UNDER_REVIEW')
+ *              -> Hash -> Bitmap Heap Scan on reviews r -> Bitmap Index Scan on reviews_reviewer_idx
+ *           -> Index Only Scan using review_conflicts_pkey on review_conflicts c
+ *        -> Aggregate -> GroupAggregate -> Bitmap Index Scan on proposal_budget_lines_pkey
  *
- * No sequential scan of proposals at any size.
+ * No sequential scan at any size: the work grows with the proposals under review and the
+ * member's own reviews, not with the portfolio.
  */
 export const REVIEW_QUEUE_SQL = `
   SELECT p.id AS proposal_id, p.reference, p.title, p.thematic_area_code,
