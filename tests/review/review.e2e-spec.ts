@@ -196,7 +196,7 @@ describe('Steering Committee review: done when', () => {
       '5': '0.0000',
     });
     expect(pack.body.balance.ifApproved[id].byThematicArea['4']).toBe('1.0000');
-    expect(pack.body.balance.ifApproved[id].byRegion).toMatchObject({ Asia: '1.0000', Africa: '0.0000' });
+    expect(pack.body.balance.ifApproved[id].byRegion).toEqual({ Asia: '1.0000', Global: '0.0000' });
   });
 
   it('approving beyond the funds available is refused with 409 and the amount available', async () => {

@@ -92,7 +92,10 @@ export class DecisionPackService {
       code: number;
       short_title: string;
     }[];
-    const regionRows = (await manager.query('SELECT DISTINCT region FROM countries ORDER BY region')) as {
+    // Regions the fund works in (of any proposal's countries), so the breakdown lists them all.
+    const regionRows = (await manager.query(
+      'SELECT DISTINCT c.region FROM proposal_countries pc JOIN countries c ON c.code = pc.country_code ORDER BY 1',
+    )) as {
       region: string;
     }[];
     const groups = {
