@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FinanceService } from '@mptf/finance';
-import { formatMoney, NotFoundError, parseMoney } from '@mptf/platform';
+import { Clock, formatMoney, NotFoundError, parseMoney } from '@mptf/platform';
 import { MarkersView, ProposalsService, ProposalStatus } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
 import { BalanceItem, balanceIfApproved, BalanceShares, GLOBAL_REGION } from './balance';
@@ -76,6 +76,7 @@ export class DecisionPackService {
     private readonly meetings: MeetingsService,
     private readonly proposals: ProposalsService,
     private readonly finance: FinanceService,
+    private readonly clock: Clock,
   ) {}
 
   /** One consistent snapshot of the pack (REPEATABLE READ). */
@@ -175,7 +176,7 @@ export class DecisionPackService {
 
     return {
       meeting,
-      generatedAt: new Date().toISOString(),
+      generatedAt: this.clock.now().toISOString(),
       proposals,
       balance: balanceIfApproved(current, requested, groups),
       allocatedTotal: formatMoney(current.reduce((sum, item) => sum + item.amount, 0n)),

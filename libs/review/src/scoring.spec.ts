@@ -56,7 +56,7 @@ describe('weighted score: Σ weight × (score − 1) / 4 on 0–100', () => {
     expect(
       averageWeightedScore([card(1, 1, 1, 1, 1, 2), card(1, 1, 1, 1, 1, 1), card(1, 1, 1, 1, 1, 1)]),
     ).toBe('0.83');
-    // 3.75 + 2.5 + 0 = 6.25 / 3 = 2.0833 → 2.08; 57.5 and 3.75 → 30.625 → 30.63
+    // 57.5 and 3.75 → 30.625 → 30.63
     expect(averageWeightedScore([card(5, 4, 3, 2, 1, 5), card(1, 1, 2, 1, 1, 1)])).toBe('30.63');
     expect(averageWeightedScore([])).toBeNull();
   });
