@@ -3,6 +3,7 @@ import { Proposals1764547200000 } from './1764547200000-Proposals';
 import { ProposalIntake1764633600000 } from './1764633600000-ProposalIntake';
 import { Finance1764720000000 } from './1764720000000-Finance';
 import { Results1764806400000 } from './1764806400000-Results';
+import { Review1764979200000 } from './1764979200000-Review';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ProposalIntake1764633600000,
   Finance1764720000000,
   Results1764806400000,
+  Review1764979200000,
 ];

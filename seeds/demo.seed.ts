@@ -2,10 +2,17 @@ import type { DemoContext, DemoStep } from './demo/demo-context';
 import { demoFinanceStep } from './demo/demo-finance.step';
 import { demoProposalsStep } from './demo/demo-proposals.step';
 import { demoResultsStep } from './demo/demo-results.step';
+import { demoReviewStep } from './demo/demo-review.step';
 import { demoUsersStep } from './demo/demo-users.step';
 
 /** The demo data, in order; later steps build on earlier ones. Each step is idempotent. */
-export const DEMO_STEPS: DemoStep[] = [demoUsersStep, demoProposalsStep, demoFinanceStep, demoResultsStep];
+export const DEMO_STEPS: DemoStep[] = [
+  demoUsersStep,
+  demoProposalsStep,
+  demoFinanceStep,
+  demoReviewStep,
+  demoResultsStep,
+];
 
 export async function seedDemo(context: DemoContext): Promise<void> {
   for (const [index, step] of DEMO_STEPS.entries()) {

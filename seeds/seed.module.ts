@@ -6,6 +6,7 @@ import { PlatformModule } from '@mptf/platform';
 import { ProposalsModule } from '@mptf/proposals';
 import { ReferenceModule } from '@mptf/reference';
 import { ResultsModule } from '@mptf/results';
+import { ReviewModule } from '@mptf/review';
 
 /** The domain modules the demo data goes through, so demo rows obey the same rules as real ones. */
 @Module({
@@ -16,6 +17,7 @@ import { ResultsModule } from '@mptf/results';
     ReferenceModule,
     ProposalsModule,
     FinanceModule,
+    ReviewModule,
     ResultsModule,
   ],
 })

@@ -9,6 +9,7 @@ import { ProposalsModule } from '@mptf/proposals';
 import { ReferenceModule } from '@mptf/reference';
 import { memoryStorage } from 'multer';
 import { ResultsModule } from '@mptf/results';
+import { ReviewModule } from '@mptf/review';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
@@ -22,6 +23,10 @@ import { ProposalsController } from './proposals/proposals.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { IatiExportController } from './results/iati-export.controller';
 import { ResultsController } from './results/results.controller';
+import { MeetingsController } from './review/meetings.controller';
+import { PipelineController } from './review/pipeline.controller';
+import { ProposalReviewController } from './review/proposal-review.controller';
+import { ReviewQueueController } from './review/review-queue.controller';
 import { SystemController } from './system/system.controller';
 
 @Module({
@@ -32,6 +37,7 @@ import { SystemController } from './system/system.controller';
     ReferenceModule,
     ProposalsModule,
     FinanceModule,
+    ReviewModule,
     ResultsModule,
     // Uploads stay in memory (checked by content, then written to ArtifactStorage), size-capped.
     MulterModule.registerAsync({
@@ -56,6 +62,10 @@ import { SystemController } from './system/system.controller';
     ContributionsController,
     ProgrammesController,
     FundController,
+    ProposalReviewController,
+    ReviewQueueController,
+    MeetingsController,
+    PipelineController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

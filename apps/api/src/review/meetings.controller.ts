@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { AuthUser } from '@mptf/identity';
+import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
+import { PageQuery, parseMoney } from '@mptf/platform';
+import { DecisionPackService, DecisionsService, MeetingsService } from '@mptf/review';
+import {
+  BatchDecisionsDto,
+  BatchDecisionsResultDto,
+  CreateMeetingDto,
+  DecisionDto,
+  DecisionPackDto,
+  MeetingDto,
+  MeetingPageDto,
+} from './review.dto';
+
+const uuid = new ParseUUIDPipe();
+
+/** Steering Committee meetings: agenda, decision pack, and the meeting's decisions in one batch. */
+@ApiTags('review')
+@ApiBearerAuth()
+@Controller('sc-meetings')
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly packs: DecisionPackService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  @Post()
+  @RequirePermission(Permission.MEETING_MANAGE)
+  @ApiOperation({ summary: 'A meeting with its agenda (proposals UNDER_REVIEW or PIPELINE)' })
+  @ApiCreatedResponse({ type: MeetingDto })
+  @ApiConflictResponse({ description: 'A proposal is in another state (each named)' })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown proposals (each named)' })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateMeetingDto) {
+    return this.meetings.create(user, body);
+  }
+
+  @Get()
+  @RequirePermission(Permission.MEETING_READ)
+  @ApiOperation({ summary: 'Meetings, latest first' })
+  @ApiOkResponse({ type: MeetingPageDto })
+  list(@Query() query: PageQuery) {
+    return this.meetings.list(query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.MEETING_READ)
+  @ApiOkResponse({ type: MeetingDto })
+  get(@Param('id', uuid) id: string) {
+    return this.meetings.get(id);
+  }
+
+  @Get(':id/pack')
+  @RequirePermission(Permission.MEETING_READ)
+  @ApiOperation({
+    summary:
+      'The decision pack: the agenda side by side, the portfolio balance now and if each were approved, the funds available',
+    description: 'Read in one REPEATABLE READ snapshot.',
+  })
+  @ApiOkResponse({ type: DecisionPackDto })
+  pack(@Param('id', uuid) id: string) {
+    return this.packs.read(id);
+  }
+
+  @Get(':id/decisions')
+  @RequirePermission(Permission.MEETING_READ)
+  @ApiOkResponse({ type: DecisionDto, isArray: true })
+  async listDecisions(@Param('id', uuid) id: string) {
+    await this.meetings.get(id);
+    return this.decisions.ofMeeting(id);
+  }
+
+  @Post(':id/decisions')
+  @RequirePermission(Permission.DECISION_RECORD)
+  @ApiOperation({
+    summary: "The chair records the meeting's decisions in one transaction: all or none",
+    description:
+      'Each as POST /proposals/:id/decision, for proposals on the agenda. A refusal (409/422/404) names the entry and the proposal (decisions[i], proposalId, reference in details) and nothing is recorded.',
+  })
+  @ApiCreatedResponse({ type: BatchDecisionsResultDto })
+  decideBatch(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: BatchDecisionsDto) {
+    return this.decisions.decideBatch(
+      user,
+      id,
+      body.decisions.map((decision) => ({
+        proposalId: decision.proposalId,
+        outcome: decision.outcome,
+        justification: decision.justification,
+        conditions: decision.conditions,
+        allocations: decision.allocations?.map((a) => ({
+          orgCode: a.orgCode,
+          amountCents: parseMoney(a.amount),
+        })),
+      })),
+    );
+  }
+}

@@ -1,0 +1,340 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@mptf/audit';
+import { FinanceService } from '@mptf/finance';
+import type { AuthUser } from '@mptf/identity';
+import { hasRole, Role } from '@mptf/identity';
+import {
+  Cents,
+  Clock,
+  DomainError,
+  ErrorDetail,
+  ForbiddenError,
+  formatMoney,
+  InvalidStateError,
+  NotFoundError,
+  RuleViolationError,
+  sumCents,
+  ValidationError,
+} from '@mptf/platform';
+import {
+  canTransition,
+  ProposalsService,
+  ProposalStatus,
+  ProposalStatusService,
+  totalsByOrganization,
+} from '@mptf/proposals';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  checkDecisionAllocations,
+  DecisionOutcome,
+  OUTCOME_ACTIONS,
+  RequestedAllocation,
+} from './decision-rules';
+import { MeetingRow, MeetingsService } from './meetings.service';
+import { PipelineService } from './pipeline.service';
+
+export interface DecisionInput {
+  outcome: DecisionOutcome;
+  justification: string;
+  conditions?: string | null;
+  allocations?: RequestedAllocation[];
+  meetingId?: string | null;
+}
+
+export interface DecisionView {
+  id: string;
+  proposalId: string;
+  reference: string;
+  meetingId: string | null;
+  round: number;
+  fromStatus: ProposalStatus;
+  outcome: DecisionOutcome;
+  /** The proposal's status right after the decision. */
+  status: ProposalStatus;
+  justification: string;
+  conditions: string | null;
+  allocations: { orgCode: string; amount: string }[];
+  totalAllocated: string;
+  /** Pipeline rank when placed in the pipeline. */
+  pipelineRank?: number;
+  decidedBy: { id: string; name: string };
+  decidedAt: string;
+}
+
+const TO_STATUS: Record<DecisionOutcome, ProposalStatus> = {
+  [DecisionOutcome.APPROVED]: ProposalStatus.APPROVED,
+  [DecisionOutcome.PIPELINE]: ProposalStatus.PIPELINE,
+  [DecisionOutcome.REVISION_REQUESTED]: ProposalStatus.REVISION_REQUESTED,
+  [DecisionOutcome.REJECTED]: ProposalStatus.REJECTED,
+};
+
+/**
+ * Steering Committee decisions, recorded by the chair. One transaction per call: the decision row
+ * (append-only), the status change (ProposalStatusService), the allocation (FinanceService, which
+ * refuses with 409 and the amount available when the money is not there), the pipeline rank and
+ * the audit event. A batch for a meeting is all-or-nothing; an error names the proposal.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly proposals: ProposalsService,
+    private readonly statuses: ProposalStatusService,
+    private readonly finance: FinanceService,
+    private readonly meetings: MeetingsService,
+    private readonly pipeline: PipelineService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async decide(user: AuthUser, proposalId: string, input: DecisionInput): Promise<DecisionView> {
+    this.assertChair(user);
+    const id = await this.dataSource.transaction(async (manager) => {
+      let meeting: MeetingRow | null = null;
+      if (input.meetingId) {
+        meeting = await this.meetings.find(manager, input.meetingId);
+        if (!meeting)
+          throw new RuleViolationError('Unknown meeting', [
+            { field: 'meetingId', rule: 'EXISTS', message: `meeting ${input.meetingId} does not exist` },
+          ]);
+      }
+      return this.record(manager, user, proposalId, input, meeting);
+    });
+    return this.get(id);
+  }
+
+  /** Every decision of a meeting in one transaction: all recorded, or none. */
+  async decideBatch(
+    user: AuthUser,
+    meetingId: string,
+    decisions: (Omit<DecisionInput, 'meetingId'> & { proposalId: string })[],
+  ): Promise<{ meetingId: string; decisions: DecisionView[] }> {
+    this.assertChair(user);
+    const seen = new Set<string>();
+    decisions.forEach(({ proposalId }, index) => {
+      if (seen.has(proposalId))
+        throw ValidationError.field(`decisions[${index}].proposalId`, `lists proposal ${proposalId} twice`);
+      seen.add(proposalId);
+    });
+    const ids = await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.meetings.find(manager, meetingId);
+      if (!meeting) throw new NotFoundError('Meeting', meetingId);
+      // Lock every proposal first, in one order, so two batches cannot deadlock.
+      const references = new Map(
+        (
+          (await manager.query(
+            'SELECT id, reference FROM proposals WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+            [[...seen]],
+          )) as { id: string; reference: string }[]
+        ).map((row) => [row.id, row.reference]),
+      );
+      const recorded: string[] = [];
+      for (const [index, decision] of decisions.entries()) {
+        try {
+          recorded.push(await this.record(manager, user, decision.proposalId, decision, meeting));
+        } catch (error) {
+          throw named(error, index, decision.proposalId, references.get(decision.proposalId));
+        }
+      }
+      return recorded;
+    });
+    const views: DecisionView[] = [];
+    for (const id of ids) views.push(await this.get(id));
+    return { meetingId, decisions: views };
+  }
+
+  /** The decisions on a proposal, oldest first (its focal points see them too). */
+  async list(user: AuthUser, proposalId: string): Promise<DecisionView[]> {
+    await this.proposals.assertVisible(user, proposalId);
+    return this.load(this.dataSource.manager, 'd.proposal_id = $1', [proposalId]);
+  }
+
+  /** The decisions recorded at a meeting, in agenda order. */
+  async ofMeeting(
+    meetingId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DecisionView[]> {
+    return this.load(manager, 'd.meeting_id = $1', [meetingId]);
+  }
+
+  async get(id: string): Promise<DecisionView> {
+    const [view] = await this.load(this.dataSource.manager, 'd.id = $1', [id]);
+    if (!view) throw new NotFoundError('Decision', id);
+    return view;
+  }
+
+  /** One decision inside the caller's transaction; returns the decision id. */
+  private async record(
+    manager: EntityManager,
+    user: AuthUser,
+    proposalId: string,
+    input: DecisionInput,
+    meeting: MeetingRow | null,
+  ): Promise<string> {
+    const status = await this.statuses.lock(manager, proposalId);
+    await this.proposals.assertVisible(user, proposalId, manager);
+    const action = OUTCOME_ACTIONS[input.outcome];
+    if (!canTransition(status, action))
+      throw new InvalidStateError('proposal', status, `record a ${input.outcome} decision on`);
+    const justification = input.justification.trim();
+    if (!justification) throw ValidationError.field('justification', 'is required');
+
+    const problems: ErrorDetail[] = [];
+    if (meeting && !(await this.meetings.agendaIds(manager, meeting.id)).includes(proposalId))
+      problems.push({
+        field: 'meetingId',
+        rule: 'AGENDA',
+        message: `the proposal is not on the agenda of ${meeting.title}`,
+      });
+    const budget = await this.proposals.budgetOf(manager, proposalId);
+    problems.push(
+      ...checkDecisionAllocations(input.outcome, input.allocations, totalsByOrganization(budget)),
+    );
+    if (problems.length) throw new RuleViolationError('The decision breaks the fund rules', problems);
+
+    const [{ review_round: round }] = (await manager.query(
+      'SELECT review_round FROM proposals WHERE id = $1',
+      [proposalId],
+    )) as { review_round: number }[];
+    const allocations = input.outcome === DecisionOutcome.APPROVED ? (input.allocations ?? []) : [];
+    const today = this.clock.today();
+    let entryIds: string[] = [];
+    if (allocations.length) {
+      // The SC allocates at its meeting: a decision recorded for a past meeting is dated then.
+      const date = meeting && meeting.date <= today ? meeting.date : today;
+      const result = await this.finance.allocate(manager, {
+        programmeId: proposalId,
+        allocations: allocations.map(({ orgCode, amountCents }) => ({ orgCode, amountCents })),
+        actor: user,
+        date,
+      });
+      entryIds = result.allocations.map((allocation) => allocation.entryId);
+    }
+    const total: Cents = sumCents(allocations.map((allocation) => allocation.amountCents));
+    const [decision] = (await manager.query(
+      `INSERT INTO sc_decisions (proposal_id, meeting_id, round, from_status, outcome, justification, conditions,
+                                 total_allocated, decided_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        proposalId,
+        meeting?.id ?? null,
+        round,
+        status,
+        input.outcome,
+        justification,
+        input.conditions?.trim() || null,
+        total.toString(),
+        user.id,
+      ],
+    )) as { id: string }[];
+    if (allocations.length)
+      await manager.query(
+        `INSERT INTO sc_decision_allocations (decision_id, organization_id, amount, ledger_entry_id)
+         SELECT $1, o.id, t.amount, t.entry_id
+           FROM unnest($2::text[], $3::bigint[], $4::uuid[]) AS t(code, amount, entry_id)
+           JOIN organizations o ON o.code = t.code`,
+        [
+          decision.id,
+          allocations.map((a) => a.orgCode),
+          allocations.map((a) => a.amountCents.toString()),
+          entryIds,
+        ],
+      );
+    await this.statuses.apply(manager, { proposalId, action, actor: user, comment: justification });
+    let pipelineRank: number | undefined;
+    if (input.outcome === DecisionOutcome.PIPELINE)
+      pipelineRank = await this.pipeline.add(manager, proposalId);
+    else if (status === ProposalStatus.PIPELINE) await this.pipeline.remove(manager, proposalId);
+    await this.audit.record(manager, {
+      actor: user,
+      action: 'decision.record',
+      entityType: 'proposal',
+      entityId: proposalId,
+      before: { status },
+      after: {
+        decisionId: decision.id,
+        outcome: input.outcome,
+        status: TO_STATUS[input.outcome],
+        round,
+        meetingId: meeting?.id ?? null,
+        justification,
+        conditions: input.conditions?.trim() || null,
+        allocations: allocations.map((a) => ({ orgCode: a.orgCode, amount: formatMoney(a.amountCents) })),
+        ...(pipelineRank ? { pipelineRank } : {}),
+      },
+    });
+    return decision.id;
+  }
+
+  private async load(manager: EntityManager, where: string, params: unknown[]): Promise<DecisionView[]> {
+    const rows = (await manager.query(
+      `SELECT d.id, d.proposal_id, p.reference, d.meeting_id, d.round, d.from_status, d.outcome, d.justification,
+              d.conditions, d.total_allocated::text AS total, d.decided_at, u.id AS user_id, u.name,
+              pr.rank AS pipeline_rank,
+              coalesce((SELECT json_agg(json_build_object('orgCode', o.code, 'amount', a.amount::text) ORDER BY po.position, o.code)
+                          FROM sc_decision_allocations a JOIN organizations o ON o.id = a.organization_id
+                          LEFT JOIN proposal_organizations po ON po.proposal_id = d.proposal_id AND po.organization_id = a.organization_id
+                         WHERE a.decision_id = d.id), '[]') AS allocations
+         FROM sc_decisions d
+         JOIN proposals p ON p.id = d.proposal_id
+         JOIN users u ON u.id = d.decided_by
+         LEFT JOIN sc_meeting_agenda ag ON ag.meeting_id = d.meeting_id AND ag.proposal_id = d.proposal_id
+         LEFT JOIN pipeline_ranks pr ON pr.proposal_id = d.proposal_id AND d.outcome = 'PIPELINE' AND p.status = 'PIPELINE'
+        WHERE ${where}
+        ORDER BY d.decided_at, ag.position NULLS LAST, d.id`,
+      params,
+    )) as {
+      id: string;
+      proposal_id: string;
+      reference: string;
+      meeting_id: string | null;
+      round: number;
+      from_status: ProposalStatus;
+      outcome: DecisionOutcome;
+      justification: string;
+      conditions: string | null;
+      total: string;
+      decided_at: Date;
+      user_id: string;
+      name: string;
+      pipeline_rank: number | null;
+      allocations: { orgCode: string; amount: string }[];
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      proposalId: row.proposal_id,
+      reference: row.reference,
+      meetingId: row.meeting_id,
+      round: row.round,
+      fromStatus: row.from_status,
+      outcome: row.outcome,
+      status: TO_STATUS[row.outcome],
+      justification: row.justification,
+      conditions: row.conditions,
+      allocations: row.allocations.map((a) => ({ orgCode: a.orgCode, amount: formatMoney(a.amount) })),
+      totalAllocated: formatMoney(row.total),
+      ...(row.pipeline_rank ? { pipelineRank: row.pipeline_rank } : {}),
+      decidedBy: { id: row.user_id, name: row.name },
+      decidedAt: new Date(row.decided_at).toISOString(),
+    }));
+  }
+
+  private assertChair(user: AuthUser): void {
+    if (!hasRole(user, Role.SC_CHAIR))
+      throw new ForbiddenError('Only the Steering Committee chair records decisions');
+  }
+}
+
+/** The same error, its message and details naming the batch entry and the proposal. */
+function named(error: unknown, index: number, proposalId: string, reference?: string): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const label = `decisions[${index}] (${reference ?? proposalId})`;
+  const details = (error.details?.length ? error.details : [{ message: error.message }]).map((detail) => ({
+    ...detail,
+    field: detail.field ? `decisions[${index}].${detail.field}` : `decisions[${index}]`,
+    proposalId,
+    ...(reference ? { reference } : {}),
+  }));
+  return new DomainError(error.code, `${label}: ${error.message}`, details);
+}

@@ -1,0 +1,14 @@
+export * from './scoring';
+export * from './queue-rules';
+export * from './balance';
+export * from './decision-rules';
+export { loadReviewFacts, loadReviews, PROPOSAL_TOTAL_SQL } from './review-records';
+export type { ReviewFacts, StoredReview, CriterionRow } from './review-records';
+export * from './screening.service';
+export * from './review-queue.service';
+export * from './reviews.service';
+export * from './meetings.service';
+export * from './decision-pack.service';
+export * from './decisions.service';
+export * from './pipeline.service';
+export * from './review.module';

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@mptf/identity';
+import { hasRole, Role } from '@mptf/identity';
+import {
+  Clock,
+  ForbiddenError,
+  InvalidStateError,
+  RuleViolationError,
+  ValidationError,
+} from '@mptf/platform';
+import {
+  canTransition,
+  ProposalAction,
+  ProposalDetailView,
+  ProposalsService,
+  ProposalStatusService,
+} from '@mptf/proposals';
+import { ReferenceService } from '@mptf/reference';
+import { DataSource } from 'typeorm';
+import { addDays } from './review-records';
+
+export enum ScreeningOutcome {
+  PASS = 'PASS',
+  RETURN = 'RETURN',
+  INELIGIBLE = 'INELIGIBLE',
+}
+
+const ACTIONS: Record<ScreeningOutcome, ProposalAction> = {
+  [ScreeningOutcome.PASS]: ProposalAction.SCREEN_PASS,
+  [ScreeningOutcome.RETURN]: ProposalAction.SCREEN_RETURN,
+  [ScreeningOutcome.INELIGIBLE]: ProposalAction.SCREEN_INELIGIBLE,
+};
+
+export interface ScreeningInput {
+  outcome: ScreeningOutcome;
+  comment?: string | null;
+  /** PASS only; default today + the fund's review window. */
+  reviewDueDate?: string | null;
+}
+
+export type ScreenedProposal = ProposalDetailView & { reviewRound: number };
+
+/**
+ * The FMU's screening of a submitted proposal: pass it to the Steering Committee (with a review
+ * due date, a new review round), return it to the agencies, or declare it ineligible. The comment
+ * goes into the status timeline its focal points read (GET /proposals/:id/timeline), and the
+ * change into the audit record, in one transaction.
+ */
+@Injectable()
+export class ScreeningService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly proposals: ProposalsService,
+    private readonly statuses: ProposalStatusService,
+    private readonly reference: ReferenceService,
+    private readonly clock: Clock,
+  ) {}
+
+  async screen(user: AuthUser, proposalId: string, input: ScreeningInput): Promise<ScreenedProposal> {
+    if (!hasRole(user, Role.FMU_OFFICER)) throw new ForbiddenError('Only the FMU screens proposals');
+    const comment = input.comment?.trim() || null;
+    if (input.outcome !== ScreeningOutcome.PASS && !comment)
+      throw ValidationError.field(
+        'comment',
+        `is required to ${input.outcome === 'RETURN' ? 'return' : 'declare ineligible'} a proposal`,
+      );
+    if (input.outcome !== ScreeningOutcome.PASS && input.reviewDueDate)
+      throw ValidationError.field('reviewDueDate', 'is only set when the proposal passes screening');
+
+    const action = ACTIONS[input.outcome];
+    await this.dataSource.transaction(async (manager) => {
+      const status = await this.statuses.lock(manager, proposalId);
+      await this.proposals.assertVisible(user, proposalId, manager);
+      if (!canTransition(status, action)) throw new InvalidStateError('proposal', status, 'screen');
+      let columns: Record<string, unknown> | undefined;
+      if (input.outcome === ScreeningOutcome.PASS) {
+        const today = this.clock.today();
+        const settings = await this.reference.fundSettings(manager);
+        const due = input.reviewDueDate ?? addDays(today, settings.reviewWindowDays);
+        if (due < today)
+          throw new RuleViolationError('The review due date is in the past', [
+            { field: 'reviewDueDate', rule: 'NOT_IN_PAST', message: `must be today (${today}) or later` },
+          ]);
+        columns = { review_due_date: due };
+      }
+      await this.statuses.apply(manager, {
+        proposalId,
+        action,
+        actor: user,
+        comment: comment ?? (input.outcome === ScreeningOutcome.PASS ? 'Passed screening' : null),
+        columns,
+      });
+    });
+    const [view, [row]] = await Promise.all([
+      this.proposals.get(user, proposalId),
+      this.dataSource.query('SELECT review_round FROM proposals WHERE id = $1', [proposalId]) as Promise<
+        { review_round: number }[]
+      >,
+    ]);
+    return { ...view, reviewRound: row.review_round };
+  }
+}
