@@ -13,7 +13,14 @@ describe('shared input formats', () => {
     const response = await t.http
       .post('/api/v1/contributions')
       .set(aa)
-      .send({ donorCode: 'deu', kind: 'DEPOSIT', currency: 'EUR', amount: '1.234', usdAmount: 5, date: '2026-02-30' });
+      .send({
+        donorCode: 'deu',
+        kind: 'DEPOSIT',
+        currency: 'EUR',
+        amount: '1.234',
+        usdAmount: 5,
+        date: '2026-02-30',
+      });
     expect(response.status).toBe(400);
     const fields = new Set((response.body.details as { field: string }[]).map((d) => d.field));
     expect([...fields].sort()).toEqual(['amount', 'date', 'donorCode', 'usdAmount']);

@@ -115,17 +115,14 @@ describe('IATI 2.03 export of the demo portfolio', () => {
 
   it('carries the transfers and expenditure of the finance ledger, still valid', async () => {
     const aa = await t.as('aa@mptf.test');
-    const deposit = await t.http
-      .post(`${API}/contributions`)
-      .set(aa)
-      .send({
-        donorCode: 'DEU',
-        kind: 'DEPOSIT',
-        currency: 'USD',
-        amount: '2000000.00',
-        usdAmount: '2000000.00',
-        date: '2023-01-10',
-      });
+    const deposit = await t.http.post(`${API}/contributions`).set(aa).send({
+      donorCode: 'DEU',
+      kind: 'DEPOSIT',
+      currency: 'USD',
+      amount: '2000000.00',
+      usdAmount: '2000000.00',
+      date: '2023-01-10',
+    });
     expect(deposit.status).toBe(201);
     await t.db.transaction((manager) =>
       t.app.get(FinanceService).allocate(manager, {

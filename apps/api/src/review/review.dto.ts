@@ -7,7 +7,6 @@ import {
   IsArray,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -19,11 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DecisionOutcome, Recommendation, ScreeningOutcome } from '@mptf/review';
+import { IsIsoDate, IsMoney, IsOrgCode } from '../common/formats';
 
-const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
-const MONEY_MESSAGE = 'must be a decimal string with at most two decimals, e.g. "1250000.00"';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
 const NOT_BLANK = /\S/;
 
 /** The weighted-score formula, stated once for the OpenAPI. */
@@ -51,8 +47,7 @@ export class ScreenProposalDto {
     description: 'PASS only; default today + the fund setting reviewWindowDays',
   })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: 'must be a valid calendar date' })
+  @IsIsoDate()
   reviewDueDate?: string;
 }
 
@@ -128,13 +123,11 @@ export class ReviewQueueQuery {
 
 export class AllocationDto {
   @ApiProperty({ example: 'IOM', description: 'a participating organization of the proposal' })
-  @IsString()
-  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code like IOM' })
+  @IsOrgCode()
   orgCode: string;
 
   @ApiProperty({ example: '535000.00', description: "US$, at most that PUNO's budgeted total" })
-  @IsString()
-  @Matches(MONEY, { message: MONEY_MESSAGE })
+  @IsMoney()
   amount: string;
 }
 
@@ -199,9 +192,7 @@ export class CreateMeetingDto {
   title: string;
 
   @ApiProperty({ example: '2027-02-15' })
-  @IsString()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: 'must be a valid calendar date' })
+  @IsIsoDate()
   date: string;
 
   @ApiProperty({
