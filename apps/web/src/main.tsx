@@ -27,7 +27,7 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="top-right" autoClose={3500} />
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
           <App />

@@ -1,7 +1,6 @@
 import {
   AppShell,
   Avatar,
-  Badge,
   Burger,
   Group,
   Menu,
@@ -14,7 +13,6 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconAward,
   IconBuildingBank,
   IconChartPie,
   IconChecklist,
@@ -239,19 +237,6 @@ export function Layout() {
               </Stack>
             ))}
           </nav>
-        </AppShell.Section>
-        <AppShell.Section>
-          <Group gap={6} px="sm" py="xs">
-            <IconAward size={14} color="var(--mantine-color-dimmed)" aria-hidden />
-            <Text size="xs" c="dimmed">
-              UN Network on Migration
-            </Text>
-            {user.organizationCode && (
-              <Badge size="xs" variant="outline" color="gray">
-                {user.organizationCode}
-              </Badge>
-            )}
-          </Group>
         </AppShell.Section>
       </AppShell.Navbar>
 

@@ -37,11 +37,9 @@ export function PortfolioPage() {
     queryFn: () => api.get<PortfolioGroup[]>('/portfolio', { groupBy }),
   });
   const short = (g: PortfolioGroup) =>
-    groupBy === 'thematicArea'
-      ? `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}`
-      : groupBy === 'gcmObjective'
-        ? `Obj. ${g.key}`
-        : String(g.key);
+    groupBy === 'thematicArea' ? `TA${g.key}` : groupBy === 'gcmObjective' ? `Obj. ${g.key}` : String(g.key);
+  const long = (g: PortfolioGroup) =>
+    groupBy === 'thematicArea' ? `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}` : short(g);
   return (
     <Stack gap="lg">
       <PageHeader
@@ -64,18 +62,25 @@ export function PortfolioPage() {
         }
       >
         {(data) => {
-          const top = [...data].sort((a, b) => toNumber(b.allocated) - toNumber(a.allocated)).slice(0, 12);
+          const numeric = groupBy === 'thematicArea' || groupBy === 'gcmObjective';
+          const top = [...data]
+            .sort((a, b) =>
+              numeric ? Number(a.key) - Number(b.key) : toNumber(b.allocated) - toNumber(a.allocated),
+            )
+            .slice(0, 12);
           const chart = top.map((g) => ({
             group: short(g),
             Allocated: toNumber(g.allocated) / 1e6,
             Transferred: toNumber(g.transferred) / 1e6,
             Expenditure: toNumber(g.expenditure) / 1e6,
           }));
-          const donut = top.map((g, i) => ({
-            name: short(g),
-            value: toNumber(g.allocated),
-            color: PALETTE[i % PALETTE.length],
-          }));
+          const donut = top
+            .filter((g) => toNumber(g.allocated) > 0)
+            .map((g, i) => ({
+              name: long(g),
+              value: toNumber(g.allocated),
+              color: PALETTE[i % PALETTE.length],
+            }));
           return (
             <>
               <Grid gap="lg">
@@ -108,7 +113,12 @@ export function PortfolioPage() {
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, lg: 4 }}>
                   <Section title="Share of allocations">
-                    <Stack align="center">
+                    {donut.length === 0 && (
+                      <Text size="sm" c="dimmed">
+                        Nothing allocated yet.
+                      </Text>
+                    )}
+                    <Stack align="center" display={donut.length === 0 ? 'none' : undefined}>
                       <DonutChart
                         data={donut}
                         size={190}

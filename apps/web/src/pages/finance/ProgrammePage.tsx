@@ -133,7 +133,7 @@ export function ProgrammePage() {
         </Tabs.List>
         <Tabs.Panel value="money">
           <Grid gap="lg">
-            <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Grid.Col span={12}>
               <Section title="By Participating UN Organization">
                 <ScrollArea>
                   <Table miw={720} aria-label="Money by PUNO">
@@ -180,8 +180,11 @@ export function ProgrammePage() {
                 </ScrollArea>
               </Section>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 4 }}>
-              <Section title="Movements">
+            <Grid.Col span={12}>
+              <Section
+                title="Movements"
+                description="Allocations decided by the Steering Committee, transfers to PUNOs and refunds."
+              >
                 {p.movements.length === 0 ? (
                   <Text size="sm" c="dimmed">
                     No allocation or transfer yet.
@@ -198,7 +201,11 @@ export function ProgrammePage() {
                               variant="light"
                               color={m.kind === 'TRANSFER' ? 'teal' : m.kind === 'REFUND' ? 'orange' : 'un'}
                             >
-                              {m.kind.toLowerCase()}
+                              {m.kind === 'TRANSFER'
+                                ? 'Transfer'
+                                : m.kind === 'REFUND'
+                                  ? 'Refund'
+                                  : 'Allocation'}
                             </Badge>
                           </Table.Td>
                           <Table.Td>{m.orgCode}</Table.Td>

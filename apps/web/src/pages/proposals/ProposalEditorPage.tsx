@@ -760,7 +760,7 @@ export function ProposalEditorPage() {
         )}
       </Paper>
 
-      <Paper withBorder radius="md" p="md" pos="sticky" bottom={0} style={{ zIndex: 5 }} shadow="sm">
+      <Paper withBorder radius="md" p="md" shadow="sm">
         <Group justify="space-between" wrap="wrap">
           <Group gap="lg">
             <Text size="sm">
