@@ -77,8 +77,9 @@ export async function openBrowser(t: TestContext, viewport = { width: 1440, heig
       await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
     },
     shot: async (name) => {
-      // Let charts finish their entry animation before the picture.
+      // Let charts finish their entry animation before the picture; fixed header at the top.
       await page.waitForTimeout(600);
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
     close: async () => {

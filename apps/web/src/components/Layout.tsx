@@ -117,7 +117,11 @@ export function Layout() {
   const { user, can, logout } = useAuth();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  useEffect(() => close(), [location.pathname, close]);
+  useEffect(() => {
+    close();
+    // A new page starts at its top (the editor is long; its submit button is at the bottom).
+    window.scrollTo(0, 0);
+  }, [location.pathname, close]);
   if (!user) return null;
 
   const groups = NAV.map((group) => ({

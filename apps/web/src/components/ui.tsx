@@ -74,7 +74,14 @@ export function StatusBadge({
 }) {
   const known = status as ProposalStatus;
   return (
-    <Badge color={STATUS_COLOR[known] ?? 'gray'} variant="light" size={size} radius="sm">
+    <Badge
+      color={STATUS_COLOR[known] ?? 'gray'}
+      variant="light"
+      size={size}
+      radius="sm"
+      style={{ flexShrink: 0 }}
+      styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+    >
       {STATUS_LABEL[known] ?? status}
     </Badge>
   );

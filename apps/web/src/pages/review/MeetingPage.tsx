@@ -243,7 +243,8 @@ function BalanceCharts({ pack }: { pack: DecisionPack }) {
       ...Object.keys(ifApproved?.byThematicArea ?? {}),
     ]);
     return [...keys].sort().map((key) => ({
-      group: `TA${key} ${AREA_SHORT[key] ?? ''}`.trim(),
+      group: `TA${key}`,
+      label: `TA${key} ${AREA_SHORT[key] ?? ''}`.trim(),
       Current: pct(pack.balance.current.byThematicArea[key]),
       'If approved': pct(ifApproved?.byThematicArea[key]),
     }));
@@ -326,7 +327,7 @@ function BalanceCharts({ pack }: { pack: DecisionPack }) {
           <Table.Tbody>
             {areaData.map((row) => (
               <Table.Tr key={row.group}>
-                <Table.Td>{row.group}</Table.Td>
+                <Table.Td>{row.label}</Table.Td>
                 <Table.Td className="num">{row.Current.toFixed(1)} %</Table.Td>
                 <Table.Td className="num">{row['If approved'].toFixed(1)} %</Table.Td>
                 <Table.Td
