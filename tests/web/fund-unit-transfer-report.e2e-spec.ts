@@ -117,6 +117,15 @@ describe('Web journey 3: the fund unit records a transfer and downloads the annu
     await see(page.getByRole('table', { name: 'Portfolio figures' })).toContainText('Americas');
     await browser.shot('25-portfolio-by-region');
 
+    // A contributor sees its own deposit and the fund's status, read-only.
+    await browser.login('donor.deu@mptf.test');
+    await see(page.getByRole('link', { name: 'Screening inbox' })).toHaveCount(0);
+    await see(page.getByRole('link', { name: 'Statements & reports' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contributions' }).click();
+    await see(page.getByRole('table', { name: 'Contributions' })).toContainText('2,170,000.00');
+    await see(page.getByRole('button', { name: 'Record contribution' })).toHaveCount(0);
+    await browser.shot('28-donor-contributions');
+
     const programme = await t.http.get(`/api/v1/programmes/${programmeId}`).set(await t.as('aa@mptf.test'));
     expect(programme.body).toMatchObject({
       status: 'ACTIVE',

@@ -86,7 +86,11 @@ const NAV: NavGroup[] = [
         icon: IconUsersGroup,
         needs: ['programme.read'],
         label2: (roles) =>
-          roles.includes('AGENCY_FOCAL_POINT') ? 'My programmes' : 'Programmes & transfers',
+          roles.includes('AGENCY_FOCAL_POINT')
+            ? 'My programmes'
+            : roles.some((role) => ['AA_OFFICER', 'FMU_OFFICER', 'ADMIN'].includes(role))
+              ? 'Programmes & transfers'
+              : 'Programmes',
       },
       { to: '/portfolio', label: 'Portfolio', icon: IconChartPie, needs: ['portfolio.read'] },
     ],
