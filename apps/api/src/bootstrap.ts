@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { correlationMiddleware } from './common/correlation.middleware';
 import { createValidationPipe } from './common/validation';
+import { serveWebApp } from './web/serve-web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -19,6 +20,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.set('trust proxy', 'loopback');
   app.use(correlationMiddleware);
   app.useBodyParser('json', { limit: '2mb' });
+  serveWebApp(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'api/docs', 'api/docs-json'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

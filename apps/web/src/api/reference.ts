@@ -1,0 +1,90 @@
+import { useQueries } from '@tanstack/react-query';
+import { api } from './client';
+import type {
+  BudgetCategory,
+  Country,
+  FundSettings,
+  GcmObjective,
+  Organization,
+  ReviewCriterion,
+  ThematicArea,
+} from './types';
+
+const forever = { staleTime: 10 * 60_000, gcTime: 60 * 60_000 };
+
+/** Reference data every screen uses: loaded once, kept for the session. */
+export function useReference() {
+  const [areas, objectives, categories, countries, organizations, settings, criteria] = useQueries({
+    queries: [
+      {
+        queryKey: ['ref', 'areas'],
+        queryFn: () => api.get<ThematicArea[]>('/reference/thematic-areas'),
+        ...forever,
+      },
+      {
+        queryKey: ['ref', 'objectives'],
+        queryFn: () => api.get<GcmObjective[]>('/reference/gcm-objectives'),
+        ...forever,
+      },
+      {
+        queryKey: ['ref', 'categories'],
+        queryFn: () => api.get<BudgetCategory[]>('/reference/budget-categories'),
+        ...forever,
+      },
+      {
+        queryKey: ['ref', 'countries'],
+        queryFn: () => api.get<Country[]>('/reference/countries'),
+        ...forever,
+      },
+      {
+        queryKey: ['ref', 'organizations'],
+        queryFn: () => api.get<Organization[]>('/organizations'),
+        ...forever,
+      },
+      { queryKey: ['ref', 'settings'], queryFn: () => api.get<FundSettings>('/settings/fund'), ...forever },
+      {
+        queryKey: ['ref', 'criteria'],
+        queryFn: () => api.get<ReviewCriterion[]>('/reference/review-criteria'),
+        ...forever,
+      },
+    ],
+  });
+  const all = [areas, objectives, categories, countries, organizations, settings, criteria];
+  const byCode = <T extends { code: string | number }>(list: T[] | undefined) =>
+    new Map((list ?? []).map((item) => [String(item.code), item]));
+  const areaMap = byCode(areas.data);
+  const objectiveMap = byCode(objectives.data);
+  const countryMap = byCode(countries.data);
+  const orgMap = byCode(organizations.data);
+  return {
+    isLoading: all.some((q) => q.isLoading),
+    error: all.find((q) => q.error)?.error ?? null,
+    refetch: () => all.forEach((q) => void q.refetch()),
+    areas: areas.data ?? [],
+    objectives: objectives.data ?? [],
+    categories: categories.data ?? [],
+    countries: countries.data ?? [],
+    organizations: organizations.data ?? [],
+    settings: settings.data,
+    criteria: criteria.data ?? [],
+    areaTitle: (code: number | string | null | undefined) =>
+      code === null || code === undefined
+        ? '—'
+        : (areaMap.get(String(code))?.title ?? `Thematic area ${code}`),
+    objectiveTitle: (code: number | string) => objectiveMap.get(String(code))?.title ?? `Objective ${code}`,
+    countryName: (code: string) => countryMap.get(code)?.name ?? code,
+    countryRegion: (code: string) => countryMap.get(code)?.region ?? null,
+    orgName: (code: string) => orgMap.get(code)?.name ?? code,
+  };
+}
+
+export type Reference = ReturnType<typeof useReference>;
+
+/** Short labels for charts: "TA2 Protection". */
+export const AREA_SHORT: Record<string, string> = {
+  '1': 'Data and evidence',
+  '2': 'Protection',
+  '3': 'Irregular migration and borders',
+  '4': 'Regular pathways',
+  '5': 'Inclusion',
+};

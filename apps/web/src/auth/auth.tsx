@@ -1,0 +1,74 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, sessionStore, setToken, setUnauthorizedHandler } from '../api/client';
+import type { LoginResponse, SessionUser } from '../api/types';
+import { capabilitiesOf, type Capability } from './permissions';
+
+interface AuthState {
+  user: SessionUser | null;
+  login(email: string, password: string): Promise<SessionUser>;
+  logout(reason?: string): void;
+  can(capability: Capability): boolean;
+  hasRole(...roles: string[]): boolean;
+  /** Why the last session ended (shown on the login page). */
+  endedReason: string | null;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+function initialUser(): SessionUser | null {
+  const saved = sessionStore.load();
+  if (!saved?.accessToken) return null;
+  setToken(saved.accessToken);
+  return saved.user as SessionUser;
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(initialUser);
+  const [endedReason, setEndedReason] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+
+  const logout = useCallback(
+    (reason?: string) => {
+      sessionStore.clear();
+      setToken(null);
+      setUser(null);
+      setEndedReason(reason ?? null);
+      queryClient.clear();
+    },
+    [queryClient],
+  );
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => logout('Your session has ended. Please sign in again.'));
+  }, [logout]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const response = await api.post<LoginResponse>('/auth/login', { email, password });
+    setToken(response.accessToken);
+    sessionStore.save({ accessToken: response.accessToken, user: response.user });
+    setEndedReason(null);
+    setUser(response.user);
+    return response.user;
+  }, []);
+
+  const value = useMemo<AuthState>(() => {
+    const capabilities = capabilitiesOf(user?.roles ?? []);
+    return {
+      user,
+      login,
+      logout,
+      endedReason,
+      can: (capability) => capabilities.has(capability),
+      hasRole: (...roles) => roles.some((role) => user?.roles.includes(role as never)),
+    };
+  }, [user, login, logout, endedReason]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const context = useContext(AuthContext);
+  if (!context) throw new Error('useAuth outside AuthProvider');
+  return context;
+}

@@ -1,0 +1,92 @@
+import type { ProposalStatus } from '../api/types';
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Whole days from today to `date` (negative when past). */
+export function daysUntil(date: string): number {
+  const target = Date.parse(`${date}T00:00:00Z`);
+  const now = Date.parse(`${today()}T00:00:00Z`);
+  return Math.round((target - now) / 86_400_000);
+}
+
+export const STATUS_LABEL: Record<ProposalStatus, string> = {
+  DRAFT: 'Draft',
+  SUBMITTED: 'Submitted',
+  UNDER_REVIEW: 'Under review',
+  RETURNED: 'Returned',
+  INELIGIBLE: 'Ineligible',
+  REVISION_REQUESTED: 'Revision requested',
+  APPROVED: 'Approved',
+  PIPELINE: 'Pipeline',
+  REJECTED: 'Rejected',
+  WITHDRAWN: 'Withdrawn',
+  ACTIVE: 'Active',
+  OPERATIONALLY_CLOSED: 'Operationally closed',
+  FINANCIALLY_CLOSED: 'Financially closed',
+};
+
+/** Badge colours chosen with enough contrast for their light variant text. */
+export const STATUS_COLOR: Record<ProposalStatus, string> = {
+  DRAFT: 'gray',
+  SUBMITTED: 'blue',
+  UNDER_REVIEW: 'indigo',
+  RETURNED: 'orange',
+  INELIGIBLE: 'red',
+  REVISION_REQUESTED: 'orange',
+  APPROVED: 'teal',
+  PIPELINE: 'grape',
+  REJECTED: 'red',
+  WITHDRAWN: 'gray',
+  ACTIVE: 'green',
+  OPERATIONALLY_CLOSED: 'cyan',
+  FINANCIALLY_CLOSED: 'dark',
+};
+
+export const EDITABLE_STATUSES: ProposalStatus[] = ['DRAFT', 'RETURNED', 'REVISION_REQUESTED'];
+
+export const STAGE_LABEL = { CONCEPT_NOTE: 'Concept note', FULL_PROPOSAL: 'Full proposal' } as const;
+export const SCOPE_LABEL = {
+  NATIONAL: 'National',
+  REGIONAL: 'Multi-country / regional',
+  GLOBAL: 'Global',
+} as const;
+
+export const MARKER_SCALE = [
+  { value: '0', label: '0 — none' },
+  { value: '1', label: '1 — limited' },
+  { value: '2', label: '2 — significant' },
+  { value: '3', label: '3 — principal' },
+];
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

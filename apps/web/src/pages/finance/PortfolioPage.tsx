@@ -1,0 +1,197 @@
+import { BarChart, DonutChart } from '@mantine/charts';
+import { Grid, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { AREA_SHORT } from '../../api/reference';
+import type { PortfolioGroup } from '../../api/types';
+import { EmptyState, QueryState } from '../../components/states';
+import { Money, PageHeader, Section } from '../../components/ui';
+import { formatMoneyShort, formatRate, toNumber } from '../../lib/money';
+
+const DIMENSIONS = [
+  { value: 'thematicArea', label: 'Thematic area' },
+  { value: 'region', label: 'Region' },
+  { value: 'organization', label: 'Agency' },
+  { value: 'gcmObjective', label: 'GCM objective' },
+  { value: 'country', label: 'Country' },
+  { value: 'status', label: 'Status' },
+];
+const PALETTE = [
+  'un.7',
+  'teal.6',
+  'grape.6',
+  'orange.6',
+  'cyan.7',
+  'indigo.6',
+  'pink.6',
+  'lime.7',
+  'yellow.7',
+  'gray.6',
+];
+
+export function PortfolioPage() {
+  const [groupBy, setGroupBy] = useState('thematicArea');
+  const query = useQuery({
+    queryKey: ['portfolio', groupBy],
+    queryFn: () => api.get<PortfolioGroup[]>('/portfolio', { groupBy }),
+  });
+  const short = (g: PortfolioGroup) =>
+    groupBy === 'thematicArea' ? `TA${g.key}` : groupBy === 'gcmObjective' ? `Obj. ${g.key}` : String(g.key);
+  const long = (g: PortfolioGroup) =>
+    groupBy === 'thematicArea' ? `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}` : short(g);
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="Portfolio"
+        description="Allocations, transfers and expenditure of the approved programmes, grouped the way the Steering Committee looks at balance."
+        actions={
+          <SegmentedControl aria-label="Group by" value={groupBy} onChange={setGroupBy} data={DIMENSIONS} />
+        }
+      />
+      <QueryState
+        query={query}
+        loadingLabel="Loading the portfolio…"
+        empty={(data) =>
+          data.length === 0 && (
+            <EmptyState
+              title="No programmes yet"
+              description="The portfolio fills as the Steering Committee approves programmes."
+            />
+          )
+        }
+      >
+        {(data) => {
+          const numeric = groupBy === 'thematicArea' || groupBy === 'gcmObjective';
+          const top = [...data]
+            .sort((a, b) =>
+              numeric ? Number(a.key) - Number(b.key) : toNumber(b.allocated) - toNumber(a.allocated),
+            )
+            .slice(0, 12);
+          const chart = top.map((g) => ({
+            group: short(g),
+            Allocated: toNumber(g.allocated) / 1e6,
+            Transferred: toNumber(g.transferred) / 1e6,
+            Expenditure: toNumber(g.expenditure) / 1e6,
+          }));
+          const donut = top
+            .filter((g) => toNumber(g.allocated) > 0)
+            .map((g, i) => ({
+              name: long(g),
+              value: toNumber(g.allocated),
+              color: PALETTE[i % PALETTE.length],
+            }));
+          return (
+            <>
+              <Grid gap="lg">
+                <Grid.Col span={{ base: 12, lg: 8 }}>
+                  <Section
+                    title="Money by group (US$ millions)"
+                    description={data.length > 12 ? 'The 12 largest groups by allocation.' : undefined}
+                  >
+                    <BarChart
+                      h={320}
+                      data={chart}
+                      dataKey="group"
+                      withLegend
+                      valueFormatter={(v) => `${v.toFixed(2)}M`}
+                      gridAxis="y"
+                      xAxisProps={{
+                        interval: 0,
+                        angle: chart.length > 5 ? -25 : 0,
+                        textAnchor: chart.length > 5 ? 'end' : 'middle',
+                        height: chart.length > 5 ? 70 : 30,
+                      }}
+                      series={[
+                        { name: 'Allocated', color: 'un.7' },
+                        { name: 'Transferred', color: 'teal.6' },
+                        { name: 'Expenditure', color: 'grape.6' },
+                      ]}
+                      aria-label="Allocated, transferred and expenditure by group"
+                    />
+                  </Section>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, lg: 4 }}>
+                  <Section title="Share of allocations">
+                    {donut.length === 0 && (
+                      <Text size="sm" c="dimmed">
+                        Nothing allocated yet.
+                      </Text>
+                    )}
+                    <Stack align="center" display={donut.length === 0 ? 'none' : undefined}>
+                      <DonutChart
+                        data={donut}
+                        size={190}
+                        thickness={30}
+                        withTooltip
+                        tooltipDataSource="segment"
+                        valueFormatter={(v) => formatMoneyShort(BigInt(Math.round(v * 100)))}
+                        aria-label="Share of allocations"
+                      />
+                      <Stack gap={2} w="100%">
+                        {donut.map((d) => (
+                          <Group key={d.name} gap={8} wrap="nowrap">
+                            <div
+                              style={{
+                                width: 10,
+                                height: 10,
+                                borderRadius: 2,
+                                flexShrink: 0,
+                                background: `var(--mantine-color-${d.color.replace('.', '-')})`,
+                              }}
+                            />
+                            <Text size="xs" lineClamp={1}>
+                              {d.name}
+                            </Text>
+                          </Group>
+                        ))}
+                      </Stack>
+                    </Stack>
+                  </Section>
+                </Grid.Col>
+              </Grid>
+              <Paper withBorder radius="md">
+                <ScrollArea>
+                  <Table miw={760} aria-label="Portfolio figures">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{DIMENSIONS.find((d) => d.value === groupBy)?.label}</Table.Th>
+                        <Table.Th className="num">Programmes</Table.Th>
+                        <Table.Th className="num">Allocated</Table.Th>
+                        <Table.Th className="num">Transferred</Table.Th>
+                        <Table.Th className="num">Expenditure</Table.Th>
+                        <Table.Th className="num">Delivery</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {data.map((g) => (
+                        <Table.Tr key={String(g.key)}>
+                          <Table.Td>
+                            <Text size="sm" fw={500}>
+                              {g.label}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td className="num">{g.programmes}</Table.Td>
+                          <Table.Td className="num">
+                            <Money value={g.allocated} currency={null} />
+                          </Table.Td>
+                          <Table.Td className="num">
+                            <Money value={g.transferred} currency={null} />
+                          </Table.Td>
+                          <Table.Td className="num">
+                            <Money value={g.expenditure} currency={null} />
+                          </Table.Td>
+                          <Table.Td className="num">{formatRate(g.deliveryRate)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollArea>
+              </Paper>
+            </>
+          );
+        }}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,166 @@
+import { ActionIcon, Button, FileInput, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconPaperclip, IconTrash, IconUpload } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, errorMessage } from '../../api/client';
+import type { ProposalDocument } from '../../api/types';
+import { ErrorState, LoadingState } from '../../components/states';
+import { formatDateTime } from '../../lib/format';
+
+const KINDS = [
+  { value: 'CONCEPT_NOTE', label: 'Concept note' },
+  { value: 'PROGRAMME_DOCUMENT', label: 'Programme document' },
+  { value: 'ENDORSEMENT_LETTER', label: 'Endorsement letter' },
+  { value: 'BUDGET', label: 'Budget' },
+  { value: 'OTHER', label: 'Other' },
+];
+
+const kindLabel = (kind: string) => KINDS.find((k) => k.value === kind)?.label ?? kind;
+
+function size(bytes: number) {
+  if (bytes >= 1_048_576) return `${(bytes / 1_048_576).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function DocumentsPanel({ proposalId, editable }: { proposalId: string; editable: boolean }) {
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState<string | null>('CONCEPT_NOTE');
+  const documents = useQuery({
+    queryKey: ['proposal', proposalId, 'documents'],
+    queryFn: () => api.get<ProposalDocument[]>(`/proposals/${proposalId}/documents`),
+  });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['proposal', proposalId, 'documents'] });
+    void queryClient.invalidateQueries({ queryKey: ['proposal', proposalId] });
+  };
+  const upload = useMutation({
+    mutationFn: async () => {
+      const body = new FormData();
+      body.append('file', file!);
+      if (kind) body.append('kind', kind);
+      return api.post<ProposalDocument>(`/proposals/${proposalId}/documents`, body);
+    },
+    onSuccess: (doc) => {
+      setFile(null);
+      refresh();
+      notifications.show({ color: 'teal', message: `${doc.filename} attached.` });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`/proposals/${proposalId}/documents/${id}`),
+    onSuccess: refresh,
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(error) }),
+  });
+
+  return (
+    <Stack>
+      {editable && (
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label="Document type"
+            data={KINDS}
+            value={kind}
+            onChange={setKind}
+            allowDeselect={false}
+            w={220}
+          />
+          <FileInput
+            label="File"
+            placeholder="PDF, Word, Excel or image"
+            leftSection={<IconPaperclip size={16} />}
+            value={file}
+            onChange={setFile}
+            accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.csv,.txt"
+            clearable
+            w={{ base: '100%', sm: 320 }}
+          />
+          <Button
+            leftSection={<IconUpload size={16} />}
+            disabled={!file}
+            loading={upload.isPending}
+            onClick={() => upload.mutate()}
+          >
+            Upload
+          </Button>
+        </Group>
+      )}
+      {upload.error && <ErrorState error={upload.error} title="The document was not uploaded" />}
+      {documents.isLoading ? (
+        <LoadingState rows={2} label="Loading documents…" />
+      ) : documents.error ? (
+        <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />
+      ) : documents.data && documents.data.length > 0 ? (
+        <Table aria-label="Documents">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>File</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Size</Table.Th>
+              <Table.Th>Uploaded</Table.Th>
+              <Table.Th>
+                <span className="sr-only">Actions</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {documents.data.map((doc) => (
+              <Table.Tr key={doc.id}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {doc.filename}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{kindLabel(doc.kind)}</Table.Td>
+                <Table.Td>{size(doc.bytes)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {formatDateTime(doc.uploadedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Tooltip label="Download">
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`Download ${doc.filename}`}
+                        onClick={() =>
+                          void api
+                            .download(`/proposals/${proposalId}/documents/${doc.id}`, doc.filename)
+                            .catch((error) =>
+                              notifications.show({ color: 'red', message: errorMessage(error) }),
+                            )
+                        }
+                      >
+                        <IconDownload size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                    {editable && (
+                      <Tooltip label="Delete">
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Delete ${doc.filename}`}
+                          onClick={() => remove.mutate(doc.id)}
+                          loading={remove.isPending && remove.variables === doc.id}
+                        >
+                          <IconTrash size={18} />
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <Text size="sm" c="dimmed">
+          No documents attached yet.
+        </Text>
+      )}
+    </Stack>
+  );
+}

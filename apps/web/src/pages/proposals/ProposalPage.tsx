@@ -1,0 +1,547 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconArrowBackUp,
+  IconChartBar,
+  IconClipboardCheck,
+  IconEdit,
+  IconInbox,
+  IconPoint,
+} from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { useReference } from '../../api/reference';
+import type { Eligibility, Proposal, RevisionDiff, TimelineEntry } from '../../api/types';
+import { useAuth } from '../../auth/auth';
+import { AuditTable } from '../../components/AuditTable';
+import { ReviewsPanel } from '../../components/ReviewsPanel';
+import { ErrorState, LoadingState, QueryState } from '../../components/states';
+import { Field, Money, PageHeader, Section, StatusBadge } from '../../components/ui';
+import {
+  EDITABLE_STATUSES,
+  formatDate,
+  formatDateTime,
+  SCOPE_LABEL,
+  STAGE_LABEL,
+  STATUS_LABEL,
+} from '../../lib/format';
+import { DocumentsPanel } from './DocumentsPanel';
+
+const PROGRAMME_STATUSES = ['APPROVED', 'ACTIVE', 'OPERATIONALLY_CLOSED', 'FINANCIALLY_CLOSED'];
+const WITHDRAWABLE = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'REVISION_REQUESTED', 'PIPELINE'];
+const MARKER_TEXT = ['0 — none', '1 — limited', '2 — significant', '3 — principal'];
+
+export function ProposalPage() {
+  const { id = '' } = useParams();
+  const { user, can } = useAuth();
+  const ref = useReference();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'overview';
+  const proposal = useQuery({
+    queryKey: ['proposal', id],
+    queryFn: () => api.get<Proposal>(`/proposals/${id}`),
+  });
+
+  if (proposal.isLoading) return <LoadingState label="Loading the proposal…" />;
+  if (proposal.error) return <ErrorState error={proposal.error} onRetry={() => void proposal.refetch()} />;
+  const p = proposal.data!;
+  const mine = !!user?.organizationCode && p.participatingOrgCodes.includes(user.organizationCode);
+  const editable = can('proposal.create') && mine && EDITABLE_STATUSES.includes(p.status);
+  const convener = can('proposal.create') && user?.organizationCode === p.convenerCode;
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        crumbs={[{ label: 'Proposals', to: '/proposals' }, { label: p.reference }]}
+        title={p.title}
+        badge={<StatusBadge status={p.status} size="lg" />}
+        description={
+          <>
+            <Text span ff="monospace" fw={600}>
+              {p.reference}
+            </Text>{' '}
+            · {STAGE_LABEL[p.stage]} · {SCOPE_LABEL[p.scope]} · convened by {p.convenerCode}
+            {p.version > 0 ? ` · revision ${p.version}` : ' · never submitted'}
+          </>
+        }
+        actions={
+          <>
+            {editable && (
+              <Button component={Link} to={`/proposals/${p.id}/edit`} leftSection={<IconEdit size={18} />}>
+                {p.status === 'DRAFT' ? 'Continue editing' : 'Revise proposal'}
+              </Button>
+            )}
+            {can('proposal.screen') && p.status === 'SUBMITTED' && (
+              <Button
+                component={Link}
+                to={`/screening?proposal=${p.id}`}
+                leftSection={<IconInbox size={18} />}
+              >
+                Screen
+              </Button>
+            )}
+            {can('review.create') && p.status === 'UNDER_REVIEW' && (
+              <Button
+                component={Link}
+                to={`/proposals/${p.id}/review`}
+                leftSection={<IconClipboardCheck size={18} />}
+              >
+                Review
+              </Button>
+            )}
+            {PROGRAMME_STATUSES.includes(p.status) && can('programme.read') && (
+              <Button
+                component={Link}
+                to={`/programmes/${p.id}`}
+                variant="light"
+                leftSection={<IconChartBar size={18} />}
+              >
+                Programme, money and results
+              </Button>
+            )}
+            {convener && WITHDRAWABLE.includes(p.status) && <WithdrawButton proposal={p} />}
+          </>
+        }
+      />
+
+      {(p.status === 'RETURNED' || p.status === 'REVISION_REQUESTED') && (
+        <LatestComment proposalId={p.id} status={p.status} />
+      )}
+
+      <Tabs
+        value={tab}
+        onChange={(value) => setParams({ tab: value ?? 'overview' }, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md" style={{ flexWrap: 'wrap' }}>
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="timeline">Status timeline</Tabs.Tab>
+          <Tabs.Tab value="revisions">Revisions ({p.revisions.length})</Tabs.Tab>
+          <Tabs.Tab value="documents">Documents ({p.documents.length})</Tabs.Tab>
+          {can('review.read') && <Tabs.Tab value="reviews">Reviews</Tabs.Tab>}
+          {can('audit.read') && <Tabs.Tab value="audit">Audit trail</Tabs.Tab>}
+        </Tabs.List>
+
+        <Tabs.Panel value="overview">
+          <Stack gap="lg">
+            {editable && <EligibilityCheck proposalId={p.id} />}
+            <Grid>
+              <Grid.Col span={{ base: 12, lg: 7 }}>
+                <Section title="Summary">
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {p.summary || '—'}
+                  </Text>
+                </Section>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 5 }}>
+                <Section title="At a glance">
+                  <SimpleGrid cols={2} spacing="md">
+                    <Field label="Thematic area">
+                      <Text size="sm">
+                        {p.thematicAreaCode}. {ref.areaTitle(p.thematicAreaCode)}
+                      </Text>
+                    </Field>
+                    <Field label="GCM objectives">
+                      <Group gap={4}>
+                        {p.gcmObjectiveCodes.map((code) => (
+                          <Badge key={code} variant="light" title={ref.objectiveTitle(code)}>
+                            {code}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Field>
+                    <Field label="Countries">
+                      <Text size="sm">
+                        {p.countryCodes.length ? p.countryCodes.map(ref.countryName).join(', ') : 'Global'}
+                      </Text>
+                    </Field>
+                    <Field label="Duration">
+                      <Text size="sm">{p.durationMonths} months</Text>
+                    </Field>
+                    <Field label="PUNOs">
+                      <Text size="sm">{p.participatingOrgCodes.join(', ')}</Text>
+                    </Field>
+                    <Field label="Government endorsement">
+                      <Text size="sm">
+                        {p.scope !== 'NATIONAL'
+                          ? 'Not required'
+                          : p.governmentEndorsement?.endorsed
+                            ? `Endorsed ${formatDate(p.governmentEndorsement.date)}`
+                            : 'Not recorded'}
+                      </Text>
+                    </Field>
+                    <Field label="Gender marker">
+                      <Text size="sm">{MARKER_TEXT[p.markers.gender]}</Text>
+                    </Field>
+                    <Field label="Human rights marker">
+                      <Text size="sm">{MARKER_TEXT[p.markers.humanRights]}</Text>
+                    </Field>
+                    <Field label="Child sensitivity">
+                      <Text size="sm">{MARKER_TEXT[p.markers.childSensitivity]}</Text>
+                    </Field>
+                    <Field label="Review due">
+                      <Text size="sm">{formatDate(p.reviewDueDate)}</Text>
+                    </Field>
+                  </SimpleGrid>
+                </Section>
+              </Grid.Col>
+            </Grid>
+            <Section
+              title="Budget by PUNO"
+              description={`Indirect support costs at ${(Number(p.indirectRate) * 100).toFixed(1)} % of direct costs.`}
+            >
+              <ScrollArea>
+                <Table miw={560} aria-label="Budget by PUNO">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>PUNO</Table.Th>
+                      <Table.Th className="num">Direct (1–7)</Table.Th>
+                      <Table.Th className="num">Indirect (8)</Table.Th>
+                      <Table.Th className="num">Total</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {p.budget.byOrganization.map((row) => (
+                      <Table.Tr key={row.orgCode}>
+                        <Table.Td>
+                          <Text size="sm" fw={500}>
+                            {row.orgCode}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {ref.orgName(row.orgCode)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td className="num">
+                          <Money value={row.direct} currency={null} />
+                        </Table.Td>
+                        <Table.Td className="num">
+                          <Money value={row.indirect} currency={null} />
+                        </Table.Td>
+                        <Table.Td className="num">
+                          <Money value={row.total} currency={null} strong />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                  <Table.Tfoot>
+                    <Table.Tr>
+                      <Table.Th>Total</Table.Th>
+                      <Table.Td className="num">
+                        <Money value={p.budget.direct} currency={null} strong />
+                      </Table.Td>
+                      <Table.Td className="num">
+                        <Money value={p.budget.indirect} currency={null} strong />
+                      </Table.Td>
+                      <Table.Td className="num">
+                        <Money value={p.budget.total} strong />
+                      </Table.Td>
+                    </Table.Tr>
+                  </Table.Tfoot>
+                </Table>
+              </ScrollArea>
+            </Section>
+          </Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="timeline">
+          <Section title="Status timeline" description="Every change of status, who made it and why.">
+            <TimelineView proposalId={p.id} />
+          </Section>
+        </Tabs.Panel>
+        <Tabs.Panel value="revisions">
+          <Section
+            title="Revisions"
+            description="Each submission is kept as a numbered revision. Compare two to see what changed."
+          >
+            <RevisionsView proposal={p} />
+          </Section>
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <Section title="Documents">
+            <DocumentsPanel proposalId={p.id} editable={editable} />
+          </Section>
+        </Tabs.Panel>
+        <Tabs.Panel value="reviews">
+          <Section title="Steering Committee reviews">
+            <ReviewsPanel proposalId={p.id} />
+          </Section>
+        </Tabs.Panel>
+        <Tabs.Panel value="audit">
+          <Section title="Audit trail" description="The append-only record of every change to this proposal.">
+            <AuditTable entityType="proposal" entityId={p.id} />
+          </Section>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function LatestComment({ proposalId, status }: { proposalId: string; status: string }) {
+  const timeline = useQuery({
+    queryKey: ['proposal', proposalId, 'timeline'],
+    queryFn: () => api.get<TimelineEntry[]>(`/proposals/${proposalId}/timeline`),
+  });
+  const last = [...(timeline.data ?? [])].reverse().find((entry) => entry.toStatus === status);
+  if (!last?.comment) return null;
+  return (
+    <Alert
+      color="orange"
+      title={
+        status === 'RETURNED'
+          ? 'Returned by the Fund Management Unit'
+          : 'Revision requested by the Steering Committee'
+      }
+    >
+      {last.comment}
+    </Alert>
+  );
+}
+
+function EligibilityCheck({ proposalId }: { proposalId: string }) {
+  const query = useQuery({
+    queryKey: ['proposal', proposalId, 'eligibility'],
+    queryFn: () => api.get<Eligibility>(`/proposals/${proposalId}/eligibility`),
+  });
+  if (!query.data) return null;
+  return query.data.eligible ? (
+    <Alert color="teal" title="Ready to submit">
+      The draft meets every eligibility rule of the fund.
+    </Alert>
+  ) : (
+    <Alert
+      color="orange"
+      title={`${query.data.violations.length} eligibility rule${query.data.violations.length === 1 ? '' : 's'} not met yet`}
+    >
+      <Stack gap={2}>
+        {query.data.violations.map((v, index) => (
+          <Text key={index} size="sm">
+            • {v.message}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
+function TimelineView({ proposalId }: { proposalId: string }) {
+  const query = useQuery({
+    queryKey: ['proposal', proposalId, 'timeline'],
+    queryFn: () => api.get<TimelineEntry[]>(`/proposals/${proposalId}/timeline`),
+  });
+  return (
+    <QueryState
+      query={query}
+      empty={(data) => data.length === 0 && <Text c="dimmed">No status changes yet.</Text>}
+    >
+      {(entries) => (
+        <Timeline active={entries.length - 1} bulletSize={22} lineWidth={2} aria-label="Status changes">
+          {entries.map((entry, index) => (
+            <Timeline.Item
+              key={index}
+              bullet={<IconPoint size={14} />}
+              title={STATUS_LABEL[entry.toStatus] ?? entry.toStatus}
+            >
+              <Text size="xs" c="dimmed">
+                {formatDateTime(entry.occurredAt)}
+                {entry.actor
+                  ? ` · ${(entry.actor as { name?: string; email?: string }).name ?? (entry.actor as { email?: string }).email}`
+                  : ''}
+                {entry.fromStatus ? ` · from ${STATUS_LABEL[entry.fromStatus]}` : ''}
+              </Text>
+              {entry.comment && (
+                <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                  {entry.comment}
+                </Text>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </QueryState>
+  );
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+function RevisionsView({ proposal }: { proposal: Proposal }) {
+  const versions = proposal.revisions.map((r) => r.version).sort((a, b) => a - b);
+  const [from, setFrom] = useState<string | null>(
+    versions.length >= 2 ? String(versions[versions.length - 2]) : null,
+  );
+  const [to, setTo] = useState<string | null>(
+    versions.length >= 1 ? String(versions[versions.length - 1]) : null,
+  );
+  const diff = useQuery({
+    queryKey: ['proposal', proposal.id, 'diff', from, to],
+    queryFn: () => api.get<RevisionDiff>(`/proposals/${proposal.id}/revisions/${from}/diff/${to}`),
+    enabled: !!from && !!to && from !== to,
+  });
+  if (versions.length === 0)
+    return (
+      <Text c="dimmed">
+        The proposal has not been submitted yet; revisions are kept from the first submission.
+      </Text>
+    );
+  const options = proposal.revisions.map((r) => ({
+    value: String(r.version),
+    label: `Revision ${r.version} · ${formatDate(r.submittedAt)}`,
+  }));
+  return (
+    <Stack>
+      <Table aria-label="Revisions">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Revision</Table.Th>
+            <Table.Th>Submitted</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {proposal.revisions.map((r) => (
+            <Table.Tr key={r.version}>
+              <Table.Td>Revision {r.version}</Table.Td>
+              <Table.Td>{formatDateTime(r.submittedAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {versions.length >= 2 && (
+        <Paper withBorder p="md" radius="md">
+          <Title order={3} size="h5" mb="sm">
+            Differences
+          </Title>
+          <Group mb="md">
+            <Select
+              label="From"
+              data={options}
+              value={from}
+              onChange={setFrom}
+              allowDeselect={false}
+              w={240}
+            />
+            <Select label="To" data={options} value={to} onChange={setTo} allowDeselect={false} w={240} />
+          </Group>
+          {from === to ? (
+            <Text c="dimmed" size="sm">
+              Choose two different revisions.
+            </Text>
+          ) : (
+            <QueryState
+              query={diff}
+              empty={(data) => data.changes.length === 0 && <Text c="dimmed">No differences.</Text>}
+            >
+              {(data) => (
+                <ScrollArea>
+                  <Table miw={640} aria-label="Differences between revisions">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>Field</Table.Th>
+                        <Table.Th>Revision {data.from}</Table.Th>
+                        <Table.Th>Revision {data.to}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {data.changes.map((change) => (
+                        <Table.Tr key={change.field}>
+                          <Table.Td>
+                            <Text size="sm" ff="monospace">
+                              {change.field}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm" span className="diff-from">
+                              {show(change.from)}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm" span className="diff-to">
+                              {show(change.to)}
+                            </Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollArea>
+              )}
+            </QueryState>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function WithdrawButton({ proposal }: { proposal: Proposal }) {
+  const [open, setOpen] = useState(false);
+  const [comment, setComment] = useState('');
+  const queryClient = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: () =>
+      api.post<Proposal>(`/proposals/${proposal.id}/withdraw`, { comment: comment || undefined }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['proposal', proposal.id], data);
+      void queryClient.invalidateQueries({ queryKey: ['proposals'] });
+      setOpen(false);
+      notifications.show({ color: 'gray', message: `${proposal.reference} was withdrawn.` });
+    },
+  });
+  return (
+    <>
+      <Button
+        variant="default"
+        color="red"
+        leftSection={<IconArrowBackUp size={18} />}
+        onClick={() => setOpen(true)}
+      >
+        Withdraw
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={`Withdraw ${proposal.reference}?`} centered>
+        <Stack>
+          <Text size="sm">
+            A withdrawn proposal cannot be submitted again. The partner agencies will see why.
+          </Text>
+          <Textarea
+            label="Reason"
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            autosize
+            minRows={3}
+          />
+          {withdraw.error && <ErrorState error={withdraw.error} title="Not withdrawn" />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              Keep it
+            </Button>
+            <Button color="red" loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
+              Withdraw proposal
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,205 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  MultiSelect,
+  Pagination,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconFilePlus, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { useReference } from '../../api/reference';
+import type { Page, ProposalStatus, ProposalSummary } from '../../api/types';
+import { useAuth } from '../../auth/auth';
+import { EmptyState, QueryState } from '../../components/states';
+import { Money, PageHeader, StatusBadge } from '../../components/ui';
+import { formatDate, STATUS_LABEL } from '../../lib/format';
+
+const PAGE_SIZE = 25;
+
+export function ProposalsPage() {
+  const { can, user } = useAuth();
+  const ref = useReference();
+  const [params, setParams] = useSearchParams();
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [debouncedQ] = useDebouncedValue(q, 300);
+  const status = params.get('status')?.split(',').filter(Boolean) ?? [];
+  const area = params.get('thematicArea');
+  const page = Number(params.get('page') ?? '1');
+  const agency = user?.roles.includes('AGENCY_FOCAL_POINT');
+
+  const query = useQuery({
+    queryKey: ['proposals', { status, area, q: debouncedQ, page }],
+    queryFn: () =>
+      api.get<Page<ProposalSummary>>('/proposals', {
+        status: status.length ? status : undefined,
+        thematicArea: area ?? undefined,
+        q: debouncedQ || undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    placeholderData: keepPreviousData,
+  });
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) value ? next.set(key, value) : next.delete(key);
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <Stack>
+      <PageHeader
+        title={agency ? 'My proposals' : 'Proposals'}
+        description={
+          agency
+            ? `Joint programme proposals in which ${user?.organizationCode ?? 'your organization'} participates.`
+            : 'Every submitted joint programme proposal, across the portfolio.'
+        }
+        actions={
+          can('proposal.create') && (
+            <Button component={Link} to="/proposals/new" leftSection={<IconFilePlus size={18} />}>
+              New proposal
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p="md" radius="md">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            label="Search"
+            placeholder="Reference or title"
+            leftSection={<IconSearch size={16} />}
+            value={q}
+            onChange={(event) => {
+              setQ(event.currentTarget.value);
+              update({ q: event.currentTarget.value || null });
+            }}
+            w={{ base: '100%', sm: 260 }}
+          />
+          <MultiSelect
+            label="Status"
+            placeholder={status.length ? undefined : 'Any status'}
+            data={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))}
+            value={status}
+            onChange={(value) => update({ status: value.join(',') || null })}
+            clearable
+            w={{ base: '100%', sm: 300 }}
+          />
+          <Select
+            label="Thematic area"
+            placeholder="Any area"
+            data={ref.areas.map((a) => ({ value: String(a.code), label: `${a.code}. ${a.title}` }))}
+            value={area}
+            onChange={(value) => update({ thematicArea: value })}
+            clearable
+            w={{ base: '100%', sm: 320 }}
+            comboboxProps={{ width: 480 }}
+          />
+        </Group>
+      </Paper>
+      <QueryState
+        query={query}
+        loadingLabel="Loading proposals…"
+        empty={(data) =>
+          data.items.length === 0 && (
+            <EmptyState
+              title={
+                status.length || area || debouncedQ ? 'No proposal matches these filters' : 'No proposals yet'
+              }
+              description={
+                can('proposal.create')
+                  ? 'Start a joint programme proposal with at least one other UN organization.'
+                  : 'Proposals appear here once agencies submit them.'
+              }
+              action={
+                can('proposal.create') && (
+                  <Button component={Link} to="/proposals/new" mt="sm">
+                    Start a proposal
+                  </Button>
+                )
+              }
+            />
+          )
+        }
+      >
+        {(data) => (
+          <Paper withBorder radius="md">
+            <ScrollArea>
+              <Table miw={860} aria-label="Proposals">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Reference</Table.Th>
+                    <Table.Th>Title</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Area</Table.Th>
+                    <Table.Th>Convener</Table.Th>
+                    <Table.Th className="num">Total budget</Table.Th>
+                    <Table.Th>Updated</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/proposals/${p.id}`} fw={600} ff="monospace" size="sm">
+                          {p.reference}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td maw={380}>
+                        <Text size="sm" lineClamp={2}>
+                          {p.title}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={p.status as ProposalStatus} size="sm" />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" title={ref.areaTitle(p.thematicAreaCode)}>
+                          TA{p.thematicAreaCode}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{p.convenerCode}</Table.Td>
+                      <Table.Td className="num">
+                        <Money value={p.budget.total} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {formatDate(p.updatedAt)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+            <Group justify="space-between" p="sm">
+              <Text size="sm" c="dimmed">
+                {data.total} proposal{data.total === 1 ? '' : 's'}
+              </Text>
+              {data.total > PAGE_SIZE && (
+                <Pagination
+                  total={Math.ceil(data.total / PAGE_SIZE)}
+                  value={page}
+                  onChange={(value) => update({ page: String(value) })}
+                  size="sm"
+                />
+              )}
+            </Group>
+          </Paper>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

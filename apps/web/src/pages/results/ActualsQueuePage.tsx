@@ -1,0 +1,192 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconArrowBackUp } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, errorMessage } from '../../api/client';
+import type { Actual, Page } from '../../api/types';
+import { EmptyState, QueryState } from '../../components/states';
+import { PageHeader } from '../../components/ui';
+import { formatDate, formatDateTime } from '../../lib/format';
+
+export function ActualsQueuePage() {
+  const queryClient = useQueryClient();
+  const [returning, setReturning] = useState<Actual | null>(null);
+  const [comment, setComment] = useState('');
+  const query = useQuery({
+    queryKey: ['actuals', 'SUBMITTED'],
+    queryFn: () => api.get<Page<Actual>>('/actuals', { status: 'SUBMITTED', pageSize: 200 }),
+  });
+  const done = (message: string) => {
+    void queryClient.invalidateQueries({ queryKey: ['actuals'] });
+    void queryClient.invalidateQueries({ queryKey: ['matrix'] });
+    notifications.show({ color: 'teal', message });
+  };
+  const approve = useMutation({
+    mutationFn: (a: Actual) => api.post<Actual>(`/actuals/${a.id}/approve`),
+    onSuccess: (a) => done(`${a.indicatorKey} of ${a.programmeReference} approved and locked.`),
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  const giveBack = useMutation({
+    mutationFn: (a: Actual) => api.post<Actual>(`/actuals/${a.id}/return`, { comment }),
+    onSuccess: (a) => {
+      setReturning(null);
+      setComment('');
+      done(`${a.indicatorKey} of ${a.programmeReference} returned to the agency.`);
+    },
+  });
+  return (
+    <Stack>
+      <PageHeader
+        title="Actuals approval"
+        description="Indicator actuals the agencies submitted. An approved actual is locked and counts in the results roll-up; a returned one goes back with your comment."
+      />
+      <QueryState
+        query={query}
+        loadingLabel="Loading submitted actuals…"
+        empty={(data) =>
+          data.items.length === 0 && (
+            <EmptyState icon="✓" title="Nothing to approve" description="Submitted actuals appear here." />
+          )
+        }
+      >
+        {(data) => (
+          <Paper withBorder radius="md">
+            <ScrollArea>
+              <Table miw={980} aria-label="Submitted actuals">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Programme</Table.Th>
+                    <Table.Th>Indicator</Table.Th>
+                    <Table.Th>Period</Table.Th>
+                    <Table.Th className="num">Value</Table.Th>
+                    <Table.Th>Narrative</Table.Th>
+                    <Table.Th>Submitted</Table.Th>
+                    <Table.Th>
+                      <span className="sr-only">Actions</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={`/programmes/${a.programmeId}?tab=results`}
+                          ff="monospace"
+                          size="sm"
+                          fw={600}
+                        >
+                          {a.programmeReference}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td maw={260}>
+                        <Text size="sm">
+                          {a.indicatorKey} {a.indicatorTitle}
+                        </Text>
+                        <Badge size="xs" variant="light">
+                          {a.measure.toLowerCase()}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {formatDate(a.periodStart)} – {formatDate(a.periodEnd)}
+                      </Table.Td>
+                      <Table.Td className="num">
+                        <Text fw={700}>{a.value ?? '—'}</Text>
+                        {a.disaggregation.length > 0 && (
+                          <Text size="xs" c="dimmed">
+                            {a.disaggregation.map((d) => `${d.category} ${d.value}`).join(' · ')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td maw={300}>
+                        <Text size="sm" lineClamp={3}>
+                          {a.narrative}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {formatDateTime(typeof a.submittedAt === 'string' ? a.submittedAt : a.createdAt)}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <Button
+                            size="xs"
+                            color="teal"
+                            leftSection={<IconCheck size={14} />}
+                            loading={approve.isPending && approve.variables?.id === a.id}
+                            onClick={() => approve.mutate(a)}
+                            aria-label={`Approve ${a.indicatorKey} of ${a.programmeReference}`}
+                          >
+                            Approve
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            leftSection={<IconArrowBackUp size={14} />}
+                            onClick={() => setReturning(a)}
+                            aria-label={`Return ${a.indicatorKey} of ${a.programmeReference}`}
+                          >
+                            Return
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+          </Paper>
+        )}
+      </QueryState>
+      <Modal
+        opened={!!returning}
+        onClose={() => setReturning(null)}
+        title="Return the actual to the agency"
+        centered
+      >
+        <Stack>
+          <Textarea
+            label="What should change"
+            required
+            autosize
+            minRows={3}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
+          {giveBack.error && (
+            <Text c="red.8" size="sm">
+              {errorMessage(giveBack.error)}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setReturning(null)}>
+              Cancel
+            </Button>
+            <Button
+              color="orange"
+              disabled={!comment.trim()}
+              loading={giveBack.isPending}
+              onClick={() => returning && giveBack.mutate(returning)}
+            >
+              Return
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

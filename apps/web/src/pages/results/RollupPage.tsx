@@ -1,0 +1,160 @@
+import { BarChart } from '@mantine/charts';
+import {
+  Group,
+  Paper,
+  Progress,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { AREA_SHORT } from '../../api/reference';
+import type { RollupGroup } from '../../api/types';
+import { EmptyState, QueryState } from '../../components/states';
+import { PageHeader, Section } from '../../components/ui';
+import { formatRate } from '../../lib/money';
+
+const THIS_YEAR = new Date().getUTCFullYear();
+
+export function RollupPage() {
+  const [by, setBy] = useState('thematicArea');
+  const [year, setYear] = useState<string | null>(null);
+  const query = useQuery({
+    queryKey: ['rollup', by, year],
+    queryFn: () => api.get<RollupGroup[]>('/results/rollup', { by, year: year ?? undefined }),
+  });
+  const label = (g: RollupGroup) =>
+    by === 'thematicArea'
+      ? `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}`
+      : by === 'gcmObjective'
+        ? `Obj. ${g.key}`
+        : String(g.key);
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="Results roll-up"
+        description="Programme indicators rolled up across the portfolio through the fund's results framework: how many have targets and approved actuals, and the share on track."
+        actions={
+          <Group align="flex-end">
+            <SegmentedControl
+              aria-label="Roll up by"
+              value={by}
+              onChange={setBy}
+              data={[
+                { value: 'thematicArea', label: 'Thematic area' },
+                { value: 'gcmObjective', label: 'GCM objective' },
+                { value: 'fundIndicator', label: 'Fund indicator' },
+              ]}
+            />
+            <Select
+              aria-label="Year"
+              placeholder="All years"
+              data={Array.from({ length: 6 }, (_, i) => String(THIS_YEAR - i))}
+              value={year}
+              onChange={setYear}
+              clearable
+              w={130}
+            />
+          </Group>
+        }
+      />
+      <QueryState
+        query={query}
+        loadingLabel="Rolling up results…"
+        empty={(data) =>
+          data.length === 0 && (
+            <EmptyState
+              title="No results to roll up"
+              description="Indicators appear once programmes have results matrices."
+            />
+          )
+        }
+      >
+        {(data) => (
+          <>
+            <Section title="Indicators with targets, approved actuals and on track">
+              <BarChart
+                h={300}
+                data={data.map((g) => ({
+                  group: label(g),
+                  'With target': g.withTarget,
+                  'With approved actual': g.withActual,
+                  'On track': g.onTrack,
+                }))}
+                dataKey="group"
+                withLegend
+                gridAxis="y"
+                series={[
+                  { name: 'With target', color: 'gray.5' },
+                  { name: 'With approved actual', color: 'un.7' },
+                  { name: 'On track', color: 'teal.6' },
+                ]}
+                xAxisProps={{
+                  interval: 0,
+                  angle: data.length > 5 ? -25 : 0,
+                  textAnchor: data.length > 5 ? 'end' : 'middle',
+                  height: data.length > 5 ? 70 : 30,
+                }}
+                aria-label="Results roll-up chart"
+              />
+            </Section>
+            <Paper withBorder radius="md">
+              <ScrollArea>
+                <Table miw={820} aria-label="Results roll-up">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Group</Table.Th>
+                      <Table.Th className="num">Programmes</Table.Th>
+                      <Table.Th className="num">Indicators</Table.Th>
+                      <Table.Th className="num">With target</Table.Th>
+                      <Table.Th className="num">With actual</Table.Th>
+                      <Table.Th w={180}>On track</Table.Th>
+                      {by === 'fundIndicator' && <Table.Th className="num">Actual / target (units)</Table.Th>}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.map((g) => (
+                      <Table.Tr key={String(g.key)}>
+                        <Table.Td maw={360}>
+                          <Text size="sm" fw={500}>
+                            {g.label}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td className="num">{g.programmes}</Table.Td>
+                        <Table.Td className="num">{g.indicators}</Table.Td>
+                        <Table.Td className="num">{g.withTarget}</Table.Td>
+                        <Table.Td className="num">{g.withActual}</Table.Td>
+                        <Table.Td>
+                          <Text size="xs">
+                            {g.onTrack} of {g.assessed} ·{' '}
+                            {g.shareOnTrack ? formatRate(g.shareOnTrack, 0) : '—'}
+                          </Text>
+                          <Progress
+                            value={g.shareOnTrack ? Number(g.shareOnTrack) * 100 : 0}
+                            color="teal"
+                            aria-label={`Share on track ${g.shareOnTrack ? formatRate(g.shareOnTrack, 0) : 'not assessed'}`}
+                          />
+                        </Table.Td>
+                        {by === 'fundIndicator' && (
+                          <Table.Td className="num">
+                            {g.approvedActualSum ?? '—'} / {g.targetSum ?? '—'}{' '}
+                            {g.unit != null ? String(g.unit) : ''}
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea>
+            </Paper>
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,179 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCalendarPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, errorMessage } from '../../api/client';
+import { itemsOf, type Meeting, type MeetingSummary, type Page, type ProposalSummary } from '../../api/types';
+import { useAuth } from '../../auth/auth';
+import { EmptyState, QueryState } from '../../components/states';
+import { PageHeader } from '../../components/ui';
+import { daysUntil, formatDate } from '../../lib/format';
+
+export function MeetingsPage() {
+  const { can } = useAuth();
+  const [open, setOpen] = useState(false);
+  const meetings = useQuery({
+    queryKey: ['meetings'],
+    queryFn: async () =>
+      itemsOf(await api.get<MeetingSummary[] | Page<MeetingSummary>>('/sc-meetings', { pageSize: 100 })),
+  });
+  return (
+    <Stack>
+      <PageHeader
+        title="Steering Committee meetings"
+        description="Each meeting has an agenda of proposals under review or in the pipeline, and a decision pack that shows them side by side with the portfolio balance each approval would give."
+        actions={
+          can('meeting.manage') && (
+            <Button leftSection={<IconCalendarPlus size={18} />} onClick={() => setOpen(true)}>
+              New meeting
+            </Button>
+          )
+        }
+      />
+      <QueryState
+        query={meetings}
+        loadingLabel="Loading meetings…"
+        empty={(items) =>
+          items.length === 0 && (
+            <EmptyState
+              title="No meetings yet"
+              description={
+                can('meeting.manage')
+                  ? 'Prepare the next meeting: choose its date and put proposals on the agenda.'
+                  : 'The Fund Management Unit has not scheduled a meeting yet.'
+              }
+            />
+          )
+        }
+      >
+        {(items) => (
+          <Paper withBorder radius="md">
+            <ScrollArea>
+              <Table miw={600} aria-label="Meetings">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Date</Table.Th>
+                    <Table.Th>Meeting</Table.Th>
+                    <Table.Th className="num">Proposals</Table.Th>
+                    <Table.Th className="num">Decided</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {[...items]
+                    .sort((a, b) => b.date.localeCompare(a.date))
+                    .map((m) => (
+                      <Table.Tr key={m.id}>
+                        <Table.Td>
+                          <Text size="sm">{formatDate(m.date)}</Text>
+                          {daysUntil(m.date) >= 0 && (
+                            <Text size="xs" c="un.7">
+                              upcoming
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/meetings/${m.id}`} fw={600}>
+                            {m.title}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td className="num">{m.proposalCount ?? '—'}</Table.Td>
+                        <Table.Td className="num">{m.decisionCount ?? '—'}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+          </Paper>
+        )}
+      </QueryState>
+      {open && <NewMeetingModal onClose={() => setOpen(false)} />}
+    </Stack>
+  );
+}
+
+function NewMeetingModal({ onClose }: { onClose: () => void }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState('');
+  const [ids, setIds] = useState<string[]>([]);
+  const candidates = useQuery({
+    queryKey: ['proposals', 'agenda-candidates'],
+    queryFn: () =>
+      api.get<Page<ProposalSummary>>('/proposals', { status: 'UNDER_REVIEW,PIPELINE', pageSize: 200 }),
+  });
+  const create = useMutation({
+    mutationFn: () => api.post<Meeting>('/sc-meetings', { title, date, proposalIds: ids }),
+    onSuccess: (meeting) => {
+      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+      notifications.show({ color: 'teal', message: `${meeting.title} is scheduled.` });
+      navigate(`/meetings/${meeting.id}`);
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title="New Steering Committee meeting" size="lg" centered>
+      <Stack>
+        <TextInput
+          label="Title"
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          placeholder="Steering Committee — 12th meeting"
+        />
+        <TextInput
+          type="date"
+          label="Date"
+          required
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          w={220}
+        />
+        <MultiSelect
+          label="Agenda"
+          description="Proposals under review or in the pipeline"
+          data={(candidates.data?.items ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.reference} — ${p.title}`,
+          }))}
+          value={ids}
+          onChange={setIds}
+          searchable
+          nothingFoundMessage={
+            candidates.isLoading ? 'Loading…' : 'No proposal is under review or in the pipeline'
+          }
+        />
+        {create.error && (
+          <Text c="red.8" size="sm" role="alert">
+            {errorMessage(create.error)}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            onClick={() => create.mutate()}
+            loading={create.isPending}
+            disabled={!title.trim() || !date || ids.length === 0}
+          >
+            Create meeting
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

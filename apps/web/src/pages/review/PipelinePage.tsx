@@ -1,0 +1,220 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowDown, IconArrowUp, IconDeviceFloppy } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { api, errorMessage } from '../../api/client';
+import { AREA_SHORT } from '../../api/reference';
+import { itemsOf, type FundStatus, type Page, type PipelineEntry } from '../../api/types';
+import { useAuth } from '../../auth/auth';
+import { EmptyState, QueryState } from '../../components/states';
+import { Money, PageHeader, StatTile } from '../../components/ui';
+import { formatDate } from '../../lib/format';
+import { formatMoneyShort, parseCents } from '../../lib/money';
+
+export function PipelinePage() {
+  const { can } = useAuth();
+  const queryClient = useQueryClient();
+  const manage = can('pipeline.manage');
+  const query = useQuery({
+    queryKey: ['pipeline'],
+    queryFn: async () => itemsOf(await api.get<PipelineEntry[] | Page<PipelineEntry>>('/pipeline')),
+  });
+  const fund = useQuery({
+    queryKey: ['fund', 'status', null],
+    queryFn: () => api.get<FundStatus>('/fund/status'),
+    enabled: can('fund.read'),
+  });
+  const [order, setOrder] = useState<PipelineEntry[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const focusTarget = useRef<string | null>(null);
+  useEffect(() => {
+    if (query.data) setOrder(query.data);
+  }, [query.data]);
+  useEffect(() => {
+    if (focusTarget.current) {
+      document.getElementById(focusTarget.current)?.focus();
+      focusTarget.current = null;
+    }
+  }, [order]);
+  const dirty =
+    query.data !== undefined &&
+    order.map((e) => e.proposalId).join() !== query.data.map((e) => e.proposalId).join();
+  const save = useMutation({
+    mutationFn: () => api.put<PipelineEntry[]>('/pipeline', { proposalIds: order.map((e) => e.proposalId) }),
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: 'The pipeline ranking is saved.' });
+      void queryClient.invalidateQueries({ queryKey: ['pipeline'] });
+    },
+  });
+  const move = (index: number, delta: -1 | 1) => {
+    const target = index + delta;
+    if (target < 0 || target >= order.length) return;
+    const next = [...order];
+    [next[index], next[target]] = [next[target], next[index]];
+    focusTarget.current = `move-${delta < 0 ? 'up' : 'down'}-${next[target].proposalId}`;
+    if ((delta < 0 && target === 0) || (delta > 0 && target === order.length - 1))
+      focusTarget.current = `move-${delta < 0 ? 'down' : 'up'}-${next[target].proposalId}`;
+    setOrder(next);
+    setAnnouncement(`${next[target].reference} moved to rank ${target + 1} of ${next.length}.`);
+  };
+
+  let cumulative = 0n;
+  const available = fund.data ? parseCents(fund.data.withAdministrativeAgent.balance) : null;
+
+  return (
+    <Stack>
+      <PageHeader
+        title="Pipeline"
+        description="Programmes the Steering Committee endorsed but could not fund yet, in rank order. When money arrives they are funded from the top."
+        actions={
+          manage && (
+            <Button
+              leftSection={<IconDeviceFloppy size={18} />}
+              disabled={!dirty}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+            >
+              Save ranking
+            </Button>
+          )
+        }
+      />
+      <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
+      {save.error && (
+        <Alert color="red" title="The ranking was not saved">
+          {errorMessage(save.error)}
+        </Alert>
+      )}
+      {fund.data && (
+        <Group grow>
+          <StatTile
+            label="Balance with the AA"
+            value={formatMoneyShort(fund.data.withAdministrativeAgent.balance)}
+            hint="Cash not yet transferred (before reservations)"
+          />
+          <StatTile
+            label="Pipeline total"
+            value={formatMoneyShort(order.reduce((sum, e) => sum + parseCents(e.total), 0n))}
+            color="grape"
+            hint={`${order.length} programme${order.length === 1 ? '' : 's'}`}
+          />
+        </Group>
+      )}
+      <QueryState
+        query={query}
+        loadingLabel="Loading the pipeline…"
+        empty={(items) =>
+          items.length === 0 && (
+            <EmptyState
+              title="The pipeline is empty"
+              description="Proposals the Steering Committee endorses without funding are listed here."
+            />
+          )
+        }
+      >
+        {() => (
+          <Paper withBorder radius="md">
+            <Table aria-label="Pipeline ranking">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={70}>Rank</Table.Th>
+                  <Table.Th>Programme</Table.Th>
+                  <Table.Th>Area</Table.Th>
+                  <Table.Th className="num">Requested</Table.Th>
+                  <Table.Th className="num">Cumulative</Table.Th>
+                  {manage && <Table.Th w={110}>Move</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {order.map((entry, index) => {
+                  cumulative += parseCents(entry.total);
+                  const fits = available !== null && cumulative <= available;
+                  return (
+                    <Table.Tr key={entry.proposalId} data-testid="pipeline-row">
+                      <Table.Td>
+                        <Badge size="lg" variant="light" radius="sm">
+                          {index + 1}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={`/proposals/${entry.proposalId}`}
+                          ff="monospace"
+                          fw={600}
+                          size="sm"
+                        >
+                          {entry.reference}
+                        </Anchor>
+                        <Text size="sm">{entry.title}</Text>
+                        {entry.endorsedAt && (
+                          <Text size="xs" c="dimmed">
+                            Endorsed {formatDate(entry.endorsedAt)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {entry.thematicAreaCode
+                          ? `TA${entry.thematicAreaCode} · ${AREA_SHORT[String(entry.thematicAreaCode)]}`
+                          : '—'}
+                      </Table.Td>
+                      <Table.Td className="num">
+                        <Money value={entry.total} />
+                      </Table.Td>
+                      <Table.Td className="num">
+                        <Money value={cumulative} currency={null} />
+                        {available !== null && (
+                          <Text size="xs" c={fits ? 'teal.8' : 'dimmed'}>
+                            {fits ? 'fundable now' : 'awaits funds'}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      {manage && (
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            <ActionIcon
+                              id={`move-up-${entry.proposalId}`}
+                              variant="default"
+                              aria-label={`Move ${entry.reference} up`}
+                              disabled={index === 0}
+                              onClick={() => move(index, -1)}
+                            >
+                              <IconArrowUp size={16} />
+                            </ActionIcon>
+                            <ActionIcon
+                              id={`move-down-${entry.proposalId}`}
+                              variant="default"
+                              aria-label={`Move ${entry.reference} down`}
+                              disabled={index === order.length - 1}
+                              onClick={() => move(index, 1)}
+                            >
+                              <IconArrowDown size={16} />
+                            </ActionIcon>
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,277 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Paper,
+  Radio,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChecklist } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, errorMessage } from '../../api/client';
+import { useReference } from '../../api/reference';
+import type { Eligibility, Page, Proposal, ProposalSummary, ScreeningOutcome } from '../../api/types';
+import { EmptyState, LoadingState, QueryState } from '../../components/states';
+import { Field, Money, PageHeader } from '../../components/ui';
+import { daysUntil, formatDate, formatDateTime, today } from '../../lib/format';
+
+function addDays(date: string, days: number) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function ScreeningPage() {
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('proposal');
+  const inbox = useQuery({
+    queryKey: ['proposals', 'screening'],
+    queryFn: () => api.get<Page<ProposalSummary>>('/proposals', { status: 'SUBMITTED', pageSize: 200 }),
+  });
+  return (
+    <Stack>
+      <PageHeader
+        title="Screening inbox"
+        description="Submitted proposals waiting for the Fund Management Unit: check completeness and eligibility, then pass them to the Steering Committee, return them to the agencies or declare them ineligible."
+      />
+      <QueryState
+        query={inbox}
+        loadingLabel="Loading the inbox…"
+        empty={(data) =>
+          data.items.length === 0 && (
+            <EmptyState
+              icon="✓"
+              title="The inbox is empty"
+              description="No submitted proposal is waiting for screening."
+            />
+          )
+        }
+      >
+        {(data) => (
+          <Paper withBorder radius="md">
+            <ScrollArea>
+              <Table miw={780} aria-label="Submitted proposals">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Submitted</Table.Th>
+                    <Table.Th>Reference</Table.Th>
+                    <Table.Th>Title</Table.Th>
+                    <Table.Th>Convener</Table.Th>
+                    <Table.Th className="num">Requested</Table.Th>
+                    <Table.Th>
+                      <span className="sr-only">Action</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {[...data.items]
+                    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))
+                    .map((p) => {
+                      const waiting = p.submittedAt ? -daysUntil(p.submittedAt.slice(0, 10)) : 0;
+                      return (
+                        <Table.Tr key={p.id}>
+                          <Table.Td>
+                            <Text size="sm">{formatDate(p.submittedAt)}</Text>
+                            {waiting > 7 && (
+                              <Badge size="xs" color="orange" variant="light">
+                                waiting {waiting} days
+                              </Badge>
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            <Anchor
+                              component={Link}
+                              to={`/proposals/${p.id}`}
+                              ff="monospace"
+                              fw={600}
+                              size="sm"
+                            >
+                              {p.reference}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td maw={340}>
+                            <Text size="sm" lineClamp={2}>
+                              {p.title}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>{p.convenerCode}</Table.Td>
+                          <Table.Td className="num">
+                            <Money value={p.budget.total} />
+                          </Table.Td>
+                          <Table.Td>
+                            <Button
+                              size="xs"
+                              leftSection={<IconChecklist size={16} />}
+                              onClick={() => setParams({ proposal: p.id })}
+                              aria-label={`Screen ${p.reference}`}
+                            >
+                              Screen
+                            </Button>
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+          </Paper>
+        )}
+      </QueryState>
+      <Drawer
+        opened={!!selected}
+        onClose={() => setParams({})}
+        position="right"
+        size="xl"
+        title={
+          <Title order={2} size="h4">
+            Screen proposal
+          </Title>
+        }
+      >
+        {selected && <ScreeningForm proposalId={selected} onDone={() => setParams({})} />}
+      </Drawer>
+    </Stack>
+  );
+}
+
+function ScreeningForm({ proposalId, onDone }: { proposalId: string; onDone: () => void }) {
+  const ref = useReference();
+  const queryClient = useQueryClient();
+  const proposal = useQuery({
+    queryKey: ['proposal', proposalId],
+    queryFn: () => api.get<Proposal>(`/proposals/${proposalId}`),
+  });
+  const eligibility = useQuery({
+    queryKey: ['proposal', proposalId, 'eligibility'],
+    queryFn: () => api.get<Eligibility>(`/proposals/${proposalId}/eligibility`),
+  });
+  const [outcome, setOutcome] = useState<ScreeningOutcome>('PASS');
+  const [comment, setComment] = useState('');
+  const [due, setDue] = useState('');
+  useEffect(() => {
+    if (ref.settings && !due) setDue(addDays(today(), ref.settings.reviewWindowDays));
+  }, [ref.settings, due]);
+  const screen = useMutation({
+    mutationFn: () =>
+      api.post<Proposal>(`/proposals/${proposalId}/screening`, {
+        outcome,
+        comment,
+        reviewDueDate: outcome === 'PASS' ? due || undefined : undefined,
+      }),
+    onSuccess: (data) => {
+      void queryClient.invalidateQueries({ queryKey: ['proposals'] });
+      void queryClient.invalidateQueries({ queryKey: ['proposal', proposalId] });
+      notifications.show({
+        color: 'teal',
+        title: 'Screening recorded',
+        message: `${data?.reference ?? 'The proposal'} is now ${outcome === 'PASS' ? 'under review' : outcome === 'RETURN' ? 'returned to the agencies' : 'ineligible'}.`,
+      });
+      onDone();
+    },
+  });
+  if (proposal.isLoading) return <LoadingState />;
+  if (!proposal.data) return <Text>{errorMessage(proposal.error)}</Text>;
+  const p = proposal.data;
+  return (
+    <Stack>
+      <div>
+        <Text ff="monospace" fw={700}>
+          {p.reference}
+        </Text>
+        <Text fw={600}>{p.title}</Text>
+        <Text size="xs" c="dimmed">
+          Submitted {formatDateTime(p.submittedAt)} · revision {p.version}
+        </Text>
+      </div>
+      <SimpleGrid cols={2}>
+        <Field label="Thematic area">
+          <Text size="sm">{ref.areaTitle(p.thematicAreaCode)}</Text>
+        </Field>
+        <Field label="Requested">
+          <Money value={p.budget.total} strong />
+        </Field>
+        <Field label="PUNOs">
+          <Text size="sm">{p.participatingOrgCodes.join(', ')}</Text>
+        </Field>
+        <Field label="Documents">
+          <Text size="sm">
+            {p.documents.length ? p.documents.map((d) => d.filename).join(', ') : 'None attached'}
+          </Text>
+        </Field>
+      </SimpleGrid>
+      {eligibility.data &&
+        (eligibility.data.eligible ? (
+          <Alert color="teal" title="Meets every eligibility rule" />
+        ) : (
+          <Alert color="orange" title="Eligibility rules not met under today's settings">
+            {eligibility.data.violations.map((v, i) => (
+              <Text size="sm" key={i}>
+                • {v.message}
+              </Text>
+            ))}
+          </Alert>
+        ))}
+      <Radio.Group
+        label="Outcome"
+        value={outcome}
+        onChange={(v) => setOutcome(v as ScreeningOutcome)}
+        withAsterisk
+      >
+        <Stack gap="xs" mt={6}>
+          <Radio value="PASS" label="Pass to the Steering Committee for review" />
+          <Radio value="RETURN" label="Return to the agencies for changes" />
+          <Radio value="INELIGIBLE" label="Ineligible (ends the proposal)" />
+        </Stack>
+      </Radio.Group>
+      {outcome === 'PASS' && (
+        <TextInput
+          type="date"
+          label="Review due date"
+          description={ref.settings ? `Default: ${ref.settings.reviewWindowDays} days from today` : undefined}
+          value={due}
+          onChange={(e) => setDue(e.currentTarget.value)}
+          w={220}
+        />
+      )}
+      <Textarea
+        label="Comment to the agencies"
+        required
+        autosize
+        minRows={3}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+      />
+      {screen.error && (
+        <Alert color="red" title="Not recorded">
+          {errorMessage(screen.error)}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button
+          onClick={() => screen.mutate()}
+          loading={screen.isPending}
+          disabled={!comment.trim()}
+          color={outcome === 'INELIGIBLE' ? 'red' : undefined}
+        >
+          Record screening
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

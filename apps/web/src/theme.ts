@@ -1,0 +1,34 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// UN blue; shade 7 on white has a contrast ratio above 6:1 (WCAG AA for text).
+const un: MantineColorsTuple = [
+  '#e7f1fb',
+  '#cfe0f4',
+  '#9ebfe9',
+  '#6a9dde',
+  '#3f80d4',
+  '#2370cf',
+  '#1268cc',
+  '#0058b5',
+  '#004ea3',
+  '#004391',
+];
+
+export const theme = createTheme({
+  primaryColor: 'un',
+  primaryShade: { light: 7, dark: 5 },
+  colors: { un },
+  fontFamily: '"Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
+  headings: {
+    fontFamily: '"Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
+    fontWeight: '700',
+  },
+  fontFamilyMonospace: '"DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace',
+  defaultRadius: 'md',
+  focusRing: 'auto',
+  components: {
+    Button: { defaultProps: { radius: 'md' } },
+    Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
+    Badge: { defaultProps: { radius: 'sm' } },
+  },
+});

@@ -1,0 +1,158 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, TestContext } from '../support/test-context';
+
+/** Debian's Chromium (`apt-get install chromium`, see .ci/run); Playwright's own browsers cannot be downloaded here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  /** Signs out (if needed) and signs in through the login form. */
+  login(email: string): Promise<void>;
+  logout(): Promise<void>;
+  /** Full-page screenshot into tests/artifacts/screenshots/<name>.png. */
+  shot(name: string): Promise<void>;
+  /** Errors the page threw or logged, so a journey can fail on them. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The API of the test context listening on an ephemeral port (it serves the built SPA from
+ * dist/web) and a headless Chromium with a fresh profile, sized like a laptop.
+ */
+export async function openBrowser(t: TestContext, viewport = { width: 1440, height: 900 }): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does it)`);
+  const server = await t.app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const profile = mkdtempSync(join(tmpdir(), 'mptf-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    acceptDownloads: true,
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(15000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  const logout = async () => {
+    await page.evaluate('localStorage.clear()');
+    await page.goto(`${baseUrl}/login`);
+  };
+  return {
+    context,
+    page,
+    baseUrl,
+    errors,
+    logout,
+    login: async (email) => {
+      await page.goto(`${baseUrl}/login`);
+      await page.evaluate('localStorage.clear()');
+      await page.reload();
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    },
+    shot: async (name) => {
+      // Let charts finish their entry animation before the picture; fixed header at the top.
+      await page.waitForTimeout(600);
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Picks an option of a Mantine Select / MultiSelect by its label and the option's text. */
+export async function choose(
+  page: Page,
+  label: string | RegExp,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
+  const input = page.getByRole('combobox', { name: label, exact: typeof label === 'string' }).first();
+  await input.click();
+  if (search) await input.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+  // A MultiSelect stays open after a pick; leave it with Tab (Escape would also close a modal).
+  if (await page.getByRole('listbox').isVisible()) await input.press('Tab');
+}
+
+/** Whether a module of the backend exists on this branch (review and reporting are merged later). */
+export function backendHas(lib: 'review' | 'reporting'): boolean {
+  return existsSync(join(__dirname, '..', '..', 'libs', lib, 'src', 'index.ts'));
+}
+
+async function poll(describe: () => Promise<string>, check: () => Promise<boolean>, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() > deadline) throw new Error(await describe().catch((error: Error) => error.message));
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/**
+ * Waiting assertions on a locator (playwright-core has no `expect`): each polls until it holds or
+ * fails after 15 s with what it saw.
+ */
+export function expect(locator: Locator) {
+  const text = async () => (await locator.first().innerText()).replace(/\s+/g, ' ').trim();
+  return {
+    toBeVisible: async () => {
+      await locator.first().waitFor({ state: 'visible' });
+    },
+    toHaveCount: (count: number) =>
+      poll(
+        async () => `expected ${count} of ${locator}, found ${await locator.count()}`,
+        async () => (await locator.count()) === count,
+      ),
+    toHaveText: (expected: string) =>
+      poll(
+        async () => `expected ${locator} to read "${expected}", it reads "${await text()}"`,
+        async () => (await text()) === expected,
+      ),
+    toContainText: (expected: string | RegExp) =>
+      poll(
+        async () => `expected ${locator} to contain "${expected}", it reads "${await text()}"`,
+        async () =>
+          typeof expected === 'string' ? (await text()).includes(expected) : expected.test(await text()),
+      ),
+    toHaveAttribute: (name: string, value: string) =>
+      poll(
+        async () =>
+          `expected ${locator} to have ${name}="${value}", found "${await locator.first().getAttribute(name)}"`,
+        async () => (await locator.first().getAttribute(name)) === value,
+      ),
+  };
+}
