@@ -54,6 +54,9 @@ export class JobDispatcher implements OnApplicationShutdown {
       const worker = this.connection.createWorker(queue, (job) => this.process(queue, job), {
         concurrency: this.config.env.WORKER_CONCURRENCY,
         name: this.identity,
+        // A dead worker's job goes back to the queue once its lock lapses and a stalled check runs.
+        lockDuration: this.config.env.WORKER_LOCK_DURATION_MS,
+        stalledInterval: this.config.env.WORKER_STALLED_INTERVAL_MS,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(

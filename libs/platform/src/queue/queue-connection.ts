@@ -33,6 +33,9 @@ export class QueueConnection implements OnModuleDestroy {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.createQueue(name);
+      // Connection errors surface where the queue is used (enqueue, health); an 'error' event
+      // without a listener would take the process down instead.
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;
