@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import {
   JOB_DEFINITIONS,
@@ -18,7 +18,7 @@ import { hostname } from 'node:os';
  * start when a job has no handler (or two), so a deploy cannot silently drop a kind of work.
  */
 @Injectable()
-export class JobDispatcher implements OnApplicationShutdown {
+export class JobDispatcher implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
   private handlers = new Map<JobName, JobHandlerInstance>();
@@ -106,8 +106,13 @@ export class JobDispatcher implements OnApplicationShutdown {
     });
   }
 
-  /** Graceful stop: let running jobs finish (BullMQ waits for them) before the process exits. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Graceful stop: take no new jobs and let running ones finish (BullMQ's close waits for them).
+   * Before the shutdown hooks, because those close the database the running jobs still use.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.workers.length) this.logger.log('Stopping: finishing running jobs');
     await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    this.workers.length = 0;
   }
 }

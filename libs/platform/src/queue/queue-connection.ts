@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   Processor,
   Queue,
@@ -18,7 +18,7 @@ import { QueueName } from './job-catalogue';
  * workers.
  */
 @Injectable()
-export class QueueConnection implements OnModuleDestroy {
+export class QueueConnection implements OnApplicationShutdown {
   private redis?: Redis;
   private readonly queues = new Map<QueueName, Queue>();
   private readonly postgresClasses = withBackend(createPostgresBackend);
@@ -65,7 +65,8 @@ export class QueueConnection implements OnModuleDestroy {
     await this.queue(QueueName.MAINTENANCE).getJobCounts('waiting');
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Last, after the worker has finished its running jobs (they may still enqueue). */
+  async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
     if (this.redis) {

@@ -398,8 +398,13 @@ class PdfLayout {
     };
     const headerTexts = block.columns.map((column) => column.label);
     const headerHeight = measure(headerTexts, true);
-    const cells = (row: Record<string, unknown>) =>
-      block.columns.map((column) => displayValue((row[column.key] ?? null) as never, column.type));
+    // In the totals row an empty cell reads better than a dash.
+    const cells = (row: Record<string, unknown>, totals = false) =>
+      block.columns.map((column) =>
+        totals && (row[column.key] ?? null) === null
+          ? ''
+          : displayValue((row[column.key] ?? null) as never, column.type),
+      );
 
     const drawTitle = (continued: boolean) => {
       this.subheading(continued ? `${block.title} (continued)` : block.title);
@@ -453,7 +458,7 @@ class PdfLayout {
       drawRow(texts, { fill: index % 2 === 1 ? COLOR.zebra : undefined });
     }
     if (block.totals) {
-      const texts = cells(block.totals);
+      const texts = cells(block.totals, true);
       const height = measure(texts, true);
       if (doc.y + height + 2 > BOTTOM) {
         doc.addPage();
