@@ -2,6 +2,7 @@ import { Foundation1764460800000 } from './1764460800000-Foundation';
 import { Proposals1764547200000 } from './1764547200000-Proposals';
 import { ProposalIntake1764633600000 } from './1764633600000-ProposalIntake';
 import { Finance1764720000000 } from './1764720000000-Finance';
+import { Reporting1764892800000 } from './1764892800000-Reporting';
 import { Results1764806400000 } from './1764806400000-Results';
 import { Review1764979200000 } from './1764979200000-Review';
 
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   ProposalIntake1764633600000,
   Finance1764720000000,
   Results1764806400000,
+  Reporting1764892800000,
   Review1764979200000,
 ];

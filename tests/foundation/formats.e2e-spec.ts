@@ -10,17 +10,14 @@ describe('shared input formats', () => {
 
   it('refuses impossible calendar dates and malformed money with 400, never 500', async () => {
     const aa = await t.as('aa@mptf.test');
-    const response = await t.http
-      .post('/api/v1/contributions')
-      .set(aa)
-      .send({
-        donorCode: 'deu',
-        kind: 'DEPOSIT',
-        currency: 'EUR',
-        amount: '1.234',
-        usdAmount: 5,
-        date: '2026-02-30',
-      });
+    const response = await t.http.post('/api/v1/contributions').set(aa).send({
+      donorCode: 'deu',
+      kind: 'DEPOSIT',
+      currency: 'EUR',
+      amount: '1.234',
+      usdAmount: 5,
+      date: '2026-02-30',
+    });
     expect(response.status).toBe(400);
     const fields = new Set((response.body.details as { field: string }[]).map((d) => d.field));
     expect([...fields].sort()).toEqual(['amount', 'date', 'donorCode', 'usdAmount']);

@@ -10,6 +10,7 @@ import { ReferenceModule } from '@mptf/reference';
 import { memoryStorage } from 'multer';
 import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
+import { ReportingModule } from '@mptf/reporting';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
@@ -27,6 +28,7 @@ import { MeetingsController } from './review/meetings.controller';
 import { PipelineController } from './review/pipeline.controller';
 import { ProposalReviewController } from './review/proposal-review.controller';
 import { ReviewQueueController } from './review/review-queue.controller';
+import { ReportsController } from './reports/reports.controller';
 import { SystemController } from './system/system.controller';
 
 @Module({
@@ -39,6 +41,7 @@ import { SystemController } from './system/system.controller';
     FinanceModule,
     ReviewModule,
     ResultsModule,
+    ReportingModule,
     // Uploads stay in memory (checked by content, then written to ArtifactStorage), size-capped.
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -66,6 +69,7 @@ import { SystemController } from './system/system.controller';
     ReviewQueueController,
     MeetingsController,
     PipelineController,
+    ReportsController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

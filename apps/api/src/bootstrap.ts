@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './api.module';
 import { correlationMiddleware } from './common/correlation.middleware';
 import { createValidationPipe } from './common/validation';
@@ -21,6 +22,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.use(correlationMiddleware);
   app.useBodyParser('json', { limit: '2mb' });
   serveWebApp(app);
+  mountQueueDashboard(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'api/docs', 'api/docs-json'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

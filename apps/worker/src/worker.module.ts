@@ -4,12 +4,22 @@ import { AuditModule } from '@mptf/audit';
 import { IdentityModule } from '@mptf/identity';
 import { PlatformModule } from '@mptf/platform';
 import { ReferenceModule } from '@mptf/reference';
+import { ReportingModule } from '@mptf/reporting';
+import { GenerateReportHandler } from './jobs/generate-report.handler';
 import { HeartbeatHandler } from './jobs/heartbeat.handler';
 import { JobDispatcher } from './jobs/job-dispatcher';
+import { ReportScheduleRegistrar } from './jobs/report-schedule.registrar';
+import { ScheduleReportsHandler } from './jobs/schedule-reports.handler';
 
 /** The worker's module: the only place processors are registered (the API never runs them). */
 @Module({
-  imports: [DiscoveryModule, PlatformModule, AuditModule, IdentityModule, ReferenceModule],
-  providers: [JobDispatcher, HeartbeatHandler],
+  imports: [DiscoveryModule, PlatformModule, AuditModule, IdentityModule, ReferenceModule, ReportingModule],
+  providers: [
+    JobDispatcher,
+    HeartbeatHandler,
+    GenerateReportHandler,
+    ScheduleReportsHandler,
+    ReportScheduleRegistrar,
+  ],
 })
 export class WorkerModule {}

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import {
   JOB_DEFINITIONS,
@@ -18,7 +18,7 @@ import { hostname } from 'node:os';
  * start when a job has no handler (or two), so a deploy cannot silently drop a kind of work.
  */
 @Injectable()
-export class JobDispatcher implements OnModuleDestroy {
+export class JobDispatcher implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
   private handlers = new Map<JobName, JobHandlerInstance>();
@@ -54,6 +54,9 @@ export class JobDispatcher implements OnModuleDestroy {
       const worker = this.connection.createWorker(queue, (job) => this.process(queue, job), {
         concurrency: this.config.env.WORKER_CONCURRENCY,
         name: this.identity,
+        // A dead worker's job goes back to the queue once its lock lapses and a stalled check runs.
+        lockDuration: this.config.env.WORKER_LOCK_DURATION_MS,
+        stalledInterval: this.config.env.WORKER_STALLED_INTERVAL_MS,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(
@@ -104,10 +107,12 @@ export class JobDispatcher implements OnModuleDestroy {
   }
 
   /**
-   * Graceful stop: BullMQ's close() stops taking jobs and waits for the running ones to finish,
-   * before the queue and database connections close (they close later, at application shutdown).
+   * Graceful stop: take no new jobs and let running ones finish (BullMQ's close waits for them).
+   * Before the shutdown hooks, because those close the database the running jobs still use.
    */
-  async onModuleDestroy(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.workers.length) this.logger.log('Stopping: finishing running jobs');
     await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    this.workers.length = 0;
   }
 }

@@ -56,6 +56,18 @@ export const envSchema = z
       .default(10 * 1024 * 1024),
     IATI_ORG_PREFIX: z.string().min(1).default('XM-DAC-41119-MIGMPTF'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    /** How long a worker's claim on a job lasts before it must renew it (BullMQ lockDuration). */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30000),
+    /** How often workers look for jobs whose worker died, to run them again (BullMQ stalledInterval). */
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30000),
+    /** Cron pattern (UTC) of the report schedule: when the worker checks which scheduled reports are due. */
+    REPORT_SCHEDULE_CRON: z
+      .string()
+      .trim()
+      .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron pattern of 5 or 6 fields')
+      .default('0 3 * * *'),
+    /** Test-only: pause between rendered report pages, to make crash tests deterministic. Keep 0. */
+    REPORT_RENDER_DELAY_MS: z.coerce.number().int().min(0).max(60000).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -4,15 +4,24 @@
  */
 export enum QueueName {
   MAINTENANCE = 'maintenance',
+  /** Donor reports: CPU-heavy rendering, kept apart so it never delays maintenance jobs. */
+  REPORTS = 'reports',
 }
 
 export enum JobName {
   /** Proves the pipeline end to end: the worker records that it processed the job. */
   HEARTBEAT = 'heartbeat',
+  /** Composes and renders one report run (`report_runs` row); the job id is the run id. */
+  GENERATE_REPORT = 'generate-report',
+  /** Fired by the job scheduler: creates the scheduled report runs that are due (idempotent). */
+  SCHEDULE_REPORTS = 'schedule-reports',
 }
 
 export interface JobPayloads {
   [JobName.HEARTBEAT]: { heartbeatId: string; requestedAt: string };
+  [JobName.GENERATE_REPORT]: { runId: string };
+  /** `trigger` says who fired it (the scheduler or an operator), for the logs. */
+  [JobName.SCHEDULE_REPORTS]: { trigger: 'scheduler' | 'manual' };
 }
 
 export interface JobDefinition {
@@ -24,6 +33,11 @@ export interface JobDefinition {
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.HEARTBEAT]: { queue: QueueName.MAINTENANCE, attempts: 3, backoffMs: 1000 },
+  [JobName.GENERATE_REPORT]: { queue: QueueName.REPORTS, attempts: 3, backoffMs: 5000 },
+  [JobName.SCHEDULE_REPORTS]: { queue: QueueName.REPORTS, attempts: 3, backoffMs: 10000 },
 };
+
+/** The id of the BullMQ job scheduler that fires SCHEDULE_REPORTS. */
+export const REPORT_SCHEDULER_ID = 'report-schedule';
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

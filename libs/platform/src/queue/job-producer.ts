@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JOB_DEFINITIONS, JobName, JobPayload } from './job-catalogue';
+import { JobsOptions } from 'bullmq';
+import { JOB_DEFINITIONS, JobName, JobPayload, REPORT_SCHEDULER_ID } from './job-catalogue';
 import { QueueConnection } from './queue-connection';
 
 /** One producer method per job. Job ids are deterministic so a repeated request enqueues once. */
@@ -11,16 +12,66 @@ export class JobProducer {
     return this.add(JobName.HEARTBEAT, payload, `heartbeat-${payload.heartbeatId}`);
   }
 
+  /**
+   * Enqueues the generation of a report run; the job id is the run id, so a run is queued at most
+   * once. A failed job of the same run (failed jobs are kept) is moved back to waiting instead,
+   * with a fresh set of attempts; a waiting or active one is left alone.
+   */
+  async generateReport(payload: JobPayload<JobName.GENERATE_REPORT>): Promise<string> {
+    const queue = this.connection.queue(JOB_DEFINITIONS[JobName.GENERATE_REPORT].queue);
+    const existing = await queue.getJob(payload.runId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'failed') {
+        await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+        return payload.runId;
+      }
+      if (state !== 'completed' && state !== 'unknown') return payload.runId;
+      await existing.remove();
+    }
+    return this.add(JobName.GENERATE_REPORT, payload, payload.runId);
+  }
+
+  /** Fires the report schedule once now (operators and tests; the scheduler fires it daily). */
+  scheduleReportsNow(): Promise<string> {
+    return this.add(JobName.SCHEDULE_REPORTS, { trigger: 'manual' }, `schedule-reports-${Date.now()}`);
+  }
+
+  /**
+   * Creates or updates the BullMQ job scheduler that fires SCHEDULE_REPORTS on a cron pattern
+   * (UTC). Upserting is idempotent, so every worker may call it at start-up.
+   */
+  async upsertReportSchedule(pattern: string): Promise<void> {
+    const definition = JOB_DEFINITIONS[JobName.SCHEDULE_REPORTS];
+    await this.connection.queue(definition.queue).upsertJobScheduler(
+      REPORT_SCHEDULER_ID,
+      { pattern, tz: 'UTC' },
+      {
+        name: JobName.SCHEDULE_REPORTS,
+        data: { trigger: 'scheduler' } satisfies JobPayload<JobName.SCHEDULE_REPORTS>,
+        opts: this.options(JobName.SCHEDULE_REPORTS),
+      },
+    );
+  }
+
   private async add<N extends JobName>(name: N, payload: JobPayload<N>, jobId: string): Promise<string> {
     const definition = JOB_DEFINITIONS[name];
-    const job = await this.connection.queue(definition.queue).add(name, payload, {
-      jobId,
+    const job = await this.connection
+      .queue(definition.queue)
+      .add(name, payload, { jobId, ...this.options(name) });
+    return job.id ?? jobId;
+  }
+
+  private options(
+    name: JobName,
+  ): Pick<JobsOptions, 'attempts' | 'backoff' | 'removeOnComplete' | 'removeOnFail'> {
+    const definition = JOB_DEFINITIONS[name];
+    return {
       attempts: definition.attempts,
       backoff: { type: 'exponential', delay: definition.backoffMs },
       removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
       // Failed jobs stay for inspection.
       removeOnFail: false,
-    });
-    return job.id ?? jobId;
+    };
   }
 }

@@ -34,6 +34,9 @@ export class QueueConnection implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.createQueue(name);
+      // Connection errors surface where the queue is used (enqueue, health); an 'error' event
+      // without a listener would take the process down instead.
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;
@@ -70,7 +73,7 @@ export class QueueConnection implements OnApplicationShutdown {
     await this.queue(QueueName.MAINTENANCE).getJobCounts('waiting');
   }
 
-  /** After the workers have finished (JobDispatcher closes them in onModuleDestroy). */
+  /** Last, after the worker has finished its running jobs (they may still enqueue). */
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();

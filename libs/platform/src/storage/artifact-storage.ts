@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -17,6 +17,11 @@ export abstract class ArtifactStorage {
   abstract read(key: string): Promise<Readable>;
   abstract exists(key: string): Promise<boolean>;
   abstract remove(key: string): Promise<void>;
+  /**
+   * Removes what interrupted writes of `key` left behind (a process killed mid-write never gets
+   * to clean up). Call it only while no other writer of `key` can be running. Returns how many.
+   */
+  abstract removeIncomplete(key: string): Promise<number>;
 }
 
 @Injectable()
@@ -60,6 +65,15 @@ export class LocalArtifactStorage extends ArtifactStorage {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async removeIncomplete(key: string): Promise<number> {
+    const target = this.pathOf(key);
+    const prefix = `${basename(target)}.`;
+    const names = await readdir(dirname(target)).catch(() => [] as string[]);
+    const partials = names.filter((name) => name.startsWith(prefix) && /\.\d+\.\d+\.part$/.test(name));
+    await Promise.all(partials.map((name) => rm(join(dirname(target), name), { force: true })));
+    return partials.length;
   }
 
   private pathOf(key: string): string {

@@ -1,0 +1,73 @@
+import { INestApplication } from '@nestjs/common';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { AuthService, hasPermission, Permission } from '@mptf/identity';
+import { DomainError, HTTP_STATUS_BY_CODE, QueueConnection, QueueName } from '@mptf/platform';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+export const QUEUE_DASHBOARD_PATH = '/api/v1/admin/queues';
+const COOKIE = 'mptf_queue_dashboard';
+
+function tokenOf(request: Request): { token: string | null; fromQuery: boolean } {
+  const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
+  if (scheme?.toLowerCase() === 'bearer' && bearer) return { token: bearer, fromQuery: false };
+  const query = request.query.token;
+  if (typeof query === 'string' && query) return { token: query, fromQuery: true };
+  const cookie = (request.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === COOKIE);
+  return { token: cookie?.[1] ? decodeURIComponent(cookie[1]) : null, fromQuery: false };
+}
+
+/**
+ * The global guard only sees Nest routes, so the dashboard (raw Express) gets its own: a bearer
+ * token, a `?token=` (a browser opening the page) or the cookie that link sets for the page's own
+ * requests; the user must hold queue.dashboard (ADMIN, FMU). Errors use the API's envelope.
+ */
+export function queueDashboardAuth(auth: AuthService): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const fail = (statusCode: number, message: string) =>
+      response.status(statusCode).json({
+        statusCode,
+        error: STATUS_CODES[statusCode],
+        message,
+        correlationId: (request as Request & { id?: string }).id,
+      });
+    const { token, fromQuery } = tokenOf(request);
+    if (!token) return fail(401, 'A bearer token is required');
+    auth.authenticate(token).then(
+      (user) => {
+        if (!hasPermission(user.roles, Permission.QUEUE_DASHBOARD))
+          return fail(403, `Your roles do not grant ${Permission.QUEUE_DASHBOARD}`);
+        if (fromQuery)
+          response.cookie(COOKIE, token, {
+            httpOnly: true,
+            sameSite: 'strict',
+            secure: request.secure,
+            path: QUEUE_DASHBOARD_PATH,
+          });
+        next();
+      },
+      (error: unknown) =>
+        error instanceof DomainError
+          ? fail(HTTP_STATUS_BY_CODE[error.code], error.message)
+          : fail(401, 'The access token is invalid or has expired'),
+    );
+  };
+}
+
+/** Bull Board over every queue of the catalogue, at /api/v1/admin/queues, behind the API's auth. */
+export function mountQueueDashboard(app: INestApplication): void {
+  const connection = app.get(QueueConnection);
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({
+    queues: Object.values(QueueName).map((name) => new BullMQAdapter(connection.queue(name))),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'Migration MPTF queues' } },
+  });
+  app.use(QUEUE_DASHBOARD_PATH, queueDashboardAuth(app.get(AuthService)), serverAdapter.getRouter());
+}

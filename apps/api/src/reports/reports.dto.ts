@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '@mptf/platform';
+import { ReportFormat, ReportStatus, ReportTrigger, ReportType } from '@mptf/reporting';
+
+export class ReportParametersDto {
+  @ApiPropertyOptional({
+    example: 2025,
+    description:
+      'ANNUAL_CONSOLIDATED: the reporting year (without it: since inception); CONTRIBUTOR_STATEMENT: optional year',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({
+    example: 'DEU',
+    description: 'CONTRIBUTOR_STATEMENT: the donor (a donor viewer: its own, the default)',
+  })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]{2,20}$/, { message: 'must be an organization code such as DEU' })
+  donorCode?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'PROGRAMME_FACTSHEET: the programme; without it, the portfolio factsheet of all programmes',
+  })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'DECISION_PACK: the Steering Committee meeting' })
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+}
+
+export class CreateReportDto {
+  @ApiProperty({ enum: ReportType })
+  @IsEnum(ReportType)
+  type: ReportType;
+
+  @ApiProperty({ enum: ReportFormat })
+  @IsEnum(ReportFormat)
+  format: ReportFormat;
+
+  @ApiPropertyOptional({ type: ReportParametersDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportParametersDto)
+  parameters?: ReportParametersDto;
+}
+
+export class ListReportsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ReportType }) @IsOptional() @IsEnum(ReportType) type?: ReportType;
+  @ApiPropertyOptional({ enum: ReportStatus }) @IsOptional() @IsEnum(ReportStatus) status?: ReportStatus;
+}
+
+export class ReportSourceDto {
+  @ApiProperty({ description: 'When the REPEATABLE READ snapshot was taken' }) snapshotAt: string;
+  @ApiProperty({ example: 'REPEATABLE READ' }) isolation: string;
+  @ApiProperty({ example: { programmes: 1, budgetLines: 12 } }) rowCounts: Record<string, number>;
+  @ApiProperty({ example: { indirectRate: '0.07' } }) inputs: Record<string, unknown>;
+  @ApiProperty({ description: 'sha256 of the figures: the same data give the same fingerprint' })
+  fingerprint: string;
+  @ApiProperty({ type: [String], description: 'Sections left out because their data is not connected yet' })
+  omittedSections: string[];
+}
+
+export class ReportRunDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ReportType }) type: ReportType;
+  @ApiProperty({ enum: ReportFormat }) format: ReportFormat;
+  @ApiProperty({ type: ReportParametersDto }) parameters: ReportParametersDto;
+  @ApiProperty({ enum: ReportStatus }) status: ReportStatus;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty({ enum: ReportTrigger, description: 'USER, or SCHEDULE for runs the report schedule created' })
+  trigger: ReportTrigger;
+  @ApiProperty({ description: 'How many times a worker started processing it' }) attempts: number;
+  @ApiPropertyOptional() pages?: number;
+  @ApiPropertyOptional() bytes?: number;
+  @ApiPropertyOptional() sha256?: string;
+  @ApiPropertyOptional() fileName?: string;
+  @ApiPropertyOptional({ description: 'The error of the last failed attempt' }) error?: string;
+  @ApiPropertyOptional({ type: ReportSourceDto }) source?: ReportSourceDto;
+  @ApiProperty() createdAt: string;
+  @ApiPropertyOptional() startedAt?: string;
+  @ApiPropertyOptional() finishedAt?: string;
+}

@@ -1,0 +1,58 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Where the finance, results and review read models plug into the reports. Each is an interface
+ * and an injection token; ReportingModule wires an implementation when the module that owns the
+ * data exists. Every method gets the run's REPEATABLE READ manager: read through it, so all the
+ * figures of one report come from one snapshot. Money is decimal strings ("1250000.00"), rates
+ * decimal ratio strings ("0.4213"), exactly as the HTTP API shows them.
+ */
+
+/** Money of one programme, as `GET /programmes` shows it, per PUNO and in total. */
+export interface ProgrammeMoney {
+  allocated: string;
+  transferred: string;
+  refunded: string;
+  netFunded: string;
+  expenditure: string;
+  deliveryRate: string;
+  byOrganization: {
+    orgCode: string;
+    allocated: string;
+    transferred: string;
+    refunded: string;
+    expenditure: string;
+    deliveryRate: string;
+  }[];
+  /** Reported expenditure by budget category 1–8 (empty when none reported). */
+  expenditureByCategory: { categoryCode: number; amount: string }[];
+  /** Transfers in date order. */
+  transfers: { date: string; orgCode: string; amount: string }[];
+}
+
+/** Fills the factsheet's "Funding and delivery" section (finance). */
+export interface ProgrammeMoneyReader {
+  programmeMoney(manager: EntityManager, programmeId: string): Promise<ProgrammeMoney>;
+}
+export const PROGRAMME_MONEY_READER = Symbol('PROGRAMME_MONEY_READER');
+
+/** One indicator of a results matrix with its latest target and approved actual. */
+export interface IndicatorProgress {
+  resultKey: string;
+  resultType: 'OUTCOME' | 'OUTPUT';
+  resultTitle: string;
+  indicatorTitle: string;
+  measure: string;
+  unit: string | null;
+  baseline: string | null;
+  target: string | null;
+  actual: string | null;
+  /** Share of the way from baseline to target ("0.6500"), null when not measurable. */
+  progress: string | null;
+}
+
+/** Fills the factsheet's "Results" section (results). */
+export interface ProgrammeResultsReader {
+  resultsMatrix(manager: EntityManager, programmeId: string): Promise<IndicatorProgress[]>;
+}
+export const PROGRAMME_RESULTS_READER = Symbol('PROGRAMME_RESULTS_READER');

@@ -1,0 +1,696 @@
+import { Injectable } from '@nestjs/common';
+import PDFDocument from 'pdfkit';
+import { PassThrough, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { displayValue, numericValue } from '../document/format';
+import {
+  BarChartBlock,
+  DonutChartBlock,
+  FactsBlock,
+  KeyFiguresBlock,
+  RenderContext,
+  ReportDocument,
+  TableBlock,
+} from '../document/report-document';
+import { REPORT_FONTS } from './fonts';
+import { RenderOutput, ReportRenderer } from './report-renderer';
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = { top: 64, bottom: 64, left: 50, right: 50 };
+const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+const BOTTOM = A4.height - MARGIN.bottom;
+
+const COLOR = {
+  brand: '#0b4f8a',
+  brandLight: '#e8f0f8',
+  text: '#1d1d1f',
+  muted: '#5f6b76',
+  rule: '#c9d3dc',
+  zebra: '#f5f7f9',
+};
+/** Distinguishable in print and for common colour-vision deficiencies. */
+const PALETTE = [
+  '#1f5fa6',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#76b7b2',
+  '#edc948',
+  '#b07aa1',
+  '#9c755f',
+  '#ff9da7',
+  '#bab0ac',
+];
+
+const FONT = { regular: 'Body', bold: 'Bold' };
+
+/**
+ * The PDF renderer (pdfkit): A4, cover page, running header, footer with the generation time,
+ * run id and "page n of N", headings kept with what follows, tables that break across pages with
+ * their header repeated, bar and donut charts drawn as vectors, DejaVu Sans embedded so every
+ * country and organization name renders. Pages stream out as they are finished; "of N" comes from
+ * a first pass that only counts pages, so nothing is buffered in memory.
+ */
+@Injectable()
+export class PdfRenderer extends ReportRenderer {
+  readonly extension = 'pdf';
+
+  render(document: ReportDocument, context: RenderContext): RenderOutput {
+    const stream = new PassThrough();
+    const done = (async () => {
+      // Pass 1 lays the document out into nowhere to learn the page count.
+      const counting = new PdfLayout(document, context, null, (p) => context.progress(p * 0.3));
+      const sink = new Writable({ write: (_chunk, _encoding, next) => next() });
+      const counted = pipeline(counting.doc, sink);
+      const pages = await counting.run();
+      await counted;
+      // Pass 2 is the real one, streamed to the caller.
+      const layout = new PdfLayout(document, context, pages, (p) => context.progress(30 + p * 0.7));
+      layout.doc.pipe(stream);
+      layout.doc.on('error', (error: Error) => stream.destroy(error));
+      await layout.run(true);
+      return { pages };
+    })();
+    done.catch((error: Error) => stream.destroy(error));
+    return { stream, done };
+  }
+}
+
+class PdfLayout {
+  readonly doc: PDFKit.PDFDocument;
+  private pageNumber = 0;
+  private pagesSeen = 0;
+
+  constructor(
+    private readonly document: ReportDocument,
+    private readonly context: RenderContext,
+    private readonly totalPages: number | null,
+    private readonly progress: (percent: number) => Promise<void>,
+  ) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: MARGIN,
+      autoFirstPage: false,
+      bufferPages: false,
+      compress: true,
+      info: {
+        Title: document.title,
+        Author: context.author,
+        Subject: document.subject,
+        Keywords: (document.keywords ?? []).join(', '),
+        Creator: 'Migration MPTF portfolio system',
+        Producer: 'pdfkit',
+        CreationDate: context.generatedAt,
+        ModDate: context.generatedAt,
+      },
+      lang: 'en',
+      displayTitle: true,
+    });
+    this.doc.registerFont(FONT.regular, REPORT_FONTS.regular);
+    this.doc.registerFont(FONT.bold, REPORT_FONTS.bold);
+    this.doc.on('pageAdded', () => this.decoratePage());
+  }
+
+  /** Lays out the whole document; returns the page count. `slow` applies the test delay knob. */
+  async run(slow = false): Promise<number> {
+    const { doc, document } = this;
+    this.drawCover();
+    const blocksTotal = Math.max(
+      1,
+      document.sections.reduce((sum, section) => sum + section.blocks.length, 0),
+    );
+    let blocksDone = 0;
+    for (const [index, section] of document.sections.entries()) {
+      if (index === 0 || section.pageBreakBefore) doc.addPage();
+      else this.ensureSpace(140);
+      this.heading(section.heading);
+      for (const block of section.blocks) {
+        switch (block.kind) {
+          case 'paragraph':
+            this.paragraph(block.text);
+            break;
+          case 'facts':
+            this.facts(block);
+            break;
+          case 'keyFigures':
+            this.keyFigures(block);
+            break;
+          case 'table':
+            await this.table(block, slow);
+            break;
+          case 'barChart':
+            this.barChart(block);
+            break;
+          case 'donutChart':
+            this.donutChart(block);
+            break;
+        }
+        blocksDone += 1;
+        await this.checkpoint(slow);
+        await this.progress(Math.round((blocksDone / blocksTotal) * 100));
+      }
+    }
+    doc.end();
+    return this.pageNumber;
+  }
+
+  /** Lets the stream drain between blocks (memory stays flat) and applies the page delay knob. */
+  private async checkpoint(slow: boolean): Promise<void> {
+    const newPages = this.pageNumber - this.pagesSeen;
+    this.pagesSeen = this.pageNumber;
+    if (slow && this.context.pageDelayMs > 0 && newPages > 0) {
+      await sleep(this.context.pageDelayMs * newPages);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  // ---- page furniture -------------------------------------------------------------------
+
+  private decoratePage(): void {
+    this.pageNumber += 1;
+    const { doc } = this;
+    const margins = { ...doc.page.margins };
+    // Drawing inside the margins must not trigger pdfkit's automatic page break.
+    doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+    if (this.pageNumber > 1) {
+      doc
+        .font(FONT.regular)
+        .fontSize(7.5)
+        .fillColor(COLOR.muted)
+        .text(`UN Migration Multi-Partner Trust Fund · ${this.document.title}`, MARGIN.left, 30, {
+          width: CONTENT_WIDTH,
+          lineBreak: false,
+          ellipsis: true,
+        });
+      doc
+        .moveTo(MARGIN.left, 44)
+        .lineTo(A4.width - MARGIN.right, 44)
+        .lineWidth(0.5)
+        .strokeColor(COLOR.rule)
+        .stroke();
+    }
+    const footerY = A4.height - 40;
+    doc
+      .moveTo(MARGIN.left, footerY - 8)
+      .lineTo(A4.width - MARGIN.right, footerY - 8)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
+    const generated = this.context.generatedAt.toISOString().slice(0, 16).replace('T', ' ');
+    doc
+      .font(FONT.regular)
+      .fontSize(7.5)
+      .fillColor(COLOR.muted)
+      .text(`Generated ${generated} UTC · Run ${this.context.runId}`, MARGIN.left, footerY, {
+        width: CONTENT_WIDTH * 0.75,
+        lineBreak: false,
+      });
+    const total = this.totalPages ?? 0;
+    doc.text(`Page ${this.pageNumber} of ${total || '…'}`, MARGIN.left, footerY, {
+      width: CONTENT_WIDTH,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins = margins;
+    doc.x = MARGIN.left;
+    doc.y = MARGIN.top;
+    doc.fillColor(COLOR.text);
+  }
+
+  private drawCover(): void {
+    const { doc, document } = this;
+    doc.addPage();
+    doc.rect(0, 0, A4.width, 230).fill(COLOR.brand);
+    doc
+      .font(FONT.bold)
+      .fontSize(11)
+      .fillColor('#ffffff')
+      .text('UN MIGRATION MULTI-PARTNER TRUST FUND', MARGIN.left, 70, {
+        width: CONTENT_WIDTH,
+        characterSpacing: 1,
+      });
+    doc
+      .font(FONT.regular)
+      .fontSize(9.5)
+      .fillColor('#d6e4f2')
+      .text('Supporting the implementation of the Global Compact for Safe, Orderly and Regular Migration', {
+        width: CONTENT_WIDTH,
+      });
+    doc
+      .font(FONT.bold)
+      .fontSize(26)
+      .fillColor(COLOR.text)
+      .text(document.title, MARGIN.left, 290, { width: CONTENT_WIDTH });
+    if (document.subtitle) {
+      doc.moveDown(0.4).font(FONT.regular).fontSize(14).fillColor(COLOR.muted).text(document.subtitle, {
+        width: CONTENT_WIDTH,
+      });
+    }
+    doc.moveDown(1.5);
+    const labelWidth = 150;
+    for (const item of document.metadata) {
+      const y = doc.y;
+      doc.font(FONT.regular).fontSize(10).fillColor(COLOR.muted).text(item.label, MARGIN.left, y, {
+        width: labelWidth,
+      });
+      const labelBottom = doc.y;
+      doc
+        .font(FONT.regular)
+        .fillColor(COLOR.text)
+        .text(item.value, MARGIN.left + labelWidth, y, { width: CONTENT_WIDTH - labelWidth });
+      doc.y = Math.max(doc.y, labelBottom) + 4;
+    }
+    doc
+      .font(FONT.regular)
+      .fontSize(8.5)
+      .fillColor(COLOR.muted)
+      .text(
+        'Amounts in US dollars unless stated otherwise. Figures are computed from one consistent snapshot of the fund’s records at the time of generation.',
+        MARGIN.left,
+        BOTTOM - 40,
+        { width: CONTENT_WIDTH },
+      );
+    doc.fillColor(COLOR.text);
+  }
+
+  // ---- blocks ----------------------------------------------------------------------------
+
+  private remaining(): number {
+    return BOTTOM - this.doc.y;
+  }
+
+  private ensureSpace(height: number): void {
+    if (this.remaining() < height) this.doc.addPage();
+  }
+
+  private heading(text: string): void {
+    const { doc } = this;
+    doc.font(FONT.bold).fontSize(15).fillColor(COLOR.brand);
+    doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    const y = doc.y + 3;
+    doc
+      .moveTo(MARGIN.left, y)
+      .lineTo(A4.width - MARGIN.right, y)
+      .lineWidth(1)
+      .strokeColor(COLOR.brand)
+      .stroke();
+    doc.y = y + 10;
+    doc.fillColor(COLOR.text);
+  }
+
+  private subheading(text: string): void {
+    const { doc } = this;
+    doc
+      .font(FONT.bold)
+      .fontSize(10.5)
+      .fillColor(COLOR.text)
+      .text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    doc.y += 4;
+  }
+
+  private paragraph(text: string): void {
+    const { doc } = this;
+    doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
+    this.ensureSpace(Math.min(doc.heightOfString(text, { width: CONTENT_WIDTH, lineGap: 2 }), 60));
+    doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 2 });
+    doc.y += 10;
+  }
+
+  private facts(block: FactsBlock): void {
+    const { doc } = this;
+    const labelWidth = 160;
+    doc.fontSize(9.5);
+    for (const item of block.items) {
+      doc.font(FONT.regular);
+      const height = Math.max(
+        doc.heightOfString(item.label, { width: labelWidth - 8 }),
+        doc.heightOfString(item.value, { width: CONTENT_WIDTH - labelWidth }),
+      );
+      this.ensureSpace(height + 6);
+      const y = doc.y;
+      doc.fillColor(COLOR.muted).text(item.label, MARGIN.left, y, { width: labelWidth - 8 });
+      doc
+        .fillColor(COLOR.text)
+        .text(item.value, MARGIN.left + labelWidth, y, { width: CONTENT_WIDTH - labelWidth });
+      doc.y = y + height + 3;
+      doc
+        .moveTo(MARGIN.left, doc.y - 1)
+        .lineTo(A4.width - MARGIN.right, doc.y - 1)
+        .lineWidth(0.3)
+        .strokeColor(COLOR.rule)
+        .stroke();
+      doc.y += 3;
+    }
+    doc.y += 10;
+  }
+
+  private keyFigures(block: KeyFiguresBlock): void {
+    const { doc } = this;
+    const perRow = Math.min(4, Math.max(1, block.items.length));
+    const gap = 10;
+    const width = (CONTENT_WIDTH - gap * (perRow - 1)) / perRow;
+    const height = 58;
+    for (let start = 0; start < block.items.length; start += perRow) {
+      this.ensureSpace(height + 10);
+      const y = doc.y;
+      block.items.slice(start, start + perRow).forEach((item, index) => {
+        const x = MARGIN.left + index * (width + gap);
+        doc.rect(x, y, width, height).fill(COLOR.brandLight);
+        doc.rect(x, y, 3, height).fill(COLOR.brand);
+        const value = displayValue(item.value, item.type);
+        let size = 15;
+        doc.font(FONT.bold);
+        while (size > 8 && doc.fontSize(size).widthOfString(value) > width - 16) size -= 0.5;
+        doc
+          .fontSize(size)
+          .fillColor(COLOR.brand)
+          .text(value, x + 10, y + 9 + (15 - size) / 2, {
+            width: width - 16,
+            lineBreak: false,
+            ellipsis: true,
+          });
+        doc
+          .font(FONT.regular)
+          .fontSize(8)
+          .fillColor(COLOR.muted)
+          .text(item.label, x + 10, y + 32, { width: width - 16, height: 22, ellipsis: true });
+      });
+      doc.y = y + height + 10;
+    }
+    doc.x = MARGIN.left;
+    doc.fillColor(COLOR.text);
+    doc.y += 4;
+  }
+
+  private async table(block: TableBlock, slow: boolean): Promise<void> {
+    const { doc } = this;
+    const pad = 4;
+    const { widths, fontSize } = this.fitColumns(block, pad);
+    const measure = (texts: string[], bold: boolean) => {
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize);
+      return (
+        Math.max(
+          ...texts.map((text, index) => doc.heightOfString(text, { width: widths[index] - 2 * pad })),
+        ) +
+        2 * pad
+      );
+    };
+    const headerTexts = block.columns.map((column) => column.label);
+    const headerHeight = measure(headerTexts, true);
+    // In the totals row an empty cell reads better than a dash.
+    const cells = (row: Record<string, unknown>, totals = false) =>
+      block.columns.map((column) =>
+        totals && (row[column.key] ?? null) === null
+          ? ''
+          : displayValue((row[column.key] ?? null) as never, column.type),
+      );
+
+    const drawTitle = (continued: boolean) => {
+      this.subheading(continued ? `${block.title} (continued)` : block.title);
+    };
+    const drawRow = (texts: string[], options: { header?: boolean; bold?: boolean; fill?: string }) => {
+      const height = options.header ? headerHeight : measure(texts, !!options.bold);
+      const y = doc.y;
+      if (options.fill) doc.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(options.fill);
+      let x = MARGIN.left;
+      doc.font(options.header || options.bold ? FONT.bold : FONT.regular).fontSize(fontSize);
+      doc.fillColor(options.header ? COLOR.brand : COLOR.text);
+      texts.forEach((text, index) => {
+        const column = block.columns[index];
+        doc.text(text, x + pad, y + pad, {
+          width: widths[index] - 2 * pad,
+          align: column.type === 'text' ? 'left' : 'right',
+        });
+        x += widths[index];
+      });
+      doc.y = y + height;
+      return height;
+    };
+    const drawHeader = (continued: boolean) => {
+      drawTitle(continued);
+      drawRow(headerTexts, { header: true, fill: COLOR.brandLight });
+      doc
+        .moveTo(MARGIN.left, doc.y)
+        .lineTo(A4.width - MARGIN.right, doc.y)
+        .lineWidth(0.8)
+        .strokeColor(COLOR.brand)
+        .stroke();
+    };
+
+    // Title, header and the first row stay together.
+    const firstRowHeight = block.rows.length ? measure(cells(block.rows[0]), false) : 0;
+    this.ensureSpace(30 + headerHeight + firstRowHeight);
+    drawHeader(false);
+    if (!block.rows.length) {
+      doc.font(FONT.regular).fontSize(fontSize).fillColor(COLOR.muted);
+      doc.text('No entries.', MARGIN.left + pad, doc.y + pad, { width: CONTENT_WIDTH });
+      doc.y += pad;
+    }
+    for (const [index, row] of block.rows.entries()) {
+      const texts = cells(row);
+      const height = measure(texts, false);
+      if (doc.y + height > BOTTOM) {
+        doc.addPage();
+        await this.checkpoint(slow);
+        drawHeader(true);
+      }
+      drawRow(texts, { fill: index % 2 === 1 ? COLOR.zebra : undefined });
+    }
+    if (block.totals) {
+      const texts = cells(block.totals, true);
+      const height = measure(texts, true);
+      if (doc.y + height + 2 > BOTTOM) {
+        doc.addPage();
+        await this.checkpoint(slow);
+        drawHeader(true);
+      }
+      doc
+        .moveTo(MARGIN.left, doc.y)
+        .lineTo(A4.width - MARGIN.right, doc.y)
+        .lineWidth(0.8)
+        .strokeColor(COLOR.text)
+        .stroke();
+      drawRow(texts, { bold: true });
+    }
+    doc
+      .moveTo(MARGIN.left, doc.y)
+      .lineTo(A4.width - MARGIN.right, doc.y)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
+    if (block.note) {
+      doc.y += 4;
+      doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted).text(block.note, MARGIN.left, doc.y, {
+        width: CONTENT_WIDTH,
+      });
+    }
+    doc.fillColor(COLOR.text);
+    doc.x = MARGIN.left;
+    doc.y += 16;
+  }
+
+  /**
+   * Column widths that never break a number or a word: each column is at least as wide as its
+   * widest number (or longest word, for text), the rest of the line goes to the text columns by
+   * weight. When even that does not fit, the font shrinks a little.
+   */
+  private fitColumns(block: TableBlock, pad: number): { widths: number[]; fontSize: number } {
+    const { doc } = this;
+    const rows = [...block.rows, ...(block.totals ? [block.totals] : [])];
+    const weights = block.columns.map((column) => column.weight ?? (column.type === 'text' ? 2 : 1));
+    for (let fontSize = block.columns.length > 7 ? 8 : 8.5; ; fontSize -= 0.5) {
+      const minimum = block.columns.map((column) => {
+        doc.font(FONT.bold).fontSize(fontSize);
+        let width = Math.max(...column.label.split(/\s+/).map((word) => doc.widthOfString(word)));
+        doc.font(FONT.regular);
+        for (const row of rows) {
+          const text = displayValue((row[column.key] ?? null) as never, column.type);
+          const longest =
+            column.type === 'text'
+              ? Math.max(...text.split(/\s+/).map((word) => doc.widthOfString(word)))
+              : doc.font(FONT.bold).widthOfString(text);
+          width = Math.max(width, Math.min(longest, CONTENT_WIDTH * 0.35));
+          doc.font(FONT.regular);
+        }
+        return width + 2 * pad + 1;
+      });
+      const used = minimum.reduce((sum, width) => sum + width, 0);
+      if (used > CONTENT_WIDTH && fontSize > 6.5) continue;
+      const scale = used > CONTENT_WIDTH ? CONTENT_WIDTH / used : 1;
+      const extra = Math.max(0, CONTENT_WIDTH - used);
+      const growable = block.columns.map((column, index) => (column.type === 'text' ? weights[index] : 0));
+      const growTotal = growable.reduce((sum, weight) => sum + weight, 0);
+      const widths = minimum.map((width, index) => {
+        const share = growTotal > 0 ? growable[index] / growTotal : 1 / block.columns.length;
+        return width * scale + extra * share;
+      });
+      return { widths, fontSize };
+    }
+  }
+
+  private barChart(block: BarChartBlock): void {
+    const { doc } = this;
+    const barHeight = 13;
+    const gap = 7;
+    const labelWidth = CONTENT_WIDTH * 0.36;
+    const valueWidth = 90;
+    const barArea = CONTENT_WIDTH - labelWidth - valueWidth - 12;
+    const max = Math.max(0, ...block.bars.map((bar) => numericValue(bar.value)));
+    this.ensureSpace(30 + Math.min(block.bars.length, 4) * (barHeight + gap));
+    this.subheading(block.title);
+    if (!block.bars.length || max <= 0) {
+      doc
+        .font(FONT.regular)
+        .fontSize(8.5)
+        .fillColor(COLOR.muted)
+        .text('No data to chart.', MARGIN.left, doc.y);
+      doc.y += 16;
+      return;
+    }
+    doc.y += 2;
+    for (const bar of block.bars) {
+      if (doc.y + barHeight + gap > BOTTOM) doc.addPage();
+      const y = doc.y;
+      doc
+        .font(FONT.regular)
+        .fontSize(8)
+        .fillColor(COLOR.text)
+        .text(bar.label, MARGIN.left, y + 2, {
+          width: labelWidth - 6,
+          height: barHeight,
+          lineBreak: false,
+          ellipsis: true,
+        });
+      const value = Math.max(0, numericValue(bar.value));
+      const barX = MARGIN.left + labelWidth;
+      doc.rect(barX, y, barArea, barHeight).fill(COLOR.zebra);
+      const width = (value / max) * barArea;
+      if (width > 0) doc.rect(barX, y, Math.max(width, 1), barHeight).fill(PALETTE[0]);
+      doc
+        .font(FONT.regular)
+        .fontSize(8)
+        .fillColor(COLOR.text)
+        .text(displayValue(bar.value, block.valueType), barX + barArea + 6, y + 2, {
+          width: valueWidth + 6,
+          align: 'right',
+          lineBreak: false,
+        });
+      doc.y = y + barHeight + gap;
+    }
+    doc.x = MARGIN.left;
+    doc.y += 12;
+  }
+
+  private donutChart(block: DonutChartBlock): void {
+    const { doc } = this;
+    const outer = 62;
+    const inner = 36;
+    const legendRow = 15;
+    const height = Math.max(2 * outer + 10, block.slices.length * legendRow + 10);
+    this.ensureSpace(30 + height);
+    this.subheading(block.title);
+    const top = doc.y + 4;
+    const cx = MARGIN.left + outer + 10;
+    const cy = top + outer;
+    const values = block.slices.map((slice) => Math.max(0, numericValue(slice.value)));
+    const total = values.reduce((sum, value) => sum + value, 0);
+    if (total <= 0) {
+      doc.circle(cx, cy, outer).circle(cx, cy, inner).fillColor(COLOR.zebra).fill('even-odd');
+      doc
+        .font(FONT.regular)
+        .fontSize(8.5)
+        .fillColor(COLOR.muted)
+        .text('No data', cx - inner, cy - 5, {
+          width: 2 * inner,
+          align: 'center',
+        });
+    } else {
+      let angle = 0;
+      values.forEach((value, index) => {
+        if (value <= 0) return;
+        const share = value / total;
+        const color = PALETTE[index % PALETTE.length];
+        if (share >= 0.9999) {
+          doc.circle(cx, cy, outer).circle(cx, cy, inner).fillColor(color).fill('even-odd');
+        } else {
+          const end = angle + share * 2 * Math.PI;
+          doc.path(donutSlicePath(cx, cy, outer, inner, angle, end)).fill(color);
+          angle = end;
+        }
+      });
+      // Thin white separators read better in print than touching slices.
+      angle = 0;
+      if (values.filter((value) => value > 0).length > 1) {
+        for (const value of values) {
+          if (value <= 0) continue;
+          const [x1, y1] = polar(cx, cy, inner, angle);
+          const [x2, y2] = polar(cx, cy, outer, angle);
+          doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(1).strokeColor('#ffffff').stroke();
+          angle += (value / total) * 2 * Math.PI;
+        }
+      }
+    }
+    // Legend: colour, label, value, share.
+    const legendX = MARGIN.left + 2 * outer + 40;
+    const legendWidth = A4.width - MARGIN.right - legendX;
+    let y = top + Math.max(0, outer - (block.slices.length * legendRow) / 2);
+    block.slices.forEach((slice, index) => {
+      doc.rect(legendX, y + 1, 8, 8).fill(PALETTE[index % PALETTE.length]);
+      const share = total > 0 ? `${((values[index] / total) * 100).toFixed(1)} %` : '–';
+      doc
+        .font(FONT.regular)
+        .fontSize(8)
+        .fillColor(COLOR.text)
+        .text(slice.label, legendX + 14, y, {
+          width: legendWidth * 0.52,
+          height: legendRow,
+          lineBreak: false,
+          ellipsis: true,
+        });
+      doc.text(displayValue(slice.value, block.valueType), legendX + 14 + legendWidth * 0.52, y, {
+        width: legendWidth * 0.3,
+        align: 'right',
+        lineBreak: false,
+      });
+      doc.fillColor(COLOR.muted).text(share, legendX + 14 + legendWidth * 0.82, y, {
+        width: legendWidth * 0.18 - 14,
+        align: 'right',
+        lineBreak: false,
+      });
+      y += legendRow;
+    });
+    doc.x = MARGIN.left;
+    doc.y = top + height + 14;
+    doc.fillColor(COLOR.text);
+  }
+}
+
+/** A point at `angle` (radians, clockwise from 12 o'clock) on a circle; PDF y grows downwards. */
+function polar(cx: number, cy: number, radius: number, angle: number): [number, number] {
+  return [cx + radius * Math.sin(angle), cy - radius * Math.cos(angle)];
+}
+
+/** SVG path of a ring segment from angle a0 to a1. */
+export function donutSlicePath(
+  cx: number,
+  cy: number,
+  outer: number,
+  inner: number,
+  a0: number,
+  a1: number,
+): string {
+  const large = a1 - a0 > Math.PI ? 1 : 0;
+  const [ox0, oy0] = polar(cx, cy, outer, a0);
+  const [ox1, oy1] = polar(cx, cy, outer, a1);
+  const [ix1, iy1] = polar(cx, cy, inner, a1);
+  const [ix0, iy0] = polar(cx, cy, inner, a0);
+  const f = (n: number) => n.toFixed(2);
+  return [
+    `M ${f(ox0)} ${f(oy0)}`,
+    `A ${outer} ${outer} 0 ${large} 1 ${f(ox1)} ${f(oy1)}`,
+    `L ${f(ix1)} ${f(iy1)}`,
+    `A ${inner} ${inner} 0 ${large} 0 ${f(ix0)} ${f(iy0)}`,
+    'Z',
+  ].join(' ');
+}

@@ -1,0 +1,69 @@
+import type { AuthUser } from '@mptf/identity';
+import { Role } from '@mptf/identity';
+import { mayGenerate, mayRead, readsOnlyDonorScope } from './report-access';
+import { canonicalParameters, normalizeParameters, ReportType } from './report-types';
+
+const user = (roles: Role[], organizationCode: string | null = null): AuthUser => ({
+  id: 'u',
+  email: 'u@x',
+  name: 'U',
+  roles,
+  organizationId: null,
+  organizationCode,
+  organizationType: null,
+});
+
+describe('report parameters', () => {
+  it('keeps only what a type uses and names every missing or malformed field', () => {
+    expect(
+      normalizeParameters(ReportType.PROGRAMME_FACTSHEET, {
+        year: 2025,
+        programmeId: 'AB8F1C1E-0000-4000-8000-000000000001',
+      }),
+    ).toEqual({
+      parameters: { programmeId: 'ab8f1c1e-0000-4000-8000-000000000001' },
+      problems: [],
+    });
+    expect(normalizeParameters(ReportType.ANNUAL_CONSOLIDATED, {}).parameters).toEqual({});
+    expect(normalizeParameters(ReportType.CONTRIBUTOR_STATEMENT, { year: 1999 }).problems).toEqual([
+      { field: 'parameters.year', message: expect.any(String) },
+      { field: 'parameters.donorCode', message: expect.any(String) },
+    ]);
+    expect(
+      normalizeParameters(ReportType.DECISION_PACK, { meetingId: 'nope' }).problems.map((p) => p.field),
+    ).toEqual(['parameters.meetingId']);
+  });
+
+  it('compares parameters whatever their key order', () => {
+    expect(canonicalParameters({ year: 2025, donorCode: 'DEU' })).toBe(
+      canonicalParameters({ donorCode: 'DEU', year: 2025 }),
+    );
+  });
+});
+
+describe('who may generate and read reports', () => {
+  const fmu = user([Role.FMU_OFFICER]);
+  const aa = user([Role.AA_OFFICER]);
+  const admin = user([Role.ADMIN]);
+  const donor = user([Role.DONOR_VIEWER], 'DEU');
+
+  it('lets FMU and AA officers generate anything, admins only read', () => {
+    for (const type of Object.values(ReportType)) {
+      expect(mayGenerate(fmu, type, {})).toBe(true);
+      expect(mayGenerate(aa, type, {})).toBe(true);
+      expect(mayGenerate(admin, type, {})).toBe(false);
+      expect(mayRead(admin, type, { donorCode: 'FRA' })).toBe(true);
+    }
+  });
+
+  it('limits a donor viewer to its own statement and the annual report', () => {
+    expect(mayGenerate(donor, ReportType.CONTRIBUTOR_STATEMENT, { donorCode: 'DEU' })).toBe(true);
+    expect(mayGenerate(donor, ReportType.CONTRIBUTOR_STATEMENT, { donorCode: 'FRA' })).toBe(false);
+    expect(mayGenerate(donor, ReportType.ANNUAL_CONSOLIDATED, { year: 2025 })).toBe(true);
+    expect(mayGenerate(donor, ReportType.PROGRAMME_FACTSHEET, {})).toBe(false);
+    expect(mayRead(donor, ReportType.DECISION_PACK, {})).toBe(false);
+    expect(mayRead(user([Role.DONOR_VIEWER], null), ReportType.ANNUAL_CONSOLIDATED, {})).toBe(false);
+    expect(readsOnlyDonorScope(donor)).toBe(true);
+    expect(readsOnlyDonorScope(user([Role.DONOR_VIEWER, Role.FMU_OFFICER], 'DEU'))).toBe(false);
+  });
+});

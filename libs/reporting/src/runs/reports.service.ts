@@ -1,0 +1,363 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditActor, AuditService } from '@mptf/audit';
+import type { AuthUser } from '@mptf/identity';
+import { Role } from '@mptf/identity';
+import {
+  ArtifactStorage,
+  ConflictError,
+  DomainError,
+  ErrorCode,
+  ForbiddenError,
+  InvalidStateError,
+  JobProducer,
+  NotFoundError,
+  offsetOf,
+  Page,
+  pageOf,
+  ValidationError,
+} from '@mptf/platform';
+import { PROGRAMME_STATUSES } from '@mptf/proposals';
+import { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { mayGenerate, mayRead, readsOnlyDonorScope } from './report-access';
+import { ReportRun, ReportRunView, toRunView } from './report-run.entity';
+import {
+  canonicalParameters,
+  normalizeParameters,
+  ReportFormat,
+  ReportParameters,
+  ReportStatus,
+  ReportTrigger,
+  ReportType,
+} from './report-types';
+
+export interface ReportRequest {
+  type: ReportType;
+  format: ReportFormat;
+  parameters?: ReportParameters;
+}
+
+export interface ReportListQuery {
+  type?: ReportType;
+  status?: ReportStatus;
+  page: number;
+  pageSize: number;
+}
+
+export interface ReportFile {
+  stream: Readable;
+  fileName: string;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** A run the schedule wants: `scheduleKey` makes creating it idempotent. */
+export interface ScheduledRunRequest {
+  scheduleKey: string;
+  type: ReportType;
+  format: ReportFormat;
+  parameters: ReportParameters;
+}
+
+const SCHEDULER: AuditActor = { id: null, email: null };
+
+/**
+ * The producer side of donor reports: records runs, enqueues their jobs, shows their state and
+ * serves their files. It never renders (the worker does, through ReportGenerator).
+ */
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobProducer,
+    private readonly storage: ArtifactStorage,
+  ) {}
+
+  /**
+   * Records a run (QUEUED) and enqueues its job. With an idempotency key, a repeat by the same
+   * user returns the first run (`created: false`); the same key for a different request is a 409.
+   */
+  async request(
+    user: AuthUser,
+    input: ReportRequest,
+    idempotencyKey?: string,
+  ): Promise<{ run: ReportRunView; created: boolean }> {
+    const raw = { ...(input.parameters ?? {}) };
+    // A donor's statement is its own unless it names another donor (which is then refused).
+    if (
+      input.type === ReportType.CONTRIBUTOR_STATEMENT &&
+      !raw.donorCode &&
+      user.roles.includes(Role.DONOR_VIEWER) &&
+      user.organizationCode
+    )
+      raw.donorCode = user.organizationCode;
+    const { parameters, problems } = normalizeParameters(input.type, raw);
+    if (problems.length)
+      throw new ValidationError(
+        problems.map((p) => `${p.field} ${p.message}`).join('; '),
+        problems.map((p) => ({ field: p.field, message: p.message })),
+      );
+    if (!mayGenerate(user, input.type, parameters))
+      throw new ForbiddenError(
+        input.type === ReportType.CONTRIBUTOR_STATEMENT
+          ? 'A donor viewer may generate only its own organization’s contributor statement'
+          : `Your roles do not allow generating ${input.type} reports`,
+      );
+
+    if (idempotencyKey) {
+      const existing = await this.byIdempotencyKey(user.id, idempotencyKey);
+      if (existing)
+        return { run: this.sameRequest(existing, input.type, input.format, parameters), created: false };
+    }
+    await this.checkSubjects(parameters);
+
+    let run: ReportRun;
+    try {
+      run = await this.dataSource.transaction(async (manager) => {
+        const created = await this.insertRun(manager, {
+          type: input.type,
+          format: input.format,
+          parameters,
+          trigger: ReportTrigger.USER,
+          requestedBy: user.id,
+          idempotencyKey: idempotencyKey ?? null,
+          scheduleKey: null,
+        });
+        if (!created) throw new Error('report run insert returned nothing');
+        await this.audit.record(manager, {
+          actor: user,
+          action: 'report.request',
+          entityType: 'report_run',
+          entityId: created.id,
+          after: { type: created.type, format: created.format, parameters: created.parameters },
+        });
+        return created;
+      });
+    } catch (error) {
+      // Two concurrent requests with one key: the loser returns the winner's run.
+      if (idempotencyKey && (error as { code?: string }).code === '23505') {
+        const existing = await this.byIdempotencyKey(user.id, idempotencyKey);
+        if (existing)
+          return { run: this.sameRequest(existing, input.type, input.format, parameters), created: false };
+      }
+      throw error;
+    }
+    await this.enqueue(run);
+    return { run: toRunView(run), created: true };
+  }
+
+  async get(user: AuthUser, id: string): Promise<ReportRunView> {
+    return toRunView(await this.visibleRun(user, id));
+  }
+
+  async list(user: AuthUser, query: ReportListQuery): Promise<Page<ReportRunView>> {
+    const qb = this.dataSource.getRepository(ReportRun).createQueryBuilder('r');
+    if (query.type) qb.andWhere('r.type = :type', { type: query.type });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (readsOnlyDonorScope(user)) {
+      if (!user.roles.includes(Role.DONOR_VIEWER) || !user.organizationCode) return pageOf([], 0, query);
+      qb.andWhere(`(r.type = :annual OR (r.type = :statement AND r.donor_code = :donor))`, {
+        annual: ReportType.ANNUAL_CONSOLIDATED,
+        statement: ReportType.CONTRIBUTOR_STATEMENT,
+        donor: user.organizationCode,
+      });
+    }
+    const [items, total] = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .skip(offsetOf(query))
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(items.map(toRunView), total, query);
+  }
+
+  /** The finished file, checked like the run itself; 409 naming the state while it is not ready. */
+  async openFile(user: AuthUser, id: string): Promise<ReportFile> {
+    const run = await this.visibleRun(user, id);
+    if (run.status !== ReportStatus.SUCCEEDED || !run.storageKey)
+      throw new InvalidStateError('report', run.status, 'download the file of');
+    if (!(await this.storage.exists(run.storageKey)))
+      throw new DomainError(ErrorCode.NOT_FOUND, `The file of report ${id} is no longer stored`);
+    return {
+      stream: await this.storage.read(run.storageKey),
+      fileName: run.fileName ?? `${run.id}.${run.format}`,
+      contentType: run.contentType ?? 'application/octet-stream',
+      bytes: run.bytes ?? 0,
+      sha256: run.sha256 ?? '',
+    };
+  }
+
+  /** Puts a FAILED run back in the queue with a fresh set of attempts. */
+  async retry(user: AuthUser, id: string): Promise<ReportRunView> {
+    const current = await this.visibleRun(user, id);
+    if (!mayGenerate(user, current.type, current.parameters))
+      throw new ForbiddenError('You may not generate this report');
+    const run = await this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `UPDATE report_runs SET status = 'QUEUED', progress = 0, error = NULL, started_at = NULL,
+                finished_at = NULL, updated_at = now()
+          WHERE id = $1 AND status = 'FAILED' RETURNING id`,
+        [id],
+      )) as [{ id: string }[], number];
+      if (!rows[0].length) {
+        const status = (await manager.findOneOrFail(ReportRun, { where: { id } })).status;
+        throw new InvalidStateError('report', status, 'retry');
+      }
+      await this.audit.record(manager, {
+        actor: user,
+        action: 'report.retry',
+        entityType: 'report_run',
+        entityId: id,
+        before: { status: ReportStatus.FAILED, error: current.error },
+        after: { status: ReportStatus.QUEUED },
+      });
+      return manager.findOneOrFail(ReportRun, { where: { id } });
+    });
+    await this.enqueue(run);
+    return toRunView(run);
+  }
+
+  /**
+   * Creates the scheduled runs that do not exist yet (one per schedule key) and enqueues them;
+   * returns the new ones. Safe to call from several workers at once.
+   */
+  async createScheduled(requests: ScheduledRunRequest[]): Promise<ReportRunView[]> {
+    const created: ReportRun[] = [];
+    for (const request of requests) {
+      const run = await this.dataSource.transaction(async (manager) => {
+        const inserted = await this.insertRun(manager, {
+          type: request.type,
+          format: request.format,
+          parameters: normalizeParameters(request.type, request.parameters).parameters,
+          trigger: ReportTrigger.SCHEDULE,
+          requestedBy: null,
+          idempotencyKey: null,
+          scheduleKey: request.scheduleKey,
+        });
+        if (inserted)
+          await this.audit.record(manager, {
+            actor: SCHEDULER,
+            action: 'report.schedule',
+            entityType: 'report_run',
+            entityId: inserted.id,
+            after: {
+              type: inserted.type,
+              format: inserted.format,
+              parameters: inserted.parameters,
+              scheduleKey: request.scheduleKey,
+            },
+          });
+        return inserted;
+      });
+      if (run) created.push(run);
+    }
+    for (const run of created) await this.enqueue(run);
+    return created.map(toRunView);
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private async visibleRun(user: AuthUser, id: string): Promise<ReportRun> {
+    const run = await this.dataSource.getRepository(ReportRun).findOne({ where: { id } });
+    if (!run) throw new NotFoundError('Report', id);
+    if (!mayRead(user, run.type, run.parameters)) throw new ForbiddenError('You may not see this report');
+    return run;
+  }
+
+  private byIdempotencyKey(userId: string, key: string): Promise<ReportRun | null> {
+    return this.dataSource
+      .getRepository(ReportRun)
+      .findOne({ where: { requestedBy: userId, idempotencyKey: key } });
+  }
+
+  private sameRequest(
+    run: ReportRun,
+    type: ReportType,
+    format: ReportFormat,
+    parameters: ReportParameters,
+  ): ReportRunView {
+    if (
+      run.type !== type ||
+      run.format !== format ||
+      canonicalParameters(run.parameters) !== canonicalParameters(parameters)
+    )
+      throw new ConflictError('This Idempotency-Key was already used for a different report request', [
+        { rule: 'IDEMPOTENCY_KEY', message: `already used for report ${run.id}`, runId: run.id },
+      ]);
+    return toRunView(run);
+  }
+
+  /** The things a report is about must exist (the rest is checked when the run is composed). */
+  private async checkSubjects(parameters: ReportParameters): Promise<void> {
+    if (parameters.donorCode) {
+      const found = (await this.dataSource.query('SELECT 1 FROM organizations WHERE code = $1', [
+        parameters.donorCode,
+      ])) as unknown[];
+      if (!found.length)
+        throw ValidationError.field(
+          'parameters.donorCode',
+          `is not a known organization: ${parameters.donorCode}`,
+        );
+    }
+    if (parameters.programmeId) {
+      const found = (await this.dataSource.query(
+        'SELECT 1 FROM proposals WHERE id = $1 AND status = ANY($2)',
+        [parameters.programmeId, PROGRAMME_STATUSES],
+      )) as unknown[];
+      if (!found.length) throw new NotFoundError('Programme', parameters.programmeId);
+    }
+  }
+
+  private async insertRun(
+    manager: EntityManager,
+    run: {
+      type: ReportType;
+      format: ReportFormat;
+      parameters: ReportParameters;
+      trigger: ReportTrigger;
+      requestedBy: string | null;
+      idempotencyKey: string | null;
+      scheduleKey: string | null;
+    },
+  ): Promise<ReportRun | null> {
+    const rows = (await manager.query(
+      `INSERT INTO report_runs (type, format, parameters, trigger, requested_by, idempotency_key, schedule_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (schedule_key) DO NOTHING RETURNING id`,
+      [
+        run.type,
+        run.format,
+        JSON.stringify(run.parameters),
+        run.trigger,
+        run.requestedBy,
+        run.idempotencyKey,
+        run.scheduleKey,
+      ],
+    )) as { id: string }[];
+    if (!rows.length) return null;
+    return manager.findOneOrFail(ReportRun, { where: { id: rows[0].id } });
+  }
+
+  /** After commit: a run whose job cannot be queued is marked FAILED (retryable), never left hanging. */
+  private async enqueue(run: ReportRun): Promise<void> {
+    try {
+      await this.jobs.generateReport({ runId: run.id });
+    } catch (error) {
+      this.logger.error({ err: error, runId: run.id }, 'could not queue report run');
+      await this.dataSource.query(
+        `UPDATE report_runs SET status = 'FAILED', error = $2, finished_at = now(), updated_at = now()
+          WHERE id = $1 AND status = 'QUEUED'`,
+        [run.id, 'The report could not be queued (queue unavailable); retry it later'],
+      );
+      throw new DomainError(
+        ErrorCode.DEPENDENCY_UNAVAILABLE,
+        'The report queue is unavailable; the run is marked FAILED and can be retried',
+      );
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import type { Response } from 'supertest';
+import { DataSource } from 'typeorm';
+import { eventually, TestContext } from '../support/test-context';
+
+export interface ProgrammeFixture {
+  reference: string;
+  title: string;
+  status?: string;
+  thematicAreaCode?: number;
+  punos: string[];
+  countries: string[];
+  objectives: number[];
+  /** [orgCode, categoryCode 1–7, amount in cents] */
+  lines: [string, number, bigint][];
+}
+
+/**
+ * Inserts an approved programme straight into the proposal tables (intake and decisions are other
+ * modules; reports only read these rows). Returns its id.
+ */
+export async function insertProgramme(db: DataSource, fixture: ProgrammeFixture): Promise<string> {
+  return db.transaction(async (manager) => {
+    const [{ id }] = (await manager.query(
+      `INSERT INTO proposals (reference, title, summary, stage, scope, thematic_area_code, convener_org_id,
+              duration_months, marker_gender, marker_human_rights, marker_child_sensitivity,
+              government_endorsed, government_endorsement_date, status, version, start_date, created_by, indirect_rate)
+       SELECT $1, $2, $3, 'FULL_PROPOSAL', $4, $5, o.id, 24, 2, 2, 1, true, '2026-01-15', $6, 1, '2026-03-01',
+              (SELECT id FROM users WHERE email = 'fmu@mptf.test'), 0.07
+         FROM organizations o WHERE o.code = $7
+       RETURNING id`,
+      [
+        fixture.reference,
+        fixture.title,
+        `${fixture.title}: a joint programme that protects migrants and opens regular pathways.`,
+        fixture.countries.length > 1 ? 'REGIONAL' : 'NATIONAL',
+        fixture.thematicAreaCode ?? 2,
+        fixture.status ?? 'ACTIVE',
+        fixture.punos[0],
+      ],
+    )) as { id: string }[];
+    await manager.query(
+      `INSERT INTO proposal_organizations (proposal_id, organization_id, position)
+       SELECT $1, o.id, array_position($2::text[], o.code) FROM organizations o WHERE o.code = ANY($2)`,
+      [id, fixture.punos],
+    );
+    await manager.query(
+      `INSERT INTO proposal_countries (proposal_id, country_code) SELECT $1, unnest($2::text[])`,
+      [id, fixture.countries],
+    );
+    await manager.query(
+      `INSERT INTO proposal_objectives (proposal_id, gcm_objective_code) SELECT $1, unnest($2::smallint[])`,
+      [id, fixture.objectives],
+    );
+    for (const [org, category, amount] of fixture.lines) {
+      await manager.query(
+        `INSERT INTO proposal_budget_lines (proposal_id, organization_id, category_code, amount)
+         SELECT $1, id, $2, $3 FROM organizations WHERE code = $4`,
+        [id, category, amount.toString(), org],
+      );
+    }
+    return id;
+  });
+}
+
+/** Three PUNOs in Côte d'Ivoire, Türkiye and Curaçao; direct costs 1,000,000.00, indirect 70,000.00. */
+export const PATHWAYS: ProgrammeFixture = {
+  reference: 'MIG-2026-0101',
+  title: 'Safe and regular pathways in West Africa and the Mediterranean',
+  punos: ['IOM', 'UNDP', 'UNICEF'],
+  countries: ['CIV', 'TUR', 'CUW'],
+  objectives: [2, 5, 7],
+  lines: [
+    ['IOM', 1, 30000000n],
+    ['IOM', 4, 20000000n],
+    ['UNDP', 2, 15000000n],
+    ['UNDP', 5, 5000000n],
+    ['UNICEF', 6, 25000000n],
+    ['UNICEF', 7, 5000000n],
+  ],
+};
+
+export const DATA_HUB: ProgrammeFixture = {
+  reference: 'MIG-2026-0102',
+  title: 'Migration data hub for evidence-based policy',
+  thematicAreaCode: 1,
+  status: 'APPROVED',
+  punos: ['UNDP', 'IOM'],
+  countries: ['SEN'],
+  objectives: [1, 17],
+  lines: [
+    ['UNDP', 1, 12345678n],
+    ['IOM', 3, 4321099n],
+  ],
+};
+
+export interface RunBody {
+  id: string;
+  status: string;
+  progress: number;
+  error?: string;
+  pages?: number;
+  bytes?: number;
+  sha256?: string;
+  attempts: number;
+  source?: {
+    fingerprint: string;
+    rowCounts: Record<string, number>;
+    snapshotAt: string;
+    omittedSections: string[];
+  };
+  [key: string]: unknown;
+}
+
+/** Polls GET /reports/:id until the run is SUCCEEDED or FAILED. */
+export async function finished(
+  t: TestContext,
+  id: string,
+  as = 'fmu@mptf.test',
+  timeoutMs = 30000,
+): Promise<RunBody> {
+  const auth = await t.as(as);
+  return eventually(async () => {
+    const response = await t.http.get(`/api/v1/reports/${id}`).set(auth);
+    const body = response.body as RunBody;
+    return body.status === 'SUCCEEDED' || body.status === 'FAILED' ? body : null;
+  }, timeoutMs);
+}
+
+/** Buffers a binary supertest response. */
+export function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = response as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
