@@ -21,6 +21,7 @@ import { QueueName } from './job-catalogue';
 export class QueueConnection implements OnApplicationShutdown {
   private redis?: Redis;
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly workerConnections: Redis[] = [];
   private readonly postgresClasses = withBackend(createPostgresBackend);
 
   constructor(private readonly config: AppConfig) {}
@@ -43,11 +44,13 @@ export class QueueConnection implements OnApplicationShutdown {
 
   createWorker(name: QueueName, processor: Processor, options: Partial<WorkerOptions> = {}): Worker {
     if (this.backend === 'redis') {
+      // Workers need their own connection; BullMQ does not close one it was given, so we do.
+      const connection = this.newRedis();
+      this.workerConnections.push(connection);
       return new Worker(name, processor, {
         ...options,
         prefix: this.config.env.QUEUE_PREFIX,
-        // Workers need their own blocking connection.
-        connection: this.newRedis(),
+        connection,
       });
     }
     return new this.postgresClasses.Worker(name, processor, {
@@ -73,6 +76,8 @@ export class QueueConnection implements OnApplicationShutdown {
       this.redis.disconnect();
       this.redis = undefined;
     }
+    // The workers were closed before (JobDispatcher, beforeApplicationShutdown).
+    for (const connection of this.workerConnections.splice(0)) connection.disconnect();
   }
 
   private createQueue(name: QueueName): Queue {
