@@ -9,10 +9,10 @@ module.exports = async function globalTeardown() {
   const client = new Client({ connectionString: base.toString() });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      'SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2',
-      [template, `${template.replace('mptf_tpl_', 'mptf_t_')}%`],
-    );
+    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2', [
+      template,
+      `${template.replace('mptf_tpl_', 'mptf_t_')}%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await client.end();
