@@ -44,11 +44,13 @@ export class QueueConnection implements OnApplicationShutdown {
 
   createWorker(name: QueueName, processor: Processor, options: Partial<WorkerOptions> = {}): Worker {
     if (this.backend === 'redis') {
+      // Workers need their own connection; BullMQ does not close one it was given, so we do.
+      const connection = this.newRedis();
+      this.workerConnections.push(connection);
       return new Worker(name, processor, {
         ...options,
         prefix: this.config.env.QUEUE_PREFIX,
-        // Workers need their own blocking connection.
-        connection: this.workerRedis(),
+        connection,
       });
     }
     return new this.postgresClasses.Worker(name, processor, {
@@ -77,9 +79,12 @@ export class QueueConnection implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
-    for (const redis of [...this.workerConnections, ...(this.redis ? [this.redis] : [])]) redis.disconnect();
-    this.workerConnections.length = 0;
-    this.redis = undefined;
+    if (this.redis) {
+      this.redis.disconnect();
+      this.redis = undefined;
+    }
+    // The workers were closed before (JobDispatcher, beforeApplicationShutdown).
+    for (const connection of this.workerConnections.splice(0)) connection.disconnect();
   }
 
   private createQueue(name: QueueName): Queue {
@@ -107,12 +112,6 @@ export class QueueConnection implements OnApplicationShutdown {
       this.redis.on('error', () => undefined);
     }
     return this.redis;
-  }
-
-  private workerRedis(): Redis {
-    const redis = this.newRedis();
-    this.workerConnections.push(redis);
-    return redis;
   }
 
   private newRedis(overrides: RedisOptions = {}): Redis {

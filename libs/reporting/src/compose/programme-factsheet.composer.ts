@@ -21,7 +21,8 @@ const STATUS_LABELS: Record<string, string> = {
   FINANCIALLY_CLOSED: 'Financially closed',
 };
 const label = (status: string) => STATUS_LABELS[status] ?? status;
-const percentOf = (share: string) => `${(Number(share) * 100).toFixed(2)} %`;
+/** "0.07" → "7 %", "0.075" → "7.5 %" (a label, not a figure). */
+const percentOf = (share: string) => `${Number((Number(share) * 100).toFixed(2))} %`;
 
 /**
  * PROGRAMME_FACTSHEET: with `programmeId`, one joint programme (summary, PUNOs, where and what,
