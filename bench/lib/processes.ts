@@ -1,10 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
-/** The compiled entry points (`npm run bench` builds first). */
-const DIST = resolve(__dirname, '../..');
+/** The compiled entry points (`npm run bench` and `npm test` build first); also from ts sources. */
+const ROOT = resolve(__dirname, '../..');
+const DIST = existsSync(join(ROOT, 'apps/api/src/main.js')) ? ROOT : join(ROOT, 'dist');
 export const API_MAIN = join(DIST, 'apps/api/src/main.js');
 export const WORKER_MAIN = join(DIST, 'apps/worker/src/main.js');
 

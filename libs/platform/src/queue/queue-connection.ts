@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import {
   Processor,
   Queue,
@@ -18,7 +18,7 @@ import { QueueName } from './job-catalogue';
  * workers.
  */
 @Injectable()
-export class QueueConnection implements OnApplicationShutdown {
+export class QueueConnection implements OnApplicationBootstrap, OnApplicationShutdown {
   private redis?: Redis;
   private readonly workerConnections: Redis[] = [];
   private readonly queues = new Map<QueueName, Queue>();
@@ -34,6 +34,9 @@ export class QueueConnection implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.createQueue(name);
+      // Connection errors surface where the queue is used (enqueue, health); an 'error' event
+      // without a listener would take the process down instead.
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;
@@ -68,6 +71,17 @@ export class QueueConnection implements OnApplicationShutdown {
       return;
     }
     await this.queue(QueueName.MAINTENANCE).getJobCounts('waiting');
+  }
+
+  /**
+   * Opens every queue of the catalogue at start-up. BullMQ waits for a queue's first connection
+   * without a bound, so a queue first used while Redis is down would hang its request; opened
+   * early, an enqueue during a later outage fails at once (the fail-fast shared connection) and
+   * the API answers 503.
+   */
+  onApplicationBootstrap(): void {
+    if (this.backend !== 'redis') return;
+    for (const name of Object.values(QueueName)) this.queue(name);
   }
 
   /** After the workers have finished (JobDispatcher closes them in onModuleDestroy). */
