@@ -144,8 +144,9 @@ export async function generatePortfolio(
        ON CONFLICT (year) DO UPDATE SET last_number = greatest(proposal_reference_counters.last_number, $1)`,
       [N],
     );
-    progress.update('ANALYZE');
-    await db.query('ANALYZE');
+    // The steady state autovacuum reaches on its own: statistics and visibility maps set.
+    progress.update('VACUUM ANALYZE');
+    await db.query('VACUUM ANALYZE');
     const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
     await db.query(
       `COMMENT ON DATABASE "${name}" IS '${JSON.stringify({ benchSize: size }).replace(/'/g, "''")}'`,
