@@ -41,7 +41,7 @@ function intEnv(name: string, fallback: number): number {
 
 const SETTINGS = {
   requests: intEnv('BENCH_REQUESTS', 200),
-  concurrency: intEnv('BENCH_CONCURRENCY', 4),
+  concurrency: intEnv('BENCH_CONCURRENCY', 1),
   warmup: intEnv('BENCH_WARMUP', 20),
   intakeProposals: intEnv('BENCH_INTAKE_PROPOSALS', 1000),
   intakeConcurrency: intEnv('BENCH_INTAKE_CONCURRENCY', 16),
