@@ -522,7 +522,7 @@ function machine() {
 async function postgresVersion(databaseUrl: string): Promise<string> {
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    return (await pool.query<{ v: string }>('SHOW server_version')).rows[0].v;
+    return (await pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
   } finally {
     await pool.end();
   }
