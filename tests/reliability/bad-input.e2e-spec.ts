@@ -181,6 +181,17 @@ function bodies(template: unknown): fc.Arbitrary<unknown> {
   );
 }
 
+/** The body, or only what differs from the template (a mutated good body is long). */
+function describeBody(body: unknown, template: unknown): string {
+  if (template === undefined || !body || typeof body !== 'object' || Array.isArray(body))
+    return JSON.stringify(body)?.slice(0, 300) ?? String(body);
+  const before = template as Record<string, unknown>;
+  const after = body as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const changed = keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return `template with ${changed.map((key) => `${key}=${JSON.stringify(after[key])?.slice(0, 200) ?? 'removed'}`).join(', ')}`;
+}
+
 interface Answer {
   status: number;
   body: { message?: unknown; details?: unknown };
@@ -250,6 +261,7 @@ describe('reliability: bad input on every write route', () => {
         const auth = await t.as(userFor(route.permission));
         const path = pathOf(route);
         const template = TEMPLATES[`${route.method} ${route.path}`];
+        let lastFailure = '';
         try {
           await fc.assert(
             fc.asyncProperty(bodies(template), async (body) => {
@@ -260,13 +272,17 @@ describe('reliability: bad input on every write route', () => {
               sent += 1;
               statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
               const found = problem({ status: response.status, body: response.body });
-              if (found) throw new Error(found);
+              if (found) {
+                lastFailure = `${describeBody(body, template)} → ${found}`;
+                throw new Error(found);
+              }
             }),
-            { numRuns: perRoute, seed: FULL ? Date.now() : 20261130, endOnFailure: !FULL },
+            { numRuns: perRoute, seed: FULL ? Date.now() : 20261130, endOnFailure: true },
           );
         } catch (error) {
+          const seed = /seed: (-?\d+)/.exec((error as Error).message)?.[1];
           failures.push(
-            `${route.method} ${route.path}: ${(error as Error).message.split('\n').slice(0, 6).join(' | ')}`,
+            `${route.method} ${route.path} (seed ${seed}): ${lastFailure || (error as Error).message}`,
           );
         }
       }

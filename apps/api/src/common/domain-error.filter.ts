@@ -19,6 +19,12 @@ const PG_STATUS: Record<string, number> = {
   '23514': 422, // check_violation
   '22P02': 400, // invalid_text_representation (e.g. a malformed uuid)
   '22003': 400, // numeric_value_out_of_range
+  '22001': 400, // string_data_right_truncation
+  '22007': 400, // invalid_datetime_format
+  '22008': 400, // datetime_field_overflow
+  '22021': 400, // character_not_in_repertoire (a NUL byte in text)
+  '22P05': 400, // untranslatable_character
+  '23502': 400, // not_null_violation (a required value sent as null)
   '40001': 409, // serialization_failure after retries
 };
 

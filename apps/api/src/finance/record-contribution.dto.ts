@@ -4,6 +4,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -63,6 +64,7 @@ export class RecordContributionDto {
 
   @ApiPropertyOptional({ type: EarmarkDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => EarmarkDto)
   earmark?: EarmarkDto;

@@ -1,6 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MONEY, MONEY_MESSAGE } from './finance-validation';
 
 export class ExpenditureLineDto {
@@ -32,6 +42,8 @@ export class RecordExpenditureDto {
   @ApiProperty({ type: ExpenditureLineDto, isArray: true })
   @IsArray()
   @ArrayMaxSize(8)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ExpenditureLineDto)
   lines: ExpenditureLineDto[];

@@ -8,6 +8,7 @@ import {
   IsEnum,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -149,12 +150,14 @@ export class CreateProposalDto {
   durationMonths: number;
 
   @ApiProperty({ type: MarkersDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => MarkersDto)
   markers: MarkersDto;
 
   @ApiPropertyOptional({ type: GovernmentEndorsementDto, nullable: true })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => GovernmentEndorsementDto)
   governmentEndorsement?: GovernmentEndorsementDto | null;
@@ -162,6 +165,8 @@ export class CreateProposalDto {
   @ApiProperty({ type: BudgetLineDto, isArray: true })
   @IsArray()
   @ArrayMaxSize(500)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BudgetLineDto)
   budgetLines: BudgetLineDto[];
@@ -170,6 +175,8 @@ export class CreateProposalDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NationalPartnerDto)
   nationalPartners?: NationalPartnerDto[];
