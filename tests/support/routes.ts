@@ -1,7 +1,8 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { IS_PUBLIC, Permission, REQUIRED_PERMISSION } from '@mptf/identity';
+import { ALL_ROLES, hasPermission, IS_PUBLIC, Permission, REQUIRED_PERMISSION, Role } from '@mptf/identity';
+import type { TestContext } from './test-context';
 
 export interface RouteInfo {
   method: string;
@@ -65,4 +66,55 @@ export function concretePath(path: string): string {
     if (/version|^[ab]$/i.test(name)) return '1';
     return '00000000-0000-4000-8000-000000000000';
   });
+}
+
+/** One demo user per role (api.md's demo users). */
+export const USER_BY_ROLE: Record<Role, string> = {
+  [Role.ADMIN]: 'admin@mptf.test',
+  [Role.FMU_OFFICER]: 'fmu@mptf.test',
+  [Role.AA_OFFICER]: 'aa@mptf.test',
+  [Role.SC_CHAIR]: 'chair@mptf.test',
+  [Role.SC_MEMBER]: 'sc.undp@mptf.test',
+  [Role.AGENCY_FOCAL_POINT]: 'iom.focal@mptf.test',
+  [Role.DONOR_VIEWER]: 'donor.deu@mptf.test',
+};
+
+function send(t: TestContext, route: RouteInfo, auth?: { Authorization: string }) {
+  const call = t.http[route.method.toLowerCase() as 'get'](concretePath(route.path));
+  return auth ? call.set(auth) : call;
+}
+
+/** Non-public routes that answer anything but 401 without a token. */
+export async function anonymousLeaks(t: TestContext, routes: RouteInfo[]): Promise<string[]> {
+  const leaks: string[] = [];
+  for (const route of routes.filter((r) => !r.isPublic)) {
+    const response = await send(t, route);
+    if (response.status !== 401) leaks.push(`${route.method} ${route.path} → ${response.status}`);
+  }
+  return leaks;
+}
+
+/**
+ * Every role against every non-public route: a role the permission table does not grant must get
+ * the guard's 403; a role it grants must never get it (nor 401, nor a 5xx).
+ */
+export async function roleLeaks(t: TestContext, routes: RouteInfo[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const role of ALL_ROLES) {
+    const auth = await t.as(USER_BY_ROLE[role]);
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const response = await send(t, route, auth);
+      const granted = hasPermission([role], route.permission as never);
+      const deniedByRole =
+        response.status === 403 && String(response.body.message).startsWith('Your roles do not grant');
+      if (!granted && !deniedByRole)
+        problems.push(`${role} ${route.method} ${route.path}: expected 403, got ${response.status}`);
+      if (granted && (deniedByRole || response.status === 401 || response.status >= 500)) {
+        problems.push(
+          `${role} ${route.method} ${route.path}: granted but got ${response.status} ${response.body.message}`,
+        );
+      }
+    }
+  }
+  return problems;
 }

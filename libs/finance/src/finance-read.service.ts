@@ -242,9 +242,11 @@ export class FinanceReadService {
     const dimension = DIMENSIONS[groupBy];
     const rows = (await manager.query(
       `WITH ${PUNO_MONEY_CTE},
-       programmes AS (SELECT * FROM proposals WHERE status = ANY($1)),
+       programmes AS MATERIALIZED (SELECT id, thematic_area_code, status FROM proposals WHERE status = ANY($1)),
        groups AS (${dimension.groups}),
-       members AS (${dimension.members})
+       -- Materialized: inlined, the planner re-derived the members per group (a nested loop over
+       -- every PUNO's rows: 200 ms at 1,000 programmes among 100,000 proposals, 30 ms so).
+       members AS MATERIALIZED (${dimension.members})
        SELECT g.key::text AS key, g.label, g.sort,
               count(DISTINCT mb.proposal_id)::int AS programmes, ${MONEY_SUMS}
          FROM groups g

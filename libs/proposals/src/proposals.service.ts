@@ -153,9 +153,12 @@ export class ProposalsService {
     await this.validateCodes(input);
     const organizations = await this.resolveOrganizations(input);
     const lines = this.parseBudgetLines(input.budgetLines);
+    // Numbered in its own short statement: inside the transaction the counter row stayed locked
+    // until commit and serialized every concurrent create (bench: create p99 1.2 s at 16 in
+    // flight). A create that then fails leaves a gap in the numbers, never a duplicate.
+    const reference = await this.nextReference(this.dataSource.manager);
     const id = await this.dataSource.transaction(async (manager) => {
       const settings = await this.reference.fundSettings(manager);
-      const reference = await this.nextReference(manager);
       const endorsement = input.governmentEndorsement ?? null;
       const saved = await manager.save(
         Proposal,

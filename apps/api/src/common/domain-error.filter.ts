@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, ErrorDetail, HTTP_STATUS_BY_CODE } from '@mptf/platform';
+import { DomainError, ErrorCode, ErrorDetail, HTTP_STATUS_BY_CODE } from '@mptf/platform';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
@@ -22,8 +22,51 @@ const PG_STATUS: Record<string, number> = {
   '22001': 400, // string_data_right_truncation
   '22007': 400, // invalid_datetime_format
   '22008': 400, // datetime_field_overflow (e.g. 2026-02-30)
+  '22021': 400, // character_not_in_repertoire (a NUL byte in text)
+  '22P05': 400, // untranslatable_character
+  '23502': 400, // not_null_violation (a required value sent as null)
   '40001': 409, // serialization_failure after retries
 };
+
+/** Connection-level failures: the dependency is down or restarting, not the request wrong. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up)
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+const QUEUE_DOWN = /enableOfflineQueue|Connection is closed|MaxRetriesPerRequest|\bredis\b/i;
+const DATABASE_DOWN =
+  /Connection terminated|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i;
+
+/**
+ * Which dependency an infrastructure error says is unavailable, or null. A request during an
+ * outage gets a 503 that says so (and can be retried), never a 500 or a hang.
+ */
+export function unavailableDependency(exception: unknown): 'database' | 'queue' | null {
+  const error = exception as {
+    code?: unknown;
+    message?: unknown;
+    name?: unknown;
+    driverError?: unknown;
+  } | null;
+  if (!error || typeof error !== 'object') return null;
+  const message = String(error.message ?? '');
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (QUEUE_DOWN.test(message) || error.name === 'MaxRetriesPerRequestError') return 'queue';
+  if (DATABASE_DOWN.test(message)) return 'database';
+  if (CONNECTION_CODES.has(code)) return /6379|redis/i.test(message) ? 'queue' : 'database';
+  return error.driverError ? unavailableDependency(error.driverError) : null;
+}
 
 /** The one place where errors become HTTP responses, all in the envelope of api.md. */
 @Catch()
@@ -70,6 +113,15 @@ export class DomainErrorFilter implements ExceptionFilter {
       return {
         ...this.envelope(PG_STATUS[pgCode], detail, correlationId),
         details: [{ rule: `DATABASE_${pgCode}`, message: detail }],
+      };
+    }
+    const dependency = unavailableDependency(exception);
+    if (dependency) {
+      const what = dependency === 'queue' ? 'The job queue (Redis)' : 'The database';
+      return {
+        ...this.envelope(503, `${what} is unavailable; try again shortly`, correlationId),
+        code: ErrorCode.DEPENDENCY_UNAVAILABLE,
+        details: [{ rule: `${dependency.toUpperCase()}_UNAVAILABLE`, message: (exception as Error).message }],
       };
     }
     const bodyParserType = (exception as { type?: unknown })?.type;

@@ -26,7 +26,9 @@ export class ContributionsController {
       kind: body.kind,
       currency: body.currency,
       amount: parseMoney(body.amount),
-      usdAmount: body.usdAmount === undefined ? undefined : parseMoney(body.usdAmount),
+      // @IsOptional lets null through as well as undefined.
+      usdAmount:
+        body.usdAmount === undefined || body.usdAmount === null ? undefined : parseMoney(body.usdAmount),
       date: body.date,
       earmark: body.earmark ?? null,
       reference: body.reference ?? null,

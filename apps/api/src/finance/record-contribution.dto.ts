@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -57,6 +58,7 @@ export class RecordContributionDto {
 
   @ApiPropertyOptional({ type: EarmarkDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => EarmarkDto)
   earmark?: EarmarkDto;

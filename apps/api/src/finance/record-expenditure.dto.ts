@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { IsMoney, IsOrgCode } from '../common/formats';
 
 export class ExpenditureLineDto {
@@ -30,6 +30,8 @@ export class RecordExpenditureDto {
   @ApiProperty({ type: ExpenditureLineDto, isArray: true })
   @IsArray()
   @ArrayMaxSize(8)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ExpenditureLineDto)
   lines: ExpenditureLineDto[];

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -140,12 +141,14 @@ export class CreateProposalDto {
   durationMonths: number;
 
   @ApiProperty({ type: MarkersDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => MarkersDto)
   markers: MarkersDto;
 
   @ApiPropertyOptional({ type: GovernmentEndorsementDto, nullable: true })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => GovernmentEndorsementDto)
   governmentEndorsement?: GovernmentEndorsementDto | null;
@@ -153,6 +156,8 @@ export class CreateProposalDto {
   @ApiProperty({ type: BudgetLineDto, isArray: true })
   @IsArray()
   @ArrayMaxSize(500)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BudgetLineDto)
   budgetLines: BudgetLineDto[];
@@ -161,6 +166,8 @@ export class CreateProposalDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NationalPartnerDto)
   nationalPartners?: NationalPartnerDto[];

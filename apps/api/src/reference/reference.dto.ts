@@ -4,6 +4,7 @@ import {
   ArrayUnique,
   IsArray,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -106,6 +107,7 @@ export class PatchFundSettingsDto {
 
   @ApiPropertyOptional({ type: MinMarkersDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MinMarkersDto)
   minMarkers?: MinMarkersDto;

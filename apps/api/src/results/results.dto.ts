@@ -17,6 +17,7 @@ import {
   IsEnum,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -192,6 +193,8 @@ export class CreateActualDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DisaggregationDto)
   disaggregation?: DisaggregationDto[];
@@ -214,6 +217,8 @@ export class UpdateActualDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DisaggregationDto)
   disaggregation?: DisaggregationDto[];

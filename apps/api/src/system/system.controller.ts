@@ -36,7 +36,13 @@ export class SystemController {
       id,
       requestedAt,
     ]);
-    await this.jobs.heartbeat({ heartbeatId: id, requestedAt });
+    try {
+      await this.jobs.heartbeat({ heartbeatId: id, requestedAt });
+    } catch (error) {
+      // Queue down: take the row back, so a failed request leaves nothing half-written.
+      await this.dataSource.query('DELETE FROM worker_heartbeats WHERE id = $1', [id]).catch(() => undefined);
+      throw error;
+    }
     return { id, requestedAt };
   }
 

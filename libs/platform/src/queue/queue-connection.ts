@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import {
   Processor,
   Queue,
@@ -18,7 +18,7 @@ import { QueueName } from './job-catalogue';
  * workers.
  */
 @Injectable()
-export class QueueConnection implements OnApplicationShutdown {
+export class QueueConnection implements OnApplicationBootstrap, OnApplicationShutdown {
   private redis?: Redis;
   private readonly workerConnections: Redis[] = [];
   private readonly queues = new Map<QueueName, Queue>();
@@ -73,6 +73,17 @@ export class QueueConnection implements OnApplicationShutdown {
       return;
     }
     await this.queue(QueueName.MAINTENANCE).getJobCounts('waiting');
+  }
+
+  /**
+   * Opens every queue of the catalogue at start-up. BullMQ waits for a queue's first connection
+   * without a bound, so a queue first used while Redis is down would hang its request; opened
+   * early, an enqueue during a later outage fails at once (the fail-fast shared connection) and
+   * the API answers 503.
+   */
+  onApplicationBootstrap(): void {
+    if (this.backend !== 'redis') return;
+    for (const name of Object.values(QueueName)) this.queue(name);
   }
 
   /** Last, after the worker has finished its running jobs (they may still enqueue). */

@@ -1,0 +1,229 @@
+import { PortfolioDimension } from '@mptf/finance';
+import { statSync } from 'node:fs';
+import { Pool, PoolClient } from 'pg';
+import { portfolioSql, rollupSql } from '../lib/captured-sql';
+import { BarePdf, usd } from './pdf-writer';
+
+export interface BareReport {
+  ms: number;
+  pages: number;
+  bytes: number;
+}
+
+type Row = Record<string, string | number | null>;
+
+async function snapshot<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * The annual consolidated report's content read over a raw `pg` connection in one REPEATABLE READ
+ * snapshot (the read models' own SQL where they exist: portfolio breakdowns and result roll-ups),
+ * rendered with bare pdfkit: the floor for the queue + worker path.
+ */
+export async function bareAnnualReport(pool: Pool, year: number, path: string): Promise<BareReport> {
+  const started = performance.now();
+  const data = await snapshot(pool, async (client) => {
+    const query = async (sql: string, params: unknown[] = []) => (await client.query<Row>(sql, params)).rows;
+    const byKind = (where: string, params: unknown[]) =>
+      query(
+        `SELECT kind, sum(amount)::text AS total FROM ledger_entries WHERE ${where} GROUP BY kind`,
+        params,
+      );
+    const breakdowns: Record<string, Row[]> = {};
+    for (const dimension of Object.values(PortfolioDimension)) {
+      const captured = await portfolioSql(dimension);
+      breakdowns[dimension] = await query(captured.sql, captured.params);
+    }
+    const rollups: Record<string, Row[]> = {};
+    for (const by of ['thematicArea', 'gcmObjective', 'fundIndicator'] as const) {
+      const captured = await rollupSql(by, year);
+      rollups[by] = await query(captured.sql, captured.params);
+    }
+    return {
+      yearTotals: await byKind('year = $1', [year]),
+      inceptionTotals: await byKind('year <= $1', [year]),
+      donors: await query(
+        `SELECT o.code, o.name,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'COMMITMENT'), 0)::text AS committed,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'DEPOSIT'), 0)::text AS deposited,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'AA_FEE'), 0)::text AS fees
+           FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id
+          WHERE e.year = $1 GROUP BY o.code, o.name ORDER BY o.code`,
+        [year],
+      ),
+      punos: await query(
+        `SELECT o.code,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'TRANSFER'), 0)::text AS transferred,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'EXPENDITURE'), 0)::text AS spent,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'REFUND'), 0)::text AS refunded
+           FROM ledger_entries e JOIN organizations o ON o.id = e.organization_id
+          WHERE e.year = $1 AND e.kind IN ('TRANSFER','EXPENDITURE','REFUND') GROUP BY o.code ORDER BY o.code`,
+        [year],
+      ),
+      categories: await query(
+        `SELECT c.code, c.title, coalesce(sum(e.amount), 0)::text AS spent
+           FROM budget_categories c
+           LEFT JOIN ledger_entries e ON e.budget_category_code = c.code AND e.kind = 'EXPENDITURE' AND e.year = $1
+          GROUP BY c.code, c.title ORDER BY c.code`,
+        [year],
+      ),
+      breakdowns,
+      rollups,
+      programmes: await query(
+        `WITH money AS (
+           SELECT proposal_id,
+                  sum(amount) FILTER (WHERE kind = 'ALLOCATION') AS allocated,
+                  sum(amount) FILTER (WHERE kind = 'TRANSFER') AS transferred,
+                  sum(amount) FILTER (WHERE kind = 'REFUND') AS refunded,
+                  sum(amount) FILTER (WHERE kind = 'EXPENDITURE') AS spent
+             FROM ledger_entries WHERE proposal_id IS NOT NULL AND year <= $1 GROUP BY proposal_id)
+         SELECT p.reference, p.status, p.thematic_area_code AS area,
+                coalesce(m.allocated, 0)::text AS allocated, coalesce(m.transferred, 0)::text AS transferred,
+                coalesce(m.spent, 0)::text AS spent, coalesce(m.refunded, 0)::text AS refunded
+           FROM proposals p LEFT JOIN money m ON m.proposal_id = p.id
+          WHERE p.status IN ('APPROVED','ACTIVE','OPERATIONALLY_CLOSED','FINANCIALLY_CLOSED')
+          ORDER BY p.reference`,
+        [year],
+      ),
+    };
+  });
+
+  const pdf = new BarePdf(path);
+  const total = (rows: Row[], kind: string) => rows.find((row) => row.kind === kind)?.total ?? '0';
+  pdf.heading(`Migration MPTF — annual consolidated report ${year}`, 18);
+  pdf.heading('Sources and uses of funds');
+  pdf.table(
+    ['Line', `${year}`, 'Since inception'],
+    [
+      'DEPOSIT',
+      'INTEREST',
+      'OTHER_INCOME',
+      'TRANSFER',
+      'REFUND',
+      'AA_FEE',
+      'DIRECT_COST',
+      'BANK_CHARGE',
+      'EXPENDITURE',
+    ].map((kind) => [kind, usd(total(data.yearTotals, kind)), usd(total(data.inceptionTotals, kind))]),
+  );
+  pdf.heading('Contributions by donor');
+  pdf.table(
+    ['Donor', 'Committed', 'Deposited', 'AA fee'],
+    data.donors.map((row) => [String(row.name), usd(row.committed), usd(row.deposited), usd(row.fees)]),
+  );
+  pdf.bars(
+    'Deposits by donor',
+    data.donors.map((row) => ({ label: String(row.code), value: Number(row.deposited) })),
+  );
+  pdf.heading('Transfers and expenditure by participating organization');
+  pdf.table(
+    ['PUNO', 'Transferred', 'Expenditure', 'Refunded'],
+    data.punos.map((row) => [String(row.code), usd(row.transferred), usd(row.spent), usd(row.refunded)]),
+  );
+  for (const [dimension, rows] of Object.entries(data.breakdowns)) {
+    pdf.heading(`Portfolio by ${dimension}`);
+    pdf.table(
+      ['Group', 'Programmes', 'Allocated', 'Transferred', 'Expenditure'],
+      rows.map((row) => [
+        String(row.label),
+        Number(row.programmes),
+        usd(row.allocated),
+        usd(row.transferred),
+        usd(row.expenditure),
+      ]),
+    );
+    pdf.bars(
+      `Allocated by ${dimension}`,
+      rows.slice(0, 30).map((row) => ({ label: String(row.label), value: Number(row.allocated) })),
+    );
+  }
+  pdf.heading('Expenditure by budget category');
+  pdf.table(
+    ['Category', 'Expenditure'],
+    data.categories.map((row) => [String(row.title), usd(row.spent)]),
+  );
+  for (const [by, rows] of Object.entries(data.rollups)) {
+    pdf.heading(`Results by ${by}`);
+    pdf.table(
+      ['Group', 'Programmes', 'Indicators', 'With target', 'With actual', 'On track'],
+      rows.map((row) => [
+        String(row.label),
+        Number(row.programmes),
+        Number(row.indicators),
+        Number(row.with_target),
+        Number(row.with_actual),
+        Number(row.on_track),
+      ]),
+    );
+  }
+  pdf.heading('Annex: programmes');
+  pdf.table(
+    ['Programme', 'Status', 'Area', 'Allocated', 'Transferred', 'Expenditure', 'Refunded'],
+    data.programmes.map((row) => [
+      String(row.reference),
+      String(row.status),
+      Number(row.area),
+      usd(row.allocated),
+      usd(row.transferred),
+      usd(row.spent),
+      usd(row.refunded),
+    ]),
+  );
+  await pdf.end();
+  return { ms: performance.now() - started, pages: pdf.pages, bytes: statSync(path).size };
+}
+
+/** A contributor statement for one donor over raw `pg` + bare pdfkit. */
+export async function bareContributorStatement(
+  pool: Pool,
+  donorCode: string,
+  path: string,
+): Promise<BareReport> {
+  const started = performance.now();
+  const data = await snapshot(pool, async (client) => {
+    const entries = (
+      await client.query<Row>(
+        `SELECT e.kind, e.year, to_char(e.entry_date, 'YYYY-MM-DD') AS date, e.currency, e.original_amount::text AS original,
+                e.amount::text AS amount
+           FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id
+          WHERE o.code = $1 ORDER BY e.entry_date, e.seq`,
+        [donorCode],
+      )
+    ).rows;
+    const fund = (
+      await client.query<Row>(
+        `SELECT kind, sum(amount)::text AS total FROM ledger_entries GROUP BY kind ORDER BY kind`,
+      )
+    ).rows;
+    return { entries, fund };
+  });
+  const pdf = new BarePdf(path);
+  pdf.heading(`Contributor statement — ${donorCode}`, 18);
+  pdf.table(
+    ['Kind', 'Year', 'Date', 'Currency', 'Original', 'US$'],
+    data.entries.map((row) => [
+      String(row.kind),
+      Number(row.year),
+      String(row.date),
+      String(row.currency ?? ''),
+      usd(row.original),
+      usd(row.amount),
+    ]),
+  );
+  pdf.heading('How the fund used its resources');
+  pdf.table(
+    ['Line', 'US$'],
+    data.fund.map((row) => [String(row.kind), usd(row.total)]),
+  );
+  await pdf.end();
+  return { ms: performance.now() - started, pages: pdf.pages, bytes: statSync(path).size };
+}

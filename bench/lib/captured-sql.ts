@@ -1,0 +1,37 @@
+import { FinanceReadService, PortfolioDimension } from '@mptf/finance';
+import { RollupGrouping, RollupService } from '@mptf/results';
+import { EntityManager } from 'typeorm';
+
+export interface CapturedQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The exact SQL a read service sends, captured by calling it with a manager that records instead
+ * of querying, so the raw-`pg` baseline runs the very statement the API runs (no copy to drift).
+ */
+async function capture(call: (manager: EntityManager) => Promise<unknown>): Promise<CapturedQuery[]> {
+  const captured: CapturedQuery[] = [];
+  const recorder = {
+    query: async (sql: string, params: unknown[] = []) => {
+      captured.push({ sql, params });
+      return [];
+    },
+  } as unknown as EntityManager;
+  await call(recorder);
+  return captured;
+}
+
+export async function portfolioSql(groupBy: PortfolioDimension): Promise<CapturedQuery> {
+  // The manager passed in is the only thing the method uses.
+  const service = new FinanceReadService(undefined as never, undefined as never);
+  const [query] = await capture((manager) => service.portfolio(manager, groupBy));
+  return query;
+}
+
+export async function rollupSql(by: RollupGrouping, year?: number): Promise<CapturedQuery> {
+  const service = new RollupService(undefined as never);
+  const [query] = await capture((manager) => service.rollup(by, year, manager));
+  return query;
+}
