@@ -94,12 +94,14 @@ export function ReportsPage() {
   const programmes = useQuery({
     queryKey: ['programmes', 'all-for-reports'],
     queryFn: () => api.get<Page<Programme>>('/programmes', { pageSize: 200 }),
-    enabled: type === 'PROGRAMME_FACTSHEET',
+    // For the picker, and to name the programme of the runs listed.
+    enabled:
+      type === 'PROGRAMME_FACTSHEET' || (runs.data ?? []).some((r) => r.parameters.programmeId !== undefined),
   });
   const meetings = useQuery({
     queryKey: ['meetings'],
     queryFn: async () => (await api.get<Page<MeetingSummary>>('/sc-meetings', { pageSize: 200 })).items,
-    enabled: type === 'DECISION_PACK',
+    enabled: type === 'DECISION_PACK' || (runs.data ?? []).some((r) => r.parameters.meetingId !== undefined),
   });
   useEffect(() => {
     if (!types.includes(type)) setType(types[0]);
@@ -144,8 +146,10 @@ export function ReportsPage() {
           ? 'Since inception'
           : null,
       r.parameters.donorCode ? ref.orgName(r.parameters.donorCode) : null,
-      r.parameters.programmeId
-        ? (programmes.data?.items.find((p) => p.id === r.parameters.programmeId)?.reference ?? 'Programme')
+      r.type === 'PROGRAMME_FACTSHEET'
+        ? r.parameters.programmeId
+          ? (programmes.data?.items.find((p) => p.id === r.parameters.programmeId)?.reference ?? 'Programme')
+          : 'All programmes'
         : null,
       r.parameters.meetingId
         ? (meetings.data?.find((m) => m.id === r.parameters.meetingId)?.title ?? 'Meeting')
@@ -295,11 +299,11 @@ export function ReportsPage() {
             >
               {() => (
                 <ScrollArea>
-                  <Table miw={640} aria-label="Generated reports" verticalSpacing="sm">
+                  <Table miw={560} aria-label="Generated reports" verticalSpacing="sm">
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>Report</Table.Th>
-                        <Table.Th w={200}>Status</Table.Th>
+                        <Table.Th w={150}>Status</Table.Th>
                         <Table.Th>
                           <span className="sr-only">Download</span>
                         </Table.Th>
@@ -382,8 +386,8 @@ function RunRow({ run, description, canRetry }: { run: ReportRun; description: s
           {description || '—'} · requested {formatDateTime(r.createdAt)}
         </Text>
         {r.status === 'SUCCEEDED' && omitted.length > 0 && (
-          <Text size="xs" c="orange.9">
-            Without: {omitted.join(', ')}
+          <Text size="xs" c="orange.9" title="Their data is not connected to reporting yet">
+            Left out: {omitted.join(', ')}
           </Text>
         )}
       </Table.Td>
@@ -419,7 +423,7 @@ function RunRow({ run, description, canRetry }: { run: ReportRun; description: s
           </Text>
         )}
       </Table.Td>
-      <Table.Td>
+      <Table.Td w={120}>
         {r.status === 'SUCCEEDED' && (
           <Button
             size="xs"
