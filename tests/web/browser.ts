@@ -16,7 +16,7 @@ export interface Browser {
   /** Signs out (if needed) and signs in through the login form. */
   login(email: string): Promise<void>;
   logout(): Promise<void>;
-  /** Full-page screenshot into tests/artifacts/screenshots/<name>.png. */
+  /** Full-page screenshot (the window while a modal is open) into tests/artifacts/screenshots/<name>.png. */
   shot(name: string): Promise<void>;
   /** Errors the page threw or logged, so a journey can fail on them. */
   errors: string[];
@@ -80,7 +80,9 @@ export async function openBrowser(t: TestContext, viewport = { width: 1440, heig
       // Let charts finish their entry animation before the picture; fixed header at the top.
       await page.waitForTimeout(600);
       await page.evaluate('window.scrollTo(0, 0)');
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      // A modal's backdrop is as tall as the window: picture the window then, else the whole page.
+      const modal = await page.getByRole('dialog').isVisible();
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: !modal });
     },
     close: async () => {
       await context.close();
@@ -102,11 +104,6 @@ export async function choose(
   await page.getByRole('option', { name: option }).first().click();
   // A MultiSelect stays open after a pick; leave it with Tab (Escape would also close a modal).
   if (await page.getByRole('listbox').isVisible()) await input.press('Tab');
-}
-
-/** Whether a module of the backend exists on this branch (review and reporting are merged later). */
-export function backendHas(lib: 'review' | 'reporting'): boolean {
-  return existsSync(join(__dirname, '..', '..', 'libs', lib, 'src', 'index.ts'));
 }
 
 async function poll(describe: () => Promise<string>, check: () => Promise<boolean>, timeoutMs = 15000) {

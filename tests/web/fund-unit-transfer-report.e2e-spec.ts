@@ -3,7 +3,7 @@ import { FinanceService } from '@mptf/finance';
 import { parseMoney } from '@mptf/platform';
 import { insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
-import { backendHas, Browser, choose, expect as see, openBrowser } from './browser';
+import { Browser, choose, expect as see, openBrowser } from './browser';
 
 jest.setTimeout(180000);
 
@@ -135,31 +135,26 @@ describe('Web journey 3: the fund unit records a transfer and downloads the annu
     expect(browser.errors).toEqual([]);
   });
 
-  // Reports (POST /reports, GET /reports/:id, GET /reports/:id/file) come with the reporting
-  // module; until it is merged into this branch this step is skipped, and runs by itself after.
-  (backendHas('reporting') ? it : it.skip)(
-    'the Fund Management Unit downloads the annual consolidated report',
-    async () => {
-      const { page } = browser;
-      await browser.login('fmu@mptf.test');
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
-      await see(page.getByRole('heading', { name: 'Reports', exact: true })).toBeVisible();
-      await choose(page, 'Report', 'Annual consolidated report');
-      await choose(page, 'Reporting year', '2026');
-      await page.getByRole('button', { name: 'Generate report' }).click();
-      const run = page.getByTestId('report-run').first();
-      await see(run).toBeVisible();
-      await browser.shot('26-reports-in-progress');
-      await see(run).toHaveAttribute('data-status', 'SUCCEEDED');
-      await browser.shot('27-reports-succeeded');
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        run.getByRole('button', { name: /Download/ }).click(),
-      ]);
-      const file = readFileSync((await download.path())!);
-      expect(file.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-      expect(browser.errors).toEqual([]);
-    },
-  );
+  it('the Fund Management Unit downloads the annual consolidated report', async () => {
+    const { page } = browser;
+    await browser.login('fmu@mptf.test');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await see(page.getByRole('heading', { name: 'Reports', exact: true })).toBeVisible();
+    await choose(page, 'Report', 'Annual consolidated report');
+    await choose(page, 'Reporting year', '2026');
+    await page.getByRole('button', { name: 'Generate report' }).click();
+    const run = page.getByTestId('report-run').first();
+    await see(run).toBeVisible();
+    await browser.shot('26-reports-in-progress');
+    await see(run).toHaveAttribute('data-status', 'SUCCEEDED');
+    await browser.shot('27-reports-succeeded');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      run.getByRole('button', { name: /Download/ }).click(),
+    ]);
+    const file = readFileSync((await download.path())!);
+    expect(file.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(browser.errors).toEqual([]);
+  });
 });

@@ -21,10 +21,59 @@ export interface ActualDto {
   reviewedAt?: unknown;
 }
 
+export interface AgendaItemDto {
+  position: number;
+  proposalId: string;
+  reference: string;
+  title: string;
+  status: string;
+  thematicAreaCode: number;
+  total: string;
+  decision?: unknown;
+}
+
+export interface AllocationDto {
+  /** a participating organization of the proposal */
+  orgCode: string;
+  /** US$, at most that PUNO's budgeted total */
+  amount: string;
+}
+
+export interface BalanceDto {
+  current: BalanceSharesDto;
+  /** per proposal on the agenda: the balance if it alone were approved as requested */
+  ifApproved: Record<string, BalanceSharesDto>;
+}
+
+export interface BalanceSharesDto {
+  /** share of allocated US$ per thematic area code */
+  byThematicArea: unknown;
+  /** share of allocated US$ per UN M49 region (Global: programmes without countries) */
+  byRegion: unknown;
+}
+
 export interface BaselineBodyDto {
   year: number;
   /** An exact decimal (JSON number or decimal string, at most 16 digits and 4 decimals); returned as a decimal string. Required unless qualitative. */
   value?: string;
+}
+
+export interface BatchDecisionDto {
+  outcome: 'APPROVED' | 'PIPELINE' | 'REVISION_REQUESTED' | 'REJECTED';
+  justification: string;
+  /** APPROVED only (required then): the allocation per PUNO */
+  allocations?: AllocationDto[];
+  conditions?: string;
+  proposalId: string;
+}
+
+export interface BatchDecisionsDto {
+  decisions: BatchDecisionDto[];
+}
+
+export interface BatchDecisionsResultDto {
+  meetingId: string;
+  decisions: DecisionDto[];
 }
 
 export interface BudgetCategoryDto {
@@ -58,6 +107,14 @@ export interface BudgetLineViewDto {
 export interface CloseProgrammeDto {
   /** OPERATIONAL: an ACTIVE programme ends its activities. FINANCIAL: an operationally closed programme whose PUNO balances are settled. */
   kind: 'OPERATIONAL' | 'FINANCIAL';
+}
+
+export interface ConflictDto {
+  proposalId: string;
+  userId: string;
+  reason: string;
+  declaredAt: string;
+  recused: boolean;
 }
 
 export interface ContributionDto {
@@ -109,6 +166,13 @@ export interface CreateFundIndicatorDto {
   unit?: string;
 }
 
+export interface CreateMeetingDto {
+  title: string;
+  date: string;
+  /** the agenda, in order: proposals UNDER_REVIEW or PIPELINE */
+  proposalIds: string[];
+}
+
 export interface CreateProposalDto {
   title: string;
   summary: string;
@@ -126,6 +190,12 @@ export interface CreateProposalDto {
   nationalPartners?: NationalPartnerDto[];
 }
 
+export interface CreateReportDto {
+  type: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
+  format: 'pdf' | 'csv' | 'xlsx';
+  parameters?: ReportParametersDto;
+}
+
 export interface CreateUserDto {
   email: string;
   name: string;
@@ -134,6 +204,53 @@ export interface CreateUserDto {
     'ADMIN' | 'FMU_OFFICER' | 'AA_OFFICER' | 'SC_CHAIR' | 'SC_MEMBER' | 'AGENCY_FOCAL_POINT' | 'DONOR_VIEWER'
   )[];
   organizationCode?: string;
+}
+
+export interface CriterionScoreDto {
+  /** a code of GET /reference/review-criteria */
+  criterionCode: string;
+  score: number;
+}
+
+export interface DecisionAllocationDto {
+  orgCode: string;
+  amount: string;
+}
+
+export interface DecisionDto {
+  id: string;
+  proposalId: string;
+  reference: string;
+  meetingId: string | null;
+  round: number;
+  fromStatus: string;
+  outcome: 'APPROVED' | 'PIPELINE' | 'REVISION_REQUESTED' | 'REJECTED';
+  /** the proposal status the decision set */
+  status: string;
+  justification: string;
+  conditions: string | null;
+  allocations: DecisionAllocationDto[];
+  totalAllocated: string;
+  pipelineRank?: number;
+  decidedBy: ReviewerDto;
+  decidedAt: string;
+}
+
+export interface DecisionPackDto {
+  meeting: unknown;
+  generatedAt: string;
+  /** Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations. */
+  proposals: unknown[][];
+  /** Shares of allocated US$ (decimal strings with four decimals, summing to 1 within rounding). current = allocations of programmes; ifApproved[id] adds that proposal’s requested total to its thematic area, split evenly across its countries (each part in the country’s region; Global without countries). */
+  balance: BalanceDto;
+  allocatedTotal: string;
+  /** funds available for new allocations, US$ */
+  availableFunds: string;
+  availableFundsByThematicArea: unknown;
+}
+
+export interface DeclareConflictDto {
+  reason: string;
 }
 
 export interface DisaggregationDto {
@@ -292,6 +409,32 @@ export interface MeDto {
   organizationType: 'UN_ENTITY' | 'MEMBER_STATE' | 'SECRETARIAT' | 'CSO' | 'OTHER' | null;
 }
 
+export interface MeetingDto {
+  id: string;
+  title: string;
+  date: string;
+  proposalCount: number;
+  decisionCount: number;
+  createdAt: string;
+  agenda: AgendaItemDto[];
+}
+
+export interface MeetingPageDto {
+  items: MeetingSummaryDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface MeetingSummaryDto {
+  id: string;
+  title: string;
+  date: string;
+  proposalCount: number;
+  decisionCount: number;
+  createdAt: string;
+}
+
 export interface MinMarkersDto {
   gender?: number;
   humanRights?: number;
@@ -358,6 +501,16 @@ export interface PatchFundSettingsDto {
   aaFeeRate?: string;
   reviewWindowDays?: number;
   expenditureDeadline?: string;
+}
+
+export interface PipelineItemDto {
+  rank: number;
+  proposalId: string;
+  reference: string;
+  title: string;
+  thematicAreaCode: number;
+  total: string;
+  endorsedAt: string | null;
 }
 
 export interface PortfolioGroupDto {
@@ -518,6 +671,19 @@ export interface ProposalPageDto {
   pageSize: number;
 }
 
+export interface ProposalReviewsDto {
+  proposalId: string;
+  round: number;
+  currentRound: number;
+  status: string;
+  reviewDueDate: string | null;
+  overdue: boolean;
+  /** FMU, chair and admins: ALL. A member sees ALL once they reviewed in this round (or the round is closed); before that OWN_ONLY: reviews holds only their own (empty) and summary is null. */
+  visibility: 'ALL' | 'OWN_ONLY';
+  reviews: ReviewDto[];
+  summary: ReviewSummaryDto | null;
+}
+
 export interface PunoFiguresDto {
   allocated: string;
   transferred: string;
@@ -535,6 +701,17 @@ export interface PunoFiguresDto {
   balance: string;
 }
 
+export interface RankPipelineDto {
+  /** every proposal in the pipeline, exactly once, in the new order */
+  proposalIds: string[];
+}
+
+export interface RecommendationsDto {
+  APPROVE: number;
+  REVISE: number;
+  REJECT: number;
+}
+
 export interface RecordContributionDto {
   /** Contributor organization code (Member States by ISO3) */
   donorCode: string;
@@ -549,6 +726,16 @@ export interface RecordContributionDto {
   earmark?: EarmarkDto;
   /** Donor agreement or deposit reference (unique) */
   reference?: string;
+}
+
+export interface RecordDecisionDto {
+  outcome: 'APPROVED' | 'PIPELINE' | 'REVISION_REQUESTED' | 'REJECTED';
+  justification: string;
+  /** APPROVED only (required then): the allocation per PUNO */
+  allocations?: AllocationDto[];
+  conditions?: string;
+  /** the meeting that decided; the proposal must be on its agenda */
+  meetingId?: string;
 }
 
 export interface RecordExpenditureDto {
@@ -568,6 +755,59 @@ export interface RecordTransferDto {
   orgCode: string;
   amount: string;
   date: string;
+}
+
+export interface RecusalDto {
+  proposalId: string;
+  recused: boolean;
+  reason: 'PUNO' | 'DECLARED_CONFLICT' | null;
+  reviewedThisRound: boolean;
+}
+
+export interface ReportParametersDto {
+  /** ANNUAL_CONSOLIDATED: the reporting year (without it: since inception); CONTRIBUTOR_STATEMENT: optional year */
+  year?: number;
+  /** CONTRIBUTOR_STATEMENT: the donor (a donor viewer: its own, the default) */
+  donorCode?: string;
+  /** PROGRAMME_FACTSHEET: the programme; without it, the portfolio factsheet of all programmes */
+  programmeId?: string;
+  /** DECISION_PACK: the Steering Committee meeting */
+  meetingId?: string;
+}
+
+export interface ReportRunDto {
+  id: string;
+  type: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
+  format: 'pdf' | 'csv' | 'xlsx';
+  parameters: ReportParametersDto;
+  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  progress: number;
+  /** USER, or SCHEDULE for runs the report schedule created */
+  trigger: 'USER' | 'SCHEDULE';
+  /** How many times a worker started processing it */
+  attempts: number;
+  pages?: number;
+  bytes?: number;
+  sha256?: string;
+  fileName?: string;
+  /** The error of the last failed attempt */
+  error?: string;
+  source?: ReportSourceDto;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface ReportSourceDto {
+  /** When the REPEATABLE READ snapshot was taken */
+  snapshotAt: string;
+  isolation: string;
+  rowCounts: unknown;
+  inputs: unknown;
+  /** sha256 of the figures: the same data give the same fingerprint */
+  fingerprint: string;
+  /** Sections left out because their data is not connected yet */
+  omittedSections: string[];
 }
 
 export interface ResultBodyDto {
@@ -597,6 +837,48 @@ export interface ReviewCriterionDto {
   description: string;
   /** percent; all weights sum to 100 */
   weight: number;
+}
+
+export interface ReviewDto {
+  id: string;
+  proposalId: string;
+  round: number;
+  reviewer: ReviewerDto;
+  scores: ScoreViewDto[];
+  recommendation: 'APPROVE' | 'REVISE' | 'REJECT';
+  comment: string;
+  /** This review alone. Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews. */
+  weightedScore: string;
+  /** false when the reviewer is recused: excluded from the summary */
+  counted: boolean;
+  submittedAt: string;
+}
+
+export interface ReviewerDto {
+  id: string;
+  name: string;
+  organizationCode: string | null;
+}
+
+export interface ReviewQueueItemDto {
+  proposalId: string;
+  reference: string;
+  title: string;
+  thematicAreaCode: number;
+  /** requested budget total, US$ */
+  total: string;
+  reviewDueDate: string | null;
+  /** the due date has passed */
+  overdue: boolean;
+  reviewRound: number;
+}
+
+export interface ReviewSummaryDto {
+  /** reviews that count */
+  count: number;
+  /** Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews. */
+  weightedScore: string | null;
+  recommendations: RecommendationsDto;
 }
 
 export interface RevisionDiffDto {
@@ -636,6 +918,21 @@ export interface RollupGroupDto {
   targetSum?: string;
 }
 
+export interface ScoreViewDto {
+  criterionCode: string;
+  /** weight in percent when the review was written */
+  weight: number;
+  score: number;
+}
+
+export interface ScreenProposalDto {
+  outcome: 'PASS' | 'RETURN' | 'INELIGIBLE';
+  /** Required to RETURN or declare INELIGIBLE; shown to the focal points in the timeline */
+  comment?: string;
+  /** PASS only; default today + the fund setting reviewWindowDays */
+  reviewDueDate?: string;
+}
+
 export interface SessionUserDto {
   id: string;
   email: string;
@@ -648,6 +945,13 @@ export interface SessionUserDto {
 
 export interface SetAreaObjectivesDto {
   gcmObjectiveCodes: number[];
+}
+
+export interface SubmitReviewDto {
+  /** One score per review criterion, every criterion exactly once (else 422) */
+  scores: CriterionScoreDto[];
+  recommendation: 'APPROVE' | 'REVISE' | 'REJECT';
+  comment: string;
 }
 
 export interface TargetBodyDto {

@@ -124,98 +124,67 @@ export interface AuditEvent {
   correlationId: string | null;
 }
 
-// ---- screening and review (api.md "Screening and review") ------------------------------------
+// ---- screening and review (apps/api/src/review, libs/review) ----------------------------------
 export type ScreeningOutcome = 'PASS' | 'RETURN' | 'INELIGIBLE';
-export type Recommendation = 'APPROVE' | 'REVISE' | 'REJECT';
-export type DecisionOutcome = 'APPROVED' | 'PIPELINE' | 'REVISION_REQUESTED' | 'REJECTED';
+export type Recommendation = S.ReviewDto['recommendation'];
+export type DecisionOutcome = S.DecisionDto['outcome'];
 
-export interface ReviewQueueItem {
-  proposalId: string;
-  reference: string;
-  title: string;
-  thematicAreaCode: number;
-  total: string;
-  reviewDueDate: string | null;
-  overdue?: boolean;
-  reviewRound?: number;
-}
+/** GET /review-queue: a plain array, the most urgent first. */
+export type ReviewQueueItem = S.ReviewQueueItemDto;
+export type Review = S.ReviewDto;
+export type ReviewSummary = S.ReviewSummaryDto;
+/**
+ * GET /proposals/:id/reviews. A member sees OWN_ONLY (reviews empty, summary null) until they
+ * have reviewed in the round; FMU, chair and admins see ALL.
+ */
+export type ReviewsResponse = S.ProposalReviewsDto;
+export type Recusal = S.RecusalDto;
+export type Decision = S.DecisionDto;
+export type PipelineEntry = S.PipelineItemDto;
 
-export interface Review {
+/** The decision recorded on an agenda item at this meeting (agenda and pack). */
+export interface AgendaDecision {
   id: string;
-  proposalId?: string;
-  round?: number;
-  reviewer?: { id: string; name: string; organizationCode: string | null };
-  scores: { criterionCode: string; score: number; weight?: number }[];
-  recommendation: Recommendation;
-  comment: string;
-  /** This review's weighted score on 0–100, two decimals. */
-  weightedScore?: string;
-  /** False when the reviewer is recused: not in the summary. */
-  counted?: boolean;
-  submittedAt?: string;
+  outcome: DecisionOutcome;
+  decidedAt: string;
 }
 
-export interface ReviewSummary {
-  count: number;
-  weightedScore: string | null;
-  recommendations: Record<Recommendation, number>;
-}
-
-export interface ReviewsResponse {
-  reviews: Review[];
-  summary: ReviewSummary | null;
-  /** OWN_ONLY until the member has reviewed (others' reviews come after one's own). */
-  visibility?: 'ALL' | 'OWN_ONLY';
-  reviewDueDate?: string | null;
-  overdue?: boolean;
-}
-
-export interface AgendaItem {
-  position?: number;
-  proposalId: string;
-  reference: string;
-  title: string;
+export interface AgendaItem extends Omit<S.AgendaItemDto, 'status' | 'decision'> {
   status: ProposalStatus;
-  thematicAreaCode: number;
-  total: string;
-  decision: { id: string; outcome: DecisionOutcome | string; decidedAt: string } | null;
+  decision: AgendaDecision | null;
 }
 
-export interface MeetingSummary {
-  id: string;
-  title: string;
-  date: string;
-  proposalCount?: number;
-  decisionCount?: number;
-  createdAt?: string;
-}
+/** GET /sc-meetings is paged: Page<MeetingSummary>. */
+export type MeetingSummary = S.MeetingSummaryDto;
 
 export interface Meeting extends MeetingSummary {
-  createdBy?: { id: string; name: string };
   agenda: AgendaItem[];
 }
 
-/** Shares of allocated US$ per thematic area / region, decimal strings ("0.2500"). */
+/** Shares of allocated US$ per thematic area code / region, decimal strings ("0.2500"). */
 export interface Balance {
   byThematicArea: Record<string, string>;
   byRegion: Record<string, string>;
 }
 
+/** One proposal of the decision pack (libs/review decision-pack.service.ts PackProposal). */
 export interface PackProposal {
   proposalId: string;
   reference: string;
   title: string;
-  summary?: string;
+  summary: string;
   status: ProposalStatus;
-  scope?: string;
+  stage: string;
+  scope: string;
   thematicAreaCode: number;
-  thematicAreaTitle?: string;
-  gcmObjectiveCodes?: number[];
+  thematicAreaTitle: string;
+  gcmObjectiveCodes: number[];
   countryCodes: string[];
-  regions?: string[];
+  /** Distinct UN M49 regions of its countries; ['Global'] without countries. */
+  regions: string[];
   convenerCode: string;
   participatingOrgCodes: string[];
-  durationMonths?: number;
+  durationMonths: number;
   markers: S.MarkersDto;
   budget: {
     total: string;
@@ -223,60 +192,31 @@ export interface PackProposal {
     indirect: string;
     byOrganization: { orgCode: string; total: string }[];
   };
+  reviewRound: number;
   reviewCount: number;
   weightedScore: string | null;
   recommendations: Record<Recommendation, number>;
-  availableForArea?: string;
-  fundable?: boolean;
-  decision: { id: string; outcome: DecisionOutcome | string; decidedAt: string } | null;
+  /** Funds available to its thematic area (unearmarked + earmarked for it). */
+  availableForArea: string;
+  /** Its requested total fits the funds available to its area. */
+  fundable: boolean;
+  decision: AgendaDecision | null;
 }
 
+/** GET /sc-meetings/:id/pack. */
 export interface DecisionPack {
   meeting: { id: string; title: string; date: string };
-  generatedAt?: string;
+  generatedAt: string;
   proposals: PackProposal[];
   balance: { current: Balance; ifApproved: Record<string, Balance> };
-  allocatedTotal?: string;
+  allocatedTotal: string;
   availableFunds: string;
-  availableFundsByThematicArea?: Record<string, string>;
+  availableFundsByThematicArea: Record<string, string>;
 }
 
-export interface PipelineEntry {
-  rank: number;
-  proposalId: string;
-  reference: string;
-  title: string;
-  thematicAreaCode?: number;
-  total: string;
-  endorsedAt?: string | null;
-}
-
-/** Lists that the contract gives as arrays but a server may page. */
-export function itemsOf<T>(value: T[] | Page<T> | undefined): T[] {
-  if (!value) return [];
-  return Array.isArray(value) ? value : value.items;
-}
-
-// ---- reports (api.md "Reports") ---------------------------------------------------------------
-export type ReportType =
-  'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
-export type ReportFormat = 'pdf' | 'csv' | 'xlsx';
-export type ReportStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-
-export interface ReportRun {
-  id: string;
-  type: ReportType;
-  format: ReportFormat;
-  parameters: { year?: number; donorCode?: string; programmeId?: string; meetingId?: string };
-  status: ReportStatus;
-  progress: number;
-  pages?: number | null;
-  bytes?: number | null;
-  sha256?: string | null;
-  fileName?: string | null;
-  error?: string | null;
-  trigger?: string;
-  createdAt: string;
-  startedAt?: string | null;
-  finishedAt?: string | null;
-}
+// ---- reports (apps/api/src/reports, libs/reporting) -------------------------------------------
+export type ReportRun = S.ReportRunDto;
+export type ReportType = ReportRun['type'];
+export type ReportFormat = ReportRun['format'];
+export type ReportStatus = ReportRun['status'];
+export type ReportParameters = S.ReportParametersDto;

@@ -73,12 +73,12 @@ export function ReviewsPanel({ proposalId }: { proposalId: string }) {
           <StatTile label="Reject" value={data.summary.recommendations.REJECT ?? 0} color="red" />
         </SimpleGrid>
       )}
-      {data.reviews.map((review, index) => (
-        <Card withBorder key={review.id ?? index} radius="md">
+      {data.reviews.map((review) => (
+        <Card withBorder key={review.id} radius="md">
           <Group justify="space-between" mb="xs">
             <Group gap="xs">
-              <Text fw={600}>{review.reviewer?.name ?? `Reviewer ${index + 1}`}</Text>
-              {review.reviewer?.organizationCode && (
+              <Text fw={600}>{review.reviewer.name}</Text>
+              {review.reviewer.organizationCode && (
                 <Badge variant="outline" color="gray">
                   {review.reviewer.organizationCode}
                 </Badge>
@@ -90,9 +90,7 @@ export function ReviewsPanel({ proposalId }: { proposalId: string }) {
               )}
             </Group>
             <Group gap="xs">
-              {review.weightedScore !== undefined && (
-                <Text size="sm">Score {score(review.weightedScore)}</Text>
-              )}
+              <Text size="sm">Score {score(review.weightedScore)}</Text>
               <Badge color={RECOMMENDATION_COLOR[review.recommendation]} variant="light">
                 {RECOMMENDATION_LABEL[review.recommendation]}
               </Badge>
@@ -116,11 +114,9 @@ export function ReviewsPanel({ proposalId }: { proposalId: string }) {
               “{review.comment}”
             </Text>
           )}
-          {review.submittedAt && (
-            <Text size="xs" c="dimmed" mt={4}>
-              {formatDateTime(review.submittedAt)}
-            </Text>
-          )}
+          <Text size="xs" c="dimmed" mt={4}>
+            {formatDateTime(review.submittedAt)}
+          </Text>
         </Card>
       ))}
     </Stack>

@@ -21,14 +21,14 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api/client';
 import { useReference } from '../../api/reference';
-import {
-  itemsOf,
-  type MeetingSummary,
-  type Page,
-  type Programme,
-  type ReportFormat,
-  type ReportRun,
-  type ReportType,
+import type {
+  MeetingSummary,
+  Page,
+  Programme,
+  ReportFormat,
+  ReportParameters,
+  ReportRun,
+  ReportType,
 } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
@@ -57,6 +57,8 @@ const STATUS_COLOR: Record<string, string> = {
 };
 const THIS_YEAR = new Date().getUTCFullYear();
 
+const isActive = (run: ReportRun) => run.status === 'QUEUED' || run.status === 'RUNNING';
+
 function size(bytes: number | null | undefined) {
   if (!bytes) return '';
   return bytes >= 1_048_576
@@ -84,23 +86,22 @@ export function ReportsPage() {
   const [meetingId, setMeetingId] = useState<string | null>(params.get('meetingId'));
   const canGenerate = can('report.generate');
 
+  // GET /reports is paged, newest first; each running row follows its own GET /reports/:id.
   const runs = useQuery({
     queryKey: ['reports'],
-    queryFn: async () => itemsOf(await api.get<ReportRun[] | Page<ReportRun>>('/reports', { pageSize: 50 })),
-    // Live progress: poll while any run is still queued or running.
-    refetchInterval: (query) =>
-      (query.state.data ?? []).some((r) => r.status === 'QUEUED' || r.status === 'RUNNING') ? 1000 : false,
+    queryFn: async () => (await api.get<Page<ReportRun>>('/reports', { pageSize: 50 })).items,
   });
   const programmes = useQuery({
     queryKey: ['programmes', 'all-for-reports'],
     queryFn: () => api.get<Page<Programme>>('/programmes', { pageSize: 200 }),
-    enabled: type === 'PROGRAMME_FACTSHEET',
+    // For the picker, and to name the programme of the runs listed.
+    enabled:
+      type === 'PROGRAMME_FACTSHEET' || (runs.data ?? []).some((r) => r.parameters.programmeId !== undefined),
   });
   const meetings = useQuery({
     queryKey: ['meetings'],
-    queryFn: async () =>
-      itemsOf(await api.get<MeetingSummary[] | Page<MeetingSummary>>('/sc-meetings', { pageSize: 100 })),
-    enabled: type === 'DECISION_PACK',
+    queryFn: async () => (await api.get<Page<MeetingSummary>>('/sc-meetings', { pageSize: 200 })).items,
+    enabled: type === 'DECISION_PACK' || (runs.data ?? []).some((r) => r.parameters.meetingId !== undefined),
   });
   useEffect(() => {
     if (!types.includes(type)) setType(types[0]);
@@ -108,7 +109,7 @@ export function ReportsPage() {
 
   const request = useMutation({
     mutationFn: () => {
-      const parameters: ReportRun['parameters'] = {};
+      const parameters: ReportParameters = {};
       if ((type === 'ANNUAL_CONSOLIDATED' || type === 'CONTRIBUTOR_STATEMENT') && year)
         parameters.year = Number(year);
       if (type === 'CONTRIBUTOR_STATEMENT' && donorCode) parameters.donorCode = donorCode;
@@ -145,8 +146,10 @@ export function ReportsPage() {
           ? 'Since inception'
           : null,
       r.parameters.donorCode ? ref.orgName(r.parameters.donorCode) : null,
-      r.parameters.programmeId
-        ? (programmes.data?.items.find((p) => p.id === r.parameters.programmeId)?.reference ?? 'Programme')
+      r.type === 'PROGRAMME_FACTSHEET'
+        ? r.parameters.programmeId
+          ? (programmes.data?.items.find((p) => p.id === r.parameters.programmeId)?.reference ?? 'Programme')
+          : 'All programmes'
         : null,
       r.parameters.meetingId
         ? (meetings.data?.find((m) => m.id === r.parameters.meetingId)?.title ?? 'Meeting')
@@ -296,11 +299,11 @@ export function ReportsPage() {
             >
               {() => (
                 <ScrollArea>
-                  <Table miw={640} aria-label="Generated reports" verticalSpacing="sm">
+                  <Table miw={560} aria-label="Generated reports" verticalSpacing="sm">
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>Report</Table.Th>
-                        <Table.Th w={200}>Status</Table.Th>
+                        <Table.Th w={150}>Status</Table.Th>
                         <Table.Th>
                           <span className="sr-only">Download</span>
                         </Table.Th>
@@ -308,70 +311,7 @@ export function ReportsPage() {
                     </Table.Thead>
                     <Table.Tbody>
                       {visibleRuns.map((r) => (
-                        <Table.Tr key={r.id} data-testid="report-run" data-status={r.status}>
-                          <Table.Td>
-                            <Group gap={6}>
-                              <Text size="sm" fw={600}>
-                                {REPORT_LABEL[r.type] ?? r.type}
-                              </Text>
-                              <Badge size="xs" variant="outline" color="gray">
-                                {r.format.toUpperCase()}
-                              </Badge>
-                            </Group>
-                            <Text size="xs" c="dimmed">
-                              {describe(r) || '—'} · requested {formatDateTime(r.createdAt)}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <Group gap={6} mb={4}>
-                              <Badge color={STATUS_COLOR[r.status]} variant="light" size="sm">
-                                {r.status.toLowerCase()}
-                              </Badge>
-                              {r.status === 'SUCCEEDED' && (
-                                <Text size="xs" c="dimmed">
-                                  {r.pages ? `${r.pages} p · ` : ''}
-                                  {size(r.bytes)}
-                                </Text>
-                              )}
-                            </Group>
-                            {(r.status === 'QUEUED' || r.status === 'RUNNING') && (
-                              <Progress
-                                value={r.progress}
-                                animated
-                                striped
-                                aria-label={`Progress ${r.progress} %`}
-                                data-testid="report-progress"
-                              />
-                            )}
-                            {r.status === 'FAILED' && (
-                              <Text size="xs" c="red.8">
-                                {r.error ?? 'Failed'}
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            {r.status === 'SUCCEEDED' && (
-                              <Button
-                                size="xs"
-                                variant="light"
-                                leftSection={<IconDownload size={14} />}
-                                aria-label={`Download ${REPORT_LABEL[r.type]} ${describe(r)}`}
-                                onClick={() =>
-                                  void api
-                                    .download(
-                                      `/reports/${r.id}/file`,
-                                      r.fileName ?? `${r.type.toLowerCase()}.${r.format}`,
-                                    )
-                                    .catch((error) =>
-                                      notifications.show({ color: 'red', message: errorMessage(error) }),
-                                    )
-                                }
-                              >
-                                Download
-                              </Button>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
+                        <RunRow key={r.id} run={r} description={describe(r)} canRetry={canGenerate} />
                       ))}
                     </Table.Tbody>
                   </Table>
@@ -392,5 +332,125 @@ export function ReportsPage() {
         </Paper>
       )}
     </Stack>
+  );
+}
+
+/**
+ * One report run. While it is queued or running the row follows GET /reports/:id every second
+ * (live progress); when it ends, the list is updated with the finished run.
+ */
+function RunRow({ run, description, canRetry }: { run: ReportRun; description: string; canRetry: boolean }) {
+  const queryClient = useQueryClient();
+  const live = useQuery({
+    queryKey: ['report', run.id],
+    queryFn: () => api.get<ReportRun>(`/reports/${run.id}`),
+    initialData: run,
+    enabled: isActive(run),
+    refetchInterval: (query) => (query.state.data && isActive(query.state.data) ? 1000 : false),
+  });
+  const r = live.data && !isActive(run) ? run : (live.data ?? run);
+  useEffect(() => {
+    if (isActive(run) && !isActive(r))
+      queryClient.setQueryData<ReportRun[]>(['reports'], (current) =>
+        (current ?? []).map((item) => (item.id === r.id ? r : item)),
+      );
+  }, [queryClient, run, r]);
+  const retry = useMutation({
+    mutationFn: () => api.post<ReportRun>(`/reports/${run.id}/retry`),
+    onSuccess: (again) => {
+      queryClient.setQueryData(['report', again.id], again);
+      queryClient.setQueryData<ReportRun[]>(['reports'], (current) =>
+        (current ?? []).map((item) => (item.id === again.id ? again : item)),
+      );
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  const omitted = r.source?.omittedSections ?? [];
+  return (
+    <Table.Tr data-testid="report-run" data-status={r.status}>
+      <Table.Td>
+        <Group gap={6}>
+          <Text size="sm" fw={600}>
+            {REPORT_LABEL[r.type] ?? r.type}
+          </Text>
+          <Badge size="xs" variant="outline" color="gray">
+            {r.format.toUpperCase()}
+          </Badge>
+          {r.trigger === 'SCHEDULE' && (
+            <Badge size="xs" variant="light" color="grape">
+              Scheduled
+            </Badge>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed">
+          {description || '—'} · requested {formatDateTime(r.createdAt)}
+        </Text>
+        {r.status === 'SUCCEEDED' && omitted.length > 0 && (
+          <Text size="xs" c="orange.9" title="Their data is not connected to reporting yet">
+            Left out: {omitted.join(', ')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Group gap={6} mb={4}>
+          <Badge color={STATUS_COLOR[r.status]} variant="light" size="sm">
+            {r.status.toLowerCase()}
+          </Badge>
+          {r.status === 'SUCCEEDED' && (
+            <Text size="xs" c="dimmed">
+              {r.pages ? `${r.pages} p · ` : ''}
+              {size(r.bytes)}
+            </Text>
+          )}
+          {isActive(r) && (
+            <Text size="xs" c="dimmed">
+              {r.progress} %
+            </Text>
+          )}
+        </Group>
+        {isActive(r) && (
+          <Progress
+            value={Math.max(r.progress, 3)}
+            animated
+            striped
+            aria-label={`Progress ${r.progress} %`}
+            data-testid="report-progress"
+          />
+        )}
+        {r.status === 'FAILED' && (
+          <Text size="xs" c="red.8" lineClamp={3} title={r.error}>
+            {r.error ?? 'Failed'}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td w={120}>
+        {r.status === 'SUCCEEDED' && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconDownload size={14} />}
+            aria-label={`Download ${REPORT_LABEL[r.type]} ${description}`}
+            onClick={() =>
+              void api
+                .download(`/reports/${r.id}/file`, r.fileName ?? `${r.type.toLowerCase()}.${r.format}`)
+                .catch((error) => notifications.show({ color: 'red', message: errorMessage(error) }))
+            }
+          >
+            Download
+          </Button>
+        )}
+        {r.status === 'FAILED' && canRetry && (
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconRefresh size={14} />}
+            loading={retry.isPending}
+            onClick={() => retry.mutate()}
+          >
+            Retry
+          </Button>
+        )}
+      </Table.Td>
+    </Table.Tr>
   );
 }

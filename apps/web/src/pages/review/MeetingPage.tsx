@@ -26,13 +26,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, errorMessage } from '../../api/client';
-import { AREA_SHORT } from '../../api/reference';
+import { AREA_SHORT, useReference } from '../../api/reference';
 import type { DecisionOutcome, DecisionPack, Meeting, PackProposal } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { RECOMMENDATION_COLOR, RECOMMENDATION_LABEL, score } from '../../components/ReviewsPanel';
 import { ErrorState, LoadingState } from '../../components/states';
 import { Money, PageHeader, Section, StatTile, StatusBadge } from '../../components/ui';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { centsToDecimal, formatMoney, formatMoneyShort, MONEY_PATTERN, parseCents } from '../../lib/money';
 
 const OUTCOME_LABEL: Record<DecisionOutcome, string> = {
@@ -40,6 +40,13 @@ const OUTCOME_LABEL: Record<DecisionOutcome, string> = {
   PIPELINE: 'Endorse into the pipeline (no funds yet)',
   REVISION_REQUESTED: 'Request a revision',
   REJECTED: 'Reject',
+};
+/** What the decision made of the proposal, for the badge on the pack. */
+const OUTCOME_DONE: Record<DecisionOutcome, string> = {
+  APPROVED: 'approved',
+  PIPELINE: 'in the pipeline',
+  REVISION_REQUESTED: 'revision requested',
+  REJECTED: 'rejected',
 };
 const OUTCOME_COLOR: Record<string, string> = {
   APPROVED: 'teal',
@@ -53,6 +60,7 @@ const pct = (value: string | number | undefined) => Math.round(Number(value ?? 0
 export function MeetingPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
+  const ref = useReference();
   const meeting = useQuery({
     queryKey: ['meeting', id],
     queryFn: () => api.get<Meeting>(`/sc-meetings/${id}`),
@@ -138,7 +146,9 @@ export function MeetingPage() {
                 <Table verticalSpacing={4} fz="sm" withRowBorders={false}>
                   <Table.Tbody>
                     <Table.Tr>
-                      <Table.Td c="dimmed">Area</Table.Td>
+                      <Table.Td c="dimmed" w={110}>
+                        Area
+                      </Table.Td>
                       <Table.Td>
                         TA{item.thematicAreaCode} · {AREA_SHORT[String(item.thematicAreaCode)]}
                       </Table.Td>
@@ -146,7 +156,7 @@ export function MeetingPage() {
                     <Table.Tr>
                       <Table.Td c="dimmed">Where</Table.Td>
                       <Table.Td>
-                        {item.countryCodes.join(', ') || 'Global'}
+                        {item.countryCodes.map(ref.countryName).join(', ') || 'Global'}
                         {item.regions?.length ? ` (${item.regions.join(', ')})` : ''}
                       </Table.Td>
                     </Table.Tr>
@@ -193,14 +203,19 @@ export function MeetingPage() {
                 )}
                 <Divider my="sm" />
                 {item.decision ? (
-                  <Badge
-                    color={OUTCOME_COLOR[item.decision.outcome] ?? 'gray'}
-                    size="lg"
-                    variant="filled"
-                    data-testid="decision-badge"
-                  >
-                    Decided: {item.decision.outcome.replace('_', ' ').toLowerCase()}
-                  </Badge>
+                  <Group gap="sm">
+                    <Badge
+                      color={OUTCOME_COLOR[item.decision.outcome] ?? 'gray'}
+                      size="lg"
+                      variant="filled"
+                      data-testid="decision-badge"
+                    >
+                      Decided: {OUTCOME_DONE[item.decision.outcome]}
+                    </Badge>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(item.decision.decidedAt)}
+                    </Text>
+                  </Group>
                 ) : can('decision.record') ? (
                   <Button
                     leftSection={<IconGavel size={18} />}

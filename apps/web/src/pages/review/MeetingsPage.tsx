@@ -17,7 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage } from '../../api/client';
-import { itemsOf, type Meeting, type MeetingSummary, type Page, type ProposalSummary } from '../../api/types';
+import type { Meeting, MeetingSummary, Page, ProposalSummary } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader } from '../../components/ui';
@@ -28,8 +28,8 @@ export function MeetingsPage() {
   const [open, setOpen] = useState(false);
   const meetings = useQuery({
     queryKey: ['meetings'],
-    queryFn: async () =>
-      itemsOf(await api.get<MeetingSummary[] | Page<MeetingSummary>>('/sc-meetings', { pageSize: 100 })),
+    // Paged, latest first: the last 200 meetings are plenty for this list.
+    queryFn: async () => (await api.get<Page<MeetingSummary>>('/sc-meetings', { pageSize: 200 })).items,
   });
   return (
     <Stack>

@@ -18,7 +18,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../../api/client';
 import { AREA_SHORT } from '../../api/reference';
-import { itemsOf, type FundStatus, type Page, type PipelineEntry } from '../../api/types';
+import type { FundStatus, PipelineEntry } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatTile } from '../../components/ui';
@@ -31,7 +31,7 @@ export function PipelinePage() {
   const manage = can('pipeline.manage');
   const query = useQuery({
     queryKey: ['pipeline'],
-    queryFn: async () => itemsOf(await api.get<PipelineEntry[] | Page<PipelineEntry>>('/pipeline')),
+    queryFn: () => api.get<PipelineEntry[]>('/pipeline'),
   });
   const fund = useQuery({
     queryKey: ['fund', 'status', null],

@@ -21,7 +21,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, errorMessage } from '../../api/client';
 import { useReference } from '../../api/reference';
-import type { Proposal, Recommendation, ReviewsResponse } from '../../api/types';
+import type { Proposal, Recommendation, Recusal, ReviewsResponse } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { RECOMMENDATION_LABEL, ReviewsPanel } from '../../components/ReviewsPanel';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -42,6 +42,12 @@ export function ReviewPage() {
   const reviews = useQuery({
     queryKey: ['proposal', id, 'reviews'],
     queryFn: () => api.get<ReviewsResponse>(`/proposals/${id}/reviews`),
+    retry: false,
+  });
+  // Whether I may review it: my organization is a PUNO, or I declared a conflict (every round).
+  const recusal = useQuery({
+    queryKey: ['proposal', id, 'recusal'],
+    queryFn: () => api.get<Recusal>(`/proposals/${id}/recusal`),
     retry: false,
   });
   const [scores, setScores] = useState<Record<string, string>>({});
@@ -81,6 +87,7 @@ export function ReviewPage() {
         message: 'Your scorecard is recorded. The other members’ reviews are now visible.',
       });
       void queryClient.invalidateQueries({ queryKey: ['proposal', id, 'reviews'] });
+      void queryClient.invalidateQueries({ queryKey: ['proposal', id, 'recusal'] });
       void queryClient.invalidateQueries({ queryKey: ['review-queue'] });
     },
   });
@@ -94,18 +101,27 @@ export function ReviewPage() {
         title: 'Conflict declared',
         message: 'You are recused from this proposal.',
       });
+      void queryClient.invalidateQueries({ queryKey: ['proposal', id, 'recusal'] });
       void queryClient.invalidateQueries({ queryKey: ['review-queue'] });
     },
   });
 
-  if (proposal.isLoading) return <LoadingState label="Loading the proposal…" />;
+  if (proposal.isLoading || recusal.isLoading || reviews.isLoading)
+    return <LoadingState label="Loading the proposal…" />;
   if (proposal.error) return <ErrorState error={proposal.error} onRetry={() => void proposal.refetch()} />;
   const p = proposal.data!;
-  const myOrgIsPuno = !!user?.organizationCode && p.participatingOrgCodes.includes(user.organizationCode);
-  const ownReview = reviews.data?.reviews.find((r) => r.reviewer?.id === user?.id);
-  const done = submitted || !!ownReview;
+  const myOrgIsPuno =
+    recusal.data?.reason === 'PUNO' ||
+    (!!user?.organizationCode && p.participatingOrgCodes.includes(user.organizationCode));
+  const ownReview = reviews.data?.reviews.find((r) => r.reviewer.id === user?.id);
+  const done = submitted || !!recusal.data?.reviewedThisRound || !!ownReview;
   const isRecused =
-    recused || myOrgIsPuno || (submit.error instanceof ApiError && submit.error.status === 403);
+    recused ||
+    !!recusal.data?.recused ||
+    myOrgIsPuno ||
+    (submit.error instanceof ApiError && submit.error.status === 403);
+  // Scorecards are taken only while the proposal is UNDER_REVIEW (the current round).
+  const closed = (reviews.data?.status ?? p.status) !== 'UNDER_REVIEW';
   const missing = ref.criteria.filter((c) => !scores[c.code]);
   const canSubmit = missing.length === 0 && recommendation !== null && comment.trim().length > 0;
 
@@ -118,7 +134,8 @@ export function ReviewPage() {
         description={p.title}
         actions={
           !done &&
-          !isRecused && (
+          !isRecused &&
+          !closed && (
             <Button
               variant="default"
               color="red"
@@ -186,11 +203,18 @@ export function ReviewPage() {
                 ? `Your organization (${user?.organizationCode}) is one of its participating UN organizations, so you cannot review it.`
                 : 'You declared a conflict of interest. Your score would not count.'}
             </Alert>
-          ) : done ? (
+          ) : done || closed ? (
             <Stack>
-              <Alert color="teal" title="Your review is recorded">
-                Here are the reviews of the Steering Committee so far.
-              </Alert>
+              {done ? (
+                <Alert color="teal" title="Your review is recorded">
+                  Here are the reviews of the Steering Committee so far.
+                </Alert>
+              ) : (
+                <Alert color="gray" title="This proposal is not under review">
+                  Scorecards are taken while a proposal is under review; these are the reviews of its latest
+                  round.
+                </Alert>
+              )}
               <ReviewsPanel proposalId={p.id} />
             </Stack>
           ) : (
@@ -233,6 +257,9 @@ export function ReviewPage() {
                         <Text size="sm" fw={500} id={`criterion-${c.code}`}>
                           {c.title}
                         </Text>
+                        <Text size="xs" c="dimmed" maw={340}>
+                          {c.description}
+                        </Text>
                         {touched && !scores[c.code] && (
                           <Text size="xs" c="red.8">
                             Give a score
@@ -244,7 +271,10 @@ export function ReviewPage() {
                         <Radio.Group
                           value={scores[c.code] ?? ''}
                           onChange={(value) => setScores({ ...scores, [c.code]: value })}
-                          aria-labelledby={`criterion-${c.code}`}
+                          // Mantine names the inner role="radiogroup" element only by its own label:
+                          // the criterion's title, read by screen readers (shown in the first column).
+                          label={c.title}
+                          labelProps={{ className: 'sr-only' }}
                         >
                           <Group gap="xs" wrap="nowrap">
                             {[1, 2, 3, 4, 5].map((n) => (

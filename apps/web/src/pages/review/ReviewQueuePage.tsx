@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { AREA_SHORT } from '../../api/reference';
-import { itemsOf, type Page, type ReviewQueueItem } from '../../api/types';
+import type { ReviewQueueItem } from '../../api/types';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader } from '../../components/ui';
 import { daysUntil, formatDate } from '../../lib/format';
@@ -41,7 +41,7 @@ export function DueBadge({ date, overdue }: { date: string | null | undefined; o
 export function ReviewQueuePage() {
   const query = useQuery({
     queryKey: ['review-queue'],
-    queryFn: async () => itemsOf(await api.get<ReviewQueueItem[] | Page<ReviewQueueItem>>('/review-queue')),
+    queryFn: () => api.get<ReviewQueueItem[]>('/review-queue'),
   });
   return (
     <Stack>
