@@ -50,17 +50,17 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 /** The rows of the Administrative Agent's ledger, in the order the MPTF Office reports them. */
-const AA_ROWS: { key: keyof FundStatus['withAdministrativeAgent']; label: string; total?: boolean }[] = [
+const AA_ROWS: { key: keyof FundStatus['withAdministrativeAgent']; label: string }[] = [
   { key: 'contributions', label: 'Contributions from donors' },
   { key: 'interest', label: 'Interest income' },
   { key: 'otherIncome', label: 'Other income' },
-  { key: 'totalSources', label: 'Total source of funds', total: true },
+  { key: 'totalSources', label: 'Total source of funds' },
   { key: 'transfers', label: 'Transfers to participating UN organizations' },
   { key: 'refunds', label: 'Less: refunds received from participating UN organizations' },
   { key: 'aaFees', label: 'Administrative Agent fees (1% of deposits)' },
   { key: 'directCosts', label: 'Direct costs' },
   { key: 'bankCharges', label: 'Bank charges' },
-  { key: 'totalUses', label: 'Total use of funds', total: true },
+  { key: 'totalUses', label: 'Total use of funds' },
 ];
 
 const PUNO_ROWS: { key: keyof FundStatus['withParticipatingOrganizations']; label: string }[] = [
@@ -176,8 +176,8 @@ export class AnnualReportComposer implements ReportComposer {
             kind: 'paragraph',
             text:
               year === undefined
-                ? `This report covers the Migration MPTF from its inception to ${asOf}.`
-                : `This report covers the reporting year ${year} (1 January to 31 December), with cumulative figures since the fund's inception for comparison. Annual expenditure is due by ${deadline(settings.expenditureDeadline)} ${year + 1}; figures reflect what was reported by ${asOf}.`,
+                ? 'This report covers the Migration MPTF from its inception to the date on the cover (data as of).'
+                : `This report covers the reporting year ${year} (1 January to 31 December), with cumulative figures since the fund's inception for comparison. Annual expenditure is due by ${deadline(settings.expenditureDeadline)} ${year + 1}; figures reflect what was reported by the date on the cover.`,
           },
         ],
       },
@@ -262,7 +262,7 @@ export class AnnualReportComposer implements ReportComposer {
         blocks: [
           {
             kind: 'paragraph',
-            text: `Cumulative since inception, as of ${asOf}. Delivery rate = expenditure ÷ net funded amount (transfers − refunds).`,
+            text: `Cumulative since inception, as of the date on the cover. Delivery rate = expenditure ÷ net funded amount (transfers − refunds).`,
           },
           moneyTable(
             'By thematic area (US$)',
@@ -311,7 +311,7 @@ export class AnnualReportComposer implements ReportComposer {
                   (g) => String(g.key),
                 ),
               )
-              .map((group) => ({ label: `${group.key} – ${group.label}`, value: group.expenditure })),
+              .map((group) => ({ label: String(group.key), value: group.expenditure })),
           },
           {
             kind: 'barChart',
@@ -323,7 +323,7 @@ export class AnnualReportComposer implements ReportComposer {
                   Number(b.deliveryRate) - Number(a.deliveryRate) ||
                   String(a.key).localeCompare(String(b.key)),
               )
-              .map((group) => ({ label: `${group.key} – ${group.label}`, value: group.deliveryRate })),
+              .map((group) => ({ label: String(group.key), value: group.deliveryRate })),
           },
           {
             ...moneyTable(
@@ -510,9 +510,7 @@ export class AnnualReportComposer implements ReportComposer {
         kind: 'table',
         title: 'Funds with the Administrative Agent',
         columns,
-        rows: AA_ROWS.map((row) =>
-          pick({ item: row.total ? `${row.label}` : `    ${row.label}`, ...aa(row.key) }),
-        ),
+        rows: AA_ROWS.map((row) => pick({ item: row.label, ...aa(row.key) })),
         totals: pick({ item: 'Balance with the Administrative Agent', ...aa('balance') }),
         note: 'Sources: deposits (not commitments), interest and other income. Uses: transfers to PUNOs net of refunds, AA fees, direct costs and bank charges.',
       },

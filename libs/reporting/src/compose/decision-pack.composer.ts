@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DecisionPack, DecisionPackService, DecisionsService, PackProposal } from '@mptf/review';
+import { groupThousands } from '../document/format';
 import { CellValue, ReportBlock, ReportSection, TableBlock } from '../document/report-document';
 import { ReportType } from '../runs/report-types';
 import { asOfLabel, snapshotTime, sumMoney } from './compose-helpers';
@@ -7,6 +8,7 @@ import { ComposeContext, ComposedReport, ReportComposer } from './report-compose
 
 /** Proposals per side-by-side table: more columns would not fit an A4 page. */
 const PER_TABLE = 4;
+const PER_BALANCE_TABLE = 3;
 const MARKER = ['0 none', '1 limited', '2 significant', '3 principal'];
 const OUTCOME_LABELS: Record<string, string> = {
   APPROVED: 'Approved',
@@ -133,7 +135,7 @@ export class DecisionPackComposer implements ReportComposer {
             kind: 'paragraph',
             text: 'Shares of the US$ allocated to programmes, now and if each proposal alone were approved at its requested total. By region an amount is split evenly across the programme’s countries; programmes without countries count as Global.',
           },
-          ...chunks(pack.proposals, 5).map((group, index, all) =>
+          ...chunks(pack.proposals, PER_BALANCE_TABLE).map((group, index, all) =>
             balanceTable(
               pack,
               group,
@@ -142,7 +144,7 @@ export class DecisionPackComposer implements ReportComposer {
               areaLabel,
             ),
           ),
-          ...chunks(pack.proposals, 5).map((group, index, all) =>
+          ...chunks(pack.proposals, PER_BALANCE_TABLE).map((group, index, all) =>
             balanceTable(pack, group, 'byRegion', `By region${part(index, all.length)}`, (key) =>
               String(key),
             ),
@@ -260,10 +262,10 @@ function sideBySide(group: PackProposal[], index: number, count: number): TableB
     ['Convening agency', (p) => p.convenerCode],
     ['PUNOs', (p) => p.participatingOrgCodes.join(', ')],
     ['Duration', (p) => `${p.durationMonths} months`],
-    ['Budget (US$)', (p) => p.budget.total],
+    ['Budget (US$)', (p) => groupThousands(p.budget.total)],
     [
       'By organization (US$)',
-      (p) => p.budget.byOrganization.map((o) => `${o.orgCode} ${o.total}`).join('; '),
+      (p) => p.budget.byOrganization.map((o) => `${o.orgCode} ${groupThousands(o.total)}`).join('; '),
     ],
     ['Gender marker', (p) => MARKER[p.markers.gender] ?? String(p.markers.gender)],
     ['Human rights marker', (p) => MARKER[p.markers.humanRights] ?? String(p.markers.humanRights)],

@@ -438,8 +438,16 @@ class PdfLayout {
         .stroke();
     };
 
-    // Title, header and the first row stay together.
+    // Title, header and the first row stay together; a short table that fits a page is not split.
     const firstRowHeight = block.rows.length ? measure(cells(block.rows[0]), false) : 0;
+    if (block.rows.length <= 30) {
+      const whole =
+        30 +
+        headerHeight +
+        block.rows.reduce((sum, row) => sum + measure(cells(row), false), 0) +
+        (block.totals ? measure(cells(block.totals, true), true) + 2 : 0);
+      if (whole <= BOTTOM - MARGIN.top && whole > this.remaining()) doc.addPage();
+    }
     this.ensureSpace(30 + headerHeight + firstRowHeight);
     drawHeader(false);
     if (!block.rows.length) {
@@ -502,13 +510,15 @@ class PdfLayout {
     for (let fontSize = block.columns.length > 7 ? 8 : 8.5; ; fontSize -= 0.5) {
       const minimum = block.columns.map((column) => {
         doc.font(FONT.bold).fontSize(fontSize);
-        let width = Math.max(...column.label.split(/\s+/).map((word) => doc.widthOfString(word)));
+        // pdfkit measures a word with its trailing space and splits a word wider than the line.
+        const space = doc.widthOfString(' ');
+        let width = Math.max(...column.label.split(/\s+/).map((word) => doc.widthOfString(word) + space));
         doc.font(FONT.regular);
         for (const row of rows) {
           const text = displayValue((row[column.key] ?? null) as never, column.type);
           const longest =
             column.type === 'text'
-              ? Math.max(...text.split(/\s+/).map((word) => doc.widthOfString(word)))
+              ? Math.max(...text.split(/\s+/).map((word) => doc.widthOfString(word) + space))
               : doc.font(FONT.bold).widthOfString(text);
           width = Math.max(width, Math.min(longest, CONTENT_WIDTH * 0.35));
           doc.font(FONT.regular);
