@@ -117,6 +117,8 @@ export class AnnualReportComposer implements ReportComposer {
     const resultsByArea = await this.rollups.rollup('thematicArea', year, manager);
     const resultsByObjective = await this.rollups.rollup('gcmObjective', year, manager);
     const resultsByIndicator = await this.rollups.rollup('fundIndicator', year, manager);
+    const resultsAllPeriods =
+      year === undefined ? resultsByArea : await this.rollups.rollup('thematicArea', undefined, manager);
     await context.progress(90);
 
     const netFunded =
@@ -166,8 +168,8 @@ export class AnnualReportComposer implements ReportComposer {
               },
               { label: 'Contributors', value: donors.length, type: 'number' },
               {
-                label: 'Indicators on track',
-                value: shareOfAll(resultsByArea),
+                label: 'Assessed indicators on track (all periods)',
+                value: shareOfAll(resultsAllPeriods),
                 type: 'percent',
               },
             ],
@@ -288,18 +290,26 @@ export class AnnualReportComposer implements ReportComposer {
               .filter((group) => parseMoney(group.allocated) > 0n)
               .map((group) => ({ label: `${group.key}. ${group.label}`, value: group.allocated })),
           },
-          moneyTable(
-            'By participating UN organization (US$)',
-            [...byOrganization].sort(
-              byAmountDesc(
-                (g) => g.transferred,
-                (g) => String(g.key),
+          {
+            ...moneyTable(
+              'By participating UN organization (US$)',
+              [...byOrganization].sort(
+                byAmountDesc(
+                  (g) => g.transferred,
+                  (g) => String(g.key),
+                ),
               ),
+              { key: 'organization', label: 'Organization', weight: 3.4 },
+              (g) => `${g.label} (${g.key})`,
+              deliveryOf(byOrganization),
             ),
-            { key: 'organization', label: 'Organization', weight: 3.4 },
-            (g) => `${g.label} (${g.key})`,
-            deliveryOf(byOrganization),
-          ),
+            // A programme has several PUNOs: their programme counts overlap, their own amounts do not.
+            totals: {
+              ...moneyTotals(byOrganization, 'organization', deliveryOf(byOrganization)),
+              programmes: null,
+            },
+            note: 'Each organization with its own allocations, transfers and expenditure; Programmes counts the programmes it takes part in.',
+          },
           {
             kind: 'barChart',
             title: 'Expenditure by participating UN organization (US$)',
@@ -395,11 +405,21 @@ export class AnnualReportComposer implements ReportComposer {
             text: `Programme indicators rolled up ${year === undefined ? 'over all reporting periods' : `over the reporting periods ending in ${year}`}. An indicator is assessed when a period has both a target and an approved actual; it is on track when the latest such actual meets its target in the indicator's direction.`,
           },
           rollupTable('By thematic area', resultsByArea, 'Thematic area', (g) => `${g.key}. ${g.label}`),
+          ...(year === undefined
+            ? []
+            : [
+                rollupTable(
+                  'By thematic area, all reporting periods since inception',
+                  resultsAllPeriods,
+                  'Thematic area',
+                  (g) => `${g.key}. ${g.label}`,
+                ),
+              ]),
           {
             kind: 'barChart',
-            title: 'Share of assessed indicators on track, by thematic area',
+            title: 'Share of assessed indicators on track by thematic area, all periods since inception',
             valueType: 'percent',
-            bars: resultsByArea.map((group) => ({
+            bars: resultsAllPeriods.map((group) => ({
               label: `${group.key}. ${group.label}`,
               value: group.shareOnTrack,
             })),

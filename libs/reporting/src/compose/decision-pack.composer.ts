@@ -116,7 +116,7 @@ export class DecisionPackComposer implements ReportComposer {
             kind: 'barChart',
             title: 'Weighted review score (0–100)',
             valueType: 'number',
-            bars: pack.proposals.map((p) => ({ label: `${p.reference} ${p.title}`, value: p.weightedScore })),
+            bars: pack.proposals.map((p) => ({ label: p.reference, value: p.weightedScore })),
           },
         ],
       },
