@@ -81,6 +81,8 @@ class PdfLayout {
   readonly doc: PDFKit.PDFDocument;
   private pageNumber = 0;
   private pagesSeen = 0;
+  /** Where the last section heading ended (a table right under it stays with it). */
+  private headingBottom = -1;
 
   constructor(
     private readonly document: ReportDocument,
@@ -296,6 +298,7 @@ class PdfLayout {
       .strokeColor(COLOR.brand)
       .stroke();
     doc.y = y + 10;
+    this.headingBottom = doc.y;
     doc.fillColor(COLOR.text);
   }
 
@@ -446,7 +449,9 @@ class PdfLayout {
         headerHeight +
         block.rows.reduce((sum, row) => sum + measure(cells(row), false), 0) +
         (block.totals ? measure(cells(block.totals, true), true) + 2 : 0);
-      if (whole <= BOTTOM - MARGIN.top && whole > this.remaining()) doc.addPage();
+      // Not right under a section heading: moving the table would leave the heading alone.
+      const underHeading = Math.abs(doc.y - this.headingBottom) < 0.5;
+      if (!underHeading && whole <= BOTTOM - MARGIN.top && whole > this.remaining()) doc.addPage();
     }
     this.ensureSpace(30 + headerHeight + firstRowHeight);
     drawHeader(false);
@@ -547,7 +552,9 @@ class PdfLayout {
     const valueWidth = 90;
     const barArea = CONTENT_WIDTH - labelWidth - valueWidth - 12;
     const max = Math.max(0, ...block.bars.map((bar) => numericValue(bar.value)));
-    this.ensureSpace(30 + Math.min(block.bars.length, 4) * (barHeight + gap));
+    // The whole chart on one page when it fits one; a long one starts with at least four bars.
+    const whole = 30 + block.bars.length * (barHeight + gap) + 12;
+    this.ensureSpace(whole <= BOTTOM - MARGIN.top ? whole : 30 + 4 * (barHeight + gap));
     this.subheading(block.title);
     if (!block.bars.length || max <= 0) {
       doc
