@@ -15,3 +15,8 @@ export * from './render/pdf-renderer';
 export * from './render/csv-renderer';
 export * from './render/xlsx-renderer';
 export * from './reporting.module';
+export * from './compose/annual-report.composer';
+export * from './compose/contributor-statement.composer';
+export * from './compose/decision-pack.composer';
+export * from './compose/finance-programme-money.reader';
+export * from './compose/results-matrix.reader';

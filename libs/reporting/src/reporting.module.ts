@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FinanceModule } from '@mptf/finance';
+import { ResultsModule } from '@mptf/results';
+import { ReviewModule } from '@mptf/review';
+import { AnnualReportComposer } from './compose/annual-report.composer';
+import { ContributorStatementComposer } from './compose/contributor-statement.composer';
+import { DecisionPackComposer } from './compose/decision-pack.composer';
+import { PROGRAMME_MONEY_READER, PROGRAMME_RESULTS_READER } from './compose/extension-points';
+import { FinanceProgrammeMoneyReader } from './compose/finance-programme-money.reader';
 import { ProgrammeFactsheetComposer } from './compose/programme-factsheet.composer';
 import { ProgrammeFactsheetDataProvider } from './compose/programme-factsheet.data';
 import { REPORT_COMPOSERS, ReportComposer } from './compose/report-composer';
+import { ResultsMatrixReader } from './compose/results-matrix.reader';
 import { CsvRenderer } from './render/csv-renderer';
 import { PdfRenderer } from './render/pdf-renderer';
 import { XlsxRenderer } from './render/xlsx-renderer';
@@ -11,13 +20,20 @@ import { ReportRun } from './runs/report-run.entity';
 import { ReportsService } from './runs/reports.service';
 import { ReportScheduleService } from './schedule/report-schedule.service';
 
+const COMPOSERS = [
+  ProgrammeFactsheetComposer,
+  AnnualReportComposer,
+  ContributorStatementComposer,
+  DecisionPackComposer,
+];
+
 /**
- * Donor reports. To connect a report type or a factsheet section, add its composer to
- * REPORT_COMPOSERS, or provide PROGRAMME_MONEY_READER / PROGRAMME_RESULTS_READER here (see
- * compose/extension-points.ts); nothing else changes.
+ * Donor reports. A report type is connected by adding its composer to COMPOSERS; the factsheet's
+ * money and results sections come from PROGRAMME_MONEY_READER / PROGRAMME_RESULTS_READER (see
+ * compose/extension-points.ts), implemented here over the finance and results read models.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportRun])],
+  imports: [TypeOrmModule.forFeature([ReportRun]), FinanceModule, ReviewModule, ResultsModule],
   providers: [
     ReportsService,
     ReportGenerator,
@@ -26,10 +42,12 @@ import { ReportScheduleService } from './schedule/report-schedule.service';
     CsvRenderer,
     XlsxRenderer,
     ProgrammeFactsheetDataProvider,
-    ProgrammeFactsheetComposer,
+    { provide: PROGRAMME_MONEY_READER, useClass: FinanceProgrammeMoneyReader },
+    { provide: PROGRAMME_RESULTS_READER, useClass: ResultsMatrixReader },
+    ...COMPOSERS,
     {
       provide: REPORT_COMPOSERS,
-      inject: [ProgrammeFactsheetComposer],
+      inject: COMPOSERS,
       useFactory: (...composers: ReportComposer[]): ReportComposer[] => composers,
     },
   ],

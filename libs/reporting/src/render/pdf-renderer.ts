@@ -81,6 +81,8 @@ class PdfLayout {
   readonly doc: PDFKit.PDFDocument;
   private pageNumber = 0;
   private pagesSeen = 0;
+  /** Where the last section heading ended (a table right under it stays with it). */
+  private headingBottom = -1;
 
   constructor(
     private readonly document: ReportDocument,
@@ -296,6 +298,7 @@ class PdfLayout {
       .strokeColor(COLOR.brand)
       .stroke();
     doc.y = y + 10;
+    this.headingBottom = doc.y;
     doc.fillColor(COLOR.text);
   }
 
@@ -438,8 +441,18 @@ class PdfLayout {
         .stroke();
     };
 
-    // Title, header and the first row stay together.
+    // Title, header and the first row stay together; a short table that fits a page is not split.
     const firstRowHeight = block.rows.length ? measure(cells(block.rows[0]), false) : 0;
+    if (block.rows.length <= 30) {
+      const whole =
+        30 +
+        headerHeight +
+        block.rows.reduce((sum, row) => sum + measure(cells(row), false), 0) +
+        (block.totals ? measure(cells(block.totals, true), true) + 2 : 0);
+      // Not right under a section heading: moving the table would leave the heading alone.
+      const underHeading = Math.abs(doc.y - this.headingBottom) < 0.5;
+      if (!underHeading && whole <= BOTTOM - MARGIN.top && whole > this.remaining()) doc.addPage();
+    }
     this.ensureSpace(30 + headerHeight + firstRowHeight);
     drawHeader(false);
     if (!block.rows.length) {
@@ -502,13 +515,15 @@ class PdfLayout {
     for (let fontSize = block.columns.length > 7 ? 8 : 8.5; ; fontSize -= 0.5) {
       const minimum = block.columns.map((column) => {
         doc.font(FONT.bold).fontSize(fontSize);
-        let width = Math.max(...column.label.split(/\s+/).map((word) => doc.widthOfString(word)));
+        // pdfkit measures a word with its trailing space and splits a word wider than the line.
+        const space = doc.widthOfString(' ');
+        let width = Math.max(...column.label.split(/\s+/).map((word) => doc.widthOfString(word) + space));
         doc.font(FONT.regular);
         for (const row of rows) {
           const text = displayValue((row[column.key] ?? null) as never, column.type);
           const longest =
             column.type === 'text'
-              ? Math.max(...text.split(/\s+/).map((word) => doc.widthOfString(word)))
+              ? Math.max(...text.split(/\s+/).map((word) => doc.widthOfString(word) + space))
               : doc.font(FONT.bold).widthOfString(text);
           width = Math.max(width, Math.min(longest, CONTENT_WIDTH * 0.35));
           doc.font(FONT.regular);
@@ -537,7 +552,9 @@ class PdfLayout {
     const valueWidth = 90;
     const barArea = CONTENT_WIDTH - labelWidth - valueWidth - 12;
     const max = Math.max(0, ...block.bars.map((bar) => numericValue(bar.value)));
-    this.ensureSpace(30 + Math.min(block.bars.length, 4) * (barHeight + gap));
+    // The whole chart on one page when it fits one; a long one starts with at least four bars.
+    const whole = 30 + block.bars.length * (barHeight + gap) + 12;
+    this.ensureSpace(whole <= BOTTOM - MARGIN.top ? whole : 30 + 4 * (barHeight + gap));
     this.subheading(block.title);
     if (!block.bars.length || max <= 0) {
       doc

@@ -311,6 +311,12 @@ export class ReportsService {
       )) as unknown[];
       if (!found.length) throw new NotFoundError('Programme', parameters.programmeId);
     }
+    if (parameters.meetingId) {
+      const found = (await this.dataSource.query('SELECT 1 FROM sc_meetings WHERE id = $1', [
+        parameters.meetingId,
+      ])) as unknown[];
+      if (!found.length) throw new NotFoundError('Meeting', parameters.meetingId);
+    }
   }
 
   private async insertRun(

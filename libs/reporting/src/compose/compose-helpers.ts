@@ -1,0 +1,30 @@
+import { Cents, formatMoney, parseMoney } from '@mptf/platform';
+import { EntityManager } from 'typeorm';
+
+/** When the run's snapshot was taken: now() is the start of the REPEATABLE READ transaction. */
+export async function snapshotTime(manager: EntityManager): Promise<string> {
+  const [row] = (await manager.query(
+    `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`,
+  )) as { at: string }[];
+  return row.at;
+}
+
+/** "2026-05-02T10:11:12.000Z" → "2026-05-02 10:11 UTC". */
+export function asOfLabel(snapshotAt: string): string {
+  return `${snapshotAt.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Sum of money strings as the API shows them ("1250000.00"), exactly. */
+export function sumMoney(values: Iterable<string>): string {
+  let total: Cents = 0n;
+  for (const value of values) total += parseMoney(value);
+  return formatMoney(total);
+}
+
+/** Money strings in descending order of amount (for charts), then by label. */
+export function byAmountDesc<T>(amount: (item: T) => string, label: (item: T) => string) {
+  return (a: T, b: T): number => {
+    const diff = parseMoney(amount(b)) - parseMoney(amount(a));
+    return diff > 0n ? 1 : diff < 0n ? -1 : label(a).localeCompare(label(b));
+  };
+}

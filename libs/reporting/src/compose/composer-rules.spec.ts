@@ -1,0 +1,76 @@
+import { IndicatorMeasure, IndicatorView } from '@mptf/results';
+import { proRata } from './contributor-statement.composer';
+import { indicatorProgress } from './results-matrix.reader';
+
+function indicator(partial: Partial<IndicatorView>): IndicatorView {
+  return {
+    id: 'i',
+    key: '1.1',
+    title: 'People reached',
+    measure: IndicatorMeasure.UNIT,
+    ascending: true,
+    unit: 'people',
+    fundIndicatorCode: null,
+    gcmObjectiveCodes: [],
+    baseline: { year: 2025, value: '100' },
+    targets: [
+      {
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        value: '300',
+        actual: null,
+        onTrack: null,
+        due: null,
+      },
+      {
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        value: '500',
+        actual: null,
+        onTrack: null,
+        due: null,
+      },
+    ],
+    progress: {
+      periods: 2,
+      approvedActuals: 1,
+      latestApproved: { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: '260' },
+      onTrack: false,
+    },
+    ...partial,
+  };
+}
+
+describe('indicator progress', () => {
+  it('is the share of the way from the baseline to the last target', () => {
+    expect(indicatorProgress(indicator({}))).toEqual({ target: '500', actual: '260', progress: '0.4000' });
+  });
+  it('works for a descending indicator and a missing baseline (0)', () => {
+    expect(
+      indicatorProgress(indicator({ ascending: false, baseline: { year: 2025, value: null } })).progress,
+    ).toBe('0.5200');
+    const down = indicator({ baseline: { year: 2025, value: '40' } });
+    down.targets[1].value = '20';
+    down.progress.latestApproved!.value = '35';
+    expect(indicatorProgress(down).progress).toBe('0.2500');
+  });
+  it('is null when it cannot be measured', () => {
+    expect(indicatorProgress(indicator({ measure: IndicatorMeasure.QUALITATIVE })).progress).toBeNull();
+    expect(
+      indicatorProgress(
+        indicator({ progress: { periods: 2, approvedActuals: 0, latestApproved: null, onTrack: null } }),
+      ),
+    ).toEqual({ target: '500', actual: null, progress: null });
+    expect(indicatorProgress(indicator({ baseline: { year: 2025, value: '500' } })).progress).toBeNull();
+  });
+});
+
+describe('pro-rata share', () => {
+  it('rounds to the cent half away from zero and is 0 when nothing is pooled', () => {
+    expect(proRata(100n, 1n, 3n)).toBe(33n);
+    expect(proRata(150n, 1n, 3n)).toBe(50n);
+    expect(proRata(5n, 1n, 2n)).toBe(3n);
+    expect(proRata(-5n, 1n, 2n)).toBe(-3n);
+    expect(proRata(1000n, 0n, 0n)).toBe(0n);
+  });
+});
