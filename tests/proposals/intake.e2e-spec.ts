@@ -556,6 +556,54 @@ describe('proposal intake', () => {
     expect(events[3]).toMatchObject({ after: { status: 'WITHDRAWN', comment: 'Funding found elsewhere' } });
   });
 
+  it('answers create and submit with exactly what a later read returns (and audits the same view)', async () => {
+    // Unsorted codes, a budget line of an organization that is no PUNO, padded names:
+    // the responses are built without reloading, so they must match the stored order and values.
+    const iom = await t.as(IOM);
+    const body = eligibleProposal({
+      countryCodes: ['NPL', 'MYS', 'BGD'],
+      gcmObjectiveCodes: [6, 5],
+      participatingOrgCodes: ['UNICEF', 'IOM'],
+      budgetLines: [
+        { orgCode: 'WFP', categoryCode: 3, amount: '10.00' },
+        { orgCode: 'IOM', categoryCode: 5, amount: '45000.50' },
+        { orgCode: 'UNDP', categoryCode: 1, amount: '20.00' },
+        { orgCode: 'UNICEF', categoryCode: 6, amount: '80000.25' },
+        { orgCode: 'IOM', categoryCode: 1, amount: '300000.00' },
+      ],
+      nationalPartners: [
+        { name: '  Ministry of Labour  ', type: 'GOVERNMENT' },
+        { name: 'A workers’ association', type: 'CIVIL_SOCIETY' },
+      ],
+    });
+    const created = await t.http.post(api('/proposals')).set(iom).send(body);
+    expect(created.status).toBe(201);
+    const read = await t.http.get(api(`/proposals/${created.body.id}`)).set(iom);
+    expect(created.body).toEqual(read.body);
+    expect(read.body).toMatchObject({
+      countryCodes: ['BGD', 'MYS', 'NPL'],
+      gcmObjectiveCodes: [5, 6],
+      participatingOrgCodes: ['UNICEF', 'IOM'],
+    });
+    const [event] = (await t.db.query(
+      `SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'proposal.create'`,
+      [created.body.id],
+    )) as { after: Record<string, unknown> }[];
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { revisions, documents, ...view } = read.body as Record<string, unknown>;
+    expect(event.after).toEqual(view);
+
+    // WFP and UNDP lines are no PUNOs' lines, so this one is refused; a valid one submits.
+    const refused = await t.http.post(api(`/proposals/${created.body.id}/submit`)).set(iom);
+    expect(refused.status).toBe(422);
+    const valid = await create(IOM, eligibleProposal());
+    const submitted = await t.http.post(api(`/proposals/${valid.id}/submit`)).set(iom);
+    expect(submitted.status).toBe(200);
+    const after = await t.http.get(api(`/proposals/${valid.id}`)).set(iom);
+    expect(submitted.body).toEqual(after.body);
+    expect(submitted.body).toMatchObject({ status: 'SUBMITTED', version: 1, revisions: [{ version: 1 }] });
+  });
+
   it('lists with pagination and a stable order (newest first)', async () => {
     const iom = await t.as(IOM);
     const all = await t.http.get(api('/proposals?pageSize=200')).set(iom);

@@ -11,70 +11,59 @@ export async function loadProposalRecords(
 ): Promise<ProposalRecord[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
-  // One after the other: inside a transaction they share one connection.
+  // One after the other: inside a transaction they share one connection. The parts come in one
+  // statement (a list per proposal, in the orders the views need) instead of six.
   const proposals = await manager.find(Proposal, { where: { id: In(list) } });
-  const participants = (await manager.query(
-    `SELECT po.proposal_id, o.id, o.code FROM proposal_organizations po
-         JOIN organizations o ON o.id = po.organization_id
-        WHERE po.proposal_id = ANY($1) ORDER BY po.position, o.code`,
+  const parts = (await manager.query(
+    `SELECT p.id,
+            (SELECT o.code FROM organizations o WHERE o.id = p.convener_org_id) AS convener_code,
+            coalesce((SELECT json_agg(json_build_object('id', o.id, 'code', o.code) ORDER BY po.position, o.code)
+                        FROM proposal_organizations po JOIN organizations o ON o.id = po.organization_id
+                       WHERE po.proposal_id = p.id), '[]') AS participants,
+            coalesce((SELECT array_agg(c.country_code::text ORDER BY c.country_code)
+                        FROM proposal_countries c WHERE c.proposal_id = p.id), '{}') AS countries,
+            coalesce((SELECT array_agg(ob.gcm_objective_code ORDER BY ob.gcm_objective_code)
+                        FROM proposal_objectives ob WHERE ob.proposal_id = p.id), '{}') AS objectives,
+            coalesce((SELECT json_agg(json_build_object('org_code', o.code, 'category_code', bl.category_code,
+                                                        'amount', bl.amount::text)
+                                      ORDER BY po.position NULLS LAST, o.code, bl.category_code)
+                        FROM proposal_budget_lines bl
+                        JOIN organizations o ON o.id = bl.organization_id
+                        LEFT JOIN proposal_organizations po
+                          ON po.proposal_id = bl.proposal_id AND po.organization_id = bl.organization_id
+                       WHERE bl.proposal_id = p.id), '[]') AS lines,
+            coalesce((SELECT json_agg(json_build_object('name', pp.name, 'type', pp.type) ORDER BY pp.position, pp.name)
+                        FROM proposal_partners pp WHERE pp.proposal_id = p.id), '[]') AS partners
+       FROM proposals p WHERE p.id = ANY($1)`,
     [list],
-  )) as { proposal_id: string; id: string; code: string }[];
-  const countries = (await manager.query(
-    `SELECT proposal_id, country_code AS code FROM proposal_countries WHERE proposal_id = ANY($1) ORDER BY country_code`,
-    [list],
-  )) as { proposal_id: string; code: string }[];
-  const objectives = (await manager.query(
-    `SELECT proposal_id, gcm_objective_code AS code FROM proposal_objectives WHERE proposal_id = ANY($1) ORDER BY gcm_objective_code`,
-    [list],
-  )) as { proposal_id: string; code: number }[];
-  const lines = (await manager.query(
-    `SELECT bl.proposal_id, o.code AS org_code, bl.category_code, bl.amount::text AS amount
-         FROM proposal_budget_lines bl
-         JOIN organizations o ON o.id = bl.organization_id
-         LEFT JOIN proposal_organizations po ON po.proposal_id = bl.proposal_id AND po.organization_id = bl.organization_id
-        WHERE bl.proposal_id = ANY($1)
-        ORDER BY po.position NULLS LAST, o.code, bl.category_code`,
-    [list],
-  )) as { proposal_id: string; org_code: string; category_code: number; amount: string }[];
-  const partners = (await manager.query(
-    `SELECT proposal_id, name, type FROM proposal_partners WHERE proposal_id = ANY($1) ORDER BY position, name`,
-    [list],
-  )) as { proposal_id: string; name: string; type: PartnerType }[];
-  const conveners = (await manager.query(`SELECT id, code FROM organizations WHERE id = ANY($1)`, [
-    [...new Set(proposals.map((p) => p.convenerOrgId))],
-  ])) as { id: string; code: string }[];
-  const convenerCode = new Map(conveners.map((o) => [o.id, o.code]));
+  )) as {
+    id: string;
+    convener_code: string | null;
+    participants: { id: string; code: string }[];
+    countries: string[];
+    objectives: number[];
+    lines: { org_code: string; category_code: number; amount: string }[];
+    partners: { name: string; type: PartnerType }[];
+  }[];
   const byId = new Map(proposals.map((p) => [p.id, p]));
-  const of = <T extends { proposal_id: string }>(rows: T[]) => {
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const group = groups.get(row.proposal_id);
-      if (group) group.push(row);
-      else groups.set(row.proposal_id, [row]);
-    }
-    return (id: string) => groups.get(id) ?? [];
-  };
-  const participantsOf = of(participants);
-  const countriesOf = of(countries);
-  const objectivesOf = of(objectives);
-  const linesOf = of(lines);
-  const partnersOf = of(partners);
+  const partsOf = new Map(parts.map((row) => [row.id, row]));
   return list
-    .filter((id) => byId.has(id))
+    .filter((id) => byId.has(id) && partsOf.has(id))
     .map((id) => {
       const proposal = byId.get(id) as Proposal;
+      const row = partsOf.get(id) as (typeof parts)[number];
       return {
         proposal,
-        convenerCode: convenerCode.get(proposal.convenerOrgId) ?? '',
-        participants: participantsOf(id).map((r) => ({ id: r.id, code: r.code })),
-        countryCodes: countriesOf(id).map((r) => r.code),
-        gcmObjectiveCodes: objectivesOf(id).map((r) => Number(r.code)),
-        budgetLines: linesOf(id).map((r) => ({
+        convenerCode: row.convener_code ?? '',
+        participants: row.participants.map((r) => ({ id: r.id, code: r.code })),
+        countryCodes: row.countries,
+        gcmObjectiveCodes: row.objectives.map((code) => Number(code)),
+        budgetLines: row.lines.map((r) => ({
           orgCode: r.org_code,
           categoryCode: Number(r.category_code),
           amount: BigInt(r.amount),
         })),
-        nationalPartners: partnersOf(id).map((r) => ({ name: r.name, type: r.type })),
+        nationalPartners: row.partners.map((r) => ({ name: r.name, type: r.type })),
       };
     });
 }

@@ -123,6 +123,12 @@ export interface EligibilityReport {
   violations: EligibilityViolation[];
 }
 
+interface OrganizationRef {
+  id: string;
+  code: string;
+  type: string;
+}
+
 interface ResolvedOrganizations {
   convenerId: string;
   participants: { id: string; code: string }[];
@@ -150,14 +156,15 @@ export class ProposalsService {
       throw new ForbiddenError(
         `Your organization (${user.organizationCode}) must be a participating organization of the proposal`,
       );
-    await this.validateCodes(input);
-    const organizations = await this.resolveOrganizations(input);
+    // One query checks every code and resolves the organizations (was ~7 round trips).
+    const found = await this.validateCodes(input);
+    const organizations = await this.resolveOrganizations(input, found);
     const lines = this.parseBudgetLines(input.budgetLines);
     // Numbered in its own short statement: inside the transaction the counter row stayed locked
     // until commit and serialized every concurrent create (bench: create p99 1.2 s at 16 in
     // flight). A create that then fails leaves a gap in the numbers, never a duplicate.
     const reference = await this.nextReference(this.dataSource.manager);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       const settings = await this.reference.fundSettings(manager);
       const endorsement = input.governmentEndorsement ?? null;
       const saved = await manager.save(
@@ -182,13 +189,13 @@ export class ProposalsService {
           createdBy: user.id,
         }),
       );
-      await this.writeParts(manager, saved.id, input, organizations, lines);
-      // Creation opens the timeline; later steps are written by ProposalStatusService.
-      await manager.query(
-        `INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id) VALUES ($1, NULL, $2, $3)`,
-        [saved.id, ProposalStatus.DRAFT, user.id],
+      await this.insertParts(manager, saved.id, input, organizations, lines, user.id);
+      // The row as stored (defaults, column types); the parts are what was just written.
+      const proposal = await manager.findOneByOrFail(Proposal, { id: saved.id });
+      const view = toProposalView(
+        this.recordOf(proposal, input, organizations, lines),
+        settings.indirectRate,
       );
-      const view = await this.viewOf(manager, saved.id, settings);
       await this.audit.record(manager, {
         actor: user,
         action: 'proposal.create',
@@ -196,9 +203,10 @@ export class ProposalsService {
         entityId: saved.id,
         after: view,
       });
-      return saved.id;
+      return view;
     });
-    return this.get(user, id);
+    // A new proposal has no revisions or documents yet; its authors may see it.
+    return { ...view, revisions: [], documents: [] };
   }
 
   async update(user: AuthUser, proposalId: string, patch: ProposalPatch): Promise<ProposalDetailView> {
@@ -256,7 +264,7 @@ export class ProposalsService {
 
   /** Runs every eligibility rule; if all pass, stores revision n+1 and moves to SUBMITTED. */
   async submit(user: AuthUser, proposalId: string): Promise<ProposalDetailView> {
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const status = await this.statuses.lock(manager, proposalId);
       const facts = await this.requireFacts(manager, proposalId);
       this.assertCanEdit(user, facts);
@@ -264,7 +272,7 @@ export class ProposalsService {
         throw new InvalidStateError('proposal', status, 'submit');
       const settings = await this.reference.fundSettings(manager);
       const record = (await loadProposalRecord(manager, proposalId)) as ProposalRecord;
-      const violations = await this.eligibilityOf(record, settings);
+      const violations = await this.eligibilityOf(manager, record, settings);
       if (violations.length) {
         throw new RuleViolationError(
           `The proposal is not eligible: ${violations.length} rule violation${violations.length > 1 ? 's' : ''}`,
@@ -294,8 +302,20 @@ export class ProposalsService {
         comment: `Revision ${version} submitted`,
         columns: { version, submitted_at: submittedAt },
       });
+      // The response from what is at hand plus two reads, instead of reloading everything: the
+      // parts did not change under the row lock, and the author may still see the proposal.
+      const proposal = await manager.findOneByOrFail(Proposal, { id: proposalId });
+      const revisions = await manager.find(ProposalRevision, {
+        where: { proposalId },
+        select: { version: true, submittedAt: true },
+        order: { version: 'ASC' },
+      });
+      return {
+        ...toProposalView({ ...record, proposal }, settings.indirectRate),
+        revisions: revisions.map((r) => ({ version: r.version, submittedAt: r.submittedAt.toISOString() })),
+        documents: documents.map(toDocumentView),
+      };
     });
-    return this.get(user, proposalId);
   }
 
   /** The convening agency takes the proposal back, at any time before a decision. */
@@ -500,7 +520,7 @@ export class ProposalsService {
     const manager = this.dataSource.manager;
     const settings = await this.reference.fundSettings(manager);
     const record = (await loadProposalRecord(manager, proposalId)) as ProposalRecord;
-    const violations = await this.eligibilityOf(record, settings);
+    const violations = await this.eligibilityOf(manager, record, settings);
     return { eligible: violations.length === 0, violations };
   }
 
@@ -582,18 +602,20 @@ export class ProposalsService {
   }
 
   private async eligibilityOf(
+    manager: EntityManager,
     record: ProposalRecord,
     settings: FundSettings,
   ): Promise<EligibilityViolation[]> {
     const codes = [record.convenerCode, ...record.participants.map((p) => p.code)];
-    const [areas, organizations] = await Promise.all([
-      this.reference.thematicAreas(),
-      this.organizations.findByCodes([...new Set(codes)]),
-    ]);
-    const area = areas.find((a) => a.code === record.proposal.thematicAreaCode);
-    const unEntityCodes = new Set(
-      [...organizations.values()].filter((o) => o.type === OrganizationType.UN_ENTITY).map((o) => o.code),
-    );
+    // The area's objectives and which organizations are UN entities, in one query.
+    const [row] = (await manager.query(
+      `SELECT
+         (SELECT coalesce(array_agg(gcm_objective_code ORDER BY gcm_objective_code), '{}')
+            FROM thematic_area_objectives WHERE thematic_area_code = $1) AS area_objectives,
+         (SELECT coalesce(array_agg(code), '{}') FROM organizations WHERE code = ANY($2) AND type = $3) AS un_codes`,
+      [record.proposal.thematicAreaCode, [...new Set(codes)], OrganizationType.UN_ENTITY],
+    )) as { area_objectives: number[]; un_codes: string[] }[];
+    const unEntityCodes = new Set(row.un_codes);
     const { proposal } = record;
     const input: EligibilityInput = {
       scope: proposal.scope,
@@ -616,7 +638,7 @@ export class ProposalsService {
     };
     return checkEligibility(input, {
       settings,
-      areaObjectiveCodes: area?.gcmObjectiveCodes ?? [],
+      areaObjectiveCodes: row.area_objectives.map(Number),
       unEntityCodes,
     });
   }
@@ -633,19 +655,35 @@ export class ProposalsService {
     return `MIG-${year}-${String(row.last_number).padStart(4, '0')}`;
   }
 
-  /** Codes that must exist in reference data: a wrong one is a 400 naming the field. */
-  private async validateCodes(input: ProposalPatch): Promise<void> {
+  /**
+   * Codes that must exist in reference data: a wrong one is a 400 naming the field. Checks them all
+   * in one query; returns the organizations found by code (for `resolveOrganizations`).
+   */
+  private async validateCodes(input: ProposalPatch): Promise<Map<string, OrganizationRef>> {
     const details: ErrorDetail[] = [];
-    if (input.thematicAreaCode !== undefined) {
-      const areas = await this.reference.thematicAreas();
-      if (!areas.some((a) => a.code === input.thematicAreaCode))
-        details.push({
-          field: 'thematicAreaCode',
-          message: `${input.thematicAreaCode} is not a thematic area`,
-        });
-    }
+    const orgFields: [string, string[]][] = [
+      ['convenerCode', input.convenerCode ? [input.convenerCode] : []],
+      ['participatingOrgCodes', input.participatingOrgCodes ?? []],
+      ['budgetLines', (input.budgetLines ?? []).map((l) => l.orgCode)],
+    ];
+    const allCodes = [...new Set(orgFields.flatMap(([, codes]) => codes))];
+    // numeric comparisons: any number the DTO lets through is simply unknown, never a cast error.
+    const [row] = (await this.dataSource.query(
+      `SELECT
+         (SELECT coalesce(array_agg(code), '{}') FROM thematic_areas WHERE code::numeric = $1::numeric) AS areas,
+         (SELECT coalesce(array_agg(code), '{}') FROM gcm_objectives WHERE code::numeric = ANY($2::numeric[])) AS objectives,
+         (SELECT coalesce(array_agg(code::text), '{}') FROM countries WHERE code = ANY($3)) AS countries,
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code, 'type', type)), '[]')
+            FROM organizations WHERE code = ANY($4)) AS organizations`,
+      [input.thematicAreaCode ?? null, input.gcmObjectiveCodes ?? [], input.countryCodes ?? [], allCodes],
+    )) as { areas: number[]; objectives: number[]; countries: string[]; organizations: OrganizationRef[] }[];
+    if (input.thematicAreaCode !== undefined && row.areas.length === 0)
+      details.push({
+        field: 'thematicAreaCode',
+        message: `${input.thematicAreaCode} is not a thematic area`,
+      });
     if (input.gcmObjectiveCodes?.length) {
-      const known = new Set((await this.reference.gcmObjectives()).map((o) => o.code));
+      const known = new Set(row.objectives.map(Number));
       const unknown = input.gcmObjectiveCodes.filter((code) => !known.has(code));
       if (unknown.length)
         details.push({
@@ -654,10 +692,7 @@ export class ProposalsService {
         });
     }
     if (input.countryCodes?.length) {
-      const rows = (await this.dataSource.query('SELECT code FROM countries WHERE code = ANY($1)', [
-        input.countryCodes,
-      ])) as { code: string }[];
-      const known = new Set(rows.map((r) => r.code.trim()));
+      const known = new Set(row.countries.map((code) => code.trim()));
       const unknown = input.countryCodes.filter((code) => !known.has(code));
       if (unknown.length)
         details.push({
@@ -665,18 +700,10 @@ export class ProposalsService {
           message: `unknown ISO 3166-1 alpha-3 codes: ${unknown.join(', ')}`,
         });
     }
-    const orgFields: [string, string[]][] = [
-      ['convenerCode', input.convenerCode ? [input.convenerCode] : []],
-      ['participatingOrgCodes', input.participatingOrgCodes ?? []],
-      ['budgetLines', (input.budgetLines ?? []).map((l) => l.orgCode)],
-    ];
-    const allCodes = [...new Set(orgFields.flatMap(([, codes]) => codes))];
-    if (allCodes.length) {
-      const found = await this.organizations.findByCodes(allCodes);
-      for (const [field, codes] of orgFields) {
-        const unknown = [...new Set(codes.filter((code) => !found.has(code)))];
-        if (unknown.length) details.push({ field, message: `unknown organizations: ${unknown.join(', ')}` });
-      }
+    const found = new Map(row.organizations.map((o) => [o.code, o]));
+    for (const [field, codes] of orgFields) {
+      const unknown = [...new Set(codes.filter((code) => !found.has(code)))];
+      if (unknown.length) details.push({ field, message: `unknown organizations: ${unknown.join(', ')}` });
     }
     const seen = new Set<string>();
     for (const [index, line] of (input.budgetLines ?? []).entries()) {
@@ -692,17 +719,20 @@ export class ProposalsService {
       details.push({ field: 'governmentEndorsement.date', message: 'is only recorded with an endorsement' });
     if (details.length)
       throw new ValidationError(details.map((d) => `${d.field} ${d.message}`).join('; '), details);
+    return found;
   }
 
   private async resolveOrganizations(
     input: Pick<ProposalInput, 'convenerCode' | 'participatingOrgCodes' | 'budgetLines'>,
+    known?: Map<string, OrganizationRef>,
   ): Promise<ResolvedOrganizations> {
     const codes = [
       input.convenerCode,
       ...input.participatingOrgCodes,
       ...input.budgetLines.map((l) => l.orgCode),
     ];
-    const found = await this.organizations.findByCodes([...new Set(codes)]);
+    const found: Map<string, OrganizationRef> =
+      known ?? (await this.organizations.findByCodes([...new Set(codes)]));
     const idOf = (code: string, field: string) => {
       const organization = found.get(code);
       if (!organization) throw ValidationError.field(field, `unknown organization: ${code}`);
@@ -769,6 +799,79 @@ export class ProposalsService {
       gender: proposal.markerGender,
       humanRights: proposal.markerHumanRights,
       childSensitivity: proposal.markerChildSensitivity,
+    };
+  }
+
+  /**
+   * The child rows of a new proposal and its first timeline entry in one statement (was a
+   * delete and an insert per list).
+   */
+  private async insertParts(
+    manager: EntityManager,
+    proposalId: string,
+    input: ProposalInput,
+    organizations: ResolvedOrganizations,
+    lines: BudgetLineInput[],
+    actorId: string,
+  ): Promise<void> {
+    const partners = input.nationalPartners ?? [];
+    await manager.query(
+      `WITH countries AS (
+         INSERT INTO proposal_countries (proposal_id, country_code) SELECT $1, unnest($2::text[])
+       ), objectives AS (
+         INSERT INTO proposal_objectives (proposal_id, gcm_objective_code) SELECT $1, unnest($3::smallint[])
+       ), punos AS (
+         INSERT INTO proposal_organizations (proposal_id, organization_id, position)
+         SELECT $1, u.id, u.ord - 1 FROM unnest($4::uuid[]) WITH ORDINALITY AS u(id, ord)
+       ), budget_lines AS (
+         INSERT INTO proposal_budget_lines (proposal_id, organization_id, category_code, amount)
+         SELECT $1, u.org, u.category, u.amount FROM unnest($5::uuid[], $6::smallint[], $7::bigint[]) AS u(org, category, amount)
+       ), partners AS (
+         INSERT INTO proposal_partners (proposal_id, name, type, position)
+         SELECT $1, u.name, u.type, u.ord - 1 FROM unnest($8::text[], $9::text[]) WITH ORDINALITY AS u(name, type, ord)
+       )
+       -- Creation opens the timeline; later steps are written by ProposalStatusService.
+       INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id) VALUES ($1, NULL, $10, $11)`,
+      [
+        proposalId,
+        [...new Set(input.countryCodes)],
+        [...new Set(input.gcmObjectiveCodes)],
+        organizations.participants.map((p) => p.id),
+        lines.map((line) => organizations.idByCode.get(line.orgCode) as string),
+        lines.map((line) => line.categoryCode),
+        lines.map((line) => line.amount.toString()),
+        partners.map((partner) => partner.name.trim()),
+        partners.map((partner) => partner.type),
+        ProposalStatus.DRAFT,
+        actorId,
+      ],
+    );
+  }
+
+  /** What `loadProposalRecord` would read back after `insertParts`, in the same orders. */
+  private recordOf(
+    proposal: Proposal,
+    input: ProposalInput,
+    organizations: ResolvedOrganizations,
+    lines: BudgetLineInput[],
+  ): ProposalRecord {
+    // Byte order, as the C collation of the queries' ORDER BY (codes are ASCII capitals/digits).
+    const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const position = new Map(organizations.participants.map((p, index) => [p.code, index]));
+    const positionOf = (code: string) => position.get(code) ?? Number.MAX_SAFE_INTEGER;
+    return {
+      proposal,
+      convenerCode: input.convenerCode,
+      participants: organizations.participants.map((p) => ({ id: p.id, code: p.code })),
+      countryCodes: [...new Set(input.countryCodes)].sort(byCode),
+      gcmObjectiveCodes: [...new Set(input.gcmObjectiveCodes)].sort((a, b) => a - b),
+      budgetLines: [...lines].sort(
+        (a, b) =>
+          positionOf(a.orgCode) - positionOf(b.orgCode) ||
+          byCode(a.orgCode, b.orgCode) ||
+          a.categoryCode - b.categoryCode,
+      ),
+      nationalPartners: (input.nationalPartners ?? []).map((p) => ({ name: p.name.trim(), type: p.type })),
     };
   }
 

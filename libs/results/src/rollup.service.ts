@@ -68,6 +68,9 @@ const INDICATOR_STANDING = `
     JOIN programme pr ON pr.id = i.proposal_id
     LEFT JOIN indicator_actuals a ON a.indicator_id = t.indicator_id AND a.period_start = t.period_start
       AND a.period_end = t.period_end AND a.status = 'APPROVED'
+      -- Redundant with t's window (same period_end), but lets the planner read only the window's
+      -- approved actuals from their partial index instead of scanning them all.
+      AND ($2::date IS NULL OR a.period_end BETWEEN $2::date AND $3::date)
     WHERE $2::date IS NULL OR t.period_end BETWEEN $2::date AND $3::date
   ),
   standing AS (
