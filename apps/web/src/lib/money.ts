@@ -1,6 +1,6 @@
 /**
  * Money in the browser follows the API: decimal strings with two decimals, computed in integer
- * cents (bigint), never floats. Indirect costs use the same half-away-from-zero rounding as the API.
+ * cents (bigint), never floats. Indirect costs use the API's applyRate itself.
  */
 export const MONEY_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
 
@@ -19,20 +19,11 @@ export function centsToDecimal(cents: bigint): string {
   return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
-function divideRounded(a: bigint, b: bigint): bigint {
-  const negative = a < 0n !== b < 0n;
-  const absA = a < 0n ? -a : a;
-  const absB = b < 0n ? -b : b;
-  const quotient = (absA * 2n + absB) / (absB * 2n);
-  return negative ? -quotient : quotient;
-}
-
-/** amount × rate ("0.07"), rounded to the cent half away from zero. */
-export function applyRate(amount: bigint, rate: string): bigint {
-  const [whole, fraction = ''] = rate.split('.');
-  const scale = 10n ** BigInt(fraction.length);
-  return divideRounded(amount * BigInt(`${whole}${fraction}` || '0'), scale);
-}
+/**
+ * amount × rate ("0.07"), rounded to the cent half away from zero: the API's own implementation
+ * (pure, no dependencies), so the live budget grid can never round differently from the server.
+ */
+export { applyRate } from '../../../../libs/platform/src/money/money';
 
 const grouping = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
