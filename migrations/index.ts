@@ -5,6 +5,7 @@ import { Finance1764720000000 } from './1764720000000-Finance';
 import { Reporting1764892800000 } from './1764892800000-Reporting';
 import { Results1764806400000 } from './1764806400000-Results';
 import { Review1764979200000 } from './1764979200000-Review';
+import { IndicatorStandings1765065600000 } from './1765065600000-IndicatorStandings';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Results1764806400000,
   Reporting1764892800000,
   Review1764979200000,
+  IndicatorStandings1765065600000,
 ];

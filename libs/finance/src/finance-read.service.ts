@@ -271,24 +271,37 @@ export class FinanceReadService {
     });
   }
 
+  /** Programmes matching `where` (which may end in LIMIT/OFFSET), ordered by reference. */
   private async programmeRows(
     manager: EntityManager,
     where: string,
     params: unknown[],
   ): Promise<{ summary: ProgrammeSummary; money: ProgrammeMoneyCents }[]> {
+    // The proposals first, then the ledger of only those (its programme index): summing every
+    // programme's ledger for each row of a page made a page of 200 cost 400 ms at 1,000 programmes.
     const rows = (await manager.query(
-      `WITH ${PUNO_MONEY_CTE}
+      `WITH chosen AS MATERIALIZED (SELECT p.id FROM proposals p WHERE ${where}),
+       money AS (
+         SELECT e.proposal_id,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'ALLOCATION'), 0) AS allocated,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'TRANSFER'), 0) AS transferred,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'REFUND'), 0) AS refunded,
+                coalesce(sum(e.amount) FILTER (WHERE e.kind = 'EXPENDITURE'), 0) AS expenditure
+           FROM chosen JOIN ledger_entries e ON e.proposal_id = chosen.id
+          WHERE e.kind IN ('ALLOCATION','TRANSFER','REFUND','EXPENDITURE')
+          GROUP BY e.proposal_id)
        SELECT p.id, p.reference, p.title, p.status, p.scope, p.thematic_area_code, c.code AS convener_code,
               to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
               array(SELECT o.code FROM proposal_organizations po JOIN organizations o ON o.id = po.organization_id
                      WHERE po.proposal_id = p.id ORDER BY po.position, o.code) AS organization_codes,
               array(SELECT pc.country_code::text FROM proposal_countries pc WHERE pc.proposal_id = p.id ORDER BY 1) AS country_codes,
-              (SELECT coalesce(sum(m.allocated), 0)::text FROM puno_money m WHERE m.proposal_id = p.id) AS allocated,
-              (SELECT coalesce(sum(m.transferred), 0)::text FROM puno_money m WHERE m.proposal_id = p.id) AS transferred,
-              (SELECT coalesce(sum(m.refunded), 0)::text FROM puno_money m WHERE m.proposal_id = p.id) AS refunded,
-              (SELECT coalesce(sum(m.expenditure), 0)::text FROM puno_money m WHERE m.proposal_id = p.id) AS expenditure
-         FROM proposals p JOIN organizations c ON c.id = p.convener_org_id
-        WHERE ${where}`,
+              coalesce(m.allocated, 0)::text AS allocated, coalesce(m.transferred, 0)::text AS transferred,
+              coalesce(m.refunded, 0)::text AS refunded, coalesce(m.expenditure, 0)::text AS expenditure
+         FROM chosen
+         JOIN proposals p ON p.id = chosen.id
+         JOIN organizations c ON c.id = p.convener_org_id
+         LEFT JOIN money m ON m.proposal_id = p.id
+        ORDER BY p.reference`,
       params,
     )) as (MoneyRow & {
       id: string;

@@ -1,4 +1,4 @@
-import { indicatorOnTrack, isOnTrack, shareOnTrack, yearWindow } from './rollup-rules';
+import { indicatorOnTrack, isOnTrack, shareOnTrack } from './rollup-rules';
 
 describe('on-track rule', () => {
   it('compares in the indicator’s direction, meeting the target counting as on track', () => {
@@ -32,10 +32,5 @@ describe('on-track rule', () => {
     expect(shareOnTrack(2, 3)).toBe('0.6667');
     expect(shareOnTrack(1, 1)).toBe('1.0000');
     expect(shareOnTrack(0, 0)).toBeNull();
-  });
-
-  it('windows a reporting year, or nothing since inception', () => {
-    expect(yearWindow(2026)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
-    expect(yearWindow(undefined)).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { ratio } from '@mptf/platform';
 import { compareDecimal } from './decimal';
 
 /**
- * THE ON-TRACK RULE (the SQL of RollupService implements the same rule; keep them in step):
+ * THE ON-TRACK RULE (refresh_indicator_standings of migration IndicatorStandings implements it in
+ * SQL for the roll-up; keep them in step):
  * a period is on track when its approved actual meets the period's target in the indicator's
  * direction — ascending (higher is better): actual ≥ target; descending: actual ≤ target.
  *
@@ -38,10 +39,4 @@ export function indicatorOnTrack(ascending: boolean, periods: readonly PeriodAss
 export function shareOnTrack(onTrack: number, assessed: number): string | null {
   if (assessed === 0) return null;
   return ratio(BigInt(onTrack), BigInt(assessed), 4);
-}
-
-/** The reporting-year window, or null for since inception. */
-export function yearWindow(year: number | undefined): { from: string; to: string } | null {
-  if (year === undefined) return null;
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PROGRAMME_STATUSES } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
 import { fromDb } from './decimal';
-import { shareOnTrack, yearWindow } from './rollup-rules';
+import { shareOnTrack } from './rollup-rules';
 
 export type RollupGrouping = 'thematicArea' | 'gcmObjective' | 'fundIndicator';
 
@@ -51,78 +51,102 @@ interface GroupRow {
 }
 
 /**
- * One row per programme indicator with its standing in the window ($2…$3, or every period when
- * $2 is null). The on-track rule of rollup-rules.ts in SQL: the latest period with a target and an
- * approved actual decides; ascending → actual ≥ target, descending → actual ≤ target.
- * Actual periods are always target periods (enforced on entry), so joining through targets
- * sees every approved actual.
+ * The window's standing of each indicator comes from indicator_standings (kept by triggers; see
+ * migration IndicatorStandings): one row per indicator and year (0 = since inception) with
+ * has_target, has_actual, on_track (the rule of rollup-rules.ts) and the UNIT sums. Indicators
+ * without a target period in the window have no row and count only in `indicators`.
+ *
+ * Each grouping first aggregates per programme (or per programme and group), then per group:
+ * counting distinct programmes over one row per indicator was most of the cost at 20,000
+ * indicators.
+ * $1: programme statuses, $2: year (0 = since inception).
  */
-const INDICATOR_STANDING = `
-  programme AS (
-    SELECT id, thematic_area_code FROM proposals WHERE status = ANY($1::text[])
-  ),
-  period AS (
-    SELECT t.indicator_id, t.period_end, t.value AS target, a.value AS actual
-    FROM indicator_targets t
-    JOIN indicators i ON i.id = t.indicator_id
-    JOIN programme pr ON pr.id = i.proposal_id
-    LEFT JOIN indicator_actuals a ON a.indicator_id = t.indicator_id AND a.period_start = t.period_start
-      AND a.period_end = t.period_end AND a.status = 'APPROVED'
-      -- Redundant with t's window (same period_end), but lets the planner read only the window's
-      -- approved actuals from their partial index instead of scanning them all.
-      AND ($2::date IS NULL OR a.period_end BETWEEN $2::date AND $3::date)
-    WHERE $2::date IS NULL OR t.period_end BETWEEN $2::date AND $3::date
-  ),
-  standing AS (
-    SELECT i.id, i.proposal_id, i.fund_indicator_code, pr.thematic_area_code,
-           coalesce(bool_or(p.target IS NOT NULL), false) AS has_target,
-           coalesce(bool_or(p.actual IS NOT NULL), false) AS has_actual,
-           (array_agg(CASE WHEN i.ascending THEN p.actual >= p.target ELSE p.actual <= p.target END
-                      ORDER BY p.period_end DESC)
-              FILTER (WHERE p.target IS NOT NULL AND p.actual IS NOT NULL))[1] AS on_track,
-           sum(p.actual) FILTER (WHERE i.measure = 'UNIT') AS actual_sum,
-           sum(p.target) FILTER (WHERE i.measure = 'UNIT') AS target_sum
-    FROM indicators i
-    JOIN programme pr ON pr.id = i.proposal_id
-    LEFT JOIN period p ON p.indicator_id = i.id
-    GROUP BY i.id, i.proposal_id, i.fund_indicator_code, pr.thematic_area_code
-  )`;
+const PROGRAMME = `programme AS MATERIALIZED (SELECT id, thematic_area_code FROM proposals WHERE status = ANY($1::text[]))`;
+const WINDOW = `win AS (SELECT * FROM indicator_standings WHERE year = $2)`;
 
-const COUNTS = `
-  count(DISTINCT s.proposal_id)::int AS programmes,
-  count(s.id)::int AS indicators,
-  count(s.id) FILTER (WHERE s.has_target)::int AS with_target,
-  count(s.id) FILTER (WHERE s.has_actual)::int AS with_actual,
-  count(s.id) FILTER (WHERE s.on_track IS NOT NULL)::int AS assessed,
-  count(s.id) FILTER (WHERE s.on_track)::int AS on_track`;
+/** Window counts of the rows of `source` (columns has_target, has_actual, on_track). */
+const WINDOW_COUNTS = `
+  count(*) FILTER (WHERE has_target) AS with_target,
+  count(*) FILTER (WHERE has_actual) AS with_actual,
+  count(*) FILTER (WHERE on_track IS NOT NULL) AS assessed,
+  count(*) FILTER (WHERE on_track) AS on_track`;
+
+/** Sums of per-programme rows `pp` into a group's counts. */
+const GROUP_SUMS = `
+  count(pp.proposal_id)::int AS programmes,
+  coalesce(sum(pp.indicators), 0)::int AS indicators,
+  coalesce(sum(pp.with_target), 0)::int AS with_target,
+  coalesce(sum(pp.with_actual), 0)::int AS with_actual,
+  coalesce(sum(pp.assessed), 0)::int AS assessed,
+  coalesce(sum(pp.on_track), 0)::int AS on_track`;
+
+/** Per programme: all its indicators, and the window counts of those with a standing. */
+const PER_PROGRAMME = `
+  every AS (
+    SELECT c.proposal_id, c.indicators,
+           coalesce(w.with_target, 0) AS with_target, coalesce(w.with_actual, 0) AS with_actual,
+           coalesce(w.assessed, 0) AS assessed, coalesce(w.on_track, 0) AS on_track
+      FROM (SELECT proposal_id, count(*) AS indicators FROM indicators GROUP BY proposal_id) c
+      LEFT JOIN (SELECT proposal_id, ${WINDOW_COUNTS} FROM win GROUP BY proposal_id) w
+             ON w.proposal_id = c.proposal_id)`;
 
 const QUERIES: Record<RollupGrouping, string> = {
   thematicArea: `
-    WITH ${INDICATOR_STANDING}
-    SELECT ta.code::int AS key, ta.short_title AS label, ${COUNTS}
-    FROM thematic_areas ta LEFT JOIN standing s ON s.thematic_area_code = ta.code
-    GROUP BY ta.code ORDER BY ta.code`,
+    WITH ${PROGRAMME}, ${WINDOW}, ${PER_PROGRAMME}
+    SELECT ta.code::int AS key, ta.short_title AS label, ${GROUP_SUMS}
+      FROM thematic_areas ta
+      LEFT JOIN (SELECT e.*, pr.thematic_area_code FROM every e JOIN programme pr ON pr.id = e.proposal_id) pp
+             ON pp.thematic_area_code = ta.code
+     GROUP BY ta.code ORDER BY ta.code`,
   // An indicator counts under its own GCM objectives, or under its programme's when it names none;
-  // an indicator can so count under several objectives.
+  // an indicator can so count under several objectives. The untagged ones of a programme are its
+  // indicators minus its tagged ones, so only the (few) tagged indicators are read one by one.
   gcmObjective: `
-    WITH ${INDICATOR_STANDING},
+    WITH ${PROGRAMME}, ${WINDOW}, ${PER_PROGRAMME},
     tagged AS (
-      SELECT s.*, o.gcm_objective_code AS objective
-      FROM standing s JOIN indicator_objectives o ON o.indicator_id = s.id
+      SELECT o.gcm_objective_code AS objective, i.id, i.proposal_id, w.has_target, w.has_actual, w.on_track
+        FROM indicator_objectives o
+        JOIN indicators i ON i.id = o.indicator_id
+        LEFT JOIN win w ON w.indicator_id = i.id),
+    tagged_per_programme AS (
+      SELECT proposal_id, count(*) AS indicators, ${WINDOW_COUNTS}
+        FROM (SELECT DISTINCT ON (id) * FROM tagged) t GROUP BY proposal_id),
+    counted AS (
+      SELECT po.gcm_objective_code AS objective, e.proposal_id,
+             e.indicators - coalesce(t.indicators, 0) AS indicators,
+             e.with_target - coalesce(t.with_target, 0) AS with_target,
+             e.with_actual - coalesce(t.with_actual, 0) AS with_actual,
+             e.assessed - coalesce(t.assessed, 0) AS assessed,
+             e.on_track - coalesce(t.on_track, 0) AS on_track
+        FROM every e
+        JOIN proposal_objectives po ON po.proposal_id = e.proposal_id
+        LEFT JOIN tagged_per_programme t ON t.proposal_id = e.proposal_id
+       WHERE e.indicators > coalesce(t.indicators, 0)
       UNION ALL
-      SELECT s.*, po.gcm_objective_code
-      FROM standing s JOIN proposal_objectives po ON po.proposal_id = s.proposal_id
-      WHERE NOT EXISTS (SELECT 1 FROM indicator_objectives o WHERE o.indicator_id = s.id)
-    )
-    SELECT g.code::int AS key, g.short_title AS label, ${COUNTS}
-    FROM gcm_objectives g LEFT JOIN tagged s ON s.objective = g.code
-    GROUP BY g.code ORDER BY g.code`,
+      SELECT objective, proposal_id, count(*) AS indicators, ${WINDOW_COUNTS}
+        FROM tagged GROUP BY objective, proposal_id),
+    per_programme AS (
+      SELECT c.objective, c.proposal_id, sum(c.indicators) AS indicators, sum(c.with_target) AS with_target,
+             sum(c.with_actual) AS with_actual, sum(c.assessed) AS assessed, sum(c.on_track) AS on_track
+        FROM counted c JOIN programme pr ON pr.id = c.proposal_id
+       GROUP BY c.objective, c.proposal_id)
+    SELECT g.code::int AS key, g.short_title AS label, ${GROUP_SUMS}
+      FROM gcm_objectives g LEFT JOIN per_programme pp ON pp.objective = g.code
+     GROUP BY g.code ORDER BY g.code`,
   fundIndicator: `
-    WITH ${INDICATOR_STANDING}
-    SELECT f.code AS key, f.title AS label, f.thematic_area_code::int AS thematic_area_code, f.unit, ${COUNTS},
-           sum(s.actual_sum)::text AS actual_sum, sum(s.target_sum)::text AS target_sum
-    FROM fund_indicators f LEFT JOIN standing s ON s.fund_indicator_code = f.code
-    GROUP BY f.code ORDER BY f.thematic_area_code, string_to_array(substr(f.code, 4), '.')::int[]`,
+    WITH ${PROGRAMME}, ${WINDOW},
+    per_programme AS (
+      SELECT i.fund_indicator_code AS code, i.proposal_id, count(*) AS indicators, ${WINDOW_COUNTS},
+             sum(w.actual_sum) AS actual_sum, sum(w.target_sum) AS target_sum
+        FROM indicators i
+        JOIN programme pr ON pr.id = i.proposal_id
+        LEFT JOIN win w ON w.indicator_id = i.id
+       WHERE i.fund_indicator_code IS NOT NULL
+       GROUP BY i.fund_indicator_code, i.proposal_id)
+    SELECT f.code AS key, f.title AS label, f.thematic_area_code::int AS thematic_area_code, f.unit,
+           ${GROUP_SUMS}, sum(pp.actual_sum)::text AS actual_sum, sum(pp.target_sum)::text AS target_sum
+      FROM fund_indicators f LEFT JOIN per_programme pp ON pp.code = f.code
+     GROUP BY f.code ORDER BY f.thematic_area_code, string_to_array(substr(f.code, 4), '.')::int[]`,
 };
 
 /** Portfolio roll-up of programme results (programmes = proposals from APPROVED on). */
@@ -143,11 +167,9 @@ export class RollupService {
   async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]>;
   async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]> {
     const db = manager ?? this.dataSource.manager;
-    const window = yearWindow(year);
     const rows = (await db.query(QUERIES[by], [
       PROGRAMME_STATUSES,
-      window?.from ?? null,
-      window?.to ?? null,
+      year ?? 0, // indicator_standings' year 0 holds every period
     ])) as GroupRow[];
     return rows.map((row) => {
       const group: RollupGroup = {

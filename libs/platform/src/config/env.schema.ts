@@ -55,7 +55,11 @@ export const envSchema = z
       .positive()
       .default(10 * 1024 * 1024),
     IATI_ORG_PREFIX: z.string().min(1).default('XM-DAC-41119-MIGMPTF'),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    /**
+     * Jobs of one queue a worker process runs at once. Reports are CPU-bound (layout and
+     * rendering), so one at a time per process, and one process per core, is the fastest.
+     */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     /** How long a worker's claim on a job lasts before it must renew it (BullMQ lockDuration). */
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30000),
     /** How often workers look for jobs whose worker died, to run them again (BullMQ stalledInterval). */

@@ -301,7 +301,7 @@ export class ContributorStatementComposer implements ReportComposer {
   private async allProgrammes(manager: EntityManager): Promise<ProgrammeSummary[]> {
     const all: ProgrammeSummary[] = [];
     for (let page = 1; ; page++) {
-      const result = await this.finance.programmes(manager, { page, pageSize: 200 });
+      const result = await this.finance.programmes(manager, { page, pageSize: 1000 });
       all.push(...result.items);
       if (all.length >= result.total || !result.items.length) return all;
     }

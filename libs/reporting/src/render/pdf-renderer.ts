@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import { PassThrough, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { displayValue, numericValue } from '../document/format';
 import {
@@ -13,7 +12,7 @@ import {
   ReportDocument,
   TableBlock,
 } from '../document/report-document';
-import { REPORT_FONTS } from './fonts';
+import { reportFonts } from './fonts';
 import { RenderOutput, ReportRenderer } from './report-renderer';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -49,8 +48,9 @@ const FONT = { regular: 'Body', bold: 'Bold' };
  * The PDF renderer (pdfkit): A4, cover page, running header, footer with the generation time,
  * run id and "page n of N", headings kept with what follows, tables that break across pages with
  * their header repeated, bar and donut charts drawn as vectors, DejaVu Sans embedded so every
- * country and organization name renders. Pages stream out as they are finished; "of N" comes from
- * a first pass that only counts pages, so nothing is buffered in memory.
+ * country and organization name renders. One layout pass: the pages are kept until the end, when
+ * "of N" is known, then written out (a few kB per page; the text of each table cell is measured
+ * once and placed directly unless it wraps).
  */
 @Injectable()
 export class PdfRenderer extends ReportRenderer {
@@ -59,22 +59,32 @@ export class PdfRenderer extends ReportRenderer {
   render(document: ReportDocument, context: RenderContext): RenderOutput {
     const stream = new PassThrough();
     const done = (async () => {
-      // Pass 1 lays the document out into nowhere to learn the page count.
-      const counting = new PdfLayout(document, context, null, (p) => context.progress(p * 0.3));
-      const sink = new Writable({ write: (_chunk, _encoding, next) => next() });
-      const counted = pipeline(counting.doc, sink);
-      const pages = await counting.run();
-      await counted;
-      // Pass 2 is the real one, streamed to the caller.
-      const layout = new PdfLayout(document, context, pages, (p) => context.progress(30 + p * 0.7));
+      const layout = new PdfLayout(document, context);
       layout.doc.pipe(stream);
       layout.doc.on('error', (error: Error) => stream.destroy(error));
-      await layout.run(true);
+      const pages = await layout.run();
       return { pages };
     })();
     done.catch((error: Error) => stream.destroy(error));
     return { stream, done };
   }
+}
+
+/**
+ * The width of a formatted number as the sum of its characters' widths: figures and separators
+ * are not kerned against each other in DejaVu Sans, and laying out every distinct amount string
+ * of a long table (thousands) would cost more than the rest of the table.
+ */
+function numberWidth(text: string, charWidth: (char: string) => number): number {
+  let width = 0;
+  for (const char of text) width += charWidth(char);
+  return width;
+}
+
+/** A table row's height, and which of its cells wrap onto more than one line. */
+interface MeasuredRow {
+  height: number;
+  wraps: boolean[];
 }
 
 class PdfLayout {
@@ -87,14 +97,13 @@ class PdfLayout {
   constructor(
     private readonly document: ReportDocument,
     private readonly context: RenderContext,
-    private readonly totalPages: number | null,
-    private readonly progress: (percent: number) => Promise<void>,
   ) {
     this.doc = new PDFDocument({
       size: 'A4',
       margins: MARGIN,
       autoFirstPage: false,
-      bufferPages: false,
+      // Pages stay in memory (a few kB each) until the end, when "of N" is known and written.
+      bufferPages: true,
       compress: true,
       info: {
         Title: document.title,
@@ -109,13 +118,15 @@ class PdfLayout {
       lang: 'en',
       displayTitle: true,
     });
-    this.doc.registerFont(FONT.regular, REPORT_FONTS.regular);
-    this.doc.registerFont(FONT.bold, REPORT_FONTS.bold);
+    // pdfkit takes a parsed fontkit font too; its typings list only files and buffers.
+    const fonts = reportFonts() as unknown as Record<'regular' | 'bold', PDFKit.Mixins.PDFFontSource>;
+    this.doc.registerFont(FONT.regular, fonts.regular);
+    this.doc.registerFont(FONT.bold, fonts.bold);
     this.doc.on('pageAdded', () => this.decoratePage());
   }
 
-  /** Lays out the whole document; returns the page count. `slow` applies the test delay knob. */
-  async run(slow = false): Promise<number> {
+  /** Lays out the whole document; returns the page count. */
+  async run(): Promise<number> {
     const { doc, document } = this;
     this.drawCover();
     const blocksTotal = Math.max(
@@ -139,7 +150,7 @@ class PdfLayout {
             this.keyFigures(block);
             break;
           case 'table':
-            await this.table(block, slow);
+            await this.table(block);
             break;
           case 'barChart':
             this.barChart(block);
@@ -149,19 +160,21 @@ class PdfLayout {
             break;
         }
         blocksDone += 1;
-        await this.checkpoint(slow);
-        await this.progress(Math.round((blocksDone / blocksTotal) * 100));
+        await this.checkpoint();
+        await this.context.progress(Math.round((blocksDone / blocksTotal) * 95));
       }
     }
+    this.numberPages();
     doc.end();
+    await this.context.progress(100);
     return this.pageNumber;
   }
 
-  /** Lets the stream drain between blocks (memory stays flat) and applies the page delay knob. */
-  private async checkpoint(slow: boolean): Promise<void> {
+  /** Yields to the event loop between blocks and applies the page delay knob. */
+  private async checkpoint(): Promise<void> {
     const newPages = this.pageNumber - this.pagesSeen;
     this.pagesSeen = this.pageNumber;
-    if (slow && this.context.pageDelayMs > 0 && newPages > 0) {
+    if (this.context.pageDelayMs > 0 && newPages > 0) {
       await sleep(this.context.pageDelayMs * newPages);
     }
     await new Promise((resolve) => setImmediate(resolve));
@@ -208,16 +221,31 @@ class PdfLayout {
         width: CONTENT_WIDTH * 0.75,
         lineBreak: false,
       });
-    const total = this.totalPages ?? 0;
-    doc.text(`Page ${this.pageNumber} of ${total || '…'}`, MARGIN.left, footerY, {
-      width: CONTENT_WIDTH,
-      align: 'right',
-      lineBreak: false,
-    });
     doc.page.margins = margins;
     doc.x = MARGIN.left;
     doc.y = MARGIN.top;
     doc.fillColor(COLOR.text);
+  }
+
+  /** "Page n of N" on every page, once N is known (the pages are still buffered). */
+  private numberPages(): void {
+    const { doc } = this;
+    const range = doc.bufferedPageRange();
+    for (let index = range.start; index < range.start + range.count; index++) {
+      doc.switchToPage(index);
+      const margins = { ...doc.page.margins };
+      doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+      doc
+        .font(FONT.regular)
+        .fontSize(7.5)
+        .fillColor(COLOR.muted)
+        .text(`Page ${index + 1} of ${range.count}`, MARGIN.left, A4.height - 40, {
+          width: CONTENT_WIDTH,
+          align: 'right',
+          lineBreak: false,
+        });
+      doc.page.margins = margins;
+    }
   }
 
   private drawCover(): void {
@@ -386,21 +414,9 @@ class PdfLayout {
     doc.y += 4;
   }
 
-  private async table(block: TableBlock, slow: boolean): Promise<void> {
+  private async table(block: TableBlock): Promise<void> {
     const { doc } = this;
     const pad = 4;
-    const { widths, fontSize } = this.fitColumns(block, pad);
-    const measure = (texts: string[], bold: boolean) => {
-      doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize);
-      return (
-        Math.max(
-          ...texts.map((text, index) => doc.heightOfString(text, { width: widths[index] - 2 * pad })),
-        ) +
-        2 * pad
-      );
-    };
-    const headerTexts = block.columns.map((column) => column.label);
-    const headerHeight = measure(headerTexts, true);
     // In the totals row an empty cell reads better than a dash.
     const cells = (row: Record<string, unknown>, totals = false) =>
       block.columns.map((column) =>
@@ -408,31 +424,68 @@ class PdfLayout {
           ? ''
           : displayValue((row[column.key] ?? null) as never, column.type),
       );
+    const headerTexts = block.columns.map((column) => column.label);
+    const { widths, fontSize } = this.fitColumns(block, pad);
+    const charWidths = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+    const measure = (texts: string[], bold: boolean): MeasuredRow => {
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize);
+      const known = bold ? charWidths.bold : charWidths.regular;
+      const charWidth = (char: string) => {
+        let width = known.get(char);
+        if (width === undefined) {
+          width = doc.widthOfString(char);
+          known.set(char, width);
+        }
+        return width;
+      };
+      const space = doc.widthOfString(' ');
+      let height = doc.currentLineHeight(true);
+      const wraps = texts.map((text, index) => {
+        const width = widths[index] - 2 * pad;
+        // Most cells fit their line: measuring the string is much cheaper than wrapping it.
+        const numeric = block.columns[index].type !== 'text';
+        const textWidth = numeric ? numberWidth(text, charWidth) : doc.widthOfString(text);
+        if (!text.includes('\n') && textWidth + space <= width) return false;
+        height = Math.max(height, doc.heightOfString(text, { width }));
+        return true;
+      });
+      return { height: height + 2 * pad, wraps };
+    };
+    const header = measure(headerTexts, true);
+    const headerHeight = header.height;
+    const rowSizes = block.rows.map((row) => measure(cells(row), false));
+    const totalsSize = block.totals ? measure(cells(block.totals, true), true) : null;
 
     const drawTitle = (continued: boolean) => {
       this.subheading(continued ? `${block.title} (continued)` : block.title);
     };
-    const drawRow = (texts: string[], options: { header?: boolean; bold?: boolean; fill?: string }) => {
-      const height = options.header ? headerHeight : measure(texts, !!options.bold);
+    const drawRow = (
+      texts: string[],
+      row: MeasuredRow,
+      options: { header?: boolean; bold?: boolean; fill?: string },
+    ) => {
       const y = doc.y;
-      if (options.fill) doc.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(options.fill);
+      if (options.fill) doc.rect(MARGIN.left, y, CONTENT_WIDTH, row.height).fill(options.fill);
       let x = MARGIN.left;
       doc.font(options.header || options.bold ? FONT.bold : FONT.regular).fontSize(fontSize);
       doc.fillColor(options.header ? COLOR.brand : COLOR.text);
       texts.forEach((text, index) => {
-        const column = block.columns[index];
-        doc.text(text, x + pad, y + pad, {
-          width: widths[index] - 2 * pad,
-          align: column.type === 'text' ? 'left' : 'right',
-        });
+        const width = widths[index] - 2 * pad;
+        const right = block.columns[index].type !== 'text';
+        if (row.wraps[index]) {
+          doc.text(text, x + pad, y + pad, { width, align: right ? 'right' : 'left' });
+        } else {
+          // Fits its line (measured): placed directly, without pdfkit's line wrapper.
+          const left = right ? x + pad + width - doc.widthOfString(text) : x + pad;
+          doc.text(text, left, y + pad, { lineBreak: false });
+        }
         x += widths[index];
       });
-      doc.y = y + height;
-      return height;
+      doc.y = y + row.height;
     };
     const drawHeader = (continued: boolean) => {
       drawTitle(continued);
-      drawRow(headerTexts, { header: true, fill: COLOR.brandLight });
+      drawRow(headerTexts, header, { header: true, fill: COLOR.brandLight });
       doc
         .moveTo(MARGIN.left, doc.y)
         .lineTo(A4.width - MARGIN.right, doc.y)
@@ -442,13 +495,13 @@ class PdfLayout {
     };
 
     // Title, header and the first row stay together; a short table that fits a page is not split.
-    const firstRowHeight = block.rows.length ? measure(cells(block.rows[0]), false) : 0;
+    const firstRowHeight = rowSizes[0]?.height ?? 0;
     if (block.rows.length <= 30) {
       const whole =
         30 +
         headerHeight +
-        block.rows.reduce((sum, row) => sum + measure(cells(row), false), 0) +
-        (block.totals ? measure(cells(block.totals, true), true) + 2 : 0);
+        rowSizes.reduce((sum, row) => sum + row.height, 0) +
+        (totalsSize ? totalsSize.height + 2 : 0);
       // Not right under a section heading: moving the table would leave the heading alone.
       const underHeading = Math.abs(doc.y - this.headingBottom) < 0.5;
       if (!underHeading && whole <= BOTTOM - MARGIN.top && whole > this.remaining()) doc.addPage();
@@ -461,21 +514,18 @@ class PdfLayout {
       doc.y += pad;
     }
     for (const [index, row] of block.rows.entries()) {
-      const texts = cells(row);
-      const height = measure(texts, false);
-      if (doc.y + height > BOTTOM) {
+      const size = rowSizes[index];
+      if (doc.y + size.height > BOTTOM) {
         doc.addPage();
-        await this.checkpoint(slow);
+        await this.checkpoint();
         drawHeader(true);
       }
-      drawRow(texts, { fill: index % 2 === 1 ? COLOR.zebra : undefined });
+      drawRow(cells(row), size, { fill: index % 2 === 1 ? COLOR.zebra : undefined });
     }
-    if (block.totals) {
-      const texts = cells(block.totals, true);
-      const height = measure(texts, true);
-      if (doc.y + height + 2 > BOTTOM) {
+    if (block.totals && totalsSize) {
+      if (doc.y + totalsSize.height + 2 > BOTTOM) {
         doc.addPage();
-        await this.checkpoint(slow);
+        await this.checkpoint();
         drawHeader(true);
       }
       doc
@@ -484,7 +534,7 @@ class PdfLayout {
         .lineWidth(0.8)
         .strokeColor(COLOR.text)
         .stroke();
-      drawRow(texts, { bold: true });
+      drawRow(cells(block.totals, true), totalsSize, { bold: true });
     }
     doc
       .moveTo(MARGIN.left, doc.y)
@@ -512,24 +562,46 @@ class PdfLayout {
     const { doc } = this;
     const rows = [...block.rows, ...(block.totals ? [block.totals] : [])];
     const weights = block.columns.map((column) => column.weight ?? (column.type === 'text' ? 2 : 1));
-    for (let fontSize = block.columns.length > 7 ? 8 : 8.5; ; fontSize -= 0.5) {
-      const minimum = block.columns.map((column) => {
-        doc.font(FONT.bold).fontSize(fontSize);
-        // pdfkit measures a word with its trailing space and splits a word wider than the line.
-        const space = doc.widthOfString(' ');
-        let width = Math.max(...column.label.split(/\s+/).map((word) => doc.widthOfString(word) + space));
-        doc.font(FONT.regular);
-        for (const row of rows) {
-          const text = displayValue((row[column.key] ?? null) as never, column.type);
-          const longest =
-            column.type === 'text'
-              ? Math.max(...text.split(/\s+/).map((word) => doc.widthOfString(word) + space))
-              : doc.font(FONT.bold).widthOfString(text);
-          width = Math.max(width, Math.min(longest, CONTENT_WIDTH * 0.35));
-          doc.font(FONT.regular);
+    // Widths grow linearly with the font size: measured once at size 1, scaled for each size tried.
+    const unitWidth = (font: string) => {
+      const known = new Map<string, number>();
+      return (text: string) => {
+        let width = known.get(text);
+        if (width === undefined) {
+          width = doc.font(font).fontSize(1).widthOfString(text);
+          known.set(text, width);
         }
-        return width + 2 * pad + 1;
-      });
+        return width;
+      };
+    };
+    const regular = unitWidth(FONT.regular);
+    const bold = unitWidth(FONT.bold);
+    // pdfkit measures a word with its trailing space and splits a word wider than the line.
+    const widestWord = (text: string, width: (word: string) => number, space: number) =>
+      Math.max(...text.split(/\s+/).map((word) => width(word) + space));
+    const unitLabels = block.columns.map((column) => widestWord(column.label, bold, bold(' ')));
+    const unitCells = block.columns.map((column) => {
+      let width = 0;
+      for (const row of rows) {
+        const text = displayValue((row[column.key] ?? null) as never, column.type);
+        width = Math.max(
+          width,
+          column.type === 'text' ? widestWord(text, regular, regular(' ')) : numberWidth(text, bold),
+        );
+      }
+      return width;
+    });
+    for (let fontSize = block.columns.length > 7 ? 8 : 8.5; ; fontSize -= 0.5) {
+      // A cell's longest word counts up to a third of the line; a longer one is split.
+      const minimum = block.columns.map(
+        (_column, index) =>
+          Math.max(
+            unitLabels[index] * fontSize,
+            Math.min(unitCells[index] * fontSize, CONTENT_WIDTH * 0.35),
+          ) +
+          2 * pad +
+          1,
+      );
       const used = minimum.reduce((sum, width) => sum + width, 0);
       if (used > CONTENT_WIDTH && fontSize > 6.5) continue;
       const scale = used > CONTENT_WIDTH ? CONTENT_WIDTH / used : 1;

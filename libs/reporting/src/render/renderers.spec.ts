@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { RenderContext } from '../document/report-document';
 import { CsvRenderer, csvCell } from './csv-renderer';
@@ -40,11 +41,16 @@ describe('report renderers', () => {
     expect(progress.at(-1)).toBe(100);
   });
 
-  it('gives the same page count on every render (the first pass counts what the second draws)', async () => {
+  it('numbers every page "n of N" with the final count, the same on every render', async () => {
     const first = await render(new PdfRenderer(), 150);
     const second = await render(new PdfRenderer(), 150);
     expect(first.pages).toBe(second.pages);
     expect(first.pages).toBeGreaterThan((await render(new PdfRenderer(), 10)).pages ?? 0);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: first.buffer }).toString('utf8');
+    const numbers = [...text.matchAll(/Page (\d+) of (\d+)/g)].map((match) => `${match[1]}/${match[2]}`);
+    expect(numbers).toEqual(
+      Array.from({ length: first.pages ?? 0 }, (_, index) => `${index + 1}/${first.pages}`),
+    );
   });
 
   it('renders one CSV with sections, plain decimal numbers and totals', async () => {
