@@ -62,7 +62,8 @@ interface GroupRow {
  * $1: programme statuses, $2: year (0 = since inception).
  */
 const PROGRAMME = `programme AS MATERIALIZED (SELECT id, thematic_area_code FROM proposals WHERE status = ANY($1::text[]))`;
-const WINDOW = `win AS (SELECT * FROM indicator_standings WHERE year = $2)`;
+const WINDOW = `win AS (
+  SELECT indicator_id, proposal_id, has_target, has_actual, on_track FROM indicator_standings WHERE year = $2)`;
 
 /** Window counts of the rows of `source` (columns has_target, has_actual, on_track). */
 const WINDOW_COUNTS = `
@@ -103,14 +104,16 @@ const QUERIES: Record<RollupGrouping, string> = {
   // indicators minus its tagged ones, so only the (few) tagged indicators are read one by one.
   gcmObjective: `
     WITH ${PROGRAMME}, ${WINDOW}, ${PER_PROGRAMME},
+    tagged_standing AS (
+      SELECT i.id, i.proposal_id, w.has_target, w.has_actual, w.on_track
+        FROM (SELECT DISTINCT indicator_id FROM indicator_objectives) x
+        JOIN indicators i ON i.id = x.indicator_id
+        LEFT JOIN win w ON w.indicator_id = x.indicator_id),
     tagged AS (
-      SELECT o.gcm_objective_code AS objective, i.id, i.proposal_id, w.has_target, w.has_actual, w.on_track
-        FROM indicator_objectives o
-        JOIN indicators i ON i.id = o.indicator_id
-        LEFT JOIN win w ON w.indicator_id = i.id),
+      SELECT o.gcm_objective_code AS objective, s.*
+        FROM indicator_objectives o JOIN tagged_standing s ON s.id = o.indicator_id),
     tagged_per_programme AS (
-      SELECT proposal_id, count(*) AS indicators, ${WINDOW_COUNTS}
-        FROM (SELECT DISTINCT ON (id) * FROM tagged) t GROUP BY proposal_id),
+      SELECT proposal_id, count(*) AS indicators, ${WINDOW_COUNTS} FROM tagged_standing GROUP BY proposal_id),
     counted AS (
       SELECT po.gcm_objective_code AS objective, e.proposal_id,
              e.indicators - coalesce(t.indicators, 0) AS indicators,
@@ -134,13 +137,13 @@ const QUERIES: Record<RollupGrouping, string> = {
       FROM gcm_objectives g LEFT JOIN per_programme pp ON pp.objective = g.code
      GROUP BY g.code ORDER BY g.code`,
   fundIndicator: `
-    WITH ${PROGRAMME}, ${WINDOW},
+    WITH ${PROGRAMME},
     per_programme AS (
       SELECT i.fund_indicator_code AS code, i.proposal_id, count(*) AS indicators, ${WINDOW_COUNTS},
              sum(w.actual_sum) AS actual_sum, sum(w.target_sum) AS target_sum
         FROM indicators i
         JOIN programme pr ON pr.id = i.proposal_id
-        LEFT JOIN win w ON w.indicator_id = i.id
+        LEFT JOIN indicator_standings w ON w.year = $2 AND w.indicator_id = i.id
        WHERE i.fund_indicator_code IS NOT NULL
        GROUP BY i.fund_indicator_code, i.proposal_id)
     SELECT f.code AS key, f.title AS label, f.thematic_area_code::int AS thematic_area_code, f.unit,

@@ -1,4 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import serveStatic from 'serve-static';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,7 +29,7 @@ export function findWebDist(): string | null {
 export function serveWebApp(app: NestExpressApplication, dir: string | null = findWebDist()): boolean {
   if (!dir) return false;
   const indexHtml = join(dir, 'index.html');
-  app.useStaticAssets(dir, {
+  const assets = serveStatic(dir, {
     index: false,
     setHeaders: (response, path) => {
       response.setHeader(
@@ -37,6 +38,10 @@ export function serveWebApp(app: NestExpressApplication, dir: string | null = fi
       );
     },
   });
+  // API requests skip the file lookup (a stat per request otherwise).
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    API_PATH.test(request.path) ? next() : assets(request, response, next),
+  );
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATH.test(request.path)) return next();
     if (!request.accepts('html')) return next();

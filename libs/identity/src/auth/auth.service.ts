@@ -68,11 +68,17 @@ export class AuthService {
     } catch {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or has expired');
     }
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub } });
-    if (!user || !user.active) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The account is not active');
-    }
-    return toAuthUser(user);
+    // Every request passes here: one plain statement (the repository's query building cost more
+    // than the query itself).
+    const [user] = (await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.roles, u.organization_id AS "organizationId",
+              o.code AS "organizationCode", o.type AS "organizationType"
+         FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+        WHERE u.id = $1 AND u.active`,
+      [claims.sub],
+    )) as AuthUser[];
+    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The account is not active');
+    return user;
   }
 
   private async refuseWhenThrottled(email: string, ip: string | null): Promise<void> {
