@@ -329,6 +329,7 @@ async function waitForRuns(
   token: string,
   ids: string[],
   timeoutMs: number,
+  pollMs = 100,
 ): Promise<Map<string, ReportRun>> {
   const done = new Map<string, ReportRun>();
   const deadline = Date.now() + timeoutMs;
@@ -342,7 +343,7 @@ async function waitForRuns(
       if (response.status !== 200 || !['SUCCEEDED', 'FAILED'].includes(response.body.status)) break;
       done.set(id, response.body);
     }
-    if (done.size < ids.length) await sleep(100);
+    if (done.size < ids.length) await sleep(pollMs);
   }
   return done;
 }
@@ -353,7 +354,11 @@ async function annualReportFigure(context: Context): Promise<Figure> {
   const label = `Annual consolidated PDF ${SETTINGS.reportYear} (queue + worker)`;
   const target = '≤ 10 s, ≤ 2× baseline, worker peak RSS ≤ 300 MB';
   const token = await api.login(USERS.fmu);
-  const bare = await bareAnnualReport(pool, SETTINGS.reportYear, join(context.workDir, 'bare-annual.pdf'));
+  // Both sides: one warm-up run (connections, caches, JIT), then the median of three.
+  const bareRun = () => bareAnnualReport(pool, SETTINGS.reportYear, join(context.workDir, 'bare-annual.pdf'));
+  await bareRun();
+  const bareRuns = [await bareRun(), await bareRun(), await bareRun()].sort((a, b) => a.ms - b.ms);
+  const bare = bareRuns[1];
   if (await api.routeMissing('POST', '/api/v1/reports', token)) {
     return {
       ...notAvailable(id, label, target, 'POST /reports'),
@@ -363,17 +368,21 @@ async function annualReportFigure(context: Context): Promise<Figure> {
   }
   process.stdout.write(`measure: ${label} …\n`);
   const [worker] = await startWorkers(context, 1);
-  const request = await timed(async () => {
-    const created = await api.request<ReportRun>('POST', '/api/v1/reports', {
-      token,
-      body: { type: 'ANNUAL_CONSOLIDATED', format: 'pdf', parameters: { year: SETTINGS.reportYear } },
+  const queued = () =>
+    timed(async () => {
+      const created = await api.request<ReportRun>('POST', '/api/v1/reports', {
+        token,
+        body: { type: 'ANNUAL_CONSOLIDATED', format: 'pdf', parameters: { year: SETTINGS.reportYear } },
+      });
+      if (created.status !== 202)
+        throw new Error(`POST /reports: ${created.status} ${JSON.stringify(created.body)}`);
+      return (await waitForRuns(api, token, [created.body.id], SETTINGS.reportTimeoutMs, 20)).get(
+        created.body.id,
+      ) as ReportRun;
     });
-    if (created.status !== 202)
-      throw new Error(`POST /reports: ${created.status} ${JSON.stringify(created.body)}`);
-    return (await waitForRuns(api, token, [created.body.id], SETTINGS.reportTimeoutMs)).get(
-      created.body.id,
-    ) as ReportRun;
-  });
+  await queued();
+  const requests = [await queued(), await queued(), await queued()].sort((a, b) => a.ms - b.ms);
+  const request = requests[1];
   const run = request.value;
   const peak = worker.peakRssMb();
   await worker.stop();

@@ -162,5 +162,32 @@ describe('results: indicator standings kept by the database', () => {
       assessed: 2,
       onTrack: 2,
     });
+    const objective = async (code: number) =>
+      (await t.http.get(`${API}/results/rollup?by=gcmObjective&year=2025`).set(await t.as(FMU))).body.find(
+        (g: { key: number }) => g.key === code,
+      );
+    // OC1.1 names objective 7; OP1.1 and OP2.1 count under the programme's objectives 2 and 7.
+    expect(await objective(7)).toMatchObject({ programmes: 1, indicators: 3, assessed: 2, onTrack: 2 });
+    expect(await objective(2)).toMatchObject({ programmes: 1, indicators: 2, assessed: 1, onTrack: 1 });
+
+    // OC1.1 drops its own objective (it now counts under 2 and 7) and output OP2 (with OP2.1) leaves the matrix.
+    matrix.results[0].indicators[0].gcmObjectiveCodes = [];
+    matrix.results.splice(2, 1);
+    await t.http
+      .put(url)
+      .set(await t.as(IOM))
+      .send(matrix)
+      .expect(200);
+    expect(await stored(programme)).toEqual(await recomputed(programme));
+    expect(await objective(2)).toMatchObject({ programmes: 1, indicators: 2, assessed: 2, onTrack: 2 });
+    expect(await objective(7)).toMatchObject({ programmes: 1, indicators: 2, assessed: 2, onTrack: 2 });
+
+    // The programme's objectives are the proposal's: replacing them moves the untagged indicators.
+    await t.db.query(
+      `UPDATE proposal_objectives SET gcm_objective_code = 5 WHERE proposal_id = $1 AND gcm_objective_code = 2`,
+      [programme],
+    );
+    expect(await objective(2)).toMatchObject({ programmes: 0, indicators: 0 });
+    expect(await objective(5)).toMatchObject({ programmes: 1, indicators: 2, onTrack: 2 });
   });
 });

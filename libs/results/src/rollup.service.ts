@@ -51,28 +51,23 @@ interface GroupRow {
 }
 
 /**
- * The window's standing of each indicator comes from indicator_standings (kept by triggers; see
- * migration IndicatorStandings): one row per indicator and year (0 = since inception) with
- * has_target, has_actual, on_track (the rule of rollup-rules.ts) and the UNIT sums. Indicators
- * without a target period in the window have no row and count only in `indicators`.
- *
- * Each grouping first aggregates per programme (or per programme and group), then per group:
- * counting distinct programmes over one row per indicator was most of the cost at 20,000
- * indicators.
- * $1: programme statuses, $2: year (0 = since inception).
+ * Reads programme_standings (kept by triggers; see migration IndicatorStandings): per programme
+ * and group, the year-0 row gives `indicators` (whatever the window) and the window's row its
+ * counts (for since inception, the year-0 row itself). A group's `programmes` are its programmes
+ * with a row. $1: programme statuses, $2: year (0 = since inception), $3: dimension.
  */
-const PROGRAMME = `programme AS MATERIALIZED (SELECT id, thematic_area_code FROM proposals WHERE status = ANY($1::text[]))`;
-const WINDOW = `win AS (
-  SELECT indicator_id, proposal_id, has_target, has_actual, on_track FROM indicator_standings WHERE year = $2)`;
+const PER_PROGRAMME = `
+  WITH per_programme AS (
+    SELECT a.key, a.proposal_id, p.thematic_area_code, a.indicators,
+           coalesce(w.with_target, 0) AS with_target, coalesce(w.with_actual, 0) AS with_actual,
+           coalesce(w.assessed, 0) AS assessed, coalesce(w.on_track, 0) AS on_track,
+           w.actual_sum, w.target_sum
+      FROM programme_standings a
+      JOIN proposals p ON p.id = a.proposal_id AND p.status = ANY($1::text[])
+      LEFT JOIN programme_standings w ON w.dimension = a.dimension AND w.year = $2 AND w.key = a.key
+           AND w.proposal_id = a.proposal_id
+     WHERE a.dimension = $3 AND a.year = 0)`;
 
-/** Window counts of the rows of `source` (columns has_target, has_actual, on_track). */
-const WINDOW_COUNTS = `
-  count(*) FILTER (WHERE has_target) AS with_target,
-  count(*) FILTER (WHERE has_actual) AS with_actual,
-  count(*) FILTER (WHERE on_track IS NOT NULL) AS assessed,
-  count(*) FILTER (WHERE on_track) AS on_track`;
-
-/** Sums of per-programme rows `pp` into a group's counts. */
 const GROUP_SUMS = `
   count(pp.proposal_id)::int AS programmes,
   coalesce(sum(pp.indicators), 0)::int AS indicators,
@@ -81,75 +76,31 @@ const GROUP_SUMS = `
   coalesce(sum(pp.assessed), 0)::int AS assessed,
   coalesce(sum(pp.on_track), 0)::int AS on_track`;
 
-/** Per programme: all its indicators, and the window counts of those with a standing. */
-const PER_PROGRAMME = `
-  every AS (
-    SELECT c.proposal_id, c.indicators,
-           coalesce(w.with_target, 0) AS with_target, coalesce(w.with_actual, 0) AS with_actual,
-           coalesce(w.assessed, 0) AS assessed, coalesce(w.on_track, 0) AS on_track
-      FROM (SELECT proposal_id, count(*) AS indicators FROM indicators GROUP BY proposal_id) c
-      LEFT JOIN (SELECT proposal_id, ${WINDOW_COUNTS} FROM win GROUP BY proposal_id) w
-             ON w.proposal_id = c.proposal_id)`;
-
-const QUERIES: Record<RollupGrouping, string> = {
-  thematicArea: `
-    WITH ${PROGRAMME}, ${WINDOW}, ${PER_PROGRAMME}
-    SELECT ta.code::int AS key, ta.short_title AS label, ${GROUP_SUMS}
-      FROM thematic_areas ta
-      LEFT JOIN (SELECT e.*, pr.thematic_area_code FROM every e JOIN programme pr ON pr.id = e.proposal_id) pp
-             ON pp.thematic_area_code = ta.code
-     GROUP BY ta.code ORDER BY ta.code`,
-  // An indicator counts under its own GCM objectives, or under its programme's when it names none;
-  // an indicator can so count under several objectives. The untagged ones of a programme are its
-  // indicators minus its tagged ones, so only the (few) tagged indicators are read one by one.
-  gcmObjective: `
-    WITH ${PROGRAMME}, ${WINDOW}, ${PER_PROGRAMME},
-    tagged_standing AS (
-      SELECT i.id, i.proposal_id, w.has_target, w.has_actual, w.on_track
-        FROM (SELECT DISTINCT indicator_id FROM indicator_objectives) x
-        JOIN indicators i ON i.id = x.indicator_id
-        LEFT JOIN win w ON w.indicator_id = x.indicator_id),
-    tagged AS (
-      SELECT o.gcm_objective_code AS objective, s.*
-        FROM indicator_objectives o JOIN tagged_standing s ON s.id = o.indicator_id),
-    tagged_per_programme AS (
-      SELECT proposal_id, count(*) AS indicators, ${WINDOW_COUNTS} FROM tagged_standing GROUP BY proposal_id),
-    counted AS (
-      SELECT po.gcm_objective_code AS objective, e.proposal_id,
-             e.indicators - coalesce(t.indicators, 0) AS indicators,
-             e.with_target - coalesce(t.with_target, 0) AS with_target,
-             e.with_actual - coalesce(t.with_actual, 0) AS with_actual,
-             e.assessed - coalesce(t.assessed, 0) AS assessed,
-             e.on_track - coalesce(t.on_track, 0) AS on_track
-        FROM every e
-        JOIN proposal_objectives po ON po.proposal_id = e.proposal_id
-        LEFT JOIN tagged_per_programme t ON t.proposal_id = e.proposal_id
-       WHERE e.indicators > coalesce(t.indicators, 0)
-      UNION ALL
-      SELECT objective, proposal_id, count(*) AS indicators, ${WINDOW_COUNTS}
-        FROM tagged GROUP BY objective, proposal_id),
-    per_programme AS (
-      SELECT c.objective, c.proposal_id, sum(c.indicators) AS indicators, sum(c.with_target) AS with_target,
-             sum(c.with_actual) AS with_actual, sum(c.assessed) AS assessed, sum(c.on_track) AS on_track
-        FROM counted c JOIN programme pr ON pr.id = c.proposal_id
-       GROUP BY c.objective, c.proposal_id)
-    SELECT g.code::int AS key, g.short_title AS label, ${GROUP_SUMS}
-      FROM gcm_objectives g LEFT JOIN per_programme pp ON pp.objective = g.code
-     GROUP BY g.code ORDER BY g.code`,
-  fundIndicator: `
-    WITH ${PROGRAMME},
-    per_programme AS (
-      SELECT i.fund_indicator_code AS code, i.proposal_id, count(*) AS indicators, ${WINDOW_COUNTS},
-             sum(w.actual_sum) AS actual_sum, sum(w.target_sum) AS target_sum
-        FROM indicators i
-        JOIN programme pr ON pr.id = i.proposal_id
-        LEFT JOIN indicator_standings w ON w.year = $2 AND w.indicator_id = i.id
-       WHERE i.fund_indicator_code IS NOT NULL
-       GROUP BY i.fund_indicator_code, i.proposal_id)
-    SELECT f.code AS key, f.title AS label, f.thematic_area_code::int AS thematic_area_code, f.unit,
-           ${GROUP_SUMS}, sum(pp.actual_sum)::text AS actual_sum, sum(pp.target_sum)::text AS target_sum
-      FROM fund_indicators f LEFT JOIN per_programme pp ON pp.code = f.code
-     GROUP BY f.code ORDER BY f.thematic_area_code, string_to_array(substr(f.code, 4), '.')::int[]`,
+const QUERIES: Record<RollupGrouping, { dimension: string; sql: string }> = {
+  thematicArea: {
+    dimension: 'programme',
+    sql: `${PER_PROGRAMME}
+      SELECT ta.code::int AS key, ta.short_title AS label, ${GROUP_SUMS}
+        FROM thematic_areas ta LEFT JOIN per_programme pp ON pp.thematic_area_code = ta.code
+       GROUP BY ta.code ORDER BY ta.code`,
+  },
+  // An indicator counts under its own GCM objectives, or under its programme's when it names none
+  // (resolved when the standings are kept); an indicator can so count under several objectives.
+  gcmObjective: {
+    dimension: 'gcmObjective',
+    sql: `${PER_PROGRAMME}
+      SELECT g.code::int AS key, g.short_title AS label, ${GROUP_SUMS}
+        FROM gcm_objectives g LEFT JOIN per_programme pp ON pp.key = g.code::text
+       GROUP BY g.code ORDER BY g.code`,
+  },
+  fundIndicator: {
+    dimension: 'fundIndicator',
+    sql: `${PER_PROGRAMME}
+      SELECT f.code AS key, f.title AS label, f.thematic_area_code::int AS thematic_area_code, f.unit,
+             ${GROUP_SUMS}, sum(pp.actual_sum)::text AS actual_sum, sum(pp.target_sum)::text AS target_sum
+        FROM fund_indicators f LEFT JOIN per_programme pp ON pp.key = f.code
+       GROUP BY f.code ORDER BY f.thematic_area_code, string_to_array(substr(f.code, 4), '.')::int[]`,
+  },
 };
 
 /** Portfolio roll-up of programme results (programmes = proposals from APPROVED on). */
@@ -170,9 +121,11 @@ export class RollupService {
   async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]>;
   async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]> {
     const db = manager ?? this.dataSource.manager;
-    const rows = (await db.query(QUERIES[by], [
+    const { dimension, sql } = QUERIES[by];
+    const rows = (await db.query(sql, [
       PROGRAMME_STATUSES,
-      year ?? 0, // indicator_standings' year 0 holds every period
+      year ?? 0, // the standings' year 0 holds every period
+      dimension,
     ])) as GroupRow[];
     return rows.map((row) => {
       const group: RollupGroup = {
