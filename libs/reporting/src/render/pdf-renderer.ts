@@ -49,8 +49,9 @@ const FONT = { regular: 'Body', bold: 'Bold' };
  * run id and "page n of N", headings kept with what follows, tables that break across pages with
  * their header repeated, bar and donut charts drawn as vectors, DejaVu Sans embedded so every
  * country and organization name renders. One layout pass: the pages are kept until the end, when
- * "of N" is known, then written out (a few kB per page; the text of each table cell is measured
- * once and placed directly unless it wraps).
+ * "of N" is known, then written out (a few kB per page). Table cells are wrapped here from
+ * measured word widths and their lines placed directly (pdfkit's wrapper per cell was most of
+ * the time of a long table).
  */
 @Injectable()
 export class PdfRenderer extends ReportRenderer {
@@ -81,10 +82,38 @@ function numberWidth(text: string, charWidth: (char: string) => number): number 
   return width;
 }
 
-/** A table row's height, and which of its cells wrap onto more than one line. */
+/** A table row's height and its cells' lines (null: left to pdfkit's wrapping). */
 interface MeasuredRow {
   height: number;
-  wraps: boolean[];
+  lines: (string[] | null)[];
+}
+
+/**
+ * Greedy word wrap of one cell with measured word widths (a table repeats its words, so each is
+ * laid out once, where pdfkit's wrapper lays out every cell again). Null when a word is wider
+ * than the column or the text has line breaks: pdfkit then splits it as it would.
+ */
+function wrapWords(text: string, width: number, widthOf: (text: string) => number): string[] | null {
+  if (text.includes('\n')) return null;
+  const words = text.split(' ').filter((word) => word.length > 0);
+  if (words.length === 0) return [''];
+  const space = widthOf(' ');
+  const lines: string[] = [];
+  let line: string[] = [];
+  let lineWidth = 0;
+  for (const word of words) {
+    const wordWidth = widthOf(word);
+    if (wordWidth > width) return null;
+    if (line.length > 0 && lineWidth + space + wordWidth > width) {
+      lines.push(line.join(' '));
+      line = [];
+      lineWidth = 0;
+    }
+    lineWidth += (line.length > 0 ? space : 0) + wordWidth;
+    line.push(word);
+  }
+  lines.push(line.join(' '));
+  return lines;
 }
 
 class PdfLayout {
@@ -426,30 +455,37 @@ class PdfLayout {
       );
     const headerTexts = block.columns.map((column) => column.label);
     const { widths, fontSize } = this.fitColumns(block, pad);
-    const charWidths = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+    // Widths of words and characters at this table's size, per font, measured once each.
+    const known = { regular: new Map<string, number>(), bold: new Map<string, number>() };
     const measure = (texts: string[], bold: boolean): MeasuredRow => {
       doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize);
-      const known = bold ? charWidths.bold : charWidths.regular;
-      const charWidth = (char: string) => {
-        let width = known.get(char);
+      const cache = bold ? known.bold : known.regular;
+      const widthOf = (text: string) => {
+        let width = cache.get(text);
         if (width === undefined) {
-          width = doc.widthOfString(char);
-          known.set(char, width);
+          width = doc.widthOfString(text);
+          cache.set(text, width);
         }
         return width;
       };
-      const space = doc.widthOfString(' ');
-      let height = doc.currentLineHeight(true);
-      const wraps = texts.map((text, index) => {
+      const lineHeight = doc.currentLineHeight(true);
+      let height = lineHeight;
+      const lines = texts.map((text, index) => {
         const width = widths[index] - 2 * pad;
-        // Most cells fit their line: measuring the string is much cheaper than wrapping it.
-        const numeric = block.columns[index].type !== 'text';
-        const textWidth = numeric ? numberWidth(text, charWidth) : doc.widthOfString(text);
-        if (!text.includes('\n') && textWidth + space <= width) return false;
-        height = Math.max(height, doc.heightOfString(text, { width }));
-        return true;
+        const cellLines =
+          block.columns[index].type === 'text'
+            ? wrapWords(text, width, widthOf)
+            : numberWidth(text, widthOf) + widthOf(' ') <= width
+              ? [text]
+              : null;
+        // Lines this cannot lay out (a word wider than the column, a line break) go to pdfkit.
+        height = Math.max(
+          height,
+          cellLines ? cellLines.length * lineHeight : doc.heightOfString(text, { width }),
+        );
+        return cellLines;
       });
-      return { height: height + 2 * pad, wraps };
+      return { height: height + 2 * pad, lines };
     };
     const header = measure(headerTexts, true);
     const headerHeight = header.height;
@@ -469,15 +505,19 @@ class PdfLayout {
       let x = MARGIN.left;
       doc.font(options.header || options.bold ? FONT.bold : FONT.regular).fontSize(fontSize);
       doc.fillColor(options.header ? COLOR.brand : COLOR.text);
+      const lineHeight = doc.currentLineHeight(true);
       texts.forEach((text, index) => {
         const width = widths[index] - 2 * pad;
         const right = block.columns[index].type !== 'text';
-        if (row.wraps[index]) {
+        const lines = row.lines[index];
+        if (!lines) {
           doc.text(text, x + pad, y + pad, { width, align: right ? 'right' : 'left' });
         } else {
-          // Fits its line (measured): placed directly, without pdfkit's line wrapper.
-          const left = right ? x + pad + width - doc.widthOfString(text) : x + pad;
-          doc.text(text, left, y + pad, { lineBreak: false });
+          // Laid out when measured: each line placed directly, without pdfkit's line wrapper.
+          lines.forEach((line, number) => {
+            const left = right ? x + pad + width - doc.widthOfString(line) : x + pad;
+            doc.text(line, left, y + pad + number * lineHeight, { lineBreak: false });
+          });
         }
         x += widths[index];
       });
@@ -580,17 +620,24 @@ class PdfLayout {
     const widestWord = (text: string, width: (word: string) => number, space: number) =>
       Math.max(...text.split(/\s+/).map((word) => width(word) + space));
     const unitLabels = block.columns.map((column) => widestWord(column.label, bold, bold(' ')));
-    const unitCells = block.columns.map((column) => {
-      let width = 0;
-      for (const row of rows) {
+    const unitCells = block.columns.map(() => 0);
+    // The widest whole text of each text column: more room than that is of no use to it.
+    const unitWhole = block.columns.map(() => 0);
+    for (const row of rows) {
+      block.columns.forEach((column, index) => {
         const text = displayValue((row[column.key] ?? null) as never, column.type);
-        width = Math.max(
-          width,
-          column.type === 'text' ? widestWord(text, regular, regular(' ')) : numberWidth(text, bold),
+        if (column.type !== 'text') {
+          unitCells[index] = Math.max(unitCells[index], numberWidth(text, bold));
+          return;
+        }
+        const words = text.split(/\s+/);
+        unitCells[index] = Math.max(unitCells[index], widestWord(text, regular, regular(' ')));
+        unitWhole[index] = Math.max(
+          unitWhole[index],
+          words.reduce((sum, word) => sum + regular(word), 0) + (words.length - 1) * regular(' '),
         );
-      }
-      return width;
-    });
+      });
+    }
     for (let fontSize = block.columns.length > 7 ? 8 : 8.5; ; fontSize -= 0.5) {
       // A cell's longest word counts up to a third of the line; a longer one is split.
       const minimum = block.columns.map(
@@ -605,13 +652,34 @@ class PdfLayout {
       const used = minimum.reduce((sum, width) => sum + width, 0);
       if (used > CONTENT_WIDTH && fontSize > 6.5) continue;
       const scale = used > CONTENT_WIDTH ? CONTENT_WIDTH / used : 1;
-      const extra = Math.max(0, CONTENT_WIDTH - used);
-      const growable = block.columns.map((column, index) => (column.type === 'text' ? weights[index] : 0));
-      const growTotal = growable.reduce((sum, weight) => sum + weight, 0);
-      const widths = minimum.map((width, index) => {
-        const share = growTotal > 0 ? growable[index] / growTotal : 1 / block.columns.length;
-        return width * scale + extra * share;
-      });
+      const widths = minimum.map((width) => width * scale);
+      // The rest of the line goes to the text columns by weight, each up to its widest text;
+      // what they cannot use goes to the others, and finally to all text columns by weight.
+      let extra = Math.max(0, CONTENT_WIDTH - used);
+      const room = (index: number) => unitWhole[index] * fontSize + 2 * pad + 1 - widths[index];
+      const text = block.columns.map((column) => column.type === 'text');
+      for (let pass = 0; extra > 0.01 && pass < block.columns.length; pass++) {
+        const growing = block.columns.map((_column, index) =>
+          text[index] && room(index) > 0.01 ? weights[index] : 0,
+        );
+        const total = growing.reduce((sum, weight) => sum + weight, 0);
+        if (total === 0) break;
+        let given = 0;
+        growing.forEach((weight, index) => {
+          if (weight === 0) return;
+          const share = Math.min((extra * weight) / total, room(index));
+          widths[index] += share;
+          given += share;
+        });
+        extra -= given;
+      }
+      if (extra > 0.01) {
+        const total = text.reduce((sum, isText, index) => sum + (isText ? weights[index] : 0), 0);
+        widths.forEach((_width, index) => {
+          widths[index] +=
+            total > 0 ? (text[index] ? (extra * weights[index]) / total : 0) : extra / widths.length;
+        });
+      }
       return { widths, fontSize };
     }
   }

@@ -87,6 +87,9 @@ describe('report renderers', () => {
     expect(lines.getRow(2).getCell(3).numFmt).toBe('#,##0.00');
     expect(lines.getRow(2).getCell(4).numFmt).toBe('0.00%');
     expect(lines.getRow(7).getCell(3).value).toBe(99999.99);
+    // The totals row is bold and keeps the column's number format.
+    expect(lines.getRow(7).getCell(3).numFmt).toBe('#,##0.00');
+    expect(lines.getRow(7).getCell(3).font?.bold).toBe(true);
   });
 
   it('makes valid, unique sheet names', () => {

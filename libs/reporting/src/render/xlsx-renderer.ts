@@ -120,13 +120,10 @@ export class XlsxRenderer extends ReportRenderer {
         header.font = { bold: true };
         header.commit();
         const write = (values: Record<string, CellValue>, bold: boolean) => {
+          // Cells take the column's number format (set above).
           const row = sheet.addRow(
             table.columns.map((column) => cellOf(values[column.key] ?? null, column.type)),
           );
-          table.columns.forEach((column, position) => {
-            const format = NUMBER_FORMATS[column.type];
-            if (format) row.getCell(position + 1).numFmt = format;
-          });
           if (bold) row.font = { bold: true };
           row.commit();
         };
