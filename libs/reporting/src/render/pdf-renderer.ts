@@ -82,6 +82,27 @@ function numberWidth(text: string, charWidth: (char: string) => number): number 
   return width;
 }
 
+/** Widths of strings at font size 1, per font, measured once each (widths scale with the size). */
+interface UnitWidths {
+  regular: (text: string) => number;
+  bold: (text: string) => number;
+}
+
+function unitWidths(doc: PDFKit.PDFDocument): UnitWidths {
+  const of = (font: string) => {
+    const known = new Map<string, number>();
+    return (text: string) => {
+      let width = known.get(text);
+      if (width === undefined) {
+        width = doc.font(font).fontSize(1).widthOfString(text);
+        known.set(text, width);
+      }
+      return width;
+    };
+  };
+  return { regular: of(FONT.regular), bold: of(FONT.bold) };
+}
+
 /** A table row's height and its cells' lines (null: left to pdfkit's wrapping). */
 interface MeasuredRow {
   height: number;
@@ -454,20 +475,12 @@ class PdfLayout {
           : displayValue((row[column.key] ?? null) as never, column.type),
       );
     const headerTexts = block.columns.map((column) => column.label);
-    const { widths, fontSize } = this.fitColumns(block, pad);
-    // Widths of words and characters at this table's size, per font, measured once each.
-    const known = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+    const unit = unitWidths(doc);
+    const { widths, fontSize } = this.fitColumns(block, pad, unit);
     const measure = (texts: string[], bold: boolean): MeasuredRow => {
+      const unitWidth = bold ? unit.bold : unit.regular;
+      const widthOf = (text: string) => unitWidth(text) * fontSize;
       doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize);
-      const cache = bold ? known.bold : known.regular;
-      const widthOf = (text: string) => {
-        let width = cache.get(text);
-        if (width === undefined) {
-          width = doc.widthOfString(text);
-          cache.set(text, width);
-        }
-        return width;
-      };
       const lineHeight = doc.currentLineHeight(true);
       let height = lineHeight;
       const lines = texts.map((text, index) => {
@@ -479,10 +492,11 @@ class PdfLayout {
               ? [text]
               : null;
         // Lines this cannot lay out (a word wider than the column, a line break) go to pdfkit.
-        height = Math.max(
-          height,
-          cellLines ? cellLines.length * lineHeight : doc.heightOfString(text, { width }),
-        );
+        if (cellLines) height = Math.max(height, cellLines.length * lineHeight);
+        else {
+          doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize);
+          height = Math.max(height, doc.heightOfString(text, { width }));
+        }
         return cellLines;
       });
       return { height: height + 2 * pad, lines };
@@ -598,24 +612,14 @@ class PdfLayout {
    * widest number (or longest word, for text), the rest of the line goes to the text columns by
    * weight. When even that does not fit, the font shrinks a little.
    */
-  private fitColumns(block: TableBlock, pad: number): { widths: number[]; fontSize: number } {
-    const { doc } = this;
+  private fitColumns(
+    block: TableBlock,
+    pad: number,
+    unit: UnitWidths,
+  ): { widths: number[]; fontSize: number } {
     const rows = [...block.rows, ...(block.totals ? [block.totals] : [])];
     const weights = block.columns.map((column) => column.weight ?? (column.type === 'text' ? 2 : 1));
-    // Widths grow linearly with the font size: measured once at size 1, scaled for each size tried.
-    const unitWidth = (font: string) => {
-      const known = new Map<string, number>();
-      return (text: string) => {
-        let width = known.get(text);
-        if (width === undefined) {
-          width = doc.font(font).fontSize(1).widthOfString(text);
-          known.set(text, width);
-        }
-        return width;
-      };
-    };
-    const regular = unitWidth(FONT.regular);
-    const bold = unitWidth(FONT.bold);
+    const { regular, bold } = unit;
     // pdfkit measures a word with its trailing space and splits a word wider than the line.
     const widestWord = (text: string, width: (word: string) => number, space: number) =>
       Math.max(...text.split(/\s+/).map((word) => width(word) + space));
