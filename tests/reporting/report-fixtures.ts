@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
+import { insertProposalRows } from '../support/proposal-rows';
 import { eventually, TestContext } from '../support/test-context';
 
 export interface ProgrammeFixture {
@@ -19,46 +20,30 @@ export interface ProgrammeFixture {
  * modules; reports only read these rows). Returns its id.
  */
 export async function insertProgramme(db: DataSource, fixture: ProgrammeFixture): Promise<string> {
-  return db.transaction(async (manager) => {
-    const [{ id }] = (await manager.query(
-      `INSERT INTO proposals (reference, title, summary, stage, scope, thematic_area_code, convener_org_id,
-              duration_months, marker_gender, marker_human_rights, marker_child_sensitivity,
-              government_endorsed, government_endorsement_date, status, version, start_date, created_by, indirect_rate)
-       SELECT $1, $2, $3, 'FULL_PROPOSAL', $4, $5, o.id, 24, 2, 2, 1, true, '2026-01-15', $6, 1, '2026-03-01',
-              (SELECT id FROM users WHERE email = 'fmu@mptf.test'), 0.07
-         FROM organizations o WHERE o.code = $7
-       RETURNING id`,
-      [
-        fixture.reference,
-        fixture.title,
-        `${fixture.title}: a joint programme that protects migrants and opens regular pathways.`,
-        fixture.countries.length > 1 ? 'REGIONAL' : 'NATIONAL',
-        fixture.thematicAreaCode ?? 2,
-        fixture.status ?? 'ACTIVE',
-        fixture.punos[0],
-      ],
-    )) as { id: string }[];
-    await manager.query(
-      `INSERT INTO proposal_organizations (proposal_id, organization_id, position)
-       SELECT $1, o.id, array_position($2::text[], o.code) FROM organizations o WHERE o.code = ANY($2)`,
-      [id, fixture.punos],
-    );
-    await manager.query(
-      `INSERT INTO proposal_countries (proposal_id, country_code) SELECT $1, unnest($2::text[])`,
-      [id, fixture.countries],
-    );
-    await manager.query(
-      `INSERT INTO proposal_objectives (proposal_id, gcm_objective_code) SELECT $1, unnest($2::smallint[])`,
-      [id, fixture.objectives],
-    );
-    for (const [org, category, amount] of fixture.lines) {
-      await manager.query(
-        `INSERT INTO proposal_budget_lines (proposal_id, organization_id, category_code, amount)
-         SELECT $1, id, $2, $3 FROM organizations WHERE code = $4`,
-        [id, category, amount.toString(), org],
-      );
-    }
-    return id;
+  return insertProposalRows(db, {
+    reference: fixture.reference,
+    title: fixture.title,
+    summary: `${fixture.title}: a joint programme that protects migrants and opens regular pathways.`,
+    scope: fixture.countries.length > 1 ? 'REGIONAL' : 'NATIONAL',
+    thematicAreaCode: fixture.thematicAreaCode ?? 2,
+    status: fixture.status ?? 'ACTIVE',
+    version: 1,
+    durationMonths: 24,
+    markers: { gender: 2, humanRights: 2, childSensitivity: 1 },
+    governmentEndorsementDate: '2026-01-15',
+    startDate: '2026-03-01',
+    submitted: false,
+    createdBy: 'fmu@mptf.test',
+    createdAt: null,
+    convenerCode: fixture.punos[0],
+    punoCodes: fixture.punos,
+    countryCodes: fixture.countries,
+    objectiveCodes: fixture.objectives,
+    lines: fixture.lines.map(([orgCode, categoryCode, amountCents]) => ({
+      orgCode,
+      categoryCode,
+      amountCents,
+    })),
   });
 }
 

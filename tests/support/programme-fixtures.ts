@@ -1,5 +1,6 @@
 import { parseMoney } from '@mptf/platform';
 import { DataSource } from 'typeorm';
+import { insertProposalRows } from './proposal-rows';
 
 /**
  * Programmes for finance tests, inserted straight into the proposals tables (status APPROVED by
@@ -28,56 +29,34 @@ export async function insertProgramme(db: DataSource, fixture: ProgrammeFixture 
   const countries = fixture.countryCodes ?? ['MEX'];
   const objectives = fixture.gcmObjectiveCodes ?? [2, 7];
   const reference = `MIG-2026-${String(9000 + sequence)}`;
-  return db.transaction(async (manager) => {
-    const [creator] = (await manager.query(`SELECT id FROM users WHERE email = 'fmu@mptf.test'`)) as {
-      id: string;
-    }[];
-    const [{ id }] = (await manager.query(
-      `INSERT INTO proposals (reference, title, summary, stage, scope, thematic_area_code, convener_org_id,
-                              duration_months, marker_gender, marker_human_rights, marker_child_sensitivity,
-                              status, version, submitted_at, created_by, indirect_rate)
-       SELECT $1, $2, 'A joint programme for the finance tests', 'FULL_PROPOSAL', $3, $4, o.id,
-              24, 2, 2, 2, $5, 1, now(), $6, 0.07
-         FROM organizations o WHERE o.code = $7
-       RETURNING id`,
-      [
-        reference,
-        fixture.title ?? `Programme ${reference}`,
-        fixture.scope ?? (countries.length === 0 ? 'GLOBAL' : countries.length > 1 ? 'REGIONAL' : 'NATIONAL'),
-        fixture.thematicAreaCode ?? 2,
-        fixture.status ?? 'APPROVED',
-        creator.id,
-        punos[0].orgCode,
-      ],
-    )) as { id: string }[];
-    for (const [position, puno] of punos.entries()) {
-      await manager.query(
-        `INSERT INTO proposal_organizations (proposal_id, organization_id, position)
-         SELECT $1, id, $2 FROM organizations WHERE code = $3`,
-        [id, position, puno.orgCode],
-      );
+  return insertProposalRows(db, {
+    reference,
+    title: fixture.title ?? `Programme ${reference}`,
+    summary: 'A joint programme for the finance tests',
+    scope:
+      fixture.scope ?? (countries.length === 0 ? 'GLOBAL' : countries.length > 1 ? 'REGIONAL' : 'NATIONAL'),
+    thematicAreaCode: fixture.thematicAreaCode ?? 2,
+    status: fixture.status ?? 'APPROVED',
+    version: 1,
+    durationMonths: 24,
+    markers: { gender: 2, humanRights: 2, childSensitivity: 2 },
+    governmentEndorsementDate: null,
+    startDate: null,
+    submitted: true,
+    createdBy: 'fmu@mptf.test',
+    createdAt: null,
+    convenerCode: punos[0].orgCode,
+    punoCodes: punos.map((puno) => puno.orgCode),
+    countryCodes: countries,
+    objectiveCodes: objectives,
+    // 60 % staff (category 1), the rest contractual services (category 4).
+    lines: punos.flatMap((puno) => {
       const direct = parseMoney(puno.direct);
       const staff = (direct * 6n) / 10n;
-      await manager.query(
-        `INSERT INTO proposal_budget_lines (proposal_id, organization_id, category_code, amount)
-         SELECT $1, id, c.code, c.amount FROM organizations,
-                (VALUES (1, $3::bigint), (4, $4::bigint)) AS c(code, amount)
-          WHERE organizations.code = $2 AND c.amount > 0`,
-        [id, puno.orgCode, staff.toString(), (direct - staff).toString()],
-      );
-    }
-    for (const country of countries) {
-      await manager.query('INSERT INTO proposal_countries (proposal_id, country_code) VALUES ($1, $2)', [
-        id,
-        country,
-      ]);
-    }
-    for (const objective of objectives) {
-      await manager.query(
-        'INSERT INTO proposal_objectives (proposal_id, gcm_objective_code) VALUES ($1, $2)',
-        [id, objective],
-      );
-    }
-    return id;
+      return [
+        { orgCode: puno.orgCode, categoryCode: 1, amountCents: staff },
+        { orgCode: puno.orgCode, categoryCode: 4, amountCents: direct - staff },
+      ].filter((line) => line.amountCents > 0n);
+    }),
   });
 }
