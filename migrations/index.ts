@@ -6,6 +6,7 @@ import { Reporting1764892800000 } from './1764892800000-Reporting';
 import { Results1764806400000 } from './1764806400000-Results';
 import { Review1764979200000 } from './1764979200000-Review';
 import { IndicatorStandings1765065600000 } from './1765065600000-IndicatorStandings';
+import { StandingsSkipDrafts1765152000000 } from './1765152000000-StandingsSkipDrafts';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Reporting1764892800000,
   Review1764979200000,
   IndicatorStandings1765065600000,
+  StandingsSkipDrafts1765152000000,
 ];

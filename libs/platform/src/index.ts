@@ -16,4 +16,5 @@ export * from './queue/queue-connection';
 export * from './pagination';
 export * from './platform.module';
 export * from './database/prepare-database';
+export * from './database/preparing-client';
 export * from './database/embedded-postgres';

@@ -33,6 +33,7 @@ export class ProposalStatusService {
   /**
    * Applies `action`. `columns` are extra proposal columns set in the same UPDATE (snake_case
    * names chosen by the caller, values as parameters), e.g. `{ review_due_date: '2026-12-20' }`.
+   * `lockedStatus`: the status the caller read with `lock` in this transaction (saves locking again).
    */
   async apply(
     manager: EntityManager,
@@ -42,22 +43,31 @@ export class ProposalStatusService {
       actor: AuditActor;
       comment?: string | null;
       columns?: Record<string, unknown>;
+      lockedStatus?: ProposalStatus;
     },
   ): Promise<StatusChange> {
-    const from = await this.lock(manager, input.proposalId);
+    const from = input.lockedStatus ?? (await this.lock(manager, input.proposalId));
     const to = transition(from, input.action);
     const columns = Object.entries(input.columns ?? {});
     for (const [name] of columns) {
       if (!/^[a-z_]+$/.test(name)) throw new Error(`not a column name: ${name}`);
     }
-    const assignments = columns.map(([name], index) => `${name} = $${index + 3}`);
+    const assignments = columns.map(([name], index) => `, ${name} = $${index + 6}`).join('');
+    // The new status and its timeline entry in one statement.
     await manager.query(
-      `UPDATE proposals SET status = $2, updated_at = now()${assignments.length ? ', ' + assignments.join(', ') : ''} WHERE id = $1`,
-      [input.proposalId, to, ...columns.map(([, value]) => value)],
-    );
-    await manager.query(
-      `INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id, comment) VALUES ($1, $2, $3, $4, $5)`,
-      [input.proposalId, from, to, input.actor.id, input.comment ?? null],
+      `WITH changed AS (
+         UPDATE proposals SET status = $3, updated_at = now()${assignments} WHERE id = $1 RETURNING id
+       )
+       INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id, comment)
+       SELECT id, $2, $3, $4, $5 FROM changed`,
+      [
+        input.proposalId,
+        from,
+        to,
+        input.actor.id,
+        input.comment ?? null,
+        ...columns.map(([, value]) => value),
+      ],
     );
     await this.audit.record(manager, {
       actor: input.actor,

@@ -281,8 +281,6 @@ export class ProposalsService {
       }
       const version = record.proposal.version + 1;
       const submittedAt = this.clock.now();
-      // The budget is frozen at the rate in force when it is submitted.
-      await manager.update(Proposal, proposalId, { indirectRate: settings.indirectRate });
       const documents = await manager.find(ProposalDocument, {
         where: { proposalId },
         order: { uploadedAt: 'ASC', id: 'ASC' },
@@ -300,7 +298,9 @@ export class ProposalsService {
         action: ProposalAction.SUBMIT,
         actor: user,
         comment: `Revision ${version} submitted`,
-        columns: { version, submitted_at: submittedAt },
+        // The budget is frozen at the rate in force when it is submitted.
+        columns: { version, submitted_at: submittedAt, indirect_rate: settings.indirectRate },
+        lockedStatus: status,
       });
       // The response from what is at hand plus two reads, instead of reloading everything: the
       // parts did not change under the row lock, and the author may still see the proposal.
@@ -333,6 +333,7 @@ export class ProposalsService {
         action: ProposalAction.WITHDRAW,
         actor: user,
         comment: comment?.trim() || null,
+        lockedStatus: status,
       });
     });
     return this.get(user, proposalId);

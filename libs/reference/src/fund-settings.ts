@@ -21,7 +21,7 @@ export function normalizeRate(rate: string): string {
   return trimmed ? `${whole}.${trimmed.padEnd(2, '0')}` : `${whole}.00`;
 }
 
-export function toFundSettings(row: FundSettingsRow): FundSettings {
+export function toFundSettings(row: Omit<FundSettingsRow, 'id' | 'updatedAt'>): FundSettings {
   return {
     minParticipatingOrganizations: row.minParticipatingOrganizations,
     minMarkers: {

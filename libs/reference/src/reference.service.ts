@@ -118,7 +118,17 @@ export class ReferenceService {
   }
 
   async fundSettings(manager: EntityManager = this.dataSource.manager): Promise<FundSettings> {
-    const row = await manager.findOne(FundSettingsRow, { where: { id: 1 } });
+    // Plain SQL: read by every proposal write and eligibility check.
+    const [row] = (await manager.query(
+      `SELECT min_participating_organizations AS "minParticipatingOrganizations",
+              min_marker_gender AS "minMarkerGender", min_marker_human_rights AS "minMarkerHumanRights",
+              min_marker_child_sensitivity AS "minMarkerChildSensitivity", budget_ceiling::text AS "budgetCeiling",
+              min_duration_months AS "minDurationMonths", max_duration_months AS "maxDurationMonths",
+              indirect_rate::text AS "indirectRate", aa_fee_rate::text AS "aaFeeRate",
+              review_window_days AS "reviewWindowDays", expenditure_deadline AS "expenditureDeadline"
+         FROM fund_settings WHERE id = $1`,
+      [1],
+    )) as Omit<FundSettingsRow, 'id' | 'updatedAt'>[];
     if (!row) throw new NotFoundError('Fund settings', 1);
     return toFundSettings(row);
   }

@@ -90,6 +90,7 @@ export class ScreeningService {
         actor: user,
         comment: comment ?? (input.outcome === ScreeningOutcome.PASS ? 'Passed screening' : null),
         columns,
+        lockedStatus: status,
       });
     });
     const [view, [row]] = await Promise.all([

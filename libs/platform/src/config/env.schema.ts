@@ -26,6 +26,11 @@ export const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     /** Unset: `npm start` runs an embedded PostgreSQL under var/ (the evaluation default). */
     DATABASE_URL: z.preprocess(emptyAsUndefined, url(['postgres:', 'postgresql:']).optional()),
+    /** false: send every statement unnamed (a pooler in transaction mode without prepared-statement support). */
+    DATABASE_PREPARED_STATEMENTS: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
     /** Unset: BullMQ runs on its PostgreSQL backend in the application database. */
     REDIS_URL: z.preprocess(emptyAsUndefined, url(['redis:', 'rediss:']).optional()),
     /** Namespace of BullMQ keys (Redis) or schema (PostgreSQL backend); tests use one per file. */

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { SnakeNamingStrategy } from './naming.strategy';
+import { PreparingClient } from './preparing-client';
 
 /**
  * The TypeORM connection. Entities are registered by each feature module (`forFeature`);
@@ -19,7 +20,11 @@ import { SnakeNamingStrategy } from './naming.strategy';
         synchronize: false,
         migrationsRun: false,
         namingStrategy: new SnakeNamingStrategy(),
-        extra: { max: 20, application_name: 'mptf' },
+        extra: {
+          max: 20,
+          application_name: 'mptf',
+          ...(config.env.DATABASE_PREPARED_STATEMENTS ? { Client: PreparingClient } : {}),
+        },
         // Keep retrying so a PostgreSQL restart does not need an application restart.
         retryAttempts: 10,
         retryDelay: 1000,
