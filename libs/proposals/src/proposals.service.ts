@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
@@ -166,32 +167,10 @@ export class ProposalsService {
     const reference = await this.nextReference(this.dataSource.manager);
     const view = await this.dataSource.transaction(async (manager) => {
       const settings = await this.reference.fundSettings(manager);
-      const endorsement = input.governmentEndorsement ?? null;
-      const saved = await manager.save(
-        Proposal,
-        manager.create(Proposal, {
-          reference,
-          title: input.title.trim(),
-          summary: input.summary.trim(),
-          stage: input.stage,
-          scope: input.scope,
-          thematicAreaCode: input.thematicAreaCode,
-          convenerOrgId: organizations.convenerId,
-          durationMonths: input.durationMonths,
-          markerGender: input.markers.gender,
-          markerHumanRights: input.markers.humanRights,
-          markerChildSensitivity: input.markers.childSensitivity,
-          governmentEndorsed: endorsement ? endorsement.endorsed : null,
-          governmentEndorsementDate: endorsement?.date ?? null,
-          status: ProposalStatus.DRAFT,
-          version: 0,
-          indirectRate: settings.indirectRate,
-          createdBy: user.id,
-        }),
-      );
-      await this.insertParts(manager, saved.id, input, organizations, lines, user.id);
+      const id = randomUUID();
+      await this.insertProposal(manager, id, reference, input, organizations, lines, user.id, settings);
       // The row as stored (defaults, column types); the parts are what was just written.
-      const proposal = await manager.findOneByOrFail(Proposal, { id: saved.id });
+      const proposal = await manager.findOneByOrFail(Proposal, { id });
       const view = toProposalView(
         this.recordOf(proposal, input, organizations, lines),
         settings.indirectRate,
@@ -200,7 +179,7 @@ export class ProposalsService {
         actor: user,
         action: 'proposal.create',
         entityType: 'proposal',
-        entityId: saved.id,
+        entityId: id,
         after: view,
       });
       return view;
@@ -804,20 +783,29 @@ export class ProposalsService {
   }
 
   /**
-   * The child rows of a new proposal and its first timeline entry in one statement (was a
-   * delete and an insert per list).
+   * A new proposal, its child rows and its first timeline entry in one statement (was an ORM save,
+   * then a delete and an insert per list). The foreign keys of the children are checked at the
+   * end of the statement, when the proposal row exists.
    */
-  private async insertParts(
+  private async insertProposal(
     manager: EntityManager,
-    proposalId: string,
+    id: string,
+    reference: string,
     input: ProposalInput,
     organizations: ResolvedOrganizations,
     lines: BudgetLineInput[],
     actorId: string,
+    settings: FundSettings,
   ): Promise<void> {
     const partners = input.nationalPartners ?? [];
+    const endorsement = input.governmentEndorsement ?? null;
     await manager.query(
-      `WITH countries AS (
+      `WITH proposal AS (
+         INSERT INTO proposals (id, reference, title, summary, stage, scope, thematic_area_code, convener_org_id,
+                duration_months, marker_gender, marker_human_rights, marker_child_sensitivity, government_endorsed,
+                government_endorsement_date, status, version, indirect_rate, created_by)
+         VALUES ($1, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $10, 0, $25, $11)
+       ), countries AS (
          INSERT INTO proposal_countries (proposal_id, country_code) SELECT $1, unnest($2::text[])
        ), objectives AS (
          INSERT INTO proposal_objectives (proposal_id, gcm_objective_code) SELECT $1, unnest($3::smallint[])
@@ -834,7 +822,7 @@ export class ProposalsService {
        -- Creation opens the timeline; later steps are written by ProposalStatusService.
        INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id) VALUES ($1, NULL, $10, $11)`,
       [
-        proposalId,
+        id,
         [...new Set(input.countryCodes)],
         [...new Set(input.gcmObjectiveCodes)],
         organizations.participants.map((p) => p.id),
@@ -845,11 +833,25 @@ export class ProposalsService {
         partners.map((partner) => partner.type),
         ProposalStatus.DRAFT,
         actorId,
+        reference,
+        input.title.trim(),
+        input.summary.trim(),
+        input.stage,
+        input.scope,
+        input.thematicAreaCode,
+        organizations.convenerId,
+        input.durationMonths,
+        input.markers.gender,
+        input.markers.humanRights,
+        input.markers.childSensitivity,
+        endorsement ? endorsement.endorsed : null,
+        endorsement?.date ?? null,
+        settings.indirectRate,
       ],
     );
   }
 
-  /** What `loadProposalRecord` would read back after `insertParts`, in the same orders. */
+  /** What `loadProposalRecord` would read back after `insertProposal`, in the same orders. */
   private recordOf(
     proposal: Proposal,
     input: ProposalInput,
