@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 
 /** The proposal the intake benchmark submits (eligible: IOM with UNICEF, national, Nepal). */
@@ -39,9 +40,11 @@ export async function intakeFixture(pool: Pool): Promise<IntakeFixture> {
 }
 
 /**
- * What create + submit write, as bare SQL in two transactions (the same rows: proposal, countries,
- * objectives, PUNOs, budget lines, timeline, audit event; then the locked submit with its
- * revision snapshot): the database floor of the intake path, without HTTP, validation or views.
+ * What create + submit write, as bare SQL (the same rows: proposal, countries, objectives, PUNOs,
+ * budget lines, timeline, audit event; then the locked submit with its revision snapshot), shaped
+ * as the service writes them: the reference numbered in its own statement, the proposal and its
+ * parts in one, each statement prepared once per connection. The database floor of the intake
+ * path, without HTTP, validation or views.
  */
 export async function bareCreateAndSubmit(
   pool: Pool,
@@ -51,44 +54,42 @@ export async function bareCreateAndSubmit(
 ): Promise<void> {
   const body = intakeBody(index);
   const client = await pool.connect();
+  const run = (name: string, text: string, values: unknown[] = []) =>
+    client.query({ name: `bench_intake_${name}`, text, values });
   try {
     let started = performance.now();
-    await client.query('BEGIN');
     const year = new Date().getUTCFullYear();
-    const counter = await client.query<{ last_number: number }>(
+    const counter = await run(
+      'counter',
       `INSERT INTO proposal_reference_counters (year, last_number) VALUES ($1, 1)
        ON CONFLICT (year) DO UPDATE SET last_number = proposal_reference_counters.last_number + 1 RETURNING last_number`,
       [year],
     );
     const reference = `MIG-${year}-${String(counter.rows[0].last_number).padStart(4, '0')}`;
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO proposals (reference, title, summary, stage, scope, thematic_area_code, convener_org_id, duration_months,
-              marker_gender, marker_human_rights, marker_child_sensitivity, government_endorsed, government_endorsement_date,
-              status, version, created_by, indirect_rate)
-       VALUES ($1, $2, $3, 'CONCEPT_NOTE', 'NATIONAL', 4, $4, 24, 2, 2, 2, true, '2026-01-20', 'DRAFT', 0, $5, 0.07)
-       RETURNING id`,
-      [reference, body.title, body.summary, fixture.orgIds.IOM, fixture.userId],
+    const id = randomUUID();
+    await client.query('BEGIN');
+    await run(
+      'create',
+      `WITH proposal AS (
+         INSERT INTO proposals (id, reference, title, summary, stage, scope, thematic_area_code, convener_org_id, duration_months,
+                marker_gender, marker_human_rights, marker_child_sensitivity, government_endorsed, government_endorsement_date,
+                status, version, created_by, indirect_rate)
+         VALUES ($1, $2, $3, $4, 'CONCEPT_NOTE', 'NATIONAL', 4, $5, 24, 2, 2, 2, true, '2026-01-20', 'DRAFT', 0, $7, 0.07)
+       ), countries AS (
+         INSERT INTO proposal_countries (proposal_id, country_code) VALUES ($1, 'NPL')
+       ), objectives AS (
+         INSERT INTO proposal_objectives (proposal_id, gcm_objective_code) VALUES ($1, 5), ($1, 6)
+       ), punos AS (
+         INSERT INTO proposal_organizations (proposal_id, organization_id, position) VALUES ($1, $5, 0), ($1, $6, 1)
+       ), budget_lines AS (
+         INSERT INTO proposal_budget_lines (proposal_id, organization_id, category_code, amount)
+         VALUES ($1, $5, 1, 30000000), ($1, $5, 5, 4500050), ($1, $6, 2, 12000000), ($1, $6, 6, 8000025)
+       )
+       INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id) VALUES ($1, NULL, 'DRAFT', $7)`,
+      [id, reference, body.title, body.summary, fixture.orgIds.IOM, fixture.orgIds.UNICEF, fixture.userId],
     );
-    const id = inserted.rows[0].id;
-    await client.query(`INSERT INTO proposal_countries (proposal_id, country_code) VALUES ($1, 'NPL')`, [id]);
-    await client.query(
-      `INSERT INTO proposal_objectives (proposal_id, gcm_objective_code) VALUES ($1, 5), ($1, 6)`,
-      [id],
-    );
-    await client.query(
-      `INSERT INTO proposal_organizations (proposal_id, organization_id, position) VALUES ($1, $2, 0), ($1, $3, 1)`,
-      [id, fixture.orgIds.IOM, fixture.orgIds.UNICEF],
-    );
-    await client.query(
-      `INSERT INTO proposal_budget_lines (proposal_id, organization_id, category_code, amount)
-       VALUES ($1, $2, 1, 30000000), ($1, $2, 5, 4500050), ($1, $3, 2, 12000000), ($1, $3, 6, 8000025)`,
-      [id, fixture.orgIds.IOM, fixture.orgIds.UNICEF],
-    );
-    await client.query(
-      `INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id) VALUES ($1, NULL, 'DRAFT', $2)`,
-      [id, fixture.userId],
-    );
-    await client.query(
+    await run(
+      'create_audit',
       `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, after) VALUES ($1, 'proposal.create', 'proposal', $2, $3)`,
       [fixture.userId, id, JSON.stringify(body)],
     );
@@ -97,21 +98,24 @@ export async function bareCreateAndSubmit(
 
     started = performance.now();
     await client.query('BEGIN');
-    await client.query('SELECT status FROM proposals WHERE id = $1 FOR UPDATE', [id]);
-    await client.query(
+    await run('lock', 'SELECT status FROM proposals WHERE id = $1 FOR UPDATE', [id]);
+    await run(
+      'revision',
       `INSERT INTO proposal_revisions (proposal_id, version, snapshot, submitted_by) VALUES ($1, 1, $2, $3)`,
       [id, JSON.stringify(body), fixture.userId],
     );
-    await client.query(
-      `UPDATE proposals SET status = 'SUBMITTED', version = 1, submitted_at = now(), updated_at = now() WHERE id = $1`,
-      [id],
-    );
-    await client.query(
-      `INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id, comment)
-       VALUES ($1, 'DRAFT', 'SUBMITTED', $2, 'Revision 1 submitted')`,
+    await run(
+      'submit',
+      `WITH changed AS (
+         UPDATE proposals SET status = 'SUBMITTED', version = 1, submitted_at = now(), updated_at = now()
+          WHERE id = $1 RETURNING id
+       )
+       INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id, comment)
+       SELECT id, 'DRAFT', 'SUBMITTED', $2, 'Revision 1 submitted' FROM changed`,
       [id, fixture.userId],
     );
-    await client.query(
+    await run(
+      'submit_audit',
       `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, before, after)
        VALUES ($1, 'proposal.submit', 'proposal', $2, '{"status":"DRAFT"}', '{"status":"SUBMITTED"}')`,
       [fixture.userId, id],
