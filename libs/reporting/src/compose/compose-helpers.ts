@@ -23,8 +23,16 @@ export function sumMoney(values: Iterable<string>): string {
 
 /** Money strings in descending order of amount (for charts), then by label. */
 export function byAmountDesc<T>(amount: (item: T) => string, label: (item: T) => string) {
+  // Each amount parsed once, not twice per comparison (a sort of 1,000 programmes compares ~10,000 times).
+  const parsed = new Map<string, Cents>();
+  const centsOf = (item: T) => {
+    const text = amount(item);
+    let cents = parsed.get(text);
+    if (cents === undefined) parsed.set(text, (cents = parseMoney(text)));
+    return cents;
+  };
   return (a: T, b: T): number => {
-    const diff = parseMoney(amount(b)) - parseMoney(amount(a));
+    const diff = centsOf(b) - centsOf(a);
     return diff > 0n ? 1 : diff < 0n ? -1 : label(a).localeCompare(label(b));
   };
 }

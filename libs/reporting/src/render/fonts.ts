@@ -26,3 +26,36 @@ export function reportFonts(): { regular: Font; bold: Font } {
   };
   return parsed;
 }
+
+/** Words whose shaping one font keeps for the process; past it the cache starts again. */
+export const MAX_SHARED_WORDS = 30_000;
+
+/** What pdfkit's embedded font (private to pdfkit) holds that matters here. */
+interface EmbeddedFontInternals {
+  font: Font;
+  layoutCache?: Record<string, unknown>;
+}
+
+const sharedLayouts = new Map<Font, Record<string, unknown>>();
+
+/**
+ * Lets the document's fonts reuse the shaping of words other documents of this process already
+ * did. pdfkit shapes each word once per document (fontkit's substitution and positioning
+ * lookups: a third of a contributor statement's rendering) and keeps the result in a cache of
+ * the document's font object; statements repeat the same programme references, titles and
+ * amounts. The cached runs are glyphs of the shared parsed font and positions that pdfkit only
+ * reads, so they serve any document; each still embeds its own subset of the glyphs it used.
+ */
+export function shareWordLayouts(doc: PDFKit.PDFDocument, fontNames: string[]): void {
+  for (const name of fontNames) {
+    doc.font(name);
+    const embedded = (doc as unknown as { _font?: EmbeddedFontInternals })._font;
+    if (!embedded?.layoutCache) continue;
+    let shared = sharedLayouts.get(embedded.font);
+    if (!shared || Object.keys(shared).length > MAX_SHARED_WORDS) {
+      shared = Object.create(null) as Record<string, unknown>;
+      sharedLayouts.set(embedded.font, shared);
+    }
+    embedded.layoutCache = shared;
+  }
+}

@@ -12,7 +12,7 @@ import {
   ReportDocument,
   TableBlock,
 } from '../document/report-document';
-import { reportFonts } from './fonts';
+import { reportFonts, shareWordLayouts } from './fonts';
 import { RenderOutput, ReportRenderer } from './report-renderer';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -172,6 +172,7 @@ class PdfLayout {
     const fonts = reportFonts() as unknown as Record<'regular' | 'bold', PDFKit.Mixins.PDFFontSource>;
     this.doc.registerFont(FONT.regular, fonts.regular);
     this.doc.registerFont(FONT.bold, fonts.bold);
+    shareWordLayouts(this.doc, [FONT.regular, FONT.bold]);
     this.doc.on('pageAdded', () => this.decoratePage());
   }
 

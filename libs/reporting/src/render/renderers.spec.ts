@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { RenderContext } from '../document/report-document';
 import { CsvRenderer, csvCell } from './csv-renderer';
+import { reportFonts } from './fonts';
 import { PdfRenderer } from './pdf-renderer';
 import { ReportRenderer } from './report-renderer';
 import { sampleDocument } from './sample-document';
@@ -51,6 +52,20 @@ describe('report renderers', () => {
     expect(numbers).toEqual(
       Array.from({ length: first.pages ?? 0 }, (_, index) => `${index + 1}/${first.pages}`),
     );
+  });
+
+  it('shapes a word once per process: a later document reuses it and renders the same bytes', async () => {
+    const first = await render(new PdfRenderer(), 40);
+    await render(new PdfRenderer(), 150); // more words, other pages
+    const fonts = reportFonts();
+    const shaping = [jest.spyOn(fonts.regular, 'layout'), jest.spyOn(fonts.bold, 'layout')];
+    try {
+      const again = await render(new PdfRenderer(), 40);
+      for (const spy of shaping) expect(spy).not.toHaveBeenCalled();
+      expect(again.buffer.equals(first.buffer)).toBe(true);
+    } finally {
+      for (const spy of shaping) spy.mockRestore();
+    }
   });
 
   it('renders one CSV with sections, plain decimal numbers and totals', async () => {
