@@ -7,6 +7,7 @@ import { Results1764806400000 } from './1764806400000-Results';
 import { Review1764979200000 } from './1764979200000-Review';
 import { IndicatorStandings1765065600000 } from './1765065600000-IndicatorStandings';
 import { StandingsSkipDrafts1765152000000 } from './1765152000000-StandingsSkipDrafts';
+import { PunoLedgerSums1765238400000 } from './1765238400000-PunoLedgerSums';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Review1764979200000,
   IndicatorStandings1765065600000,
   StandingsSkipDrafts1765152000000,
+  PunoLedgerSums1765238400000,
 ];

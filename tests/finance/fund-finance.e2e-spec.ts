@@ -628,6 +628,50 @@ describe('fund finance: one scenario from deposits to financial closure', () => 
     expect(snapshot.available).toBe(parseMoney(snapshot.status.withAdministrativeAgent.balance));
   });
 
+  it('keeps each PUNO’s money sums equal to its ledger entries, as the database adds them', async () => {
+    const sums = `coalesce(sum(amount) FILTER (WHERE kind = 'ALLOCATION'), 0) AS allocated,
+                  coalesce(sum(amount) FILTER (WHERE kind = 'TRANSFER'), 0) AS transferred,
+                  coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0) AS refunded,
+                  coalesce(sum(amount) FILTER (WHERE kind = 'EXPENDITURE'), 0) AS expenditure`;
+    const stored = await t.db.query(
+      `SELECT o.code, s.allocated::text, s.transferred::text, s.refunded::text, s.expenditure::text
+         FROM puno_ledger_sums s JOIN organizations o ON o.id = s.organization_id ORDER BY o.code`,
+    );
+    const fromLedger = await t.db.query(
+      `SELECT o.code, l.allocated::text, l.transferred::text, l.refunded::text, l.expenditure::text
+         FROM (SELECT organization_id, ${sums} FROM ledger_entries
+                WHERE kind IN ('ALLOCATION','TRANSFER','REFUND','EXPENDITURE') GROUP BY organization_id) l
+         JOIN organizations o ON o.id = l.organization_id ORDER BY o.code`,
+    );
+    // This scenario allocated, transferred, refunded, reported and corrected expenditure.
+    expect(stored).toHaveLength(2);
+    expect(stored.every((row: { refunded: string; expenditure: string }) => row.expenditure !== '0')).toBe(
+      true,
+    );
+    expect(stored).toEqual(fromLedger);
+  });
+
+  it('labels region and country groups, with programmes without countries under Global, last', async () => {
+    await insertProgramme(t.db, { title: 'A global programme', countryCodes: [] });
+    const sc = await t.as('sc.undp@mptf.test');
+    const byRegion = (await t.http.get('/api/v1/portfolio?groupBy=region').set(sc)).body;
+    expect(byRegion).toEqual([
+      expect.objectContaining({ key: 'Americas', label: 'Americas', programmes: 1 }),
+      expect.objectContaining({ key: 'GLOBAL', label: 'Global', programmes: 1, allocated: '0.00' }),
+    ]);
+    const byCountry = (await t.http.get('/api/v1/portfolio?groupBy=country').set(sc)).body;
+    expect(byCountry.map((g: { key: string; label: string }) => [g.key, g.label])).toEqual([
+      ['GTM', 'Guatemala'],
+      ['MEX', 'Mexico'],
+      ['GLOBAL', 'Global'],
+    ]);
+    const byOrganization = (await t.http.get('/api/v1/portfolio?groupBy=organization').set(sc)).body;
+    expect(byOrganization.map((g: { key: string; programmes: number }) => [g.key, g.programmes])).toEqual([
+      ['IOM', 2],
+      ['UNICEF', 2],
+    ]);
+  });
+
   it('refuses to update or delete ledger entries: corrections are new entries', async () => {
     await expect(t.db.query(`UPDATE ledger_entries SET amount = 1 WHERE kind = 'DEPOSIT'`)).rejects.toThrow(
       /append-only/,

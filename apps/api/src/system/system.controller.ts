@@ -49,9 +49,11 @@ export class SystemController {
   @Get(':id')
   @RequirePermission(Permission.SYSTEM_OPERATE)
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    const [row] = (await this.dataSource.query('SELECT * FROM worker_heartbeats WHERE id = $1', [
-      id,
-    ])) as HeartbeatRow[];
+    // Columns named: a prepared statement must not change its result's shape under a migration.
+    const [row] = (await this.dataSource.query(
+      'SELECT id, requested_at, processed_at, worker FROM worker_heartbeats WHERE id = $1',
+      [id],
+    )) as HeartbeatRow[];
     if (!row) throw new NotFoundError('Heartbeat', id);
     return {
       id: row.id,
