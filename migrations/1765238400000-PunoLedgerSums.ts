@@ -1,5 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Each PUNO's programme money in `source` (ledger rows), one row per programme and PUNO. */
+const sumsOf = (source: string) => `
+  SELECT proposal_id, organization_id,
+         coalesce(sum(amount) FILTER (WHERE kind = 'ALLOCATION'), 0),
+         coalesce(sum(amount) FILTER (WHERE kind = 'TRANSFER'), 0),
+         coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0),
+         coalesce(sum(amount) FILTER (WHERE kind = 'EXPENDITURE'), 0)
+    FROM ${source}
+   WHERE proposal_id IS NOT NULL AND kind IN ('ALLOCATION','TRANSFER','REFUND','EXPENDITURE')
+   GROUP BY proposal_id, organization_id`;
+
 /**
  * Each PUNO's programme money (allocated, transferred, refunded, spent), kept by the database as
  * the ledger grows. Every portfolio breakdown, programme list and fund report summed the whole
@@ -26,14 +37,7 @@ export class PunoLedgerSums1765238400000 implements MigrationInterface {
       CREATE FUNCTION puno_ledger_sums_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO puno_ledger_sums AS s (proposal_id, organization_id, allocated, transferred, refunded, expenditure)
-        SELECT proposal_id, organization_id,
-               coalesce(sum(amount) FILTER (WHERE kind = 'ALLOCATION'), 0),
-               coalesce(sum(amount) FILTER (WHERE kind = 'TRANSFER'), 0),
-               coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0),
-               coalesce(sum(amount) FILTER (WHERE kind = 'EXPENDITURE'), 0)
-          FROM changed_rows
-         WHERE proposal_id IS NOT NULL AND kind IN ('ALLOCATION','TRANSFER','REFUND','EXPENDITURE')
-         GROUP BY proposal_id, organization_id
+        ${sumsOf('changed_rows')}
          ORDER BY proposal_id, organization_id
         ON CONFLICT (proposal_id, organization_id) DO UPDATE
            SET allocated = s.allocated + EXCLUDED.allocated,
@@ -48,14 +52,7 @@ export class PunoLedgerSums1765238400000 implements MigrationInterface {
         FOR EACH STATEMENT EXECUTE FUNCTION puno_ledger_sums_after_insert();
 
       INSERT INTO puno_ledger_sums (proposal_id, organization_id, allocated, transferred, refunded, expenditure)
-      SELECT proposal_id, organization_id,
-             coalesce(sum(amount) FILTER (WHERE kind = 'ALLOCATION'), 0),
-             coalesce(sum(amount) FILTER (WHERE kind = 'TRANSFER'), 0),
-             coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0),
-             coalesce(sum(amount) FILTER (WHERE kind = 'EXPENDITURE'), 0)
-        FROM ledger_entries
-       WHERE proposal_id IS NOT NULL AND kind IN ('ALLOCATION','TRANSFER','REFUND','EXPENDITURE')
-       GROUP BY proposal_id, organization_id;
+      ${sumsOf('ledger_entries')};
     `);
   }
 
