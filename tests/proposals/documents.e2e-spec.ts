@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { minimalDocx, minimalPdf, zipOf } from '../support/documents';
+import { selectEntities } from '@mptf/platform';
+import { Proposal, ProposalDocument } from '@mptf/proposals';
 import { createTestContext, TestContext } from '../support/test-context';
 import { DONOR, eligibleProposal, FMU, IOM, UNDP, UNICEF } from './proposal-fixtures';
 
@@ -164,5 +166,29 @@ describe('proposal documents', () => {
       'proposal.document.upload',
       'proposal.create',
     ]);
+  });
+
+  it('reads the proposal and its documents with plain statements exactly as the ORM does', async () => {
+    const manager = t.db.manager;
+    const viaOrm = await manager.find(ProposalDocument, {
+      where: { proposalId },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+    });
+    const plain = await selectEntities(
+      manager,
+      ProposalDocument,
+      'proposal_id = $1',
+      [proposalId],
+      'uploaded_at, id',
+    );
+    expect(viaOrm.length).toBeGreaterThan(1);
+    expect(plain).toStrictEqual(viaOrm);
+    // Dates, numerics, nullable booleans and dates of the proposal row convert as the ORM converts them.
+    const [proposal] = await selectEntities(manager, Proposal, 'id = $1', [proposalId]);
+    expect(proposal).toStrictEqual(await manager.findOneByOrFail(Proposal, { id: proposalId }));
+    expect(proposal.createdAt).toBeInstanceOf(Date);
+    expect(
+      await selectEntities(manager, Proposal, 'id = $1', ['00000000-0000-4000-8000-000000000000']),
+    ).toEqual([]);
   });
 });

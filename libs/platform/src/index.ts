@@ -17,4 +17,5 @@ export * from './pagination';
 export * from './platform.module';
 export * from './database/prepare-database';
 export * from './database/preparing-client';
+export * from './database/select-entities';
 export * from './database/embedded-postgres';

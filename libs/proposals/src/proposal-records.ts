@@ -1,4 +1,5 @@
-import { EntityManager, In } from 'typeorm';
+import { selectEntities } from '@mptf/platform';
+import { EntityManager } from 'typeorm';
 import { PartnerType } from './entities/proposal-parts.entity';
 import { Proposal } from './entities/proposal.entity';
 import { ProposalAccessFacts } from './visibility';
@@ -13,7 +14,7 @@ export async function loadProposalRecords(
   const list = [...ids];
   // One after the other: inside a transaction they share one connection. The parts come in one
   // statement (a list per proposal, in the orders the views need) instead of six.
-  const proposals = await manager.find(Proposal, { where: { id: In(list) } });
+  const proposals = await selectEntities(manager, Proposal, 'id = ANY($1)', [list]);
   const parts = (await manager.query(
     `SELECT p.id,
             (SELECT o.code FROM organizations o WHERE o.id = p.convener_org_id) AS convener_code,

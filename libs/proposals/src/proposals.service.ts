@@ -16,6 +16,7 @@ import {
   pageOf,
   parseMoney,
   RuleViolationError,
+  selectEntities,
   ValidationError,
 } from '@mptf/platform';
 import { FundSettings, ReferenceService } from '@mptf/reference';
@@ -170,7 +171,7 @@ export class ProposalsService {
       const id = randomUUID();
       await this.insertProposal(manager, id, reference, input, organizations, lines, user.id, settings);
       // The row as stored (defaults, column types); the parts are what was just written.
-      const proposal = await manager.findOneByOrFail(Proposal, { id });
+      const [proposal] = await selectEntities(manager, Proposal, 'id = $1', [id]);
       const view = toProposalView(
         this.recordOf(proposal, input, organizations, lines),
         settings.indirectRate,
@@ -260,18 +261,20 @@ export class ProposalsService {
       }
       const version = record.proposal.version + 1;
       const submittedAt = this.clock.now();
-      const documents = await manager.find(ProposalDocument, {
-        where: { proposalId },
-        order: { uploadedAt: 'ASC', id: 'ASC' },
-      });
+      // Plain statements where the ORM's query building cost more than the reads themselves.
+      const documents = await selectEntities(
+        manager,
+        ProposalDocument,
+        'proposal_id = $1',
+        [proposalId],
+        'uploaded_at, id',
+      );
       const view = toProposalView(record, settings.indirectRate);
-      await manager.insert(ProposalRevision, {
-        proposalId,
-        version,
-        snapshot: toSnapshot(view, documents),
-        submittedAt,
-        submittedBy: user.id,
-      });
+      await manager.query(
+        `INSERT INTO proposal_revisions (proposal_id, version, snapshot, submitted_at, submitted_by)
+         VALUES ($1, $2, $3::jsonb, $4, $5)`,
+        [proposalId, version, JSON.stringify(toSnapshot(view, documents)), submittedAt, user.id],
+      );
       await this.statuses.apply(manager, {
         proposalId,
         action: ProposalAction.SUBMIT,
@@ -283,15 +286,14 @@ export class ProposalsService {
       });
       // The response from what is at hand plus two reads, instead of reloading everything: the
       // parts did not change under the row lock, and the author may still see the proposal.
-      const proposal = await manager.findOneByOrFail(Proposal, { id: proposalId });
-      const revisions = await manager.find(ProposalRevision, {
-        where: { proposalId },
-        select: { version: true, submittedAt: true },
-        order: { version: 'ASC' },
-      });
+      const [proposal] = await selectEntities(manager, Proposal, 'id = $1', [proposalId]);
+      const revisions = (await manager.query(
+        'SELECT version, submitted_at FROM proposal_revisions WHERE proposal_id = $1 ORDER BY version',
+        [proposalId],
+      )) as { version: number; submitted_at: Date }[];
       return {
         ...toProposalView({ ...record, proposal }, settings.indirectRate),
-        revisions: revisions.map((r) => ({ version: r.version, submittedAt: r.submittedAt.toISOString() })),
+        revisions: revisions.map((r) => ({ version: r.version, submittedAt: r.submitted_at.toISOString() })),
         documents: documents.map(toDocumentView),
       };
     });
