@@ -12,9 +12,12 @@ export async function loadProposalRecords(
 ): Promise<ProposalRecord[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
+  // One proposal by `= $1`: with `= ANY($1)` PostgreSQL planned the statement again on every call
+  // (it cannot tell an array's length), 0.6 ms of each submission.
+  const [condition, param] = list.length === 1 ? ['id = $1', list[0]] : ['id = ANY($1)', list];
   // One after the other: inside a transaction they share one connection. The parts come in one
   // statement (a list per proposal, in the orders the views need) instead of six.
-  const proposals = await selectEntities(manager, Proposal, 'id = ANY($1)', [list]);
+  const proposals = await selectEntities(manager, Proposal, condition, [param]);
   const parts = (await manager.query(
     `SELECT p.id,
             (SELECT o.code FROM organizations o WHERE o.id = p.convener_org_id) AS convener_code,
@@ -35,8 +38,8 @@ export async function loadProposalRecords(
                        WHERE bl.proposal_id = p.id), '[]') AS lines,
             coalesce((SELECT json_agg(json_build_object('name', pp.name, 'type', pp.type) ORDER BY pp.position, pp.name)
                         FROM proposal_partners pp WHERE pp.proposal_id = p.id), '[]') AS partners
-       FROM proposals p WHERE p.id = ANY($1)`,
-    [list],
+       FROM proposals p WHERE p.${condition}`,
+    [param],
   )) as {
     id: string;
     convener_code: string | null;
