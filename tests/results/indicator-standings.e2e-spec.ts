@@ -1,6 +1,6 @@
 import { indicatorOnTrack } from '@mptf/results';
 import { createTestContext, TestContext } from '../support/test-context';
-import { doneWhenMatrix, insertProposal } from './results-fixtures';
+import { approvedActual, doneWhenMatrix, insertProposal } from './results-fixtures';
 
 const API = '/api/v1';
 const IOM = 'iom.focal@mptf.test';
@@ -93,19 +93,12 @@ describe('results: indicator standings kept by the database', () => {
     `${a.indicator_id}|${a.year}`.localeCompare(`${b.indicator_id}|${b.year}`);
 
   async function approve(indicatorId: string, periodStart: string, value: number): Promise<void> {
-    const actual = await t.http
-      .post(`${API}/indicators/${indicatorId}/actuals`)
-      .set(await t.as(IOM))
-      .send({ periodStart, periodEnd: `${periodStart.slice(0, 4)}-12-31`, value, narrative: 'Reported' });
-    expect(actual.status).toBe(201);
-    await t.http
-      .post(`${API}/actuals/${actual.body.id}/submit`)
-      .set(await t.as(IOM))
-      .expect(200);
-    await t.http
-      .post(`${API}/actuals/${actual.body.id}/approve`)
-      .set(await t.as(FMU))
-      .expect(200);
+    await approvedActual(t, indicatorId, IOM, {
+      periodStart,
+      periodEnd: `${periodStart.slice(0, 4)}-12-31`,
+      value,
+      narrative: 'Reported',
+    });
   }
 
   it('match a recomputation after matrix entry, approvals, a changed direction and a removed period', async () => {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { insertProposalRows } from '../support/proposal-rows';
+import type { TestContext } from '../support/test-context';
 
 /**
  * Proposals and programmes for the results specs, inserted straight into the proposals tables
@@ -123,4 +124,27 @@ export function doneWhenMatrix() {
       },
     ],
   };
+}
+
+/** Reports an actual as `reporter`, submits it and has the fund unit approve it; returns its id. */
+export async function approvedActual(
+  t: TestContext,
+  indicatorId: string,
+  reporter: string,
+  body: Record<string, unknown>,
+): Promise<string> {
+  const actual = await t.http
+    .post(`/api/v1/indicators/${indicatorId}/actuals`)
+    .set(await t.as(reporter))
+    .send(body);
+  expect(actual.status).toBe(201);
+  await t.http
+    .post(`/api/v1/actuals/${actual.body.id}/submit`)
+    .set(await t.as(reporter))
+    .expect(200);
+  await t.http
+    .post(`/api/v1/actuals/${actual.body.id}/approve`)
+    .set(await t.as('fmu@mptf.test'))
+    .expect(200);
+  return actual.body.id as string;
 }

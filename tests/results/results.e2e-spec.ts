@@ -1,6 +1,6 @@
 import { Clock } from '@mptf/platform';
 import { createTestContext, TestContext } from '../support/test-context';
-import { doneWhenMatrix, insertProposal } from './results-fixtures';
+import { approvedActual, doneWhenMatrix, insertProposal } from './results-fixtures';
 
 const API = '/api/v1';
 const IOM = 'iom.focal@mptf.test';
@@ -407,18 +407,12 @@ describe('results: matrix, actuals, roll-up', () => {
       .send(matrix);
     expect(put.status).toBe(200);
     const op11 = indicatorsOf(put.body)['OP1.1'];
-    const actual = await t.http
-      .post(`${API}/indicators/${op11.id}/actuals`)
-      .set(await t.as(UNDP))
-      .send({ ...period2025, value: 80, narrative: 'Behind plan', disaggregation: sex(40, 40) });
-    await t.http
-      .post(`${API}/actuals/${actual.body.id}/submit`)
-      .set(await t.as(UNDP))
-      .expect(200);
-    await t.http
-      .post(`${API}/actuals/${actual.body.id}/approve`)
-      .set(await t.as(FMU))
-      .expect(200);
+    await approvedActual(t, op11.id, UNDP, {
+      ...period2025,
+      value: 80,
+      narrative: 'Behind plan',
+      disaggregation: sex(40, 40),
+    });
     // A draft of a third programme in area 2 must not count.
     const draftRow = await insertProposal(t.db, { status: 'DRAFT', thematicAreaCode: 2 });
     await t.http
