@@ -19,6 +19,8 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 64, bottom: 64, left: 50, right: 50 };
 const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const BOTTOM = A4.height - MARGIN.bottom;
+/** Where the footer text starts: generation time and run id, and "Page n of N". */
+const FOOTER_Y = A4.height - 40;
 
 const COLOR = {
   brand: '#0b4f8a',
@@ -256,10 +258,9 @@ class PdfLayout {
         .strokeColor(COLOR.rule)
         .stroke();
     }
-    const footerY = A4.height - 40;
     doc
-      .moveTo(MARGIN.left, footerY - 8)
-      .lineTo(A4.width - MARGIN.right, footerY - 8)
+      .moveTo(MARGIN.left, FOOTER_Y - 8)
+      .lineTo(A4.width - MARGIN.right, FOOTER_Y - 8)
       .lineWidth(0.5)
       .strokeColor(COLOR.rule)
       .stroke();
@@ -268,7 +269,7 @@ class PdfLayout {
       .font(FONT.regular)
       .fontSize(7.5)
       .fillColor(COLOR.muted)
-      .text(`Generated ${generated} UTC · Run ${this.context.runId}`, MARGIN.left, footerY, {
+      .text(`Generated ${generated} UTC · Run ${this.context.runId}`, MARGIN.left, FOOTER_Y, {
         width: CONTENT_WIDTH * 0.75,
         lineBreak: false,
       });
@@ -290,7 +291,7 @@ class PdfLayout {
         .font(FONT.regular)
         .fontSize(7.5)
         .fillColor(COLOR.muted)
-        .text(`Page ${index + 1} of ${range.count}`, MARGIN.left, A4.height - 40, {
+        .text(`Page ${index + 1} of ${range.count}`, MARGIN.left, FOOTER_Y, {
           width: CONTENT_WIDTH,
           align: 'right',
           lineBreak: false,
