@@ -421,6 +421,8 @@ describe('proposal intake', () => {
       const resubmitted = await t.http.post(api(`/proposals/${proposal.id}/submit`)).set(iom);
       expect(resubmitted.body).toMatchObject({ status: 'SUBMITTED', version: 2 });
       expect(resubmitted.body.revisions.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+      // The response is built from what the submission held: it must equal a fresh read.
+      expect(resubmitted.body).toEqual((await t.http.get(api(`/proposals/${proposal.id}`)).set(iom)).body);
 
       const first = await t.http.get(api(`/proposals/${proposal.id}/revisions/1`)).set(iom);
       expect(first.body.title).toBe('Safe and regular labour mobility corridors between Nepal and Malaysia');

@@ -1,4 +1,4 @@
-import { selectEntities } from '@mptf/platform';
+import { entityColumns, hydrateEntities } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
 import { PartnerType } from './entities/proposal-parts.entity';
 import { Proposal } from './entities/proposal.entity';
@@ -15,11 +15,10 @@ export async function loadProposalRecords(
   // One proposal by `= $1`: with `= ANY($1)` PostgreSQL planned the statement again on every call
   // (it cannot tell an array's length), 0.6 ms of each submission.
   const [condition, param] = list.length === 1 ? ['id = $1', list[0]] : ['id = ANY($1)', list];
-  // One after the other: inside a transaction they share one connection. The parts come in one
-  // statement (a list per proposal, in the orders the views need) instead of six.
-  const proposals = await selectEntities(manager, Proposal, condition, [param]);
-  const parts = (await manager.query(
-    `SELECT p.id,
+  // The row and its parts in one statement: the parts as a list per proposal, in the orders the
+  // views need (was one statement for the row and six for the parts).
+  const rows = (await manager.query(
+    `SELECT ${entityColumns(manager, Proposal, 'p')},
             (SELECT o.code FROM organizations o WHERE o.id = p.convener_org_id) AS convener_code,
             coalesce((SELECT json_agg(json_build_object('id', o.id, 'code', o.code) ORDER BY po.position, o.code)
                         FROM proposal_organizations po JOIN organizations o ON o.id = po.organization_id
@@ -40,7 +39,7 @@ export async function loadProposalRecords(
                         FROM proposal_partners pp WHERE pp.proposal_id = p.id), '[]') AS partners
        FROM proposals p WHERE p.${condition}`,
     [param],
-  )) as {
+  )) as ({
     id: string;
     convener_code: string | null;
     participants: { id: string; code: string }[];
@@ -48,14 +47,13 @@ export async function loadProposalRecords(
     objectives: number[];
     lines: { org_code: string; category_code: number; amount: string }[];
     partners: { name: string; type: PartnerType }[];
-  }[];
-  const byId = new Map(proposals.map((p) => [p.id, p]));
-  const partsOf = new Map(parts.map((row) => [row.id, row]));
+  } & Record<string, unknown>)[];
+  const proposals = hydrateEntities(manager, Proposal, rows);
+  const byId = new Map(proposals.map((proposal, index) => [proposal.id, { proposal, row: rows[index] }]));
   return list
-    .filter((id) => byId.has(id) && partsOf.has(id))
+    .filter((id) => byId.has(id))
     .map((id) => {
-      const proposal = byId.get(id) as Proposal;
-      const row = partsOf.get(id) as (typeof parts)[number];
+      const { proposal, row } = byId.get(id) as { proposal: Proposal; row: (typeof rows)[number] };
       return {
         proposal,
         convenerCode: row.convener_code ?? '',

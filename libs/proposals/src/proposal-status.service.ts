@@ -8,6 +8,8 @@ export interface StatusChange {
   proposalId: string;
   from: ProposalStatus;
   to: ProposalStatus;
+  /** The proposal's new `updated_at`. */
+  at: Date;
 }
 
 /**
@@ -54,12 +56,13 @@ export class ProposalStatusService {
     }
     const assignments = columns.map(([name], index) => `, ${name} = $${index + 6}`).join('');
     // The new status and its timeline entry in one statement.
-    await manager.query(
+    const [changed] = (await manager.query(
       `WITH changed AS (
-         UPDATE proposals SET status = $3, updated_at = now()${assignments} WHERE id = $1 RETURNING id
+         UPDATE proposals SET status = $3, updated_at = now()${assignments} WHERE id = $1 RETURNING id, updated_at
        )
        INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id, comment)
-       SELECT id, $2, $3, $4, $5 FROM changed`,
+       SELECT id, $2, $3, $4, $5 FROM changed
+       RETURNING (SELECT updated_at FROM changed) AS updated_at`,
       [
         input.proposalId,
         from,
@@ -68,7 +71,8 @@ export class ProposalStatusService {
         input.comment ?? null,
         ...columns.map(([, value]) => value),
       ],
-    );
+    )) as { updated_at: Date }[];
+    if (!changed) throw new NotFoundError('Proposal', input.proposalId);
     await this.audit.record(manager, {
       actor: input.actor,
       action: `proposal.${input.action}`,
@@ -81,6 +85,6 @@ export class ProposalStatusService {
         ...Object.fromEntries(columns),
       },
     });
-    return { proposalId: input.proposalId, from, to };
+    return { proposalId: input.proposalId, from, to, at: changed.updated_at };
   }
 }

@@ -6,9 +6,11 @@ import type { AuthUser } from '@mptf/identity';
 import { hasRole, OrganizationsService, OrganizationType, Role } from '@mptf/identity';
 import {
   Clock,
+  entityColumns,
   ErrorDetail,
   ForbiddenError,
   formatMoney,
+  hydrateEntities,
   InvalidStateError,
   NotFoundError,
   offsetOf,
@@ -169,9 +171,17 @@ export class ProposalsService {
     const view = await this.dataSource.transaction(async (manager) => {
       const settings = await this.reference.fundSettings(manager);
       const id = randomUUID();
-      await this.insertProposal(manager, id, reference, input, organizations, lines, user.id, settings);
       // The row as stored (defaults, column types); the parts are what was just written.
-      const [proposal] = await selectEntities(manager, Proposal, 'id = $1', [id]);
+      const proposal = await this.insertProposal(
+        manager,
+        id,
+        reference,
+        input,
+        organizations,
+        lines,
+        user.id,
+        settings,
+      );
       const view = toProposalView(
         this.recordOf(proposal, input, organizations, lines),
         settings.indirectRate,
@@ -270,12 +280,20 @@ export class ProposalsService {
         'uploaded_at, id',
       );
       const view = toProposalView(record, settings.indirectRate);
-      await manager.query(
-        `INSERT INTO proposal_revisions (proposal_id, version, snapshot, submitted_at, submitted_by)
-         VALUES ($1, $2, $3::jsonb, $4, $5)`,
+      // The new revision and the list the response shows, in one statement (the outer SELECT does
+      // not see the row the same statement inserts, hence the union).
+      const revisions = (await manager.query(
+        `WITH revision AS (
+           INSERT INTO proposal_revisions (proposal_id, version, snapshot, submitted_at, submitted_by)
+           VALUES ($1, $2, $3::jsonb, $4, $5)
+           RETURNING version, submitted_at
+         )
+         SELECT version, submitted_at FROM proposal_revisions WHERE proposal_id = $1
+         UNION ALL SELECT version, submitted_at FROM revision
+         ORDER BY version`,
         [proposalId, version, JSON.stringify(toSnapshot(view, documents)), submittedAt, user.id],
-      );
-      await this.statuses.apply(manager, {
+      )) as { version: number; submitted_at: Date }[];
+      const change = await this.statuses.apply(manager, {
         proposalId,
         action: ProposalAction.SUBMIT,
         actor: user,
@@ -284,13 +302,15 @@ export class ProposalsService {
         columns: { version, submitted_at: submittedAt, indirect_rate: settings.indirectRate },
         lockedStatus: status,
       });
-      // The response from what is at hand plus two reads, instead of reloading everything: the
-      // parts did not change under the row lock, and the author may still see the proposal.
-      const [proposal] = await selectEntities(manager, Proposal, 'id = $1', [proposalId]);
-      const revisions = (await manager.query(
-        'SELECT version, submitted_at FROM proposal_revisions WHERE proposal_id = $1 ORDER BY version',
-        [proposalId],
-      )) as { version: number; submitted_at: Date }[];
+      // The response from what the transaction holds: the parts did not change under the row
+      // lock, the row changed only in the columns just set, and the author may still see it.
+      const proposal: Proposal = Object.assign(new Proposal(), record.proposal, {
+        status: change.to,
+        version,
+        submittedAt,
+        indirectRate: settings.indirectRate,
+        updatedAt: change.at,
+      });
       return {
         ...toProposalView({ ...record, proposal }, settings.indirectRate),
         revisions: revisions.map((r) => ({ version: r.version, submittedAt: r.submitted_at.toISOString() })),
@@ -786,8 +806,8 @@ export class ProposalsService {
 
   /**
    * A new proposal, its child rows and its first timeline entry in one statement (was an ORM save,
-   * then a delete and an insert per list). The foreign keys of the children are checked at the
-   * end of the statement, when the proposal row exists.
+   * then a delete and an insert per list), returning the row as stored. The foreign keys of the
+   * children are checked at the end of the statement, when the proposal row exists.
    */
   private async insertProposal(
     manager: EntityManager,
@@ -798,15 +818,16 @@ export class ProposalsService {
     lines: BudgetLineInput[],
     actorId: string,
     settings: FundSettings,
-  ): Promise<void> {
+  ): Promise<Proposal> {
     const partners = input.nationalPartners ?? [];
     const endorsement = input.governmentEndorsement ?? null;
-    await manager.query(
+    const rows = (await manager.query(
       `WITH proposal AS (
          INSERT INTO proposals (id, reference, title, summary, stage, scope, thematic_area_code, convener_org_id,
                 duration_months, marker_gender, marker_human_rights, marker_child_sensitivity, government_endorsed,
                 government_endorsement_date, status, version, indirect_rate, created_by)
          VALUES ($1, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $10, 0, $25, $11)
+         RETURNING *
        ), countries AS (
          INSERT INTO proposal_countries (proposal_id, country_code) SELECT $1, unnest($2::text[])
        ), objectives AS (
@@ -820,9 +841,11 @@ export class ProposalsService {
        ), partners AS (
          INSERT INTO proposal_partners (proposal_id, name, type, position)
          SELECT $1, u.name, u.type, u.ord - 1 FROM unnest($8::text[], $9::text[]) WITH ORDINALITY AS u(name, type, ord)
+       ), timeline AS (
+         -- Creation opens the timeline; later steps are written by ProposalStatusService.
+         INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id) VALUES ($1, NULL, $10, $11)
        )
-       -- Creation opens the timeline; later steps are written by ProposalStatusService.
-       INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id) VALUES ($1, NULL, $10, $11)`,
+       SELECT ${entityColumns(manager, Proposal)} FROM proposal`,
       [
         id,
         [...new Set(input.countryCodes)],
@@ -850,7 +873,8 @@ export class ProposalsService {
         endorsement?.date ?? null,
         settings.indirectRate,
       ],
-    );
+    )) as Record<string, unknown>[];
+    return hydrateEntities(manager, Proposal, rows)[0];
   }
 
   /** What `loadProposalRecord` would read back after `insertProposal`, in the same orders. */
