@@ -5,7 +5,7 @@ import IORedis from 'ioredis';
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { bareAnnualReport, bareContributorStatement } from './baselines/annual-report';
@@ -47,6 +47,8 @@ const SETTINGS = {
   intakeConcurrency: intEnv('BENCH_INTAKE_CONCURRENCY', 16),
   /** Create+submit pairs before the measured ones (compiled code, a full connection pool). */
   intakeWarmup: intEnv('BENCH_INTAKE_WARMUP', 200),
+  /** API_PROCESSES of the API under test: one per core, as the README advises for a host. */
+  apiProcesses: intEnv('BENCH_API_PROCESSES', availableParallelism()),
   statements: intEnv('BENCH_STATEMENTS', 100),
   reportYear: intEnv('BENCH_REPORT_YEAR', 2025),
   reportTimeoutMs: intEnv('BENCH_REPORT_TIMEOUT_MS', 180_000),
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: queuePrefix,
     HOST: '127.0.0.1',
     PORT: String(port),
+    API_PROCESSES: String(SETTINGS.apiProcesses),
     LOGIN_THROTTLE_LIMIT: '1000000',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
     REPORTS_DIR: join(workDir, 'reports'),
@@ -247,7 +250,8 @@ async function queryFigures(context: Context): Promise<Figure[]> {
 async function intakeFigure(context: Context): Promise<Figure> {
   const { api, pool } = context;
   const target = '≥ 200 proposals/s, p99 ≤ 150 ms';
-  const label = `Intake create+submit (${SETTINGS.intakeProposals}, ${SETTINGS.intakeConcurrency} in flight)`;
+  const processes = `${SETTINGS.apiProcesses} API process${SETTINGS.apiProcesses > 1 ? 'es' : ''}`;
+  const label = `Intake create+submit (${SETTINGS.intakeProposals}, ${SETTINGS.intakeConcurrency} in flight, ${processes})`;
   const token = await api.login(USERS.focal);
   process.stdout.write(`measure: ${label} …\n`);
   const once = async (index: number, record: (ms: number) => void) => {

@@ -1,9 +1,10 @@
 import { MIGRATIONS } from '@mptf/migrations';
 import { createScriptDataSource, prepareDatabase } from '@mptf/platform';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { API_MAIN, freePort, spawnService } from '../../bench/lib/processes';
 import { databaseUrl } from '../support/services';
 import { dropDatabase, eventually } from '../support/test-context';
 
@@ -109,6 +110,57 @@ describe('start-up', () => {
       started.child.kill('SIGTERM');
       await started.exited;
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180000);
+
+  it('runs the API in API_PROCESSES processes on one port, replaces one that dies, and stops them all', async () => {
+    const name = `mptf_t_processes_${process.pid}_${Date.now()}`;
+    const port = await freePort();
+    const logDir = mkdtempSync(join(tmpdir(), 'mptf-processes-'));
+    const api = spawnService(
+      'api',
+      API_MAIN,
+      { DATABASE_URL: databaseUrl(name), PORT: String(port), HOST: '127.0.0.1', API_PROCESSES: '2' },
+      logDir,
+    );
+    /** The pids of the primary's child processes (from /proc: no ps needed). */
+    const children = () =>
+      readdirSync('/proc')
+        .filter((entry) => /^\d+$/.test(entry))
+        .filter((pid) => {
+          try {
+            // The fields after "(comm)": state, then the parent's pid.
+            return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(api.pid);
+          } catch {
+            return false; // gone meanwhile
+          }
+        })
+        .map(Number);
+    const healthy = async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
+    try {
+      await api.waitForLog('API listening', 120000);
+      expect(readFileSync(api.logFile, 'utf8')).toContain('(2 processes;');
+      const [first, second] = children();
+      expect(children()).toHaveLength(2);
+      const answers = await Promise.all(Array.from({ length: 20 }, () => healthy()));
+      expect(answers.every(Boolean)).toBe(true);
+
+      process.kill(first, 'SIGKILL');
+      await api.waitForLog(`API process ${first} stopped`, 30000);
+      const replaced = await eventually(async () => {
+        const now = children();
+        return now.length === 2 && !now.includes(first) && now;
+      }, 60000);
+      expect(replaced).toContain(second);
+      await eventually(healthy, 60000);
+
+      await api.stop(20000);
+      expect(await api.exited).toBe(0);
+      expect(children()).toEqual([]);
+    } finally {
+      await api.kill();
+      await dropDatabase(name);
+      rmSync(logDir, { recursive: true, force: true });
     }
   }, 180000);
 });

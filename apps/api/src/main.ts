@@ -1,16 +1,23 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { MIGRATIONS } from '@mptf/migrations';
 import { AppConfig, InvalidEnvironmentError, prepareDatabase } from '@mptf/platform';
+import { superviseApiProcesses } from './api-processes';
 import { createApiApp } from './bootstrap';
+
+const say = (message: string) => process.stdout.write(`${message}\n`);
 
 async function main(): Promise<void> {
   const config = new AppConfig();
-  await prepareDatabase(config.databaseUrl, MIGRATIONS);
-  const app = await createApiApp();
-  await app.listen(config.env.PORT, config.env.HOST);
+  const processes = config.env.API_PROCESSES;
+  // With several processes the primary has migrated before it forked them.
+  if (cluster.isPrimary) await prepareDatabase(config.databaseUrl, MIGRATIONS);
+  if (cluster.isPrimary && processes > 1) await superviseApiProcesses(processes, say);
+  else await (await createApiApp()).listen(config.env.PORT, config.env.HOST);
+  if (cluster.isWorker) return;
   const url = `http://localhost:${config.env.PORT}`;
-  process.stdout.write(
-    `API listening on ${url} (OpenAPI at ${url}/api/docs, queue backend: ${config.queueBackend})\n`,
+  say(
+    `API listening on ${url} (${processes} process${processes > 1 ? 'es' : ''}; OpenAPI at ${url}/api/docs, queue backend: ${config.queueBackend})`,
   );
 }
 

@@ -65,6 +65,11 @@ export const envSchema = z
      * rendering), so one at a time per process, and one process per core, is the fastest.
      */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    /**
+     * HTTP processes of `start:api`, sharing PORT (node:cluster). Node runs JavaScript on one core:
+     * about one per core the API may use.
+     */
+    API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
     /** How long a worker's claim on a job lasts before it must renew it (BullMQ lockDuration). */
     WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30000),
     /** How often workers look for jobs whose worker died, to run them again (BullMQ stalledInterval). */
