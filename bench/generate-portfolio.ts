@@ -138,12 +138,8 @@ export async function generatePortfolio(
       progress.update('results matrices, targets and approved actuals', to, P);
     }
     await insertReviews(db, progress);
-    await db.query(
-      `INSERT INTO proposal_reference_counters (year, last_number)
-       SELECT y, $1 FROM generate_series(2019, 2030) y
-       ON CONFLICT (year) DO UPDATE SET last_number = greatest(proposal_reference_counters.last_number, $1)`,
-      [N],
-    );
+    // New proposals are numbered after the generated ones, whatever their year.
+    await db.query('SELECT setval(proposal_number_sequence(y), $1) FROM generate_series(2019, 2030) y', [N]);
     // The steady state autovacuum reaches on its own: statistics and visibility maps set.
     progress.update('VACUUM ANALYZE');
     await db.query('VACUUM ANALYZE');

@@ -8,6 +8,7 @@ import { Review1764979200000 } from './1764979200000-Review';
 import { IndicatorStandings1765065600000 } from './1765065600000-IndicatorStandings';
 import { StandingsSkipDrafts1765152000000 } from './1765152000000-StandingsSkipDrafts';
 import { PunoLedgerSums1765238400000 } from './1765238400000-PunoLedgerSums';
+import { ProposalReferenceSequences1765324800000 } from './1765324800000-ProposalReferenceSequences';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   IndicatorStandings1765065600000,
   StandingsSkipDrafts1765152000000,
   PunoLedgerSums1765238400000,
+  ProposalReferenceSequences1765324800000,
 ];

@@ -42,8 +42,8 @@ export async function intakeFixture(pool: Pool): Promise<IntakeFixture> {
 /**
  * What create + submit write, as bare SQL (the same rows: proposal, countries, objectives, PUNOs,
  * budget lines, timeline, audit event; then the locked submit with its revision snapshot), shaped
- * as the service writes them: the reference numbered in its own statement, the proposal and its
- * parts in one, each statement prepared once per connection. The database floor of the intake
+ * as the service writes them: the proposal, its reference and its parts in one statement, each
+ * statement prepared once per connection. The database floor of the intake
  * path, without HTTP, validation or views.
  */
 export async function bareCreateAndSubmit(
@@ -59,13 +59,6 @@ export async function bareCreateAndSubmit(
   try {
     let started = performance.now();
     const year = new Date().getUTCFullYear();
-    const counter = await run(
-      'counter',
-      `INSERT INTO proposal_reference_counters (year, last_number) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_number = proposal_reference_counters.last_number + 1 RETURNING last_number`,
-      [year],
-    );
-    const reference = `MIG-${year}-${String(counter.rows[0].last_number).padStart(4, '0')}`;
     const id = randomUUID();
     await client.query('BEGIN');
     await run(
@@ -74,7 +67,7 @@ export async function bareCreateAndSubmit(
          INSERT INTO proposals (id, reference, title, summary, stage, scope, thematic_area_code, convener_org_id, duration_months,
                 marker_gender, marker_human_rights, marker_child_sensitivity, government_endorsed, government_endorsement_date,
                 status, version, created_by, indirect_rate)
-         VALUES ($1, $2, $3, $4, 'CONCEPT_NOTE', 'NATIONAL', 4, $5, 24, 2, 2, 2, true, '2026-01-20', 'DRAFT', 0, $7, 0.07)
+         VALUES ($1, next_proposal_reference($2), $3, $4, 'CONCEPT_NOTE', 'NATIONAL', 4, $5, 24, 2, 2, 2, true, '2026-01-20', 'DRAFT', 0, $7, 0.07)
        ), countries AS (
          INSERT INTO proposal_countries (proposal_id, country_code) VALUES ($1, 'NPL')
        ), objectives AS (
@@ -86,7 +79,7 @@ export async function bareCreateAndSubmit(
          VALUES ($1, $5, 1, 30000000), ($1, $5, 5, 4500050), ($1, $6, 2, 12000000), ($1, $6, 6, 8000025)
        )
        INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id) VALUES ($1, NULL, 'DRAFT', $7)`,
-      [id, reference, body.title, body.summary, fixture.orgIds.IOM, fixture.orgIds.UNICEF, fixture.userId],
+      [id, year, body.title, body.summary, fixture.orgIds.IOM, fixture.orgIds.UNICEF, fixture.userId],
     );
     await run(
       'create_audit',

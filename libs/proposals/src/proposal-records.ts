@@ -75,6 +75,16 @@ export async function loadProposalRecord(manager: EntityManager, id: string): Pr
   return record ?? null;
 }
 
+/** What row-level checks need, from a record already loaded (saves `loadAccessFacts`'s query). */
+export function accessFactsOf(record: ProposalRecord): ProposalAccessFacts {
+  return {
+    status: record.proposal.status,
+    version: record.proposal.version,
+    convenerOrgId: record.proposal.convenerOrgId,
+    organizationIds: record.participants.map((participant) => participant.id),
+  };
+}
+
 /** What row-level checks need, in one query; null when the proposal does not exist. */
 export async function loadAccessFacts(
   manager: EntityManager,

@@ -38,7 +38,7 @@ import { ProposalRevision } from './entities/proposal-revision.entity';
 import { Proposal, ProposalScope, ProposalStage } from './entities/proposal.entity';
 import { canTransition, isEditable, ProposalAction, ProposalStatus } from './lifecycle';
 import { ProposalStatusService } from './proposal-status.service';
-import { loadAccessFacts, loadProposalRecord, loadProposalRecords } from './proposal-records';
+import { accessFactsOf, loadAccessFacts, loadProposalRecord, loadProposalRecords } from './proposal-records';
 import {
   effectiveRate,
   ProposalDetailView,
@@ -164,24 +164,11 @@ export class ProposalsService {
     const found = await this.validateCodes(input);
     const organizations = await this.resolveOrganizations(input, found);
     const lines = this.parseBudgetLines(input.budgetLines);
-    // Numbered in its own short statement: inside the transaction the counter row stayed locked
-    // until commit and serialized every concurrent create (bench: create p99 1.2 s at 16 in
-    // flight). A create that then fails leaves a gap in the numbers, never a duplicate.
-    const reference = await this.nextReference(this.dataSource.manager);
     const view = await this.dataSource.transaction(async (manager) => {
       const settings = await this.reference.fundSettings(manager);
       const id = randomUUID();
       // The row as stored (defaults, column types); the parts are what was just written.
-      const proposal = await this.insertProposal(
-        manager,
-        id,
-        reference,
-        input,
-        organizations,
-        lines,
-        user.id,
-        settings,
-      );
+      const proposal = await this.insertProposal(manager, id, input, organizations, lines, user.id, settings);
       const view = toProposalView(
         this.recordOf(proposal, input, organizations, lines),
         settings.indirectRate,
@@ -202,12 +189,12 @@ export class ProposalsService {
   async update(user: AuthUser, proposalId: string, patch: ProposalPatch): Promise<ProposalDetailView> {
     await this.dataSource.transaction(async (manager) => {
       const status = await this.statuses.lock(manager, proposalId);
-      const facts = await this.requireFacts(manager, proposalId);
-      this.assertCanEdit(user, facts);
+      // Read after the lock: no one changes the proposal or its PUNOs before this one commits.
+      const before = await this.requireRecord(manager, proposalId);
+      this.assertCanEdit(user, accessFactsOf(before));
       if (!isEditable(status)) throw new InvalidStateError('proposal', status, 'edit');
       await this.validateCodes(patch);
       const settings = await this.reference.fundSettings(manager);
-      const before = (await loadProposalRecord(manager, proposalId)) as ProposalRecord;
       const merged = this.mergedInput(before, patch);
       if (
         !user.organizationCode ||
@@ -256,12 +243,12 @@ export class ProposalsService {
   async submit(user: AuthUser, proposalId: string): Promise<ProposalDetailView> {
     return this.dataSource.transaction(async (manager) => {
       const status = await this.statuses.lock(manager, proposalId);
-      const facts = await this.requireFacts(manager, proposalId);
-      this.assertCanEdit(user, facts);
+      // Read after the lock: no one changes the proposal or its PUNOs before this one commits.
+      const record = await this.requireRecord(manager, proposalId);
+      this.assertCanEdit(user, accessFactsOf(record));
       if (!canTransition(status, ProposalAction.SUBMIT))
         throw new InvalidStateError('proposal', status, 'submit');
       const settings = await this.reference.fundSettings(manager);
-      const record = (await loadProposalRecord(manager, proposalId)) as ProposalRecord;
       const violations = await this.eligibilityOf(manager, record, settings);
       if (violations.length) {
         throw new RuleViolationError(
@@ -521,7 +508,7 @@ export class ProposalsService {
     await this.assertVisible(user, proposalId);
     const manager = this.dataSource.manager;
     const settings = await this.reference.fundSettings(manager);
-    const record = (await loadProposalRecord(manager, proposalId)) as ProposalRecord;
+    const record = await this.requireRecord(manager, proposalId);
     const violations = await this.eligibilityOf(manager, record, settings);
     return { eligible: violations.length === 0, violations };
   }
@@ -534,8 +521,7 @@ export class ProposalsService {
    * (e.g. an allocation may not exceed a PUNO's budgeted total).
    */
   async budgetOf(manager: EntityManager, proposalId: string): Promise<Budget> {
-    const record = await loadProposalRecord(manager, proposalId);
-    if (!record) throw new NotFoundError('Proposal', proposalId);
+    const record = await this.requireRecord(manager, proposalId);
     const settings = await this.reference.fundSettings(manager);
     return computeBudget(
       record.budgetLines,
@@ -546,8 +532,7 @@ export class ProposalsService {
 
   /** The API view of a proposal, without row-level checks (callers have done theirs). */
   async viewOf(manager: EntityManager, proposalId: string, settings?: FundSettings): Promise<ProposalView> {
-    const record = await loadProposalRecord(manager, proposalId);
-    if (!record) throw new NotFoundError('Proposal', proposalId);
+    const record = await this.requireRecord(manager, proposalId);
     const current = settings ?? (await this.reference.fundSettings(manager));
     return toProposalView(record, current.indirectRate);
   }
@@ -593,6 +578,12 @@ export class ProposalsService {
     const facts = await loadAccessFacts(manager, proposalId);
     if (!facts) throw new NotFoundError('Proposal', proposalId);
     return facts;
+  }
+
+  private async requireRecord(manager: EntityManager, proposalId: string): Promise<ProposalRecord> {
+    const record = await loadProposalRecord(manager, proposalId);
+    if (!record) throw new NotFoundError('Proposal', proposalId);
+    return record;
   }
 
   private assertCanEdit(user: AuthUser, facts: ProposalAccessFacts): void {
@@ -643,18 +634,6 @@ export class ProposalsService {
       areaObjectiveCodes: row.area_objectives.map(Number),
       unEntityCodes,
     });
-  }
-
-  /** MIG-<year>-<NNNN>: one counter row per year, incremented atomically (safe under concurrency). */
-  private async nextReference(manager: EntityManager): Promise<string> {
-    const year = this.clock.now().getUTCFullYear();
-    const [row] = (await manager.query(
-      `INSERT INTO proposal_reference_counters (year, last_number) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_number = proposal_reference_counters.last_number + 1
-       RETURNING last_number`,
-      [year],
-    )) as { last_number: number }[];
-    return `MIG-${year}-${String(row.last_number).padStart(4, '0')}`;
   }
 
   /**
@@ -807,12 +786,12 @@ export class ProposalsService {
   /**
    * A new proposal, its child rows and its first timeline entry in one statement (was an ORM save,
    * then a delete and an insert per list), returning the row as stored. The foreign keys of the
-   * children are checked at the end of the statement, when the proposal row exists.
+   * children are checked at the end of the statement, when the proposal row exists. The reference,
+   * MIG-<year>-<NNNN>, comes from the year's sequence (migration ProposalReferenceSequences).
    */
   private async insertProposal(
     manager: EntityManager,
     id: string,
-    reference: string,
     input: ProposalInput,
     organizations: ResolvedOrganizations,
     lines: BudgetLineInput[],
@@ -826,7 +805,7 @@ export class ProposalsService {
          INSERT INTO proposals (id, reference, title, summary, stage, scope, thematic_area_code, convener_org_id,
                 duration_months, marker_gender, marker_human_rights, marker_child_sensitivity, government_endorsed,
                 government_endorsement_date, status, version, indirect_rate, created_by)
-         VALUES ($1, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $10, 0, $25, $11)
+         VALUES ($1, next_proposal_reference($12), $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $10, 0, $25, $11)
          RETURNING *
        ), countries AS (
          INSERT INTO proposal_countries (proposal_id, country_code) SELECT $1, unnest($2::text[])
@@ -858,7 +837,7 @@ export class ProposalsService {
         partners.map((partner) => partner.type),
         ProposalStatus.DRAFT,
         actorId,
-        reference,
+        this.clock.now().getUTCFullYear(),
         input.title.trim(),
         input.summary.trim(),
         input.stage,

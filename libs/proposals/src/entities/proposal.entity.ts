@@ -21,7 +21,7 @@ export class Proposal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** `MIG-<year>-<NNNN>`, from proposal_reference_counters. */
+  /** `MIG-<year>-<NNNN>`, from the year's sequence (`next_proposal_reference`). */
   @Column({ type: 'text', unique: true })
   reference: string;
 
