@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { Pool } from 'pg';
 
 /** The proposal the intake benchmark submits (eligible: IOM with UNICEF, national, Nepal). */
@@ -59,7 +59,7 @@ export async function bareCreateAndSubmit(
   try {
     let started = performance.now();
     const year = new Date().getUTCFullYear();
-    const id = randomUUID();
+    const id = uuidv7();
     await client.query('BEGIN');
     await run(
       'create',

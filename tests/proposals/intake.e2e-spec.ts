@@ -336,6 +336,13 @@ describe('proposal intake', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
     const references = responses.map((r) => r.body.reference as string);
     expect(new Set(references).size).toBe(12);
+    // Ids are UUIDv7: ordered by creation time, so their index entries land on the newest pages.
+    const ids = responses.map((r) => r.body.id as string);
+    expect(
+      ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id)),
+    ).toBe(true);
+    const later = await create();
+    expect(ids.every((id) => id < later.id)).toBe(true);
     const numbers = references.map((r) => Number(r.split('-')[2])).sort((a, b) => a - b);
     expect(numbers[11] - numbers[0]).toBe(11);
     const year = new Date().getUTCFullYear();

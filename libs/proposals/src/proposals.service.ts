@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
@@ -23,6 +22,7 @@ import {
 } from '@mptf/platform';
 import { FundSettings, ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { Budget, BudgetLineInput, computeBudget } from './budget';
 import { checkEligibility, EligibilityInput, EligibilityViolation } from './eligibility';
 import { ProposalDocument } from './entities/proposal-document.entity';
@@ -166,7 +166,10 @@ export class ProposalsService {
     const lines = this.parseBudgetLines(input.budgetLines);
     const view = await this.dataSource.transaction(async (manager) => {
       const settings = await this.reference.fundSettings(manager);
-      const id = randomUUID();
+      // Time-ordered (UUIDv7): the proposal's id leads the keys of its child tables' indexes, so
+      // new rows land on their newest pages; random ids spread each create over whole indexes
+      // (220 MB at 100,000 proposals, beyond the database's buffer cache).
+      const id = uuidv7();
       // The row as stored (defaults, column types); the parts are what was just written.
       const proposal = await this.insertProposal(manager, id, input, organizations, lines, user.id, settings);
       const view = toProposalView(
