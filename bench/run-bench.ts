@@ -48,7 +48,7 @@ const SETTINGS = {
   /**
    * Create+submit pairs before the measured ones: a running API, not a new one. Throughput still
    * rises over the first 600 or so (compiled code; each pooled connection preparing and planning
-   * its statements): after 200 it measured 150–170/s, after 1,000 200–240/s.
+   * its statements): 147–166/s after 200, 204–241/s after 1,000, in runs minutes apart.
    */
   intakeWarmup: intEnv('BENCH_INTAKE_WARMUP', 1000),
   /** API_PROCESSES of the API under test: one per core, as the README advises for a host. */
