@@ -4,7 +4,6 @@ import {
   AppConfig,
   createScriptDataSource,
   EmbeddedPostgresHandle,
-  InvalidEnvironmentError,
   parseEnv,
   prepareDatabase,
   startEmbeddedPostgres,
@@ -122,8 +121,7 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  const message =
-    error instanceof InvalidEnvironmentError ? error.message : ((error as Error).message ?? String(error));
+  const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`npm start failed: ${message}\n`);
   await Promise.resolve(stopEmbedded()).catch(() => undefined);
   process.exit(1);

@@ -3,6 +3,7 @@ import { createScriptDataSource, prepareDatabase } from '@mptf/platform';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { API_MAIN, freePort, spawnService } from '../../bench/lib/processes';
 import { databaseUrl } from '../support/services';
@@ -65,14 +66,38 @@ describe('start-up', () => {
     expect(unreachable.output()).toMatch(/DATABASE_URL/);
   });
 
+  it("exits non-zero with the embedded server's own words when its port is taken", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mptf-embedded-'));
+    chmodSync(dataDir, 0o755);
+    const taken = createServer();
+    await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const started = startProcess({ EMBEDDED_PG_DIR: join(dataDir, 'pg'), EMBEDDED_PG_PORT: String(port) });
+      expect(await started.exited).not.toBe(0);
+      expect(started.output()).toMatch(
+        new RegExp(
+          `npm start failed: The embedded PostgreSQL \\(port ${port}, .*\\) stopped while starting: .*\\S`,
+        ),
+      );
+      expect(started.output()).not.toContain('TypeError');
+    } finally {
+      taken.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120000);
+
   it('runs the embedded default with nothing configured: embedded PostgreSQL, BullMQ on PostgreSQL, a real job', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mptf-embedded-'));
     // As root the server runs as the postgres OS user, which must be able to enter the folder.
     chmodSync(dataDir, 0o755);
-    const port = 40000 + Math.floor(Math.random() * 10000);
+    // Free ports, not random ones: other suites start servers at the same time.
+    const port = await freePort();
+    let pgPort = await freePort();
+    while (pgPort === port) pgPort = await freePort();
     const started = startProcess({
       EMBEDDED_PG_DIR: join(dataDir, 'pg'),
-      EMBEDDED_PG_PORT: String(port + 1),
+      EMBEDDED_PG_PORT: String(pgPort),
       PORT: String(port),
       REPORTS_DIR: join(dataDir, 'reports'),
       UPLOADS_DIR: join(dataDir, 'uploads'),

@@ -9,12 +9,13 @@ const say = (message: string) => process.stdout.write(`${message}\n`);
 
 async function main(): Promise<void> {
   const config = new AppConfig();
+  const serve = async () => (await createApiApp()).listen(config.env.PORT, config.env.HOST);
+  // A process forked by superviseApiProcesses: the primary has migrated and reports for all.
+  if (cluster.isWorker) return serve();
+  await prepareDatabase(config.databaseUrl, MIGRATIONS);
   const processes = config.env.API_PROCESSES;
-  // With several processes the primary has migrated before it forked them.
-  if (cluster.isPrimary) await prepareDatabase(config.databaseUrl, MIGRATIONS);
-  if (cluster.isPrimary && processes > 1) await superviseApiProcesses(processes, say);
-  else await (await createApiApp()).listen(config.env.PORT, config.env.HOST);
-  if (cluster.isWorker) return;
+  if (processes > 1) await superviseApiProcesses(processes, say);
+  else await serve();
   const url = `http://localhost:${config.env.PORT}`;
   say(
     `API listening on ${url} (${processes} process${processes > 1 ? 'es' : ''}; OpenAPI at ${url}/api/docs, queue backend: ${config.queueBackend})`,

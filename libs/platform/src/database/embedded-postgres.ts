@@ -30,6 +30,14 @@ export async function startEmbeddedPostgres(options: {
     default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
   };
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // The server's last words, for the error when it stops while starting (e.g. its port is taken).
+  const recent: string[] = [];
+  const heard = (message: unknown) => {
+    const text = String(message).trim();
+    recent.push(...text.split('\n').slice(-5));
+    recent.splice(0, Math.max(0, recent.length - 5));
+    options.log?.(text);
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -39,14 +47,21 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: isRoot,
     authMethod: 'password',
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message: unknown) => options.log?.(String(message).trim()),
-    onError: (message: unknown) => options.log?.(String(message).trim()),
+    onLog: heard,
+    onError: heard,
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     await mkdir(resolve(databaseDir, '..'), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  // The package rejects without a reason when the server exits before it is ready.
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `The embedded PostgreSQL (port ${options.port}, data in ${databaseDir}) stopped while starting: ${
+        error instanceof Error ? error.message : recent.join(' | ') || 'no output'
+      }`,
+    );
+  });
   return {
     databaseUrl: `postgres://postgres:postgres@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
