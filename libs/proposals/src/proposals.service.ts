@@ -334,9 +334,11 @@ export class ProposalsService {
 
   async get(user: AuthUser, proposalId: string): Promise<ProposalDetailView> {
     const manager = this.dataSource.manager;
-    await this.assertVisible(user, proposalId, manager);
+    // The access check takes its facts from the record the view needs anyway.
+    const record = await this.requireRecord(manager, proposalId);
+    if (!canViewProposal(user, accessFactsOf(record))) throw this.hidden();
     const settings = await this.reference.fundSettings(manager);
-    const view = await this.viewOf(manager, proposalId, settings);
+    const view = toProposalView(record, settings.indirectRate);
     const [revisions, documents] = await Promise.all([
       manager.find(ProposalRevision, {
         where: { proposalId },
