@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 
-/** The official IATI 2.03 schemas, kept beside the repository (override with IATI_XSD_DIR). */
-const XSD_DIR = process.env.IATI_XSD_DIR ?? resolve(__dirname, '../../../shared/standards/iati-2.03');
+/** The official IATI 2.03 schemas, kept in the repository beside this file (override with IATI_XSD_DIR). */
+const XSD_DIR = process.env.IATI_XSD_DIR ?? resolve(__dirname, 'iati-2.03');
 
 /** Validates an activity file against iati-activities-schema.xsd; returns the error messages. */
 export async function validateIatiActivities(xml: string): Promise<{ valid: boolean; errors: string[] }> {
