@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { PasswordHasher } from '@mptf/identity';
-const DEV_JWT_SECRET = 'mptf-development-secret-not-for-production';
+import { DEV_JWT_SECRET } from '@mptf/platform';
 import { createTestContext, DEMO_PASSWORD, TestContext } from '../support/test-context';
 
 const ADMIN = 'admin@mptf.test';
