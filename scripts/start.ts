@@ -26,6 +26,18 @@ async function main(): Promise<void> {
   const env = parseEnv();
   let embedded: EmbeddedPostgresHandle | undefined;
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  // The mode is decided here, before DATABASE_URL points at an embedded server: the embedded
+  // default is development (unless NODE_ENV=production), and its processes are told so.
+  const initial = new AppConfig(env);
+  const mode = initial.mode;
+  // Outside development, stop before anything starts unless JWT_SECRET is set (names it).
+  void initial.jwtSecret;
+  if (mode === 'development') childEnv.NODE_ENV = 'development';
+  say(
+    mode === 'development'
+      ? `Mode: development (${env.NODE_ENV === 'development' ? 'NODE_ENV=development' : 'the embedded default'}): the built-in token signing key unless JWT_SECRET is set; demo users seeded into an empty database`
+      : `Mode: production (${env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'DATABASE_URL set, NODE_ENV not development'}): tokens signed with JWT_SECRET; no demo data`,
+  );
 
   if (!env.DATABASE_URL) {
     say(
@@ -61,7 +73,7 @@ async function main(): Promise<void> {
   const empty = await isEmptyDatabase(dataSource);
   await dataSource.transaction((manager) => seedReference(manager));
   await dataSource.destroy();
-  if (empty && !config.isProduction) {
+  if (empty && config.isDevelopment) {
     say('Empty database: seeding reference and demo data…');
     await runDemoSeed((message) => say(`  ${message}`));
   }
@@ -101,7 +113,7 @@ async function main(): Promise<void> {
   say('');
   say(`Migration MPTF is running at ${url}`);
   say(`  API: ${url}/api/v1   OpenAPI: ${url}/api/docs   Health: ${url}/health`);
-  if (!config.isProduction) {
+  if (config.isDevelopment) {
     say(`  Demo logins (password ${DEMO_PASSWORD}):`);
     for (const user of DEMO_USERS) say(`    ${user.email.padEnd(26)} ${user.roles.join(', ')}`);
   }

@@ -8,7 +8,11 @@ async function main(): Promise<void> {
   const kind = process.argv[2];
   if (kind !== 'reference' && kind !== 'demo') throw new Error('usage: run.js reference|demo');
   const config = new AppConfig();
-  if (kind === 'demo' && config.isProduction) throw new Error('Demo data is never seeded in production');
+  if (kind === 'demo' && !config.isDevelopment) {
+    throw new Error(
+      'Demo data (users with a published password) is seeded only in development: set NODE_ENV=development',
+    );
+  }
   const progress = (message: string) => process.stdout.write(`  ${message}\n`);
   await prepareDatabase(config.databaseUrl, MIGRATIONS);
   if (kind === 'reference') {

@@ -1,6 +1,6 @@
 import { MIGRATIONS } from '@mptf/migrations';
 import { createScriptDataSource, prepareDatabase } from '@mptf/platform';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, AddressInfo } from 'node:net';
@@ -10,6 +10,7 @@ import { databaseUrl } from '../support/services';
 import { dropDatabase, eventually } from '../support/test-context';
 
 const START_SCRIPT = join(__dirname, '../../dist/scripts/start.js');
+const SEED_SCRIPT = join(__dirname, '../../dist/seeds/run.js');
 
 /** Runs `node dist/scripts/start.js` (what `npm start` runs after building) with a clean env. */
 function startProcess(env: Record<string, string>) {
@@ -61,10 +62,82 @@ describe('start-up', () => {
     expect(await malformed.exited).not.toBe(0);
     expect(malformed.output()).toMatch(/DATABASE_URL must be a URL starting with postgres/);
 
-    const unreachable = startProcess({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/mptf', PORT: '0' });
+    const unreachable = startProcess({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/mptf',
+      JWT_SECRET: 'a-secret-of-the-deployment-32-chars',
+      PORT: '0',
+    });
     expect(await unreachable.exited).not.toBe(0);
-    expect(unreachable.output()).toMatch(/DATABASE_URL/);
+    expect(unreachable.output()).toMatch(/Cannot prepare the database at DATABASE_URL/);
   });
+
+  it('outside development (DATABASE_URL, NODE_ENV unset) refuses the built-in key: npm start, the API and seed:demo stop naming JWT_SECRET', async () => {
+    const outside = { DATABASE_URL: databaseUrl(`mptf_t_nokey_${process.pid}`), NODE_ENV: '', PORT: '0' };
+    const started = startProcess(outside);
+    expect(await started.exited).not.toBe(0);
+    expect(started.output()).toMatch(/npm start failed: Invalid configuration: JWT_SECRET must be set/);
+
+    const logDir = mkdtempSync(join(tmpdir(), 'mptf-nokey-'));
+    try {
+      for (const key of ['', 'mptf-development-secret-not-for-production']) {
+        const api = spawnService('api', API_MAIN, { ...outside, JWT_SECRET: key }, logDir);
+        expect(await api.exited).not.toBe(0);
+        expect(readFileSync(api.logFile, 'utf8')).toMatch(
+          /API failed to start: Invalid configuration: JWT_SECRET must be set/,
+        );
+      }
+      const seed = spawnSync(process.execPath, [SEED_SCRIPT, 'demo'], {
+        env: { ...process.env, ...outside, JWT_SECRET: 'a-secret-of-the-deployment-32-chars' },
+        encoding: 'utf8',
+      });
+      expect(seed.status).not.toBe(0);
+      expect(seed.stderr).toMatch(/seeded only in development: set NODE_ENV=development/);
+    } finally {
+      rmSync(logDir, { recursive: true, force: true });
+    }
+  });
+
+  it('with DATABASE_URL and JWT_SECRET but no NODE_ENV, npm start says production and seeds no demo users', async () => {
+    const name = `mptf_t_production_${process.pid}_${Date.now()}`;
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'mptf-production-'));
+    const started = startProcess({
+      DATABASE_URL: databaseUrl(name),
+      JWT_SECRET: 'a-secret-of-the-deployment-32-chars',
+      NODE_ENV: '',
+      PORT: String(port),
+      REPORTS_DIR: join(dir, 'reports'),
+      UPLOADS_DIR: join(dir, 'uploads'),
+    });
+    try {
+      await eventually(
+        async () => started.output().includes('is running at') || started.child.exitCode !== null,
+        120000,
+      );
+      expect(started.output()).toContain(
+        'Mode: production (DATABASE_URL set, NODE_ENV not development): tokens signed with JWT_SECRET; no demo data',
+      );
+      expect(started.output()).not.toContain('admin@mptf.test');
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@mptf.test', password: 'demo1234' }),
+      });
+      expect(login.status).toBe(401);
+      const dataSource = createScriptDataSource(databaseUrl(name), MIGRATIONS);
+      await dataSource.initialize();
+      const [{ users }] = (await dataSource.query('SELECT count(*)::int AS users FROM users')) as {
+        users: number;
+      }[];
+      await dataSource.destroy();
+      expect(users).toBe(0);
+    } finally {
+      started.child.kill('SIGTERM');
+      await started.exited;
+      await dropDatabase(name);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180000);
 
   it("exits non-zero with the embedded server's own words when its port is taken", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mptf-embedded-'));
@@ -108,6 +181,7 @@ describe('start-up', () => {
         120000,
       );
       expect(started.output()).toContain('Shape: embedded default');
+      expect(started.output()).toContain('Mode: development (the embedded default)');
       expect(started.output()).toContain('admin@mptf.test');
       const base = `http://127.0.0.1:${port}`;
       const health = await fetch(`${base}/health`);
@@ -164,7 +238,7 @@ describe('start-up', () => {
     const healthy = async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
     try {
       await api.waitForLog('API listening', 120000);
-      expect(readFileSync(api.logFile, 'utf8')).toContain('(2 processes;');
+      expect(readFileSync(api.logFile, 'utf8')).toContain('(production mode; 2 processes;');
       const [first, second] = children();
       expect(children()).toHaveLength(2);
       const answers = await Promise.all(Array.from({ length: 20 }, () => healthy()));

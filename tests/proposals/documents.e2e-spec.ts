@@ -81,6 +81,32 @@ describe('proposal documents', () => {
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
   });
 
+  it('keeps non-ASCII names as sent (UTF-8, NFC) and serves them back exactly, with nosniff', async () => {
+    const composed = await upload(IOM, minimalPdf(), 'résumé Ωμέγα.pdf');
+    expect(composed.status).toBe(201);
+    expect(composed.body.filename).toBe('résumé Ωμέγα.pdf');
+    // macOS sends decomposed accents (e + U+0301): stored composed, not with the accent replaced.
+    const decomposed = await upload(IOM, minimalPdf(), 'cafe\u0301.pdf');
+    expect(decomposed.body.filename).toBe('café.pdf');
+
+    const download = await t.http
+      .get(api(`/proposals/${proposalId}/documents/${composed.body.id}`))
+      .set(await t.as(IOM))
+      .responseType('blob');
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="r_sum_ _____.pdf"; filename*=UTF-8''${encodeURIComponent('résumé Ωμέγα.pdf')}`,
+    );
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    const [row] = (await t.db.query('SELECT filename FROM proposal_documents WHERE id = $1', [
+      composed.body.id,
+    ])) as { filename: string }[];
+    expect(row.filename).toBe('résumé Ωμέγα.pdf');
+    for (const id of [composed.body.id, decomposed.body.id]) {
+      await t.http.delete(api(`/proposals/${proposalId}/documents/${id}`)).set(await t.as(IOM));
+    }
+  });
+
   it('rejects files that are not PDF, DOCX or XLSX whatever their name says (415)', async () => {
     const cases: [Buffer, string][] = [
       [Buffer.from('<html><script>alert(1)</script></html>'), 'letter.pdf'],

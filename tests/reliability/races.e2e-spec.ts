@@ -1,6 +1,6 @@
 import { FinanceService } from '@mptf/finance';
 import { formatMoney, parseMoney } from '@mptf/platform';
-import { listRoutes } from '../support/routes';
+import { requireRoute } from '../support/routes';
 import { insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 import { reportFigure, size } from './support/figures';
@@ -76,19 +76,7 @@ describe('reliability: races on one balance', () => {
   }, 120_000);
 
   it('50 concurrent approvals against funds that fit 10: no over-allocation, ledger intact', async () => {
-    const decisionRoute = listRoutes(t.app).find(
-      (route) => route.method === 'POST' && route.path === '/api/v1/proposals/:id/decision',
-    );
-    if (!decisionRoute) {
-      reportFigure(
-        'races',
-        'approvals',
-        'not available: POST /proposals/:id/decision missing',
-        'no over-allocation',
-        true,
-      );
-      return;
-    }
+    requireRoute(t.app, 'POST', '/api/v1/proposals/:id/decision');
     const rounds = size(5, 1);
     const chair = await t.as(CHAIR);
     const problems: string[] = [];

@@ -118,3 +118,10 @@ export async function roleLeaks(t: TestContext, routes: RouteInfo[]): Promise<st
   }
   return problems;
 }
+
+/** A test's prerequisite: the route must exist (a missing one fails the test, never passes it). */
+export function requireRoute(app: INestApplication, method: string, path: string): void {
+  if (!listRoutes(app).some((route) => route.method === method && route.path === path)) {
+    throw new Error(`Prerequisite missing: ${method} ${path} is not a route of the API`);
+  }
+}

@@ -55,6 +55,11 @@ export async function openBrowser(t: TestContext, viewport = { width: 1440, heig
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  // The API's Content-Security-Policy: anything the page needs and the policy blocks fails the journey.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      errors.push(`csp: ${message.text()}`);
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   const logout = async () => {

@@ -47,6 +47,8 @@ import { SystemController } from './system/system.controller';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
+        // File names as UTF-8 (busboy reads them as latin1 otherwise: résumé became rÃ©sumÃ©).
+        defParamCharset: 'utf8',
         limits: { fileSize: config.env.MAX_UPLOAD_BYTES, files: 1, fields: 10 },
       }),
     }),

@@ -2,10 +2,13 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@mptf/platform';
 import { Logger } from 'nestjs-pino';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './api.module';
 import { correlationMiddleware } from './common/correlation.middleware';
+import { useBoundedBodyParsers } from './common/request-body';
+import { useSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { serveWebApp } from './web/serve-web-app';
 
@@ -18,9 +21,15 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
     abortOnError: false,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  const config = app.get(AppConfig);
+  const { env } = config;
+  // Never serve with the signing key in the source outside development (throws naming JWT_SECRET).
+  void config.jwtSecret;
+  // Which peers may tell the client's address (X-Forwarded-For), for the login throttle and logs.
+  app.set('trust proxy', env.TRUST_PROXY);
+  useSecurityHeaders(app);
   app.use(correlationMiddleware);
-  app.useBodyParser('json', { limit: '2mb' });
+  useBoundedBodyParsers(app, { maxBytes: env.MAX_BODY_BYTES, maxDepth: env.MAX_BODY_DEPTH });
   serveWebApp(app);
   mountQueueDashboard(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'api/docs', 'api/docs-json'] });

@@ -9,6 +9,8 @@ const say = (message: string) => process.stdout.write(`${message}\n`);
 
 async function main(): Promise<void> {
   const config = new AppConfig();
+  // Outside development, no start without a signing key of our own (names JWT_SECRET).
+  void config.jwtSecret;
   const serve = async () => (await createApiApp()).listen(config.env.PORT, config.env.HOST);
   // A process forked by superviseApiProcesses: the primary has migrated and reports for all.
   if (cluster.isWorker) return serve();
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
   else await serve();
   const url = `http://localhost:${config.env.PORT}`;
   say(
-    `API listening on ${url} (${processes} process${processes > 1 ? 'es' : ''}; OpenAPI at ${url}/api/docs, queue backend: ${config.queueBackend})`,
+    `API listening on ${url} (${config.mode} mode; ${processes} process${processes > 1 ? 'es' : ''}; OpenAPI at ${url}/api/docs, queue backend: ${config.queueBackend})`,
   );
 }
 

@@ -11,3 +11,4 @@ export * from './users/user.entity';
 export * from './users/users.service';
 export * from './identity.module';
 export * from './auth/login-attempt.entity';
+export * from './auth/login-throttle';

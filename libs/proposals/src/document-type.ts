@@ -69,7 +69,8 @@ export function detectDocumentType(content: Buffer): DetectedType | null {
 
 /** A filename safe for storage and Content-Disposition: no paths, no control characters. */
 export function safeFilename(name: string, extension: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
+  // NFC first: macOS sends "é" as e + a combining accent, which the filter below would replace.
+  const base = (name.normalize('NFC').split(/[\\/]/).pop() ?? '')
     .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
     .replace(/^\.+/, '')
     .trim()

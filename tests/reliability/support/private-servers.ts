@@ -75,7 +75,8 @@ export async function privateRedis(): Promise<PrivateRedis> {
   return server;
 }
 
-function postgresBin(): string | null {
+/** The newest PostgreSQL server binaries' folder (Debian layout), or null when none is installed. */
+export function postgresBinaries(): string | null {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
   const versions = readdirSync(base)
@@ -93,11 +94,9 @@ export interface PrivatePostgres {
 
 /**
  * initdb into a temporary directory and pg_ctl on a free port (as the postgres OS user when run
- * as root: PostgreSQL refuses to run as root). Null when the server binaries are not installed.
+ * as root: PostgreSQL refuses to run as root), with the binaries of `postgresBinaries()`.
  */
-export async function privatePostgres(): Promise<PrivatePostgres | null> {
-  const bin = postgresBin();
-  if (!bin) return null;
+export async function privatePostgres(bin: string): Promise<PrivatePostgres> {
   const port = await unusedPort();
   const dir = mkdtempSync(join(tmpdir(), 'mptf-pg-'));
   const data = join(dir, 'data');

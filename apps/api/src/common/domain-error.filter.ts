@@ -68,6 +68,51 @@ export function unavailableDependency(exception: unknown): 'database' | 'queue' 
   return error.driverError ? unavailableDependency(error.driverError) : null;
 }
 
+interface BodyParserFailure {
+  type?: unknown;
+  status?: unknown;
+  expose?: unknown;
+  message?: unknown;
+  limit?: unknown;
+  charset?: unknown;
+  encoding?: unknown;
+}
+
+/**
+ * What the body parsers refused (they run before Nest, so their errors are not HttpExceptions):
+ * the client's mistake as its 4xx with a message naming the rule, never a 500.
+ */
+export function bodyParserError(exception: unknown): { status: number; message: string } | null {
+  const error = exception as BodyParserFailure | null;
+  if (!error || typeof error !== 'object') return null;
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return { status: 400, message: 'The request body is not valid JSON' };
+    case 'entity.too.large':
+      return {
+        status: 413,
+        message: `The request body is larger than the limit of ${String(error.limit)} bytes (MAX_BODY_BYTES)`,
+      };
+    case 'charset.unsupported':
+      return {
+        status: 415,
+        message: `Unsupported charset "${String(error.charset)}": send the body as UTF-8`,
+      };
+    case 'encoding.unsupported':
+      return {
+        status: 415,
+        message: `Unsupported Content-Encoding "${String(error.encoding)}": use gzip, deflate, br or identity`,
+      };
+  }
+  // Any other refusal the parsers mark as the client's (http-errors' `expose`): aborted, too deep,
+  // too many parameters, a corrupt gzip stream.
+  const status = Number(error.status);
+  if (error.expose === true && status >= 400 && status < 500) {
+    return { status, message: String(error.message ?? STATUS_CODES[status]) };
+  }
+  return null;
+}
+
 /** The one place where errors become HTTP responses, all in the envelope of api.md. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -124,13 +169,8 @@ export class DomainErrorFilter implements ExceptionFilter {
         details: [{ rule: `${dependency.toUpperCase()}_UNAVAILABLE`, message: (exception as Error).message }],
       };
     }
-    const bodyParserType = (exception as { type?: unknown })?.type;
-    if (bodyParserType === 'entity.parse.failed') {
-      return this.envelope(400, 'The request body is not valid JSON', correlationId);
-    }
-    if (bodyParserType === 'entity.too.large') {
-      return this.envelope(413, 'The request body is too large', correlationId);
-    }
+    const bodyError = bodyParserError(exception);
+    if (bodyError) return this.envelope(bodyError.status, bodyError.message, correlationId);
     return this.envelope(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error', correlationId);
   }
 

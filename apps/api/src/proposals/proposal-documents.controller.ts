@@ -28,14 +28,9 @@ import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { ValidationError } from '@mptf/platform';
 import { DocumentKind, ProposalDocumentsService } from '@mptf/proposals';
 import { DocumentDto, UploadDocumentDto } from './proposal.dto';
+import { attachmentDisposition } from '../common/content-disposition';
 
 const uuid = new ParseUUIDPipe();
-
-/** RFC 6266 header: an ASCII fallback plus the UTF-8 name. */
-function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 @ApiTags('proposals')
 @ApiBearerAuth()
@@ -96,7 +91,7 @@ export class ProposalDocumentsController {
     return new StreamableFile(content, {
       type: document.contentType,
       length: document.bytes,
-      disposition: contentDisposition(document.filename),
+      disposition: attachmentDisposition(document.filename),
     });
   }
 

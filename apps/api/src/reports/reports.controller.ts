@@ -26,14 +26,9 @@ import { ValidationError } from '@mptf/platform';
 import { ReportsService } from '@mptf/reporting';
 import type { Response } from 'express';
 import { CreateReportDto, ListReportsQuery, ReportRunDto } from './reports.dto';
+import { attachmentDisposition } from '../common/content-disposition';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-/** RFC 6266: an ASCII fallback and the exact name in UTF-8. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -94,7 +89,7 @@ export class ReportsController {
   ): Promise<StreamableFile> {
     const file = await this.reports.openFile(user, id);
     response.setHeader('Content-Type', file.contentType);
-    response.setHeader('Content-Disposition', contentDisposition(file.fileName));
+    response.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
     response.setHeader('Content-Length', String(file.bytes));
     response.setHeader('ETag', `"${file.sha256}"`);
     response.setHeader('Cache-Control', 'private, no-store');

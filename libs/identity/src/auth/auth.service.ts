@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, DomainError, ErrorCode } from '@mptf/platform';
+import { DomainError, ErrorCode } from '@mptf/platform';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '../roles';
 import { User } from '../users/user.entity';
 import { AuthUser } from './auth-user';
-import { LoginAttempt } from './login-attempt.entity';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
 export interface TokenClaims {
   sub: string;
+  /** Expiry (seconds since the epoch): required, a token without one is refused. */
+  exp?: number;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface LoginResult {
   accessToken: string;
@@ -27,13 +32,15 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
-    private readonly config: AppConfig,
-    private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
   ) {}
+
+  /** A hash of a random password, checked for unknown emails so they cost the same work. */
+  private dummyHash?: Promise<string>;
 
   async login(emailInput: string, password: string, ip: string | null): Promise<LoginResult> {
     const email = emailInput.trim().toLowerCase();
-    await this.refuseWhenThrottled(email, ip);
+    const attempt = await this.throttle.reserve(email, ip ?? 'unknown');
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -41,12 +48,13 @@ export class AuthService {
       .leftJoinAndSelect('u.organization', 'o')
       .where('u.email = :email', { email })
       .getOne();
-    const valid = user !== null && user.active && (await this.hasher.verify(user.passwordHash, password));
-    if (!user || !valid) {
-      await this.dataSource.getRepository(LoginAttempt).insert({ email, ip });
+    // One password check whoever asks: an unknown email answers no faster than a real one.
+    this.dummyHash ??= this.hasher.hash(randomBytes(24).toString('base64'));
+    const matches = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), password);
+    if (!user || !user.active || !matches) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
     }
-    await this.dataSource.getRepository(LoginAttempt).delete({ email });
+    await this.throttle.forget(attempt);
     const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims);
     return {
       accessToken,
@@ -68,6 +76,10 @@ export class AuthService {
     } catch {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or has expired');
     }
+    // A token that never expires is never one of ours.
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or has expired');
+    }
     // Every request passes here: one plain statement (the repository's query building cost more
     // than the query itself).
     const [user] = (await this.dataSource.query(
@@ -79,26 +91,6 @@ export class AuthService {
     )) as AuthUser[];
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The account is not active');
     return user;
-  }
-
-  private async refuseWhenThrottled(email: string, ip: string | null): Promise<void> {
-    const windowStart = new Date(
-      this.clock.now().getTime() - this.config.env.LOGIN_THROTTLE_TTL_SECONDS * 1000,
-    );
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
-              count(*) FILTER (WHERE $2::text IS NOT NULL AND ip = $2)::int AS by_ip
-         FROM login_attempts WHERE attempted_at > $3`,
-      [email, ip, windowStart],
-    )) as { by_email: number; by_ip: number }[];
-    const limit = this.config.env.LOGIN_THROTTLE_LIMIT;
-    // An address may try a handful of accounts; a wide spray from one address is stopped too.
-    if (row.by_email >= limit || row.by_ip >= limit * 5) {
-      throw new DomainError(
-        ErrorCode.TOO_MANY_REQUESTS,
-        `Too many failed logins; try again in ${this.config.env.LOGIN_THROTTLE_TTL_SECONDS} seconds`,
-      );
-    }
   }
 }
 

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { parseEnv } from './env.schema';
-import type { Env } from './env.schema';
+import { InvalidEnvironmentError, parseEnv, runMode } from './env.schema';
+import type { Env, RunMode } from './env.schema';
 
-/** Development-only signing key; production refuses to start without JWT_SECRET. */
-const DEV_JWT_SECRET = 'mptf-development-secret-not-for-production';
+/**
+ * Development-only signing key. It is in the source, so anyone can sign tokens with it: refused
+ * outside development (see `runMode`).
+ */
+export const DEV_JWT_SECRET = 'mptf-development-secret-not-for-production';
 
 /** Typed, validated configuration; read once per process. */
 @Injectable()
@@ -26,11 +29,32 @@ export class AppConfig {
     return this.env.REDIS_URL ? 'redis' : 'postgres';
   }
 
-  get jwtSecret(): string {
-    return this.env.JWT_SECRET ?? DEV_JWT_SECRET;
+  /** development or production: which signing keys are allowed and whether demo users are seeded. */
+  get mode(): RunMode {
+    return runMode(this.env);
   }
 
-  get isProduction(): boolean {
-    return this.env.NODE_ENV === 'production';
+  get isDevelopment(): boolean {
+    return this.mode === 'development';
   }
+
+  /** The token signing key; outside development JWT_SECRET, never the key in the source. */
+  get jwtSecret(): string {
+    if (this.env.JWT_SECRET) {
+      if (this.env.JWT_SECRET === DEV_JWT_SECRET && !this.isDevelopment) throw missingJwtSecret();
+      return this.env.JWT_SECRET;
+    }
+    if (this.isDevelopment) return DEV_JWT_SECRET;
+    throw missingJwtSecret();
+  }
+}
+
+function missingJwtSecret(): InvalidEnvironmentError {
+  return new InvalidEnvironmentError([
+    {
+      variable: 'JWT_SECRET',
+      message:
+        'must be set to a secret of your own outside development (NODE_ENV is not development and DATABASE_URL is set); the built-in development key is refused',
+    },
+  ]);
 }

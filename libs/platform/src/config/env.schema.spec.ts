@@ -1,4 +1,5 @@
-import { InvalidEnvironmentError, parseEnv } from './env.schema';
+import { AppConfig, DEV_JWT_SECRET } from './app-config';
+import { InvalidEnvironmentError, parseEnv, runMode } from './env.schema';
 
 describe('parseEnv', () => {
   it('applies defaults when nothing is set', () => {
@@ -33,5 +34,51 @@ describe('parseEnv', () => {
 
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', REDIS_URL: '' }).REDIS_URL).toBeUndefined();
+  });
+
+  it('runs development only when NODE_ENV=development or on the embedded default', () => {
+    const url = 'postgres://db/mptf';
+    expect(runMode(parseEnv({}))).toBe('development');
+    expect(runMode(parseEnv({ NODE_ENV: 'test' }))).toBe('development');
+    expect(runMode(parseEnv({ NODE_ENV: 'development', DATABASE_URL: url }))).toBe('development');
+    expect(runMode(parseEnv({ DATABASE_URL: url }))).toBe('production');
+    expect(runMode(parseEnv({ NODE_ENV: '', DATABASE_URL: url }))).toBe('production');
+    expect(runMode(parseEnv({ NODE_ENV: 'test', DATABASE_URL: url }))).toBe('production');
+    expect(runMode(parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }))).toBe('production');
+  });
+
+  it('refuses the built-in signing key outside development, naming JWT_SECRET', () => {
+    const url = 'postgres://db/mptf';
+    expect(new AppConfig(parseEnv({})).jwtSecret).toBe(DEV_JWT_SECRET);
+    expect(new AppConfig(parseEnv({ NODE_ENV: 'development', DATABASE_URL: url })).jwtSecret).toBe(
+      DEV_JWT_SECRET,
+    );
+    for (const env of [{ DATABASE_URL: url }, { DATABASE_URL: url, JWT_SECRET: DEV_JWT_SECRET }]) {
+      const config = new AppConfig(parseEnv(env));
+      expect(() => config.jwtSecret).toThrow(InvalidEnvironmentError);
+      expect(() => config.jwtSecret).toThrow(/JWT_SECRET must be set to a secret of your own/);
+    }
+    const own = 'an-own-secret-of-32-characters!!';
+    expect(new AppConfig(parseEnv({ DATABASE_URL: url, JWT_SECRET: own })).jwtSecret).toBe(own);
+  });
+
+  it('reads TRUST_PROXY as Express does and names it when wrong', () => {
+    expect(parseEnv({}).TRUST_PROXY).toEqual(['loopback']);
+    expect(parseEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    expect(() => parseEnv({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY .*not everyone/);
+    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('bounds request bodies by default and names the limits when wrong', () => {
+    expect(parseEnv({})).toMatchObject({ MAX_BODY_BYTES: 1024 * 1024, MAX_BODY_DEPTH: 32 });
+    expect(() => parseEnv({ MAX_BODY_DEPTH: '0' })).toThrow(/MAX_BODY_DEPTH/);
+    expect(() => parseEnv({ MAX_BODY_BYTES: 'lots' })).toThrow(/MAX_BODY_BYTES/);
   });
 });

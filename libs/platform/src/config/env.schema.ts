@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -18,10 +19,48 @@ const url = (protocols: string[]) =>
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
+/** Express's names for address ranges, usable in TRUST_PROXY. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const isProxyAddress = (entry: string) => {
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length) return false;
+  const family = isIP(address);
+  if (!family) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Which peers may tell the client's address in X-Forwarded-For (Express "trust proxy"):
+ * `false`, `true` (any: only behind a proxy that overwrites the header), a number of proxy hops,
+ * or a comma-separated list of addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): boolean | number | string[] => {
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !PROXY_RANGE_NAMES.has(entry) && !isProxyAddress(entry));
+    if (bad.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be true, false, a number of hops, or addresses/CIDR ranges/loopback/linklocal/uniquelocal (not ${bad.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 /** The one environment schema shared by the API, the worker, the CLI scripts and the tests. */
 export const envSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /**
+     * Unset is not development when DATABASE_URL is set (see `runMode`): the built-in token key and
+     * the demo users exist only in development.
+     */
+    NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'test', 'production']).optional()),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
     /** Unset: `npm start` runs an embedded PostgreSQL under var/ (the evaluation default). */
@@ -52,8 +91,22 @@ export const envSchema = z
     EMBEDDED_PG_DIR: z.string().min(1).default('var/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Failed logins one address may make on one account in the window (see AuthService). */
     LOGIN_THROTTLE_LIMIT: z.coerce.number().int().positive().default(10),
+    /** Failed logins on one account from all addresses before each address gets only one. */
+    LOGIN_THROTTLE_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(50),
+    /** Failed logins from one address on all accounts before it gets only one per account. */
+    LOGIN_THROTTLE_ADDRESS_LIMIT: z.coerce.number().int().positive().default(50),
     LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+    TRUST_PROXY: trustProxy.default(['loopback']),
+    /** Largest request body (JSON or form) read before it is refused with 413. */
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    /** Deepest nesting of arrays and objects in a request body, checked before parsing (400). */
+    MAX_BODY_DEPTH: z.coerce.number().int().min(2).max(1000).default(32),
     MAX_UPLOAD_BYTES: z.coerce
       .number()
       .int()
@@ -90,6 +143,19 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * The two modes. Development: `NODE_ENV=development` set explicitly, or the embedded default (no
+ * DATABASE_URL) unless NODE_ENV=production; it may sign tokens with the built-in key and seeds the
+ * demo users. Everything else (an unset NODE_ENV with DATABASE_URL included) is production: it
+ * needs JWT_SECRET and never seeds demo users.
+ */
+export type RunMode = 'development' | 'production';
+
+export function runMode(env: Pick<Env, 'NODE_ENV' | 'DATABASE_URL'>): RunMode {
+  if (env.NODE_ENV === 'development') return 'development';
+  return !env.DATABASE_URL && env.NODE_ENV !== 'production' ? 'development' : 'production';
+}
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
