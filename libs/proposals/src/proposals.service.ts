@@ -49,6 +49,7 @@ import {
   toProposalView,
   toSnapshot,
 } from './proposal.view';
+import { Participation, participationViolations } from './participation-rules';
 import { diffSnapshots, FieldChange } from './revision-diff';
 import {
   canEditProposal,
@@ -156,10 +157,7 @@ export class ProposalsService {
   async create(user: AuthUser, input: ProposalInput): Promise<ProposalDetailView> {
     if (!hasRole(user, Role.AGENCY_FOCAL_POINT) || !user.organizationCode)
       throw new ForbiddenError('Only focal points of UN organizations create proposals');
-    if (![input.convenerCode, ...input.participatingOrgCodes].includes(user.organizationCode))
-      throw new ForbiddenError(
-        `Your organization (${user.organizationCode}) must be a participating organization of the proposal`,
-      );
+    assertParticipation(user, null, input);
     // One query checks every code and resolves the organizations (was ~7 round trips).
     const found = await this.validateCodes(input);
     const organizations = await this.resolveOrganizations(input, found);
@@ -199,13 +197,7 @@ export class ProposalsService {
       await this.validateCodes(patch);
       const settings = await this.reference.fundSettings(manager);
       const merged = this.mergedInput(before, patch);
-      if (
-        !user.organizationCode ||
-        ![merged.convenerCode, ...merged.participatingOrgCodes].includes(user.organizationCode)
-      )
-        throw new ForbiddenError(
-          `Your organization (${user.organizationCode}) must stay a participating organization of the proposal`,
-        );
+      assertParticipation(user, participationOf(before), merged);
       const organizations = await this.resolveOrganizations(merged);
       const lines = this.parseBudgetLines(merged.budgetLines);
       const beforeSnapshot = toSnapshot(toProposalView(before, settings.indirectRate), []);
@@ -952,4 +944,18 @@ export class ProposalsService {
         );
     }
   }
+}
+
+function participationOf(record: ProposalRecord): Participation {
+  return { convenerCode: record.convenerCode, participatingOrgCodes: record.participants.map((p) => p.code) };
+}
+
+/** 403 naming each field and rule when the edit (or creation: `before` null) changes who takes part as it may not. */
+function assertParticipation(user: AuthUser, before: Participation | null, after: Participation): void {
+  const problems = participationViolations(user.organizationCode, before, after);
+  if (problems.length)
+    throw new ForbiddenError(
+      problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
+      problems,
+    );
 }
