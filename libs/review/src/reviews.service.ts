@@ -14,7 +14,7 @@ import {
 } from '@mptf/platform';
 import { ProposalsService, ProposalStatus, ProposalStatusService } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
-import { isOverdue, memberSeesRound, RecusalReason, recusalOf, seesAllReviews } from './queue-rules';
+import { isOverdue, RecusalReason, recusalOf, reviewVisibility, ReviewVisibility } from './queue-rules';
 import { loadCriteria, loadReviewFacts, loadReviews, ReviewFacts, StoredReview } from './review-records';
 import {
   checkScorecard,
@@ -56,7 +56,7 @@ export interface ProposalReviews {
    * ALL: every review of the round and the summary. OWN_ONLY: a member who has not yet reviewed
    * in this open round (or is recused) sees only their own reviews and no summary.
    */
-  visibility: 'ALL' | 'OWN_ONLY';
+  visibility: ReviewVisibility;
   reviews: ReviewView[];
   summary: ReviewSummary | null;
 }
@@ -225,14 +225,13 @@ export class ReviewsService {
       throw new NotFoundError(`Review round ${round} of proposal`, proposalId);
     const reviews =
       wanted >= 1 ? await loadReviews(manager, facts, { proposalIds: [proposalId], round: wanted }) : [];
-    const roundClosed = wanted < facts.reviewRound || facts.status !== ProposalStatus.UNDER_REVIEW;
-    const seesAll =
-      seesAllReviews(user) ||
-      memberSeesRound({
-        reviewedThisRound: reviews.some((review) => review.reviewer.id === user.id),
-        roundClosed,
-        recused: recusalOf(user, facts) !== null,
-      });
+    const visibility = reviewVisibility(
+      user,
+      facts,
+      wanted,
+      reviews.map((review) => review.reviewer.id),
+    );
+    const seesAll = visibility === 'ALL';
     const visible = seesAll ? reviews : reviews.filter((review) => review.reviewer.id === user.id);
     return {
       proposalId,
@@ -242,7 +241,7 @@ export class ReviewsService {
       reviewDueDate: facts.reviewDueDate,
       overdue:
         facts.status === ProposalStatus.UNDER_REVIEW && isOverdue(facts.reviewDueDate, this.clock.today()),
-      visibility: seesAll ? 'ALL' : 'OWN_ONLY',
+      visibility,
       reviews: visible.map(toReviewView),
       summary: seesAll ? summarizeReviews(reviews) : null,
     };

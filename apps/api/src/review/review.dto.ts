@@ -413,7 +413,7 @@ export class DecisionPackDto {
   @ApiProperty() generatedAt: string;
   @ApiProperty({
     isArray: true,
-    description: `Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, reviewCount, weightedScore (${WEIGHTED_SCORE_FORMULA}), recommendations.`,
+    description: `Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (${WEIGHTED_SCORE_FORMULA}), recommendations; with OWN_ONLY the last three are null.`,
   })
   proposals: object[];
   @ApiProperty({

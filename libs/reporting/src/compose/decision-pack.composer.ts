@@ -40,7 +40,8 @@ export class DecisionPackComposer implements ReportComposer {
     const { manager } = context;
     const meetingId = context.parameters.meetingId as string;
     const snapshotAt = await snapshotTime(manager);
-    const pack = await this.packs.pack(manager, meetingId);
+    // The fund unit's full pack: report-access keeps DECISION_PACK runs to readers who see every review.
+    const pack = await this.packs.pack(manager, meetingId, null);
     await context.progress(60);
     const decisions = await this.decisions.ofMeeting(meetingId, manager);
     const areas = (await manager.query('SELECT code, short_title FROM thematic_areas ORDER BY code')) as {
@@ -106,7 +107,7 @@ export class DecisionPackComposer implements ReportComposer {
               total: requested,
               indirect: sumMoney(pack.proposals.map((p) => p.budget.indirect)),
               score: null,
-              reviews: pack.proposals.reduce((sum, p) => sum + p.reviewCount, 0),
+              reviews: pack.proposals.reduce((sum, p) => sum + (p.reviewCount ?? 0), 0),
               available: null,
               fundable: null,
             },
@@ -278,7 +279,9 @@ function sideBySide(group: PackProposal[], index: number, count: number): TableB
     [
       'Recommendations',
       (p) =>
-        `Approve ${p.recommendations.APPROVE} · Revise ${p.recommendations.REVISE} · Reject ${p.recommendations.REJECT}`,
+        p.recommendations
+          ? `Approve ${p.recommendations.APPROVE} · Revise ${p.recommendations.REVISE} · Reject ${p.recommendations.REJECT}`
+          : 'Not shown',
     ],
     ['Fits available funds', (p) => (p.fundable ? 'Yes' : 'No')],
     [

@@ -179,22 +179,30 @@ export function MeetingPage() {
                     </Table.Tr>
                     <Table.Tr>
                       <Table.Td c="dimmed">Score</Table.Td>
-                      <Table.Td>
-                        <Text fw={700} span>
-                          {score(item.weightedScore)}
-                        </Text>{' '}
-                        / 100 · {item.reviewCount} review{item.reviewCount === 1 ? '' : 's'}
-                      </Table.Td>
+                      {item.reviewVisibility === 'OWN_ONLY' ? (
+                        <Table.Td c="dimmed" data-testid="score-hidden">
+                          Shown once you have reviewed it (never while you are recused)
+                        </Table.Td>
+                      ) : (
+                        <Table.Td>
+                          <Text fw={700} span>
+                            {score(item.weightedScore)}
+                          </Text>{' '}
+                          / 100 · {item.reviewCount} review{item.reviewCount === 1 ? '' : 's'}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   </Table.Tbody>
                 </Table>
-                <Group gap={6} mt="xs">
-                  {(['APPROVE', 'REVISE', 'REJECT'] as const).map((r) => (
-                    <Badge key={r} color={RECOMMENDATION_COLOR[r]} variant="light">
-                      {RECOMMENDATION_LABEL[r]} {item.recommendations?.[r] ?? 0}
-                    </Badge>
-                  ))}
-                </Group>
+                {item.recommendations && (
+                  <Group gap={6} mt="xs">
+                    {(['APPROVE', 'REVISE', 'REJECT'] as const).map((r) => (
+                      <Badge key={r} color={RECOMMENDATION_COLOR[r]} variant="light">
+                        {RECOMMENDATION_LABEL[r]} {item.recommendations?.[r] ?? 0}
+                      </Badge>
+                    ))}
+                  </Group>
+                )}
                 {item.fundable === false && (
                   <Text size="xs" c="orange.9" mt="xs">
                     Above the funds available to its thematic area
