@@ -8,7 +8,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BalanceItem, balanceIfApproved, BalanceShares, GLOBAL_REGION } from './balance';
 import { MeetingsService } from './meetings.service';
 import { reviewVisibility, ReviewVisibility } from './queue-rules';
-import { loadReviewFacts, loadReviews, ReviewFacts } from './review-records';
+import { DecisionCapacity, decisionAuthority } from './decision-rules';
+import { loadActiveChairs, loadReviewFacts, loadReviews, ReviewFacts } from './review-records';
 import { Recommendation, summarizeReviews } from './scoring';
 
 export interface PackProposal {
@@ -36,6 +37,8 @@ export interface PackProposal {
     byOrganization: { orgCode: string; total: string }[];
   };
   reviewRound: number;
+  /** How the caller may record its decision (decisionAuthority): CHAIR, ACTING_CHAIR, or null. */
+  recordableAs: DecisionCapacity | null;
   /**
    * Whether the caller sees the current round's reviews (the rule of GET /proposals/:id/reviews):
    * with OWN_ONLY, reviewCount, weightedScore and recommendations are null.
@@ -128,6 +131,7 @@ export class DecisionPackService {
     const facts = new Map<string, ReviewFacts>();
     for (const id of ids) facts.set(id, (await loadReviewFacts(manager, id)) as ReviewFacts);
     const reviews = await loadReviews(manager, facts, { proposalIds: ids, currentRoundOnly: true });
+    const chairs = viewer ? await loadActiveChairs(manager) : [];
 
     const proposals: PackProposal[] = [];
     const requested: (BalanceItem & { proposalId: string })[] = [];
@@ -181,6 +185,7 @@ export class DecisionPackService {
           })),
         },
         reviewRound: proposalFacts.reviewRound,
+        recordableAs: viewer ? decisionAuthority(viewer, proposalFacts, chairs).capacity : null,
         reviewVisibility: visibility,
         reviewCount: summary?.count ?? null,
         weightedScore: summary?.weightedScore ?? null,

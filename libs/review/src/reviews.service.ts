@@ -15,7 +15,15 @@ import {
 import { ProposalsService, ProposalStatus, ProposalStatusService } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
 import { isOverdue, RecusalReason, recusalOf, reviewVisibility, ReviewVisibility } from './queue-rules';
-import { loadCriteria, loadReviewFacts, loadReviews, ReviewFacts, StoredReview } from './review-records';
+import { DecisionCapacity, decisionAuthority } from './decision-rules';
+import {
+  loadActiveChairs,
+  loadCriteria,
+  loadReviewFacts,
+  loadReviews,
+  ReviewFacts,
+  StoredReview,
+} from './review-records';
 import {
   checkScorecard,
   Recommendation,
@@ -74,6 +82,8 @@ export interface RecusalView {
   recused: boolean;
   reason: RecusalReason | null;
   reviewedThisRound: boolean;
+  /** In which capacity I may record its decision (decisionAuthority), null when I may not. */
+  decidesAs: DecisionCapacity | null;
 }
 
 /** Conflicts of interest and scorecards of the Steering Committee. */
@@ -123,11 +133,13 @@ export class ReviewsService {
     await this.proposals.assertVisible(user, proposalId);
     const facts = await this.requireFacts(this.dataSource.manager, proposalId);
     const reason = recusalOf(user, facts);
+    const chairs = await loadActiveChairs(this.dataSource.manager);
     return {
       proposalId,
       recused: reason !== null,
       reason,
       reviewedThisRound: await this.hasReviewed(this.dataSource.manager, user.id, facts),
+      decidesAs: decisionAuthority(user, facts, chairs).capacity,
     };
   }
 

@@ -84,7 +84,8 @@ export class MeetingsController {
   @Post(':id/decisions')
   @RequirePermission(Permission.DECISION_RECORD)
   @ApiOperation({
-    summary: "The chair records the meeting's decisions in one transaction: all or none",
+    summary:
+      "The chair (or an acting chair, per proposal as POST /proposals/:id/decision) records the meeting's decisions in one transaction: all or none",
     description:
       'Each as POST /proposals/:id/decision, for proposals on the agenda. A refusal (409/422/404) names the entry and the proposal (decisions[i], proposalId, reference in details) and nothing is recorded.',
   })

@@ -195,6 +195,8 @@ export interface PackProposal {
   reviewRound: number;
   /** OWN_ONLY: the caller may not see this proposal's reviews yet (or is recused); the next three are null. */
   reviewVisibility: 'ALL' | 'OWN_ONLY';
+  /** How the caller may record its decision: CHAIR, ACTING_CHAIR (the chair is recused), or null. */
+  recordableAs: 'CHAIR' | 'ACTING_CHAIR' | null;
   reviewCount: number | null;
   weightedScore: string | null;
   recommendations: Record<Recommendation, number> | null;

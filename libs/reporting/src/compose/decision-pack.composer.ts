@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DecisionPack, DecisionPackService, DecisionsService, PackProposal } from '@mptf/review';
+import {
+  DecisionCapacity,
+  DecisionPack,
+  DecisionPackService,
+  DecisionsService,
+  PackProposal,
+} from '@mptf/review';
 import { groupThousands } from '../document/format';
 import { CellValue, ReportBlock, ReportSection, TableBlock } from '../document/report-document';
 import { ReportType } from '../runs/report-types';
@@ -197,9 +203,11 @@ export class DecisionPackComposer implements ReportComposer {
                   reference: d.reference,
                   outcome: `${OUTCOME_LABELS[d.outcome] ?? d.outcome}${d.pipelineRank ? ` (rank ${d.pipelineRank})` : ''}`,
                   allocated: d.totalAllocated,
-                  justification: d.conditions
-                    ? `${d.justification} Conditions: ${d.conditions}`
-                    : d.justification,
+                  justification: `${d.conditions ? `${d.justification} Conditions: ${d.conditions}` : d.justification}${
+                    d.recordedAs === DecisionCapacity.ACTING_CHAIR
+                      ? ` (Recorded by ${d.decidedBy.name} as acting chair: the chair was recused.)`
+                      : ''
+                  }`,
                   decidedAt: d.decidedAt.slice(0, 10),
                 })),
                 totals: {

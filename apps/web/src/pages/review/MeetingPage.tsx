@@ -59,7 +59,8 @@ const pct = (value: string | number | undefined) => Math.round(Number(value ?? 0
 
 export function MeetingPage() {
   const { id = '' } = useParams();
-  const { can } = useAuth();
+  const { can, hasRole } = useAuth();
+  const hasChairRole = hasRole('SC_CHAIR');
   const ref = useReference();
   const meeting = useQuery({
     queryKey: ['meeting', id],
@@ -224,17 +225,19 @@ export function MeetingPage() {
                       {formatDateTime(item.decision.decidedAt)}
                     </Text>
                   </Group>
-                ) : can('decision.record') ? (
+                ) : can('decision.record') && item.recordableAs ? (
                   <Button
                     leftSection={<IconGavel size={18} />}
                     onClick={() => setDeciding(item)}
                     aria-label={`Record the decision on ${item.reference}`}
                   >
-                    Record decision
+                    {item.recordableAs === 'ACTING_CHAIR' ? 'Record decision as acting chair' : 'Record decision'}
                   </Button>
                 ) : (
                   <Text size="sm" c="dimmed">
-                    Awaiting the chair's decision
+                    {item.recordableAs === null && can('decision.record') && hasChairRole
+                      ? 'You are recused: a member who is not recused records it as acting chair'
+                      : "Awaiting the chair's decision"}
                   </Text>
                 )}
               </Card>
