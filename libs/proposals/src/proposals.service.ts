@@ -57,6 +57,7 @@ import {
   canWithdrawProposal,
   isPortfolioReader,
   ProposalAccessFacts,
+  submittedProposalSql,
 } from './visibility';
 
 /** A proposal as agencies write it (money as decimal strings). */
@@ -360,8 +361,7 @@ export class ProposalsService {
         `(p.convener_org_id = ${org} OR EXISTS (SELECT 1 FROM proposal_organizations vo WHERE vo.proposal_id = p.id AND vo.organization_id = ${org}))`,
       );
     }
-    if (isPortfolioReader(user))
-      scopes.push(`(p.status <> 'DRAFT' AND NOT (p.status = 'WITHDRAWN' AND p.version = 0))`);
+    if (isPortfolioReader(user)) scopes.push(submittedProposalSql('p'));
     if (scopes.length === 0) return pageOf([], 0, query);
     where.push(`(${scopes.join(' OR ')})`);
 

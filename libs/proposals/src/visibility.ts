@@ -31,6 +31,11 @@ export function hasBeenSubmitted(facts: Pick<ProposalAccessFacts, 'status' | 've
   return !(facts.status === ProposalStatus.WITHDRAWN && facts.version === 0);
 }
 
+/** hasBeenSubmitted as an SQL condition on the proposals alias (lists, reports, the audit trail). */
+export function submittedProposalSql(alias: string): string {
+  return `(${alias}.status <> 'DRAFT' AND NOT (${alias}.status = 'WITHDRAWN' AND ${alias}.version = 0))`;
+}
+
 /** A focal point of one of the proposal's PUNOs (or of its convener). */
 export function isParticipantFocalPoint(user: AuthUser, facts: ProposalAccessFacts): boolean {
   if (!hasRole(user, Role.AGENCY_FOCAL_POINT) || !user.organizationId) return false;
