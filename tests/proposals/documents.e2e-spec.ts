@@ -160,8 +160,16 @@ describe('proposal documents', () => {
         .status,
     ).toBe(204);
     expect((await t.http.get(api(`/proposals/${id}/documents`)).set(await t.as(IOM))).body).toEqual([]);
-    const audit = await t.http.get(api(`/audit?entityType=proposal&entityId=${id}`)).set(await t.as(FMU));
+    // A draft's trail stays with its agencies; the fund unit reads it once the proposal is submitted.
+    const auditPath = api(`/audit?entityType=proposal&entityId=${id}`);
+    expect((await t.http.get(auditPath).set(await t.as(FMU))).body.total).toBe(0);
+    await t.http
+      .post(api(`/proposals/${id}/submit`))
+      .set(await t.as(IOM))
+      .expect(200);
+    const audit = await t.http.get(auditPath).set(await t.as(FMU));
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'proposal.submit',
       'proposal.document.delete',
       'proposal.document.upload',
       'proposal.create',

@@ -16,6 +16,7 @@ import {
   Page,
   pageOf,
   parseMoney,
+  positionalParams,
   RuleViolationError,
   selectEntities,
   ValidationError,
@@ -55,9 +56,8 @@ import {
   canEditProposal,
   canViewProposal,
   canWithdrawProposal,
-  isPortfolioReader,
   ProposalAccessFacts,
-  submittedProposalSql,
+  visibleProposalsCondition,
 } from './visibility';
 
 /** A proposal as agencies write it (money as decimal strings). */
@@ -349,21 +349,10 @@ export class ProposalsService {
 
   async list(user: AuthUser, query: ProposalQuery): Promise<Page<ProposalView>> {
     const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where: string[] = [];
-    const scopes: string[] = [];
-    if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId) {
-      const org = param(user.organizationId);
-      scopes.push(
-        `(p.convener_org_id = ${org} OR EXISTS (SELECT 1 FROM proposal_organizations vo WHERE vo.proposal_id = p.id AND vo.organization_id = ${org}))`,
-      );
-    }
-    if (isPortfolioReader(user)) scopes.push(submittedProposalSql('p'));
-    if (scopes.length === 0) return pageOf([], 0, query);
-    where.push(`(${scopes.join(' OR ')})`);
+    const param = positionalParams(params);
+    const visible = visibleProposalsCondition(user, 'p', param);
+    if (visible === 'false') return pageOf([], 0, query);
+    const where: string[] = [visible];
 
     if (query.status?.length) where.push(`p.status = ANY(${param(query.status)})`);
     if (query.thematicArea !== undefined) where.push(`p.thematic_area_code = ${param(query.thematicArea)}`);

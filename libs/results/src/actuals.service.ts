@@ -274,10 +274,8 @@ export class ActualsService {
   async list(user: AuthUser, query: ActualsQuery, manager?: EntityManager): Promise<Page<ActualView>> {
     const db = manager ?? this.dataSource.manager;
     const params: unknown[] = [];
-    const where = [
-      readableCondition(user, 'p', params),
-      visibleActualsCondition(user, 'a', positionalParams(params)),
-    ];
+    const bind = positionalParams(params);
+    const where = [readableCondition(user, 'p', bind), visibleActualsCondition(user, 'a', bind)];
     if (query.status) {
       params.push(query.status);
       where.push(`a.status = $${params.length}`);

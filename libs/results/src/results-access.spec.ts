@@ -1,3 +1,4 @@
+import { positionalParams } from '@mptf/platform';
 import type { AuthUser } from '@mptf/identity';
 import { Role } from '@mptf/identity';
 import { ProposalStatus as S } from '@mptf/proposals';
@@ -42,10 +43,14 @@ describe('results row-level rules', () => {
 
   it('builds the same rule as SQL for lists', () => {
     const params: unknown[] = ['x'];
-    const sql = readableCondition(user([Role.AGENCY_FOCAL_POINT, Role.DONOR_VIEWER]), 'p', params);
+    const sql = readableCondition(
+      user([Role.AGENCY_FOCAL_POINT, Role.DONOR_VIEWER]),
+      'p',
+      positionalParams(params),
+    );
     expect(sql).toContain('$2');
     expect(sql).toContain('$3');
     expect(params).toHaveLength(3);
-    expect(readableCondition(user([]), 'p', [])).toBe('false');
+    expect(readableCondition(user([]), 'p', positionalParams([]))).toBe('false');
   });
 });

@@ -85,25 +85,17 @@ export function canReportActuals(user: AuthUser, proposal: Pick<ProposalAccess, 
   return hasRole(user, Role.AGENCY_FOCAL_POINT) && proposal.isPuno;
 }
 
-/**
- * SQL condition (for list queries) that keeps the proposals `alias` the user may read; the
- * parameters are appended after `params` (so their numbers continue from there).
- */
-export function readableCondition(user: AuthUser, alias: string, params: unknown[]): string {
+/** canReadProposalResults as an SQL condition on the proposals alias (list queries, the audit trail). */
+export function readableCondition(user: AuthUser, alias: string, bind: BindParam): string {
   const parts: string[] = [];
-  if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId) {
-    params.push(user.organizationId);
+  if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId)
     parts.push(
-      `EXISTS (SELECT 1 FROM proposal_organizations po WHERE po.proposal_id = ${alias}.id AND po.organization_id = $${params.length})`,
+      `EXISTS (SELECT 1 FROM proposal_organizations po WHERE po.proposal_id = ${alias}.id AND po.organization_id = ${bind(user.organizationId)})`,
     );
-  }
-  if (hasRole(user, ...STAFF_READERS)) {
-    params.push(PROGRAMME_STATUSES);
-    parts.push(`(${alias}.version > 0 OR ${alias}.status = ANY($${params.length}::text[]))`);
-  } else if (hasRole(user, Role.DONOR_VIEWER)) {
-    params.push(PROGRAMME_STATUSES);
-    parts.push(`${alias}.status = ANY($${params.length}::text[])`);
-  }
+  if (hasRole(user, ...STAFF_READERS))
+    parts.push(`(${alias}.version > 0 OR ${alias}.status = ANY(${bind(PROGRAMME_STATUSES)}::text[]))`);
+  else if (hasRole(user, Role.DONOR_VIEWER))
+    parts.push(`${alias}.status = ANY(${bind(PROGRAMME_STATUSES)}::text[])`);
   return parts.length ? `(${parts.join(' OR ')})` : 'false';
 }
 
