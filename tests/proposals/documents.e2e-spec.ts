@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { minimalDocx, minimalPdf, zipOf } from '../support/documents';
@@ -79,6 +81,22 @@ describe('proposal documents', () => {
       'attachment; filename="endorsement-letter.pdf"',
     );
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+  });
+
+  it('answers 404 naming the document when its file is gone from storage, as reports do', async () => {
+    const uploaded = await upload(IOM, minimalPdf(), 'lost.pdf');
+    expect(uploaded.status).toBe(201);
+    const [{ storage_key: key }] = (await t.db.query(
+      'SELECT storage_key FROM proposal_documents WHERE id = $1',
+      [uploaded.body.id],
+    )) as { storage_key: string }[];
+    rmSync(join(process.env.UPLOADS_DIR as string, key.replace(/^uploads\//, '')));
+    const download = await t.http
+      .get(api(`/proposals/${proposalId}/documents/${uploaded.body.id}`))
+      .set(await t.as(IOM));
+    expect(download.status).toBe(404);
+    expect(download.body.message).toBe(`The file of document ${uploaded.body.id} is no longer stored`);
+    expect(download.body.details).toEqual([expect.objectContaining({ rule: 'FILE_STORED' })]);
   });
 
   it('rejects files that are not PDF, DOCX or XLSX whatever their name says (415)', async () => {

@@ -7,6 +7,7 @@ import {
   IsArray,
   IsEnum,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -81,6 +82,8 @@ export class SubmitReviewDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CriterionScoreDto)
   scores: CriterionScoreDto[];
@@ -150,6 +153,8 @@ export class DecisionBodyDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AllocationDto)
   allocations?: AllocationDto[];
@@ -179,6 +184,8 @@ export class BatchDecisionsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BatchDecisionDto)
   decisions: BatchDecisionDto[];

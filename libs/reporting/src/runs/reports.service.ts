@@ -176,10 +176,8 @@ export class ReportsService {
     const run = await this.visibleRun(user, id);
     if (run.status !== ReportStatus.SUCCEEDED || !run.storageKey)
       throw new InvalidStateError('report', run.status, 'download the file of');
-    if (!(await this.storage.exists(run.storageKey)))
-      throw new DomainError(ErrorCode.NOT_FOUND, `The file of report ${id} is no longer stored`);
     return {
-      stream: await this.storage.read(run.storageKey),
+      stream: await this.storage.open(run.storageKey, `report ${id}`),
       fileName: run.fileName ?? `${run.id}.${run.format}`,
       contentType: run.contentType ?? 'application/octet-stream',
       bytes: run.bytes ?? 0,
