@@ -332,24 +332,15 @@ export class DecisionsService {
     }));
   }
 
-  /** In which capacity `user` may record the decision on the proposal, or null (with why). */
-  async authorityOf(
-    manager: EntityManager,
-    user: AuthUser,
-    proposalId: string,
-  ): Promise<ReturnType<typeof decisionAuthority>> {
-    const facts = await loadReviewFacts(manager, proposalId);
-    if (!facts) throw new NotFoundError('Proposal', proposalId);
-    return decisionAuthority(user, facts, await loadActiveChairs(manager));
-  }
-
-  /** The capacity, or 403 naming the rule (a recused chair; a member while the chair is free). */
+  /** The capacity `user` records the proposal's decision in, or 403 naming the rule (decisionAuthority). */
   private async capacityOf(
     manager: EntityManager,
     user: AuthUser,
     proposalId: string,
   ): Promise<DecisionCapacity> {
-    const authority = await this.authorityOf(manager, user, proposalId);
+    const facts = await loadReviewFacts(manager, proposalId);
+    if (!facts) throw new NotFoundError('Proposal', proposalId);
+    const authority = decisionAuthority(user, facts, await loadActiveChairs(manager));
     if (authority.capacity === null)
       throw new ForbiddenError(authority.message, [{ rule: authority.rule, message: authority.message }]);
     return authority.capacity;
