@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { minimalDocx, minimalPdf, zipOf } from '../support/documents';
@@ -107,6 +109,22 @@ describe('proposal documents', () => {
     }
   });
 
+  it('answers 404 naming the document when its file is gone from storage, as reports do', async () => {
+    const uploaded = await upload(IOM, minimalPdf(), 'lost.pdf');
+    expect(uploaded.status).toBe(201);
+    const [{ storage_key: key }] = (await t.db.query(
+      'SELECT storage_key FROM proposal_documents WHERE id = $1',
+      [uploaded.body.id],
+    )) as { storage_key: string }[];
+    rmSync(join(process.env.UPLOADS_DIR as string, key.replace(/^uploads\//, '')));
+    const download = await t.http
+      .get(api(`/proposals/${proposalId}/documents/${uploaded.body.id}`))
+      .set(await t.as(IOM));
+    expect(download.status).toBe(404);
+    expect(download.body.message).toBe(`The file of document ${uploaded.body.id} is no longer stored`);
+    expect(download.body.details).toEqual([expect.objectContaining({ rule: 'FILE_STORED' })]);
+  });
+
   it('rejects files that are not PDF, DOCX or XLSX whatever their name says (415)', async () => {
     const cases: [Buffer, string][] = [
       [Buffer.from('<html><script>alert(1)</script></html>'), 'letter.pdf'],
@@ -186,8 +204,16 @@ describe('proposal documents', () => {
         .status,
     ).toBe(204);
     expect((await t.http.get(api(`/proposals/${id}/documents`)).set(await t.as(IOM))).body).toEqual([]);
-    const audit = await t.http.get(api(`/audit?entityType=proposal&entityId=${id}`)).set(await t.as(FMU));
+    // A draft's trail stays with its agencies; the fund unit reads it once the proposal is submitted.
+    const auditPath = api(`/audit?entityType=proposal&entityId=${id}`);
+    expect((await t.http.get(auditPath).set(await t.as(FMU))).body.total).toBe(0);
+    await t.http
+      .post(api(`/proposals/${id}/submit`))
+      .set(await t.as(IOM))
+      .expect(200);
+    const audit = await t.http.get(auditPath).set(await t.as(FMU));
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'proposal.submit',
       'proposal.document.delete',
       'proposal.document.upload',
       'proposal.create',

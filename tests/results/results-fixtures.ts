@@ -148,3 +148,65 @@ export async function approvedActual(
     .expect(200);
   return actual.body.id as string;
 }
+
+export type ActualState = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED';
+
+/**
+ * The "Done when" matrix on a programme (started 2025-01-01, 36 months) entered by the FMU, and one
+ * actual in each state reported by `reporter` (a focal point of one of its PUNOs) on periods that
+ * have started; the returned one carries the fund unit's comment. Returns the actual ids by state.
+ */
+export async function actualsInEveryState(
+  t: TestContext,
+  programmeId: string,
+  reporter: string,
+): Promise<Record<ActualState, string>> {
+  await t.db.query(`UPDATE proposals SET start_date = '2025-01-01', duration_months = 36 WHERE id = $1`, [
+    programmeId,
+  ]);
+  const matrix = await t.http
+    .put(`/api/v1/proposals/${programmeId}/results-matrix`)
+    .set(await t.as('fmu@mptf.test'))
+    .send(doneWhenMatrix());
+  if (matrix.status !== 200) throw new Error(`matrix: ${matrix.status} ${JSON.stringify(matrix.body)}`);
+  const indicators = new Map(
+    (
+      (await t.db.query('SELECT key, id FROM indicators WHERE proposal_id = $1', [programmeId])) as {
+        key: string;
+        id: string;
+      }[]
+    ).map((row) => [row.key, row.id]),
+  );
+  const plan: [ActualState, string, number][] = [
+    ['DRAFT', 'OP1.1', 2025],
+    ['SUBMITTED', 'OP1.1', 2026],
+    ['RETURNED', 'OP2.1', 2025],
+    ['APPROVED', 'OP2.1', 2026],
+  ];
+  const ids = {} as Record<ActualState, string>;
+  const fmu = await t.as('fmu@mptf.test');
+  const author = await t.as(reporter);
+  for (const [state, key, year] of plan) {
+    const created = await t.http
+      .post(`/api/v1/indicators/${indicators.get(key)}/actuals`)
+      .set(author)
+      .send({
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
+        value: 30,
+        narrative: `${state} figure`,
+      });
+    if (created.status !== 201) throw new Error(`actual: ${created.status} ${JSON.stringify(created.body)}`);
+    const id = created.body.id as string;
+    if (state !== 'DRAFT') await t.http.post(`/api/v1/actuals/${id}/submit`).set(author).expect(200);
+    if (state === 'RETURNED')
+      await t.http
+        .post(`/api/v1/actuals/${id}/return`)
+        .set(fmu)
+        .send({ comment: 'Internal note: the count looks doubled' })
+        .expect(200);
+    if (state === 'APPROVED') await t.http.post(`/api/v1/actuals/${id}/approve`).set(fmu).expect(200);
+    ids[state] = id;
+  }
+  return ids;
+}

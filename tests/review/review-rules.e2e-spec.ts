@@ -356,6 +356,44 @@ describe('Steering Committee review rules', () => {
   });
 
   describe('decisions', () => {
+    it('answer 400 naming the field when allocations or batch entries are not objects, alone and in a batch', async () => {
+      const id = await underReview(t);
+      const meeting = await t.http
+        .post(`${API}/sc-meetings`)
+        .set(await t.as(FMU))
+        .send({ title: 'Malformed bodies', date: '2027-03-01', proposalIds: [id] });
+      const chair = await t.as(CHAIR);
+      for (const allocations of [[[]], [[{ orgCode: 'IOM', amount: '1.00' }]], [null], ['IOM']]) {
+        const single = await t.http
+          .post(`${API}/proposals/${id}/decision`)
+          .set(chair)
+          .send({ outcome: 'APPROVED', justification: 'ok', allocations });
+        expect({ allocations, status: single.status }).toEqual({ allocations, status: 400 });
+        expect(single.body.details).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field: 'allocations' })]),
+        );
+        const batch = await t.http
+          .post(`${API}/sc-meetings/${meeting.body.id}/decisions`)
+          .set(chair)
+          .send({ decisions: [{ proposalId: id, outcome: 'APPROVED', justification: 'ok', allocations }] });
+        expect({ allocations, status: batch.status }).toEqual({ allocations, status: 400 });
+        expect(batch.body.details).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field: 'decisions.0.allocations' })]),
+        );
+      }
+      const entries = await t.http
+        .post(`${API}/sc-meetings/${meeting.body.id}/decisions`)
+        .set(chair)
+        .send({ decisions: [[]] });
+      expect(entries.status).toBe(400);
+      expect(entries.body.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'decisions' })]),
+      );
+      expect(
+        (await t.db.query('SELECT count(*)::int AS n FROM sc_decisions WHERE proposal_id = $1', [id]))[0].n,
+      ).toBe(0);
+    });
+
     it('refuse bad input (400), other roles (403), unknown (404), wrong state (409), broken rules (422)', async () => {
       const id = await underReview(t);
       const decide = async (body: object, email = CHAIR, proposalId = id) =>

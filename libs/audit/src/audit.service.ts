@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { offsetOf, Page, pageOf, RequestContext } from '@mptf/platform';
+import { BindParam, namedParams, offsetOf, Page, pageOf, RequestContext } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
@@ -17,6 +17,20 @@ export interface AuditEntry {
   before?: object | null;
   after?: object | null;
 }
+
+/**
+ * Which events a reader may see, as one SQL condition on the audit_events alias `e` (each entity
+ * type's own visibility; see apps/api's audit-visibility.ts). Required by every read, so no read
+ * of the trail goes unscoped; an entity type the scope does not name is seen by nobody.
+ */
+export type AuditScope = (bind: BindParam) => string;
+
+/**
+ * `e.entity_id` as a uuid when it is one, else NULL, for joins on the audited entity's primary
+ * key. A CASE, so the cast never runs on the ids of other entity types (codes, numbers).
+ */
+export const AUDIT_ENTITY_UUID =
+  "(CASE WHEN e.entity_id ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' THEN e.entity_id::uuid END)";
 
 export interface AuditQuery {
   entityType?: string;
@@ -62,8 +76,11 @@ export class AuditService {
     );
   }
 
-  async list(query: AuditQuery): Promise<Page<AuditEvent>> {
+  /** The events `scope` lets the reader see, newest first. */
+  async list(query: AuditQuery, scope: AuditScope): Promise<Page<AuditEvent>> {
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
+    const scopeParams: Record<string, unknown> = {};
+    qb.where(scope(namedParams(scopeParams, 'scope')), scopeParams);
     if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });

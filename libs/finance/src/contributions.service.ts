@@ -9,7 +9,6 @@ import {
   ConflictError,
   DomainError,
   ErrorCode,
-  ForbiddenError,
   formatMoney,
   NotFoundError,
   sumCents,
@@ -300,16 +299,14 @@ export class ContributionsService {
     return toView(row);
   }
 
-  /** Contributions, newest first; a donor viewer sees only its own organization's. */
+  /**
+   * Contributions, newest first. Contributions by donor are public (the MPTF Office gateway
+   * publishes them and the annual report lists them), so a donor viewer sees every donor's too,
+   * with the figures the annual report shows; another donor's agreement reference stays with the
+   * fund (null).
+   */
   async list(user: AuthUser, query: ContributionQuery): Promise<Page<ContributionView>> {
-    let donor = query.donor;
-    if (isDonorOnly(user)) {
-      if (!user.organizationCode) throw new ForbiddenError('Your account is not linked to a contributor');
-      if (donor && donor !== user.organizationCode)
-        throw new ForbiddenError('A contributor sees only its own contributions');
-      donor = user.organizationCode;
-    }
-    const { where, params } = contributionFilter({ ...query, donor });
+    const { where, params } = contributionFilter(query);
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id ${where}`,
       params,
@@ -318,7 +315,17 @@ export class ContributionsService {
       `${CONTRIBUTION_SELECT} ${where} ORDER BY e.entry_date DESC, e.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, offsetOf(query)],
     )) as ContributionRow[];
-    return pageOf(rows.map(toView), total, query);
+    const views = rows.map(toView);
+    const donorOnly = isDonorOnly(user);
+    return pageOf(
+      donorOnly
+        ? views.map((view) =>
+            view.donorCode === user.organizationCode ? view : { ...view, reference: null },
+          )
+        : views,
+      total,
+      query,
+    );
   }
 
   /** Every contribution matching the filter in date order, unpaged (for reports, inside their snapshot). */

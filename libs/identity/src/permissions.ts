@@ -149,6 +149,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.REVIEW_READ,
     P.CONFLICT_DECLARE,
     P.MEETING_READ,
+    // Only as acting chair, when the chair is recused from the proposal (review's decisionAuthority).
+    P.DECISION_RECORD,
     P.PIPELINE_READ,
     P.PROGRAMME_READ,
     P.FUND_STATUS_READ,

@@ -18,4 +18,5 @@ export * from './platform.module';
 export * from './database/prepare-database';
 export * from './database/preparing-client';
 export * from './database/select-entities';
+export * from './database/sql-params';
 export * from './database/embedded-postgres';

@@ -3,6 +3,7 @@ export * from './entities';
 export * from './budget';
 export * from './eligibility';
 export * from './visibility';
+export * from './participation-rules';
 export * from './revision-diff';
 export * from './document-type';
 export * from './proposal.view';

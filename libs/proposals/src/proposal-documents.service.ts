@@ -108,7 +108,7 @@ export class ProposalDocumentsService {
     return documents.map(toDocumentView);
   }
 
-  /** The file of a document, for those who may see the proposal. */
+  /** The file of a document, for those who may see the proposal; 404 when the file is gone. */
   async download(
     user: AuthUser,
     proposalId: string,
@@ -120,7 +120,10 @@ export class ProposalDocumentsService {
       proposalId,
     });
     if (!document) throw new NotFoundError('Document', documentId);
-    return { document: toDocumentView(document), content: await this.storage.read(document.storageKey) };
+    return {
+      document: toDocumentView(document),
+      content: await this.storage.open(document.storageKey, `document ${documentId}`),
+    };
   }
 
   /** Removes a document added since the last submission; submitted revisions keep theirs. */

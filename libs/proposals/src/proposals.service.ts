@@ -16,6 +16,7 @@ import {
   Page,
   pageOf,
   parseMoney,
+  positionalParams,
   RuleViolationError,
   selectEntities,
   ValidationError,
@@ -49,13 +50,14 @@ import {
   toProposalView,
   toSnapshot,
 } from './proposal.view';
+import { Participation, participationViolations } from './participation-rules';
 import { diffSnapshots, FieldChange } from './revision-diff';
 import {
   canEditProposal,
   canViewProposal,
   canWithdrawProposal,
-  isPortfolioReader,
   ProposalAccessFacts,
+  visibleProposalsCondition,
 } from './visibility';
 
 /** A proposal as agencies write it (money as decimal strings). */
@@ -156,10 +158,7 @@ export class ProposalsService {
   async create(user: AuthUser, input: ProposalInput): Promise<ProposalDetailView> {
     if (!hasRole(user, Role.AGENCY_FOCAL_POINT) || !user.organizationCode)
       throw new ForbiddenError('Only focal points of UN organizations create proposals');
-    if (![input.convenerCode, ...input.participatingOrgCodes].includes(user.organizationCode))
-      throw new ForbiddenError(
-        `Your organization (${user.organizationCode}) must be a participating organization of the proposal`,
-      );
+    assertParticipation(user, null, input);
     // One query checks every code and resolves the organizations (was ~7 round trips).
     const found = await this.validateCodes(input);
     const organizations = await this.resolveOrganizations(input, found);
@@ -199,13 +198,7 @@ export class ProposalsService {
       await this.validateCodes(patch);
       const settings = await this.reference.fundSettings(manager);
       const merged = this.mergedInput(before, patch);
-      if (
-        !user.organizationCode ||
-        ![merged.convenerCode, ...merged.participatingOrgCodes].includes(user.organizationCode)
-      )
-        throw new ForbiddenError(
-          `Your organization (${user.organizationCode}) must stay a participating organization of the proposal`,
-        );
+      assertParticipation(user, participationOf(before), merged);
       const organizations = await this.resolveOrganizations(merged);
       const lines = this.parseBudgetLines(merged.budgetLines);
       const beforeSnapshot = toSnapshot(toProposalView(before, settings.indirectRate), []);
@@ -356,22 +349,10 @@ export class ProposalsService {
 
   async list(user: AuthUser, query: ProposalQuery): Promise<Page<ProposalView>> {
     const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where: string[] = [];
-    const scopes: string[] = [];
-    if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId) {
-      const org = param(user.organizationId);
-      scopes.push(
-        `(p.convener_org_id = ${org} OR EXISTS (SELECT 1 FROM proposal_organizations vo WHERE vo.proposal_id = p.id AND vo.organization_id = ${org}))`,
-      );
-    }
-    if (isPortfolioReader(user))
-      scopes.push(`(p.status <> 'DRAFT' AND NOT (p.status = 'WITHDRAWN' AND p.version = 0))`);
-    if (scopes.length === 0) return pageOf([], 0, query);
-    where.push(`(${scopes.join(' OR ')})`);
+    const param = positionalParams(params);
+    const visible = visibleProposalsCondition(user, 'p', param);
+    if (visible === 'false') return pageOf([], 0, query);
+    const where: string[] = [visible];
 
     if (query.status?.length) where.push(`p.status = ANY(${param(query.status)})`);
     if (query.thematicArea !== undefined) where.push(`p.thematic_area_code = ${param(query.thematicArea)}`);
@@ -952,4 +933,18 @@ export class ProposalsService {
         );
     }
   }
+}
+
+function participationOf(record: ProposalRecord): Participation {
+  return { convenerCode: record.convenerCode, participatingOrgCodes: record.participants.map((p) => p.code) };
+}
+
+/** 403 naming each field and rule when the edit (or creation: `before` null) changes who takes part as it may not. */
+function assertParticipation(user: AuthUser, before: Participation | null, after: Participation): void {
+  const problems = participationViolations(user.organizationCode, before, after);
+  if (problems.length)
+    throw new ForbiddenError(
+      problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
+      problems,
+    );
 }

@@ -1,5 +1,6 @@
 import type { AuthUser } from '@mptf/identity';
 import { hasRole, Role } from '@mptf/identity';
+import type { BindParam } from '@mptf/platform';
 import { ProposalStatus } from './lifecycle';
 
 /**
@@ -29,6 +30,28 @@ export const PORTFOLIO_READER_ROLES: readonly Role[] = [
 export function hasBeenSubmitted(facts: Pick<ProposalAccessFacts, 'status' | 'version'>): boolean {
   if (facts.status === ProposalStatus.DRAFT) return false;
   return !(facts.status === ProposalStatus.WITHDRAWN && facts.version === 0);
+}
+
+/** hasBeenSubmitted as an SQL condition on the proposals alias (lists, reports, the audit trail). */
+export function submittedProposalSql(alias: string): string {
+  return `(${alias}.status <> 'DRAFT' AND NOT (${alias}.status = 'WITHDRAWN' AND ${alias}.version = 0))`;
+}
+
+/**
+ * canViewProposal as an SQL condition on the proposals alias (lists, the audit trail): the
+ * caller's organization convenes it or is a PUNO of it (focal points), or it has been submitted
+ * (portfolio readers).
+ */
+export function visibleProposalsCondition(user: AuthUser, alias: string, bind: BindParam): string {
+  const scopes: string[] = [];
+  if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId) {
+    const org = bind(user.organizationId);
+    scopes.push(
+      `(${alias}.convener_org_id = ${org} OR EXISTS (SELECT 1 FROM proposal_organizations vo WHERE vo.proposal_id = ${alias}.id AND vo.organization_id = ${org}))`,
+    );
+  }
+  if (isPortfolioReader(user)) scopes.push(submittedProposalSql(alias));
+  return scopes.length ? `(${scopes.join(' OR ')})` : 'false';
 }
 
 /** A focal point of one of the proposal's PUNOs (or of its convener). */

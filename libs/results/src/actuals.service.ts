@@ -12,6 +12,7 @@ import {
   offsetOf,
   Page,
   pageOf,
+  positionalParams,
   RuleViolationError,
 } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,11 +20,13 @@ import { ActualAction, actualTransition, actualValueViolations, dueState, DueSta
 import { fromDb } from './decimal';
 import {
   canReportActuals,
+  canSeeActual,
   isProgramme,
   loadProposalAccess,
   ProposalAccess,
   readableCondition,
   REPORTING_STATUSES,
+  visibleActualsCondition,
 } from './results-access';
 import { ActualStatus, DisaggregationPart, IndicatorMeasure } from './results.types';
 
@@ -262,6 +265,8 @@ export class ActualsService {
     const db = manager ?? this.dataSource.manager;
     const view = await this.view(db, actualId);
     await loadProposalAccess(db, user, view.programmeId);
+    if (!canSeeActual(user, view.status))
+      throw new ForbiddenError('You may not see this actual: donors see approved (published) actuals only');
     return view;
   }
 
@@ -269,7 +274,8 @@ export class ActualsService {
   async list(user: AuthUser, query: ActualsQuery, manager?: EntityManager): Promise<Page<ActualView>> {
     const db = manager ?? this.dataSource.manager;
     const params: unknown[] = [];
-    const where = [readableCondition(user, 'p', params)];
+    const bind = positionalParams(params);
+    const where = [readableCondition(user, 'p', bind), visibleActualsCondition(user, 'a', bind)];
     if (query.status) {
       params.push(query.status);
       where.push(`a.status = $${params.length}`);
@@ -339,7 +345,10 @@ export class ActualsService {
         periodStart: row.period_start,
         periodEnd: row.period_end,
         state: dueState(row.period_end, today, false) as DueState,
-        actual: row.actual_id ? { id: row.actual_id, status: row.actual_status as ActualStatus } : null,
+        actual:
+          row.actual_id && canSeeActual(user, row.actual_status as ActualStatus)
+            ? { id: row.actual_id, status: row.actual_status as ActualStatus }
+            : null,
       })),
     };
   }

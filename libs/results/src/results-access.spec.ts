@@ -1,7 +1,16 @@
+import { positionalParams } from '@mptf/platform';
 import type { AuthUser } from '@mptf/identity';
 import { Role } from '@mptf/identity';
 import { ProposalStatus as S } from '@mptf/proposals';
-import { canEditMatrix, canReadProposalResults, canReportActuals, readableCondition } from './results-access';
+import {
+  canEditMatrix,
+  canReadProposalResults,
+  canReportActuals,
+  canSeeActual,
+  readableCondition,
+  visibleActualsCondition,
+} from './results-access';
+import { ActualStatus } from './results.types';
 
 const user = (roles: Role[], organizationId: string | null = 'org-1'): AuthUser => ({
   id: 'u',
@@ -42,10 +51,27 @@ describe('results row-level rules', () => {
 
   it('builds the same rule as SQL for lists', () => {
     const params: unknown[] = ['x'];
-    const sql = readableCondition(user([Role.AGENCY_FOCAL_POINT, Role.DONOR_VIEWER]), 'p', params);
+    const sql = readableCondition(
+      user([Role.AGENCY_FOCAL_POINT, Role.DONOR_VIEWER]),
+      'p',
+      positionalParams(params),
+    );
     expect(sql).toContain('$2');
     expect(sql).toContain('$3');
     expect(params).toHaveLength(3);
-    expect(readableCondition(user([]), 'p', [])).toBe('false');
+    expect(readableCondition(user([]), 'p', positionalParams([]))).toBe('false');
+  });
+
+  it('shows donors approved actuals only, everyone else every state (and says so in SQL)', () => {
+    const donor = user([Role.DONOR_VIEWER]);
+    for (const status of Object.values(ActualStatus)) {
+      expect(canSeeActual(donor, status)).toBe(status === ActualStatus.APPROVED);
+      for (const role of [Role.FMU_OFFICER, Role.AA_OFFICER, Role.SC_MEMBER, Role.AGENCY_FOCAL_POINT])
+        expect(canSeeActual(user([role]), status)).toBe(true);
+    }
+    const params: unknown[] = [];
+    expect(visibleActualsCondition(donor, 'a', positionalParams(params))).toBe('a.status = $1');
+    expect(params).toEqual([ActualStatus.APPROVED]);
+    expect(visibleActualsCondition(user([Role.FMU_OFFICER]), 'a', positionalParams([]))).toBe('true');
   });
 });

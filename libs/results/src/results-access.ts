@@ -1,17 +1,18 @@
 import type { AuthUser } from '@mptf/identity';
 import { hasRole, Role } from '@mptf/identity';
 import { EDITABLE_STATUSES, PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
-import { ForbiddenError, InvalidStateError, NotFoundError } from '@mptf/platform';
+import { BindParam, ForbiddenError, InvalidStateError, NotFoundError } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
 import { programmeWindow } from './period-window';
-import { PeriodWindow } from './results.types';
+import { ActualStatus, PeriodWindow } from './results.types';
 
 /**
  * Row-level rules of the results module (route permissions come first, from the role table):
  * - read: focal points of the proposal's PUNOs; FMU, SC, ADMIN and AA once it has been
  *   submitted (drafts stay with the agencies); donors only programmes (approved and after);
  * - edit the matrix: focal points of its PUNOs, or the FMU;
- * - enter and submit actuals: focal points of its PUNOs; approve or return: the FMU.
+ * - enter and submit actuals: focal points of its PUNOs; approve or return: the FMU;
+ * - of the actuals, donors see the approved ones only (canSeeActual).
  */
 const STAFF_READERS = [Role.FMU_OFFICER, Role.SC_CHAIR, Role.SC_MEMBER, Role.ADMIN, Role.AA_OFFICER];
 
@@ -53,6 +54,29 @@ export function canReadProposalResults(
   return hasRole(user, Role.DONOR_VIEWER) && isProgramme(proposal.status);
 }
 
+/**
+ * Which actuals of a programme the reader (who may read its results) sees: donors see published
+ * figures only, the approved actuals; everyone else every state (the agencies write them, the
+ * FMU reviews them). The matrix, /actuals and the due list all apply it.
+ */
+export function canSeeActual(user: AuthUser, status: ActualStatus): boolean {
+  return !seesOnlyPublishedActuals(user) || status === ActualStatus.APPROVED;
+}
+
+/** A reader for whom only published (approved) actuals exist: a donor with no other reading role. */
+export function seesOnlyPublishedActuals(user: AuthUser): boolean {
+  return (
+    hasRole(user, Role.DONOR_VIEWER) &&
+    !hasRole(user, ...STAFF_READERS) &&
+    !hasRole(user, Role.AGENCY_FOCAL_POINT)
+  );
+}
+
+/** canSeeActual as an SQL condition on the indicator_actuals alias (for list queries). */
+export function visibleActualsCondition(user: AuthUser, alias: string, bind: BindParam): string {
+  return seesOnlyPublishedActuals(user) ? `${alias}.status = ${bind(ActualStatus.APPROVED)}` : 'true';
+}
+
 export function canEditMatrix(user: AuthUser, proposal: Pick<ProposalAccess, 'isPuno'>): boolean {
   return hasRole(user, Role.FMU_OFFICER) || (hasRole(user, Role.AGENCY_FOCAL_POINT) && proposal.isPuno);
 }
@@ -61,25 +85,17 @@ export function canReportActuals(user: AuthUser, proposal: Pick<ProposalAccess, 
   return hasRole(user, Role.AGENCY_FOCAL_POINT) && proposal.isPuno;
 }
 
-/**
- * SQL condition (for list queries) that keeps the proposals `alias` the user may read; the
- * parameters are appended after `params` (so their numbers continue from there).
- */
-export function readableCondition(user: AuthUser, alias: string, params: unknown[]): string {
+/** canReadProposalResults as an SQL condition on the proposals alias (list queries, the audit trail). */
+export function readableCondition(user: AuthUser, alias: string, bind: BindParam): string {
   const parts: string[] = [];
-  if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId) {
-    params.push(user.organizationId);
+  if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId)
     parts.push(
-      `EXISTS (SELECT 1 FROM proposal_organizations po WHERE po.proposal_id = ${alias}.id AND po.organization_id = $${params.length})`,
+      `EXISTS (SELECT 1 FROM proposal_organizations po WHERE po.proposal_id = ${alias}.id AND po.organization_id = ${bind(user.organizationId)})`,
     );
-  }
-  if (hasRole(user, ...STAFF_READERS)) {
-    params.push(PROGRAMME_STATUSES);
-    parts.push(`(${alias}.version > 0 OR ${alias}.status = ANY($${params.length}::text[]))`);
-  } else if (hasRole(user, Role.DONOR_VIEWER)) {
-    params.push(PROGRAMME_STATUSES);
-    parts.push(`${alias}.status = ANY($${params.length}::text[])`);
-  }
+  if (hasRole(user, ...STAFF_READERS))
+    parts.push(`(${alias}.version > 0 OR ${alias}.status = ANY(${bind(PROGRAMME_STATUSES)}::text[]))`);
+  else if (hasRole(user, Role.DONOR_VIEWER))
+    parts.push(`${alias}.status = ANY(${bind(PROGRAMME_STATUSES)}::text[])`);
   return parts.length ? `(${parts.join(' OR ')})` : 'false';
 }
 

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { dueState, DueState } from './actual-rules';
 import { fromDb } from './decimal';
 import { matrixRuleViolations, parseMatrixShape } from './matrix-validation';
-import { assertMatrixEditable, loadProposalAccess } from './results-access';
+import { assertMatrixEditable, canSeeActual, loadProposalAccess } from './results-access';
 import { ActualStatus, IndicatorMeasure, MatrixInput, PeriodWindow, ResultType } from './results.types';
 import { indicatorOnTrack, shareOnTrack } from './rollup-rules';
 
@@ -108,7 +108,7 @@ export class ResultsMatrixService {
   async get(user: AuthUser, proposalId: string, manager?: EntityManager): Promise<MatrixView> {
     const db = manager ?? this.dataSource.manager;
     const proposal = await loadProposalAccess(db, user, proposalId);
-    return this.build(db, proposal);
+    return this.build(db, proposal, (status) => canSeeActual(user, status));
   }
 
   /**
@@ -164,7 +164,7 @@ export class ResultsMatrixService {
         before,
         after: { ...after, deletedActuals },
       });
-      return this.build(manager, proposal);
+      return this.build(manager, proposal, (status) => canSeeActual(user, status));
     });
   }
 
@@ -317,9 +317,11 @@ export class ResultsMatrixService {
     return deleted;
   }
 
+  /** `shows` says which actuals the reader sees (canSeeActual); the others read as not reported. */
   private async build(
     manager: EntityManager,
     proposal: { id: string; reference: string; status: string; window: PeriodWindow },
+    shows: (status: ActualStatus) => boolean = () => true,
   ): Promise<MatrixView> {
     const results = (await manager.query(
       `SELECT r.id, r.key, r.type, r.title, parent.key AS parent_key
@@ -345,6 +347,9 @@ export class ResultsMatrixService {
        WHERE i.proposal_id = $1 ORDER BY t.period_start`,
       [proposal.id],
     )) as TargetRow[];
+    for (const target of targets)
+      if (target.actual_status && !shows(target.actual_status))
+        Object.assign(target, { actual_id: null, actual_status: null, actual_value: null });
 
     const today = this.clock.today();
     const targetsOf = new Map<string, TargetRow[]>();

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FinanceService } from '@mptf/finance';
+import type { AuthUser } from '@mptf/identity';
 import { Clock, formatMoney, NotFoundError, parseMoney } from '@mptf/platform';
 import { MarkersView, ProposalsService, ProposalStatus } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
 import { BalanceItem, balanceIfApproved, BalanceShares, GLOBAL_REGION } from './balance';
 import { MeetingsService } from './meetings.service';
-import { loadReviewFacts, loadReviews, ReviewFacts } from './review-records';
+import { reviewVisibility, ReviewVisibility } from './queue-rules';
+import { DecisionCapacity, decisionAuthority } from './decision-rules';
+import { loadActiveChairs, loadReviewFacts, loadReviews, ReviewFacts } from './review-records';
 import { Recommendation, summarizeReviews } from './scoring';
 
 export interface PackProposal {
@@ -34,10 +37,17 @@ export interface PackProposal {
     byOrganization: { orgCode: string; total: string }[];
   };
   reviewRound: number;
-  reviewCount: number;
+  /** How the caller may record its decision (decisionAuthority): CHAIR, ACTING_CHAIR, or null. */
+  recordableAs: DecisionCapacity | null;
+  /**
+   * Whether the caller sees the current round's reviews (the rule of GET /proposals/:id/reviews):
+   * with OWN_ONLY, reviewCount, weightedScore and recommendations are null.
+   */
+  reviewVisibility: ReviewVisibility;
+  reviewCount: number | null;
   /** Mean weighted score of the counted reviews of the current round, 0–100, two decimals (null: none). */
   weightedScore: string | null;
-  recommendations: Record<Recommendation, number>;
+  recommendations: Record<Recommendation, number> | null;
   /** Funds available to its thematic area (unearmarked + earmarked for it). */
   availableForArea: string;
   /** Its requested total fits the funds available to its area. */
@@ -79,12 +89,17 @@ export class DecisionPackService {
     private readonly clock: Clock,
   ) {}
 
-  /** One consistent snapshot of the pack (REPEATABLE READ). */
-  async read(meetingId: string): Promise<DecisionPack> {
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.pack(manager, meetingId));
+  /** One consistent snapshot of the pack (REPEATABLE READ), as `viewer` may see it. */
+  async read(viewer: AuthUser, meetingId: string): Promise<DecisionPack> {
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.pack(manager, meetingId, viewer));
   }
 
-  async pack(manager: EntityManager, meetingId: string): Promise<DecisionPack> {
+  /**
+   * The pack with each proposal's review summary as `viewer` may see it (reviewVisibility); with
+   * `viewer` null, every summary: for the DECISION_PACK report, which only readers who see every
+   * review may generate or read (report-access.ts).
+   */
+  async pack(manager: EntityManager, meetingId: string, viewer: AuthUser | null): Promise<DecisionPack> {
     const meeting = await this.meetings.find(manager, meetingId);
     if (!meeting) throw new NotFoundError('Meeting', meetingId);
     const ids = await this.meetings.agendaIds(manager, meetingId);
@@ -116,13 +131,24 @@ export class DecisionPackService {
     const facts = new Map<string, ReviewFacts>();
     for (const id of ids) facts.set(id, (await loadReviewFacts(manager, id)) as ReviewFacts);
     const reviews = await loadReviews(manager, facts, { proposalIds: ids, currentRoundOnly: true });
+    const chairs = viewer ? await loadActiveChairs(manager) : [];
 
     const proposals: PackProposal[] = [];
     const requested: (BalanceItem & { proposalId: string })[] = [];
     for (const id of ids) {
       const view = await this.proposals.viewOf(manager, id);
       const countryRegions = await this.regionsOf(manager, view.countryCodes);
-      const summary = summarizeReviews(reviews.filter((review) => review.proposalId === id));
+      const ofProposal = reviews.filter((review) => review.proposalId === id);
+      const proposalFacts = facts.get(id) as ReviewFacts;
+      const visibility = viewer
+        ? reviewVisibility(
+            viewer,
+            proposalFacts,
+            proposalFacts.reviewRound,
+            ofProposal.map((review) => review.reviewer.id),
+          )
+        : 'ALL';
+      const summary = visibility === 'ALL' ? summarizeReviews(ofProposal) : null;
       const total = parseMoney(view.budget.total);
       const availableForArea = available.byThematicArea.get(view.thematicAreaCode) ?? available.total;
       const decision = decisionOf.get(id);
@@ -158,10 +184,12 @@ export class DecisionPackService {
             total: org.total,
           })),
         },
-        reviewRound: facts.get(id)?.reviewRound ?? 0,
-        reviewCount: summary.count,
-        weightedScore: summary.weightedScore,
-        recommendations: summary.recommendations,
+        reviewRound: proposalFacts.reviewRound,
+        recordableAs: viewer ? decisionAuthority(viewer, proposalFacts, chairs).capacity : null,
+        reviewVisibility: visibility,
+        reviewCount: summary?.count ?? null,
+        weightedScore: summary?.weightedScore ?? null,
+        recommendations: summary?.recommendations ?? null,
         availableForArea: formatMoney(availableForArea),
         fundable: total <= availableForArea,
         decision: decision

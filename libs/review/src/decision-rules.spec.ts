@@ -1,5 +1,9 @@
+import type { AuthUser } from '@mptf/identity';
+import { Role } from '@mptf/identity';
 import { ProposalAction, transition, ProposalStatus } from '@mptf/proposals';
 import {
+  DecisionCapacity,
+  decisionAuthority,
   checkDecisionAllocations,
   checkPipelineOrder,
   DecisionOutcome,
@@ -80,5 +84,52 @@ describe('pipeline ranks', () => {
       'NOT_IN_PIPELINE',
       'MISSING',
     ]);
+  });
+});
+
+describe('who records a decision', () => {
+  const facts = { convenerOrgId: 'iom', organizationIds: ['iom', 'unicef'], conflictUserIds: [] as string[] };
+  const person = (id: string, roles: Role[], organizationId: string | null): AuthUser => ({
+    id,
+    email: `${id}@mptf.test`,
+    name: id,
+    roles,
+    organizationId,
+    organizationCode: null,
+    organizationType: null,
+  });
+  const chair = person('chair', [Role.SC_CHAIR], 'network');
+  const deu = person('sc.deu', [Role.SC_MEMBER], 'deu');
+  const unicef = person('sc.unicef', [Role.SC_MEMBER], 'unicef');
+  const chairs = [{ id: 'chair', organizationId: 'network' }];
+
+  it('is the chair, unless recused; a member only then, as acting chair, and never a recused one', () => {
+    expect(decisionAuthority(chair, facts, chairs)).toEqual({ capacity: DecisionCapacity.CHAIR });
+    expect(decisionAuthority(deu, facts, chairs)).toMatchObject({
+      capacity: null,
+      rule: 'CHAIR_NOT_RECUSED',
+    });
+    const conflicted = { ...facts, conflictUserIds: ['chair'] };
+    expect(decisionAuthority(chair, conflicted, chairs)).toMatchObject({ capacity: null, rule: 'RECUSED' });
+    expect(decisionAuthority(deu, conflicted, chairs)).toEqual({ capacity: DecisionCapacity.ACTING_CHAIR });
+    expect(decisionAuthority(unicef, conflicted, chairs)).toMatchObject({ capacity: null, rule: 'RECUSED' });
+    // A chair whose organization takes part in the proposal is recused too.
+    const punoChair = person('chair', [Role.SC_CHAIR], 'iom');
+    expect(decisionAuthority(punoChair, facts, [{ id: 'chair', organizationId: 'iom' }])).toMatchObject({
+      rule: 'RECUSED',
+    });
+    expect(decisionAuthority(deu, facts, [{ id: 'chair', organizationId: 'iom' }]).capacity).toBe(
+      DecisionCapacity.ACTING_CHAIR,
+    );
+  });
+
+  it('needs every chair recused (or the seat vacant) before a member acts, and a committee role', () => {
+    const two = [...chairs, { id: 'vice', organizationId: 'iom' }];
+    expect(decisionAuthority(deu, facts, two).capacity).toBeNull();
+    expect(decisionAuthority(deu, { ...facts, conflictUserIds: ['chair'] }, two).capacity).toBe(
+      DecisionCapacity.ACTING_CHAIR,
+    );
+    expect(decisionAuthority(deu, facts, []).capacity).toBe(DecisionCapacity.ACTING_CHAIR);
+    expect(decisionAuthority(person('fmu', [Role.FMU_OFFICER], null), facts, []).capacity).toBeNull();
   });
 });

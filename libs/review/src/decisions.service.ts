@@ -27,12 +27,15 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import {
   checkDecisionAllocations,
+  DecisionCapacity,
+  decisionAuthority,
   DecisionOutcome,
   OUTCOME_ACTIONS,
   RequestedAllocation,
 } from './decision-rules';
 import { MeetingRow, MeetingsService } from './meetings.service';
 import { PipelineService } from './pipeline.service';
+import { loadActiveChairs, loadReviewFacts } from './review-records';
 
 export interface DecisionInput {
   outcome: DecisionOutcome;
@@ -59,6 +62,8 @@ export interface DecisionView {
   /** Pipeline rank when placed in the pipeline. */
   pipelineRank?: number;
   decidedBy: { id: string; name: string };
+  /** CHAIR, or ACTING_CHAIR: a member who is not recused, because every chair is recused from it. */
+  recordedAs: DecisionCapacity;
   decidedAt: string;
 }
 
@@ -70,7 +75,8 @@ const TO_STATUS: Record<DecisionOutcome, ProposalStatus> = {
 };
 
 /**
- * Steering Committee decisions, recorded by the chair. One transaction per call: the decision row
+ * Steering Committee decisions, recorded by the chair, or by a member acting as chair when the
+ * chair is recused from the proposal (decisionAuthority). One transaction per call: the decision row
  * (append-only), the status change (ProposalStatusService), the allocation (FinanceService, which
  * refuses with 409 and the amount available when the money is not there), the pipeline rank and
  * the audit event. A batch for a meeting is all-or-nothing; an error names the proposal.
@@ -89,7 +95,7 @@ export class DecisionsService {
   ) {}
 
   async decide(user: AuthUser, proposalId: string, input: DecisionInput): Promise<DecisionView> {
-    this.assertChair(user);
+    this.assertCommittee(user);
     const id = await this.dataSource.transaction(async (manager) => {
       let meeting: MeetingRow | null = null;
       if (input.meetingId) {
@@ -110,7 +116,7 @@ export class DecisionsService {
     meetingId: string,
     decisions: (Omit<DecisionInput, 'meetingId'> & { proposalId: string })[],
   ): Promise<{ meetingId: string; decisions: DecisionView[] }> {
-    this.assertChair(user);
+    this.assertCommittee(user);
     const seen = new Set<string>();
     decisions.forEach(({ proposalId }, index) => {
       if (seen.has(proposalId))
@@ -174,6 +180,8 @@ export class DecisionsService {
   ): Promise<string> {
     const status = await this.statuses.lock(manager, proposalId);
     await this.proposals.assertVisible(user, proposalId, manager);
+    // Under the proposal's lock: a conflict declared meanwhile (which takes it too) is seen here.
+    const capacity = await this.capacityOf(manager, user, proposalId);
     const action = OUTCOME_ACTIONS[input.outcome];
     if (!canTransition(status, action))
       throw new InvalidStateError('proposal', status, `record a ${input.outcome} decision on`);
@@ -214,8 +222,8 @@ export class DecisionsService {
     const total: Cents = sumCents(allocations.map((allocation) => allocation.amountCents));
     const [decision] = (await manager.query(
       `INSERT INTO sc_decisions (proposal_id, meeting_id, round, from_status, outcome, justification, conditions,
-                                 total_allocated, decided_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                                 total_allocated, decided_by, recorded_as)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         proposalId,
         meeting?.id ?? null,
@@ -226,6 +234,7 @@ export class DecisionsService {
         input.conditions?.trim() || null,
         total.toString(),
         user.id,
+        capacity,
       ],
     )) as { id: string }[];
     if (allocations.length)
@@ -262,6 +271,7 @@ export class DecisionsService {
         conditions: input.conditions?.trim() || null,
         allocations: allocations.map((a) => ({ orgCode: a.orgCode, amount: formatMoney(a.amountCents) })),
         ...(pipelineRank ? { pipelineRank } : {}),
+        recordedAs: capacity,
       },
     });
     return decision.id;
@@ -270,7 +280,7 @@ export class DecisionsService {
   private async load(manager: EntityManager, where: string, params: unknown[]): Promise<DecisionView[]> {
     const rows = (await manager.query(
       `SELECT d.id, d.proposal_id, p.reference, d.meeting_id, d.round, d.from_status, d.outcome, d.justification,
-              d.conditions, d.total_allocated::text AS total, d.decided_at, u.id AS user_id, u.name,
+              d.conditions, d.total_allocated::text AS total, d.decided_at, d.recorded_as, u.id AS user_id, u.name,
               pr.rank AS pipeline_rank,
               coalesce((SELECT json_agg(json_build_object('orgCode', o.code, 'amount', a.amount::text) ORDER BY po.position, o.code)
                           FROM sc_decision_allocations a JOIN organizations o ON o.id = a.organization_id
@@ -296,6 +306,7 @@ export class DecisionsService {
       conditions: string | null;
       total: string;
       decided_at: Date;
+      recorded_as: DecisionCapacity;
       user_id: string;
       name: string;
       pipeline_rank: number | null;
@@ -316,13 +327,30 @@ export class DecisionsService {
       totalAllocated: formatMoney(row.total),
       ...(row.pipeline_rank ? { pipelineRank: row.pipeline_rank } : {}),
       decidedBy: { id: row.user_id, name: row.name },
+      recordedAs: row.recorded_as,
       decidedAt: new Date(row.decided_at).toISOString(),
     }));
   }
 
-  private assertChair(user: AuthUser): void {
-    if (!hasRole(user, Role.SC_CHAIR))
-      throw new ForbiddenError('Only the Steering Committee chair records decisions');
+  /** The capacity `user` records the proposal's decision in, or 403 naming the rule (decisionAuthority). */
+  private async capacityOf(
+    manager: EntityManager,
+    user: AuthUser,
+    proposalId: string,
+  ): Promise<DecisionCapacity> {
+    const facts = await loadReviewFacts(manager, proposalId);
+    if (!facts) throw new NotFoundError('Proposal', proposalId);
+    const authority = decisionAuthority(user, facts, await loadActiveChairs(manager));
+    if (authority.capacity === null)
+      throw new ForbiddenError(authority.message, [{ rule: authority.rule, message: authority.message }]);
+    return authority.capacity;
+  }
+
+  private assertCommittee(user: AuthUser): void {
+    if (!hasRole(user, Role.SC_CHAIR, Role.SC_MEMBER))
+      throw new ForbiddenError(
+        'Only the Steering Committee chair, or a member acting as chair, records decisions',
+      );
   }
 }
 

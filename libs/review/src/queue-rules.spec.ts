@@ -9,6 +9,7 @@ import {
   RecusalReason,
   recusalOf,
   reviewCounts,
+  reviewVisibility,
   seesAllReviews,
 } from './queue-rules';
 
@@ -120,5 +121,26 @@ describe('who sees the reviews', () => {
     expect(memberSeesRound({ reviewedThisRound: true, roundClosed: false, recused: false })).toBe(true);
     expect(memberSeesRound({ reviewedThisRound: false, roundClosed: true, recused: false })).toBe(true);
     expect(memberSeesRound({ reviewedThisRound: true, roundClosed: true, recused: true })).toBe(false);
+  });
+
+  it('reviewVisibility: one answer per caller and proposal, recusal first, for the chair too', () => {
+    const as = (roles: Role[], id: string, organizationId: string | null): AuthUser => ({
+      ...user(roles),
+      id,
+      organizationId,
+    });
+    const open = proposal();
+    const deu = as([Role.SC_MEMBER], 'sc.deu', DEU);
+    expect(reviewVisibility(deu, open, 1, [])).toBe('OWN_ONLY');
+    expect(reviewVisibility(deu, open, 1, ['sc.deu'])).toBe('ALL');
+    expect(reviewVisibility(deu, proposal({ status: 'PIPELINE' }), 1, [])).toBe('ALL');
+    expect(reviewVisibility(deu, proposal({ reviewRound: 2 }), 1, [])).toBe('ALL');
+    expect(reviewVisibility(as([Role.SC_MEMBER], 'sc.unicef', UNICEF), open, 1, ['sc.unicef'])).toBe(
+      'OWN_ONLY',
+    );
+    const chair = as([Role.SC_CHAIR], 'chair', null);
+    expect(reviewVisibility(chair, open, 1, [])).toBe('ALL');
+    expect(reviewVisibility(chair, proposal({ conflictUserIds: ['chair'] }), 1, [])).toBe('OWN_ONLY');
+    expect(reviewVisibility(as([Role.FMU_OFFICER], 'fmu', IOM), open, 1, [])).toBe('ALL');
   });
 });

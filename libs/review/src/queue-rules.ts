@@ -100,6 +100,33 @@ export function memberSeesRound(input: {
   return input.reviewedThisRound || input.roundClosed;
 }
 
+export type ReviewVisibility = 'ALL' | 'OWN_ONLY';
+
+/**
+ * The one rule for who sees the reviews of a round and their summary (scores, recommendations,
+ * count): GET /proposals/:id/reviews and the decision pack both apply it, per proposal and per
+ * caller. A Steering Committee member or chair recused from the proposal sees only their own
+ * reviews; otherwise the FMU, the chair and admins see everything, and a member sees everything
+ * once they have reviewed in that round or the round is closed (memberSeesRound).
+ */
+export function reviewVisibility(
+  user: AuthUser,
+  facts: RecusalFacts & { status: string; reviewRound: number },
+  round: number,
+  reviewerIdsOfRound: readonly string[],
+): ReviewVisibility {
+  const recused = hasRole(user, Role.SC_MEMBER, Role.SC_CHAIR) && recusalOf(user, facts) !== null;
+  if (recused) return 'OWN_ONLY';
+  if (seesAllReviews(user)) return 'ALL';
+  return memberSeesRound({
+    reviewedThisRound: reviewerIdsOfRound.includes(user.id),
+    roundClosed: round < facts.reviewRound || facts.status !== 'UNDER_REVIEW',
+    recused: false,
+  })
+    ? 'ALL'
+    : 'OWN_ONLY';
+}
+
 /**
  * The review queue, one statement. $1 = the member's user id, $2 = their organization id (or
  * null), $3 = page size, $4 = offset. Proposals under review are found through an index on status

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ProposalStatus } from '@mptf/proposals';
-import { RecusalFacts, reviewCounts } from './queue-rules';
+import { Member, RecusalFacts, reviewCounts } from './queue-rules';
 import { CriterionScore, Recommendation, ScoredReview } from './scoring';
 
 /** A proposal as review needs it: state, round and who is recused. */
@@ -48,6 +48,14 @@ export async function loadReviewFacts(
     organizationIds: row.organization_ids,
     conflictUserIds: row.conflict_user_ids,
   };
+}
+
+/** The active users holding SC_CHAIR, as the recusal rule needs them. */
+export async function loadActiveChairs(manager: EntityManager): Promise<Member[]> {
+  const rows = (await manager.query(
+    `SELECT id, organization_id FROM users WHERE active AND 'SC_CHAIR' = ANY(roles) ORDER BY id`,
+  )) as { id: string; organization_id: string | null }[];
+  return rows.map((row) => ({ id: row.id, organizationId: row.organization_id }));
 }
 
 export interface CriterionRow {

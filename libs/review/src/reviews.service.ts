@@ -14,8 +14,16 @@ import {
 } from '@mptf/platform';
 import { ProposalsService, ProposalStatus, ProposalStatusService } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
-import { isOverdue, memberSeesRound, RecusalReason, recusalOf, seesAllReviews } from './queue-rules';
-import { loadCriteria, loadReviewFacts, loadReviews, ReviewFacts, StoredReview } from './review-records';
+import { isOverdue, RecusalReason, recusalOf, reviewVisibility, ReviewVisibility } from './queue-rules';
+import { DecisionCapacity, decisionAuthority } from './decision-rules';
+import {
+  loadActiveChairs,
+  loadCriteria,
+  loadReviewFacts,
+  loadReviews,
+  ReviewFacts,
+  StoredReview,
+} from './review-records';
 import {
   checkScorecard,
   Recommendation,
@@ -56,7 +64,7 @@ export interface ProposalReviews {
    * ALL: every review of the round and the summary. OWN_ONLY: a member who has not yet reviewed
    * in this open round (or is recused) sees only their own reviews and no summary.
    */
-  visibility: 'ALL' | 'OWN_ONLY';
+  visibility: ReviewVisibility;
   reviews: ReviewView[];
   summary: ReviewSummary | null;
 }
@@ -74,6 +82,8 @@ export interface RecusalView {
   recused: boolean;
   reason: RecusalReason | null;
   reviewedThisRound: boolean;
+  /** In which capacity I may record its decision (decisionAuthority), null when I may not. */
+  decidesAs: DecisionCapacity | null;
 }
 
 /** Conflicts of interest and scorecards of the Steering Committee. */
@@ -123,11 +133,13 @@ export class ReviewsService {
     await this.proposals.assertVisible(user, proposalId);
     const facts = await this.requireFacts(this.dataSource.manager, proposalId);
     const reason = recusalOf(user, facts);
+    const chairs = await loadActiveChairs(this.dataSource.manager);
     return {
       proposalId,
       recused: reason !== null,
       reason,
       reviewedThisRound: await this.hasReviewed(this.dataSource.manager, user.id, facts),
+      decidesAs: decisionAuthority(user, facts, chairs).capacity,
     };
   }
 
@@ -225,14 +237,13 @@ export class ReviewsService {
       throw new NotFoundError(`Review round ${round} of proposal`, proposalId);
     const reviews =
       wanted >= 1 ? await loadReviews(manager, facts, { proposalIds: [proposalId], round: wanted }) : [];
-    const roundClosed = wanted < facts.reviewRound || facts.status !== ProposalStatus.UNDER_REVIEW;
-    const seesAll =
-      seesAllReviews(user) ||
-      memberSeesRound({
-        reviewedThisRound: reviews.some((review) => review.reviewer.id === user.id),
-        roundClosed,
-        recused: recusalOf(user, facts) !== null,
-      });
+    const visibility = reviewVisibility(
+      user,
+      facts,
+      wanted,
+      reviews.map((review) => review.reviewer.id),
+    );
+    const seesAll = visibility === 'ALL';
     const visible = seesAll ? reviews : reviews.filter((review) => review.reviewer.id === user.id);
     return {
       proposalId,
@@ -242,7 +253,7 @@ export class ReviewsService {
       reviewDueDate: facts.reviewDueDate,
       overdue:
         facts.status === ProposalStatus.UNDER_REVIEW && isOverdue(facts.reviewDueDate, this.clock.today()),
-      visibility: seesAll ? 'ALL' : 'OWN_ONLY',
+      visibility,
       reviews: visible.map(toReviewView),
       summary: seesAll ? summarizeReviews(reviews) : null,
     };

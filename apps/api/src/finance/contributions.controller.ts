@@ -48,7 +48,7 @@ export class ContributionsController {
     return this.contributions.reverse(actor, id, body.reason);
   }
 
-  /** A contributor (DONOR_VIEWER) sees only its own organization's contributions. */
+  /** Public figures: a contributor (DONOR_VIEWER) sees every donor's, another donor's reference excepted. */
   @Get()
   @RequirePermission(Permission.CONTRIBUTION_READ)
   list(@CurrentUser() user: AuthUser, @Query() query: ContributionQueryDto) {

@@ -65,11 +65,12 @@ export class MeetingsController {
   @ApiOperation({
     summary:
       'The decision pack: the agenda side by side, the portfolio balance now and if each were approved, the funds available',
-    description: 'Read in one REPEATABLE READ snapshot.',
+    description:
+      'Read in one REPEATABLE READ snapshot. Review scores follow GET /proposals/:id/reviews per proposal and caller: with reviewVisibility OWN_ONLY (a member who has not reviewed in the open round, or anyone recused), reviewCount, weightedScore and recommendations are null.',
   })
   @ApiOkResponse({ type: DecisionPackDto })
-  pack(@Param('id', uuid) id: string) {
-    return this.packs.read(id);
+  pack(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.packs.read(user, id);
   }
 
   @Get(':id/decisions')
@@ -83,7 +84,8 @@ export class MeetingsController {
   @Post(':id/decisions')
   @RequirePermission(Permission.DECISION_RECORD)
   @ApiOperation({
-    summary: "The chair records the meeting's decisions in one transaction: all or none",
+    summary:
+      "The chair (or an acting chair, per proposal as POST /proposals/:id/decision) records the meeting's decisions in one transaction: all or none",
     description:
       'Each as POST /proposals/:id/decision, for proposals on the agenda. A refusal (409/422/404) names the entry and the proposal (decisions[i], proposalId, reference in details) and nothing is recorded.',
   })

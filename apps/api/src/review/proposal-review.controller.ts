@@ -105,9 +105,10 @@ export class ProposalReviewController {
   @Post(':id/decision')
   @RequirePermission(Permission.DECISION_RECORD)
   @ApiOperation({
-    summary: "The chair records the Steering Committee's decision",
+    summary:
+      "The chair (or, when the chair is recused, a member as acting chair) records the Steering Committee's decision",
     description:
-      "APPROVED (from UNDER_REVIEW or PIPELINE) needs allocations for PUNOs, each at most that PUNO's budgeted total (422), summing to at most the funds available (409 with details [{rule: 'AVAILABLE_FUNDS', message, available}]). PIPELINE puts it at the end of the pipeline; REVISION_REQUESTED lets the agencies edit and resubmit (a new review round); REJECTED ends it. Decisions are append-only.",
+      "A chair recused from the proposal (its organization a PUNO, or a declared conflict) cannot record it (403, rule RECUSED); then a Steering Committee member who is not recused records it as acting chair (recordedAs: ACTING_CHAIR), and only then (403, rule CHAIR_NOT_RECUSED). APPROVED (from UNDER_REVIEW or PIPELINE) needs allocations for PUNOs, each at most that PUNO's budgeted total (422), summing to at most the funds available (409 with details [{rule: 'AVAILABLE_FUNDS', message, available}]). PIPELINE puts it at the end of the pipeline; REVISION_REQUESTED lets the agencies edit and resubmit (a new review round); REJECTED ends it. Decisions are append-only.",
   })
   @ApiCreatedResponse({ type: DecisionDto })
   @ApiConflictResponse({ description: 'Wrong state, or not enough money (with the amount available)' })

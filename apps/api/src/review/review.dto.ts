@@ -7,6 +7,7 @@ import {
   IsArray,
   IsEnum,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -81,6 +82,8 @@ export class SubmitReviewDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CriterionScoreDto)
   scores: CriterionScoreDto[];
@@ -150,6 +153,8 @@ export class DecisionBodyDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AllocationDto)
   allocations?: AllocationDto[];
@@ -179,6 +184,8 @@ export class BatchDecisionsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  // Without it an element that is itself an array passes the nested validation empty.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BatchDecisionDto)
   decisions: BatchDecisionDto[];
@@ -303,6 +310,14 @@ export class RecusalDto {
   @ApiProperty() recused: boolean;
   @ApiProperty({ enum: ['PUNO', 'DECLARED_CONFLICT'], nullable: true, type: String }) reason: string | null;
   @ApiProperty() reviewedThisRound: boolean;
+  @ApiProperty({
+    enum: ['CHAIR', 'ACTING_CHAIR'],
+    nullable: true,
+    type: String,
+    description:
+      'In which capacity I may record its decision: the chair unless recused; a member who is not recused as acting chair, only when every chair is recused; null otherwise',
+  })
+  decidesAs: string | null;
 }
 
 export class DecisionAllocationDto {
@@ -325,6 +340,12 @@ export class DecisionDto {
   @ApiProperty({ example: '1070000.00' }) totalAllocated: string;
   @ApiPropertyOptional() pipelineRank?: number;
   @ApiProperty() decidedBy: ReviewerDto;
+  @ApiProperty({
+    enum: ['CHAIR', 'ACTING_CHAIR'],
+    description:
+      'ACTING_CHAIR: recorded by a member who is not recused because every chair is recused from it',
+  })
+  recordedAs: string;
   @ApiProperty() decidedAt: string;
 }
 
@@ -413,7 +434,7 @@ export class DecisionPackDto {
   @ApiProperty() generatedAt: string;
   @ApiProperty({
     isArray: true,
-    description: `Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, reviewCount, weightedScore (${WEIGHTED_SCORE_FORMULA}), recommendations.`,
+    description: `Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (${WEIGHTED_SCORE_FORMULA}), recommendations; with OWN_ONLY the last three are null.`,
   })
   proposals: object[];
   @ApiProperty({

@@ -233,13 +233,15 @@ export interface DecisionDto {
   totalAllocated: string;
   pipelineRank?: number;
   decidedBy: ReviewerDto;
+  /** ACTING_CHAIR: recorded by a member who is not recused because every chair is recused from it */
+  recordedAs: 'CHAIR' | 'ACTING_CHAIR';
   decidedAt: string;
 }
 
 export interface DecisionPackDto {
   meeting: unknown;
   generatedAt: string;
-  /** Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations. */
+  /** Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations; with OWN_ONLY the last three are null. */
   proposals: unknown[][];
   /** Shares of allocated US$ (decimal strings with four decimals, summing to 1 within rounding). current = allocations of programmes; ifApproved[id] adds that proposal’s requested total to its thematic area, split evenly across its countries (each part in the country’s region; Global without countries). */
   balance: BalanceDto;
@@ -762,6 +764,8 @@ export interface RecusalDto {
   recused: boolean;
   reason: 'PUNO' | 'DECLARED_CONFLICT' | null;
   reviewedThisRound: boolean;
+  /** In which capacity I may record its decision: the chair unless recused; a member who is not recused as acting chair, only when every chair is recused; null otherwise */
+  decidesAs: 'CHAIR' | 'ACTING_CHAIR' | null;
 }
 
 export interface ReportParametersDto {

@@ -193,9 +193,13 @@ export interface PackProposal {
     byOrganization: { orgCode: string; total: string }[];
   };
   reviewRound: number;
-  reviewCount: number;
+  /** OWN_ONLY: the caller may not see this proposal's reviews yet (or is recused); the next three are null. */
+  reviewVisibility: 'ALL' | 'OWN_ONLY';
+  /** How the caller may record its decision: CHAIR, ACTING_CHAIR (the chair is recused), or null. */
+  recordableAs: 'CHAIR' | 'ACTING_CHAIR' | null;
+  reviewCount: number | null;
   weightedScore: string | null;
-  recommendations: Record<Recommendation, number>;
+  recommendations: Record<Recommendation, number> | null;
   /** Funds available to its thematic area (unearmarked + earmarked for it). */
   availableForArea: string;
   /** Its requested total fits the funds available to its area. */

@@ -99,6 +99,8 @@ const ROLE_CAPABILITIES: Record<Role, Capability[]> = {
     'review.create',
     'review.read',
     'meeting.read',
+    // As acting chair only, where the pack says so (recordableAs).
+    'decision.record',
     'pipeline.read',
     'programme.read',
     'fund.read',

@@ -45,8 +45,9 @@ export class NotFoundError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You are not allowed to do this') {
-    super(ErrorCode.FORBIDDEN, message);
+  /** `details` name the field and rule when a row-level rule, not the role, refuses. */
+  constructor(message = 'You are not allowed to do this', details?: ErrorDetail[]) {
+    super(ErrorCode.FORBIDDEN, message, details);
   }
 }
 

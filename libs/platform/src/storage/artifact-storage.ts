@@ -4,12 +4,22 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 
 /**
  * Where files live (uploaded documents, generated reports). Behind this interface so a
  * deployment can swap the local folder for an S3-compatible store.
  */
 export type StorageArea = 'reports' | 'uploads';
+
+/** A stored file that is gone (deleted or lost outside the application): 404 naming what it was. */
+export class StoredFileMissingError extends DomainError {
+  constructor(what: string) {
+    super(ErrorCode.NOT_FOUND, `The file of ${what} is no longer stored`, [
+      { rule: 'FILE_STORED', message: `the stored file of ${what} is missing` },
+    ]);
+  }
+}
 
 export abstract class ArtifactStorage {
   /** Writes a stream under `key` atomically: readers never see a half-written file. */
@@ -22,6 +32,20 @@ export abstract class ArtifactStorage {
    * to clean up). Call it only while no other writer of `key` can be running. Returns how many.
    */
   abstract removeIncomplete(key: string): Promise<number>;
+
+  /**
+   * The file of `what` (e.g. "document <id>") for a download: a StoredFileMissingError (404)
+   * when it is not there, also when it goes between the check and the read.
+   */
+  async open(key: string, what: string): Promise<Readable> {
+    if (!(await this.exists(key))) throw new StoredFileMissingError(what);
+    try {
+      return await this.read(key);
+    } catch (error) {
+      if (!(await this.exists(key))) throw new StoredFileMissingError(what);
+      throw error;
+    }
+  }
 }
 
 @Injectable()

@@ -7,7 +7,7 @@ import {
   PortfolioGroup,
 } from '@mptf/finance';
 import { formatMoney, parseMoney, ratio } from '@mptf/platform';
-import { ProposalStatus } from '@mptf/proposals';
+import { ProposalStatus, submittedProposalSql } from '@mptf/proposals';
 import { ReferenceService } from '@mptf/reference';
 import { RollupGroup, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
@@ -17,8 +17,8 @@ import { asOfLabel, byAmountDesc, snapshotTime, sumMoney } from './compose-helpe
 import { ProgrammeFactsheetDataProvider, programmeBudget } from './programme-factsheet.data';
 import { ComposeContext, ComposedReport, ReportComposer } from './report-composer';
 
+/** Statuses of proposals once submitted: drafts are the agencies' own and never in donor reports. */
 const STATUS_ORDER: ProposalStatus[] = [
-  ProposalStatus.DRAFT,
   ProposalStatus.SUBMITTED,
   ProposalStatus.RETURNED,
   ProposalStatus.UNDER_REVIEW,
@@ -34,7 +34,6 @@ const STATUS_ORDER: ProposalStatus[] = [
 ];
 
 const STATUS_LABELS: Record<string, string> = {
-  DRAFT: 'Draft',
   SUBMITTED: 'Submitted',
   RETURNED: 'Returned for revision (FMU)',
   UNDER_REVIEW: 'Under review',
@@ -392,7 +391,7 @@ export class AnnualReportComposer implements ReportComposer {
               count: row.count,
             })),
             totals: { status: 'Total', count: proposalCounts.reduce((sum, row) => sum + row.count, 0) },
-            note: 'Proposals as they stand at the time of the report, from draft to closure.',
+            note: 'Proposals submitted to the fund, as they stand at the time of the report, from submission to closure (drafts stay with the agencies).',
           },
         ],
       },
@@ -569,9 +568,10 @@ export class AnnualReportComposer implements ReportComposer {
     ];
   }
 
+  /** Proposals from submission on (a draft, withdrawn or not, is the agencies' own). */
   private async proposalCounts(manager: EntityManager): Promise<{ status: string; count: number }[]> {
     const rows = (await manager.query(
-      'SELECT status, count(*)::int AS count FROM proposals GROUP BY status',
+      `SELECT p.status, count(*)::int AS count FROM proposals p WHERE ${submittedProposalSql('p')} GROUP BY p.status`,
     )) as { status: string; count: number }[];
     const counts = new Map(rows.map((row) => [row.status, row.count]));
     return STATUS_ORDER.map((status) => ({ status, count: counts.get(status) ?? 0 }));

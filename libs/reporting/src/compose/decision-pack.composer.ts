@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DecisionPack, DecisionPackService, DecisionsService, PackProposal } from '@mptf/review';
+import {
+  DecisionCapacity,
+  DecisionPack,
+  DecisionPackService,
+  DecisionsService,
+  PackProposal,
+} from '@mptf/review';
 import { groupThousands } from '../document/format';
 import { CellValue, ReportBlock, ReportSection, TableBlock } from '../document/report-document';
 import { ReportType } from '../runs/report-types';
@@ -40,7 +46,8 @@ export class DecisionPackComposer implements ReportComposer {
     const { manager } = context;
     const meetingId = context.parameters.meetingId as string;
     const snapshotAt = await snapshotTime(manager);
-    const pack = await this.packs.pack(manager, meetingId);
+    // The fund unit's full pack: report-access keeps DECISION_PACK runs to readers who see every review.
+    const pack = await this.packs.pack(manager, meetingId, null);
     await context.progress(60);
     const decisions = await this.decisions.ofMeeting(meetingId, manager);
     const areas = (await manager.query('SELECT code, short_title FROM thematic_areas ORDER BY code')) as {
@@ -106,7 +113,7 @@ export class DecisionPackComposer implements ReportComposer {
               total: requested,
               indirect: sumMoney(pack.proposals.map((p) => p.budget.indirect)),
               score: null,
-              reviews: pack.proposals.reduce((sum, p) => sum + p.reviewCount, 0),
+              reviews: pack.proposals.reduce((sum, p) => sum + (p.reviewCount ?? 0), 0),
               available: null,
               fundable: null,
             },
@@ -196,9 +203,11 @@ export class DecisionPackComposer implements ReportComposer {
                   reference: d.reference,
                   outcome: `${OUTCOME_LABELS[d.outcome] ?? d.outcome}${d.pipelineRank ? ` (rank ${d.pipelineRank})` : ''}`,
                   allocated: d.totalAllocated,
-                  justification: d.conditions
-                    ? `${d.justification} Conditions: ${d.conditions}`
-                    : d.justification,
+                  justification: `${d.conditions ? `${d.justification} Conditions: ${d.conditions}` : d.justification}${
+                    d.recordedAs === DecisionCapacity.ACTING_CHAIR
+                      ? ` (Recorded by ${d.decidedBy.name} as acting chair: the chair was recused.)`
+                      : ''
+                  }`,
                   decidedAt: d.decidedAt.slice(0, 10),
                 })),
                 totals: {
@@ -278,7 +287,9 @@ function sideBySide(group: PackProposal[], index: number, count: number): TableB
     [
       'Recommendations',
       (p) =>
-        `Approve ${p.recommendations.APPROVE} · Revise ${p.recommendations.REVISE} · Reject ${p.recommendations.REJECT}`,
+        p.recommendations
+          ? `Approve ${p.recommendations.APPROVE} · Revise ${p.recommendations.REVISE} · Reject ${p.recommendations.REJECT}`
+          : 'Not shown',
     ],
     ['Fits available funds', (p) => (p.fundable ? 'Yes' : 'No')],
     [

@@ -1,6 +1,7 @@
 import type { AuthUser } from '@mptf/identity';
 import { Role } from '@mptf/identity';
-import { mayGenerate, mayRead, readsOnlyDonorScope } from './report-access';
+import { positionalParams } from '@mptf/platform';
+import { mayGenerate, mayRead, readableRunsCondition } from './report-access';
 import { canonicalParameters, normalizeParameters, ReportType } from './report-types';
 
 const user = (roles: Role[], organizationCode: string | null = null): AuthUser => ({
@@ -47,10 +48,12 @@ describe('who may generate and read reports', () => {
   const admin = user([Role.ADMIN]);
   const donor = user([Role.DONOR_VIEWER], 'DEU');
 
-  it('lets FMU and AA officers generate anything, admins only read', () => {
+  it('lets FMU and AA officers generate anything but the AA the decision pack (scores), admins only read', () => {
     for (const type of Object.values(ReportType)) {
+      const pack = type === ReportType.DECISION_PACK;
       expect(mayGenerate(fmu, type, {})).toBe(true);
-      expect(mayGenerate(aa, type, {})).toBe(true);
+      expect(mayGenerate(aa, type, {})).toBe(!pack);
+      expect(mayRead(aa, type, {})).toBe(!pack);
       expect(mayGenerate(admin, type, {})).toBe(false);
       expect(mayRead(admin, type, { donorCode: 'FRA' })).toBe(true);
     }
@@ -63,7 +66,21 @@ describe('who may generate and read reports', () => {
     expect(mayGenerate(donor, ReportType.PROGRAMME_FACTSHEET, {})).toBe(false);
     expect(mayRead(donor, ReportType.DECISION_PACK, {})).toBe(false);
     expect(mayRead(user([Role.DONOR_VIEWER], null), ReportType.ANNUAL_CONSOLIDATED, {})).toBe(false);
-    expect(readsOnlyDonorScope(donor)).toBe(true);
-    expect(readsOnlyDonorScope(user([Role.DONOR_VIEWER, Role.FMU_OFFICER], 'DEU'))).toBe(false);
+  });
+
+  it('says the same in SQL for lists and the audit trail', () => {
+    const sql = (who: AuthUser) => {
+      const params: unknown[] = [];
+      return { sql: readableRunsCondition(who, positionalParams(params)), params };
+    };
+    expect(sql(fmu)).toEqual({ sql: '(true)', params: [] });
+    expect(sql(aa)).toEqual({ sql: '(r.type <> $1)', params: [ReportType.DECISION_PACK] });
+    expect(sql(donor).params).toEqual([
+      ReportType.ANNUAL_CONSOLIDATED,
+      ReportType.CONTRIBUTOR_STATEMENT,
+      'DEU',
+    ]);
+    expect(sql(user([Role.DONOR_VIEWER], null)).sql).toBe('false');
+    expect(sql(user([Role.SC_MEMBER])).sql).toBe('false');
   });
 });

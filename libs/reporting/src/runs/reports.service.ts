@@ -11,6 +11,7 @@ import {
   ForbiddenError,
   InvalidStateError,
   JobProducer,
+  namedParams,
   NotFoundError,
   offsetOf,
   Page,
@@ -20,7 +21,7 @@ import {
 import { PROGRAMME_STATUSES } from '@mptf/proposals';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { mayGenerate, mayRead, readsOnlyDonorScope } from './report-access';
+import { mayGenerate, mayRead, readableRunsCondition } from './report-access';
 import { ReportRun, ReportRunView, toRunView } from './report-run.entity';
 import {
   canonicalParameters,
@@ -159,14 +160,8 @@ export class ReportsService {
     const qb = this.dataSource.getRepository(ReportRun).createQueryBuilder('r');
     if (query.type) qb.andWhere('r.type = :type', { type: query.type });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (readsOnlyDonorScope(user)) {
-      if (!user.roles.includes(Role.DONOR_VIEWER) || !user.organizationCode) return pageOf([], 0, query);
-      qb.andWhere(`(r.type = :annual OR (r.type = :statement AND r.donor_code = :donor))`, {
-        annual: ReportType.ANNUAL_CONSOLIDATED,
-        statement: ReportType.CONTRIBUTOR_STATEMENT,
-        donor: user.organizationCode,
-      });
-    }
+    const readable: Record<string, unknown> = {};
+    qb.andWhere(readableRunsCondition(user, namedParams(readable, 'readable')), readable);
     const [items, total] = await qb
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
@@ -181,10 +176,8 @@ export class ReportsService {
     const run = await this.visibleRun(user, id);
     if (run.status !== ReportStatus.SUCCEEDED || !run.storageKey)
       throw new InvalidStateError('report', run.status, 'download the file of');
-    if (!(await this.storage.exists(run.storageKey)))
-      throw new DomainError(ErrorCode.NOT_FOUND, `The file of report ${id} is no longer stored`);
     return {
-      stream: await this.storage.read(run.storageKey),
+      stream: await this.storage.open(run.storageKey, `report ${id}`),
       fileName: run.fileName ?? `${run.id}.${run.format}`,
       contentType: run.contentType ?? 'application/octet-stream',
       bytes: run.bytes ?? 0,

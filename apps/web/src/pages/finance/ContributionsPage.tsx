@@ -33,7 +33,8 @@ export function ContributionsPage() {
   const { can, hasRole, user } = useAuth();
   const ref = useReference();
   const donorOnly = hasRole('DONOR_VIEWER') && !can('contribution.record') && !can('proposal.read');
-  const [donor, setDonor] = useState<string | null>(null);
+  // Contributions by donor are public (as on the fund's gateway): a donor starts with its own.
+  const [donor, setDonor] = useState<string | null>(donorOnly ? (user?.organizationCode ?? null) : null);
   const [year, setYear] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
@@ -57,7 +58,7 @@ export function ContributionsPage() {
   return (
     <Stack>
       <PageHeader
-        title={donorOnly ? `Contributions of ${ref.orgName(user?.organizationCode ?? '')}` : 'Contributions'}
+        title={donor ? `Contributions of ${ref.orgName(donor)}` : 'Contributions'}
         description="Commitments signed and deposits received, in the donor's currency and in US$, with the Administrative Agent's 1 % fee on each deposit."
         actions={
           <>
@@ -80,21 +81,19 @@ export function ContributionsPage() {
         }
       />
       <Group align="flex-end">
-        {!donorOnly && (
-          <Select
-            label="Contributor"
-            placeholder="All contributors"
-            data={donors.map((d) => ({ value: d.code, label: `${d.name} (${d.code})` }))}
-            value={donor}
-            onChange={(v) => {
-              setDonor(v);
-              setPage(1);
-            }}
-            searchable
-            clearable
-            w={300}
-          />
-        )}
+        <Select
+          label="Contributor"
+          placeholder="All contributors"
+          data={donors.map((d) => ({ value: d.code, label: `${d.name} (${d.code})` }))}
+          value={donor}
+          onChange={(v) => {
+            setDonor(v);
+            setPage(1);
+          }}
+          searchable
+          clearable
+          w={300}
+        />
         <Select
           label="Year"
           placeholder="All years"

@@ -74,7 +74,10 @@ export function ReportsPage() {
   const donorOnly = hasRole('DONOR_VIEWER') && !can('proposal.read');
   const types: ReportType[] = donorOnly
     ? ['CONTRIBUTOR_STATEMENT', 'ANNUAL_CONSOLIDATED']
-    : ['ANNUAL_CONSOLIDATED', 'CONTRIBUTOR_STATEMENT', 'PROGRAMME_FACTSHEET', 'DECISION_PACK'];
+    : can('review.read')
+      ? ['ANNUAL_CONSOLIDATED', 'CONTRIBUTOR_STATEMENT', 'PROGRAMME_FACTSHEET', 'DECISION_PACK']
+      : // The decision pack carries review scores: only for those who read reviews (not the AA).
+        ['ANNUAL_CONSOLIDATED', 'CONTRIBUTOR_STATEMENT', 'PROGRAMME_FACTSHEET'];
   const initialType = (params.get('type') as ReportType | null) ?? types[0];
   const [type, setType] = useState<ReportType>(types.includes(initialType) ? initialType : types[0]);
   const [format, setFormat] = useState<ReportFormat>('pdf');

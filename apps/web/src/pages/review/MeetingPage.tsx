@@ -59,7 +59,8 @@ const pct = (value: string | number | undefined) => Math.round(Number(value ?? 0
 
 export function MeetingPage() {
   const { id = '' } = useParams();
-  const { can } = useAuth();
+  const { can, hasRole } = useAuth();
+  const hasChairRole = hasRole('SC_CHAIR');
   const ref = useReference();
   const meeting = useQuery({
     queryKey: ['meeting', id],
@@ -179,22 +180,30 @@ export function MeetingPage() {
                     </Table.Tr>
                     <Table.Tr>
                       <Table.Td c="dimmed">Score</Table.Td>
-                      <Table.Td>
-                        <Text fw={700} span>
-                          {score(item.weightedScore)}
-                        </Text>{' '}
-                        / 100 · {item.reviewCount} review{item.reviewCount === 1 ? '' : 's'}
-                      </Table.Td>
+                      {item.reviewVisibility === 'OWN_ONLY' ? (
+                        <Table.Td c="dimmed" data-testid="score-hidden">
+                          Shown once you have reviewed it (never while you are recused)
+                        </Table.Td>
+                      ) : (
+                        <Table.Td>
+                          <Text fw={700} span>
+                            {score(item.weightedScore)}
+                          </Text>{' '}
+                          / 100 · {item.reviewCount} review{item.reviewCount === 1 ? '' : 's'}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   </Table.Tbody>
                 </Table>
-                <Group gap={6} mt="xs">
-                  {(['APPROVE', 'REVISE', 'REJECT'] as const).map((r) => (
-                    <Badge key={r} color={RECOMMENDATION_COLOR[r]} variant="light">
-                      {RECOMMENDATION_LABEL[r]} {item.recommendations?.[r] ?? 0}
-                    </Badge>
-                  ))}
-                </Group>
+                {item.recommendations && (
+                  <Group gap={6} mt="xs">
+                    {(['APPROVE', 'REVISE', 'REJECT'] as const).map((r) => (
+                      <Badge key={r} color={RECOMMENDATION_COLOR[r]} variant="light">
+                        {RECOMMENDATION_LABEL[r]} {item.recommendations?.[r] ?? 0}
+                      </Badge>
+                    ))}
+                  </Group>
+                )}
                 {item.fundable === false && (
                   <Text size="xs" c="orange.9" mt="xs">
                     Above the funds available to its thematic area
@@ -216,17 +225,19 @@ export function MeetingPage() {
                       {formatDateTime(item.decision.decidedAt)}
                     </Text>
                   </Group>
-                ) : can('decision.record') ? (
+                ) : can('decision.record') && item.recordableAs ? (
                   <Button
                     leftSection={<IconGavel size={18} />}
                     onClick={() => setDeciding(item)}
                     aria-label={`Record the decision on ${item.reference}`}
                   >
-                    Record decision
+                    {item.recordableAs === 'ACTING_CHAIR' ? 'Record decision as acting chair' : 'Record decision'}
                   </Button>
                 ) : (
                   <Text size="sm" c="dimmed">
-                    Awaiting the chair's decision
+                    {item.recordableAs === null && can('decision.record') && hasChairRole
+                      ? 'You are recused: a member who is not recused records it as acting chair'
+                      : "Awaiting the chair's decision"}
                   </Text>
                 )}
               </Card>
