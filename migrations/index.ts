@@ -9,6 +9,7 @@ import { IndicatorStandings1765065600000 } from './1765065600000-IndicatorStandi
 import { StandingsSkipDrafts1765152000000 } from './1765152000000-StandingsSkipDrafts';
 import { PunoLedgerSums1765238400000 } from './1765238400000-PunoLedgerSums';
 import { ProposalReferenceSequences1765324800000 } from './1765324800000-ProposalReferenceSequences';
+import { MoneyCorrections1765600000000 } from './1765600000000-MoneyCorrections';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   StandingsSkipDrafts1765152000000,
   PunoLedgerSums1765238400000,
   ProposalReferenceSequences1765324800000,
+  MoneyCorrections1765600000000,
 ];

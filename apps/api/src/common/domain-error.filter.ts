@@ -18,18 +18,38 @@ interface ErrorBody {
  * ids and all) and its message names tables and constraints; those go to the log only.
  */
 const PG_ERRORS: Record<string, { status: number; rule: string; message: string }> = {
-  '23505': { status: 409, rule: 'UNIQUE', message: 'The request conflicts with a record that already exists' },
-  '23503': { status: 409, rule: 'REFERENCE', message: 'The request refers to a record that does not exist or is in use' },
+  '23505': {
+    status: 409,
+    rule: 'UNIQUE',
+    message: 'The request conflicts with a record that already exists',
+  },
+  '23503': {
+    status: 409,
+    rule: 'REFERENCE',
+    message: 'The request refers to a record that does not exist or is in use',
+  },
   '23514': { status: 422, rule: 'CHECK', message: 'A value of the request is outside what the data allows' },
   '22P02': { status: 400, rule: 'FORMAT', message: 'A value of the request has the wrong format' },
   '22003': { status: 400, rule: 'RANGE', message: 'A number of the request is out of range' },
   '22001': { status: 400, rule: 'LENGTH', message: 'A text of the request is too long' },
   '22007': { status: 400, rule: 'FORMAT', message: 'A date or time of the request has the wrong format' },
   '22008': { status: 400, rule: 'RANGE', message: 'A date or time of the request is not a real one' },
-  '22021': { status: 400, rule: 'ENCODING', message: 'A text of the request has characters that cannot be stored' },
-  '22P05': { status: 400, rule: 'ENCODING', message: 'A text of the request has characters that cannot be stored' },
+  '22021': {
+    status: 400,
+    rule: 'ENCODING',
+    message: 'A text of the request has characters that cannot be stored',
+  },
+  '22P05': {
+    status: 400,
+    rule: 'ENCODING',
+    message: 'A text of the request has characters that cannot be stored',
+  },
   '23502': { status: 400, rule: 'REQUIRED', message: 'A required value of the request is missing' },
-  '40001': { status: 409, rule: 'CONCURRENT_CHANGE', message: 'The data changed under the request; try again' },
+  '40001': {
+    status: 409,
+    rule: 'CONCURRENT_CHANGE',
+    message: 'The data changed under the request; try again',
+  },
 };
 
 /** Connection-level failures: the dependency is down or restarting, not the request wrong. */

@@ -23,7 +23,7 @@ import { useReference } from '../../api/reference';
 import type { Contribution, Page } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
-import { Money, PageHeader, StatTile } from '../../components/ui';
+import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate, today } from '../../lib/format';
 import { centsToDecimal, formatMoneyShort, MONEY_PATTERN, parseCents } from '../../lib/money';
 
@@ -50,8 +50,10 @@ export function ContributionsPage() {
   });
   const donors = ref.organizations.filter((o) => o.type !== 'UN_ENTITY');
   const items = query.data?.items ?? [];
-  const deposits = items.filter((c) => c.kind === 'DEPOSIT' && !c.reversedBy);
-  const commitments = items.filter((c) => c.kind === 'COMMITMENT' && !c.reversedBy);
+  // A reversed contribution and its reversal cancel out: count neither.
+  const standing = (c: Contribution) => !c.reversedBy && !c.reverses;
+  const deposits = items.filter((c) => c.kind === 'DEPOSIT' && standing(c));
+  const commitments = items.filter((c) => c.kind === 'COMMITMENT' && standing(c));
   const sum = (list: Contribution[]) => list.reduce((s, c) => s + parseCents(c.usdAmount), 0n);
 
   return (
@@ -161,7 +163,7 @@ export function ContributionsPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {data.items.map((c) => (
-                    <Table.Tr key={c.id} opacity={c.reversedBy ? 0.55 : 1}>
+                    <Table.Tr key={c.id} opacity={c.reversedBy || c.reverses ? 0.55 : 1}>
                       <Table.Td>{formatDate(c.date)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={500}>
@@ -177,11 +179,7 @@ export function ContributionsPage() {
                         <Badge variant="light" color={c.kind === 'DEPOSIT' ? 'teal' : 'grape'}>
                           {c.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}
                         </Badge>
-                        {c.reversedBy != null && (
-                          <Badge ml={4} color="gray" variant="outline">
-                            reversed
-                          </Badge>
-                        )}
+                        <ReversalBadge record={c} />
                       </Table.Td>
                       <Table.Td className="num">
                         <Money value={c.amount} currency={c.currency} />
