@@ -51,7 +51,7 @@ export class ProgrammeReversalsService {
    * - A transfer: the PUNO must still hold it (transfers − refunds − expenditure ≥ the amount),
    *   else 409 PUNO_BALANCE. When no transfer of an ACTIVE programme is left standing, the
    *   programme returns to APPROVED and its start date is cleared (the first transfer never
-   *   happened); otherwise its start date becomes the date of its earliest standing transfer.
+   *   happened); otherwise its start date becomes that of its first transfer still standing.
    * - A refund: the money goes back to the PUNO, out of the AA balance, so it must not be promised
    *   elsewhere by now (409 AVAILABLE_FUNDS, under the fund lock like a transfer).
    */
@@ -271,14 +271,19 @@ export class ProgrammeReversalsService {
       );
   }
 
-  /** After a transfer's reversal: the programme's start follows its earliest standing transfer. */
+  /**
+   * After a transfer's reversal: the programme starts with its first transfer still standing (the
+   * first recorded, as a transfer sets the start date), or has not started when none is left.
+   */
   private async restart(manager: EntityManager, actor: AuthUser, programme: ProgrammeRecord) {
-    const [{ first }] = (await manager.query(
-      `SELECT to_char(min(t.entry_date), 'YYYY-MM-DD') AS first FROM ledger_entries t
+    const [standing] = (await manager.query(
+      `SELECT to_char(t.entry_date, 'YYYY-MM-DD') AS first FROM ledger_entries t
         WHERE t.proposal_id = $1 AND t.kind = 'TRANSFER' AND t.corrects_entry_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.corrects_entry_id = t.id)`,
+          AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.corrects_entry_id = t.id)
+        ORDER BY t.seq LIMIT 1`,
       [programme.id],
-    )) as { first: string | null }[];
+    )) as { first: string }[];
+    const first = standing?.first ?? null;
     if (first === null && programme.status === ProposalStatus.ACTIVE) {
       const change = await this.statuses.apply(manager, {
         proposalId: programme.id,
