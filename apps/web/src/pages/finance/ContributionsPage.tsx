@@ -29,6 +29,10 @@ import { centsToDecimal, formatMoneyShort, MONEY_PATTERN, parseCents } from '../
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
+/** Who may be a donor (the API refuses others): Member States and other contributors. */
+const isContributor = (organization: { type: string }) =>
+  ['MEMBER_STATE', 'OTHER'].includes(organization.type);
+
 export function ContributionsPage() {
   const { can, hasRole, user } = useAuth();
   const ref = useReference();
@@ -48,7 +52,7 @@ export function ContributionsPage() {
       }),
     placeholderData: keepPreviousData,
   });
-  const donors = ref.organizations.filter((o) => o.type !== 'UN_ENTITY');
+  const donors = ref.organizations.filter(isContributor);
   const items = query.data?.items ?? [];
   // A reversed contribution and its reversal cancel out: count neither.
   const standing = (c: Contribution) => !c.reversedBy && !c.reverses;
@@ -271,7 +275,7 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
           required
           searchable
           data={ref.organizations
-            .filter((o) => o.type !== 'UN_ENTITY')
+            .filter(isContributor)
             .map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
           value={form.donorCode}
           onChange={(v) => set({ donorCode: v })}
