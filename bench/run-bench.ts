@@ -108,6 +108,8 @@ async function main(): Promise<void> {
     PORT: String(port),
     API_PROCESSES: String(SETTINGS.apiProcesses),
     LOGIN_THROTTLE_LIMIT: '1000000',
+    // 100 contributor statements are requested at once by one user.
+    REPORT_RUNS_PER_USER: '1000',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
     REPORTS_DIR: join(workDir, 'reports'),
     UPLOADS_DIR: join(workDir, 'uploads'),

@@ -10,6 +10,7 @@ import { StandingsSkipDrafts1765152000000 } from './1765152000000-StandingsSkipD
 import { PunoLedgerSums1765238400000 } from './1765238400000-PunoLedgerSums';
 import { ProposalReferenceSequences1765324800000 } from './1765324800000-ProposalReferenceSequences';
 import { ActingChair1765500000000 } from './1765500000000-ActingChair';
+import { MoneyCorrections1765600000000 } from './1765600000000-MoneyCorrections';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PunoLedgerSums1765238400000,
   ProposalReferenceSequences1765324800000,
   ActingChair1765500000000,
+  MoneyCorrections1765600000000,
 ];

@@ -135,8 +135,8 @@ export async function seedReference(db: EntityManager, progress: Progress = () =
   await db.query(
     `INSERT INTO fund_settings (id, min_participating_organizations, min_marker_gender, min_marker_human_rights,
         min_marker_child_sensitivity, budget_ceiling, min_duration_months, max_duration_months, indirect_rate,
-        aa_fee_rate, review_window_days, expenditure_deadline)
-     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+        aa_fee_rate, review_window_days, expenditure_deadline, inception_date, max_entry_amount)
+     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
     [
       s.minParticipatingOrganizations,
       s.minMarkerGender,
@@ -149,6 +149,8 @@ export async function seedReference(db: EntityManager, progress: Progress = () =
       s.aaFeeRate,
       s.reviewWindowDays,
       s.expenditureDeadline,
+      s.inceptionDate,
+      s.maxEntryAmountCents.toString(),
     ],
   );
 

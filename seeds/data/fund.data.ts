@@ -111,6 +111,10 @@ export const DEFAULT_FUND_SETTINGS = {
   aaFeeRate: '0.01',
   reviewWindowDays: 21,
   expenditureDeadline: '04-30',
+  /** The Migration MPTF was established in 2019: no money entry is dated before it. */
+  inceptionDate: '2019-01-01',
+  /** US$ 1,000,000,000.00: far above any single contribution, transfer or charge of the fund. */
+  maxEntryAmountCents: 100_000_000_000n,
 };
 
 /** The fund's own offices, as organizations of type SECRETARIAT. */

@@ -74,6 +74,8 @@ describe('reference data and fund settings', () => {
       aaFeeRate: '0.01',
       reviewWindowDays: 21,
       expenditureDeadline: '04-30',
+      inceptionDate: '2019-01-01',
+      maxEntryAmount: '1000000000.00',
     });
     expect(
       (await t.http.patch('/api/v1/settings/fund').set(auth).send({ minParticipatingOrganizations: 3 }))

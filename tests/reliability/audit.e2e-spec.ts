@@ -7,7 +7,7 @@ import { AA, ADMIN, allocatedProgramme, FMU, IOM } from './support/fixtures';
 
 /**
  * Audit completeness: a full scenario through the API (settings, users, reference mapping,
- * intake, contributions and their correction, fund entries, transfers, expenditure, refunds,
+ * intake, contributions, fund entries, transfers, expenditure and refunds and their reversals,
  * closure, results matrix and actuals), then every state change is matched with its audit event:
  * each successful write request's correlation id, each status change, each ledger entry, each
  * user and each actual. A change and its event are written in one transaction, so they share the
@@ -72,6 +72,12 @@ describe('reliability: audit completeness', () => {
     });
     await write('post', `/contributions/${commitment.id}/reverse`, AA, { reason: 'Recorded twice' });
     await write('post', '/fund/entries', AA, { kind: 'INTEREST', amount: '125.50', date: '2025-06-30' });
+    const charge = await write('post', '/fund/entries', AA, {
+      kind: 'BANK_CHARGE',
+      amount: '12.00',
+      date: '2025-07-01',
+    });
+    await write('post', `/fund/entries/${charge.id}/reverse`, AA, { reason: 'Charged to another fund' });
 
     const programmeId = await allocatedProgramme(t, [
       { orgCode: 'IOM', amount: '1000000.00' },
@@ -101,6 +107,31 @@ describe('reliability: audit completeness', () => {
       orgCode: 'IOM',
       amount: '1000.00',
       date: '2025-12-01',
+    });
+    // Corrections: a transfer, a refund and an expenditure report reversed.
+    const extra = await write('post', `/programmes/${programmeId}/transfers`, AA, {
+      orgCode: 'UNICEF',
+      amount: '1000.00',
+      date: '2025-01-03',
+    });
+    await write('post', `/programmes/${programmeId}/transfers/${extra.id}/reverse`, AA, {
+      reason: 'Duplicate',
+    });
+    const wrongRefund = await write('post', `/programmes/${programmeId}/refunds`, AA, {
+      orgCode: 'IOM',
+      amount: '500.00',
+      date: '2025-12-02',
+    });
+    await write('post', `/programmes/${programmeId}/refunds/${wrongRefund.id}/reverse`, AA, {
+      reason: 'Bounced',
+    });
+    const wrongYear = await write('post', `/programmes/${programmeId}/expenditures`, IOM, {
+      orgCode: 'IOM',
+      year: 2026,
+      lines: [{ categoryCode: 2, amount: '10.00' }],
+    });
+    await write('post', `/programmes/${programmeId}/expenditures/${wrongYear.id}/reverse`, IOM, {
+      reason: 'Reported for the wrong year',
     });
 
     await write('put', `/proposals/${programmeId}/results-matrix`, FMU, doneWhenMatrix());

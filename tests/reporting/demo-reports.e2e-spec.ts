@@ -90,7 +90,8 @@ describe('donor reports on the demo portfolio', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestContext({ env: { WORKER_CONCURRENCY: '6' } });
+    // Twelve runs (each type in each format) are requested at once by one user.
+    t = await createTestContext({ env: { WORKER_CONCURRENCY: '6', REPORT_RUNS_PER_USER: '20' } });
     await seedDemo({ app: t.app, dataSource: t.db, progress: () => undefined });
     worker = await t.startWorker();
     void worker;

@@ -48,8 +48,15 @@ export interface MovementSummary {
   id: string;
   kind: 'ALLOCATION' | 'TRANSFER' | 'REFUND';
   orgCode: string;
+  /** Negative on a reversing entry. */
   amount: string;
   date: string;
+  /** Set when the movement was reversed: the id of the reversing entry. */
+  reversedBy: string | null;
+  /** Set on a reversing entry: the id of the movement it reverses. */
+  reverses: string | null;
+  /** Why it was reversed (on the reversing entry). */
+  reason: string | null;
 }
 
 export interface ProgrammeDetail extends ProgrammeSummary {
@@ -57,7 +64,7 @@ export interface ProgrammeDetail extends ProgrammeSummary {
   untransferred: string;
   balance: string;
   organizations: PunoFigures[];
-  /** Allocations, transfers and refunds in date order. */
+  /** Allocations, transfers and refunds in date order, with their reversals. */
   movements: MovementSummary[];
 }
 
@@ -183,12 +190,23 @@ export class FinanceReadService {
       [id],
     )) as { code: number }[];
     const movements = (await manager.query(
-      `SELECT e.id, e.kind, o.code AS org_code, e.amount::text AS amount, to_char(e.entry_date, 'YYYY-MM-DD') AS date
+      `SELECT e.id, e.kind, o.code AS org_code, e.amount::text AS amount, to_char(e.entry_date, 'YYYY-MM-DD') AS date,
+              e.corrects_entry_id AS reverses, CASE WHEN e.corrects_entry_id IS NOT NULL THEN e.description END AS reason,
+              (SELECT r.id FROM ledger_entries r WHERE r.corrects_entry_id = e.id) AS reversed_by
          FROM ledger_entries e JOIN organizations o ON o.id = e.organization_id
         WHERE e.proposal_id = $1 AND e.kind IN ('ALLOCATION','TRANSFER','REFUND')
         ORDER BY e.entry_date, e.seq`,
       [id],
-    )) as { id: string; kind: MovementSummary['kind']; org_code: string; amount: string; date: string }[];
+    )) as {
+      id: string;
+      kind: MovementSummary['kind'];
+      org_code: string;
+      amount: string;
+      date: string;
+      reverses: string | null;
+      reason: string | null;
+      reversed_by: string | null;
+    }[];
     const totals = programmeFigures(money);
     return {
       ...summary,
@@ -211,6 +229,9 @@ export class FinanceReadService {
         orgCode: row.org_code,
         amount: formatMoney(row.amount),
         date: row.date,
+        reversedBy: row.reversed_by,
+        reverses: row.reverses,
+        reason: row.reason,
       })),
     };
   }

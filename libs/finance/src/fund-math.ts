@@ -74,19 +74,6 @@ export function fundStatusFrom(totals: KindTotals): FundStatusCents {
   };
 }
 
-/** Totals per kind from raw entries (what SQL's GROUP BY does; used by the scenario specs). */
-export function totalsByKind(entries: Iterable<{ kind: LedgerKind; amount: Cents }>): KindTotals {
-  const totals: KindTotals = {};
-  for (const { kind, amount } of entries) totals[kind] = (totals[kind] ?? 0n) + amount;
-  return totals;
-}
-
-export function fundStatusFromEntries(
-  entries: Iterable<{ kind: LedgerKind; amount: Cents }>,
-): FundStatusCents {
-  return fundStatusFrom(totalsByKind(entries));
-}
-
 export function formatFundStatus(status: FundStatusCents): FundStatus {
   const format = <T extends Record<string, Cents>>(group: T) =>
     Object.fromEntries(Object.entries(group).map(([key, value]) => [key, formatMoney(value)])) as {

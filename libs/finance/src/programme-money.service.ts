@@ -4,85 +4,42 @@ import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { hasRole, Role } from '@mptf/identity';
 import {
-  Cents,
-  Clock,
-  DomainError,
-  ErrorCode,
   ErrorDetail,
   ForbiddenError,
   formatMoney,
-  InvalidStateError,
   NotFoundError,
   RuleViolationError,
   sumCents,
   ValidationError,
+  Clock,
 } from '@mptf/platform';
 import { PROGRAMME_STATUSES, ProposalAction, ProposalStatus, ProposalStatusService } from '@mptf/proposals';
+import { ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
-import { balanceFromTotals, poolAvailability, programmeFigures } from './fund-math';
+import {
+  amountViolations,
+  dateViolations,
+  EntryBounds,
+  entryBounds,
+  refuseViolations,
+  yearViolations,
+} from './entry-bounds';
+import { balanceFromTotals, programmeFigures } from './fund-math';
 import { emptyMoney, Ledger } from './ledger';
-import { FUND_CHARGE_KINDS, FundEntryKind, LedgerKind } from './ledger-kind';
-import { findProgramme, ProgrammeRecord, punosOf, requirePuno } from './programme-records';
-
-export interface MoneyMovementInput {
-  orgCode: string;
-  amount: Cents;
-  date: string;
-}
-
-export interface MovementView {
-  id: string;
-  programmeId: string;
-  kind: 'TRANSFER' | 'REFUND';
-  orgCode: string;
-  amount: string;
-  date: string;
-  programmeStatus: ProposalStatus;
-}
-
-export interface ExpenditureInput {
-  orgCode: string;
-  year: number;
-  lines: { categoryCode: number; amount: Cents }[];
-}
-
-export interface ExpenditureReportView {
-  id: string;
-  programmeId: string;
-  orgCode: string;
-  year: number;
-  version: number;
-  /** True for the version that counts (the latest of its year). */
-  current: boolean;
-  lines: { categoryCode: number; amount: string }[];
-  total: string;
-  submittedAt: string;
-  submittedBy: string | null;
-}
-
-export enum ClosureKind {
-  OPERATIONAL = 'OPERATIONAL',
-  FINANCIAL = 'FINANCIAL',
-}
-
-export interface FundEntryInput {
-  kind: FundEntryKind;
-  amount: Cents;
-  date: string;
-  description?: string | null;
-}
-
-export interface FundEntryView {
-  id: string;
-  kind: FundEntryKind;
-  amount: string;
-  date: string;
-  description: string | null;
-}
+import { LedgerKind } from './ledger-kind';
+import { insufficient } from './money-errors';
+import {
+  ClosureKind,
+  ExpenditureInput,
+  ExpenditureReportView,
+  MoneyMovementInput,
+  MovementView,
+} from './programme-money.types';
+import { findProgramme, lockProgramme, punosOf, requirePuno } from './programme-records';
 
 /**
  * Money moving to, from and within programmes after the SC's allocation: transfers (tranches),
- * refunds, annual expenditure per budget category, closure, and the AA's own fund entries.
+ * refunds, annual expenditure per budget category and closure.
  * Each change is one transaction with its audit event; programme-level changes lock the proposal
  * row first, then (when money leaves the AA) the fund, always in that order.
  */
@@ -93,18 +50,24 @@ export class ProgrammeMoneyService {
     private readonly ledger: Ledger,
     private readonly statuses: ProposalStatusService,
     private readonly audit: AuditService,
+    private readonly reference: ReferenceService,
     private readonly clock: Clock,
   ) {}
+
+  /** The bounds every entry of this service must keep (read inside its transaction). */
+  private async bounds(manager: EntityManager): Promise<EntryBounds> {
+    return entryBounds(await this.reference.fundSettings(manager), this.clock.today());
+  }
 
   /**
    * A tranche to one PUNO: never more than its allocation not yet transferred nor the balance
    * with the AA (409 naming the amount available). The first transfer makes the programme ACTIVE
-   * with the transfer date as start date.
+   * with the transfer date as start date. Amount and date within the fund's bounds (422).
    */
   async transfer(actor: AuthUser, programmeId: string, input: MoneyMovementInput): Promise<MovementView> {
-    this.refuseFutureDate(input.date);
     return this.dataSource.transaction(async (manager) => {
-      const programme = await this.lockProgramme(manager, programmeId, 'record a transfer for', [
+      await this.refuseImplausibleMovement(manager, input);
+      const programme = await lockProgramme(this.statuses, manager, programmeId, 'record a transfer for', [
         ProposalStatus.APPROVED,
         ProposalStatus.ACTIVE,
       ]);
@@ -155,6 +118,9 @@ export class ProgrammeMoneyService {
         amount: formatMoney(input.amount),
         date: input.date,
         programmeStatus: status,
+        reversedBy: null,
+        reverses: null,
+        reason: null,
       };
       await this.audit.record(manager, {
         actor,
@@ -170,9 +136,9 @@ export class ProgrammeMoneyService {
 
   /** Money a PUNO returns: at most what it holds (transfers − refunds − expenditure). */
   async refund(actor: AuthUser, programmeId: string, input: MoneyMovementInput): Promise<MovementView> {
-    this.refuseFutureDate(input.date);
     return this.dataSource.transaction(async (manager) => {
-      const programme = await this.lockProgramme(manager, programmeId, 'record a refund for', [
+      await this.refuseImplausibleMovement(manager, input);
+      const programme = await lockProgramme(this.statuses, manager, programmeId, 'record a refund for', [
         ProposalStatus.ACTIVE,
         ProposalStatus.OPERATIONALLY_CLOSED,
       ]);
@@ -203,6 +169,9 @@ export class ProgrammeMoneyService {
         amount: formatMoney(input.amount),
         date: input.date,
         programmeStatus: programme.status,
+        reversedBy: null,
+        reverses: null,
+        reason: null,
       };
       await this.audit.record(manager, {
         actor,
@@ -229,8 +198,6 @@ export class ProgrammeMoneyService {
   ): Promise<ExpenditureReportView> {
     if (!hasRole(actor, Role.AGENCY_FOCAL_POINT) || actor.organizationCode !== input.orgCode)
       throw new ForbiddenError(`Only a focal point of ${input.orgCode} may report its expenditure`);
-    const currentYear = Number(this.clock.today().slice(0, 4));
-    if (input.year > currentYear) throw ValidationError.field('year', 'must not be in the future');
     const categories = new Set<number>();
     input.lines.forEach((line, index) => {
       if (categories.has(line.categoryCode))
@@ -239,11 +206,17 @@ export class ProgrammeMoneyService {
           `category ${line.categoryCode} is listed twice`,
         );
       categories.add(line.categoryCode);
-      if (line.amount < 0n) throw ValidationError.field(`lines[${index}].amount`, 'must not be negative');
     });
 
     const reportId = await this.dataSource.transaction(async (manager) => {
-      const programme = await this.lockProgramme(manager, programmeId, 'report expenditure for', [
+      const bounds = await this.bounds(manager);
+      refuseViolations([
+        ...yearViolations('year', input.year, bounds),
+        ...input.lines.flatMap((line, index) =>
+          amountViolations(`lines[${index}].amount`, line.amount, bounds, { allowZero: true }),
+        ),
+      ]);
+      const programme = await lockProgramme(this.statuses, manager, programmeId, 'report expenditure for', [
         ProposalStatus.ACTIVE,
         ProposalStatus.OPERATIONALLY_CLOSED,
       ]);
@@ -357,6 +330,8 @@ export class ProgrammeMoneyService {
     }
     const rows = (await manager.query(
       `SELECT r.id, o.code AS org_code, r.year, r.version, r.submitted_at, u.email AS submitted_by,
+              r.reverses_report_id AS reverses, r.reason,
+              (SELECT x.id FROM expenditure_reports x WHERE x.reverses_report_id = r.id) AS reversed_by,
               r.version = (SELECT max(x.version) FROM expenditure_reports x WHERE x.proposal_id = r.proposal_id
                              AND x.organization_id = r.organization_id AND x.year = r.year) AS current,
               coalesce((SELECT json_agg(json_build_object('categoryCode', e.budget_category_code, 'amount', e.amount::text)
@@ -377,6 +352,9 @@ export class ProgrammeMoneyService {
       submitted_by: string | null;
       current: boolean;
       lines: { categoryCode: number; amount: string }[];
+      reverses: string | null;
+      reversed_by: string | null;
+      reason: string | null;
     }[];
     return rows.map((row) => ({
       id: row.id,
@@ -389,6 +367,9 @@ export class ProgrammeMoneyService {
       total: formatMoney(sumCents(row.lines.map((line) => BigInt(line.amount)))),
       submittedAt: new Date(row.submitted_at).toISOString(),
       submittedBy: row.submitted_by,
+      reversedBy: row.reversed_by,
+      reverses: row.reverses,
+      reason: row.reason,
     }));
   }
 
@@ -399,7 +380,7 @@ export class ProgrammeMoneyService {
    */
   async close(actor: AuthUser, programmeId: string, kind: ClosureKind): Promise<{ status: ProposalStatus }> {
     return this.dataSource.transaction(async (manager) => {
-      const programme = await this.lockProgramme(manager, programmeId, 'close', [
+      const programme = await lockProgramme(this.statuses, manager, programmeId, 'close', [
         kind === ClosureKind.OPERATIONAL ? ProposalStatus.ACTIVE : ProposalStatus.OPERATIONALLY_CLOSED,
       ]);
       const punos = await punosOf(manager, programme.id);
@@ -453,72 +434,12 @@ export class ProgrammeMoneyService {
     });
   }
 
-  /**
-   * Interest, other income, direct costs and bank charges recorded by the AA. Charges come out of
-   * unearmarked money not promised to a programme; above that they are refused (409).
-   */
-  async recordFundEntry(actor: AuthUser, input: FundEntryInput): Promise<FundEntryView> {
-    this.refuseFutureDate(input.date);
-    if (input.amount <= 0n) throw ValidationError.field('amount', 'must be greater than zero');
-    return this.dataSource.transaction(async (manager) => {
-      if (FUND_CHARGE_KINDS.includes(input.kind)) {
-        await this.ledger.lockFund(manager);
-        const { unearmarked } = poolAvailability(await this.ledger.pools(manager));
-        const free = unearmarked > 0n ? unearmarked : 0n;
-        if (input.amount > free) {
-          throw insufficient(
-            'AVAILABLE_FUNDS',
-            `The charge of ${formatMoney(input.amount)} exceeds the unearmarked funds available (${formatMoney(free)})`,
-            free,
-          );
-        }
-      }
-      const id = await this.ledger.post(manager, {
-        kind: input.kind as LedgerKind,
-        entryDate: input.date,
-        amount: input.amount,
-        description: input.description ?? null,
-        actorId: actor.id,
-      });
-      const view: FundEntryView = {
-        id,
-        kind: input.kind,
-        amount: formatMoney(input.amount),
-        date: input.date,
-        description: input.description ?? null,
-      };
-      await this.audit.record(manager, {
-        actor,
-        action: `fund.${input.kind.toLowerCase()}`,
-        entityType: 'fund_entry',
-        entityId: id,
-        after: view,
-      });
-      return view;
-    });
+  /** Amount and date of a transfer or refund within the fund's bounds, else 422. */
+  private async refuseImplausibleMovement(manager: EntityManager, input: MoneyMovementInput): Promise<void> {
+    const bounds = await this.bounds(manager);
+    refuseViolations([
+      ...amountViolations('amount', input.amount, bounds),
+      ...dateViolations('date', input.date, bounds),
+    ]);
   }
-
-  /** Locks the proposal row; 404 if it is no programme at all, 409 naming its state if not in `allowed`. */
-  private async lockProgramme(
-    manager: EntityManager,
-    programmeId: string,
-    action: string,
-    allowed: ProposalStatus[],
-  ): Promise<ProgrammeRecord> {
-    const status = await this.statuses.lock(manager, programmeId);
-    if (!allowed.includes(status)) throw new InvalidStateError('programme', status, action);
-    const programme = await findProgramme(manager, programmeId);
-    if (!programme) throw new NotFoundError('Programme', programmeId);
-    return programme;
-  }
-
-  private refuseFutureDate(date: string): void {
-    if (date > this.clock.today()) throw ValidationError.field('date', 'must not be in the future');
-  }
-}
-
-function insufficient(rule: string, message: string, available: Cents): DomainError {
-  return new DomainError(ErrorCode.INSUFFICIENT_FUNDS, message, [
-    { rule, message, available: formatMoney(available > 0n ? available : 0n) },
-  ]);
 }

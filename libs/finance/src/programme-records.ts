@@ -1,5 +1,5 @@
-import { Cents, RuleViolationError } from '@mptf/platform';
-import { ProposalStatus } from '@mptf/proposals';
+import { Cents, InvalidStateError, NotFoundError, RuleViolationError } from '@mptf/platform';
+import { ProposalStatus, ProposalStatusService } from '@mptf/proposals';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -60,4 +60,19 @@ export async function organizationIdByCode(manager: EntityManager, code: string)
     id: string;
   }[];
   return rows[0]?.id ?? null;
+}
+
+/** Locks the proposal row; 404 if it is no programme at all, 409 naming its state if not in `allowed`. */
+export async function lockProgramme(
+  statuses: ProposalStatusService,
+  manager: EntityManager,
+  programmeId: string,
+  action: string,
+  allowed: ProposalStatus[],
+): Promise<ProgrammeRecord> {
+  const status = await statuses.lock(manager, programmeId);
+  if (!allowed.includes(status)) throw new InvalidStateError('programme', status, action);
+  const programme = await findProgramme(manager, programmeId);
+  if (!programme) throw new NotFoundError('Programme', programmeId);
+  return programme;
 }

@@ -17,3 +17,13 @@ export enum OrganizationType {
   CSO = 'CSO',
   OTHER = 'OTHER',
 }
+
+/**
+ * Who may be a donor: Member States and other contributors (the European Union, foundations, the
+ * private sector: type OTHER). UN entities, the fund's own offices and CSOs receive or run money;
+ * they are not contributors.
+ */
+export const CONTRIBUTOR_TYPES: readonly OrganizationType[] = [
+  OrganizationType.MEMBER_STATE,
+  OrganizationType.OTHER,
+];

@@ -32,6 +32,8 @@ const settings: FundSettings = {
   aaFeeRate: '0.01',
   reviewWindowDays: 21,
   expenditureDeadline: '04-30',
+  inceptionDate: '2019-01-01',
+  maxEntryAmount: '1000000000.00',
 };
 
 const context: EligibilityContext = {

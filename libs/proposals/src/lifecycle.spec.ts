@@ -34,6 +34,12 @@ describe('proposal lifecycle', () => {
     expect(transition(transition(S.UNDER_REVIEW, A.DECIDE_PIPELINE), A.DECIDE_APPROVE)).toBe(S.APPROVED);
   });
 
+  it('returns an active programme to approved only when its transfers are all reversed', () => {
+    expect(transition(S.ACTIVE, A.TRANSFERS_REVERSED)).toBe(S.APPROVED);
+    expect(canTransition(S.OPERATIONALLY_CLOSED, A.TRANSFERS_REVERSED)).toBe(false);
+    expect(canTransition(S.APPROVED, A.TRANSFERS_REVERSED)).toBe(false);
+  });
+
   it('refuses an illegal transition naming the current state', () => {
     expect(() => transition(S.DRAFT, A.DECIDE_APPROVE)).toThrow(InvalidStateError);
     expect(() => transition(S.INELIGIBLE, A.SUBMIT)).toThrow(/INELIGIBLE/);

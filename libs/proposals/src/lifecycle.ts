@@ -28,6 +28,8 @@ export enum ProposalAction {
   DECIDE_REVISION = 'decide-revision',
   DECIDE_REJECT = 'decide-reject',
   FIRST_TRANSFER = 'first-transfer',
+  /** Every transfer of an ACTIVE programme was reversed: it never started. */
+  TRANSFERS_REVERSED = 'transfers-reversed',
   CLOSE_OPERATIONALLY = 'close-operationally',
   CLOSE_FINANCIALLY = 'close-financially',
 }
@@ -50,6 +52,7 @@ const TRANSITIONS: Record<ProposalAction, { from: ProposalStatus[]; to: Proposal
   [A.DECIDE_REVISION]: { from: [S.UNDER_REVIEW], to: S.REVISION_REQUESTED },
   [A.DECIDE_REJECT]: { from: [S.UNDER_REVIEW, S.PIPELINE], to: S.REJECTED },
   [A.FIRST_TRANSFER]: { from: [S.APPROVED], to: S.ACTIVE },
+  [A.TRANSFERS_REVERSED]: { from: [S.ACTIVE], to: S.APPROVED },
   [A.CLOSE_OPERATIONALLY]: { from: [S.ACTIVE], to: S.OPERATIONALLY_CLOSED },
   [A.CLOSE_FINANCIALLY]: { from: [S.OPERATIONALLY_CLOSED], to: S.FINANCIALLY_CLOSED },
 };

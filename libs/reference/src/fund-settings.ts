@@ -12,6 +12,10 @@ export interface FundSettings {
   aaFeeRate: string;
   reviewWindowDays: number;
   expenditureDeadline: string;
+  /** YYYY-MM-DD: no money entry may be dated before it. */
+  inceptionDate: string;
+  /** The largest amount (US$, and in the original currency) one money entry may carry. */
+  maxEntryAmount: string;
 }
 
 /** Trims "0.0700" to "0.07" for display, keeping it a decimal string. */
@@ -36,5 +40,7 @@ export function toFundSettings(row: Omit<FundSettingsRow, 'id' | 'updatedAt'>): 
     aaFeeRate: normalizeRate(row.aaFeeRate),
     reviewWindowDays: row.reviewWindowDays,
     expenditureDeadline: row.expenditureDeadline,
+    inceptionDate: row.inceptionDate,
+    maxEntryAmount: formatMoney(row.maxEntryAmount),
   };
 }

@@ -142,6 +142,14 @@ export class FundSettingsRow {
   @Column({ type: 'text' })
   expenditureDeadline: string;
 
+  /** No money entry may be dated before the fund's inception (YYYY-MM-DD). */
+  @Column({ type: 'date' })
+  inceptionDate: string;
+
+  /** Cents: the largest amount one money entry may carry (a plausibility bound against typos). */
+  @Column({ type: 'bigint' })
+  maxEntryAmount: string;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -28,6 +28,9 @@ export interface GcmObjectiveView {
   thematicAreaCodes: number[];
 }
 
+/** The ledger's reporting years start in 2000 (a CHECK); an inception before it is a typo. */
+const EARLIEST_INCEPTION = '2000-01-01';
+
 export type FundSettingsPatch = Partial<Omit<FundSettings, 'minMarkers'>> & {
   minMarkers?: Partial<FundSettings['minMarkers']>;
 };
@@ -125,7 +128,8 @@ export class ReferenceService {
               min_marker_child_sensitivity AS "minMarkerChildSensitivity", budget_ceiling::text AS "budgetCeiling",
               min_duration_months AS "minDurationMonths", max_duration_months AS "maxDurationMonths",
               indirect_rate::text AS "indirectRate", aa_fee_rate::text AS "aaFeeRate",
-              review_window_days AS "reviewWindowDays", expenditure_deadline AS "expenditureDeadline"
+              review_window_days AS "reviewWindowDays", expenditure_deadline AS "expenditureDeadline",
+              to_char(inception_date, 'YYYY-MM-DD') AS "inceptionDate", max_entry_amount::text AS "maxEntryAmount"
          FROM fund_settings WHERE id = $1`,
       [1],
     )) as Omit<FundSettingsRow, 'id' | 'updatedAt'>[];
@@ -156,6 +160,13 @@ export class ReferenceService {
       if (patch.aaFeeRate !== undefined) next.aaFeeRate = patch.aaFeeRate;
       if (patch.reviewWindowDays !== undefined) next.reviewWindowDays = patch.reviewWindowDays;
       if (patch.expenditureDeadline !== undefined) next.expenditureDeadline = patch.expenditureDeadline;
+      if (patch.inceptionDate !== undefined) next.inceptionDate = patch.inceptionDate;
+      if (patch.maxEntryAmount !== undefined)
+        next.maxEntryAmount = parseMoney(patch.maxEntryAmount).toString();
+      if (BigInt(next.maxEntryAmount) <= 0n)
+        throw ValidationError.field('maxEntryAmount', 'must be above zero');
+      if (next.inceptionDate < EARLIEST_INCEPTION)
+        throw ValidationError.field('inceptionDate', `must not be before ${EARLIEST_INCEPTION}`);
       if (next.minDurationMonths > next.maxDurationMonths) {
         throw new ValidationError('minDurationMonths must not exceed maxDurationMonths', [
           {

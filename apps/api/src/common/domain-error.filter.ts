@@ -12,20 +12,44 @@ interface ErrorBody {
   correlationId: string | undefined;
 }
 
-/** PostgreSQL errors that mean "the input conflicts with the data", not "the server broke". */
-const PG_STATUS: Record<string, number> = {
-  '23505': 409, // unique_violation
-  '23503': 409, // foreign_key_violation
-  '23514': 422, // check_violation
-  '22P02': 400, // invalid_text_representation (e.g. a malformed uuid)
-  '22003': 400, // numeric_value_out_of_range
-  '22001': 400, // string_data_right_truncation
-  '22007': 400, // invalid_datetime_format
-  '22008': 400, // datetime_field_overflow (e.g. 2026-02-30)
-  '22021': 400, // character_not_in_repertoire (a NUL byte in text)
-  '22P05': 400, // untranslatable_character
-  '23502': 400, // not_null_violation (a required value sent as null)
-  '40001': 409, // serialization_failure after retries
+/**
+ * PostgreSQL errors that mean "the input conflicts with the data", not "the server broke", with
+ * what the client is told. Never the driver's text: its `detail` dumps the failing row (actor
+ * ids and all) and its message names tables and constraints; those go to the log only.
+ */
+const PG_ERRORS: Record<string, { status: number; rule: string; message: string }> = {
+  '23505': {
+    status: 409,
+    rule: 'UNIQUE',
+    message: 'The request conflicts with a record that already exists',
+  },
+  '23503': {
+    status: 409,
+    rule: 'REFERENCE',
+    message: 'The request refers to a record that does not exist or is in use',
+  },
+  '23514': { status: 422, rule: 'CHECK', message: 'A value of the request is outside what the data allows' },
+  '22P02': { status: 400, rule: 'FORMAT', message: 'A value of the request has the wrong format' },
+  '22003': { status: 400, rule: 'RANGE', message: 'A number of the request is out of range' },
+  '22001': { status: 400, rule: 'LENGTH', message: 'A text of the request is too long' },
+  '22007': { status: 400, rule: 'FORMAT', message: 'A date or time of the request has the wrong format' },
+  '22008': { status: 400, rule: 'RANGE', message: 'A date or time of the request is not a real one' },
+  '22021': {
+    status: 400,
+    rule: 'ENCODING',
+    message: 'A text of the request has characters that cannot be stored',
+  },
+  '22P05': {
+    status: 400,
+    rule: 'ENCODING',
+    message: 'A text of the request has characters that cannot be stored',
+  },
+  '23502': { status: 400, rule: 'REQUIRED', message: 'A required value of the request is missing' },
+  '40001': {
+    status: 409,
+    rule: 'CONCURRENT_CHANGE',
+    message: 'The data changed under the request; try again',
+  },
 };
 
 /** Connection-level failures: the dependency is down or restarting, not the request wrong. */
@@ -113,6 +137,12 @@ export function bodyParserError(exception: unknown): { status: number; message: 
   return null;
 }
 
+/** A PostgreSQL error the filter maps to a 4xx (a code of PG_ERRORS). */
+function isDatabaseError(exception: unknown): exception is { code: string } {
+  const code = (exception as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && Object.hasOwn(PG_ERRORS, code);
+}
+
 /** The one place where errors become HTTP responses, all in the envelope of api.md. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -127,6 +157,12 @@ export class DomainErrorFilter implements ExceptionFilter {
       this.logger.error(
         { err: exception, correlationId: request.id },
         `Unhandled error on ${request.method} ${request.path}`,
+      );
+    } else if (isDatabaseError(exception)) {
+      // What the client is not told: the driver's message and detail, for whoever reads the log.
+      this.logger.warn(
+        { err: exception, correlationId: request.id },
+        `Database refused ${request.method} ${request.path}`,
       );
     }
     if (!response.headersSent) response.status(body.statusCode).json(body);
@@ -152,12 +188,11 @@ export class DomainErrorFilter implements ExceptionFilter {
             : String((payload as { message?: unknown }).message ?? exception.message);
       return this.envelope(statusCode, message, correlationId);
     }
-    const pgCode = (exception as { code?: unknown })?.code;
-    if (typeof pgCode === 'string' && PG_STATUS[pgCode]) {
-      const detail = (exception as { detail?: string }).detail ?? (exception as Error).message;
+    if (isDatabaseError(exception)) {
+      const known = PG_ERRORS[exception.code];
       return {
-        ...this.envelope(PG_STATUS[pgCode], detail, correlationId),
-        details: [{ rule: `DATABASE_${pgCode}`, message: detail }],
+        ...this.envelope(known.status, known.message, correlationId),
+        details: [{ rule: `DATABASE_${known.rule}`, message: known.message }],
       };
     }
     const dependency = unavailableDependency(exception);
@@ -166,7 +201,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       return {
         ...this.envelope(503, `${what} is unavailable; try again shortly`, correlationId),
         code: ErrorCode.DEPENDENCY_UNAVAILABLE,
-        details: [{ rule: `${dependency.toUpperCase()}_UNAVAILABLE`, message: (exception as Error).message }],
+        details: [{ rule: `${dependency.toUpperCase()}_UNAVAILABLE`, message: `${what} is unavailable` }],
       };
     }
     const bodyError = bodyParserError(exception);

@@ -1,15 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ContributionsService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { parseMoney } from '@mptf/platform';
-import {
-  ContributionDto,
-  ContributionQueryDto,
-  RecordContributionDto,
-  ReverseContributionDto,
-} from './record-contribution.dto';
+import { ContributionDto, ContributionQueryDto, RecordContributionDto } from './record-contribution.dto';
+import { ReverseEntryDto } from './reverse-entry.dto';
 
 @ApiTags('money')
 @ApiBearerAuth()
@@ -37,13 +33,16 @@ export class ContributionsController {
 
   /** A correction: new entries reverse the contribution and its AA fee; nothing is updated. */
   @Post(':id/reverse')
-  @HttpCode(200)
   @RequirePermission(Permission.CONTRIBUTION_RECORD)
-  @ApiOkResponse({ type: ContributionDto, description: 'The contribution, now with reversedBy' })
+  @ApiCreatedResponse({
+    type: ContributionDto,
+    description:
+      'The reversing entry (negative amounts, `reverses` naming the contribution); 409 when already reversed',
+  })
   reverse(
     @CurrentUser() actor: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: ReverseContributionDto,
+    @Body() body: ReverseEntryDto,
   ) {
     return this.contributions.reverse(actor, id, body.reason);
   }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PortfolioDimension } from '@mptf/finance';
+import type { FundEntryKind } from '@mptf/finance';
+import { FUND_ENTRY_KINDS, PortfolioDimension } from '@mptf/finance';
 import { PageQuery } from '@mptf/platform';
 import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
 import { IsOrgCode } from '../common/formats';
@@ -50,4 +51,19 @@ export class PortfolioQueryDto {
   @ApiProperty({ enum: PortfolioDimension })
   @IsEnum(PortfolioDimension, { message: `must be one of ${Object.values(PortfolioDimension).join(', ')}` })
   groupBy: PortfolioDimension;
+}
+
+export class FundEntryQueryDto extends PageQuery {
+  @ApiPropertyOptional({ enum: FUND_ENTRY_KINDS })
+  @IsOptional()
+  @IsIn(FUND_ENTRY_KINDS, { message: `must be one of ${FUND_ENTRY_KINDS.join(', ')}` })
+  kind?: FundEntryKind;
+
+  @ApiPropertyOptional({ example: 2026, description: 'Reporting year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ReversalFieldsDto } from './reverse-entry.dto';
 
 /** Response shapes of the money endpoints, for the OpenAPI document. */
 export class MoneyFiguresDto {
@@ -37,7 +38,7 @@ export class PunoFiguresDto extends MoneyFiguresDto {
   @ApiProperty({ description: 'held by the PUNO: net funded − expenditure' }) balance: string;
 }
 
-export class MovementSummaryDto {
+export class MovementSummaryDto extends ReversalFieldsDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['ALLOCATION', 'TRANSFER', 'REFUND'] }) kind: string;
   @ApiProperty() orgCode: string;
@@ -96,10 +97,18 @@ export class PortfolioGroupDto {
   @ApiProperty({ example: '0.4213' }) deliveryRate: string;
 }
 
-export class FundEntryDto {
+export class FundEntryDto extends ReversalFieldsDto {
   @ApiProperty() id: string;
-  @ApiProperty() kind: string;
-  @ApiProperty() amount: string;
+  @ApiProperty({ enum: ['INTEREST', 'OTHER_INCOME', 'DIRECT_COST', 'BANK_CHARGE'] }) kind: string;
+  @ApiProperty({ example: '1520.35', description: 'Negative on a reversing entry' }) amount: string;
   @ApiProperty() date: string;
-  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty() recordedAt: string;
+}
+
+export class FundEntryPageDto {
+  @ApiProperty({ type: FundEntryDto, isArray: true }) items: FundEntryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }

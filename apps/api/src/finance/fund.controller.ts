@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FinanceReadService, ProgrammeMoneyService } from '@mptf/finance';
+import { FinanceReadService, FundEntriesService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { parseMoney } from '@mptf/platform';
-import { FundStatusQueryDto, PortfolioQueryDto } from './finance-query.dto';
-import { FundEntryDto, FundStatusDto, PortfolioGroupDto } from './finance-responses.dto';
+import { FundEntryQueryDto, FundStatusQueryDto, PortfolioQueryDto } from './finance-query.dto';
+import { FundEntryDto, FundEntryPageDto, FundStatusDto, PortfolioGroupDto } from './finance-responses.dto';
 import { RecordFundEntryDto } from './record-fund-entry.dto';
+import { ReverseEntryDto } from './reverse-entry.dto';
 
 @ApiTags('money')
 @ApiBearerAuth()
@@ -14,7 +15,7 @@ import { RecordFundEntryDto } from './record-fund-entry.dto';
 export class FundController {
   constructor(
     private readonly read: FinanceReadService,
-    private readonly money: ProgrammeMoneyService,
+    private readonly entries: FundEntriesService,
   ) {}
 
   @Get('fund/status')
@@ -30,12 +31,32 @@ export class FundController {
   @ApiCreatedResponse({ type: FundEntryDto })
   @ApiOperation({ summary: 'Record interest, other income, a direct cost or a bank charge' })
   recordEntry(@CurrentUser() actor: AuthUser, @Body() body: RecordFundEntryDto) {
-    return this.money.recordFundEntry(actor, {
+    return this.entries.record(actor, {
       kind: body.kind,
       amount: parseMoney(body.amount),
       date: body.date,
       description: body.description ?? null,
     });
+  }
+
+  @Get('fund/entries')
+  @RequirePermission(Permission.FUND_STATUS_READ)
+  @ApiOkResponse({ type: FundEntryPageDto })
+  @ApiOperation({ summary: 'Interest, other income, direct costs and bank charges, with their reversals' })
+  listEntries(@Query() query: FundEntryQueryDto) {
+    return this.entries.list(query);
+  }
+
+  @Post('fund/entries/:id/reverse')
+  @RequirePermission(Permission.FUND_ENTRY_RECORD)
+  @ApiCreatedResponse({ type: FundEntryDto, description: 'The reversing entry; 409 when already reversed' })
+  @ApiOperation({ summary: 'Correct a fund entry recorded by mistake with a reversing entry' })
+  reverseEntry(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReverseEntryDto,
+  ) {
+    return this.entries.reverse(actor, id, body.reason);
   }
 
   @Get('portfolio')

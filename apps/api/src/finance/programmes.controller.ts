@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { FinanceReadService, ProgrammeMoneyService } from '@mptf/finance';
+import { FinanceReadService, ProgrammeMoneyService, ProgrammeReversalsService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { parseMoney } from '@mptf/platform';
@@ -9,6 +9,7 @@ import { ExpenditureQueryDto, ProgrammeQueryDto } from './finance-query.dto';
 import { ProgrammeDetailDto, ProgrammePageDto } from './finance-responses.dto';
 import { ExpenditureReportDto, RecordExpenditureDto } from './record-expenditure.dto';
 import { MovementDto, RecordTransferDto } from './record-transfer.dto';
+import { ReverseEntryDto } from './reverse-entry.dto';
 
 /** Programmes are approved proposals; this is their money. */
 @ApiTags('money')
@@ -18,6 +19,7 @@ export class ProgrammesController {
   constructor(
     private readonly money: ProgrammeMoneyService,
     private readonly read: FinanceReadService,
+    private readonly reversals: ProgrammeReversalsService,
   ) {}
 
   @Get()
@@ -64,6 +66,37 @@ export class ProgrammesController {
     });
   }
 
+  @Post(':id/transfers/:transferId/reverse')
+  @RequirePermission(Permission.TRANSFER_RECORD)
+  @ApiCreatedResponse({
+    type: MovementDto,
+    description:
+      'The reversing entry; 409 when already reversed or when the PUNO no longer holds the money. Reversing the last standing transfer of an ACTIVE programme returns it to APPROVED.',
+  })
+  reverseTransfer(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('transferId', new ParseUUIDPipe()) transferId: string,
+    @Body() body: ReverseEntryDto,
+  ) {
+    return this.reversals.reverseMovement(actor, id, 'TRANSFER', transferId, body.reason);
+  }
+
+  @Post(':id/refunds/:refundId/reverse')
+  @RequirePermission(Permission.REFUND_RECORD)
+  @ApiCreatedResponse({
+    type: MovementDto,
+    description: 'The reversing entry; 409 when already reversed or the money is no longer available',
+  })
+  reverseRefund(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('refundId', new ParseUUIDPipe()) refundId: string,
+    @Body() body: ReverseEntryDto,
+  ) {
+    return this.reversals.reverseMovement(actor, id, 'REFUND', refundId, body.reason);
+  }
+
   @Post(':id/expenditures')
   @RequirePermission(Permission.EXPENDITURE_RECORD)
   @ApiCreatedResponse({
@@ -80,6 +113,22 @@ export class ProgrammesController {
       year: body.year,
       lines: body.lines.map((line) => ({ categoryCode: line.categoryCode, amount: parseMoney(line.amount) })),
     });
+  }
+
+  @Post(':id/expenditures/:reportId/reverse')
+  @RequirePermission(Permission.EXPENDITURE_RECORD)
+  @ApiCreatedResponse({
+    type: ExpenditureReportDto,
+    description:
+      'By a focal point of that PUNO: a new version without lines reversing the current one; 409 when already reversed or superseded',
+  })
+  reverseExpenditure(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('reportId', new ParseUUIDPipe()) reportId: string,
+    @Body() body: ReverseEntryDto,
+  ) {
+    return this.reversals.reverseExpenditure(actor, id, reportId, body.reason);
   }
 
   @Get(':id/expenditures')

@@ -10,13 +10,13 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import type { ContributionKind } from '@mptf/finance';
 import { CONTRIBUTION_KINDS } from '@mptf/finance';
 import { PageQuery } from '@mptf/platform';
 import { IsMoney, IsOrgCode, IsIsoDate } from '../common/formats';
+import { ReversalFieldsDto } from './reverse-entry.dto';
 
 export class EarmarkDto {
   @ApiProperty({ example: 2, description: 'Thematic area 1–5 the money is reserved for' })
@@ -27,7 +27,10 @@ export class EarmarkDto {
 }
 
 export class RecordContributionDto {
-  @ApiProperty({ example: 'DEU', description: 'Contributor organization code (Member States by ISO3)' })
+  @ApiProperty({
+    example: 'DEU',
+    description: 'A contributor (MEMBER_STATE or OTHER organization; Member States by ISO3)',
+  })
   @IsOrgCode()
   donorCode: string;
 
@@ -35,7 +38,7 @@ export class RecordContributionDto {
   @IsIn(CONTRIBUTION_KINDS)
   kind: ContributionKind;
 
-  @ApiProperty({ example: 'EUR', description: 'ISO 4217 code of the donor currency' })
+  @ApiProperty({ example: 'EUR', description: 'Active ISO 4217 code of the donor currency' })
   @IsString()
   @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code like EUR' })
   currency: string;
@@ -93,7 +96,7 @@ export class ContributionQueryDto extends PageQuery {
   kind?: ContributionKind;
 }
 
-export class ContributionDto {
+export class ContributionDto extends ReversalFieldsDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'DEU' }) donorCode: string;
   @ApiProperty() donorName: string;
@@ -109,14 +112,4 @@ export class ContributionDto {
   aaFee: string | null;
   @ApiProperty({ nullable: true }) reference: string | null;
   @ApiProperty() recordedAt: string;
-  @ApiProperty({ nullable: true, description: 'Id of the entry that reversed (corrected) it' })
-  reversedBy: string | null;
-}
-
-export class ReverseContributionDto {
-  @ApiProperty({ example: 'Recorded twice: bank statement 2026-03 shows one deposit' })
-  @IsString()
-  @MinLength(5)
-  @MaxLength(500)
-  reason: string;
 }

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { IsMoney, IsOrgCode } from '../common/formats';
+import { ReversalFieldsDto } from './reverse-entry.dto';
 
 export class ExpenditureLineDto {
   @ApiProperty({ example: 1, minimum: 1, maximum: 8 })
@@ -37,7 +38,7 @@ export class RecordExpenditureDto {
   lines: ExpenditureLineDto[];
 }
 
-export class ExpenditureReportDto {
+export class ExpenditureReportDto extends ReversalFieldsDto {
   @ApiProperty() id: string;
   @ApiProperty() programmeId: string;
   @ApiProperty({ example: 'IOM' }) orgCode: string;

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsMoney } from '../common/formats';
+import { IsIsoDate, IsMoney } from '../common/formats';
 
 export class ThematicAreaDto {
   @ApiProperty({ example: 1 }) code: number;
@@ -95,6 +95,10 @@ export class FundSettingsDto {
   @ApiProperty({ example: '0.01' }) aaFeeRate: string;
   @ApiProperty() reviewWindowDays: number;
   @ApiProperty({ example: '04-30' }) expenditureDeadline: string;
+  @ApiProperty({ example: '2019-01-01', description: 'No money entry may be dated before it' })
+  inceptionDate: string;
+  @ApiProperty({ example: '1000000000.00', description: 'The largest amount one money entry may carry' })
+  maxEntryAmount: string;
 }
 
 export class PatchFundSettingsDto {
@@ -138,4 +142,14 @@ export class PatchFundSettingsDto {
   @IsOptional()
   @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { message: 'must be MM-DD' })
   expenditureDeadline?: string;
+
+  @ApiPropertyOptional({ example: '2019-01-01', description: 'On or after 2000-01-01' })
+  @IsOptional()
+  @IsIsoDate()
+  inceptionDate?: string;
+
+  @ApiPropertyOptional({ example: '1000000000.00', description: 'Above zero' })
+  @IsOptional()
+  @IsMoney()
+  maxEntryAmount?: string;
 }

@@ -118,6 +118,12 @@ export interface ConflictDto {
 }
 
 export interface ContributionDto {
+  /** Set when this record was reversed: the id of the reversing record */
+  reversedBy: string | null;
+  /** Set on a reversing record (negative amounts): the id of the record it reverses */
+  reverses: string | null;
+  /** Why it was reversed (on the reversing record) */
+  reason: string | null;
   id: string;
   donorCode: string;
   donorName: string;
@@ -133,8 +139,6 @@ export interface ContributionDto {
   aaFee: string | null;
   reference: unknown;
   recordedAt: string;
-  /** Id of the entry that reversed (corrected) it */
-  reversedBy: unknown;
 }
 
 export interface CountryDto {
@@ -300,6 +304,12 @@ export interface ExpenditureLineDto {
 }
 
 export interface ExpenditureReportDto {
+  /** Set when this record was reversed: the id of the reversing record */
+  reversedBy: string | null;
+  /** Set on a reversing record (negative amounts): the id of the record it reverses */
+  reverses: string | null;
+  /** Why it was reversed (on the reversing record) */
+  reason: string | null;
   id: string;
   programmeId: string;
   orgCode: string;
@@ -322,11 +332,26 @@ export interface FieldChangeDto {
 }
 
 export interface FundEntryDto {
+  /** Set when this record was reversed: the id of the reversing record */
+  reversedBy: string | null;
+  /** Set on a reversing record (negative amounts): the id of the record it reverses */
+  reverses: string | null;
+  /** Why it was reversed (on the reversing record) */
+  reason: string | null;
   id: string;
-  kind: string;
+  kind: 'INTEREST' | 'OTHER_INCOME' | 'DIRECT_COST' | 'BANK_CHARGE';
+  /** Negative on a reversing entry */
   amount: string;
   date: string;
-  description: unknown;
+  description: string | null;
+  recordedAt: string;
+}
+
+export interface FundEntryPageDto {
+  items: FundEntryDto[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export interface FundIndicatorDto {
@@ -349,6 +374,10 @@ export interface FundSettingsDto {
   aaFeeRate: string;
   reviewWindowDays: number;
   expenditureDeadline: string;
+  /** No money entry may be dated before it */
+  inceptionDate: string;
+  /** The largest amount one money entry may carry */
+  maxEntryAmount: string;
 }
 
 export interface FundStatusDto {
@@ -444,10 +473,17 @@ export interface MinMarkersDto {
 }
 
 export interface MovementDto {
+  /** Set when this record was reversed: the id of the reversing record */
+  reversedBy: string | null;
+  /** Set on a reversing record (negative amounts): the id of the record it reverses */
+  reverses: string | null;
+  /** Why it was reversed (on the reversing record) */
+  reason: string | null;
   id: string;
   programmeId: string;
   kind: 'TRANSFER' | 'REFUND';
   orgCode: string;
+  /** Negative on a reversing entry */
   amount: string;
   date: string;
   /** The programme status after the movement */
@@ -455,6 +491,12 @@ export interface MovementDto {
 }
 
 export interface MovementSummaryDto {
+  /** Set when this record was reversed: the id of the reversing record */
+  reversedBy: string | null;
+  /** Set on a reversing record (negative amounts): the id of the record it reverses */
+  reverses: string | null;
+  /** Why it was reversed (on the reversing record) */
+  reason: string | null;
   id: string;
   kind: 'ALLOCATION' | 'TRANSFER' | 'REFUND';
   orgCode: string;
@@ -503,6 +545,10 @@ export interface PatchFundSettingsDto {
   aaFeeRate?: string;
   reviewWindowDays?: number;
   expenditureDeadline?: string;
+  /** On or after 2000-01-01 */
+  inceptionDate?: string;
+  /** Above zero */
+  maxEntryAmount?: string;
 }
 
 export interface PipelineItemDto {
@@ -715,10 +761,10 @@ export interface RecommendationsDto {
 }
 
 export interface RecordContributionDto {
-  /** Contributor organization code (Member States by ISO3) */
+  /** A contributor (MEMBER_STATE or OTHER organization; Member States by ISO3) */
   donorCode: string;
   kind: 'COMMITMENT' | 'DEPOSIT';
-  /** ISO 4217 code of the donor currency */
+  /** Active ISO 4217 code of the donor currency */
   currency: string;
   /** Amount in `currency` */
   amount: string;
@@ -831,7 +877,7 @@ export interface ReturnActualDto {
   comment: string;
 }
 
-export interface ReverseContributionDto {
+export interface ReverseEntryDto {
   reason: string;
 }
 

@@ -180,3 +180,24 @@ export function Field({ label, children }: { label: string; children: ReactNode 
     </Stack>
   );
 }
+
+/** "reversed" on a ledger row that a later entry corrected, "reversal" (with its reason) on that entry. */
+export function ReversalBadge({
+  record,
+}: {
+  record: { reversedBy?: string | null; reverses?: string | null; reason?: string | null };
+}) {
+  if (record.reverses)
+    return (
+      <Badge ml={4} color="orange" variant="light" title={record.reason ?? undefined}>
+        reversal
+      </Badge>
+    );
+  if (record.reversedBy)
+    return (
+      <Badge ml={4} color="gray" variant="outline">
+        reversed
+      </Badge>
+    );
+  return null;
+}

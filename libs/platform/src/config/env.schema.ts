@@ -133,6 +133,11 @@ export const envSchema = z
       .trim()
       .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron pattern of 5 or 6 fields')
       .default('0 3 * * *'),
+    /**
+     * Report runs one user may have QUEUED or RUNNING at once; one more is refused with 429 until
+     * one finishes (scheduled runs do not count). Keeps one user from filling the workers' queue.
+     */
+    REPORT_RUNS_PER_USER: z.coerce.number().int().min(1).max(10000).default(10),
     /** Test-only: pause between rendered report pages, to make crash tests deterministic. Keep 0. */
     REPORT_RENDER_DELAY_MS: z.coerce.number().int().min(0).max(60000).default(0),
   })

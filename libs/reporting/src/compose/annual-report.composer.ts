@@ -13,7 +13,7 @@ import { RollupGroup, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 import { CellValue, ReportBlock, ReportSection, TableBlock } from '../document/report-document';
 import { ReportType } from '../runs/report-types';
-import { asOfLabel, byAmountDesc, snapshotTime, sumMoney } from './compose-helpers';
+import { asOfLabel, byAmountDesc, contributionKindLabel, snapshotTime, sumMoney } from './compose-helpers';
 import { ProgrammeFactsheetDataProvider, programmeBudget } from './programme-factsheet.data';
 import { ComposeContext, ComposedReport, ReportComposer } from './report-composer';
 
@@ -246,14 +246,14 @@ export class AnnualReportComposer implements ReportComposer {
             rows: contributions.map((c) => ({
               date: c.date,
               donor: c.donorCode,
-              kind: `${c.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}${c.reversedBy ? ' (reversed)' : ''}${c.earmark ? ` · earmarked TA${c.earmark.thematicAreaCode}` : ''}`,
+              kind: contributionKindLabel(c),
               currency: c.currency,
               amount: c.amount,
               rate: c.exchangeRate,
               usd: c.usdAmount,
               fee: c.aaFee,
             })),
-            note: 'Each contribution keeps its original currency and amount; the US$ value is what the Administrative Agent received, and the rate is the one it implies. A reversed contribution is corrected by an entry of the opposite sign.',
+            note: 'Each contribution keeps its original currency and amount; the US$ value is what the Administrative Agent received, and the rate is the one it implies. A reversed contribution is corrected by an entry of the opposite sign, listed on the day it was recorded and netted in the totals.',
           },
         ],
       },

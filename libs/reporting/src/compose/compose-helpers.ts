@@ -36,3 +36,25 @@ export function byAmountDesc<T>(amount: (item: T) => string, label: (item: T) =>
     return diff > 0n ? 1 : diff < 0n ? -1 : label(a).localeCompare(label(b));
   };
 }
+
+/** A ledger record's reversal state as a report shows it: "reversed", "reversal: <reason>" or "". */
+export function reversalNote(record: {
+  reversedBy: string | null;
+  reverses: string | null;
+  reason: string | null;
+}): string {
+  if (record.reverses) return `reversal${record.reason ? `: ${record.reason}` : ''}`;
+  return record.reversedBy ? 'reversed' : '';
+}
+
+/** "Deposit (reversed) · earmarked TA2": a contribution's kind column in the donor reports. */
+export function contributionKindLabel(contribution: {
+  kind: string;
+  earmark: { thematicAreaCode: number } | null;
+  reversedBy: string | null;
+  reverses: string | null;
+  reason: string | null;
+}): string {
+  const note = reversalNote(contribution);
+  return `${contribution.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}${note ? ` (${note})` : ''}${contribution.earmark ? ` · earmarked TA${contribution.earmark.thematicAreaCode}` : ''}`;
+}

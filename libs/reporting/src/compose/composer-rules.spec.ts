@@ -1,4 +1,5 @@
 import { IndicatorMeasure, IndicatorView } from '@mptf/results';
+import { contributionKindLabel, reversalNote } from './compose-helpers';
 import { proRata } from './contributor-statement.composer';
 import { indicatorProgress } from './results-matrix.reader';
 
@@ -72,5 +73,37 @@ describe('pro-rata share', () => {
     expect(proRata(5n, 1n, 2n)).toBe(3n);
     expect(proRata(-5n, 1n, 2n)).toBe(-3n);
     expect(proRata(1000n, 0n, 0n)).toBe(0n);
+  });
+});
+
+describe('reversals in the reports’ ledgers', () => {
+  const standing = { reversedBy: null, reverses: null, reason: null };
+  it('marks a reversed entry and its reversal with the reason', () => {
+    expect(reversalNote(standing)).toBe('');
+    expect(reversalNote({ ...standing, reversedBy: 'r1' })).toBe('reversed');
+    expect(reversalNote({ ...standing, reverses: 'e1', reason: 'Recorded twice' })).toBe(
+      'reversal: Recorded twice',
+    );
+  });
+
+  it('labels contributions by kind, reversal and earmark', () => {
+    expect(contributionKindLabel({ ...standing, kind: 'DEPOSIT', earmark: null })).toBe('Deposit');
+    expect(
+      contributionKindLabel({
+        ...standing,
+        kind: 'DEPOSIT',
+        reversedBy: 'r1',
+        earmark: { thematicAreaCode: 2 },
+      }),
+    ).toBe('Deposit (reversed) · earmarked TA2');
+    expect(
+      contributionKindLabel({
+        ...standing,
+        kind: 'COMMITMENT',
+        reverses: 'c1',
+        reason: 'Typo',
+        earmark: null,
+      }),
+    ).toBe('Commitment (reversal: Typo)');
   });
 });

@@ -9,7 +9,7 @@ import { Cents, divideRounded, formatMoney, NotFoundError, parseMoney, ratio } f
 import { EntityManager } from 'typeorm';
 import { ReportSection } from '../document/report-document';
 import { ReportType } from '../runs/report-types';
-import { asOfLabel, byAmountDesc, snapshotTime, sumMoney } from './compose-helpers';
+import { asOfLabel, byAmountDesc, contributionKindLabel, snapshotTime, sumMoney } from './compose-helpers';
 import { ComposeContext, ComposedReport, ReportComposer } from './report-composer';
 
 /** How a donor's part of the fund's uses is stated (also written into the report). */
@@ -102,7 +102,7 @@ export class ContributorStatementComposer implements ReportComposer {
             ],
             rows: entries.map((c) => ({
               date: c.date,
-              kind: `${c.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}${c.reversedBy ? ' (reversed)' : ''}${c.earmark ? ` · earmarked TA${c.earmark.thematicAreaCode}` : ''}`,
+              kind: contributionKindLabel(c),
               reference: c.reference,
               currency: c.currency,
               amount: c.amount,

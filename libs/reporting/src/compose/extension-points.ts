@@ -26,8 +26,8 @@ export interface ProgrammeMoney {
   }[];
   /** Reported expenditure by budget category 1–8 (empty when none reported). */
   expenditureByCategory: { categoryCode: number; amount: string }[];
-  /** Transfers in date order. */
-  transfers: { date: string; orgCode: string; amount: string }[];
+  /** Transfers in date order, with their reversals (`note`: "reversed" or "reversal: <reason>"). */
+  transfers: { date: string; orgCode: string; amount: string; note: string }[];
 }
 
 /** Fills the factsheet's "Funding and delivery" section (finance). */

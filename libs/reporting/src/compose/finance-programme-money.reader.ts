@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FinanceReadService, ProgrammeMoneyService } from '@mptf/finance';
 import { formatMoney, parseMoney } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
+import { reversalNote } from './compose-helpers';
 import { ProgrammeMoney, ProgrammeMoneyReader } from './extension-points';
 
 /**
@@ -45,7 +46,12 @@ export class FinanceProgrammeMoneyReader implements ProgrammeMoneyReader {
         .map(([categoryCode, amount]) => ({ categoryCode, amount: formatMoney(amount) })),
       transfers: programme.movements
         .filter((movement) => movement.kind === 'TRANSFER')
-        .map((movement) => ({ date: movement.date, orgCode: movement.orgCode, amount: movement.amount })),
+        .map((movement) => ({
+          date: movement.date,
+          orgCode: movement.orgCode,
+          amount: movement.amount,
+          note: reversalNote(movement),
+        })),
     };
   }
 }

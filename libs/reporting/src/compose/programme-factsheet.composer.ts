@@ -323,8 +323,10 @@ export class ProgrammeFactsheetComposer implements ReportComposer {
               { key: 'date', label: 'Date', type: 'text' },
               { key: 'orgCode', label: 'Organization', type: 'text' },
               { key: 'amount', label: 'Amount', type: 'money' },
+              { key: 'note', label: 'Correction', type: 'text' },
             ],
             rows: m.transfers,
+            note: 'A transfer recorded by mistake is reversed by an entry of the opposite sign; both are listed and the totals net them.',
           },
         ],
       });

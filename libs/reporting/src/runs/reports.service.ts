@@ -4,6 +4,7 @@ import { AuditActor, AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { Role } from '@mptf/identity';
 import {
+  AppConfig,
   ArtifactStorage,
   ConflictError,
   DomainError,
@@ -77,6 +78,7 @@ export class ReportsService {
     private readonly audit: AuditService,
     private readonly jobs: JobProducer,
     private readonly storage: ArtifactStorage,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -120,6 +122,7 @@ export class ReportsService {
     let run: ReportRun;
     try {
       run = await this.dataSource.transaction(async (manager) => {
+        await this.lockRunsOf(manager, user.id);
         const created = await this.insertRun(manager, {
           type: input.type,
           format: input.format,
@@ -130,6 +133,9 @@ export class ReportsService {
           scheduleKey: null,
         });
         if (!created) throw new Error('report run insert returned nothing');
+        // Counted after the insert, so a concurrent repeat of one idempotency key meets the
+        // unique index first (and gets the first run back) rather than the limit.
+        await this.refuseTooManyRuns(manager, user.id);
         await this.audit.record(manager, {
           actor: user,
           action: 'report.request',
@@ -191,6 +197,7 @@ export class ReportsService {
     if (!mayGenerate(user, current.type, current.parameters))
       throw new ForbiddenError('You may not generate this report');
     const run = await this.dataSource.transaction(async (manager) => {
+      await this.lockRunsOf(manager, current.requestedBy ?? user.id);
       const rows = (await manager.query(
         `UPDATE report_runs SET status = 'QUEUED', progress = 0, error = NULL, started_at = NULL,
                 finished_at = NULL, updated_at = now()
@@ -201,6 +208,7 @@ export class ReportsService {
         const status = (await manager.findOneOrFail(ReportRun, { where: { id } })).status;
         throw new InvalidStateError('report', status, 'retry');
       }
+      if (current.requestedBy) await this.refuseTooManyRuns(manager, current.requestedBy);
       await this.audit.record(manager, {
         actor: user,
         action: 'report.retry',
@@ -213,6 +221,25 @@ export class ReportsService {
     });
     await this.enqueue(run);
     return toRunView(run);
+  }
+
+  /** Serializes one user's run requests, so two at once cannot both pass the limit. */
+  private async lockRunsOf(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`report-runs:${userId}`]);
+  }
+
+  /** 429 when the user has more than REPORT_RUNS_PER_USER runs queued or running (this one included). */
+  private async refuseTooManyRuns(manager: EntityManager, userId: string): Promise<void> {
+    const limit = this.config.env.REPORT_RUNS_PER_USER;
+    const [{ active }] = (await manager.query(
+      `SELECT count(*)::int AS active FROM report_runs WHERE requested_by = $1 AND status IN ('QUEUED', 'RUNNING')`,
+      [userId],
+    )) as { active: number }[];
+    if (active <= limit) return;
+    const message = `You already have ${active - 1} report runs queued or running, the most one user may have at once (${limit}); wait for one to finish`;
+    throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, message, [
+      { rule: 'REPORT_RUNS_PER_USER', message, limit, active: active - 1 },
+    ]);
   }
 
   /**

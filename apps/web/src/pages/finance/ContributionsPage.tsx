@@ -23,11 +23,15 @@ import { useReference } from '../../api/reference';
 import type { Contribution, Page } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
-import { Money, PageHeader, StatTile } from '../../components/ui';
+import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate, today } from '../../lib/format';
 import { centsToDecimal, formatMoneyShort, MONEY_PATTERN, parseCents } from '../../lib/money';
 
 const THIS_YEAR = new Date().getUTCFullYear();
+
+/** Who may be a donor (the API refuses others): Member States and other contributors. */
+const isContributor = (organization: { type: string }) =>
+  ['MEMBER_STATE', 'OTHER'].includes(organization.type);
 
 export function ContributionsPage() {
   const { can, hasRole, user } = useAuth();
@@ -49,10 +53,12 @@ export function ContributionsPage() {
       }),
     placeholderData: keepPreviousData,
   });
-  const donors = ref.organizations.filter((o) => o.type !== 'UN_ENTITY');
+  const donors = ref.organizations.filter(isContributor);
   const items = query.data?.items ?? [];
-  const deposits = items.filter((c) => c.kind === 'DEPOSIT' && !c.reversedBy);
-  const commitments = items.filter((c) => c.kind === 'COMMITMENT' && !c.reversedBy);
+  // A reversed contribution and its reversal cancel out: count neither.
+  const standing = (c: Contribution) => !c.reversedBy && !c.reverses;
+  const deposits = items.filter((c) => c.kind === 'DEPOSIT' && standing(c));
+  const commitments = items.filter((c) => c.kind === 'COMMITMENT' && standing(c));
   const sum = (list: Contribution[]) => list.reduce((s, c) => s + parseCents(c.usdAmount), 0n);
 
   return (
@@ -160,7 +166,7 @@ export function ContributionsPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {data.items.map((c) => (
-                    <Table.Tr key={c.id} opacity={c.reversedBy ? 0.55 : 1}>
+                    <Table.Tr key={c.id} opacity={c.reversedBy || c.reverses ? 0.55 : 1}>
                       <Table.Td>{formatDate(c.date)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={500}>
@@ -176,11 +182,7 @@ export function ContributionsPage() {
                         <Badge variant="light" color={c.kind === 'DEPOSIT' ? 'teal' : 'grape'}>
                           {c.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}
                         </Badge>
-                        {c.reversedBy != null && (
-                          <Badge ml={4} color="gray" variant="outline">
-                            reversed
-                          </Badge>
-                        )}
+                        <ReversalBadge record={c} />
                       </Table.Td>
                       <Table.Td className="num">
                         <Money value={c.amount} currency={c.currency} />
@@ -272,7 +274,7 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
           required
           searchable
           data={ref.organizations
-            .filter((o) => o.type !== 'UN_ENTITY')
+            .filter(isContributor)
             .map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
           value={form.donorCode}
           onChange={(v) => set({ donorCode: v })}

@@ -26,7 +26,7 @@ import { useReference } from '../../api/reference';
 import type { ExpenditureReport, ProgrammeDetail } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '../../components/states';
-import { Money, PageHeader, Section, StatTile, StatusBadge } from '../../components/ui';
+import { Money, PageHeader, ReversalBadge, Section, StatTile, StatusBadge } from '../../components/ui';
 import { formatDate, formatDateTime, today } from '../../lib/format';
 import {
   centsToDecimal,
@@ -183,7 +183,7 @@ export function ProgrammePage() {
             <Grid.Col span={12}>
               <Section
                 title="Movements"
-                description="Allocations decided by the Steering Committee, transfers to PUNOs and refunds."
+                description="Allocations decided by the Steering Committee, transfers to PUNOs and refunds; an entry recorded by mistake is reversed by one of the opposite sign."
               >
                 {p.movements.length === 0 ? (
                   <Text size="sm" c="dimmed">
@@ -193,7 +193,7 @@ export function ProgrammePage() {
                   <Table fz="sm" aria-label="Movements">
                     <Table.Tbody>
                       {[...p.movements].reverse().map((m) => (
-                        <Table.Tr key={m.id}>
+                        <Table.Tr key={m.id} opacity={m.reversedBy || m.reverses ? 0.55 : 1}>
                           <Table.Td>{formatDate(m.date)}</Table.Td>
                           <Table.Td>
                             <Badge
@@ -207,6 +207,7 @@ export function ProgrammePage() {
                                   ? 'Refund'
                                   : 'Allocation'}
                             </Badge>
+                            <ReversalBadge record={m} />
                           </Table.Td>
                           <Table.Td>{m.orgCode}</Table.Td>
                           <Table.Td className="num">
@@ -412,7 +413,7 @@ function ExpenditureReports({ programmeId }: { programmeId: string }) {
               </Table.Thead>
               <Table.Tbody>
                 {data.map((r) => (
-                  <Table.Tr key={r.id} opacity={r.current ? 1 : 0.55}>
+                  <Table.Tr key={r.id} opacity={r.current && !r.reverses ? 1 : 0.55}>
                     <Table.Td>{r.year}</Table.Td>
                     <Table.Td>{r.orgCode}</Table.Td>
                     <Table.Td>
@@ -426,6 +427,7 @@ function ExpenditureReports({ programmeId }: { programmeId: string }) {
                           superseded
                         </Badge>
                       )}
+                      <ReversalBadge record={r} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs">
