@@ -20,3 +20,4 @@ export * from './database/preparing-client';
 export * from './database/select-entities';
 export * from './database/sql-params';
 export * from './database/embedded-postgres';
+export * from './database/sql';
