@@ -7,7 +7,7 @@ import {
   canWithdrawProposal,
   hasBeenSubmitted,
   ProposalAccessFacts,
-} from './visibility';
+} from './proposals-access';
 
 const user = (roles: Role[], organizationId: string | null): AuthUser => ({
   id: `user-${roles.join()}-${organizationId}`,
