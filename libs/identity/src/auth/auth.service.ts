@@ -43,13 +43,7 @@ export class AuthService {
   async login(emailInput: string, password: string, ip: string | null): Promise<LoginResult> {
     const email = emailInput.trim().toLowerCase();
     const attempt = await this.throttle.reserve(email, ip ?? 'unknown');
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .leftJoinAndSelect('u.organization', 'o')
-      .where('u.email = :email', { email })
-      .getOne();
+    const user = await this.users.withPasswordHash(this.dataSource.manager, email);
     // One password check whoever asks: an unknown email answers no faster than a real one.
     this.dummyHash ??= this.hasher.hash(randomBytes(24).toString('base64'));
     const matches = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), password);

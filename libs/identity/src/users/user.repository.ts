@@ -26,6 +26,17 @@ export class UserRepository {
     );
   }
 
+  /** The user with this email, their organization and (selected only here) their password hash. */
+  withPasswordHash(manager: EntityManager, email: string): Promise<User | null> {
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .leftJoinAndSelect('u.organization', 'o')
+      .where('u.email = :email', { email })
+      .getOne();
+  }
+
   /** Active users holding any of `roles`, by id. */
   activeWithRoles(db: SqlRunner, roles: readonly Role[]): Promise<Member[]> {
     return sqlRows<Member>(
