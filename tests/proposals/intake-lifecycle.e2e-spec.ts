@@ -3,6 +3,22 @@ import { createTestContext, TestContext } from '../support/test-context';
 import { api, applyStatus as applyStatusOf, createProposal } from './intake-helpers';
 import { ADMIN, eligibleProposal, FMU, IOM, UNDP, UNICEF } from './proposal-fixtures';
 
+/** Lists out of order (codes unsorted, PUNOs not by code) with padded names. */
+const UNSORTED_LISTS = {
+  countryCodes: ['NPL', 'MYS', 'BGD'],
+  gcmObjectiveCodes: [6, 5],
+  participatingOrgCodes: ['UNICEF', 'IOM'],
+  budgetLines: [
+    { orgCode: 'IOM', categoryCode: 5, amount: '45000.50' },
+    { orgCode: 'UNICEF', categoryCode: 6, amount: '80000.25' },
+    { orgCode: 'IOM', categoryCode: 1, amount: '300000.00' },
+  ],
+  nationalPartners: [
+    { name: '  Ministry of Labour  ', type: 'GOVERNMENT' },
+    { name: 'A workers’ association', type: 'CIVIL_SOCIETY' },
+  ],
+};
+
 describe('proposal intake over time: references, settings, revisions, audit, reads', () => {
   let t: TestContext;
 
@@ -263,19 +279,11 @@ describe('proposal intake over time: references, settings, revisions, audit, rea
     // the responses are built without reloading, so they must match the stored order and values.
     const iom = await t.as(IOM);
     const body = eligibleProposal({
-      countryCodes: ['NPL', 'MYS', 'BGD'],
-      gcmObjectiveCodes: [6, 5],
-      participatingOrgCodes: ['UNICEF', 'IOM'],
+      ...UNSORTED_LISTS,
       budgetLines: [
         { orgCode: 'WFP', categoryCode: 3, amount: '10.00' },
-        { orgCode: 'IOM', categoryCode: 5, amount: '45000.50' },
         { orgCode: 'UNDP', categoryCode: 1, amount: '20.00' },
-        { orgCode: 'UNICEF', categoryCode: 6, amount: '80000.25' },
-        { orgCode: 'IOM', categoryCode: 1, amount: '300000.00' },
-      ],
-      nationalPartners: [
-        { name: '  Ministry of Labour  ', type: 'GOVERNMENT' },
-        { name: 'A workers’ association', type: 'CIVIL_SOCIETY' },
+        ...UNSORTED_LISTS.budgetLines,
       ],
     });
     const created = await t.http.post(api('/proposals')).set(iom).send(body);
@@ -309,21 +317,7 @@ describe('proposal intake over time: references, settings, revisions, audit, rea
   it('writes the child lists one way on create and update; an update replaces only the lists it names', async () => {
     const iom = await t.as(IOM);
     // Unsorted codes, PUNOs out of code order, padded names: stored and shown the same way either way.
-    const lists = {
-      scope: 'REGIONAL',
-      countryCodes: ['NPL', 'MYS', 'BGD'],
-      gcmObjectiveCodes: [6, 5],
-      participatingOrgCodes: ['UNICEF', 'IOM'],
-      budgetLines: [
-        { orgCode: 'UNICEF', categoryCode: 6, amount: '80000.25' },
-        { orgCode: 'IOM', categoryCode: 5, amount: '45000.50' },
-        { orgCode: 'IOM', categoryCode: 1, amount: '300000.00' },
-      ],
-      nationalPartners: [
-        { name: '  Ministry of Labour  ', type: 'GOVERNMENT' },
-        { name: 'A workers’ association', type: 'CIVIL_SOCIETY' },
-      ],
-    };
+    const lists = { scope: 'REGIONAL', ...UNSORTED_LISTS };
     const parts = (view: Record<string, unknown>) => {
       const {
         countryCodes,

@@ -10,7 +10,8 @@ import { AuditEvent } from './audit-event.entity';
 export const AUDIT_ENTITY_UUID =
   "(CASE WHEN e.entity_id ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' THEN e.entity_id::uuid END)";
 
-export interface AuditFilter {
+/** Which events a reader asks for, and the page. */
+export interface AuditQuery {
   entityType?: string;
   entityId?: string;
   action?: string;
@@ -56,7 +57,7 @@ export class AuditEventRepository {
   /** One page of the events `scope` allows and the filter picks, newest first, and how many. */
   page(
     manager: EntityManager,
-    filter: AuditFilter,
+    filter: AuditQuery,
     scope: (bind: BindParam) => string,
   ): Promise<[AuditEvent[], number]> {
     const qb = manager.getRepository(AuditEvent).createQueryBuilder('e');

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { BindParam, Page, pageOf, RequestContext } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
-import { AuditEventRepository } from './audit-event.repository';
+import { AuditEventRepository, AuditQuery } from './audit-event.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -28,14 +28,7 @@ export type AuditScope = (bind: BindParam) => string;
 
 export { AUDIT_ENTITY_UUID } from './audit-event.repository';
 
-export interface AuditQuery {
-  entityType?: string;
-  entityId?: string;
-  action?: string;
-  actorId?: string;
-  page: number;
-  pageSize: number;
-}
+export type { AuditQuery } from './audit-event.repository';
 
 /** JSON text of a snapshot: bigints become strings, dates ISO strings. */
 function jsonText(value: object | null | undefined): string | null {

@@ -2,9 +2,9 @@ import type { AuthUser } from '@mptf/identity';
 import { ErrorDetail, ForbiddenError, formatMoney, parseMoney, ValidationError } from '@mptf/platform';
 import { BudgetLineInput } from './budget';
 import { PartnerType } from './entities/proposal-parts.entity';
-import { Proposal, ProposalScope, ProposalStage } from './entities/proposal.entity';
+import { ProposalScope, ProposalStage } from './entities/proposal.entity';
 import { Participation, participationViolations } from './participation-rules';
-import { ProposalRecord } from './proposal.view';
+import { endorsementOf, markersOf, ProposalRecord } from './proposal.view';
 import { KnownCodes, ProposalContent } from './repositories/proposal.repository';
 import { ProposalParts } from './repositories/proposal-parts.sql';
 
@@ -166,12 +166,6 @@ export function partsOf(
   };
 }
 
-function endorsementOf(proposal: Proposal): ProposalInput['governmentEndorsement'] {
-  return proposal.governmentEndorsed === null
-    ? null
-    : { endorsed: proposal.governmentEndorsed, date: proposal.governmentEndorsementDate };
-}
-
 /** The stored proposal with the patch applied, as a full input. */
 export function mergedInput(record: ProposalRecord, patch: ProposalPatch): ProposalInput {
   const { proposal } = record;
@@ -186,12 +180,7 @@ export function mergedInput(record: ProposalRecord, patch: ProposalPatch): Propo
     convenerCode: patch.convenerCode ?? record.convenerCode,
     participatingOrgCodes: patch.participatingOrgCodes ?? record.participants.map((p) => p.code),
     durationMonths: patch.durationMonths ?? proposal.durationMonths,
-    markers: {
-      gender: proposal.markerGender,
-      humanRights: proposal.markerHumanRights,
-      childSensitivity: proposal.markerChildSensitivity,
-      ...(patch.markers ?? {}),
-    },
+    markers: { ...markersOf(proposal), ...(patch.markers ?? {}) },
     governmentEndorsement:
       patch.governmentEndorsement !== undefined ? patch.governmentEndorsement : endorsementOf(proposal),
     budgetLines:

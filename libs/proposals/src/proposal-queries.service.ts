@@ -10,6 +10,8 @@ import { ProposalStatus } from './lifecycle';
 import { accessFactsOf, canEditProposal, canViewProposal, ProposalAccessFacts } from './proposals-access';
 import {
   effectiveRate,
+  endorsementOf,
+  markersOf,
   ProposalDetailView,
   ProposalRecord,
   ProposalSnapshot,
@@ -240,15 +242,8 @@ export class ProposalQueriesService {
         convenerCode: record.convenerCode,
         participatingOrgCodes,
         durationMonths: proposal.durationMonths,
-        markers: {
-          gender: proposal.markerGender,
-          humanRights: proposal.markerHumanRights,
-          childSensitivity: proposal.markerChildSensitivity,
-        },
-        governmentEndorsement:
-          proposal.governmentEndorsed === null
-            ? null
-            : { endorsed: proposal.governmentEndorsed, date: proposal.governmentEndorsementDate },
+        markers: markersOf(proposal),
+        governmentEndorsement: endorsementOf(proposal),
         budgetLines: record.budgetLines,
       },
       { settings, ...facts },
