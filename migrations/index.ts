@@ -11,6 +11,10 @@ import { PunoLedgerSums1765238400000 } from './1765238400000-PunoLedgerSums';
 import { ProposalReferenceSequences1765324800000 } from './1765324800000-ProposalReferenceSequences';
 import { ActingChair1765500000000 } from './1765500000000-ActingChair';
 import { MoneyCorrections1765600000000 } from './1765600000000-MoneyCorrections';
+import { IdentityViews1765700000000 } from './1765700000000-IdentityViews';
+import { ReferenceViews1765700100000 } from './1765700100000-ReferenceViews';
+import { ProposalsViews1765700200000 } from './1765700200000-ProposalsViews';
+import { ProposalReviewRound1765700300000 } from './1765700300000-ProposalReviewRound';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +31,8 @@ export const MIGRATIONS = [
   ProposalReferenceSequences1765324800000,
   ActingChair1765500000000,
   MoneyCorrections1765600000000,
+  IdentityViews1765700000000,
+  ReferenceViews1765700100000,
+  ProposalsViews1765700200000,
+  ProposalReviewRound1765700300000,
 ];

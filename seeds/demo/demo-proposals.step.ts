@@ -7,7 +7,7 @@ import {
   ProposalDocumentsService,
   ProposalInput,
   ProposalScope,
-  ProposalsService,
+  ProposalCommandsService,
   ProposalStage,
   ProposalStatus,
   ProposalStatusService,
@@ -534,7 +534,7 @@ export const demoProposalsStep: DemoStep = {
     return row.n === DEMO_PROPOSALS.length;
   },
   async run({ app, dataSource, progress }: DemoContext) {
-    const proposals = app.get(ProposalsService);
+    const proposals = app.get(ProposalCommandsService);
     const documents = app.get(ProposalDocumentsService);
     const statuses = app.get(ProposalStatusService);
     const clock = app.get(Clock);

@@ -4,7 +4,8 @@ import {
   ProposalDocumentsService,
   ProposalInput,
   ProposalScope,
-  ProposalsService,
+  ProposalCommandsService,
+  ProposalQueriesService,
   ProposalStage,
   ProposalStatus,
 } from '@mptf/proposals';
@@ -559,7 +560,8 @@ export const demoReviewStep: DemoStep = {
   },
   async run(context: DemoContext) {
     const { app, dataSource, progress } = context;
-    const proposals = app.get(ProposalsService);
+    const proposals = app.get(ProposalCommandsService);
+    const proposalQueries = app.get(ProposalQueriesService);
     const documents = app.get(ProposalDocumentsService);
     const screening = app.get(ScreeningService);
     const meetings = app.get(MeetingsService);
@@ -618,7 +620,7 @@ export const demoReviewStep: DemoStep = {
         if (status !== ProposalStatus.UNDER_REVIEW) continue;
         const allocations =
           demo.decision === DecisionOutcome.APPROVED
-            ? (await proposals.budgetOf(dataSource.manager, id)).byOrganization.map((org) => ({
+            ? (await proposalQueries.budgetOf(dataSource.manager, id)).byOrganization.map((org) => ({
                 orgCode: org.orgCode,
                 amountCents: org.total,
               }))

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BindParam, namedParams, offsetOf, Page, pageOf, RequestContext } from '@mptf/platform';
+import { BindParam, Page, pageOf, RequestContext } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
+import { AuditEventRepository, AuditQuery } from './audit-event.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -25,21 +26,9 @@ export interface AuditEntry {
  */
 export type AuditScope = (bind: BindParam) => string;
 
-/**
- * `e.entity_id` as a uuid when it is one, else NULL, for joins on the audited entity's primary
- * key. A CASE, so the cast never runs on the ids of other entity types (codes, numbers).
- */
-export const AUDIT_ENTITY_UUID =
-  "(CASE WHEN e.entity_id ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' THEN e.entity_id::uuid END)";
+export { AUDIT_ENTITY_UUID } from './audit-event.repository';
 
-export interface AuditQuery {
-  entityType?: string;
-  entityId?: string;
-  action?: string;
-  actorId?: string;
-  page: number;
-  pageSize: number;
-}
+export type { AuditQuery } from './audit-event.repository';
 
 /** JSON text of a snapshot: bigints become strings, dates ISO strings. */
 function jsonText(value: object | null | undefined): string | null {
@@ -51,7 +40,10 @@ function jsonText(value: object | null | undefined): string | null {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AuditEventRepository,
+  ) {}
 
   /**
    * Records one event with the manager of the caller's transaction, so the event exists exactly
@@ -60,37 +52,21 @@ export class AuditService {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     // Plain SQL: every write of the application passes here, and the ORM's insert builder cost
     // more than the statement itself.
-    await manager.query(
-      `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, before, after, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-      [
-        entry.actor.id,
-        entry.actor.email,
-        entry.action,
-        entry.entityType,
-        entry.entityId,
-        jsonText(entry.before),
-        jsonText(entry.after),
-        RequestContext.correlationId() ?? null,
-      ],
-    );
+    await this.events.add(manager, {
+      actorId: entry.actor.id,
+      actorEmail: entry.actor.email,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: jsonText(entry.before),
+      after: jsonText(entry.after),
+      correlationId: RequestContext.correlationId() ?? null,
+    });
   }
 
   /** The events `scope` lets the reader see, newest first. */
   async list(query: AuditQuery, scope: AuditScope): Promise<Page<AuditEvent>> {
-    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
-    const scopeParams: Record<string, unknown> = {};
-    qb.where(scope(namedParams(scopeParams, 'scope')), scopeParams);
-    if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
-    if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
-    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
-    if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
-    const [items, total] = await qb
-      .orderBy('e.occurred_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.events.page(this.dataSource.manager, query, scope);
     return pageOf(items, total, query);
   }
 }

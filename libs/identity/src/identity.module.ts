@@ -12,6 +12,8 @@ import { Organization } from './organizations/organization.entity';
 import { OrganizationsService } from './organizations/organizations.service';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
+import { UserRepository } from './users/user.repository';
+import { LoginAttemptRepository } from './auth/login-attempt.repository';
 
 @Global()
 @Module({
@@ -32,7 +34,16 @@ import { UsersService } from './users/users.service';
       },
     }),
   ],
-  providers: [AuthService, AuthGuard, LoginThrottle, PasswordHasher, UsersService, OrganizationsService],
+  providers: [
+    AuthService,
+    AuthGuard,
+    LoginThrottle,
+    LoginAttemptRepository,
+    PasswordHasher,
+    UserRepository,
+    UsersService,
+    OrganizationsService,
+  ],
   exports: [AuthService, AuthGuard, PasswordHasher, UsersService, OrganizationsService],
 })
 export class IdentityModule {}

@@ -2,7 +2,9 @@ import { Role } from './roles';
 
 /**
  * Every route declares one of these. Roles map to permissions in ROLE_PERMISSIONS, the single
- * table of who may do what; row-level rules (own organization, recusal) live in the services.
+ * table of who may do what. Row-level rules (own organization, recusal) live in one access module
+ * per lib (`<lib>-access.ts`), written over the user's permissions (`can(user, permission)`) and
+ * the record; the scope permissions at the end of each group are read only there, never by a route.
  */
 export enum Permission {
   PROFILE_READ = 'profile.read',
@@ -20,6 +22,8 @@ export enum Permission {
   PROPOSAL_UPDATE = 'proposal.update',
   PROPOSAL_SUBMIT = 'proposal.submit',
   PROPOSAL_WITHDRAW = 'proposal.withdraw',
+  /** Scope: every proposal once submitted, whatever the user's organization (proposals-access.ts). */
+  PROPOSAL_READ_SUBMITTED = 'proposal.read-submitted',
 
   PROPOSAL_SCREEN = 'proposal.screen',
   REVIEW_QUEUE = 'review.queue',
@@ -31,6 +35,10 @@ export enum Permission {
   DECISION_RECORD = 'decision.record',
   PIPELINE_READ = 'pipeline.read',
   PIPELINE_MANAGE = 'pipeline.manage',
+  /** Scope: every review and summary of a round, without reviewing first (review-access.ts). */
+  REVIEW_READ_ALL = 'review.read-all',
+  /** Scope: records decisions as the chair; others holding decision.record only as acting chair. */
+  DECISION_CHAIR = 'decision.chair',
 
   CONTRIBUTION_RECORD = 'contribution.record',
   CONTRIBUTION_READ = 'contribution.read',
@@ -71,7 +79,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.AUDIT_READ,
     P.SYSTEM_OPERATE,
     P.PROPOSAL_READ,
+    P.PROPOSAL_READ_SUBMITTED,
     P.REVIEW_READ,
+    P.REVIEW_READ_ALL,
     P.MEETING_READ,
     P.PIPELINE_READ,
     P.CONTRIBUTION_READ,
@@ -88,8 +98,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...EVERYONE,
     P.AUDIT_READ,
     P.PROPOSAL_READ,
+    P.PROPOSAL_READ_SUBMITTED,
     P.PROPOSAL_SCREEN,
     P.REVIEW_READ,
+    P.REVIEW_READ_ALL,
     P.MEETING_MANAGE,
     P.MEETING_READ,
     P.PIPELINE_READ,
@@ -111,6 +123,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.AA_OFFICER]: [
     ...EVERYONE,
     P.PROPOSAL_READ,
+    P.PROPOSAL_READ_SUBMITTED,
     P.PIPELINE_READ,
     P.CONTRIBUTION_RECORD,
     P.CONTRIBUTION_READ,
@@ -129,12 +142,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.SC_CHAIR]: [
     ...EVERYONE,
     P.PROPOSAL_READ,
+    P.PROPOSAL_READ_SUBMITTED,
     P.REVIEW_QUEUE,
     P.REVIEW_CREATE,
     P.REVIEW_READ,
+    P.REVIEW_READ_ALL,
     P.CONFLICT_DECLARE,
     P.MEETING_READ,
     P.DECISION_RECORD,
+    P.DECISION_CHAIR,
     P.PIPELINE_READ,
     P.PROGRAMME_READ,
     P.FUND_STATUS_READ,
@@ -144,6 +160,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.SC_MEMBER]: [
     ...EVERYONE,
     P.PROPOSAL_READ,
+    P.PROPOSAL_READ_SUBMITTED,
     P.REVIEW_QUEUE,
     P.REVIEW_CREATE,
     P.REVIEW_READ,
@@ -185,6 +202,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role] ?? []));
+}
+
+/** The roles the table grants `permission` to. */
+export function rolesGranted(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) =>
+    ROLE_PERMISSIONS[role].includes(permission),
+  );
 }
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

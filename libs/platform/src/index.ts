@@ -13,6 +13,7 @@ export * from './queue/job-catalogue';
 export * from './queue/job-producer';
 export * from './queue/job-handler.decorator';
 export * from './queue/queue-connection';
+export * from './queue/heartbeat.repository';
 export * from './pagination';
 export * from './platform.module';
 export * from './database/prepare-database';

@@ -4,6 +4,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { LoggingModule } from './logging/logging.module';
+import { HeartbeatRepository } from './queue/heartbeat.repository';
 import { QueueModule } from './queue/queue.module';
 import { ArtifactStorage, LocalArtifactStorage } from './storage/artifact-storage';
 
@@ -13,6 +14,7 @@ import { ArtifactStorage, LocalArtifactStorage } from './storage/artifact-storag
   imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule],
   providers: [
     Clock,
+    HeartbeatRepository,
     {
       provide: ArtifactStorage,
       inject: [AppConfig],
@@ -20,6 +22,6 @@ import { ArtifactStorage, LocalArtifactStorage } from './storage/artifact-storag
         new LocalArtifactStorage({ reports: config.env.REPORTS_DIR, uploads: config.env.UPLOADS_DIR }),
     },
   ],
-  exports: [ConfigModule, QueueModule, Clock, ArtifactStorage],
+  exports: [ConfigModule, QueueModule, Clock, ArtifactStorage, HeartbeatRepository],
 })
 export class PlatformModule {}

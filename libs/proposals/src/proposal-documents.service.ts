@@ -21,7 +21,8 @@ import { Proposal } from './entities/proposal.entity';
 import { isEditable } from './lifecycle';
 import { ProposalStatusService } from './proposal-status.service';
 import { DocumentView, toDocumentView } from './proposal.view';
-import { ProposalsService } from './proposals.service';
+import { ProposalQueriesService } from './proposal-queries.service';
+import { ProposalRevisionRepository } from './repositories/proposal-revision.repository';
 
 export interface UploadedDocument {
   kind: DocumentKind;
@@ -38,7 +39,8 @@ export interface UploadedDocument {
 export class ProposalDocumentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly proposals: ProposalsService,
+    private readonly proposals: ProposalQueriesService,
+    private readonly revisions: ProposalRevisionRepository,
     private readonly statuses: ProposalStatusService,
     private readonly storage: ArtifactStorage,
     private readonly audit: AuditService,
@@ -101,10 +103,7 @@ export class ProposalDocumentsService {
 
   async list(user: AuthUser, proposalId: string): Promise<DocumentView[]> {
     await this.proposals.assertVisible(user, proposalId);
-    const documents = await this.dataSource.manager.find(ProposalDocument, {
-      where: { proposalId },
-      order: { uploadedAt: 'ASC', id: 'ASC' },
-    });
+    const documents = await this.revisions.documents(this.dataSource.manager, proposalId);
     return documents.map(toDocumentView);
   }
 

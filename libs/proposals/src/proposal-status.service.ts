@@ -3,6 +3,7 @@ import { AuditActor, AuditService } from '@mptf/audit';
 import { NotFoundError } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
 import { ProposalAction, ProposalStatus, transition } from './lifecycle';
+import { LockedProposal, ProposalStatusRepository } from './repositories/proposal-status.repository';
 
 export interface StatusChange {
   proposalId: string;
@@ -19,17 +20,29 @@ export interface StatusChange {
  */
 @Injectable()
 export class ProposalStatusService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly repository: ProposalStatusRepository,
+  ) {}
 
   /** Locks the proposal row for the rest of the transaction and returns its status. */
   async lock(manager: EntityManager, proposalId: string): Promise<ProposalStatus> {
-    const rows = (await manager.query('SELECT status FROM proposals WHERE id = $1 FOR UPDATE', [
-      proposalId,
-    ])) as {
-      status: ProposalStatus;
-    }[];
-    if (!rows.length) throw new NotFoundError('Proposal', proposalId);
-    return rows[0].status;
+    const status = await this.repository.lock(manager, proposalId);
+    if (status === null) throw new NotFoundError('Proposal', proposalId);
+    return status;
+  }
+
+  /**
+   * Locks several proposals in one order, so two callers cannot deadlock, and returns those that
+   * exist: SHARE keeps their status as read until the transaction ends (an agenda), UPDATE before
+   * changing them (a meeting's decisions).
+   */
+  lockMany(
+    manager: EntityManager,
+    proposalIds: readonly string[],
+    mode: 'UPDATE' | 'SHARE',
+  ): Promise<LockedProposal[]> {
+    return this.repository.lockMany(manager, proposalIds, mode);
   }
 
   /**
@@ -54,25 +67,16 @@ export class ProposalStatusService {
     for (const [name] of columns) {
       if (!/^[a-z_]+$/.test(name)) throw new Error(`not a column name: ${name}`);
     }
-    const assignments = columns.map(([name], index) => `, ${name} = $${index + 6}`).join('');
     // The new status and its timeline entry in one statement.
-    const [changed] = (await manager.query(
-      `WITH changed AS (
-         UPDATE proposals SET status = $3, updated_at = now()${assignments} WHERE id = $1 RETURNING id, updated_at
-       )
-       INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id, comment)
-       SELECT id, $2, $3, $4, $5 FROM changed
-       RETURNING (SELECT updated_at FROM changed) AS updated_at`,
-      [
-        input.proposalId,
-        from,
-        to,
-        input.actor.id,
-        input.comment ?? null,
-        ...columns.map(([, value]) => value),
-      ],
-    )) as { updated_at: Date }[];
-    if (!changed) throw new NotFoundError('Proposal', input.proposalId);
+    const at = await this.repository.change(manager, {
+      proposalId: input.proposalId,
+      from,
+      to,
+      actorId: input.actor.id,
+      comment: input.comment ?? null,
+      columns,
+    });
+    if (!at) throw new NotFoundError('Proposal', input.proposalId);
     await this.audit.record(manager, {
       actor: input.actor,
       action: `proposal.${input.action}`,
@@ -85,6 +89,6 @@ export class ProposalStatusService {
         ...Object.fromEntries(columns),
       },
     });
-    return { proposalId: input.proposalId, from, to, at: changed.updated_at };
+    return { proposalId: input.proposalId, from, to, at };
   }
 }

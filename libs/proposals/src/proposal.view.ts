@@ -88,6 +88,20 @@ export function effectiveRate(proposal: Proposal, currentRate: string): string {
   return isEditable(proposal.status) ? currentRate : proposal.indirectRate;
 }
 
+export function markersOf(proposal: Proposal): MarkersView {
+  return {
+    gender: proposal.markerGender,
+    humanRights: proposal.markerHumanRights,
+    childSensitivity: proposal.markerChildSensitivity,
+  };
+}
+
+export function endorsementOf(proposal: Proposal): { endorsed: boolean; date: string | null } | null {
+  return proposal.governmentEndorsed === null
+    ? null
+    : { endorsed: proposal.governmentEndorsed, date: proposal.governmentEndorsementDate };
+}
+
 export function toProposalView(record: ProposalRecord, currentRate: string): ProposalView {
   const { proposal } = record;
   const rate = displayRate(effectiveRate(proposal, currentRate));
@@ -107,15 +121,8 @@ export function toProposalView(record: ProposalRecord, currentRate: string): Pro
     convenerCode: record.convenerCode,
     participatingOrgCodes,
     durationMonths: proposal.durationMonths,
-    markers: {
-      gender: proposal.markerGender,
-      humanRights: proposal.markerHumanRights,
-      childSensitivity: proposal.markerChildSensitivity,
-    },
-    governmentEndorsement:
-      proposal.governmentEndorsed === null
-        ? null
-        : { endorsed: proposal.governmentEndorsed, date: proposal.governmentEndorsementDate },
+    markers: markersOf(proposal),
+    governmentEndorsement: endorsementOf(proposal),
     nationalPartners: record.nationalPartners,
     budgetLines: record.budgetLines.map((line) => ({
       orgCode: line.orgCode,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditActor, AuditService } from '@mptf/audit';
 import { NotFoundError, parseMoney, ValidationError } from '@mptf/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { FundSettings, toFundSettings } from './fund-settings';
 import {
   BudgetCategory,
@@ -13,6 +13,7 @@ import {
   ReviewCriterion,
   ThematicArea,
 } from './reference.entities';
+import { ReferenceRepository } from './reference.repository';
 
 export interface ThematicAreaView {
   code: number;
@@ -39,6 +40,7 @@ export type FundSettingsPatch = Partial<Omit<FundSettings, 'minMarkers'>> & {
 export class ReferenceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ReferenceRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -74,21 +76,11 @@ export class ReferenceService {
     await this.dataSource.transaction(async (manager) => {
       if (!(await manager.exists(ThematicArea, { where: { code: areaCode } })))
         throw new NotFoundError('Thematic area', areaCode);
-      const known = await manager
-        .getRepository(GcmObjective)
-        .createQueryBuilder('o')
-        .where('o.code = ANY(:codes)', { codes })
-        .getCount();
+      const known = await manager.countBy(GcmObjective, { code: In(codes) });
       if (known !== codes.length)
         throw ValidationError.field('gcmObjectiveCodes', 'must be GCM objective codes 1–23');
-      const before = await this.areaObjectiveCodes(manager, areaCode);
-      await manager.query('DELETE FROM thematic_area_objectives WHERE thematic_area_code = $1', [areaCode]);
-      if (codes.length) {
-        await manager.query(
-          'INSERT INTO thematic_area_objectives (thematic_area_code, gcm_objective_code) SELECT $1, unnest($2::smallint[])',
-          [areaCode, codes],
-        );
-      }
+      const before = await this.repository.areaObjectiveCodes(manager, areaCode);
+      await this.repository.setAreaObjectives(manager, areaCode, codes);
       await this.audit.record(manager, {
         actor,
         action: 'reference.mapping.update',
@@ -121,18 +113,7 @@ export class ReferenceService {
   }
 
   async fundSettings(manager: EntityManager = this.dataSource.manager): Promise<FundSettings> {
-    // Plain SQL: read by every proposal write and eligibility check.
-    const [row] = (await manager.query(
-      `SELECT min_participating_organizations AS "minParticipatingOrganizations",
-              min_marker_gender AS "minMarkerGender", min_marker_human_rights AS "minMarkerHumanRights",
-              min_marker_child_sensitivity AS "minMarkerChildSensitivity", budget_ceiling::text AS "budgetCeiling",
-              min_duration_months AS "minDurationMonths", max_duration_months AS "maxDurationMonths",
-              indirect_rate::text AS "indirectRate", aa_fee_rate::text AS "aaFeeRate",
-              review_window_days AS "reviewWindowDays", expenditure_deadline AS "expenditureDeadline",
-              to_char(inception_date, 'YYYY-MM-DD') AS "inceptionDate", max_entry_amount::text AS "maxEntryAmount"
-         FROM fund_settings WHERE id = $1`,
-      [1],
-    )) as Omit<FundSettingsRow, 'id' | 'updatedAt'>[];
+    const row = await this.repository.fundSettings(manager);
     if (!row) throw new NotFoundError('Fund settings', 1);
     return toFundSettings(row);
   }
@@ -190,18 +171,7 @@ export class ReferenceService {
     });
   }
 
-  private async mapping(): Promise<{ area: number; objective: number }[]> {
-    const rows = (await this.dataSource.query(
-      'SELECT thematic_area_code AS area, gcm_objective_code AS objective FROM thematic_area_objectives ORDER BY 1, 2',
-    )) as { area: number; objective: number }[];
-    return rows;
-  }
-
-  private async areaObjectiveCodes(manager: EntityManager, areaCode: number): Promise<number[]> {
-    const rows = (await manager.query(
-      'SELECT gcm_objective_code AS code FROM thematic_area_objectives WHERE thematic_area_code = $1 ORDER BY 1',
-      [areaCode],
-    )) as { code: number }[];
-    return rows.map((row) => row.code);
+  private mapping(): Promise<{ area: number; objective: number }[]> {
+    return this.repository.mapping(this.dataSource);
   }
 }

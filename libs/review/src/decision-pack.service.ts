@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FinanceService } from '@mptf/finance';
+import { FinanceService, programmeAllocations } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
+import { Permission, UsersService } from '@mptf/identity';
 import { Clock, formatMoney, NotFoundError, parseMoney } from '@mptf/platform';
-import { MarkersView, ProposalsService, ProposalStatus } from '@mptf/proposals';
+import { MarkersView, ProposalQueriesService, ProposalStatus } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
 import { BalanceItem, balanceIfApproved, BalanceShares, GLOBAL_REGION } from './balance';
 import { MeetingsService } from './meetings.service';
-import { reviewVisibility, ReviewVisibility } from './queue-rules';
-import { DecisionCapacity, decisionAuthority } from './decision-rules';
-import { loadActiveChairs, loadReviewFacts, loadReviews, ReviewFacts } from './review-records';
+import { DecisionPackRepository } from './repositories/decision-pack.repository';
+import { DecisionRepository } from './repositories/decision.repository';
+import { ReviewFacts, ReviewRepository } from './repositories/review.repository';
+import { DecisionCapacity, decisionAuthority, reviewVisibility, ReviewVisibility } from './review-access';
 import { Recommendation, summarizeReviews } from './scoring';
 
 export interface PackProposal {
@@ -83,8 +85,12 @@ export interface DecisionPack {
 export class DecisionPackService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: DecisionPackRepository,
+    private readonly reviewRows: ReviewRepository,
+    private readonly decisionRows: DecisionRepository,
+    private readonly users: UsersService,
     private readonly meetings: MeetingsService,
-    private readonly proposals: ProposalsService,
+    private readonly proposals: ProposalQueriesService,
     private readonly finance: FinanceService,
     private readonly clock: Clock,
   ) {}
@@ -104,40 +110,30 @@ export class DecisionPackService {
     if (!meeting) throw new NotFoundError('Meeting', meetingId);
     const ids = await this.meetings.agendaIds(manager, meetingId);
 
-    const areas = (await manager.query('SELECT code, short_title FROM thematic_areas ORDER BY code')) as {
-      code: number;
-      short_title: string;
-    }[];
+    const areas = await this.repository.thematicAreas(manager);
     // Regions the fund works in (of any proposal's countries), so the breakdown lists them all.
-    const regionRows = (await manager.query(
-      'SELECT DISTINCT c.region FROM proposal_countries pc JOIN countries c ON c.code = pc.country_code ORDER BY 1',
-    )) as {
-      region: string;
-    }[];
     const groups = {
       thematicAreaCodes: areas.map((area) => area.code),
-      regions: [...regionRows.map((row) => row.region), GLOBAL_REGION],
+      regions: [...(await this.repository.regionsInUse(manager)), GLOBAL_REGION],
     };
     const current = await this.currentAllocations(manager);
     const available = await this.finance.availableFundsByArea(manager);
 
-    const decisions = (await manager.query(
-      `SELECT DISTINCT ON (proposal_id) id, proposal_id, outcome, decided_at FROM sc_decisions
-        WHERE meeting_id = $1 ORDER BY proposal_id, decided_at DESC`,
-      [meetingId],
-    )) as { id: string; proposal_id: string; outcome: string; decided_at: Date }[];
-    const decisionOf = new Map(decisions.map((row) => [row.proposal_id, row]));
+    const decisions = await this.decisionRows.latestOfMeeting(manager, meetingId);
+    const decisionOf = new Map(decisions.map((row) => [row.proposalId, row]));
 
-    const facts = new Map<string, ReviewFacts>();
-    for (const id of ids) facts.set(id, (await loadReviewFacts(manager, id)) as ReviewFacts);
-    const reviews = await loadReviews(manager, facts, { proposalIds: ids, currentRoundOnly: true });
-    const chairs = viewer ? await loadActiveChairs(manager) : [];
+    const facts = await this.reviewRows.factsOf(manager, ids);
+    const reviews = await this.reviewRows.reviews(manager, facts, {
+      proposalIds: ids,
+      currentRoundOnly: true,
+    });
+    const chairs = viewer ? await this.users.activeHolders(manager, Permission.DECISION_CHAIR) : [];
 
     const proposals: PackProposal[] = [];
     const requested: (BalanceItem & { proposalId: string })[] = [];
     for (const id of ids) {
       const view = await this.proposals.viewOf(manager, id);
-      const countryRegions = await this.regionsOf(manager, view.countryCodes);
+      const countryRegions = await this.repository.regionsOf(manager, view.countryCodes);
       const ofProposal = reviews.filter((review) => review.proposalId === id);
       const proposalFacts = facts.get(id) as ReviewFacts;
       const visibility = viewer
@@ -167,7 +163,7 @@ export class DecisionPackService {
         stage: view.stage,
         scope: view.scope,
         thematicAreaCode: view.thematicAreaCode,
-        thematicAreaTitle: areas.find((area) => area.code === view.thematicAreaCode)?.short_title ?? '',
+        thematicAreaTitle: areas.find((area) => area.code === view.thematicAreaCode)?.shortTitle ?? '',
         gcmObjectiveCodes: view.gcmObjectiveCodes,
         countryCodes: view.countryCodes,
         regions: countryRegions.length ? [...new Set(countryRegions)] : [GLOBAL_REGION],
@@ -196,7 +192,7 @@ export class DecisionPackService {
           ? {
               id: decision.id,
               outcome: decision.outcome,
-              decidedAt: new Date(decision.decided_at).toISOString(),
+              decidedAt: new Date(decision.decidedAt).toISOString(),
             }
           : null,
       });
@@ -215,31 +211,16 @@ export class DecisionPackService {
     };
   }
 
-  /** Allocations per programme (ledger sums), with the region of each of its countries. */
+  /** Allocations per programme (finance's ledger sums), with the region of each of its countries. */
   private async currentAllocations(manager: EntityManager): Promise<BalanceItem[]> {
-    const rows = (await manager.query(
-      `SELECT p.id, p.thematic_area_code, a.amount::text AS amount,
-              array(SELECT c.region FROM proposal_countries pc JOIN countries c ON c.code = pc.country_code
-                     WHERE pc.proposal_id = p.id ORDER BY pc.country_code) AS regions
-         FROM (SELECT proposal_id, sum(amount) AS amount FROM ledger_entries
-                WHERE kind = 'ALLOCATION' AND proposal_id IS NOT NULL GROUP BY proposal_id) a
-         JOIN proposals p ON p.id = a.proposal_id
-        WHERE a.amount > 0
-        ORDER BY p.reference`,
-    )) as { id: string; thematic_area_code: number; amount: string; regions: string[] }[];
-    return rows.map((row) => ({
-      thematicAreaCode: row.thematic_area_code,
-      countryRegions: row.regions,
-      amount: BigInt(row.amount),
+    const allocated = new Map(
+      (await programmeAllocations(manager)).map((row) => [row.proposalId, row.amount]),
+    );
+    const programmes = await this.repository.whereProposalsAre(manager, [...allocated.keys()]);
+    return programmes.map((programme) => ({
+      thematicAreaCode: programme.thematicAreaCode,
+      countryRegions: programme.regions,
+      amount: allocated.get(programme.id) ?? 0n,
     }));
-  }
-
-  private async regionsOf(manager: EntityManager, countryCodes: string[]): Promise<string[]> {
-    if (countryCodes.length === 0) return [];
-    const rows = (await manager.query(
-      'SELECT code, region FROM countries WHERE code = ANY($1) ORDER BY code',
-      [countryCodes],
-    )) as { code: string; region: string }[];
-    return rows.map((row) => row.region);
   }
 }

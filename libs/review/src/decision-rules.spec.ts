@@ -1,9 +1,8 @@
 import type { AuthUser } from '@mptf/identity';
 import { Role } from '@mptf/identity';
 import { ProposalAction, transition, ProposalStatus } from '@mptf/proposals';
+import { DecisionCapacity, decisionAuthority } from './review-access';
 import {
-  DecisionCapacity,
-  decisionAuthority,
   checkDecisionAllocations,
   checkPipelineOrder,
   DecisionOutcome,

@@ -1,8 +1,5 @@
-import type { AuthUser } from '@mptf/identity';
-import { hasRole, Role } from '@mptf/identity';
 import { Cents, ErrorDetail, formatMoney } from '@mptf/platform';
 import { ProposalAction } from '@mptf/proposals';
-import { Member, RecusalFacts, RecusalReason, recusalOf } from './queue-rules';
 
 /** What the Steering Committee decides on a proposal under review (or in the pipeline). */
 export enum DecisionOutcome {
@@ -117,52 +114,4 @@ export function checkPipelineOrder(requested: readonly string[], pipeline: reado
       });
   }
   return problems;
-}
-
-/** In which capacity a decision is recorded (kept on the decision and in its audit event). */
-export enum DecisionCapacity {
-  CHAIR = 'CHAIR',
-  ACTING_CHAIR = 'ACTING_CHAIR',
-}
-
-export type DecisionAuthority =
-  | { capacity: DecisionCapacity }
-  | { capacity: null; rule: 'RECUSED' | 'CHAIR_NOT_RECUSED' | 'NOT_COMMITTEE'; message: string };
-
-/**
- * Who records the Steering Committee's decision on a proposal (the domain's recusal rule applied
- * to the chair; the real fund's rule is not public):
- * - the chair, unless recused from it (its organization a PUNO or the convener, or a declared
- *   conflict): a recused chair never decides;
- * - when no chair is free to decide it (every active chair recused, or the seat vacant), a
- *   Steering Committee member who is not recused from it records it as acting chair;
- * - nobody else. `chairs` are the active users holding SC_CHAIR.
- */
-export function decisionAuthority(
-  user: AuthUser,
-  facts: RecusalFacts,
-  chairs: readonly Member[],
-): DecisionAuthority {
-  if (!hasRole(user, Role.SC_CHAIR, Role.SC_MEMBER))
-    return {
-      capacity: null,
-      rule: 'NOT_COMMITTEE',
-      message: 'Only the Steering Committee chair, or a member acting as chair, records decisions',
-    };
-  const recusal = recusalOf(user, facts);
-  if (recusal)
-    return {
-      capacity: null,
-      rule: 'RECUSED',
-      message: `You are recused from this proposal (${recusal === RecusalReason.PUNO ? 'your organization takes part in it' : 'you declared a conflict of interest'}) and cannot record its decision; a Steering Committee member who is not recused records it as acting chair`,
-    };
-  if (hasRole(user, Role.SC_CHAIR)) return { capacity: DecisionCapacity.CHAIR };
-  if (chairs.some((chair) => recusalOf(chair, facts) === null))
-    return {
-      capacity: null,
-      rule: 'CHAIR_NOT_RECUSED',
-      message:
-        'The chair records this decision: a member acts as chair only when the chair is recused from the proposal',
-    };
-  return { capacity: DecisionCapacity.ACTING_CHAIR };
 }

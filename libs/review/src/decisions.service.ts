@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
 import { FinanceService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
-import { hasRole, Role } from '@mptf/identity';
+import { Permission, UsersService } from '@mptf/identity';
 import {
   Cents,
   Clock,
@@ -19,7 +19,7 @@ import {
 } from '@mptf/platform';
 import {
   canTransition,
-  ProposalsService,
+  ProposalQueriesService,
   ProposalStatus,
   ProposalStatusService,
   totalsByOrganization,
@@ -27,15 +27,20 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import {
   checkDecisionAllocations,
-  DecisionCapacity,
-  decisionAuthority,
   DecisionOutcome,
   OUTCOME_ACTIONS,
   RequestedAllocation,
 } from './decision-rules';
 import { MeetingRow, MeetingsService } from './meetings.service';
 import { PipelineService } from './pipeline.service';
-import { loadActiveChairs, loadReviewFacts } from './review-records';
+import { DecisionRepository, DecisionRow } from './repositories/decision.repository';
+import { ReviewFacts, ReviewRepository } from './repositories/review.repository';
+import {
+  DecisionCapacity,
+  decisionAuthority,
+  NOT_COMMITTEE_MESSAGE,
+  recordsDecisions,
+} from './review-access';
 
 export interface DecisionInput {
   outcome: DecisionOutcome;
@@ -85,7 +90,10 @@ const TO_STATUS: Record<DecisionOutcome, ProposalStatus> = {
 export class DecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly proposals: ProposalsService,
+    private readonly repository: DecisionRepository,
+    private readonly reviews: ReviewRepository,
+    private readonly users: UsersService,
+    private readonly proposals: ProposalQueriesService,
     private readonly statuses: ProposalStatusService,
     private readonly finance: FinanceService,
     private readonly meetings: MeetingsService,
@@ -127,14 +135,8 @@ export class DecisionsService {
       const meeting = await this.meetings.find(manager, meetingId);
       if (!meeting) throw new NotFoundError('Meeting', meetingId);
       // Lock every proposal first, in one order, so two batches cannot deadlock.
-      const references = new Map(
-        (
-          (await manager.query(
-            'SELECT id, reference FROM proposals WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
-            [[...seen]],
-          )) as { id: string; reference: string }[]
-        ).map((row) => [row.id, row.reference]),
-      );
+      const locked = await this.statuses.lockMany(manager, [...seen], 'UPDATE');
+      const references = new Map(locked.map((row) => [row.id, row.reference]));
       const recorded: string[] = [];
       for (const [index, decision] of decisions.entries()) {
         try {
@@ -153,7 +155,7 @@ export class DecisionsService {
   /** The decisions on a proposal, oldest first (its focal points see them too). */
   async list(user: AuthUser, proposalId: string): Promise<DecisionView[]> {
     await this.proposals.assertVisible(user, proposalId);
-    return this.load(this.dataSource.manager, 'd.proposal_id = $1', [proposalId]);
+    return (await this.repository.ofProposal(this.dataSource, proposalId)).map(toDecisionView);
   }
 
   /** The decisions recorded at a meeting, in agenda order. */
@@ -161,13 +163,13 @@ export class DecisionsService {
     meetingId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<DecisionView[]> {
-    return this.load(manager, 'd.meeting_id = $1', [meetingId]);
+    return (await this.repository.ofMeeting(manager, meetingId)).map(toDecisionView);
   }
 
   async get(id: string): Promise<DecisionView> {
-    const [view] = await this.load(this.dataSource.manager, 'd.id = $1', [id]);
-    if (!view) throw new NotFoundError('Decision', id);
-    return view;
+    const [row] = await this.repository.byId(this.dataSource, id);
+    if (!row) throw new NotFoundError('Decision', id);
+    return toDecisionView(row);
   }
 
   /** One decision inside the caller's transaction; returns the decision id. */
@@ -181,7 +183,7 @@ export class DecisionsService {
     const status = await this.statuses.lock(manager, proposalId);
     await this.proposals.assertVisible(user, proposalId, manager);
     // Under the proposal's lock: a conflict declared meanwhile (which takes it too) is seen here.
-    const capacity = await this.capacityOf(manager, user, proposalId);
+    const { capacity, facts } = await this.capacityOf(manager, user, proposalId);
     const action = OUTCOME_ACTIONS[input.outcome];
     if (!canTransition(status, action))
       throw new InvalidStateError('proposal', status, `record a ${input.outcome} decision on`);
@@ -201,10 +203,7 @@ export class DecisionsService {
     );
     if (problems.length) throw new RuleViolationError('The decision breaks the fund rules', problems);
 
-    const [{ review_round: round }] = (await manager.query(
-      'SELECT review_round FROM proposals WHERE id = $1',
-      [proposalId],
-    )) as { review_round: number }[];
+    const round = facts.reviewRound;
     const allocations = input.outcome === DecisionOutcome.APPROVED ? (input.allocations ?? []) : [];
     const today = this.clock.today();
     let entryIds: string[] = [];
@@ -220,36 +219,23 @@ export class DecisionsService {
       entryIds = result.allocations.map((allocation) => allocation.entryId);
     }
     const total: Cents = sumCents(allocations.map((allocation) => allocation.amountCents));
-    const [decision] = (await manager.query(
-      `INSERT INTO sc_decisions (proposal_id, meeting_id, round, from_status, outcome, justification, conditions,
-                                 total_allocated, decided_by, recorded_as)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        proposalId,
-        meeting?.id ?? null,
-        round,
-        status,
-        input.outcome,
-        justification,
-        input.conditions?.trim() || null,
-        total.toString(),
-        user.id,
-        capacity,
-      ],
-    )) as { id: string }[];
-    if (allocations.length)
-      await manager.query(
-        `INSERT INTO sc_decision_allocations (decision_id, organization_id, amount, ledger_entry_id)
-         SELECT $1, o.id, t.amount, t.entry_id
-           FROM unnest($2::text[], $3::bigint[], $4::uuid[]) AS t(code, amount, entry_id)
-           JOIN organizations o ON o.code = t.code`,
-        [
-          decision.id,
-          allocations.map((a) => a.orgCode),
-          allocations.map((a) => a.amountCents.toString()),
-          entryIds,
-        ],
-      );
+    const decisionId = await this.repository.add(manager, {
+      proposalId,
+      meetingId: meeting?.id ?? null,
+      round,
+      fromStatus: status,
+      outcome: input.outcome,
+      justification,
+      conditions: input.conditions?.trim() || null,
+      totalAllocated: total,
+      decidedBy: user.id,
+      recordedAs: capacity,
+      allocations: allocations.map((a, index) => ({
+        orgCode: a.orgCode,
+        amount: a.amountCents,
+        entryId: entryIds[index],
+      })),
+    });
     await this.statuses.apply(manager, { proposalId, action, actor: user, comment: justification });
     let pipelineRank: number | undefined;
     if (input.outcome === DecisionOutcome.PIPELINE)
@@ -262,7 +248,7 @@ export class DecisionsService {
       entityId: proposalId,
       before: { status },
       after: {
-        decisionId: decision.id,
+        decisionId,
         outcome: input.outcome,
         status: TO_STATUS[input.outcome],
         round,
@@ -274,62 +260,7 @@ export class DecisionsService {
         recordedAs: capacity,
       },
     });
-    return decision.id;
-  }
-
-  private async load(manager: EntityManager, where: string, params: unknown[]): Promise<DecisionView[]> {
-    const rows = (await manager.query(
-      `SELECT d.id, d.proposal_id, p.reference, d.meeting_id, d.round, d.from_status, d.outcome, d.justification,
-              d.conditions, d.total_allocated::text AS total, d.decided_at, d.recorded_as, u.id AS user_id, u.name,
-              pr.rank AS pipeline_rank,
-              coalesce((SELECT json_agg(json_build_object('orgCode', o.code, 'amount', a.amount::text) ORDER BY po.position, o.code)
-                          FROM sc_decision_allocations a JOIN organizations o ON o.id = a.organization_id
-                          LEFT JOIN proposal_organizations po ON po.proposal_id = d.proposal_id AND po.organization_id = a.organization_id
-                         WHERE a.decision_id = d.id), '[]') AS allocations
-         FROM sc_decisions d
-         JOIN proposals p ON p.id = d.proposal_id
-         JOIN users u ON u.id = d.decided_by
-         LEFT JOIN sc_meeting_agenda ag ON ag.meeting_id = d.meeting_id AND ag.proposal_id = d.proposal_id
-         LEFT JOIN pipeline_ranks pr ON pr.proposal_id = d.proposal_id AND d.outcome = 'PIPELINE' AND p.status = 'PIPELINE'
-        WHERE ${where}
-        ORDER BY d.decided_at, ag.position NULLS LAST, d.id`,
-      params,
-    )) as {
-      id: string;
-      proposal_id: string;
-      reference: string;
-      meeting_id: string | null;
-      round: number;
-      from_status: ProposalStatus;
-      outcome: DecisionOutcome;
-      justification: string;
-      conditions: string | null;
-      total: string;
-      decided_at: Date;
-      recorded_as: DecisionCapacity;
-      user_id: string;
-      name: string;
-      pipeline_rank: number | null;
-      allocations: { orgCode: string; amount: string }[];
-    }[];
-    return rows.map((row) => ({
-      id: row.id,
-      proposalId: row.proposal_id,
-      reference: row.reference,
-      meetingId: row.meeting_id,
-      round: row.round,
-      fromStatus: row.from_status,
-      outcome: row.outcome,
-      status: TO_STATUS[row.outcome],
-      justification: row.justification,
-      conditions: row.conditions,
-      allocations: row.allocations.map((a) => ({ orgCode: a.orgCode, amount: formatMoney(a.amount) })),
-      totalAllocated: formatMoney(row.total),
-      ...(row.pipeline_rank ? { pipelineRank: row.pipeline_rank } : {}),
-      decidedBy: { id: row.user_id, name: row.name },
-      recordedAs: row.recorded_as,
-      decidedAt: new Date(row.decided_at).toISOString(),
-    }));
+    return decisionId;
   }
 
   /** The capacity `user` records the proposal's decision in, or 403 naming the rule (decisionAuthority). */
@@ -337,21 +268,40 @@ export class DecisionsService {
     manager: EntityManager,
     user: AuthUser,
     proposalId: string,
-  ): Promise<DecisionCapacity> {
-    const facts = await loadReviewFacts(manager, proposalId);
+  ): Promise<{ capacity: DecisionCapacity; facts: ReviewFacts }> {
+    const facts = await this.reviews.facts(manager, proposalId);
     if (!facts) throw new NotFoundError('Proposal', proposalId);
-    const authority = decisionAuthority(user, facts, await loadActiveChairs(manager));
+    const chairs = await this.users.activeHolders(manager, Permission.DECISION_CHAIR);
+    const authority = decisionAuthority(user, facts, chairs);
     if (authority.capacity === null)
       throw new ForbiddenError(authority.message, [{ rule: authority.rule, message: authority.message }]);
-    return authority.capacity;
+    return { capacity: authority.capacity, facts };
   }
 
   private assertCommittee(user: AuthUser): void {
-    if (!hasRole(user, Role.SC_CHAIR, Role.SC_MEMBER))
-      throw new ForbiddenError(
-        'Only the Steering Committee chair, or a member acting as chair, records decisions',
-      );
+    if (!recordsDecisions(user)) throw new ForbiddenError(NOT_COMMITTEE_MESSAGE);
   }
+}
+
+function toDecisionView(row: DecisionRow): DecisionView {
+  return {
+    id: row.id,
+    proposalId: row.proposalId,
+    reference: row.reference,
+    meetingId: row.meetingId,
+    round: row.round,
+    fromStatus: row.fromStatus,
+    outcome: row.outcome,
+    status: TO_STATUS[row.outcome],
+    justification: row.justification,
+    conditions: row.conditions,
+    allocations: row.allocations.map((a) => ({ orgCode: a.orgCode, amount: formatMoney(a.amount) })),
+    totalAllocated: formatMoney(row.total),
+    ...(row.pipelineRank ? { pipelineRank: row.pipelineRank } : {}),
+    decidedBy: { id: row.userId, name: row.name },
+    recordedAs: row.recordedAs,
+    decidedAt: new Date(row.decidedAt).toISOString(),
+  };
 }
 
 /** The same error, its message and details naming the batch entry and the proposal. */

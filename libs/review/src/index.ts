@@ -1,9 +1,9 @@
 export * from './scoring';
+export * from './review-access';
 export * from './queue-rules';
 export * from './balance';
 export * from './decision-rules';
-export { loadReviewFacts, loadReviews, PROPOSAL_TOTAL_SQL } from './review-records';
-export type { ReviewFacts, StoredReview, CriterionRow } from './review-records';
+export type { ReviewFacts, StoredReview, CriterionRow } from './repositories/review.repository';
 export * from './screening.service';
 export * from './review-queue.service';
 export * from './reviews.service';

@@ -1,17 +1,7 @@
 import { Role } from '@mptf/identity';
 import type { AuthUser } from '@mptf/identity';
-import {
-  belongsInQueue,
-  compareQueueItems,
-  isOverdue,
-  memberSeesRound,
-  QueueCandidate,
-  RecusalReason,
-  recusalOf,
-  reviewCounts,
-  reviewVisibility,
-  seesAllReviews,
-} from './queue-rules';
+import { belongsInQueue, compareQueueItems, isOverdue, QueueCandidate, reviewCounts } from './queue-rules';
+import { memberSeesRound, RecusalReason, recusalOf, reviewVisibility, seesAllReviews } from './review-access';
 
 const IOM = 'org-iom';
 const UNICEF = 'org-unicef';

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@mptf/identity';
-import { hasRole, Role } from '@mptf/identity';
-import { Clock, ForbiddenError, formatMoney, offsetOf } from '@mptf/platform';
+import { can, Permission } from '@mptf/identity';
+import { Clock, ForbiddenError, formatMoney } from '@mptf/platform';
 import { DataSource } from 'typeorm';
-import { isOverdue, REVIEW_QUEUE_SQL } from './queue-rules';
+import { isOverdue } from './queue-rules';
+import { ReviewRepository } from './repositories/review.repository';
 
 export interface ReviewQueueItem {
   proposalId: string;
@@ -24,26 +25,14 @@ export interface ReviewQueueItem {
 export class ReviewQueueService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reviews: ReviewRepository,
     private readonly clock: Clock,
   ) {}
 
   async queue(user: AuthUser, page: { page: number; pageSize: number } = { page: 1, pageSize: 200 }) {
-    if (!hasRole(user, Role.SC_MEMBER, Role.SC_CHAIR))
+    if (!can(user, Permission.REVIEW_QUEUE))
       throw new ForbiddenError('Only Steering Committee members have a review queue');
-    const rows = (await this.dataSource.query(REVIEW_QUEUE_SQL, [
-      user.id,
-      user.organizationId,
-      page.pageSize,
-      offsetOf(page),
-    ])) as {
-      proposal_id: string;
-      reference: string;
-      title: string;
-      thematic_area_code: number;
-      review_due_date: string | null;
-      review_round: number;
-      total: string;
-    }[];
+    const rows = await this.reviews.queue(this.dataSource, user, page);
     const today = this.clock.today();
     return rows.map((row): ReviewQueueItem => ({
       proposalId: row.proposal_id,

@@ -5,6 +5,11 @@ import { DecisionPackService } from './decision-pack.service';
 import { DecisionsService } from './decisions.service';
 import { MeetingsService } from './meetings.service';
 import { PipelineService } from './pipeline.service';
+import { DecisionPackRepository } from './repositories/decision-pack.repository';
+import { DecisionRepository } from './repositories/decision.repository';
+import { MeetingRepository } from './repositories/meeting.repository';
+import { PipelineRepository } from './repositories/pipeline.repository';
+import { ReviewRepository } from './repositories/review.repository';
 import { ReviewQueueService } from './review-queue.service';
 import { ReviewsService } from './reviews.service';
 import { ScreeningService } from './screening.service';
@@ -22,7 +27,14 @@ const SERVICES = [
 /** Screening, review queues, conflicts of interest, scorecards, meetings, packs, decisions, pipeline. */
 @Module({
   imports: [ProposalsModule, FinanceModule],
-  providers: SERVICES,
+  providers: [
+    ReviewRepository,
+    MeetingRepository,
+    DecisionRepository,
+    PipelineRepository,
+    DecisionPackRepository,
+    ...SERVICES,
+  ],
   exports: SERVICES,
 })
 export class ReviewModule {}

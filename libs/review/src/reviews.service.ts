@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
-import { hasRole, Role } from '@mptf/identity';
+import { can, Permission, UsersService } from '@mptf/identity';
 import {
   Clock,
   ConflictError,
@@ -12,18 +12,18 @@ import {
   NotFoundError,
   RuleViolationError,
 } from '@mptf/platform';
-import { ProposalsService, ProposalStatus, ProposalStatusService } from '@mptf/proposals';
+import { ProposalQueriesService, ProposalStatus, ProposalStatusService } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
-import { isOverdue, RecusalReason, recusalOf, reviewVisibility, ReviewVisibility } from './queue-rules';
-import { DecisionCapacity, decisionAuthority } from './decision-rules';
+import { isOverdue } from './queue-rules';
 import {
-  loadActiveChairs,
-  loadCriteria,
-  loadReviewFacts,
-  loadReviews,
-  ReviewFacts,
-  StoredReview,
-} from './review-records';
+  DecisionCapacity,
+  decisionAuthority,
+  RecusalReason,
+  recusalOf,
+  reviewVisibility,
+  ReviewVisibility,
+} from './review-access';
+import { ReviewFacts, ReviewRepository, StoredReview } from './repositories/review.repository';
 import {
   checkScorecard,
   Recommendation,
@@ -91,30 +91,28 @@ export interface RecusalView {
 export class ReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly proposals: ProposalsService,
+    private readonly repository: ReviewRepository,
+    private readonly proposals: ProposalQueriesService,
     private readonly statuses: ProposalStatusService,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   /** The member declares a conflict of interest: recused from the proposal from now on, for every round. */
   async declareConflict(user: AuthUser, proposalId: string, reason: string): Promise<ConflictView> {
-    this.assertCommitteeMember(user, 'declare a conflict of interest');
+    this.assertCommitteeMember(user, Permission.CONFLICT_DECLARE, 'declare a conflict of interest');
     return this.dataSource.transaction(async (manager) => {
       await this.statuses.lock(manager, proposalId);
       await this.proposals.assertVisible(user, proposalId, manager);
-      const rows = (await manager.query(
-        `INSERT INTO review_conflicts (proposal_id, user_id, reason) VALUES ($1, $2, $3)
-         ON CONFLICT (proposal_id, user_id) DO NOTHING RETURNING declared_at`,
-        [proposalId, user.id, reason.trim()],
-      )) as { declared_at: Date }[];
-      if (!rows.length)
+      const declaredAt = await this.repository.declareConflict(manager, proposalId, user.id, reason.trim());
+      if (!declaredAt)
         throw new ConflictError('You have already declared a conflict of interest on this proposal');
       const view: ConflictView = {
         proposalId,
         userId: user.id,
         reason: reason.trim(),
-        declaredAt: new Date(rows[0].declared_at).toISOString(),
+        declaredAt: declaredAt.toISOString(),
         recused: true,
       };
       await this.audit.record(manager, {
@@ -133,7 +131,7 @@ export class ReviewsService {
     await this.proposals.assertVisible(user, proposalId);
     const facts = await this.requireFacts(this.dataSource.manager, proposalId);
     const reason = recusalOf(user, facts);
-    const chairs = await loadActiveChairs(this.dataSource.manager);
+    const chairs = await this.users.activeHolders(this.dataSource.manager, Permission.DECISION_CHAIR);
     return {
       proposalId,
       recused: reason !== null,
@@ -148,7 +146,7 @@ export class ReviewsService {
    * round), then 422 (criteria: every one scored exactly once, nothing else).
    */
   async submit(user: AuthUser, proposalId: string, input: ScorecardInput): Promise<ReviewView> {
-    this.assertCommitteeMember(user, 'review proposals');
+    this.assertCommitteeMember(user, Permission.REVIEW_CREATE, 'review proposals');
     const id = await this.dataSource.transaction(async (manager) => {
       const status = await this.statuses.lock(manager, proposalId);
       await this.proposals.assertVisible(user, proposalId, manager);
@@ -166,7 +164,7 @@ export class ReviewsService {
           `You have already reviewed this proposal in review round ${facts.reviewRound}`,
         );
 
-      const criteria = await loadCriteria(manager);
+      const criteria = await this.repository.criteria(manager);
       const problems = checkScorecard(input.scores, criteria);
       if (problems.length)
         throw new RuleViolationError(
@@ -174,51 +172,38 @@ export class ReviewsService {
           problems as ErrorDetail[],
         );
       const weights = new Map(criteria.map((criterion) => [criterion.code, criterion.weight]));
-      const [review] = (await manager.query(
-        `INSERT INTO reviews (proposal_id, round, reviewer_id, reviewer_org_id, recommendation, comment)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [
-          proposalId,
-          facts.reviewRound,
-          user.id,
-          user.organizationId,
-          input.recommendation,
-          input.comment.trim(),
-        ],
-      )) as { id: string }[];
       const scores = input.scores.map((score) => ({
         criterionCode: score.criterionCode,
         weight: weights.get(score.criterionCode) as number,
         score: score.score,
       }));
-      await manager.query(
-        `INSERT INTO review_scores (review_id, criterion_code, weight, score)
-         SELECT $1, s.code, s.weight, s.score FROM unnest($2::text[], $3::smallint[], $4::smallint[]) AS s(code, weight, score)`,
-        [
-          review.id,
-          scores.map((s) => s.criterionCode),
-          scores.map((s) => s.weight),
-          scores.map((s) => s.score),
-        ],
-      );
+      const reviewId = await this.repository.addReview(manager, {
+        proposalId,
+        round: facts.reviewRound,
+        reviewerId: user.id,
+        reviewerOrgId: user.organizationId,
+        recommendation: input.recommendation,
+        comment: input.comment.trim(),
+        scores,
+      });
       await this.audit.record(manager, {
         actor: user,
         action: 'review.submit',
         entityType: 'proposal',
         entityId: proposalId,
         after: {
-          reviewId: review.id,
+          reviewId,
           round: facts.reviewRound,
           recommendation: input.recommendation,
           weightedScore: reviewWeightedScore(scores),
           scores,
         },
       });
-      return review.id;
+      return reviewId;
     });
     const facts = await this.requireFacts(this.dataSource.manager, proposalId);
     const [stored] = (
-      await loadReviews(this.dataSource.manager, facts, { proposalIds: [proposalId] })
+      await this.repository.reviews(this.dataSource, facts, { proposalIds: [proposalId] })
     ).filter((review) => review.id === id);
     return toReviewView(stored);
   }
@@ -236,7 +221,9 @@ export class ReviewsService {
     if (round !== undefined && (round < 1 || round > facts.reviewRound))
       throw new NotFoundError(`Review round ${round} of proposal`, proposalId);
     const reviews =
-      wanted >= 1 ? await loadReviews(manager, facts, { proposalIds: [proposalId], round: wanted }) : [];
+      wanted >= 1
+        ? await this.repository.reviews(manager, facts, { proposalIds: [proposalId], round: wanted })
+        : [];
     const visibility = reviewVisibility(
       user,
       facts,
@@ -259,23 +246,18 @@ export class ReviewsService {
     };
   }
 
-  private assertCommitteeMember(user: AuthUser, what: string): void {
-    if (!hasRole(user, Role.SC_MEMBER, Role.SC_CHAIR))
-      throw new ForbiddenError(`Only Steering Committee members ${what}`);
+  private assertCommitteeMember(user: AuthUser, permission: Permission, what: string): void {
+    if (!can(user, permission)) throw new ForbiddenError(`Only Steering Committee members ${what}`);
   }
 
   private async requireFacts(manager: EntityManager, proposalId: string): Promise<ReviewFacts> {
-    const facts = await loadReviewFacts(manager, proposalId);
+    const facts = await this.repository.facts(manager, proposalId);
     if (!facts) throw new NotFoundError('Proposal', proposalId);
     return facts;
   }
 
-  private async hasReviewed(manager: EntityManager, userId: string, facts: ReviewFacts): Promise<boolean> {
-    const rows = (await manager.query(
-      'SELECT 1 FROM reviews WHERE proposal_id = $1 AND round = $2 AND reviewer_id = $3',
-      [facts.id, facts.reviewRound, userId],
-    )) as unknown[];
-    return rows.length > 0;
+  private hasReviewed(manager: EntityManager, userId: string, facts: ReviewFacts): Promise<boolean> {
+    return this.repository.hasReviewed(manager, facts.id, facts.reviewRound, userId);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@mptf/identity';
-import { hasRole, Role } from '@mptf/identity';
+import { can, Permission } from '@mptf/identity';
 import {
   Clock,
   ForbiddenError,
@@ -13,12 +13,12 @@ import {
   canTransition,
   ProposalAction,
   ProposalDetailView,
-  ProposalsService,
+  ProposalQueriesService,
   ProposalStatusService,
 } from '@mptf/proposals';
 import { ReferenceService } from '@mptf/reference';
 import { DataSource } from 'typeorm';
-import { addDays } from './review-records';
+import { ReviewRepository } from './repositories/review.repository';
 
 export enum ScreeningOutcome {
   PASS = 'PASS',
@@ -51,19 +51,20 @@ export type ScreenedProposal = ProposalDetailView & { reviewRound: number };
 export class ScreeningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly proposals: ProposalsService,
+    private readonly proposals: ProposalQueriesService,
+    private readonly reviews: ReviewRepository,
     private readonly statuses: ProposalStatusService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
   ) {}
 
   async screen(user: AuthUser, proposalId: string, input: ScreeningInput): Promise<ScreenedProposal> {
-    if (!hasRole(user, Role.FMU_OFFICER)) throw new ForbiddenError('Only the FMU screens proposals');
+    if (!can(user, Permission.PROPOSAL_SCREEN)) throw new ForbiddenError('Only the FMU screens proposals');
     const comment = input.comment?.trim() || null;
     if (input.outcome !== ScreeningOutcome.PASS && !comment)
       throw ValidationError.field(
         'comment',
-        `is required to ${input.outcome === 'RETURN' ? 'return' : 'declare ineligible'} a proposal`,
+        `is required to ${input.outcome === ScreeningOutcome.RETURN ? 'return' : 'declare ineligible'} a proposal`,
       );
     if (input.outcome !== ScreeningOutcome.PASS && input.reviewDueDate)
       throw ValidationError.field('reviewDueDate', 'is only set when the proposal passes screening');
@@ -93,12 +94,17 @@ export class ScreeningService {
         lockedStatus: status,
       });
     });
-    const [view, [row]] = await Promise.all([
+    const [view, reviewRound] = await Promise.all([
       this.proposals.get(user, proposalId),
-      this.dataSource.query('SELECT review_round FROM proposals WHERE id = $1', [proposalId]) as Promise<
-        { review_round: number }[]
-      >,
+      this.reviews.reviewRound(this.dataSource, proposalId),
     ]);
-    return { ...view, reviewRound: row.review_round };
+    return { ...view, reviewRound: reviewRound ?? 0 };
   }
+}
+
+/** Adds `days` to a YYYY-MM-DD date (UTC). */
+function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
 }

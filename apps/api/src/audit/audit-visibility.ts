@@ -1,6 +1,6 @@
 import { AUDIT_ENTITY_UUID, AuditScope } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
-import { hasPermission, Permission } from '@mptf/identity';
+import { can, Permission } from '@mptf/identity';
 import { BindParam } from '@mptf/platform';
 import { PROGRAMME_STATUSES, visibleProposalsCondition } from '@mptf/proposals';
 import { readableRunsCondition } from '@mptf/reporting';
@@ -13,7 +13,7 @@ type EntityRule = (user: AuthUser, bind: BindParam) => string;
 const withPermission =
   (permission: Permission): EntityRule =>
   (user) =>
-    hasPermission(user.roles, permission) ? 'true' : 'false';
+    can(user, permission) ? 'true' : 'false';
 
 const proposalVisible = (user: AuthUser, bind: BindParam) => visibleProposalsCondition(user, 'p', bind);
 
@@ -26,18 +26,16 @@ const proposalVisible = (user: AuthUser, bind: BindParam) => visibleProposalsCon
 export const AUDIT_ENTITY_RULES: Readonly<Record<string, EntityRule>> = {
   // Drafts stay with their agencies; submitted proposals are the portfolio's.
   proposal: (user, bind) =>
-    `EXISTS (SELECT 1 FROM proposals p WHERE p.id = ${AUDIT_ENTITY_UUID} AND ${proposalVisible(user, bind)})`,
+    `EXISTS (SELECT 1 FROM proposals_summary_v p WHERE p.id = ${AUDIT_ENTITY_UUID} AND ${proposalVisible(user, bind)})`,
   // A programme's money: the proposal's visibility, or a programme reader's (donors included).
   programme: (user, bind) =>
-    `EXISTS (SELECT 1 FROM proposals p WHERE p.id = ${AUDIT_ENTITY_UUID} AND (${proposalVisible(user, bind)}${
-      hasPermission(user.roles, Permission.PROGRAMME_READ)
-        ? ` OR p.status = ANY(${bind(PROGRAMME_STATUSES)}::text[])`
-        : ''
+    `EXISTS (SELECT 1 FROM proposals_summary_v p WHERE p.id = ${AUDIT_ENTITY_UUID} AND (${proposalVisible(user, bind)}${
+      can(user, Permission.PROGRAMME_READ) ? ` OR p.status = ANY(${bind(PROGRAMME_STATUSES)}::text[])` : ''
     }))`,
   'results-matrix': (user, bind) =>
-    `EXISTS (SELECT 1 FROM proposals p WHERE p.id = ${AUDIT_ENTITY_UUID} AND ${readableCondition(user, 'p', bind)})`,
+    `EXISTS (SELECT 1 FROM proposals_summary_v p WHERE p.id = ${AUDIT_ENTITY_UUID} AND ${readableCondition(user, 'p', bind)})`,
   actual: (user, bind) =>
-    `EXISTS (SELECT 1 FROM indicator_actuals a JOIN proposals p ON p.id = a.proposal_id
+    `EXISTS (SELECT 1 FROM indicator_actuals a JOIN proposals_summary_v p ON p.id = a.proposal_id
               WHERE a.id = ${AUDIT_ENTITY_UUID} AND ${readableCondition(user, 'p', bind)}
                 AND ${visibleActualsCondition(user, 'a', bind)})`,
   report_run: (user, bind) =>

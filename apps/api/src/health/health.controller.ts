@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@mptf/identity';
-import { QueueConnection } from '@mptf/platform';
+import { pingDatabase, QueueConnection } from '@mptf/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
@@ -42,7 +42,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'The database or the queue backend (Redis) is down' })
   async health(@Res({ passthrough: true }) response: Response) {
     const [database, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => pingDatabase(this.dataSource)),
       probe(() => this.queue.ping(), this.queue.backend),
     ]);
     const ok = database.status === 'up' && redis.status === 'up';

@@ -22,7 +22,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
-import { ProposalsService } from '@mptf/proposals';
+import { ProposalCommandsService, ProposalQueriesService } from '@mptf/proposals';
 import {
   CreateProposalDto,
   EligibilityDto,
@@ -41,7 +41,10 @@ const uuid = new ParseUUIDPipe();
 @ApiBearerAuth()
 @Controller('proposals')
 export class ProposalsController {
-  constructor(private readonly proposals: ProposalsService) {}
+  constructor(
+    private readonly commands: ProposalCommandsService,
+    private readonly proposals: ProposalQueriesService,
+  ) {}
 
   @Post()
   @RequirePermission(Permission.PROPOSAL_CREATE)
@@ -49,7 +52,7 @@ export class ProposalsController {
   @ApiCreatedResponse({ type: ProposalDetailDto })
   @ApiForbiddenResponse({ description: "The caller's organization is not a participating organization" })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateProposalDto) {
-    return this.proposals.create(user, { ...body, nationalPartners: body.nationalPartners ?? [] });
+    return this.commands.create(user, { ...body, nationalPartners: body.nationalPartners ?? [] });
   }
 
   @Get()
@@ -77,7 +80,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: ProposalDetailDto })
   @ApiConflictResponse({ description: 'The proposal is not in an editable state (names the current one)' })
   update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: UpdateProposalDto) {
-    return this.proposals.update(user, id, body);
+    return this.commands.update(user, id, body);
   }
 
   @Post(':id/submit')
@@ -90,7 +93,7 @@ export class ProposalsController {
   })
   @ApiConflictResponse({ description: 'Not in a state that can be submitted' })
   submit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.proposals.submit(user, id);
+    return this.commands.submit(user, id);
   }
 
   @Post(':id/withdraw')
@@ -99,7 +102,7 @@ export class ProposalsController {
   @ApiOperation({ summary: 'Withdraw (focal points of the convening agency; before a decision)' })
   @ApiOkResponse({ type: ProposalDetailDto })
   withdraw(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: WithdrawProposalDto) {
-    return this.proposals.withdraw(user, id, body?.comment);
+    return this.commands.withdraw(user, id, body?.comment);
   }
 
   @Get(':id/eligibility')

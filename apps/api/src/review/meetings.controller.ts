@@ -12,15 +12,14 @@ import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { PageQuery, parseMoney } from '@mptf/platform';
 import { DecisionPackService, DecisionsService, MeetingsService } from '@mptf/review';
+import { BatchDecisionsDto, CreateMeetingDto } from './review.dto';
 import {
-  BatchDecisionsDto,
   BatchDecisionsResultDto,
-  CreateMeetingDto,
   DecisionDto,
   DecisionPackDto,
   MeetingDto,
   MeetingPageDto,
-} from './review.dto';
+} from './review-responses.dto';
 
 const uuid = new ParseUUIDPipe();
 

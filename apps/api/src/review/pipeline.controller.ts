@@ -9,7 +9,8 @@ import {
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { PipelineService } from '@mptf/review';
-import { PipelineItemDto, RankPipelineDto } from './review.dto';
+import { RankPipelineDto } from './review.dto';
+import { PipelineItemDto } from './review-responses.dto';
 
 /** Endorsed-but-unfunded programmes, ranked: funded in rank order when money arrives. */
 @ApiTags('review')

@@ -14,18 +14,14 @@ import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { parseMoney } from '@mptf/platform';
 import { DecisionsService, ReviewsService, ScreeningService } from '@mptf/review';
 import {
-  ConflictDto,
-  DecisionDto,
   DeclareConflictDto,
-  ProposalReviewsDto,
   RecordDecisionDto,
-  RecusalDto,
-  ReviewDto,
   ReviewsQuery,
   ScreenProposalDto,
   SubmitReviewDto,
   WEIGHTED_SCORE_FORMULA,
 } from './review.dto';
+import { ConflictDto, DecisionDto, ProposalReviewsDto, RecusalDto, ReviewDto } from './review-responses.dto';
 
 const uuid = new ParseUUIDPipe();
 

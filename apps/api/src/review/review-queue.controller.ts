@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { ReviewQueueService } from '@mptf/review';
-import { ReviewQueueItemDto, ReviewQueueQuery } from './review.dto';
+import { ReviewQueueQuery } from './review.dto';
+import { ReviewQueueItemDto } from './review-responses.dto';
 
 @ApiTags('review')
 @ApiBearerAuth()

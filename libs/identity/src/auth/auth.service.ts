@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '../roles';
 import { User } from '../users/user.entity';
+import { UserRepository } from '../users/user.repository';
 import { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly users: UserRepository,
   ) {}
 
   /** A hash of a random password, checked for unknown emails so they cost the same work. */
@@ -41,13 +43,7 @@ export class AuthService {
   async login(emailInput: string, password: string, ip: string | null): Promise<LoginResult> {
     const email = emailInput.trim().toLowerCase();
     const attempt = await this.throttle.reserve(email, ip ?? 'unknown');
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .leftJoinAndSelect('u.organization', 'o')
-      .where('u.email = :email', { email })
-      .getOne();
+    const user = await this.users.withPasswordHash(this.dataSource.manager, email);
     // One password check whoever asks: an unknown email answers no faster than a real one.
     this.dummyHash ??= this.hasher.hash(randomBytes(24).toString('base64'));
     const matches = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), password);
@@ -82,13 +78,7 @@ export class AuthService {
     }
     // Every request passes here: one plain statement (the repository's query building cost more
     // than the query itself).
-    const [user] = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.name, u.roles, u.organization_id AS "organizationId",
-              o.code AS "organizationCode", o.type AS "organizationType"
-         FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
-        WHERE u.id = $1 AND u.active`,
-      [claims.sub],
-    )) as AuthUser[];
+    const user = await this.users.activeAuthUser(this.dataSource, claims.sub);
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The account is not active');
     return user;
   }

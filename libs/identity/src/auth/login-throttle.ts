@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Clock, DomainError, ErrorCode } from '@mptf/platform';
 import { DataSource } from 'typeorm';
-
-/** Advisory lock classes (two-key form), so these locks never meet another lock of the system. */
-const ACCOUNT_LOCK = 71501;
-const ADDRESS_LOCK = 71502;
+import { LoginAttemptRepository } from './login-attempt.repository';
 
 export interface ThrottleCounts {
   /** Failures of this account from this address in the window. */
@@ -45,6 +42,7 @@ export class LoginThrottle {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly attempts: LoginAttemptRepository,
   ) {}
 
   /** Records the attempt as a failure and returns its id, or refuses it (429) without recording. */
@@ -54,22 +52,8 @@ export class LoginThrottle {
     const windowStart = new Date(now.getTime() - env.LOGIN_THROTTLE_TTL_SECONDS * 1000);
     return this.dataSource.transaction(async (manager) => {
       // Always account first, then address: two attempts never wait for each other in a cycle.
-      await manager.query(
-        'SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))',
-        [ACCOUNT_LOCK, email, ADDRESS_LOCK, address],
-      );
-      await manager.query('DELETE FROM login_attempts WHERE (email = $1 OR ip = $2) AND attempted_at <= $3', [
-        email,
-        address,
-        windowStart,
-      ]);
-      const [counts] = (await manager.query(
-        `SELECT count(*) FILTER (WHERE email = $1 AND ip = $2)::int AS pair,
-                count(*) FILTER (WHERE email = $1)::int AS account,
-                count(*) FILTER (WHERE ip = $2)::int AS address
-           FROM login_attempts WHERE (email = $1 OR ip = $2) AND attempted_at > $3`,
-        [email, address, windowStart],
-      )) as ThrottleCounts[];
+      await this.attempts.lock(manager, email, address);
+      const counts = await this.attempts.counts(manager, email, address, windowStart);
       const limits = {
         pairLimit: env.LOGIN_THROTTLE_LIMIT,
         accountLimit: env.LOGIN_THROTTLE_ACCOUNT_LIMIT,
@@ -81,16 +65,12 @@ export class LoginThrottle {
           `Too many failed logins for this account from this address; try again in ${env.LOGIN_THROTTLE_TTL_SECONDS} seconds`,
         );
       }
-      const [{ id }] = (await manager.query(
-        'INSERT INTO login_attempts (email, ip, attempted_at) VALUES ($1, $2, $3) RETURNING id',
-        [email, address, now],
-      )) as { id: string }[];
-      return id;
+      return this.attempts.add(manager, email, address, now);
     });
   }
 
   /** The password was right: the attempt was not a failure. */
   async forget(attemptId: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM login_attempts WHERE id = $1', [attemptId]);
+    await this.attempts.remove(this.dataSource, attemptId);
   }
 }

@@ -29,15 +29,4 @@ export class OrganizationsService {
       countryCode,
     }));
   }
-
-  /** Organizations by code; the caller decides what a missing code means. */
-  async findByCodes(codes: string[]): Promise<Map<string, Organization>> {
-    if (codes.length === 0) return new Map();
-    const found = await this.dataSource
-      .getRepository(Organization)
-      .createQueryBuilder('o')
-      .where('o.code = ANY(:codes)', { codes })
-      .getMany();
-    return new Map(found.map((organization) => [organization.code, organization]));
-  }
 }

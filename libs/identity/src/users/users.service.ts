@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
-import { ConflictError, NotFoundError, offsetOf, Page, pageOf, ValidationError } from '@mptf/platform';
-import { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError, Page, pageOf, ValidationError } from '@mptf/platform';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Organization } from '../organizations/organization.entity';
+import { Permission, rolesGranted } from '../permissions';
 import { Role } from '../roles';
 import { User } from './user.entity';
+import { Member, UserRepository } from './user.repository';
+
+export type { Member } from './user.repository';
 
 export interface CreateUserInput {
   email: string;
@@ -45,6 +49,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly repository: UserRepository,
   ) {}
 
   async create(actor: AuthUser, input: CreateUserInput): Promise<UserView> {
@@ -89,18 +94,16 @@ export class UsersService {
     role?: Role;
     active?: boolean;
   }): Promise<Page<UserView>> {
-    const qb = this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .leftJoinAndSelect('u.organization', 'o');
-    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
-    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
-    const [users, total] = await qb
-      .orderBy('u.email', 'ASC')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [users, total] = await this.repository.page(this.dataSource.manager, query);
     return pageOf(users.map(toUserView), total, query);
+  }
+
+  /**
+   * The active users the permission table grants `permission` (e.g. who may decide as the
+   * Steering Committee's chair), for other libs' rules, read in the caller's transaction.
+   */
+  activeHolders(manager: EntityManager, permission: Permission): Promise<Member[]> {
+    return this.repository.activeWithRoles(manager, rolesGranted(permission));
   }
 
   async deactivate(actor: AuthUser, id: string): Promise<UserView> {

@@ -42,3 +42,8 @@ export function unwrapReturning(result: unknown): unknown[] {
     return result[0] as unknown[];
   return result as unknown[];
 }
+
+/** Answers when the database does (the health check's probe). */
+export async function pingDatabase(db: SqlRunner): Promise<void> {
+  await db.query('SELECT 1');
+}

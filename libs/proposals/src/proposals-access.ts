@@ -1,13 +1,17 @@
 import type { AuthUser } from '@mptf/identity';
-import { hasRole, Role } from '@mptf/identity';
+import { can, Permission } from '@mptf/identity';
 import type { BindParam } from '@mptf/platform';
 import { ProposalStatus } from './lifecycle';
+import { ProposalRecord } from './proposal.view';
 
 /**
- * Row-level access to proposals, as pure functions (the list query applies the same rule in SQL):
- * - a focal point sees and works on the proposals its organization takes part in (as a PUNO or the
- *   convener), drafts included; other agencies never see them;
- * - the fund's offices and the Steering Committee see every proposal once it has been submitted;
+ * Row-level access to proposals, as pure functions of the user's permissions and the proposal (the
+ * list query applies the same rule in SQL):
+ * - authors (proposal.update: the agencies' focal points) see and work on the proposals their
+ *   organization takes part in (as a PUNO or the convener), drafts included; other agencies never
+ *   see them;
+ * - holders of proposal.read-submitted (the fund's offices and the Steering Committee) see every
+ *   proposal once it has been submitted;
  * - donors see none (they do not even hold proposal.read).
  */
 export interface ProposalAccessFacts {
@@ -17,15 +21,6 @@ export interface ProposalAccessFacts {
   organizationIds: readonly string[];
 }
 
-/** Roles that see all submitted proposals, whatever their organization. */
-export const PORTFOLIO_READER_ROLES: readonly Role[] = [
-  Role.ADMIN,
-  Role.FMU_OFFICER,
-  Role.AA_OFFICER,
-  Role.SC_CHAIR,
-  Role.SC_MEMBER,
-];
-
 /** True once a proposal has left its authors: not a draft, and not a draft that was withdrawn. */
 export function hasBeenSubmitted(facts: Pick<ProposalAccessFacts, 'status' | 'version'>): boolean {
   if (facts.status === ProposalStatus.DRAFT) return false;
@@ -34,7 +29,7 @@ export function hasBeenSubmitted(facts: Pick<ProposalAccessFacts, 'status' | 've
 
 /** hasBeenSubmitted as an SQL condition on the proposals alias (lists, reports, the audit trail). */
 export function submittedProposalSql(alias: string): string {
-  return `(${alias}.status <> 'DRAFT' AND NOT (${alias}.status = 'WITHDRAWN' AND ${alias}.version = 0))`;
+  return `(${alias}.status <> '${ProposalStatus.DRAFT}' AND NOT (${alias}.status = '${ProposalStatus.WITHDRAWN}' AND ${alias}.version = 0))`;
 }
 
 /**
@@ -44,7 +39,7 @@ export function submittedProposalSql(alias: string): string {
  */
 export function visibleProposalsCondition(user: AuthUser, alias: string, bind: BindParam): string {
   const scopes: string[] = [];
-  if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId) {
+  if (isAuthor(user) && user.organizationId) {
     const org = bind(user.organizationId);
     scopes.push(
       `(${alias}.convener_org_id = ${org} OR EXISTS (SELECT 1 FROM proposal_organizations vo WHERE vo.proposal_id = ${alias}.id AND vo.organization_id = ${org}))`,
@@ -54,14 +49,19 @@ export function visibleProposalsCondition(user: AuthUser, alias: string, bind: B
   return scopes.length ? `(${scopes.join(' OR ')})` : 'false';
 }
 
-/** A focal point of one of the proposal's PUNOs (or of its convener). */
+/** Who writes proposals for their organization (the agencies' focal points). */
+function isAuthor(user: AuthUser): boolean {
+  return can(user, Permission.PROPOSAL_UPDATE);
+}
+
+/** An author of one of the proposal's PUNOs (or of its convener). */
 export function isParticipantFocalPoint(user: AuthUser, facts: ProposalAccessFacts): boolean {
-  if (!hasRole(user, Role.AGENCY_FOCAL_POINT) || !user.organizationId) return false;
+  if (!isAuthor(user) || !user.organizationId) return false;
   return facts.convenerOrgId === user.organizationId || facts.organizationIds.includes(user.organizationId);
 }
 
 export function isPortfolioReader(user: AuthUser): boolean {
-  return hasRole(user, ...PORTFOLIO_READER_ROLES);
+  return can(user, Permission.PROPOSAL_READ_SUBMITTED);
 }
 
 export function canViewProposal(user: AuthUser, facts: ProposalAccessFacts): boolean {
@@ -74,11 +74,26 @@ export function canEditProposal(user: AuthUser, facts: ProposalAccessFacts): boo
   return isParticipantFocalPoint(user, facts);
 }
 
-/** Only the convening agency withdraws. */
+/** Only the convening agency's authors withdraw. */
 export function canWithdrawProposal(user: AuthUser, facts: ProposalAccessFacts): boolean {
   return (
-    hasRole(user, Role.AGENCY_FOCAL_POINT) &&
+    can(user, Permission.PROPOSAL_WITHDRAW) &&
     !!user.organizationId &&
     user.organizationId === facts.convenerOrgId
   );
+}
+
+/** Who may create a proposal: an author belonging to an organization (it must take part in it). */
+export function canCreateProposal(user: AuthUser): boolean {
+  return can(user, Permission.PROPOSAL_CREATE) && !!user.organizationCode;
+}
+
+/** What row-level checks need, from a record already loaded (saves reading the facts again). */
+export function accessFactsOf(record: ProposalRecord): ProposalAccessFacts {
+  return {
+    status: record.proposal.status,
+    version: record.proposal.version,
+    convenerOrgId: record.proposal.convenerOrgId,
+    organizationIds: record.participants.map((participant) => participant.id),
+  };
 }

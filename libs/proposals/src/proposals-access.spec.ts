@@ -1,13 +1,14 @@
 import type { AuthUser } from '@mptf/identity';
-import { OrganizationType, Role } from '@mptf/identity';
+import { OrganizationType, Permission, Role, ROLE_PERMISSIONS } from '@mptf/identity';
 import { ProposalStatus as S } from './lifecycle';
 import {
   canEditProposal,
   canViewProposal,
   canWithdrawProposal,
   hasBeenSubmitted,
+  isPortfolioReader,
   ProposalAccessFacts,
-} from './visibility';
+} from './proposals-access';
 
 const user = (roles: Role[], organizationId: string | null): AuthUser => ({
   id: `user-${roles.join()}-${organizationId}`,
@@ -85,5 +86,17 @@ describe('proposal visibility', () => {
 
   it('gives a focal point without an organization nothing', () => {
     expect(canViewProposal(user([Role.AGENCY_FOCAL_POINT], null), proposal(S.DRAFT))).toBe(false);
+  });
+});
+
+describe('proposal access follows the permission table, not role names', () => {
+  it.each(Object.values(Role))('for %s', (role) => {
+    const member = user([role], 'iom');
+    const granted = (permission: Permission) => ROLE_PERMISSIONS[role].includes(permission);
+    const submitted = proposal(S.SUBMITTED);
+    expect(isPortfolioReader(member)).toBe(granted(Permission.PROPOSAL_READ_SUBMITTED));
+    expect(canEditProposal(member, submitted)).toBe(granted(Permission.PROPOSAL_UPDATE));
+    expect(canWithdrawProposal(member, submitted)).toBe(granted(Permission.PROPOSAL_WITHDRAW));
+    expect(canViewProposal(member, proposal(S.DRAFT))).toBe(granted(Permission.PROPOSAL_UPDATE));
   });
 });

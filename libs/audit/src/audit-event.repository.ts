@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { BindParam, namedParams, offsetOf, sqlRows, SqlRunner } from '@mptf/platform';
+import { EntityManager } from 'typeorm';
+import { AuditEvent } from './audit-event.entity';
+
+/**
+ * `e.entity_id` as a uuid when it is one, else NULL, for joins on the audited entity's primary
+ * key. A CASE, so the cast never runs on the ids of other entity types (codes, numbers).
+ */
+export const AUDIT_ENTITY_UUID =
+  "(CASE WHEN e.entity_id ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' THEN e.entity_id::uuid END)";
+
+/** Which events a reader asks for, and the page. */
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actorId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The append-only audit_events table. */
+@Injectable()
+export class AuditEventRepository {
+  /** One event (plain SQL: every write of the application passes here). */
+  async add(
+    db: SqlRunner,
+    event: {
+      actorId: string | null;
+      actorEmail: string | null;
+      action: string;
+      entityType: string;
+      entityId: string;
+      before: string | null;
+      after: string | null;
+      correlationId: string | null;
+    },
+  ): Promise<void> {
+    await sqlRows(
+      db,
+      `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, before, after, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+      [
+        event.actorId,
+        event.actorEmail,
+        event.action,
+        event.entityType,
+        event.entityId,
+        event.before,
+        event.after,
+        event.correlationId,
+      ],
+    );
+  }
+
+  /** One page of the events `scope` allows and the filter picks, newest first, and how many. */
+  page(
+    manager: EntityManager,
+    filter: AuditQuery,
+    scope: (bind: BindParam) => string,
+  ): Promise<[AuditEvent[], number]> {
+    const qb = manager.getRepository(AuditEvent).createQueryBuilder('e');
+    const scopeParams: Record<string, unknown> = {};
+    qb.where(scope(namedParams(scopeParams, 'scope')), scopeParams);
+    if (filter.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
+    if (filter.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
+    return qb
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .skip(offsetOf(filter))
+      .take(filter.pageSize)
+      .getManyAndCount();
+  }
+}
