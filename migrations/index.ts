@@ -11,6 +11,9 @@ import { PunoLedgerSums1765238400000 } from './1765238400000-PunoLedgerSums';
 import { ProposalReferenceSequences1765324800000 } from './1765324800000-ProposalReferenceSequences';
 import { ActingChair1765500000000 } from './1765500000000-ActingChair';
 import { MoneyCorrections1765600000000 } from './1765600000000-MoneyCorrections';
+import { ProposalsRecordViews1765750000000 } from './1765750000000-ProposalsRecordViews';
+import { FinanceMoneyViews1765750100000 } from './1765750100000-FinanceMoneyViews';
+import { ResultsOnTrackRule1765750200000 } from './1765750200000-ResultsOnTrackRule';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   ProposalReferenceSequences1765324800000,
   ActingChair1765500000000,
   MoneyCorrections1765600000000,
+  ProposalsRecordViews1765750000000,
+  FinanceMoneyViews1765750100000,
+  ResultsOnTrackRule1765750200000,
 ];

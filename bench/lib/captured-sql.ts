@@ -1,4 +1,4 @@
-import { FinanceReadService, PortfolioDimension } from '@mptf/finance';
+import { PortfolioDimension, PortfolioRepository } from '@mptf/finance';
 import { RollupGrouping, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 
@@ -24,9 +24,8 @@ async function capture(call: (manager: EntityManager) => Promise<unknown>): Prom
 }
 
 export async function portfolioSql(groupBy: PortfolioDimension): Promise<CapturedQuery> {
-  // The manager passed in is the only thing the method uses.
-  const service = new FinanceReadService(undefined as never, undefined as never);
-  const [query] = await capture((manager) => service.portfolio(manager, groupBy));
+  // FinanceReadService.portfolio sends this repository's one statement.
+  const [query] = await capture((manager) => new PortfolioRepository().groups(manager, groupBy));
   return query;
 }
 

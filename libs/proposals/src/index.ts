@@ -12,3 +12,4 @@ export * from './proposal-status.service';
 export * from './proposals.service';
 export * from './proposal-documents.service';
 export * from './proposals.module';
+export * from './exports/programme-start-date.writer';
