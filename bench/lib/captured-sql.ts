@@ -1,5 +1,5 @@
 import { PortfolioDimension, PortfolioRepository } from '@mptf/finance';
-import { RollupGrouping, RollupService } from '@mptf/results';
+import { RollupGrouping, RollupRepository } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 
 export interface CapturedQuery {
@@ -30,7 +30,7 @@ export async function portfolioSql(groupBy: PortfolioDimension): Promise<Capture
 }
 
 export async function rollupSql(by: RollupGrouping, year?: number): Promise<CapturedQuery> {
-  const service = new RollupService(undefined as never);
-  const [query] = await capture((manager) => service.rollup(by, year, manager));
+  // RollupService.rollup sends this repository's one statement.
+  const [query] = await capture((manager) => new RollupRepository().groups(manager, by, year));
   return query;
 }

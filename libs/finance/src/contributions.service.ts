@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
-import { CONTRIBUTOR_TYPES, OrganizationsService } from '@mptf/identity';
+import { CONTRIBUTOR_TYPES } from '@mptf/identity';
 import {
   Cents,
   Clock,
@@ -32,6 +32,7 @@ import { aaFeeOn, availableFromPools, impliedRate, poolAvailability } from './fu
 import { seesContributionReference } from './finance-access';
 import { ContributionKind, LedgerKind } from './ledger-kind';
 import { LedgerRepository } from './ledger.repository';
+import { LookupRepository } from './lookup.repository';
 import { alreadyReversed, insufficient, oneReversal, reversalOfReversal } from './money-errors';
 
 export type { ContributionView } from './contribution-view';
@@ -75,7 +76,7 @@ export class ContributionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerRepository,
     private readonly contributionRepository: ContributionRepository,
-    private readonly organizations: OrganizationsService,
+    private readonly lookups: LookupRepository,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -105,9 +106,9 @@ export class ContributionsService {
         ...rateViolations('usdAmount', usdAmount, input.amount),
         ...dateViolations('date', input.date, bounds),
       ]);
-      const donorId = await this.contributorId(input.donorCode);
+      const donorId = await this.contributorId(manager, input.donorCode);
       const earmark = input.earmark?.thematicAreaCode ?? null;
-      if (earmark !== null && !(await this.reference.thematicAreas()).some((area) => area.code === earmark))
+      if (earmark !== null && !(await this.lookups.thematicAreaCodes(manager)).includes(earmark))
         throw ValidationError.field('earmark.thematicAreaCode', 'is not a thematic area');
       if (input.reference) await this.refuseDuplicateReference(manager, input.kind, input.reference);
       const entryId = await this.ledger.post(manager, {
@@ -269,8 +270,8 @@ export class ContributionsService {
   }
 
   /** The donor's id: 400 for an unknown code, 422 for an organization that is no contributor. */
-  private async contributorId(code: string): Promise<string> {
-    const donor = (await this.organizations.findByCodes([code])).get(code);
+  private async contributorId(manager: EntityManager, code: string): Promise<string> {
+    const donor = await this.lookups.organization(manager, code);
     if (!donor) throw ValidationError.field('donorCode', `${code} is not a known organization`);
     if (!CONTRIBUTOR_TYPES.includes(donor.type) || !donor.active) {
       const message = `${code} is not a contributor: donors are active Member States or other contributors (${CONTRIBUTOR_TYPES.join(', ')}), not ${donor.type}`;

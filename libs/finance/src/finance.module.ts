@@ -11,6 +11,7 @@ import { FundEntriesService } from './fund-entries.service';
 import { FundEntryRepository } from './fund-entry.repository';
 import { LedgerEntry } from './ledger-entry.entity';
 import { LedgerRepository } from './ledger.repository';
+import { LookupRepository } from './lookup.repository';
 import { PortfolioRepository } from './portfolio.repository';
 import { ProgrammeMoneyService } from './programme-money.service';
 import { ProgrammeReadRepository } from './programme-read.repository';
@@ -19,6 +20,7 @@ import { ProgrammeRepository } from './programme.repository';
 
 const REPOSITORIES = [
   LedgerRepository,
+  LookupRepository,
   ProgrammeRepository,
   ContributionRepository,
   FundEntryRepository,

@@ -19,6 +19,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { availableFromPools, balanceFromTotals, poolAvailability } from './fund-math';
 import { LedgerKind } from './ledger-kind';
 import { LedgerRepository } from './ledger.repository';
+import { LookupRepository } from './lookup.repository';
 import { ProgrammeRepository } from './programme.repository';
 
 export interface AllocationRequest {
@@ -56,6 +57,7 @@ export class FinanceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerRepository,
     private readonly programmes: ProgrammeRepository,
+    private readonly lookups: LookupRepository,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -78,12 +80,12 @@ export class FinanceService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ total: Cents; unearmarked: Cents; byThematicArea: Map<number, Cents> }> {
     const pools = await this.ledger.pools(manager);
-    const areas = await this.reference.thematicAreas();
+    const areas = await this.lookups.thematicAreaCodes(manager);
     const { unearmarked } = poolAvailability(pools);
     return {
       total: availableFromPools(pools),
       unearmarked: unearmarked > 0n ? unearmarked : 0n,
-      byThematicArea: new Map(areas.map(({ code }) => [code, availableFromPools(pools, code)])),
+      byThematicArea: new Map(areas.map((code) => [code, availableFromPools(pools, code)])),
     };
   }
 
