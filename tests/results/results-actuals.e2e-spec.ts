@@ -2,14 +2,12 @@ import { Clock } from '@mptf/platform';
 import { TestContext } from '../support/test-context';
 import {
   API,
-  enterMatrix,
   FMU,
   IndicatorBody,
-  indicatorsOf,
   IOM,
   period2025,
   sex,
-  startResultsJourney,
+  startWithMatrix,
   UNDP,
   UNICEF,
 } from './support/results-journey';
@@ -26,11 +24,7 @@ describe('results: actuals', () => {
   let actualId: string;
 
   beforeAll(async () => {
-    const journey = await startResultsJourney();
-    ({ t, programmeId } = journey);
-    const matrix = await enterMatrix(journey);
-    expect(matrix.status).toBe(200);
-    indicators = indicatorsOf(matrix.body);
+    ({ t, programmeId, indicators } = await startWithMatrix());
   });
 
   afterAll(async () => {

@@ -4,14 +4,13 @@ import { approvedActual, doneWhenMatrix, insertProposal } from './results-fixtur
 import {
   API,
   DONOR,
-  enterMatrix,
   FMU,
   IndicatorBody,
   indicatorsOf,
   IOM,
   period2025,
   sex,
-  startResultsJourney,
+  startWithMatrix,
   UNDP,
   UNICEF,
 } from './support/results-journey';
@@ -28,11 +27,7 @@ describe('results: matrix edits, roll-up and due periods', () => {
   let actualId: string;
 
   beforeAll(async () => {
-    const journey = await startResultsJourney();
-    ({ t, programmeId } = journey);
-    const matrix = await enterMatrix(journey);
-    expect(matrix.status).toBe(200);
-    indicators = indicatorsOf(matrix.body);
+    ({ t, programmeId, indicators } = await startWithMatrix());
     // Where results-actuals.e2e-spec leaves the 2025 period: OP1.1 at 120 and OC1.1 at 55, approved.
     actualId = await approvedActual(t, indicators['OP1.1'].id, IOM, {
       ...period2025,

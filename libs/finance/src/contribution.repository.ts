@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { offsetOf, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
+import { offsetOf, positionalParams, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
 import { ContributionRow, ContributionView, toContributionView } from './contribution-view';
 import { CONTRIBUTION_KINDS, ContributionKind, LedgerKind } from './ledger-kind';
 
@@ -48,20 +48,12 @@ const SELECT = `
  * add up to the totals of the period they fall in (a reversal counts on the day it is recorded).
  */
 function where(filter: ContributionFilter): { where: string; params: unknown[] } {
-  const params: unknown[] = [CONTRIBUTION_KINDS];
-  const conditions = ['e.kind = ANY($1)'];
-  if (filter.donor) {
-    params.push(filter.donor);
-    conditions.push(`o.code = $${params.length}`);
-  }
-  if (filter.year !== undefined) {
-    params.push(filter.year);
-    conditions.push(`e.year = $${params.length}`);
-  }
-  if (filter.kind) {
-    params.push(filter.kind);
-    conditions.push(`e.kind = $${params.length}`);
-  }
+  const params: unknown[] = [];
+  const bind = positionalParams(params);
+  const conditions = [`e.kind = ANY(${bind(CONTRIBUTION_KINDS)})`];
+  if (filter.donor) conditions.push(`o.code = ${bind(filter.donor)}`);
+  if (filter.year !== undefined) conditions.push(`e.year = ${bind(filter.year)}`);
+  if (filter.kind) conditions.push(`e.kind = ${bind(filter.kind)}`);
   return { where: `WHERE ${conditions.join(' AND ')}`, params };
 }
 
@@ -177,16 +169,11 @@ export class ContributionRepository {
 
   /** Per donor: commitments, deposits and AA fees, the largest depositors first. */
   async donorSums(db: SqlRunner, filter: { year?: number; donorCode?: string }): Promise<DonorSummaryRow[]> {
-    const params: unknown[] = [[...CONTRIBUTION_KINDS, LedgerKind.AA_FEE]];
-    const conditions = ['e.kind = ANY($1)'];
-    if (filter.year !== undefined) {
-      params.push(filter.year);
-      conditions.push(`e.year = $${params.length}`);
-    }
-    if (filter.donorCode) {
-      params.push(filter.donorCode);
-      conditions.push(`o.code = $${params.length}`);
-    }
+    const params: unknown[] = [];
+    const bind = positionalParams(params);
+    const conditions = [`e.kind = ANY(${bind([...CONTRIBUTION_KINDS, LedgerKind.AA_FEE])})`];
+    if (filter.year !== undefined) conditions.push(`e.year = ${bind(filter.year)}`);
+    if (filter.donorCode) conditions.push(`o.code = ${bind(filter.donorCode)}`);
     return sqlRows(
       db,
       `SELECT o.code, o.name,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatMoney, SqlRunner, sqlRow, sqlRows, sumCents } from '@mptf/platform';
+import { formatMoney, positionalParams, SqlRunner, sqlRow, sqlRows, sumCents } from '@mptf/platform';
 import { LedgerKind } from './ledger-kind';
 import { ExpenditureReportView } from './programme-money.types';
 
@@ -138,20 +138,12 @@ export class ExpenditureReportRepository {
     programmeId: string,
     filter: { orgCode?: string; year?: number; reportId?: string } = {},
   ): Promise<ExpenditureReportView[]> {
-    const params: unknown[] = [programmeId];
-    const conditions = ['r.proposal_id = $1'];
-    if (filter.orgCode) {
-      params.push(filter.orgCode);
-      conditions.push(`o.code = $${params.length}`);
-    }
-    if (filter.year !== undefined) {
-      params.push(filter.year);
-      conditions.push(`r.year = $${params.length}`);
-    }
-    if (filter.reportId) {
-      params.push(filter.reportId);
-      conditions.push(`r.id = $${params.length}`);
-    }
+    const params: unknown[] = [];
+    const bind = positionalParams(params);
+    const conditions = [`r.proposal_id = ${bind(programmeId)}`];
+    if (filter.orgCode) conditions.push(`o.code = ${bind(filter.orgCode)}`);
+    if (filter.year !== undefined) conditions.push(`r.year = ${bind(filter.year)}`);
+    if (filter.reportId) conditions.push(`r.id = ${bind(filter.reportId)}`);
     return sqlRows(
       db,
       `SELECT r.id, o.code AS org_code, r.year, r.version, r.submitted_at, u.email AS submitted_by,

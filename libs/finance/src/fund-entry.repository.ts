@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatMoney, offsetOf, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
+import { formatMoney, offsetOf, positionalParams, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
 import { FUND_ENTRY_KINDS, FundEntryKind } from './ledger-kind';
 import { FundEntryQuery, FundEntryView } from './programme-money.types';
 
@@ -47,12 +47,10 @@ function toView(row: FundEntryRow): FundEntryView {
 }
 
 function where(query: Pick<FundEntryQuery, 'kind' | 'year'>): { where: string; params: unknown[] } {
-  const params: unknown[] = [query.kind ? [query.kind] : FUND_ENTRY_KINDS];
-  const conditions = ['e.kind = ANY($1)'];
-  if (query.year !== undefined) {
-    params.push(query.year);
-    conditions.push(`e.year = $${params.length}`);
-  }
+  const params: unknown[] = [];
+  const bind = positionalParams(params);
+  const conditions = [`e.kind = ANY(${bind(query.kind ? [query.kind] : FUND_ENTRY_KINDS)})`];
+  if (query.year !== undefined) conditions.push(`e.year = ${bind(query.year)}`);
   return { where: `WHERE ${conditions.join(' AND ')}`, params };
 }
 

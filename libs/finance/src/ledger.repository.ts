@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Cents, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
+import { Cents, positionalParams, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
 import { ProposalStatus } from '@mptf/proposals';
 import { FundPools, KindTotals, ProgrammeMoneyCents } from './fund-math';
 import { FUND_RESOURCE_KINDS, FUND_SOURCE_KINDS, LedgerKind, LedgerKindValue } from './ledger-kind';
@@ -117,6 +117,7 @@ export class LedgerRepository {
   async postMany(db: SqlRunner, entries: NewLedgerEntry[]): Promise<string[]> {
     if (entries.length === 0) return [];
     const params: unknown[] = [];
+    const bind = positionalParams(params);
     const rows = entries.map((entry) => {
       const values = [
         entry.kind,
@@ -138,11 +139,7 @@ export class LedgerRepository {
         entry.description ?? null,
         entry.actorId,
       ];
-      const placeholders = values.map((value) => {
-        params.push(value);
-        return `$${params.length}`;
-      });
-      return `(${placeholders.join(', ')})`;
+      return `(${values.map(bind).join(', ')})`;
     });
     const inserted = await sqlRows<{ id: string; seq: string }>(
       db,
@@ -154,16 +151,11 @@ export class LedgerRepository {
 
   /** Sum per kind, for one reporting year or since inception (optionally through a year). */
   async totals(db: SqlRunner, filter: { year?: number; throughYear?: number } = {}): Promise<KindTotals> {
-    const conditions: string[] = [];
     const params: unknown[] = [];
-    if (filter.year !== undefined) {
-      params.push(filter.year);
-      conditions.push(`year = $${params.length}`);
-    }
-    if (filter.throughYear !== undefined) {
-      params.push(filter.throughYear);
-      conditions.push(`year <= $${params.length}`);
-    }
+    const bind = positionalParams(params);
+    const conditions: string[] = [];
+    if (filter.year !== undefined) conditions.push(`year = ${bind(filter.year)}`);
+    if (filter.throughYear !== undefined) conditions.push(`year <= ${bind(filter.throughYear)}`);
     const rows = await sqlRows<{ kind: LedgerKind; total: string }>(
       db,
       `SELECT kind, sum(amount)::text AS total FROM ledger_entries

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatMoney, offsetOf, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
+import { formatMoney, offsetOf, positionalParams, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
 import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
 import { ProgrammeMoneyCents } from './fund-math';
 import { moneyFigures, MovementSummary, ProgrammeQuery, ProgrammeSummary } from './finance-read.types';
@@ -71,12 +71,10 @@ function toProgramme(row: ProgrammeRow): ProgrammeWithMoney {
 }
 
 function where(query: Pick<ProgrammeQuery, 'status' | 'thematicArea'>): { where: string; params: unknown[] } {
-  const params: unknown[] = [query.status ? [query.status] : PROGRAMME_STATUSES];
-  const conditions = ['p.status = ANY($1)'];
-  if (query.thematicArea !== undefined) {
-    params.push(query.thematicArea);
-    conditions.push(`p.thematic_area_code = $${params.length}`);
-  }
+  const params: unknown[] = [];
+  const bind = positionalParams(params);
+  const conditions = [`p.status = ANY(${bind(query.status ? [query.status] : PROGRAMME_STATUSES)})`];
+  if (query.thematicArea !== undefined) conditions.push(`p.thematic_area_code = ${bind(query.thematicArea)}`);
   return { where: conditions.join(' AND '), params };
 }
 

@@ -47,3 +47,13 @@ export async function enterMatrix({ t, programmeId }: ResultsJourney) {
     .set(await t.as(IOM))
     .send(doneWhenMatrix());
 }
+
+/** The journey with its matrix entered, and the matrix's indicators by key. */
+export async function startWithMatrix(): Promise<
+  ResultsJourney & { indicators: Record<string, IndicatorBody> }
+> {
+  const journey = await startResultsJourney();
+  const matrix = await enterMatrix(journey);
+  expect(matrix.status).toBe(200);
+  return { ...journey, indicators: indicatorsOf(matrix.body) };
+}
