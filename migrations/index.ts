@@ -11,7 +11,8 @@ import { PunoLedgerSums1765238400000 } from './1765238400000-PunoLedgerSums';
 import { ProposalReferenceSequences1765324800000 } from './1765324800000-ProposalReferenceSequences';
 import { ActingChair1765500000000 } from './1765500000000-ActingChair';
 import { MoneyCorrections1765600000000 } from './1765600000000-MoneyCorrections';
-import { ProposalsRecordViews1765750000000 } from './1765750000000-ProposalsRecordViews';
+import { HouseCoreOwnerViews1765750000000 } from './1765750000000-HouseCoreOwnerViews';
+import { ProposalsMoneyResultsViews1765750050000 } from './1765750050000-ProposalsMoneyResultsViews';
 import { FinanceMoneyViews1765750100000 } from './1765750100000-FinanceMoneyViews';
 import { ResultsOnTrackRule1765750200000 } from './1765750200000-ResultsOnTrackRule';
 
@@ -30,7 +31,8 @@ export const MIGRATIONS = [
   ProposalReferenceSequences1765324800000,
   ActingChair1765500000000,
   MoneyCorrections1765600000000,
-  ProposalsRecordViews1765750000000,
+  HouseCoreOwnerViews1765750000000,
+  ProposalsMoneyResultsViews1765750050000,
   FinanceMoneyViews1765750100000,
   ResultsOnTrackRule1765750200000,
 ];

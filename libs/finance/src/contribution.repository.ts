@@ -41,7 +41,7 @@ const SELECT = `
          (SELECT r.id FROM ledger_entries r WHERE r.corrects_entry_id = e.id) AS reversed_by,
          e.corrects_entry_id AS reverses,
          CASE WHEN e.corrects_entry_id IS NOT NULL THEN e.description END AS reason
-    FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id`;
+    FROM ledger_entries e JOIN identity_organizations_v o ON o.id = e.donor_org_id`;
 
 /**
  * Commitments and deposits, and the entries reversing them: every listing shows both, so its rows
@@ -64,7 +64,7 @@ export class ContributionRepository {
     const { where: condition, params } = where(filter);
     const row = await sqlRow<{ total: number }>(
       db,
-      `SELECT count(*)::int AS total FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id ${condition}`,
+      `SELECT count(*)::int AS total FROM ledger_entries e JOIN identity_organizations_v o ON o.id = e.donor_org_id ${condition}`,
       params,
     );
     return row?.total ?? 0;
@@ -180,7 +180,7 @@ export class ContributionRepository {
               coalesce(sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.COMMITMENT}'), 0)::text AS commitments,
               coalesce(sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.DEPOSIT}'), 0)::text AS deposits,
               coalesce(sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.AA_FEE}'), 0)::text AS fees
-         FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id
+         FROM ledger_entries e JOIN identity_organizations_v o ON o.id = e.donor_org_id
         WHERE ${conditions.join(' AND ')}
         GROUP BY o.code, o.name
         ORDER BY sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.DEPOSIT}') DESC NULLS LAST, o.code`,

@@ -126,7 +126,7 @@ export class ExpenditureReportRepository {
       `SELECT r.id, r.organization_id AS "organizationId", o.code AS "orgCode", r.year, r.version,
               r.reverses_report_id AS "reversesReportId",
               (SELECT x.id FROM expenditure_reports x WHERE x.reverses_report_id = r.id) AS "reversedBy"
-         FROM expenditure_reports r JOIN organizations o ON o.id = r.organization_id
+         FROM expenditure_reports r JOIN identity_organizations_v o ON o.id = r.organization_id
         WHERE r.id = $1 AND r.proposal_id = $2`,
       [reportId, programmeId],
     );
@@ -155,8 +155,8 @@ export class ExpenditureReportRepository {
                                         ORDER BY e.budget_category_code)
                           FROM ledger_entries e WHERE e.expenditure_report_id = r.id AND e.corrects_entry_id IS NULL), '[]') AS lines
          FROM expenditure_reports r
-         JOIN organizations o ON o.id = r.organization_id
-         LEFT JOIN users u ON u.id = r.submitted_by
+         JOIN identity_organizations_v o ON o.id = r.organization_id
+         LEFT JOIN identity_users_v u ON u.id = r.submitted_by
         WHERE ${conditions.join(' AND ')}
         ORDER BY r.year DESC, o.code, r.version DESC`,
       params,

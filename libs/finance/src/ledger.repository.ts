@@ -185,7 +185,7 @@ export class LedgerRepository {
       `SELECT p.thematic_area_code AS area,
               sum(m.transferred - m.refunded
                   + CASE WHEN p.status = ANY($1) THEN 0 ELSE greatest(m.allocated - m.transferred, 0) END)::text AS total
-         FROM puno_ledger_sums m JOIN proposals_record_v p ON p.id = m.proposal_id
+         FROM puno_ledger_sums m JOIN proposals_summary_v p ON p.id = m.proposal_id
         GROUP BY 1`,
       [CLOSED_PROGRAMME_STATUSES],
     );
@@ -219,7 +219,7 @@ export class LedgerRepository {
       `SELECT e.id, e.amount::text AS amount, e.organization_id, o.code AS org_code,
               to_char(e.entry_date, 'YYYY-MM-DD') AS date, e.corrects_entry_id,
               (SELECT r.id FROM ledger_entries r WHERE r.corrects_entry_id = e.id) AS reversed_by
-         FROM ledger_entries e JOIN organizations o ON o.id = e.organization_id
+         FROM ledger_entries e JOIN identity_organizations_v o ON o.id = e.organization_id
         WHERE e.id = $1 AND e.proposal_id = $2 AND e.kind = $3`,
       [id, programmeId, kind],
       (row: {

@@ -13,11 +13,14 @@ export class LookupRepository {
     db: SqlRunner,
     code: string,
   ): Promise<{ id: string; type: OrganizationType; active: boolean } | null> {
-    return sqlRow(db, 'SELECT id, type, active FROM organizations WHERE code = $1', [code]);
+    return sqlRow(db, 'SELECT id, type, active FROM identity_organizations_v WHERE code = $1', [code]);
   }
 
   async thematicAreaCodes(db: SqlRunner): Promise<number[]> {
-    const rows = await sqlRows<{ code: number }>(db, 'SELECT code FROM thematic_areas ORDER BY code');
+    const rows = await sqlRows<{ code: number }>(
+      db,
+      'SELECT code FROM reference_thematic_areas_v ORDER BY code',
+    );
     return rows.map((row) => row.code);
   }
 }

@@ -85,7 +85,7 @@ export class ProgrammeReadRepository {
     const { where: condition, params } = where(query);
     const row = await sqlRow<{ total: number }>(
       db,
-      `SELECT count(*)::int AS total FROM proposals_record_v p WHERE ${condition}`,
+      `SELECT count(*)::int AS total FROM proposals_summary_v p WHERE ${condition}`,
       params,
     );
     return row?.total ?? 0;
@@ -111,8 +111,8 @@ export class ProgrammeReadRepository {
     return sqlRows(
       db,
       `SELECT o.code, o.name, ${MONEY_SUMS}
-         FROM proposals_puno_v po
-         JOIN organizations o ON o.id = po.organization_id
+         FROM proposals_participants_v po
+         JOIN identity_organizations_v o ON o.id = po.organization_id
          LEFT JOIN puno_ledger_sums m ON m.proposal_id = po.proposal_id AND m.organization_id = po.organization_id
         WHERE po.proposal_id = $1
         GROUP BY o.code, o.name, po.position
@@ -129,7 +129,7 @@ export class ProgrammeReadRepository {
   async objectiveCodes(db: SqlRunner, id: string): Promise<number[]> {
     const rows = await sqlRows<{ code: number }>(
       db,
-      'SELECT gcm_objective_code AS code FROM proposals_objective_v WHERE proposal_id = $1 ORDER BY 1',
+      'SELECT gcm_objective_code AS code FROM proposals_objectives_v WHERE proposal_id = $1 ORDER BY 1',
       [id],
     );
     return rows.map((row) => row.code);
@@ -142,7 +142,7 @@ export class ProgrammeReadRepository {
       `SELECT e.id, e.kind, o.code AS org_code, e.amount::text AS amount, to_char(e.entry_date, 'YYYY-MM-DD') AS date,
               e.corrects_entry_id AS reverses, CASE WHEN e.corrects_entry_id IS NOT NULL THEN e.description END AS reason,
               (SELECT r.id FROM ledger_entries r WHERE r.corrects_entry_id = e.id) AS reversed_by
-         FROM ledger_entries e JOIN organizations o ON o.id = e.organization_id
+         FROM ledger_entries e JOIN identity_organizations_v o ON o.id = e.organization_id
         WHERE e.proposal_id = $1 AND e.kind = ANY($2)
         ORDER BY e.entry_date, e.seq`,
       [id, MOVEMENT_KINDS],
@@ -178,7 +178,7 @@ export class ProgrammeReadRepository {
     // each row of a page made a page of 200 cost 400 ms at 1,000 programmes.
     return sqlRows(
       db,
-      `WITH chosen AS MATERIALIZED (SELECT p.id FROM proposals_record_v p WHERE ${condition}),
+      `WITH chosen AS MATERIALIZED (SELECT p.id FROM proposals_summary_v p WHERE ${condition}),
        money AS (
          SELECT s.proposal_id, sum(s.allocated) AS allocated, sum(s.transferred) AS transferred,
                 sum(s.refunded) AS refunded, sum(s.expenditure) AS expenditure
@@ -186,14 +186,14 @@ export class ProgrammeReadRepository {
           GROUP BY s.proposal_id)
        SELECT p.id, p.reference, p.title, p.status, p.scope, p.thematic_area_code, c.code AS convener_code,
               to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
-              array(SELECT o.code FROM proposals_puno_v po JOIN organizations o ON o.id = po.organization_id
+              array(SELECT o.code FROM proposals_participants_v po JOIN identity_organizations_v o ON o.id = po.organization_id
                      WHERE po.proposal_id = p.id ORDER BY po.position, o.code) AS organization_codes,
-              array(SELECT pc.country_code::text FROM proposals_country_v pc WHERE pc.proposal_id = p.id ORDER BY 1) AS country_codes,
+              array(SELECT pc.country_code::text FROM proposals_countries_v pc WHERE pc.proposal_id = p.id ORDER BY 1) AS country_codes,
               coalesce(m.allocated, 0)::text AS allocated, coalesce(m.transferred, 0)::text AS transferred,
               coalesce(m.refunded, 0)::text AS refunded, coalesce(m.expenditure, 0)::text AS expenditure
          FROM chosen
-         JOIN proposals_record_v p ON p.id = chosen.id
-         JOIN organizations c ON c.id = p.convener_org_id
+         JOIN proposals_summary_v p ON p.id = chosen.id
+         JOIN identity_organizations_v c ON c.id = p.convener_org_id
          LEFT JOIN money m ON m.proposal_id = p.id
         ORDER BY p.reference`,
       params,

@@ -6,7 +6,7 @@ import { ProgrammeRecord, PunoRecord } from './programme-records';
 
 /**
  * A programme as finance reads it: the proposal and its PUNOs through the proposals lib's views
- * (migration ProposalsRecordViews), and its lock through the proposals lib's status service.
+ * (migrations ProposalsViews, ProposalsMoneyResultsViews), and its lock through the proposals lib's status service.
  */
 @Injectable()
 export class ProgrammeRepository {
@@ -15,7 +15,7 @@ export class ProgrammeRepository {
   async find(db: SqlRunner, id: string): Promise<ProgrammeRecord | null> {
     return sqlRow<ProgrammeRecord>(
       db,
-      `SELECT id, reference, title, status, thematic_area_code AS "thematicAreaCode" FROM proposals_record_v WHERE id = $1`,
+      `SELECT id, reference, title, status, thematic_area_code AS "thematicAreaCode" FROM proposals_summary_v WHERE id = $1`,
       [id],
     );
   }
@@ -25,9 +25,9 @@ export class ProgrammeRepository {
     return sqlRows(
       db,
       `SELECT o.id AS "organizationId", o.code, o.name, coalesce(b.direct, 0)::text AS direct
-         FROM proposals_puno_v po
-         JOIN organizations o ON o.id = po.organization_id
-         LEFT JOIN proposals_puno_budget_v b ON b.proposal_id = po.proposal_id AND b.organization_id = po.organization_id
+         FROM proposals_participants_v po
+         JOIN identity_organizations_v o ON o.id = po.organization_id
+         LEFT JOIN proposals_participant_budgets_v b ON b.proposal_id = po.proposal_id AND b.organization_id = po.organization_id
         WHERE po.proposal_id = $1
         ORDER BY po.position, o.code`,
       [proposalId],

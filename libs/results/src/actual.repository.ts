@@ -34,7 +34,7 @@ const ACTUAL_SELECT = `
                    FROM actual_disaggregations d WHERE d.actual_id = a.id), '[]'::json) AS disaggregation
   FROM indicator_actuals a
   JOIN indicators i ON i.id = a.indicator_id
-  JOIN proposals_record_v p ON p.id = a.proposal_id`;
+  JOIN proposals_summary_v p ON p.id = a.proposal_id`;
 
 function toView(row: ActualRow): ActualView {
   return {
@@ -191,7 +191,7 @@ export class ActualRepository {
     const condition = where.join(' AND ');
     const count = await sqlRow<{ total: number }>(
       db,
-      `SELECT count(*)::int AS total FROM indicator_actuals a JOIN proposals_record_v p ON p.id = a.proposal_id
+      `SELECT count(*)::int AS total FROM indicator_actuals a JOIN proposals_summary_v p ON p.id = a.proposal_id
         WHERE ${condition}`,
       params,
     );

@@ -23,7 +23,7 @@ export class FundIndicatorRepository {
 
   /** Reference's thematic areas, read with the transaction's connection. */
   async thematicAreaExists(db: SqlRunner, code: number): Promise<boolean> {
-    return (await sqlRow(db, `SELECT 1 FROM thematic_areas WHERE code = $1`, [code])) !== null;
+    return (await sqlRow(db, `SELECT 1 FROM reference_thematic_areas_v WHERE code = $1`, [code])) !== null;
   }
 
   async activeCodes(db: SqlRunner): Promise<Set<string>> {

@@ -52,10 +52,11 @@ export class IatiRepository {
     return sqlRows<ProgrammeRow>(
       db,
       `SELECT p.id, p.reference, p.title, p.summary, p.status, p.scope, p.start_date::text AS start_date,
-              p.created_at, p.updated_at, p.duration_months,
-              (SELECT max(c.occurred_at)::date::text FROM proposals_status_change_v c
+              p.created_at, u.updated_at, p.duration_months,
+              (SELECT max(c.occurred_at)::date::text FROM proposals_status_changes_v c
                 WHERE c.proposal_id = p.id AND c.to_status = $2) AS closed_on
-         FROM proposals_record_v p WHERE p.status = ANY($1::text[]) ORDER BY p.reference`,
+         FROM proposals_summary_v p JOIN proposals_updated_at_v u ON u.proposal_id = p.id
+        WHERE p.status = ANY($1::text[]) ORDER BY p.reference`,
       [PROGRAMME_STATUSES, ProposalStatus.OPERATIONALLY_CLOSED],
     );
   }
@@ -63,7 +64,7 @@ export class IatiRepository {
   async countries(db: SqlRunner, ids: string[]): Promise<{ proposal_id: string; alpha2: string }[]> {
     return sqlRows(
       db,
-      `SELECT pc.proposal_id, c.alpha2 FROM proposals_country_v pc JOIN countries c ON c.code = pc.country_code
+      `SELECT pc.proposal_id, c.alpha2 FROM proposals_countries_v pc JOIN reference_countries_v c ON c.code = pc.country_code
         WHERE pc.proposal_id = ANY($1::uuid[]) ORDER BY c.alpha2`,
       [ids],
     );
@@ -76,8 +77,8 @@ export class IatiRepository {
     return sqlRows(
       db,
       `SELECT po.proposal_id, o.code, o.name, (p.convener_org_id = o.id) AS convener
-         FROM proposals_puno_v po JOIN organizations o ON o.id = po.organization_id
-         JOIN proposals_record_v p ON p.id = po.proposal_id
+         FROM proposals_participants_v po JOIN identity_organizations_v o ON o.id = po.organization_id
+         JOIN proposals_summary_v p ON p.id = po.proposal_id
         WHERE po.proposal_id = ANY($1::uuid[]) ORDER BY po.position, o.code`,
       [ids],
     );
@@ -91,7 +92,7 @@ export class IatiRepository {
     return sqlRows(
       db,
       `SELECT b.proposal_id, b.direct::text AS direct, p.indirect_rate::text AS rate
-         FROM proposals_puno_budget_v b JOIN proposals_record_v p ON p.id = b.proposal_id
+         FROM proposals_participant_budgets_v b JOIN proposals_summary_v p ON p.id = b.proposal_id
         WHERE b.proposal_id = ANY($1::uuid[])`,
       [ids],
     );
@@ -147,7 +148,7 @@ export class IatiRepository {
     return sqlRows(
       db,
       `SELECT l.proposal_id, l.kind, l.entry_date::text AS date, l.amount::text AS amount, o.code AS org_code
-         FROM finance_programme_entry_v l JOIN organizations o ON o.id = l.organization_id
+         FROM finance_programme_entry_v l JOIN identity_organizations_v o ON o.id = l.organization_id
         WHERE l.proposal_id = ANY($1::uuid[]) AND l.kind = ANY($2)`,
       [ids, [LedgerKind.TRANSFER, LedgerKind.EXPENDITURE]],
       (row: {

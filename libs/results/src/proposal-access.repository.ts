@@ -49,8 +49,8 @@ export class ProposalAccessRepository {
       db,
       `SELECT p.id, p.reference, p.title, p.status, p.version, p.start_date::text AS start_date, p.created_at,
               p.duration_months,
-              EXISTS (SELECT 1 FROM proposals_puno_v po WHERE po.proposal_id = p.id AND po.organization_id = $2) AS is_puno
-         FROM proposals_record_v p WHERE p.id = $1 ${lock ? `${lock} OF p` : ''}`,
+              EXISTS (SELECT 1 FROM proposals_participants_v po WHERE po.proposal_id = p.id AND po.organization_id = $2) AS is_puno
+         FROM proposals_summary_v p WHERE p.id = $1 ${lock ? `${lock} OF p` : ''}`,
       [proposalId, organizationId],
       toAccess,
     );

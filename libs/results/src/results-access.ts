@@ -90,14 +90,14 @@ export function canEditMatrix(user: AuthUser, proposal: Pick<ProposalAccess, 'is
 }
 
 /**
- * canReadProposalResults as an SQL condition on an alias of `proposals_record_v` (or of the
+ * canReadProposalResults as an SQL condition on an alias of `proposals_summary_v` (or of the
  * proposals table: lists, the audit trail).
  */
 export function readableCondition(user: AuthUser, alias: string, bind: BindParam): string {
   const parts: string[] = [];
   if (can(user, Permission.ACTUAL_SUBMIT) && user.organizationId)
     parts.push(
-      `EXISTS (SELECT 1 FROM proposals_puno_v po WHERE po.proposal_id = ${alias}.id AND po.organization_id = ${bind(user.organizationId)})`,
+      `EXISTS (SELECT 1 FROM proposals_participants_v po WHERE po.proposal_id = ${alias}.id AND po.organization_id = ${bind(user.organizationId)})`,
     );
   if (isPortfolioReader(user))
     parts.push(`(${alias}.version > 0 OR ${alias}.status = ANY(${bind(PROGRAMME_STATUSES)}::text[]))`);

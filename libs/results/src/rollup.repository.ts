@@ -32,7 +32,7 @@ const PER_PROGRAMME = `
            coalesce(w.assessed, 0) AS assessed, coalesce(w.on_track, 0) AS on_track,
            w.actual_sum, w.target_sum
       FROM programme_standings a
-      JOIN proposals_record_v p ON p.id = a.proposal_id AND p.status = ANY($1::text[])
+      JOIN proposals_summary_v p ON p.id = a.proposal_id AND p.status = ANY($1::text[])
       LEFT JOIN programme_standings w ON w.dimension = a.dimension AND w.year = $2 AND w.key = a.key
            AND w.proposal_id = a.proposal_id
      WHERE a.dimension = $3 AND a.year = 0)`;
@@ -50,8 +50,8 @@ const QUERIES: Record<RollupGrouping, { dimension: string; sql: string }> = {
     dimension: 'programme',
     sql: `${PER_PROGRAMME}
       SELECT ta.code::int AS key, ta.short_title AS label, ${GROUP_SUMS}
-        FROM thematic_areas ta LEFT JOIN per_programme pp ON pp.thematic_area_code = ta.code
-       GROUP BY ta.code ORDER BY ta.code`,
+        FROM reference_thematic_areas_v ta LEFT JOIN per_programme pp ON pp.thematic_area_code = ta.code
+       GROUP BY ta.code, ta.short_title ORDER BY ta.code`,
   },
   // An indicator counts under its own GCM objectives, or under its programme's when it names none
   // (resolved when the standings are kept); an indicator can so count under several objectives.
@@ -59,8 +59,8 @@ const QUERIES: Record<RollupGrouping, { dimension: string; sql: string }> = {
     dimension: 'gcmObjective',
     sql: `${PER_PROGRAMME}
       SELECT g.code::int AS key, g.short_title AS label, ${GROUP_SUMS}
-        FROM gcm_objectives g LEFT JOIN per_programme pp ON pp.key = g.code::text
-       GROUP BY g.code ORDER BY g.code`,
+        FROM reference_gcm_objectives_v g LEFT JOIN per_programme pp ON pp.key = g.code::text
+       GROUP BY g.code, g.short_title ORDER BY g.code`,
   },
   fundIndicator: {
     dimension: 'fundIndicator',

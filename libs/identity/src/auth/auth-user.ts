@@ -12,11 +12,11 @@ export interface AuthUser {
   organizationType: OrganizationType | null;
 }
 
-export function hasRole(user: AuthUser, ...roles: Role[]): boolean {
-  return user.roles.some((role) => roles.includes(role));
-}
-
-/** Whether the permission table grants `permission` to one of the user's roles. */
+/** Whether the permission table grants the user this permission through any of their roles. */
 export function can(user: Pick<AuthUser, 'roles'>, permission: Permission): boolean {
   return hasPermission(user.roles, permission);
+}
+
+export function hasRole(user: AuthUser, ...roles: Role[]): boolean {
+  return user.roles.some((role) => roles.includes(role));
 }
