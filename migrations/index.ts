@@ -15,6 +15,9 @@ import { IdentityViews1765700000000 } from './1765700000000-IdentityViews';
 import { ReferenceViews1765700100000 } from './1765700100000-ReferenceViews';
 import { ProposalsViews1765700200000 } from './1765700200000-ProposalsViews';
 import { ProposalReviewRound1765700300000 } from './1765700300000-ProposalReviewRound';
+import { ProposalsMoneyResultsViews1765750050000 } from './1765750050000-ProposalsMoneyResultsViews';
+import { FinanceMoneyViews1765750100000 } from './1765750100000-FinanceMoneyViews';
+import { ResultsOnTrackRule1765750200000 } from './1765750200000-ResultsOnTrackRule';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -35,4 +38,7 @@ export const MIGRATIONS = [
   ReferenceViews1765700100000,
   ProposalsViews1765700200000,
   ProposalReviewRound1765700300000,
+  ProposalsMoneyResultsViews1765750050000,
+  FinanceMoneyViews1765750100000,
+  ResultsOnTrackRule1765750200000,
 ];

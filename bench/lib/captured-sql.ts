@@ -1,5 +1,5 @@
-import { FinanceReadService, PortfolioDimension } from '@mptf/finance';
-import { RollupGrouping, RollupService } from '@mptf/results';
+import { PortfolioDimension, PortfolioRepository } from '@mptf/finance';
+import { RollupGrouping, RollupRepository } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 
 export interface CapturedQuery {
@@ -24,14 +24,13 @@ async function capture(call: (manager: EntityManager) => Promise<unknown>): Prom
 }
 
 export async function portfolioSql(groupBy: PortfolioDimension): Promise<CapturedQuery> {
-  // The manager passed in is the only thing the method uses.
-  const service = new FinanceReadService(undefined as never, undefined as never);
-  const [query] = await capture((manager) => service.portfolio(manager, groupBy));
+  // FinanceReadService.portfolio sends this repository's one statement.
+  const [query] = await capture((manager) => new PortfolioRepository().groups(manager, groupBy));
   return query;
 }
 
 export async function rollupSql(by: RollupGrouping, year?: number): Promise<CapturedQuery> {
-  const service = new RollupService(undefined as never);
-  const [query] = await capture((manager) => service.rollup(by, year, manager));
+  // RollupService.rollup sends this repository's one statement.
+  const [query] = await capture((manager) => new RollupRepository().groups(manager, by, year));
   return query;
 }

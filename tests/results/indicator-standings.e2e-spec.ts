@@ -1,4 +1,4 @@
-import { indicatorOnTrack } from '@mptf/results';
+import { toScaled } from '@mptf/results';
 import { createTestContext, TestContext } from '../support/test-context';
 import { approvedActual, doneWhenMatrix, insertProposal } from './results-fixtures';
 
@@ -17,9 +17,27 @@ interface Standing {
 }
 
 /**
+ * The on-track rule as the fund states it, written out here as the test's own model: the latest
+ * period with both a target and an approved actual decides; ascending, the actual must reach the
+ * target; descending, not exceed it. Null when no period is assessed.
+ */
+function expectedOnTrack(
+  ascending: boolean,
+  periods: { period_end: string; target: string | null; actual: string | null }[],
+): boolean | null {
+  const [latest] = periods
+    .filter((period) => period.target !== null && period.actual !== null)
+    .sort((a, b) => b.period_end.localeCompare(a.period_end));
+  if (!latest) return null;
+  const actual = toScaled(latest.actual as string);
+  const target = toScaled(latest.target as string);
+  return ascending ? actual >= target : actual <= target;
+}
+
+/**
  * indicator_standings is kept by triggers on every write to targets, actuals and indicators; the
- * roll-up reads only it. After each step below it must equal a recomputation, from the rows, by
- * the TypeScript rule of rollup-rules.ts.
+ * roll-up and the results matrix read it. After each step below it must equal a recomputation,
+ * from the rows, by the rule written out above.
  */
 describe('results: indicator standings kept by the database', () => {
   let t: TestContext;
@@ -29,7 +47,7 @@ describe('results: indicator standings kept by the database', () => {
   });
   afterAll(() => t.close());
 
-  /** Standings recomputed from targets and approved actuals with indicatorOnTrack. */
+  /** Standings recomputed from targets and approved actuals with expectedOnTrack. */
   async function recomputed(proposalId: string): Promise<Standing[]> {
     const rows = (await t.db.query(
       `SELECT i.id, i.ascending, i.measure, to_char(t.period_end, 'YYYY-MM-DD') AS period_end,
@@ -68,10 +86,7 @@ describe('results: indicator standings kept by the database', () => {
           year: Number(year),
           has_target: periods.some((p) => p.target !== null),
           has_actual: periods.some((p) => p.actual !== null),
-          on_track: indicatorOnTrack(
-            periods[0].ascending,
-            periods.map((p) => ({ periodEnd: p.period_end, target: p.target, approvedActual: p.actual })),
-          ),
+          on_track: expectedOnTrack(periods[0].ascending, periods),
           actual_sum: unit ? sum(periods.map((p) => p.actual)) : null,
           target_sum: unit ? sum(periods.map((p) => p.target)) : null,
         };
@@ -182,5 +197,57 @@ describe('results: indicator standings kept by the database', () => {
     );
     expect(await objective(2)).toMatchObject({ programmes: 0, indicators: 0 });
     expect(await objective(5)).toMatchObject({ programmes: 1, indicators: 2, onTrack: 2 });
+  });
+
+  it('judges a period once, in SQL: meeting the target counts, in the indicator’s direction', async () => {
+    const cases: [
+      ascending: boolean,
+      actual: string | null,
+      target: string | null,
+      expected: boolean | null,
+    ][] = [
+      [true, '100', '100', true],
+      [true, '99.9999', '100', false],
+      [false, '14', '14', true],
+      [false, '14.5', '14', false],
+      [false, '9', '14', true],
+      [true, null, '14', null],
+      [true, '5', null, null],
+    ];
+    for (const [ascending, actual, target, expected] of cases) {
+      const [{ on_track }] = (await t.db.query(
+        'SELECT results_period_on_track($1, $2::numeric, $3::numeric) AS on_track',
+        [ascending, actual, target],
+      )) as { on_track: boolean | null }[];
+      expect([ascending, actual, target, on_track]).toEqual([ascending, actual, target, expected]);
+    }
+  });
+
+  it('shows in the results matrix the judgements the standings hold, period by period', async () => {
+    const programme = await insertProposal(t.db, { orgCodes: ['IOM', 'UNDP'], thematicAreaCode: 3 });
+    const put = await t.http
+      .put(`${API}/proposals/${programme}/results-matrix`)
+      .set(await t.as(IOM))
+      .send(doneWhenMatrix());
+    const op11 = put.body.results
+      .flatMap((r: { indicators: { key: string; id: string }[] }) => r.indicators)
+      .find((i: { key: string }) => i.key === 'OP1.1');
+    await approve(op11.id, '2025-01-01', 120);
+    await approve(op11.id, '2026-01-01', 90);
+
+    const matrix = await t.http.get(`${API}/proposals/${programme}/results-matrix`).set(await t.as(FMU));
+    const indicator = matrix.body.results
+      .flatMap((r: { indicators: { id: string }[] }) => r.indicators)
+      .find((i: { id: string }) => i.id === op11.id);
+    expect(
+      indicator.targets.map((p: { periodEnd: string; onTrack: boolean | null }) => [p.periodEnd, p.onTrack]),
+    ).toEqual([
+      ['2025-12-31', true],
+      ['2026-12-31', false],
+      ['2027-12-31', null],
+    ]);
+    const sinceInception = (await stored(programme)).find((s) => s.indicator_id === op11.id && s.year === 0);
+    expect(indicator.progress.onTrack).toBe(sinceInception?.on_track);
+    expect(indicator.progress.onTrack).toBe(false);
   });
 });

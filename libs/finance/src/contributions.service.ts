@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
-import { CONTRIBUTOR_TYPES, hasRole, Role } from '@mptf/identity';
+import { CONTRIBUTOR_TYPES } from '@mptf/identity';
 import {
   Cents,
   Clock,
@@ -10,7 +10,6 @@ import {
   formatMoney,
   NotFoundError,
   sumCents,
-  offsetOf,
   Page,
   pageOf,
   ratio,
@@ -19,13 +18,8 @@ import {
 } from '@mptf/platform';
 import { ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  CONTRIBUTION_SELECT,
-  contributionFilter,
-  ContributionRow,
-  ContributionView,
-  toContributionView,
-} from './contribution-view';
+import { ContributionView } from './contribution-view';
+import { ContributionFilter, ContributionRepository } from './contribution.repository';
 import { currencyViolations, rateViolations } from './currencies';
 import {
   amountViolations,
@@ -35,8 +29,10 @@ import {
   refuseViolations,
 } from './entry-bounds';
 import { aaFeeOn, availableFromPools, impliedRate, poolAvailability } from './fund-math';
-import { Ledger } from './ledger';
+import { seesContributionReference } from './finance-access';
 import { ContributionKind, LedgerKind } from './ledger-kind';
+import { LedgerRepository } from './ledger.repository';
+import { LookupRepository } from './lookup.repository';
 import { alreadyReversed, insufficient, oneReversal, reversalOfReversal } from './money-errors';
 
 export type { ContributionView } from './contribution-view';
@@ -78,7 +74,9 @@ export interface DonorSummary {
 export class ContributionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly ledger: Ledger,
+    private readonly ledger: LedgerRepository,
+    private readonly contributionRepository: ContributionRepository,
+    private readonly lookups: LookupRepository,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -110,15 +108,11 @@ export class ContributionsService {
       ]);
       const donorId = await this.contributorId(manager, input.donorCode);
       const earmark = input.earmark?.thematicAreaCode ?? null;
-      if (earmark !== null) {
-        const known = (await manager.query('SELECT 1 FROM thematic_areas WHERE code = $1', [
-          earmark,
-        ])) as unknown[];
-        if (!known.length) throw ValidationError.field('earmark.thematicAreaCode', 'is not a thematic area');
-      }
+      if (earmark !== null && !(await this.lookups.thematicAreaCodes(manager)).includes(earmark))
+        throw ValidationError.field('earmark.thematicAreaCode', 'is not a thematic area');
       if (input.reference) await this.refuseDuplicateReference(manager, input.kind, input.reference);
       const entryId = await this.ledger.post(manager, {
-        kind: input.kind === 'DEPOSIT' ? LedgerKind.DEPOSIT : LedgerKind.COMMITMENT,
+        kind: input.kind,
         entryDate: input.date,
         amount: usdAmount,
         currency,
@@ -130,7 +124,7 @@ export class ContributionsService {
         actorId: actor.id,
       });
       let fee = 0n;
-      if (input.kind === 'DEPOSIT') {
+      if (input.kind === LedgerKind.DEPOSIT) {
         fee = aaFeeOn(usdAmount, settings.aaFeeRate);
         if (fee > 0n) {
           await this.ledger.post(manager, {
@@ -159,7 +153,7 @@ export class ContributionsService {
           exchangeRate: impliedRate(usdAmount, input.amount),
           date: input.date,
           earmark,
-          aaFee: input.kind === 'DEPOSIT' ? formatMoney(fee) : null,
+          aaFee: input.kind === LedgerKind.DEPOSIT ? formatMoney(fee) : null,
           reference: input.reference ?? null,
         },
       });
@@ -178,36 +172,13 @@ export class ContributionsService {
     const reversalId = await oneReversal('Contribution', contributionId, () =>
       this.dataSource.transaction(async (manager) => {
         await this.ledger.lockFund(manager);
-        const [entry] = (await manager.query(
-          `SELECT e.id, e.kind, e.amount::text AS amount, e.original_amount::text AS original_amount, e.currency,
-                  e.exchange_rate::text AS exchange_rate, e.donor_org_id, e.earmark_thematic_area_code AS earmark,
-                  e.reference, e.corrects_entry_id,
-                  (SELECT r.id FROM ledger_entries r WHERE r.corrects_entry_id = e.id) AS reversed_by
-             FROM ledger_entries e
-            WHERE e.id = $1 AND e.kind IN ('COMMITMENT','DEPOSIT')`,
-          [contributionId],
-        )) as {
-          id: string;
-          kind: ContributionKind;
-          amount: string;
-          original_amount: string;
-          currency: string;
-          exchange_rate: string;
-          donor_org_id: string;
-          earmark: number | null;
-          reference: string | null;
-          corrects_entry_id: string | null;
-          reversed_by: string | null;
-        }[];
+        const entry = await this.contributionRepository.findForReversal(manager, contributionId);
         if (!entry) throw new NotFoundError('Contribution', contributionId);
-        if (entry.corrects_entry_id) throw reversalOfReversal('Contribution', contributionId);
-        if (entry.reversed_by) throw alreadyReversed('Contribution', contributionId);
-        const fees = (await manager.query(
-          `SELECT id, amount::text AS amount FROM ledger_entries WHERE related_entry_id = $1 AND kind = 'AA_FEE'`,
-          [entry.id],
-        )) as { id: string; amount: string }[];
-        const net = BigInt(entry.amount) - sumCents(fees.map((fee) => BigInt(fee.amount)));
-        if (entry.kind === 'DEPOSIT') {
+        if (entry.correctsEntryId) throw reversalOfReversal('Contribution', contributionId);
+        if (entry.reversedBy) throw alreadyReversed('Contribution', contributionId);
+        const fees = await this.contributionRepository.feesOf(manager, entry.id);
+        const net = entry.amount - sumCents(fees.map((fee) => fee.amount));
+        if (entry.kind === LedgerKind.DEPOSIT) {
           const pools = await this.ledger.pools(manager);
           const { unearmarked } = poolAvailability({
             ...pools,
@@ -225,13 +196,13 @@ export class ContributionsService {
         }
         const today = this.clock.today();
         const reversal = await this.ledger.post(manager, {
-          kind: entry.kind as LedgerKind,
+          kind: entry.kind,
           entryDate: today,
-          amount: -BigInt(entry.amount),
+          amount: -entry.amount,
           currency: entry.currency,
-          originalAmount: -BigInt(entry.original_amount),
-          exchangeRate: entry.exchange_rate,
-          donorOrgId: entry.donor_org_id,
+          originalAmount: -entry.originalAmount,
+          exchangeRate: entry.exchangeRate,
+          donorOrgId: entry.donorOrgId,
           earmarkThematicAreaCode: entry.earmark,
           correctsEntryId: entry.id,
           reference: entry.reference,
@@ -243,8 +214,8 @@ export class ContributionsService {
           fees.map((fee) => ({
             kind: LedgerKind.AA_FEE,
             entryDate: today,
-            amount: -BigInt(fee.amount),
-            donorOrgId: entry.donor_org_id,
+            amount: -fee.amount,
+            donorOrgId: entry.donorOrgId,
             earmarkThematicAreaCode: entry.earmark,
             relatedEntryId: reversal,
             correctsEntryId: fee.id,
@@ -273,23 +244,12 @@ export class ContributionsService {
    * fund (null).
    */
   async list(user: AuthUser, query: ContributionQuery): Promise<Page<ContributionView>> {
-    const { where, params } = contributionFilter(query);
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id ${where}`,
-      params,
-    )) as { total: number }[];
-    const rows = (await this.dataSource.query(
-      `${CONTRIBUTION_SELECT} ${where} ORDER BY e.entry_date DESC, e.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, offsetOf(query)],
-    )) as ContributionRow[];
-    const views = rows.map(toContributionView);
-    const donorOnly = isDonorOnly(user);
+    const total = await this.contributionRepository.count(this.dataSource.manager, query);
+    const views = await this.contributionRepository.page(this.dataSource.manager, query, query);
     return pageOf(
-      donorOnly
-        ? views.map((view) =>
-            view.donorCode === user.organizationCode ? view : { ...view, reference: null },
-          )
-        : views,
+      views.map((view) =>
+        seesContributionReference(user, view.donorCode) ? view : { ...view, reference: null },
+      ),
       total,
       query,
     );
@@ -298,30 +258,22 @@ export class ContributionsService {
   /** Every contribution matching the filter in date order, unpaged (for reports, inside their snapshot). */
   async contributions(
     manager: EntityManager = this.dataSource.manager,
-    filter: { donor?: string; year?: number; kind?: ContributionKind } = {},
+    filter: ContributionFilter = {},
   ): Promise<ContributionView[]> {
-    const { where, params } = contributionFilter(filter);
-    const rows = (await manager.query(
-      `${CONTRIBUTION_SELECT} ${where} ORDER BY e.entry_date, e.seq`,
-      params,
-    )) as ContributionRow[];
-    return rows.map(toContributionView);
+    return this.contributionRepository.all(manager, filter);
   }
 
   private async view(id: string): Promise<ContributionView> {
-    const [row] = (await this.dataSource.query(`${CONTRIBUTION_SELECT} WHERE e.id = $1`, [
-      id,
-    ])) as ContributionRow[];
-    return toContributionView(row);
+    const view = await this.contributionRepository.find(this.dataSource.manager, id);
+    if (!view) throw new NotFoundError('Contribution', id);
+    return view;
   }
 
   /** The donor's id: 400 for an unknown code, 422 for an organization that is no contributor. */
   private async contributorId(manager: EntityManager, code: string): Promise<string> {
-    const [donor] = (await manager.query('SELECT id, type, active FROM organizations WHERE code = $1', [
-      code,
-    ])) as { id: string; type: string; active: boolean }[];
+    const donor = await this.lookups.organization(manager, code);
     if (!donor) throw ValidationError.field('donorCode', `${code} is not a known organization`);
-    if (!(CONTRIBUTOR_TYPES as readonly string[]).includes(donor.type) || !donor.active) {
+    if (!CONTRIBUTOR_TYPES.includes(donor.type) || !donor.active) {
       const message = `${code} is not a contributor: donors are active Member States or other contributors (${CONTRIBUTOR_TYPES.join(', ')}), not ${donor.type}`;
       throw new RuleViolationError(message, [{ field: 'donorCode', rule: 'CONTRIBUTOR', message }]);
     }
@@ -338,16 +290,7 @@ export class ContributionsService {
     kind: ContributionKind,
     reference: string,
   ): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `contribution-reference:${kind}:${reference}`,
-    ]);
-    const duplicate = (await manager.query(
-      `SELECT 1 FROM ledger_entries e
-        WHERE e.kind = $1 AND e.reference = $2 AND e.corrects_entry_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.corrects_entry_id = e.id)`,
-      [kind, reference],
-    )) as unknown[];
-    if (duplicate.length)
+    if (await this.contributionRepository.referenceInUse(manager, kind, reference))
       throw new ConflictError(`A ${kind.toLowerCase()} with reference ${reference} is already recorded`);
   }
 
@@ -356,29 +299,9 @@ export class ContributionsService {
     manager: EntityManager = this.dataSource.manager,
     filter: { year?: number; donorCode?: string } = {},
   ): Promise<DonorSummary[]> {
-    const params: unknown[] = [];
-    const conditions = [`e.kind IN ('COMMITMENT','DEPOSIT','AA_FEE')`];
-    if (filter.year !== undefined) {
-      params.push(filter.year);
-      conditions.push(`e.year = $${params.length}`);
-    }
-    if (filter.donorCode) {
-      params.push(filter.donorCode);
-      conditions.push(`o.code = $${params.length}`);
-    }
-    const rows = (await manager.query(
-      `SELECT o.code, o.name,
-              coalesce(sum(e.amount) FILTER (WHERE e.kind = 'COMMITMENT'), 0)::text AS commitments,
-              coalesce(sum(e.amount) FILTER (WHERE e.kind = 'DEPOSIT'), 0)::text AS deposits,
-              coalesce(sum(e.amount) FILTER (WHERE e.kind = 'AA_FEE'), 0)::text AS fees
-         FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id
-        WHERE ${conditions.join(' AND ')}
-        GROUP BY o.code, o.name
-        ORDER BY sum(e.amount) FILTER (WHERE e.kind = 'DEPOSIT') DESC NULLS LAST, o.code`,
-      params,
-    )) as { code: string; name: string; commitments: string; deposits: string; fees: string }[];
+    const rows = await this.contributionRepository.donorSums(manager, filter);
     return rows.map((row) => {
-      const outstanding = BigInt(row.commitments) - BigInt(row.deposits);
+      const outstanding = row.commitments - row.deposits;
       return {
         donorCode: row.code,
         donorName: row.name,
@@ -389,8 +312,4 @@ export class ContributionsService {
       };
     });
   }
-}
-
-function isDonorOnly(user: AuthUser): boolean {
-  return hasRole(user, Role.DONOR_VIEWER) && !hasRole(user, Role.ADMIN, Role.FMU_OFFICER, Role.AA_OFFICER);
 }

@@ -1,34 +1,46 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProposalsModule } from '@mptf/proposals';
+import { ContributionRepository } from './contribution.repository';
 import { ContributionsService } from './contributions.service';
+import { ExpenditureReportRepository } from './expenditure-report.repository';
 import { ExpenditureReport } from './expenditure-report.entity';
 import { FinanceReadService } from './finance-read.service';
 import { FinanceService } from './finance.service';
 import { FundEntriesService } from './fund-entries.service';
-import { Ledger } from './ledger';
+import { FundEntryRepository } from './fund-entry.repository';
 import { LedgerEntry } from './ledger-entry.entity';
+import { LedgerRepository } from './ledger.repository';
+import { LookupRepository } from './lookup.repository';
+import { PortfolioRepository } from './portfolio.repository';
 import { ProgrammeMoneyService } from './programme-money.service';
+import { ProgrammeReadRepository } from './programme-read.repository';
 import { ProgrammeReversalsService } from './programme-reversals.service';
+import { ProgrammeRepository } from './programme.repository';
+
+const REPOSITORIES = [
+  LedgerRepository,
+  LookupRepository,
+  ProgrammeRepository,
+  ContributionRepository,
+  FundEntryRepository,
+  ExpenditureReportRepository,
+  ProgrammeReadRepository,
+  PortfolioRepository,
+];
+
+const SERVICES = [
+  FinanceService,
+  ContributionsService,
+  ProgrammeMoneyService,
+  ProgrammeReversalsService,
+  FundEntriesService,
+  FinanceReadService,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature([LedgerEntry, ExpenditureReport]), ProposalsModule],
-  providers: [
-    Ledger,
-    FinanceService,
-    ContributionsService,
-    ProgrammeMoneyService,
-    ProgrammeReversalsService,
-    FundEntriesService,
-    FinanceReadService,
-  ],
-  exports: [
-    FinanceService,
-    ContributionsService,
-    ProgrammeMoneyService,
-    ProgrammeReversalsService,
-    FundEntriesService,
-    FinanceReadService,
-  ],
+  providers: [...REPOSITORIES, ...SERVICES],
+  exports: SERVICES,
 })
 export class FinanceModule {}

@@ -9,18 +9,18 @@ import {
   ErrorCode,
   ErrorDetail,
   formatMoney,
-  InvalidStateError,
   RuleViolationError,
   sumCents,
   ValidationError,
 } from '@mptf/platform';
-import { ProposalStatus, ProposalStatusService } from '@mptf/proposals';
+import { ProposalStatus } from '@mptf/proposals';
 import { ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
 import { availableFromPools, balanceFromTotals, poolAvailability } from './fund-math';
-import { Ledger } from './ledger';
 import { LedgerKind } from './ledger-kind';
-import { findProgramme, punosOf } from './programme-records';
+import { LedgerRepository } from './ledger.repository';
+import { LookupRepository } from './lookup.repository';
+import { ProgrammeRepository } from './programme.repository';
 
 export interface AllocationRequest {
   programmeId: string;
@@ -55,8 +55,9 @@ const ALLOCATABLE: readonly ProposalStatus[] = [
 export class FinanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly ledger: Ledger,
-    private readonly statuses: ProposalStatusService,
+    private readonly ledger: LedgerRepository,
+    private readonly programmes: ProgrammeRepository,
+    private readonly lookups: LookupRepository,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -79,14 +80,12 @@ export class FinanceService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ total: Cents; unearmarked: Cents; byThematicArea: Map<number, Cents> }> {
     const pools = await this.ledger.pools(manager);
-    const areas = (await manager.query('SELECT code FROM thematic_areas ORDER BY code')) as {
-      code: number;
-    }[];
+    const areas = await this.lookups.thematicAreaCodes(manager);
     const { unearmarked } = poolAvailability(pools);
     return {
       total: availableFromPools(pools),
       unearmarked: unearmarked > 0n ? unearmarked : 0n,
-      byThematicArea: new Map(areas.map(({ code }) => [code, availableFromPools(pools, code)])),
+      byThematicArea: new Map(areas.map((code) => [code, availableFromPools(pools, code)])),
     };
   }
 
@@ -102,15 +101,17 @@ export class FinanceService {
    * available funds with 409 INSUFFICIENT_FUNDS naming the amount available.
    */
   async allocate(manager: EntityManager, request: AllocationRequest): Promise<AllocationResult> {
-    const status = await this.statuses.lock(manager, request.programmeId);
-    if (!ALLOCATABLE.includes(status)) throw new InvalidStateError('programme', status, 'allocate funds to');
-    const programme = await findProgramme(manager, request.programmeId);
-    if (!programme) throw new Error(`proposal ${request.programmeId} vanished under its lock`);
+    const programme = await this.programmes.lock(
+      manager,
+      request.programmeId,
+      'allocate funds to',
+      ALLOCATABLE,
+    );
     if (request.allocations.length === 0) throw ValidationError.field('allocations', 'must not be empty');
 
     const settings = await this.reference.fundSettings(manager);
-    const punos = await punosOf(manager, programme.id);
-    const existing = await this.ledger.programmeMoney(manager, programme.id);
+    const punos = await this.programmes.punos(manager, programme.id);
+    const existing = await this.ledger.punoMoney(manager, programme.id);
     const violations: ErrorDetail[] = [];
     const seen = new Set<string>();
     request.allocations.forEach(({ orgCode, amountCents }, index) => {

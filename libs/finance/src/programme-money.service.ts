@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
-import { hasRole, Role } from '@mptf/identity';
 import {
   ErrorDetail,
   ForbiddenError,
@@ -24,9 +23,11 @@ import {
   refuseViolations,
   yearViolations,
 } from './entry-bounds';
+import { ExpenditureReportRepository } from './expenditure-report.repository';
+import { mayReportExpenditureOf } from './finance-access';
 import { balanceFromTotals, programmeFigures } from './fund-math';
-import { emptyMoney, Ledger } from './ledger';
 import { LedgerKind } from './ledger-kind';
+import { emptyMoney, LedgerRepository } from './ledger.repository';
 import { insufficient } from './money-errors';
 import {
   ClosureKind,
@@ -35,7 +36,8 @@ import {
   MoneyMovementInput,
   MovementView,
 } from './programme-money.types';
-import { findProgramme, lockProgramme, punosOf, requirePuno } from './programme-records';
+import { requirePuno } from './programme-records';
+import { ProgrammeRepository } from './programme.repository';
 
 /**
  * Money moving to, from and within programmes after the SC's allocation: transfers (tranches),
@@ -47,7 +49,9 @@ import { findProgramme, lockProgramme, punosOf, requirePuno } from './programme-
 export class ProgrammeMoneyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly ledger: Ledger,
+    private readonly ledger: LedgerRepository,
+    private readonly programmes: ProgrammeRepository,
+    private readonly reports: ExpenditureReportRepository,
     private readonly statuses: ProposalStatusService,
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
@@ -67,14 +71,14 @@ export class ProgrammeMoneyService {
   async transfer(actor: AuthUser, programmeId: string, input: MoneyMovementInput): Promise<MovementView> {
     return this.dataSource.transaction(async (manager) => {
       await this.refuseImplausibleMovement(manager, input);
-      const programme = await lockProgramme(this.statuses, manager, programmeId, 'record a transfer for', [
+      const programme = await this.programmes.lock(manager, programmeId, 'record a transfer for', [
         ProposalStatus.APPROVED,
         ProposalStatus.ACTIVE,
       ]);
-      const puno = requirePuno(await punosOf(manager, programme.id), input.orgCode);
+      const puno = requirePuno(await this.programmes.punos(manager, programme.id), input.orgCode);
       await this.ledger.lockFund(manager);
       const money =
-        (await this.ledger.programmeMoney(manager, programme.id)).get(puno.organizationId) ?? emptyMoney();
+        (await this.ledger.punoMoney(manager, programme.id)).get(puno.organizationId) ?? emptyMoney();
       const untransferred = money.allocated - money.transferred;
       if (input.amount > untransferred) {
         throw insufficient(
@@ -113,7 +117,7 @@ export class ProgrammeMoneyService {
       const view: MovementView = {
         id,
         programmeId: programme.id,
-        kind: 'TRANSFER',
+        kind: LedgerKind.TRANSFER,
         orgCode: input.orgCode,
         amount: formatMoney(input.amount),
         date: input.date,
@@ -138,13 +142,13 @@ export class ProgrammeMoneyService {
   async refund(actor: AuthUser, programmeId: string, input: MoneyMovementInput): Promise<MovementView> {
     return this.dataSource.transaction(async (manager) => {
       await this.refuseImplausibleMovement(manager, input);
-      const programme = await lockProgramme(this.statuses, manager, programmeId, 'record a refund for', [
+      const programme = await this.programmes.lock(manager, programmeId, 'record a refund for', [
         ProposalStatus.ACTIVE,
         ProposalStatus.OPERATIONALLY_CLOSED,
       ]);
-      const puno = requirePuno(await punosOf(manager, programme.id), input.orgCode);
+      const puno = requirePuno(await this.programmes.punos(manager, programme.id), input.orgCode);
       const money =
-        (await this.ledger.programmeMoney(manager, programme.id)).get(puno.organizationId) ?? emptyMoney();
+        (await this.ledger.punoMoney(manager, programme.id)).get(puno.organizationId) ?? emptyMoney();
       const held = programmeFigures(money).balance;
       if (input.amount > held) {
         throw insufficient(
@@ -164,7 +168,7 @@ export class ProgrammeMoneyService {
       const view: MovementView = {
         id,
         programmeId: programme.id,
-        kind: 'REFUND',
+        kind: LedgerKind.REFUND,
         orgCode: input.orgCode,
         amount: formatMoney(input.amount),
         date: input.date,
@@ -196,7 +200,7 @@ export class ProgrammeMoneyService {
     programmeId: string,
     input: ExpenditureInput,
   ): Promise<ExpenditureReportView> {
-    if (!hasRole(actor, Role.AGENCY_FOCAL_POINT) || actor.organizationCode !== input.orgCode)
+    if (!mayReportExpenditureOf(actor, input.orgCode))
       throw new ForbiddenError(`Only a focal point of ${input.orgCode} may report its expenditure`);
     const categories = new Set<number>();
     input.lines.forEach((line, index) => {
@@ -216,24 +220,16 @@ export class ProgrammeMoneyService {
           amountViolations(`lines[${index}].amount`, line.amount, bounds, { allowZero: true }),
         ),
       ]);
-      const programme = await lockProgramme(this.statuses, manager, programmeId, 'report expenditure for', [
+      const programme = await this.programmes.lock(manager, programmeId, 'report expenditure for', [
         ProposalStatus.ACTIVE,
         ProposalStatus.OPERATIONALLY_CLOSED,
       ]);
-      const puno = requirePuno(await punosOf(manager, programme.id), input.orgCode);
+      const puno = requirePuno(await this.programmes.punos(manager, programme.id), input.orgCode);
       const money =
-        (await this.ledger.programmeMoney(manager, programme.id)).get(puno.organizationId) ?? emptyMoney();
-      // Entries of the current version of this year: originals nobody has reversed yet.
-      const previous = (await manager.query(
-        `SELECT e.id, e.budget_category_code AS category, e.amount::text AS amount
-           FROM ledger_entries e
-          WHERE e.kind = 'EXPENDITURE' AND e.proposal_id = $1 AND e.organization_id = $2 AND e.year = $3
-            AND e.corrects_entry_id IS NULL
-            AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.corrects_entry_id = e.id)
-          ORDER BY e.seq`,
-        [programme.id, puno.organizationId, input.year],
-      )) as { id: string; category: number; amount: string }[];
-      const previousTotal = sumCents(previous.map((row) => BigInt(row.amount)));
+        (await this.ledger.punoMoney(manager, programme.id)).get(puno.organizationId) ?? emptyMoney();
+      const year = { proposalId: programme.id, organizationId: puno.organizationId, year: input.year };
+      const previous = await this.reports.standingLinesOfYear(manager, year);
+      const previousTotal = sumCents(previous.map((line) => line.amount));
       const newTotal = sumCents(input.lines.map((line) => line.amount));
       const netFunded = money.transferred - money.refunded;
       const room = netFunded - (money.expenditure - previousTotal);
@@ -244,16 +240,8 @@ export class ProgrammeMoneyService {
           room,
         );
       }
-      const [{ version }] = (await manager.query(
-        `SELECT coalesce(max(version), 0) + 1 AS version FROM expenditure_reports
-          WHERE proposal_id = $1 AND organization_id = $2 AND year = $3`,
-        [programme.id, puno.organizationId, input.year],
-      )) as { version: number }[];
-      const [{ id }] = (await manager.query(
-        `INSERT INTO expenditure_reports (proposal_id, organization_id, year, version, submitted_by)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [programme.id, puno.organizationId, input.year, version, actor.id],
-      )) as { id: string }[];
+      const version = (await this.reports.latestVersion(manager, year)) + 1;
+      const id = await this.reports.insert(manager, { ...year, version, submittedBy: actor.id });
       const today = this.clock.today();
       const common = {
         kind: LedgerKind.EXPENDITURE,
@@ -265,11 +253,11 @@ export class ProgrammeMoneyService {
         actorId: actor.id,
       };
       await this.ledger.postMany(manager, [
-        ...previous.map((row) => ({
+        ...previous.map((line) => ({
           ...common,
-          amount: -BigInt(row.amount),
-          budgetCategoryCode: row.category,
-          correctsEntryId: row.id,
+          amount: -line.amount,
+          budgetCategoryCode: line.category,
+          correctsEntryId: line.id,
           description: `Replaced by version ${version} of the ${input.year} expenditure`,
         })),
         ...input.lines
@@ -284,7 +272,10 @@ export class ProgrammeMoneyService {
         before: previous.length
           ? {
               version: version - 1,
-              lines: previous.map((row) => ({ categoryCode: row.category, amount: formatMoney(row.amount) })),
+              lines: previous.map((line) => ({
+                categoryCode: line.category,
+                amount: formatMoney(line.amount),
+              })),
               total: formatMoney(previousTotal),
             }
           : null,
@@ -299,7 +290,7 @@ export class ProgrammeMoneyService {
           total: formatMoney(newTotal),
         },
       });
-      return id as string;
+      return id;
     });
     const reports = await this.expenditureReports(undefined, programmeId, { reportId });
     return reports[0];
@@ -311,66 +302,10 @@ export class ProgrammeMoneyService {
     programmeId: string,
     filter: { orgCode?: string; year?: number; reportId?: string } = {},
   ): Promise<ExpenditureReportView[]> {
-    const programme = await findProgramme(manager, programmeId);
+    const programme = await this.programmes.find(manager, programmeId);
     if (!programme || !PROGRAMME_STATUSES.includes(programme.status))
       throw new NotFoundError('Programme', programmeId);
-    const params: unknown[] = [programmeId];
-    const conditions = ['r.proposal_id = $1'];
-    if (filter.orgCode) {
-      params.push(filter.orgCode);
-      conditions.push(`o.code = $${params.length}`);
-    }
-    if (filter.year !== undefined) {
-      params.push(filter.year);
-      conditions.push(`r.year = $${params.length}`);
-    }
-    if (filter.reportId) {
-      params.push(filter.reportId);
-      conditions.push(`r.id = $${params.length}`);
-    }
-    const rows = (await manager.query(
-      `SELECT r.id, o.code AS org_code, r.year, r.version, r.submitted_at, u.email AS submitted_by,
-              r.reverses_report_id AS reverses, r.reason,
-              (SELECT x.id FROM expenditure_reports x WHERE x.reverses_report_id = r.id) AS reversed_by,
-              r.version = (SELECT max(x.version) FROM expenditure_reports x WHERE x.proposal_id = r.proposal_id
-                             AND x.organization_id = r.organization_id AND x.year = r.year) AS current,
-              coalesce((SELECT json_agg(json_build_object('categoryCode', e.budget_category_code, 'amount', e.amount::text)
-                                        ORDER BY e.budget_category_code)
-                          FROM ledger_entries e WHERE e.expenditure_report_id = r.id AND e.corrects_entry_id IS NULL), '[]') AS lines
-         FROM expenditure_reports r
-         JOIN organizations o ON o.id = r.organization_id
-         LEFT JOIN users u ON u.id = r.submitted_by
-        WHERE ${conditions.join(' AND ')}
-        ORDER BY r.year DESC, o.code, r.version DESC`,
-      params,
-    )) as {
-      id: string;
-      org_code: string;
-      year: number;
-      version: number;
-      submitted_at: Date;
-      submitted_by: string | null;
-      current: boolean;
-      lines: { categoryCode: number; amount: string }[];
-      reverses: string | null;
-      reversed_by: string | null;
-      reason: string | null;
-    }[];
-    return rows.map((row) => ({
-      id: row.id,
-      programmeId,
-      orgCode: row.org_code,
-      year: row.year,
-      version: row.version,
-      current: row.current,
-      lines: row.lines.map((line) => ({ categoryCode: line.categoryCode, amount: formatMoney(line.amount) })),
-      total: formatMoney(sumCents(row.lines.map((line) => BigInt(line.amount)))),
-      submittedAt: new Date(row.submitted_at).toISOString(),
-      submittedBy: row.submitted_by,
-      reversedBy: row.reversed_by,
-      reverses: row.reverses,
-      reason: row.reason,
-    }));
+    return this.reports.list(manager, programmeId, filter);
   }
 
   /**
@@ -380,11 +315,11 @@ export class ProgrammeMoneyService {
    */
   async close(actor: AuthUser, programmeId: string, kind: ClosureKind): Promise<{ status: ProposalStatus }> {
     return this.dataSource.transaction(async (manager) => {
-      const programme = await lockProgramme(this.statuses, manager, programmeId, 'close', [
+      const programme = await this.programmes.lock(manager, programmeId, 'close', [
         kind === ClosureKind.OPERATIONAL ? ProposalStatus.ACTIVE : ProposalStatus.OPERATIONALLY_CLOSED,
       ]);
-      const punos = await punosOf(manager, programme.id);
-      const money = await this.ledger.programmeMoney(manager, programme.id);
+      const punos = await this.programmes.punos(manager, programme.id);
+      const money = await this.ledger.punoMoney(manager, programme.id);
       const balances = punos.map((puno) => ({
         orgCode: puno.code,
         figures: programmeFigures(money.get(puno.organizationId) ?? emptyMoney()),

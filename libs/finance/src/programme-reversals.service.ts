@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
-import { hasRole, Role } from '@mptf/identity';
 import {
   Clock,
   ConflictError,
@@ -10,20 +9,33 @@ import {
   formatMoney,
   InvalidStateError,
   NotFoundError,
+  sumCents,
 } from '@mptf/platform';
-import { PROGRAMME_STATUSES, ProposalAction, ProposalStatus, ProposalStatusService } from '@mptf/proposals';
+import {
+  PROGRAMME_STATUSES,
+  ProposalAction,
+  ProposalStatus,
+  ProposalStatusService,
+  setProgrammeStartDate,
+} from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
+import { ExpenditureReportRepository } from './expenditure-report.repository';
+import { mayReportExpenditureOf } from './finance-access';
 import { availableFromPools, poolAvailability, programmeFigures } from './fund-math';
-import { emptyMoney, Ledger } from './ledger';
 import { LedgerKind } from './ledger-kind';
+import { emptyMoney, LedgerRepository } from './ledger.repository';
 import { alreadyReversed, insufficient, oneReversal, reversalOfReversal } from './money-errors';
 import { ProgrammeMoneyService } from './programme-money.service';
 import { ExpenditureReportView, MovementView } from './programme-money.types';
-import { lockProgramme, ProgrammeRecord } from './programme-records';
+import { ProgrammeRecord } from './programme-records';
+import { ProgrammeRepository } from './programme.repository';
 
-export type MovementKind = 'TRANSFER' | 'REFUND';
+export type MovementKind = LedgerKind.TRANSFER | LedgerKind.REFUND;
 
-const LABEL: Record<MovementKind, string> = { TRANSFER: 'Transfer', REFUND: 'Refund' };
+const LABEL: Record<MovementKind, string> = {
+  [LedgerKind.TRANSFER]: 'Transfer',
+  [LedgerKind.REFUND]: 'Refund',
+};
 
 /** Programmes whose books are open for corrections: a financially closed one's are closed. */
 const CORRECTABLE: readonly ProposalStatus[] = [ProposalStatus.ACTIVE, ProposalStatus.OPERATIONALLY_CLOSED];
@@ -39,7 +51,9 @@ const CORRECTABLE: readonly ProposalStatus[] = [ProposalStatus.ACTIVE, ProposalS
 export class ProgrammeReversalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly ledger: Ledger,
+    private readonly ledger: LedgerRepository,
+    private readonly programmes: ProgrammeRepository,
+    private readonly reports: ExpenditureReportRepository,
     private readonly statuses: ProposalStatusService,
     private readonly money: ProgrammeMoneyService,
     private readonly audit: AuditService,
@@ -64,64 +78,48 @@ export class ProgrammeReversalsService {
   ): Promise<MovementView> {
     return oneReversal(LABEL[kind], movementId, () =>
       this.dataSource.transaction(async (manager) => {
-        const programme = await lockProgramme(
-          this.statuses,
+        const programme = await this.programmes.lock(
           manager,
           programmeId,
           `reverse a ${kind.toLowerCase()} of`,
-          [...PROGRAMME_STATUSES],
+          PROGRAMME_STATUSES,
         );
-        const [entry] = (await manager.query(
-          `SELECT e.id, e.amount::text AS amount, e.organization_id, o.code AS org_code,
-                  to_char(e.entry_date, 'YYYY-MM-DD') AS date, e.corrects_entry_id,
-                  (SELECT r.id FROM ledger_entries r WHERE r.corrects_entry_id = e.id) AS reversed_by
-             FROM ledger_entries e JOIN organizations o ON o.id = e.organization_id
-            WHERE e.id = $1 AND e.proposal_id = $2 AND e.kind = $3`,
-          [movementId, programme.id, kind],
-        )) as {
-          id: string;
-          amount: string;
-          organization_id: string;
-          org_code: string;
-          date: string;
-          corrects_entry_id: string | null;
-          reversed_by: string | null;
-        }[];
+        const entry = await this.ledger.findMovement(manager, programme.id, kind, movementId);
         if (!entry) throw new NotFoundError(LABEL[kind], movementId);
-        if (entry.corrects_entry_id) throw reversalOfReversal(LABEL[kind], movementId);
-        if (entry.reversed_by) throw alreadyReversed(LABEL[kind], movementId);
+        if (entry.correctsEntryId) throw reversalOfReversal(LABEL[kind], movementId);
+        if (entry.reversedBy) throw alreadyReversed(LABEL[kind], movementId);
         if (!CORRECTABLE.includes(programme.status))
           throw new InvalidStateError('programme', programme.status, `reverse a ${kind.toLowerCase()} of`);
-        const amount = BigInt(entry.amount);
+        const { amount } = entry;
         const held = programmeFigures(
-          (await this.ledger.programmeMoney(manager, programme.id)).get(entry.organization_id) ??
-            emptyMoney(),
+          (await this.ledger.punoMoney(manager, programme.id)).get(entry.organizationId) ?? emptyMoney(),
         ).balance;
-        if (kind === 'TRANSFER' && amount > held)
+        if (kind === LedgerKind.TRANSFER && amount > held)
           throw insufficient(
             'PUNO_BALANCE',
-            `Reversing this transfer of ${formatMoney(amount)} would take back more than ${entry.org_code} still holds for this programme (${formatMoney(held)}): it has spent or refunded the rest`,
+            `Reversing this transfer of ${formatMoney(amount)} would take back more than ${entry.orgCode} still holds for this programme (${formatMoney(held)}): it has spent or refunded the rest`,
             held,
           );
-        if (kind === 'REFUND') await this.refuseUnavailable(manager, programme, amount);
+        if (kind === LedgerKind.REFUND) await this.refuseUnavailable(manager, programme, amount);
 
         const today = this.clock.today();
         const reversalId = await this.ledger.post(manager, {
-          kind: kind === 'TRANSFER' ? LedgerKind.TRANSFER : LedgerKind.REFUND,
+          kind,
           entryDate: today,
           amount: -amount,
           proposalId: programme.id,
-          organizationId: entry.organization_id,
+          organizationId: entry.organizationId,
           correctsEntryId: entry.id,
           description: reason,
           actorId: actor.id,
         });
-        const status = kind === 'TRANSFER' ? await this.restart(manager, actor, programme) : programme.status;
+        const status =
+          kind === LedgerKind.TRANSFER ? await this.restart(manager, actor, programme) : programme.status;
         const view: MovementView = {
           id: reversalId,
           programmeId: programme.id,
           kind,
-          orgCode: entry.org_code,
+          orgCode: entry.orgCode,
           amount: formatMoney(-amount),
           date: today,
           programmeStatus: status,
@@ -136,7 +134,7 @@ export class ProgrammeReversalsService {
           entityId: programme.id,
           before: {
             [`${kind.toLowerCase()}Id`]: entry.id,
-            orgCode: entry.org_code,
+            orgCode: entry.orgCode,
             amount: formatMoney(amount),
             date: entry.date,
             punoBalance: formatMoney(held),
@@ -162,39 +160,25 @@ export class ProgrammeReversalsService {
   ): Promise<ExpenditureReportView> {
     const id = await oneReversal('Expenditure report', reportId, () =>
       this.dataSource.transaction(async (manager) => {
-        const programme = await lockProgramme(this.statuses, manager, programmeId, 'reverse expenditure of', [
-          ...PROGRAMME_STATUSES,
-        ]);
-        const [report] = (await manager.query(
-          `SELECT r.id, r.organization_id, o.code AS org_code, r.year, r.version, r.reverses_report_id,
-                  (SELECT x.id FROM expenditure_reports x WHERE x.reverses_report_id = r.id) AS reversed_by
-             FROM expenditure_reports r JOIN organizations o ON o.id = r.organization_id
-            WHERE r.id = $1 AND r.proposal_id = $2`,
-          [reportId, programmeId],
-        )) as {
-          id: string;
-          organization_id: string;
-          org_code: string;
-          year: number;
-          version: number;
-          reverses_report_id: string | null;
-          reversed_by: string | null;
-        }[];
+        const programme = await this.programmes.lock(
+          manager,
+          programmeId,
+          'reverse expenditure of',
+          PROGRAMME_STATUSES,
+        );
+        const report = await this.reports.findForReversal(manager, reportId, programmeId);
         if (!report) throw new NotFoundError('Expenditure report', reportId);
-        if (!hasRole(actor, Role.AGENCY_FOCAL_POINT) || actor.organizationCode !== report.org_code)
-          throw new ForbiddenError(`Only a focal point of ${report.org_code} may reverse its expenditure`);
+        if (!mayReportExpenditureOf(actor, report.orgCode))
+          throw new ForbiddenError(`Only a focal point of ${report.orgCode} may reverse its expenditure`);
         if (!CORRECTABLE.includes(programme.status))
           throw new InvalidStateError('programme', programme.status, 'reverse expenditure of');
-        if (report.reverses_report_id) throw reversalOfReversal('Expenditure report', reportId);
-        if (report.reversed_by) throw alreadyReversed('Expenditure report', reportId);
-        const [{ latest }] = (await manager.query(
-          `SELECT max(version) AS latest FROM expenditure_reports
-            WHERE proposal_id = $1 AND organization_id = $2 AND year = $3`,
-          [programme.id, report.organization_id, report.year],
-        )) as { latest: number }[];
+        if (report.reversesReportId) throw reversalOfReversal('Expenditure report', reportId);
+        if (report.reversedBy) throw alreadyReversed('Expenditure report', reportId);
+        const year = { proposalId: programme.id, organizationId: report.organizationId, year: report.year };
+        const latest = await this.reports.latestVersion(manager, year);
         if (latest !== report.version)
           throw new ConflictError(
-            `Version ${report.version} of ${report.org_code}'s ${report.year} expenditure is superseded by version ${latest}: reverse or resubmit the current version`,
+            `Version ${report.version} of ${report.orgCode}'s ${report.year} expenditure is superseded by version ${latest}: reverse or resubmit the current version`,
             [
               {
                 rule: 'CURRENT_VERSION',
@@ -203,19 +187,14 @@ export class ProgrammeReversalsService {
               },
             ],
           );
-        const lines = (await manager.query(
-          `SELECT e.id, e.budget_category_code AS category, e.amount::text AS amount
-             FROM ledger_entries e
-            WHERE e.expenditure_report_id = $1 AND e.corrects_entry_id IS NULL
-              AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.corrects_entry_id = e.id)
-            ORDER BY e.seq`,
-          [report.id],
-        )) as { id: string; category: number; amount: string }[];
-        const [{ id: reversalId }] = (await manager.query(
-          `INSERT INTO expenditure_reports (proposal_id, organization_id, year, version, submitted_by, reverses_report_id, reason)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [programme.id, report.organization_id, report.year, latest + 1, actor.id, report.id, reason],
-        )) as { id: string }[];
+        const lines = await this.reports.standingLinesOfReport(manager, report.id);
+        const reversalId = await this.reports.insert(manager, {
+          ...year,
+          version: latest + 1,
+          submittedBy: actor.id,
+          reverses: report.id,
+          reason,
+        });
         const today = this.clock.today();
         await this.ledger.postMany(
           manager,
@@ -223,9 +202,9 @@ export class ProgrammeReversalsService {
             kind: LedgerKind.EXPENDITURE,
             entryDate: today,
             year: report.year,
-            amount: -BigInt(line.amount),
+            amount: -line.amount,
             proposalId: programme.id,
-            organizationId: report.organization_id,
+            organizationId: report.organizationId,
             budgetCategoryCode: line.category,
             expenditureReportId: reversalId,
             correctsEntryId: line.id,
@@ -240,14 +219,14 @@ export class ProgrammeReversalsService {
           entityId: programme.id,
           before: {
             reportId: report.id,
-            orgCode: report.org_code,
+            orgCode: report.orgCode,
             year: report.year,
             version: report.version,
-            total: formatMoney(lines.reduce((sum, line) => sum + BigInt(line.amount), 0n)),
+            total: formatMoney(sumCents(lines.map((line) => line.amount))),
           },
           after: { reversedBy: reversalId, version: latest + 1, reason, date: today },
         });
-        return reversalId as string;
+        return reversalId;
       }),
     );
     const [view] = await this.money.expenditureReports(undefined, programmeId, { reportId: id });
@@ -276,14 +255,7 @@ export class ProgrammeReversalsService {
    * first recorded, as a transfer sets the start date), or has not started when none is left.
    */
   private async restart(manager: EntityManager, actor: AuthUser, programme: ProgrammeRecord) {
-    const [standing] = (await manager.query(
-      `SELECT to_char(t.entry_date, 'YYYY-MM-DD') AS first FROM ledger_entries t
-        WHERE t.proposal_id = $1 AND t.kind = 'TRANSFER' AND t.corrects_entry_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.corrects_entry_id = t.id)
-        ORDER BY t.seq LIMIT 1`,
-      [programme.id],
-    )) as { first: string }[];
-    const first = standing?.first ?? null;
+    const first = await this.ledger.firstStandingTransferDate(manager, programme.id);
     if (first === null && programme.status === ProposalStatus.ACTIVE) {
       const change = await this.statuses.apply(manager, {
         proposalId: programme.id,
@@ -295,11 +267,7 @@ export class ProgrammeReversalsService {
       });
       return change.to;
     }
-    if (first !== null)
-      await manager.query(
-        `UPDATE proposals SET start_date = $2, updated_at = now() WHERE id = $1 AND start_date IS DISTINCT FROM $2::date`,
-        [programme.id, first],
-      );
+    if (first !== null) await setProgrammeStartDate(manager, programme.id, first);
     return programme.status;
   }
 }

@@ -15,3 +15,4 @@ export * from './proposal-queries.service';
 export * from './proposal-commands.service';
 export * from './proposal-documents.service';
 export * from './proposals.module';
+export * from './exports/programme-start-date.writer';

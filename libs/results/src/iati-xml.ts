@@ -1,3 +1,4 @@
+import { LedgerKind } from '@mptf/finance';
 import { ProposalStatus } from '@mptf/proposals';
 import { formatMoney } from '@mptf/platform';
 import { ActualStatus, IndicatorMeasure, ResultType } from './results.types';
@@ -87,7 +88,7 @@ export const RESULT_TYPE_CODE: Record<ResultType, string> = {
 
 /** A money movement of the finance ledger, as the export needs it. */
 export interface LedgerTransactionRow {
-  kind: 'TRANSFER' | 'EXPENDITURE';
+  kind: `${LedgerKind.TRANSFER}` | `${LedgerKind.EXPENDITURE}`;
   /** YYYY-MM-DD */
   date: string;
   amountCents: bigint;
@@ -108,7 +109,7 @@ export function mapTransactions(rows: readonly LedgerTransactionRow[]): IatiTran
   return [...rows]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .map((row) => ({
-      typeCode: row.kind === 'TRANSFER' ? '3' : '4',
+      typeCode: row.kind === LedgerKind.TRANSFER ? '3' : '4',
       date: row.date,
       value: formatMoney(row.amountCents),
       orgCode: row.orgCode,

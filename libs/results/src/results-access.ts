@@ -1,20 +1,22 @@
 import type { AuthUser } from '@mptf/identity';
-import { hasRole, Role } from '@mptf/identity';
-import { EDITABLE_STATUSES, PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
-import { BindParam, ForbiddenError, InvalidStateError, NotFoundError } from '@mptf/platform';
-import { EntityManager } from 'typeorm';
-import { programmeWindow } from './period-window';
+import { can, Permission } from '@mptf/identity';
+import { EDITABLE_STATUSES, isPortfolioReader, PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
+import { BindParam, ForbiddenError, InvalidStateError, NotFoundError, SqlRunner } from '@mptf/platform';
+import type { ProposalAccessRepository } from './proposal-access.repository';
 import { ActualStatus, PeriodWindow } from './results.types';
 
 /**
- * Row-level rules of the results module (route permissions come first, from the role table):
- * - read: focal points of the proposal's PUNOs; FMU, SC, ADMIN and AA once it has been
- *   submitted (drafts stay with the agencies); donors only programmes (approved and after);
- * - edit the matrix: focal points of its PUNOs, or the FMU;
- * - enter and submit actuals: focal points of its PUNOs; approve or return: the FMU;
- * - of the actuals, donors see the approved ones only (canSeeActual).
+ * Row-level rules of the results lib, in one place, as functions of the reader's permissions
+ * (the permission table, `@mptf/identity`, decides the route first) and the record:
+ * - read: whoever reports the proposal's results (a PUNO's focal point: `actual.submit`), drafts
+ *   included; readers of the whole portfolio (the proposals lib's `isPortfolioReader`: the FMU,
+ *   the SC, admins, the AA) once it has been submitted; readers of the fund's published figures
+ *   (`fund.read`: donors) programmes only, from approval on;
+ * - edit the matrix (`results.edit`): its reporters, or whoever reviews every programme's results
+ *   (`actual.approve`: the FMU);
+ * - enter and submit actuals: its reporters; approve or return: `actual.approve` (the route);
+ * - of the actuals, readers of published figures only see the approved ones (canSeeActual).
  */
-const STAFF_READERS = [Role.FMU_OFFICER, Role.SC_CHAIR, Role.SC_MEMBER, Role.ADMIN, Role.AA_OFFICER];
 
 /**
  * While the matrix may change: while the proposal is with the agencies, and from approval on
@@ -45,30 +47,33 @@ export function isProgramme(status: ProposalStatus): boolean {
   return PROGRAMME_STATUSES.includes(status);
 }
 
+/** Reports the proposal's results: a focal point of one of its PUNOs. */
+export function canReportActuals(user: AuthUser, proposal: Pick<ProposalAccess, 'isPuno'>): boolean {
+  return can(user, Permission.ACTUAL_SUBMIT) && proposal.isPuno;
+}
+
 export function canReadProposalResults(
   user: AuthUser,
   proposal: Pick<ProposalAccess, 'status' | 'version' | 'isPuno'>,
 ): boolean {
-  if (hasRole(user, Role.AGENCY_FOCAL_POINT) && proposal.isPuno) return true;
-  if (hasRole(user, ...STAFF_READERS) && (proposal.version > 0 || isProgramme(proposal.status))) return true;
-  return hasRole(user, Role.DONOR_VIEWER) && isProgramme(proposal.status);
+  if (canReportActuals(user, proposal)) return true;
+  if (isPortfolioReader(user) && (proposal.version > 0 || isProgramme(proposal.status))) return true;
+  return can(user, Permission.FUND_STATUS_READ) && isProgramme(proposal.status);
 }
 
 /**
- * Which actuals of a programme the reader (who may read its results) sees: donors see published
- * figures only, the approved actuals; everyone else every state (the agencies write them, the
- * FMU reviews them). The matrix, /actuals and the due list all apply it.
+ * Which actuals of a programme the reader (who may read its results) sees: readers of published
+ * figures only (donors) the approved actuals; everyone else every state (the agencies write them,
+ * the FMU reviews them). The matrix, /actuals and the due list all apply it.
  */
 export function canSeeActual(user: AuthUser, status: ActualStatus): boolean {
   return !seesOnlyPublishedActuals(user) || status === ActualStatus.APPROVED;
 }
 
-/** A reader for whom only published (approved) actuals exist: a donor with no other reading role. */
+/** A reader of results who neither reports them nor reads the whole portfolio: a donor. */
 export function seesOnlyPublishedActuals(user: AuthUser): boolean {
   return (
-    hasRole(user, Role.DONOR_VIEWER) &&
-    !hasRole(user, ...STAFF_READERS) &&
-    !hasRole(user, Role.AGENCY_FOCAL_POINT)
+    can(user, Permission.RESULTS_READ) && !can(user, Permission.ACTUAL_SUBMIT) && !isPortfolioReader(user)
   );
 }
 
@@ -78,73 +83,45 @@ export function visibleActualsCondition(user: AuthUser, alias: string, bind: Bin
 }
 
 export function canEditMatrix(user: AuthUser, proposal: Pick<ProposalAccess, 'isPuno'>): boolean {
-  return hasRole(user, Role.FMU_OFFICER) || (hasRole(user, Role.AGENCY_FOCAL_POINT) && proposal.isPuno);
+  return (
+    can(user, Permission.RESULTS_EDIT) &&
+    (can(user, Permission.ACTUAL_APPROVE) || canReportActuals(user, proposal))
+  );
 }
 
-export function canReportActuals(user: AuthUser, proposal: Pick<ProposalAccess, 'isPuno'>): boolean {
-  return hasRole(user, Role.AGENCY_FOCAL_POINT) && proposal.isPuno;
-}
-
-/** canReadProposalResults as an SQL condition on the proposals alias (list queries, the audit trail). */
+/**
+ * canReadProposalResults as an SQL condition on an alias of `proposals_summary_v` (or of the
+ * proposals table: lists, the audit trail).
+ */
 export function readableCondition(user: AuthUser, alias: string, bind: BindParam): string {
   const parts: string[] = [];
-  if (hasRole(user, Role.AGENCY_FOCAL_POINT) && user.organizationId)
+  if (can(user, Permission.ACTUAL_SUBMIT) && user.organizationId)
     parts.push(
-      `EXISTS (SELECT 1 FROM proposal_organizations po WHERE po.proposal_id = ${alias}.id AND po.organization_id = ${bind(user.organizationId)})`,
+      `EXISTS (SELECT 1 FROM proposals_participants_v po WHERE po.proposal_id = ${alias}.id AND po.organization_id = ${bind(user.organizationId)})`,
     );
-  if (hasRole(user, ...STAFF_READERS))
+  if (isPortfolioReader(user))
     parts.push(`(${alias}.version > 0 OR ${alias}.status = ANY(${bind(PROGRAMME_STATUSES)}::text[]))`);
-  else if (hasRole(user, Role.DONOR_VIEWER))
+  else if (can(user, Permission.FUND_STATUS_READ))
     parts.push(`${alias}.status = ANY(${bind(PROGRAMME_STATUSES)}::text[])`);
   return parts.length ? `(${parts.join(' OR ')})` : 'false';
 }
 
 /**
- * Loads the proposal with what the rules need, optionally locking it (`FOR NO KEY UPDATE` for
- * matrix edits, `FOR SHARE` for actuals, so the two never interleave), and checks that the user
- * may read it: 404 when it does not exist, 403 when the user may not see it.
+ * Loads the proposal with what the rules need, optionally locked, and checks that the user may
+ * read its results: 404 when it does not exist, 403 when the user may not (no check without a user:
+ * other libs that decided already).
  */
 export async function loadProposalAccess(
-  manager: EntityManager,
+  proposals: ProposalAccessRepository,
+  db: SqlRunner,
   user: AuthUser | null,
   proposalId: string,
   lock: 'FOR NO KEY UPDATE' | 'FOR SHARE' | '' = '',
 ): Promise<ProposalAccess> {
-  const rows = (await manager.query(
-    `SELECT p.id, p.reference, p.title, p.status, p.version, p.start_date::text AS start_date, p.created_at,
-            p.duration_months,
-            EXISTS (SELECT 1 FROM proposal_organizations po WHERE po.proposal_id = p.id AND po.organization_id = $2) AS is_puno
-     FROM proposals p WHERE p.id = $1 ${lock ? `${lock} OF p` : ''}`,
-    [proposalId, user?.organizationId ?? null],
-  )) as {
-    id: string;
-    reference: string;
-    title: string;
-    status: ProposalStatus;
-    version: number;
-    start_date: string | null;
-    created_at: Date;
-    duration_months: number;
-    is_puno: boolean;
-  }[];
-  if (!rows.length) throw new NotFoundError('Proposal', proposalId);
-  const row = rows[0];
-  const access: ProposalAccess = {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    status: row.status,
-    version: row.version,
-    isPuno: row.is_puno,
-    window: programmeWindow({
-      startDate: row.start_date,
-      createdAt: row.created_at,
-      durationMonths: row.duration_months,
-    }),
-  };
-  if (user && !canReadProposalResults(user, access)) {
+  const access = await proposals.find(db, proposalId, user?.organizationId ?? null, lock);
+  if (!access) throw new NotFoundError('Proposal', proposalId);
+  if (user && !canReadProposalResults(user, access))
     throw new ForbiddenError('You may not see the results of this proposal');
-  }
   return access;
 }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PROGRAMME_STATUSES } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
 import { fromDb } from './decimal';
+import { RollupGrouping, RollupRepository } from './rollup.repository';
 import { shareOnTrack } from './rollup-rules';
 
-export type RollupGrouping = 'thematicArea' | 'gcmObjective' | 'fundIndicator';
+export type { RollupGrouping } from './rollup.repository';
 
 export interface RollupGroup {
   key: number | string;
@@ -35,78 +35,13 @@ export interface FundIndicatorRollupGroup extends RollupGroup {
   targetSum: string;
 }
 
-interface GroupRow {
-  key: number | string;
-  label: string;
-  programmes: number;
-  indicators: number;
-  with_target: number;
-  with_actual: number;
-  assessed: number;
-  on_track: number;
-  thematic_area_code?: number;
-  unit?: string | null;
-  actual_sum?: string | null;
-  target_sum?: string | null;
-}
-
-/**
- * Reads programme_standings (kept by triggers; see migration IndicatorStandings): per programme
- * and group, the year-0 row gives `indicators` (whatever the window) and the window's row its
- * counts (for since inception, the year-0 row itself). A group's `programmes` are its programmes
- * with a row. $1: programme statuses, $2: year (0 = since inception), $3: dimension.
- */
-const PER_PROGRAMME = `
-  WITH per_programme AS (
-    SELECT a.key, a.proposal_id, p.thematic_area_code, a.indicators,
-           coalesce(w.with_target, 0) AS with_target, coalesce(w.with_actual, 0) AS with_actual,
-           coalesce(w.assessed, 0) AS assessed, coalesce(w.on_track, 0) AS on_track,
-           w.actual_sum, w.target_sum
-      FROM programme_standings a
-      JOIN proposals p ON p.id = a.proposal_id AND p.status = ANY($1::text[])
-      LEFT JOIN programme_standings w ON w.dimension = a.dimension AND w.year = $2 AND w.key = a.key
-           AND w.proposal_id = a.proposal_id
-     WHERE a.dimension = $3 AND a.year = 0)`;
-
-const GROUP_SUMS = `
-  count(pp.proposal_id)::int AS programmes,
-  coalesce(sum(pp.indicators), 0)::int AS indicators,
-  coalesce(sum(pp.with_target), 0)::int AS with_target,
-  coalesce(sum(pp.with_actual), 0)::int AS with_actual,
-  coalesce(sum(pp.assessed), 0)::int AS assessed,
-  coalesce(sum(pp.on_track), 0)::int AS on_track`;
-
-const QUERIES: Record<RollupGrouping, { dimension: string; sql: string }> = {
-  thematicArea: {
-    dimension: 'programme',
-    sql: `${PER_PROGRAMME}
-      SELECT ta.code::int AS key, ta.short_title AS label, ${GROUP_SUMS}
-        FROM thematic_areas ta LEFT JOIN per_programme pp ON pp.thematic_area_code = ta.code
-       GROUP BY ta.code ORDER BY ta.code`,
-  },
-  // An indicator counts under its own GCM objectives, or under its programme's when it names none
-  // (resolved when the standings are kept); an indicator can so count under several objectives.
-  gcmObjective: {
-    dimension: 'gcmObjective',
-    sql: `${PER_PROGRAMME}
-      SELECT g.code::int AS key, g.short_title AS label, ${GROUP_SUMS}
-        FROM gcm_objectives g LEFT JOIN per_programme pp ON pp.key = g.code::text
-       GROUP BY g.code ORDER BY g.code`,
-  },
-  fundIndicator: {
-    dimension: 'fundIndicator',
-    sql: `${PER_PROGRAMME}
-      SELECT f.code AS key, f.title AS label, f.thematic_area_code::int AS thematic_area_code, f.unit,
-             ${GROUP_SUMS}, sum(pp.actual_sum)::text AS actual_sum, sum(pp.target_sum)::text AS target_sum
-        FROM fund_indicators f LEFT JOIN per_programme pp ON pp.key = f.code
-       GROUP BY f.code ORDER BY f.thematic_area_code, string_to_array(substr(f.code, 4), '.')::int[]`,
-  },
-};
-
 /** Portfolio roll-up of programme results (programmes = proposals from APPROVED on). */
 @Injectable()
 export class RollupService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly standings: RollupRepository,
+  ) {}
 
   /**
    * Per thematic area, GCM objective or fund indicator, for a reporting year or since inception.
@@ -120,13 +55,7 @@ export class RollupService {
   ): Promise<FundIndicatorRollupGroup[]>;
   async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]>;
   async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]> {
-    const db = manager ?? this.dataSource.manager;
-    const { dimension, sql } = QUERIES[by];
-    const rows = (await db.query(sql, [
-      PROGRAMME_STATUSES,
-      year ?? 0, // the standings' year 0 holds every period
-      dimension,
-    ])) as GroupRow[];
+    const rows = await this.standings.groups(manager ?? this.dataSource.manager, by, year);
     return rows.map((row) => {
       const group: RollupGroup = {
         key: row.key,

@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { FinanceReadService, ProgrammeMoneyService, ProgrammeReversalsService } from '@mptf/finance';
+import {
+  FinanceReadService,
+  LedgerKind,
+  ProgrammeMoneyService,
+  ProgrammeReversalsService,
+} from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { parseMoney } from '@mptf/platform';
@@ -79,7 +84,7 @@ export class ProgrammesController {
     @Param('transferId', new ParseUUIDPipe()) transferId: string,
     @Body() body: ReverseEntryDto,
   ) {
-    return this.reversals.reverseMovement(actor, id, 'TRANSFER', transferId, body.reason);
+    return this.reversals.reverseMovement(actor, id, LedgerKind.TRANSFER, transferId, body.reason);
   }
 
   @Post(':id/refunds/:refundId/reverse')
@@ -94,7 +99,7 @@ export class ProgrammesController {
     @Param('refundId', new ParseUUIDPipe()) refundId: string,
     @Body() body: ReverseEntryDto,
   ) {
-    return this.reversals.reverseMovement(actor, id, 'REFUND', refundId, body.reason);
+    return this.reversals.reverseMovement(actor, id, LedgerKind.REFUND, refundId, body.reason);
   }
 
   @Post(':id/expenditures')

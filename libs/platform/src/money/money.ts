@@ -1,41 +1,34 @@
+import { DecimalFormat, formatDecimal, isDecimal, parseDecimal } from './decimal';
+
 /**
  * Money is integer cents held in a bigint, stored as `bigint` columns, and shown in JSON as a
  * decimal string with two decimals. Nothing in the system uses floating point for money.
  */
 export type Cents = bigint;
 
-const DECIMAL = /^-?\d{1,15}(\.\d{1,2})?$/;
+/** A money amount: up to 15 digits and two decimals, signed (a reversal is negative). */
+export const MONEY_FORMAT: DecimalFormat = { name: 'money amount', places: 2, wholeDigits: 15, signed: true };
+
+/** A rate such as the indirect rate or the AA fee: not negative, up to eight decimals. */
+const RATE_FORMAT: DecimalFormat = { name: 'rate', places: 8, signed: false };
 
 export function isMoneyString(value: unknown): value is string {
-  return typeof value === 'string' && DECIMAL.test(value.trim());
+  return isDecimal(value, MONEY_FORMAT);
 }
 
 /** "1250000.5" → 125000050n. Throws on anything but a plain decimal with at most two decimals. */
 export function parseMoney(value: string): Cents {
-  const text = value.trim();
-  if (!DECIMAL.test(text)) throw new RangeError(`not a money amount: ${value}`);
-  const negative = text.startsWith('-');
-  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
-  const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return negative ? -cents : cents;
+  return parseDecimal(value, MONEY_FORMAT);
 }
 
 /** 125000050n → "1250000.50". */
 export function formatMoney(cents: Cents | number | string): string {
-  const value = BigInt(cents);
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-  return negative ? `-${text}` : text;
+  return formatDecimal(BigInt(cents), MONEY_FORMAT.places);
 }
 
-/** Decimal rate as a scaled integer: "0.07" → { numerator: 7n, scale: 100n }. */
+/** Decimal rate as a scaled integer: "0.07" → { numerator: 7000000n, scale: 100000000n }. */
 export function parseRate(rate: string): { numerator: bigint; scale: bigint } {
-  const text = rate.trim();
-  if (!/^\d+(\.\d{1,8})?$/.test(text)) throw new RangeError(`not a rate: ${rate}`);
-  const [whole, fraction = ''] = text.split('.');
-  const scale = 10n ** BigInt(fraction.length);
-  return { numerator: BigInt(whole) * scale + BigInt(fraction || '0'), scale };
+  return { numerator: parseDecimal(rate, RATE_FORMAT), scale: 10n ** BigInt(RATE_FORMAT.places) };
 }
 
 /**
@@ -60,12 +53,7 @@ export function divideRounded(a: bigint, b: bigint): bigint {
 /** part ÷ whole as a decimal string with `places` decimals ("0.4213"); "0.0000" when whole is 0. */
 export function ratio(part: Cents, whole: Cents, places = 4): string {
   if (whole === 0n) return (0).toFixed(places);
-  const scale = 10n ** BigInt(places);
-  const scaled = divideRounded(part * scale, whole);
-  const negative = scaled < 0n;
-  const abs = negative ? -scaled : scaled;
-  const text = `${abs / scale}.${(abs % scale).toString().padStart(places, '0')}`;
-  return negative ? `-${text}` : text;
+  return formatDecimal(divideRounded(part * 10n ** BigInt(places), whole), places);
 }
 
 export function sumCents(values: Iterable<Cents>): Cents {
