@@ -1,3 +1,4 @@
+import { hasPermission, Permission } from '../permissions';
 import { OrganizationType, Role } from '../roles';
 
 /** The signed-in user as services see it (loaded fresh on every request). */
@@ -13,4 +14,9 @@ export interface AuthUser {
 
 export function hasRole(user: AuthUser, ...roles: Role[]): boolean {
   return user.roles.some((role) => roles.includes(role));
+}
+
+/** Whether the permission table grants `permission` to one of the user's roles. */
+export function can(user: AuthUser, permission: Permission): boolean {
+  return hasPermission(user.roles, permission);
 }
