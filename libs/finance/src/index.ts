@@ -11,3 +11,4 @@ export * from './fund-entries.service';
 export * from './currencies';
 export * from './finance-read.service';
 export * from './finance.module';
+export * from './exports/expenditure-by-category.reader';

@@ -12,3 +12,5 @@ export * from './proposal-status.service';
 export * from './proposals.service';
 export * from './proposal-documents.service';
 export * from './proposals.module';
+export * from './exports/programme-profiles.reader';
+export * from './exports/proposal-counts.reader';
