@@ -58,3 +58,13 @@ export function contributionKindLabel(contribution: {
   const note = reversalNote(contribution);
   return `${contribution.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}${note ? ` (${note})` : ''}${contribution.earmark ? ` · earmarked TA${contribution.earmark.thematicAreaCode}` : ''}`;
 }
+
+/** A report's window in a sentence: "since inception" or the year ("2025"). */
+export function periodLabel(year: number | undefined): string {
+  return year === undefined ? 'since inception' : String(year);
+}
+
+/** A report's window on its cover: "Since inception" or "1 January – 31 December 2025". */
+export function reportingPeriodLabel(year: number | undefined): string {
+  return year === undefined ? 'Since inception' : `1 January – 31 December ${year}`;
+}

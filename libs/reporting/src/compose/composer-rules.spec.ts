@@ -1,7 +1,7 @@
 import { IndicatorMeasure, IndicatorView } from '@mptf/results';
 import { contributionKindLabel, reversalNote } from './compose-helpers';
-import { proRata } from './contributor-statement.composer';
-import { indicatorProgress } from './results-matrix.reader';
+import { proRata } from './contributor/contributor-statement.sections';
+import { indicatorProgress } from './factsheet/results-matrix.reader';
 
 function indicator(partial: Partial<IndicatorView>): IndicatorView {
   return {

@@ -1,7 +1,7 @@
 import type { AuthUser } from '@mptf/identity';
 import { Role } from '@mptf/identity';
 import { positionalParams } from '@mptf/platform';
-import { mayGenerate, mayRead, readableRunsCondition } from './report-access';
+import { mayGenerate, mayRead, readableRunsCondition } from '../reporting-access';
 import { canonicalParameters, normalizeParameters, ReportType } from './report-types';
 
 const user = (roles: Role[], organizationCode: string | null = null): AuthUser => ({
