@@ -22,7 +22,8 @@ export interface NewReportRun {
   scheduleKey: string | null;
 }
 
-export interface RunListFilter {
+/** `GET /reports`: optional type and status, one page. */
+export interface ReportListQuery {
   type?: ReportType;
   status?: ReportStatus;
   page: number;
@@ -55,6 +56,11 @@ export class ReportRunsRepository {
     return manager.findOne(ReportRun, { where: { id } });
   }
 
+  /** A run known to exist (in the caller's transaction). */
+  get(id: string, manager: EntityManager): Promise<ReportRun> {
+    return manager.findOneOrFail(ReportRun, { where: { id } });
+  }
+
   byIdempotencyKey(userId: string, key: string): Promise<ReportRun | null> {
     return this.dataSource.manager.findOne(ReportRun, {
       where: { requestedBy: userId, idempotencyKey: key },
@@ -62,7 +68,7 @@ export class ReportRunsRepository {
   }
 
   /** One page of runs, newest first, among those `readable` (an SQL condition on alias `r`) lets through. */
-  async list(filter: RunListFilter, readable: (bind: BindParam) => string): Promise<[ReportRun[], number]> {
+  async list(filter: ReportListQuery, readable: (bind: BindParam) => string): Promise<[ReportRun[], number]> {
     const qb = this.dataSource.getRepository(ReportRun).createQueryBuilder('r');
     if (filter.type) qb.andWhere('r.type = :type', { type: filter.type });
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
@@ -93,7 +99,7 @@ export class ReportRunsRepository {
         run.scheduleKey,
       ],
     );
-    return row ? manager.findOneOrFail(ReportRun, { where: { id: row.id } }) : null;
+    return row ? this.get(row.id, manager) : null;
   }
 
   /** Serializes one user's run requests until the transaction ends. */

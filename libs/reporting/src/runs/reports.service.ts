@@ -23,7 +23,7 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { defaultStatementDonor, mayGenerate, mayRead, readableRunsCondition } from '../reporting-access';
 import { ReportRun, ReportRunView, toRunView } from './report-run.entity';
-import { ReportRunsRepository } from './report-runs.repository';
+import { ReportListQuery, ReportRunsRepository } from './report-runs.repository';
 import {
   canonicalParameters,
   normalizeParameters,
@@ -40,12 +40,7 @@ export interface ReportRequest {
   parameters?: ReportParameters;
 }
 
-export interface ReportListQuery {
-  type?: ReportType;
-  status?: ReportStatus;
-  page: number;
-  pageSize: number;
-}
+export type { ReportListQuery } from './report-runs.repository';
 
 export interface ReportFile {
   stream: Readable;
@@ -188,7 +183,7 @@ export class ReportsService {
     const run = await this.dataSource.transaction(async (manager) => {
       await this.runs.lockRunsOf(manager, current.requestedBy ?? user.id);
       if (!(await this.runs.requeueFailed(manager, id))) {
-        const status = (await manager.findOneOrFail(ReportRun, { where: { id } })).status;
+        const status = (await this.runs.get(id, manager)).status;
         throw new InvalidStateError('report', status, 'retry');
       }
       if (current.requestedBy) await this.refuseTooManyRuns(manager, current.requestedBy);
@@ -200,7 +195,7 @@ export class ReportsService {
         before: { status: ReportStatus.FAILED, error: current.error },
         after: { status: ReportStatus.QUEUED },
       });
-      return manager.findOneOrFail(ReportRun, { where: { id } });
+      return this.runs.get(id, manager);
     });
     await this.enqueue(run);
     return toRunView(run);
