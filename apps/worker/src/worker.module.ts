@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@mptf/audit';
 import { IdentityModule } from '@mptf/identity';
-import { PlatformModule } from '@mptf/platform';
+import { PlatformModule, WorkerHeartbeatsRepository } from '@mptf/platform';
 import { ReferenceModule } from '@mptf/reference';
 import { ReportingModule } from '@mptf/reporting';
 import { GenerateReportHandler } from './jobs/generate-report.handler';
@@ -16,6 +16,7 @@ import { ScheduleReportsHandler } from './jobs/schedule-reports.handler';
   imports: [DiscoveryModule, PlatformModule, AuditModule, IdentityModule, ReferenceModule, ReportingModule],
   providers: [
     JobDispatcher,
+    WorkerHeartbeatsRepository,
     HeartbeatHandler,
     GenerateReportHandler,
     ScheduleReportsHandler,

@@ -17,3 +17,4 @@ export * from './finance-read.service';
 export { PortfolioRepository } from './portfolio.repository';
 export * from './finance.module';
 export * from './exports/programme-allocations.reader';
+export * from './exports/expenditure-by-category.reader';

@@ -12,3 +12,4 @@ export * from './users/users.service';
 export * from './identity.module';
 export * from './auth/login-attempt.entity';
 export * from './auth/login-throttle';
+export * from './exports/organization-names.reader';

@@ -23,3 +23,4 @@ export * from './database/select-entities';
 export * from './database/sql-params';
 export * from './database/embedded-postgres';
 export * from './database/sql';
+export * from './queue/worker-heartbeats.repository';

@@ -16,3 +16,5 @@ export * from './proposal-commands.service';
 export * from './proposal-documents.service';
 export * from './proposals.module';
 export * from './exports/programme-start-date.writer';
+export * from './exports/programme-profiles.reader';
+export * from './exports/proposal-counts.reader';

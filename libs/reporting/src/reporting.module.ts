@@ -1,22 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { FinanceModule } from '@mptf/finance';
+import { ExpenditureByCategoryReader, FinanceModule } from '@mptf/finance';
+import { OrganizationNamesReader } from '@mptf/identity';
+import { ProgrammeProfilesReader, ProposalCountsReader } from '@mptf/proposals';
+import { ReferenceListsReader } from '@mptf/reference';
 import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
-import { AnnualReportComposer } from './compose/annual-report.composer';
-import { ContributorStatementComposer } from './compose/contributor-statement.composer';
-import { DecisionPackComposer } from './compose/decision-pack.composer';
+import { AnnualReportComposer } from './compose/annual/annual-report.composer';
+import { AnnualReportLoader } from './compose/annual/annual-report.data';
+import { ContributorStatementComposer } from './compose/contributor/contributor-statement.composer';
+import { ContributorStatementLoader } from './compose/contributor/contributor-statement.data';
+import { DecisionPackComposer } from './compose/decision-pack/decision-pack.composer';
+import { DecisionPackLoader } from './compose/decision-pack/decision-pack.data';
 import { PROGRAMME_MONEY_READER, PROGRAMME_RESULTS_READER } from './compose/extension-points';
-import { FinanceProgrammeMoneyReader } from './compose/finance-programme-money.reader';
-import { ProgrammeFactsheetComposer } from './compose/programme-factsheet.composer';
-import { ProgrammeFactsheetDataProvider } from './compose/programme-factsheet.data';
+import { FinanceProgrammeMoneyReader } from './compose/factsheet/finance-programme-money.reader';
+import { ProgrammeFactsheetComposer } from './compose/factsheet/programme-factsheet.composer';
+import { ProgrammeFactsheetDataProvider } from './compose/factsheet/programme-factsheet.data';
+import { ResultsMatrixReader } from './compose/factsheet/results-matrix.reader';
 import { REPORT_COMPOSERS, ReportComposer } from './compose/report-composer';
-import { ResultsMatrixReader } from './compose/results-matrix.reader';
 import { CsvRenderer } from './render/csv-renderer';
 import { PdfRenderer } from './render/pdf-renderer';
 import { XlsxRenderer } from './render/xlsx-renderer';
 import { ReportGenerator } from './runs/report-generator.service';
 import { ReportRun } from './runs/report-run.entity';
+import { ReportRunsRepository } from './runs/report-runs.repository';
 import { ReportsService } from './runs/reports.service';
 import { ReportScheduleService } from './schedule/report-schedule.service';
 
@@ -27,21 +34,44 @@ const COMPOSERS = [
   DecisionPackComposer,
 ];
 
+/** What each composer reads its data with (a loader per report type). */
+const LOADERS = [
+  AnnualReportLoader,
+  ContributorStatementLoader,
+  DecisionPackLoader,
+  ProgrammeFactsheetDataProvider,
+];
+
 /**
- * Donor reports. A report type is connected by adding its composer to COMPOSERS; the factsheet's
- * money and results sections come from PROGRAMME_MONEY_READER / PROGRAMME_RESULTS_READER (see
- * compose/extension-points.ts), implemented here over the finance and results read models.
+ * The other libs' readers the reports use. They take the caller's manager and hold no state;
+ * their libs export them and reporting provides them here (their own modules need none).
+ */
+const READERS = [
+  ExpenditureByCategoryReader,
+  OrganizationNamesReader,
+  ProgrammeProfilesReader,
+  ProposalCountsReader,
+  ReferenceListsReader,
+];
+
+/**
+ * Donor reports. A report type is connected by adding its composer to COMPOSERS (and its loader
+ * to LOADERS); the factsheet's money and results sections come from PROGRAMME_MONEY_READER /
+ * PROGRAMME_RESULTS_READER (see compose/extension-points.ts), implemented here over the finance
+ * and results read models.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ReportRun]), FinanceModule, ReviewModule, ResultsModule],
   providers: [
     ReportsService,
     ReportGenerator,
+    ReportRunsRepository,
     ReportScheduleService,
     PdfRenderer,
     CsvRenderer,
     XlsxRenderer,
-    ProgrammeFactsheetDataProvider,
+    ...READERS,
+    ...LOADERS,
     { provide: PROGRAMME_MONEY_READER, useClass: FinanceProgrammeMoneyReader },
     { provide: PROGRAMME_RESULTS_READER, useClass: ResultsMatrixReader },
     ...COMPOSERS,

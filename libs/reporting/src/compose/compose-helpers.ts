@@ -1,11 +1,12 @@
-import { Cents, formatMoney, parseMoney } from '@mptf/platform';
-import { EntityManager } from 'typeorm';
+import { Cents, formatMoney, parseMoney, sqlRow, SqlRunner } from '@mptf/platform';
 
 /** When the run's snapshot was taken: now() is the start of the REPEATABLE READ transaction. */
-export async function snapshotTime(manager: EntityManager): Promise<string> {
-  const [row] = (await manager.query(
+export async function snapshotTime(db: SqlRunner): Promise<string> {
+  const row = await sqlRow<{ at: string }>(
+    db,
     `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`,
-  )) as { at: string }[];
+  );
+  if (!row) throw new Error('SELECT now() returned no row');
   return row.at;
 }
 
@@ -57,4 +58,14 @@ export function contributionKindLabel(contribution: {
 }): string {
   const note = reversalNote(contribution);
   return `${contribution.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}${note ? ` (${note})` : ''}${contribution.earmark ? ` · earmarked TA${contribution.earmark.thematicAreaCode}` : ''}`;
+}
+
+/** A report's window in a sentence: "since inception" or the year ("2025"). */
+export function periodLabel(year: number | undefined): string {
+  return year === undefined ? 'since inception' : String(year);
+}
+
+/** A report's window on its cover: "Since inception" or "1 January – 31 December 2025". */
+export function reportingPeriodLabel(year: number | undefined): string {
+  return year === undefined ? 'Since inception' : `1 January – 31 December ${year}`;
 }

@@ -1,7 +1,8 @@
 import { IndicatorMeasure, IndicatorView } from '@mptf/results';
 import { contributionKindLabel, reversalNote } from './compose-helpers';
-import { proRata } from './contributor-statement.composer';
-import { indicatorProgress } from './results-matrix.reader';
+import { proRata } from './contributor/contributor-statement.sections';
+import { indicatorProgress } from './factsheet/results-matrix.reader';
+import { buildSections, SectionBuilder } from './report-composer';
 
 function indicator(partial: Partial<IndicatorView>): IndicatorView {
   return {
@@ -105,5 +106,21 @@ describe('reversals in the reports’ ledgers', () => {
         earmark: null,
       }),
     ).toBe('Commitment (reversal: Typo)');
+  });
+});
+
+describe('section builders', () => {
+  it('builds the sections in the builders’ order and leaves out those without data', () => {
+    const builders: SectionBuilder<{ money: string | null }>[] = [
+      () => ({ heading: 'Summary', blocks: [] }),
+      ({ money }) => (money ? { heading: 'Funding', blocks: [{ kind: 'paragraph', text: money }] } : null),
+      () => ({ heading: 'Results', blocks: [] }),
+    ];
+    expect(buildSections({ money: null }, builders).map((s) => s.heading)).toEqual(['Summary', 'Results']);
+    expect(buildSections({ money: '1.00' }, builders).map((s) => s.heading)).toEqual([
+      'Summary',
+      'Funding',
+      'Results',
+    ]);
   });
 });

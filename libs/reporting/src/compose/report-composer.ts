@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
-import { ReportDocument } from '../document/report-document';
+import { ReportDocument, ReportSection } from '../document/report-document';
 import { ReportParameters, ReportType } from '../runs/report-types';
 
 export interface ComposeContext {
@@ -30,7 +30,8 @@ export interface ComposedReport {
 
 /**
  * Builds the document of one report type from one snapshot. A composer reads, computes and lays
- * out; it never writes and never renders. Register one per type in ReportingModule
+ * out; it never writes and never renders. The composers load their data first (a loader per
+ * type, through the other libs' exports) and then build the document from SectionBuilders. Register one per type in ReportingModule
  * (REPORT_COMPOSERS); a type without a composer fails its runs with ReportNotAvailableError.
  */
 export interface ReportComposer {
@@ -39,6 +40,18 @@ export interface ReportComposer {
 }
 
 export const REPORT_COMPOSERS = Symbol('REPORT_COMPOSERS');
+
+/**
+ * One section of a report: a pure function of the data its composer loaded (no reads, no
+ * clock), so it can be tested on data alone and shared between reports that load the same data.
+ * Null leaves the section out for this data.
+ */
+export type SectionBuilder<Data> = (data: Data) => ReportSection | null;
+
+/** A report's sections, in the order of its builders. */
+export function buildSections<Data>(data: Data, builders: readonly SectionBuilder<Data>[]): ReportSection[] {
+  return builders.map((build) => build(data)).filter((section): section is ReportSection => section !== null);
+}
 
 /** The report type exists in the contract but its data source is not connected yet. */
 export class ReportNotAvailableError extends DomainError {

@@ -1,7 +1,7 @@
 import type { AuthUser } from '@mptf/identity';
 import { Role } from '@mptf/identity';
 import { positionalParams } from '@mptf/platform';
-import { mayGenerate, mayRead, readableRunsCondition } from './report-access';
+import { defaultStatementDonor, mayGenerate, mayRead, readableRunsCondition } from '../reporting-access';
 import { canonicalParameters, normalizeParameters, ReportType } from './report-types';
 
 const user = (roles: Role[], organizationCode: string | null = null): AuthUser => ({
@@ -66,6 +66,24 @@ describe('who may generate and read reports', () => {
     expect(mayGenerate(donor, ReportType.PROGRAMME_FACTSHEET, {})).toBe(false);
     expect(mayRead(donor, ReportType.DECISION_PACK, {})).toBe(false);
     expect(mayRead(user([Role.DONOR_VIEWER], null), ReportType.ANNUAL_CONSOLIDATED, {})).toBe(false);
+  });
+
+  it('follows the permission table: a donor who also reads the fund records (an AA officer) is no longer limited', () => {
+    const both = user([Role.DONOR_VIEWER, Role.AA_OFFICER], 'DEU');
+    expect(mayGenerate(both, ReportType.CONTRIBUTOR_STATEMENT, { donorCode: 'FRA' })).toBe(true);
+    expect(mayGenerate(both, ReportType.PROGRAMME_FACTSHEET, {})).toBe(true);
+    expect(mayRead(both, ReportType.DECISION_PACK, {})).toBe(false);
+    // Without report.generate in the table (SC roles), reading proposals gives no report at all.
+    expect(mayGenerate(user([Role.SC_CHAIR]), ReportType.ANNUAL_CONSOLIDATED, {})).toBe(false);
+    expect(mayRead(user([Role.SC_CHAIR]), ReportType.DECISION_PACK, {})).toBe(false);
+  });
+
+  it('asks a contributor for its own statement when the request names no donor, and nobody else', () => {
+    expect(defaultStatementDonor(donor)).toBe('DEU');
+    expect(defaultStatementDonor(fmu)).toBeNull();
+    expect(defaultStatementDonor(admin)).toBeNull();
+    expect(defaultStatementDonor(user([Role.DONOR_VIEWER], null))).toBeNull();
+    expect(defaultStatementDonor(user([Role.DONOR_VIEWER, Role.AA_OFFICER], 'DEU'))).toBeNull();
   });
 
   it('says the same in SQL for lists and the audit trail', () => {

@@ -19,6 +19,13 @@ export enum ReportStatus {
   FAILED = 'FAILED',
 }
 
+/** How one attempt of a run's job ended (report_run_attempts.outcome). */
+export enum AttemptOutcome {
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  SKIPPED = 'SKIPPED',
+}
+
 export enum ReportTrigger {
   USER = 'USER',
   SCHEDULE = 'SCHEDULE',

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditActor, AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
-import { Role } from '@mptf/identity';
+import { OrganizationNamesReader } from '@mptf/identity';
 import {
   AppConfig,
   ArtifactStorage,
@@ -12,18 +12,18 @@ import {
   ForbiddenError,
   InvalidStateError,
   JobProducer,
-  namedParams,
   NotFoundError,
-  offsetOf,
   Page,
   pageOf,
   ValidationError,
 } from '@mptf/platform';
-import { PROGRAMME_STATUSES } from '@mptf/proposals';
+import { ProgrammeProfilesReader } from '@mptf/proposals';
+import { MeetingsService } from '@mptf/review';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { mayGenerate, mayRead, readableRunsCondition } from './report-access';
+import { defaultStatementDonor, mayGenerate, mayRead, readableRunsCondition } from '../reporting-access';
 import { ReportRun, ReportRunView, toRunView } from './report-run.entity';
+import { ReportListQuery, ReportRunsRepository } from './report-runs.repository';
 import {
   canonicalParameters,
   normalizeParameters,
@@ -40,12 +40,7 @@ export interface ReportRequest {
   parameters?: ReportParameters;
 }
 
-export interface ReportListQuery {
-  type?: ReportType;
-  status?: ReportStatus;
-  page: number;
-  pageSize: number;
-}
+export type { ReportListQuery } from './report-runs.repository';
 
 export interface ReportFile {
   stream: Readable;
@@ -75,10 +70,14 @@ export class ReportsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: ReportRunsRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobProducer,
     private readonly storage: ArtifactStorage,
     private readonly config: AppConfig,
+    private readonly organizations: OrganizationNamesReader,
+    private readonly programmes: ProgrammeProfilesReader,
+    private readonly meetings: MeetingsService,
   ) {}
 
   /**
@@ -92,13 +91,8 @@ export class ReportsService {
   ): Promise<{ run: ReportRunView; created: boolean }> {
     const raw = { ...(input.parameters ?? {}) };
     // A donor's statement is its own unless it names another donor (which is then refused).
-    if (
-      input.type === ReportType.CONTRIBUTOR_STATEMENT &&
-      !raw.donorCode &&
-      user.roles.includes(Role.DONOR_VIEWER) &&
-      user.organizationCode
-    )
-      raw.donorCode = user.organizationCode;
+    if (input.type === ReportType.CONTRIBUTOR_STATEMENT && !raw.donorCode)
+      raw.donorCode = defaultStatementDonor(user) ?? undefined;
     const { parameters, problems } = normalizeParameters(input.type, raw);
     if (problems.length)
       throw new ValidationError(
@@ -113,7 +107,7 @@ export class ReportsService {
       );
 
     if (idempotencyKey) {
-      const existing = await this.byIdempotencyKey(user.id, idempotencyKey);
+      const existing = await this.runs.byIdempotencyKey(user.id, idempotencyKey);
       if (existing)
         return { run: this.sameRequest(existing, input.type, input.format, parameters), created: false };
     }
@@ -122,8 +116,8 @@ export class ReportsService {
     let run: ReportRun;
     try {
       run = await this.dataSource.transaction(async (manager) => {
-        await this.lockRunsOf(manager, user.id);
-        const created = await this.insertRun(manager, {
+        await this.runs.lockRunsOf(manager, user.id);
+        const created = await this.runs.insert(manager, {
           type: input.type,
           format: input.format,
           parameters,
@@ -148,7 +142,7 @@ export class ReportsService {
     } catch (error) {
       // Two concurrent requests with one key: the loser returns the winner's run.
       if (idempotencyKey && (error as { code?: string }).code === '23505') {
-        const existing = await this.byIdempotencyKey(user.id, idempotencyKey);
+        const existing = await this.runs.byIdempotencyKey(user.id, idempotencyKey);
         if (existing)
           return { run: this.sameRequest(existing, input.type, input.format, parameters), created: false };
       }
@@ -163,17 +157,7 @@ export class ReportsService {
   }
 
   async list(user: AuthUser, query: ReportListQuery): Promise<Page<ReportRunView>> {
-    const qb = this.dataSource.getRepository(ReportRun).createQueryBuilder('r');
-    if (query.type) qb.andWhere('r.type = :type', { type: query.type });
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    const readable: Record<string, unknown> = {};
-    qb.andWhere(readableRunsCondition(user, namedParams(readable, 'readable')), readable);
-    const [items, total] = await qb
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.runs.list(query, (bind) => readableRunsCondition(user, bind));
     return pageOf(items.map(toRunView), total, query);
   }
 
@@ -197,15 +181,9 @@ export class ReportsService {
     if (!mayGenerate(user, current.type, current.parameters))
       throw new ForbiddenError('You may not generate this report');
     const run = await this.dataSource.transaction(async (manager) => {
-      await this.lockRunsOf(manager, current.requestedBy ?? user.id);
-      const rows = (await manager.query(
-        `UPDATE report_runs SET status = 'QUEUED', progress = 0, error = NULL, started_at = NULL,
-                finished_at = NULL, updated_at = now()
-          WHERE id = $1 AND status = 'FAILED' RETURNING id`,
-        [id],
-      )) as [{ id: string }[], number];
-      if (!rows[0].length) {
-        const status = (await manager.findOneOrFail(ReportRun, { where: { id } })).status;
+      await this.runs.lockRunsOf(manager, current.requestedBy ?? user.id);
+      if (!(await this.runs.requeueFailed(manager, id))) {
+        const status = (await this.runs.get(id, manager)).status;
         throw new InvalidStateError('report', status, 'retry');
       }
       if (current.requestedBy) await this.refuseTooManyRuns(manager, current.requestedBy);
@@ -217,24 +195,16 @@ export class ReportsService {
         before: { status: ReportStatus.FAILED, error: current.error },
         after: { status: ReportStatus.QUEUED },
       });
-      return manager.findOneOrFail(ReportRun, { where: { id } });
+      return this.runs.get(id, manager);
     });
     await this.enqueue(run);
     return toRunView(run);
   }
 
-  /** Serializes one user's run requests, so two at once cannot both pass the limit. */
-  private async lockRunsOf(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`report-runs:${userId}`]);
-  }
-
   /** 429 when the user has more than REPORT_RUNS_PER_USER runs queued or running (this one included). */
   private async refuseTooManyRuns(manager: EntityManager, userId: string): Promise<void> {
     const limit = this.config.env.REPORT_RUNS_PER_USER;
-    const [{ active }] = (await manager.query(
-      `SELECT count(*)::int AS active FROM report_runs WHERE requested_by = $1 AND status IN ('QUEUED', 'RUNNING')`,
-      [userId],
-    )) as { active: number }[];
+    const active = await this.runs.activeRunsOf(manager, userId);
     if (active <= limit) return;
     const message = `You already have ${active - 1} report runs queued or running, the most one user may have at once (${limit}); wait for one to finish`;
     throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, message, [
@@ -250,7 +220,7 @@ export class ReportsService {
     const created: ReportRun[] = [];
     for (const request of requests) {
       const run = await this.dataSource.transaction(async (manager) => {
-        const inserted = await this.insertRun(manager, {
+        const inserted = await this.runs.insert(manager, {
           type: request.type,
           format: request.format,
           parameters: normalizeParameters(request.type, request.parameters).parameters,
@@ -283,16 +253,10 @@ export class ReportsService {
   // ---- internals -------------------------------------------------------------------------
 
   private async visibleRun(user: AuthUser, id: string): Promise<ReportRun> {
-    const run = await this.dataSource.getRepository(ReportRun).findOne({ where: { id } });
+    const run = await this.runs.find(id);
     if (!run) throw new NotFoundError('Report', id);
     if (!mayRead(user, run.type, run.parameters)) throw new ForbiddenError('You may not see this report');
     return run;
-  }
-
-  private byIdempotencyKey(userId: string, key: string): Promise<ReportRun | null> {
-    return this.dataSource
-      .getRepository(ReportRun)
-      .findOne({ where: { requestedBy: userId, idempotencyKey: key } });
   }
 
   private sameRequest(
@@ -314,59 +278,16 @@ export class ReportsService {
 
   /** The things a report is about must exist (the rest is checked when the run is composed). */
   private async checkSubjects(parameters: ReportParameters): Promise<void> {
-    if (parameters.donorCode) {
-      const found = (await this.dataSource.query('SELECT 1 FROM organizations WHERE code = $1', [
-        parameters.donorCode,
-      ])) as unknown[];
-      if (!found.length)
-        throw ValidationError.field(
-          'parameters.donorCode',
-          `is not a known organization: ${parameters.donorCode}`,
-        );
-    }
-    if (parameters.programmeId) {
-      const found = (await this.dataSource.query(
-        'SELECT 1 FROM proposals WHERE id = $1 AND status = ANY($2)',
-        [parameters.programmeId, PROGRAMME_STATUSES],
-      )) as unknown[];
-      if (!found.length) throw new NotFoundError('Programme', parameters.programmeId);
-    }
-    if (parameters.meetingId) {
-      const found = (await this.dataSource.query('SELECT 1 FROM sc_meetings WHERE id = $1', [
-        parameters.meetingId,
-      ])) as unknown[];
-      if (!found.length) throw new NotFoundError('Meeting', parameters.meetingId);
-    }
-  }
-
-  private async insertRun(
-    manager: EntityManager,
-    run: {
-      type: ReportType;
-      format: ReportFormat;
-      parameters: ReportParameters;
-      trigger: ReportTrigger;
-      requestedBy: string | null;
-      idempotencyKey: string | null;
-      scheduleKey: string | null;
-    },
-  ): Promise<ReportRun | null> {
-    const rows = (await manager.query(
-      `INSERT INTO report_runs (type, format, parameters, trigger, requested_by, idempotency_key, schedule_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (schedule_key) DO NOTHING RETURNING id`,
-      [
-        run.type,
-        run.format,
-        JSON.stringify(run.parameters),
-        run.trigger,
-        run.requestedBy,
-        run.idempotencyKey,
-        run.scheduleKey,
-      ],
-    )) as { id: string }[];
-    if (!rows.length) return null;
-    return manager.findOneOrFail(ReportRun, { where: { id: rows[0].id } });
+    const db = this.dataSource.manager;
+    if (parameters.donorCode && !(await this.organizations.byCode(db, parameters.donorCode)))
+      throw ValidationError.field(
+        'parameters.donorCode',
+        `is not a known organization: ${parameters.donorCode}`,
+      );
+    if (parameters.programmeId && !(await this.programmes.isProgramme(db, parameters.programmeId)))
+      throw new NotFoundError('Programme', parameters.programmeId);
+    if (parameters.meetingId && !(await this.meetings.find(db, parameters.meetingId)))
+      throw new NotFoundError('Meeting', parameters.meetingId);
   }
 
   /** After commit: a run whose job cannot be queued is marked FAILED (retryable), never left hanging. */
@@ -375,10 +296,9 @@ export class ReportsService {
       await this.jobs.generateReport({ runId: run.id });
     } catch (error) {
       this.logger.error({ err: error, runId: run.id }, 'could not queue report run');
-      await this.dataSource.query(
-        `UPDATE report_runs SET status = 'FAILED', error = $2, finished_at = now(), updated_at = now()
-          WHERE id = $1 AND status = 'QUEUED'`,
-        [run.id, 'The report could not be queued (queue unavailable); retry it later'],
+      await this.runs.failQueued(
+        run.id,
+        'The report could not be queued (queue unavailable); retry it later',
       );
       throw new DomainError(
         ErrorCode.DEPENDENCY_UNAVAILABLE,

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { FinanceReadService, ProgrammeMoneyService } from '@mptf/finance';
 import { formatMoney, parseMoney } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
-import { reversalNote } from './compose-helpers';
-import { ProgrammeMoney, ProgrammeMoneyReader } from './extension-points';
+import { reversalNote } from '../compose-helpers';
+import { ProgrammeMoney, ProgrammeMoneyReader } from '../extension-points';
 
 /**
  * The factsheet's money from finance: the figures of `GET /programmes/:id` (FinanceReadService)

@@ -1,5 +1,5 @@
 import { formatMoney } from '@mptf/platform';
-import { programmeBudget } from './programme-factsheet.data';
+import { programmeBudget } from './programme-budget';
 
 const categories = [
   { code: 1, title: 'Staff', direct: true },

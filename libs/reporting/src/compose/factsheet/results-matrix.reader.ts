@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ratio } from '@mptf/platform';
 import { IndicatorMeasure, IndicatorView, ResultsMatrixService, toScaled } from '@mptf/results';
 import { EntityManager } from 'typeorm';
-import { IndicatorProgress, ProgrammeResultsReader } from './extension-points';
+import { IndicatorProgress, ProgrammeResultsReader } from '../extension-points';
 
 /** Measures on a numeric scale, where "share of the way from baseline to target" means something. */
 const MEASURABLE = new Set<IndicatorMeasure>([IndicatorMeasure.UNIT, IndicatorMeasure.PERCENTAGE]);

@@ -1,0 +1,97 @@
+import { PortfolioDimension } from '@mptf/finance';
+import { RollupGrouping } from '@mptf/results';
+import { BenchContext, SETTINGS, USERS } from '../lib/bench-settings';
+import { CapturedQuery, portfolioSql, rollupSql } from '../lib/captured-sql';
+import { Figure, ms, notAvailable, times } from '../lib/figures';
+import { reviewQueueSql } from '../lib/review-queue-sql';
+import { latencyStats, runLoad, timed } from '../lib/stats';
+
+/** Figure (b) of the benchmark: read queries at portfolio scale. */
+
+export async function queryFigures(context: BenchContext): Promise<Figure[]> {
+  const { api, pool } = context;
+  const target = 'p95 ≤ 50 ms and ≤ 3× raw';
+  const figures: Figure[] = [];
+  const reads: {
+    id: string;
+    label: string;
+    user: string;
+    path: string;
+    raw: () => Promise<CapturedQuery>;
+  }[] = [
+    {
+      id: 'review-queue',
+      label: 'GET /review-queue (SC member)',
+      user: USERS.sc,
+      path: '/api/v1/review-queue?page=1&pageSize=50',
+      raw: () => reviewQueueSql(pool, USERS.sc, 50),
+    },
+    ...[PortfolioDimension.THEMATIC_AREA, PortfolioDimension.REGION, PortfolioDimension.ORGANIZATION].map(
+      (groupBy) => ({
+        id: `portfolio-${groupBy}`,
+        label: `GET /portfolio?groupBy=${groupBy}`,
+        user: USERS.fmu,
+        path: `/api/v1/portfolio?groupBy=${groupBy}`,
+        raw: () => portfolioSql(groupBy),
+      }),
+    ),
+    ...(['thematicArea', 'gcmObjective', 'fundIndicator'] as RollupGrouping[]).map((by) => ({
+      id: `rollup-${by}`,
+      label: `GET /results/rollup?by=${by}&year=${SETTINGS.reportYear}`,
+      user: USERS.fmu,
+      path: `/api/v1/results/rollup?by=${by}&year=${SETTINGS.reportYear}`,
+      raw: () => rollupSql(by, SETTINGS.reportYear),
+    })),
+  ];
+  for (const read of reads) {
+    const token = await api.login(read.user);
+    const routePath = read.path.split('?')[0];
+    if (await api.routeMissing('GET', routePath, token)) {
+      figures.push(notAvailable(read.id, read.label, target, `GET ${routePath.replace('/api/v1', '')}`));
+      continue;
+    }
+    process.stdout.write(`measure: ${read.label} …\n`);
+    const query = await read.raw();
+    const call = async () => {
+      const response = await api.request('GET', read.path, { token });
+      if (response.status !== 200)
+        throw new Error(`${read.path}: ${response.status} ${JSON.stringify(response.body)}`);
+    };
+    const raw = async () => {
+      await pool.query(query.sql, query.params);
+    };
+    await runLoad(SETTINGS.warmup, SETTINGS.concurrency, async () => call());
+    await runLoad(SETTINGS.warmup, SETTINGS.concurrency, async () => raw());
+    const apiLoad = await runLoad(SETTINGS.requests, SETTINGS.concurrency, async (_index, record) => {
+      record((await timed(call)).ms);
+    });
+    const rawLoad = await runLoad(SETTINGS.requests, SETTINGS.concurrency, async (_index, record) => {
+      record((await timed(raw)).ms);
+    });
+    const a = latencyStats(apiLoad.latencies);
+    const r = latencyStats(rawLoad.latencies);
+    const ratio = a.p95 / r.p95;
+    const errors = apiLoad.errors.length + rawLoad.errors.length;
+    figures.push({
+      id: read.id,
+      label: read.label,
+      result: errors === 0 && a.p95 <= 50 && ratio <= 3 ? 'PASS' : 'MISS',
+      measured: `p50 ${ms(a.p50)} / p95 ${ms(a.p95)}`,
+      baseline: `raw SQL p50 ${ms(r.p50)} / p95 ${ms(r.p95)}`,
+      ratio: times(ratio),
+      target,
+      values: {
+        apiP50: a.p50,
+        apiP95: a.p95,
+        apiP99: a.p99,
+        rawP50: r.p50,
+        rawP95: r.p95,
+        requests: a.count,
+        concurrency: SETTINGS.concurrency,
+        errors,
+      },
+      note: errors ? `errors: ${[...apiLoad.errors, ...rawLoad.errors].slice(0, 3).join('; ')}` : undefined,
+    });
+  }
+  return figures;
+}
