@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import type { FundStatus } from '../../api/types';
 import { ErrorState, LoadingState } from '../../components/states';
 import { Money, PageHeader, Section, StatTile } from '../../components/ui';
-import { formatMoneyShort, formatRate, parseCents, toNumber } from '../../lib/money';
+import { formatMoneyShort, formatRate, parseMoney, toNumber } from '../../lib/money';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const YEARS = Array.from({ length: 8 }, (_, i) => THIS_YEAR - 7 + i);
@@ -114,8 +114,8 @@ export function FundStatusPage() {
 function FundStatusView({ status }: { status: FundStatus }) {
   const aa = status.withAdministrativeAgent;
   const po = status.withParticipatingOrganizations;
-  const net = parseCents(po.transfers) - parseCents(po.refunds);
-  const delivery = net > 0n ? Number(parseCents(po.expenditure)) / Number(net) : null;
+  const net = parseMoney(po.transfers) - parseMoney(po.refunds);
+  const delivery = net > 0n ? Number(parseMoney(po.expenditure)) / Number(net) : null;
   const uses = [
     {
       name: 'Transfers to PUNOs (net)',
