@@ -14,7 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../../api/client';
 import { AREA_SHORT } from '../../api/reference';
@@ -23,7 +23,7 @@ import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatTile } from '../../components/ui';
 import { formatDate } from '../../lib/format';
-import { formatMoneyShort, parseCents } from '../../lib/money';
+import { formatMoneyShort, parseMoney } from '../../lib/money';
 
 export function PipelinePage() {
   const { can } = useAuth();
@@ -38,12 +38,11 @@ export function PipelinePage() {
     queryFn: () => api.get<FundStatus>('/fund/status'),
     enabled: can('fund.read'),
   });
-  const [order, setOrder] = useState<PipelineEntry[]>([]);
+  // The order being edited; until the first move it is the server's.
+  const [draft, setOrder] = useState<PipelineEntry[] | null>(null);
+  const order = useMemo(() => draft ?? query.data ?? [], [draft, query.data]);
   const [announcement, setAnnouncement] = useState('');
   const focusTarget = useRef<string | null>(null);
-  useEffect(() => {
-    if (query.data) setOrder(query.data);
-  }, [query.data]);
   useEffect(() => {
     if (focusTarget.current) {
       document.getElementById(focusTarget.current)?.focus();
@@ -55,8 +54,10 @@ export function PipelinePage() {
     order.map((e) => e.proposalId).join() !== query.data.map((e) => e.proposalId).join();
   const save = useMutation({
     mutationFn: () => api.put<PipelineEntry[]>('/pipeline', { proposalIds: order.map((e) => e.proposalId) }),
-    onSuccess: () => {
+    onSuccess: (saved) => {
       notifications.show({ color: 'teal', message: 'The pipeline ranking is saved.' });
+      queryClient.setQueryData(['pipeline'], saved);
+      setOrder(null);
       void queryClient.invalidateQueries({ queryKey: ['pipeline'] });
     },
   });
@@ -72,8 +73,12 @@ export function PipelinePage() {
     setAnnouncement(`${next[target].reference} moved to rank ${target + 1} of ${next.length}.`);
   };
 
-  let cumulative = 0n;
-  const available = fund.data ? parseCents(fund.data.withAdministrativeAgent.balance) : null;
+  // Running total of the programmes above and at each rank.
+  const cumulativeAt = order.reduce<bigint[]>(
+    (sums, entry, index) => [...sums, (index ? sums[index - 1] : 0n) + parseMoney(entry.total)],
+    [],
+  );
+  const available = fund.data ? parseMoney(fund.data.withAdministrativeAgent.balance) : null;
 
   return (
     <Stack>
@@ -108,7 +113,7 @@ export function PipelinePage() {
           />
           <StatTile
             label="Pipeline total"
-            value={formatMoneyShort(order.reduce((sum, e) => sum + parseCents(e.total), 0n))}
+            value={formatMoneyShort(order.reduce((sum, e) => sum + parseMoney(e.total), 0n))}
             color="grape"
             hint={`${order.length} programme${order.length === 1 ? '' : 's'}`}
           />
@@ -141,7 +146,7 @@ export function PipelinePage() {
               </Table.Thead>
               <Table.Tbody>
                 {order.map((entry, index) => {
-                  cumulative += parseCents(entry.total);
+                  const cumulative = cumulativeAt[index];
                   const fits = available !== null && cumulative <= available;
                   return (
                     <Table.Tr key={entry.proposalId} data-testid="pipeline-row">
