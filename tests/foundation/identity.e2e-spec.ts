@@ -1,3 +1,4 @@
+import { Permission, permissionsOf, Role } from '@mptf/identity';
 import { createTestContext, TestContext } from '../support/test-context';
 
 describe('identity', () => {
@@ -29,6 +30,18 @@ describe('identity', () => {
       organizationCode: 'IOM',
       organizationType: 'UN_ENTITY',
     });
+  });
+
+  it('returns on /me the permissions the table grants the user’s roles, for the web app', async () => {
+    for (const email of ['iom.focal@mptf.test', 'fmu@mptf.test', 'donor.deu@mptf.test']) {
+      const me = await t.http.get('/api/v1/me').set(await t.as(email));
+      expect(me.status).toBe(200);
+      const granted = [...permissionsOf(me.body.roles as Role[])].sort();
+      expect(me.body.permissions).toEqual(granted);
+    }
+    const focal = await t.http.get('/api/v1/me').set(await t.as('iom.focal@mptf.test'));
+    expect(focal.body.permissions).toContain(Permission.PROPOSAL_SUBMIT);
+    expect(focal.body.permissions).not.toContain(Permission.PROPOSAL_SCREEN);
   });
 
   it('gives the same 401 for an unknown user and a wrong password', async () => {

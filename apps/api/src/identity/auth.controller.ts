@@ -8,7 +8,14 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '@mptf/identity';
-import { AuthService, CurrentUser, Permission, Public, RequirePermission } from '@mptf/identity';
+import {
+  AuthService,
+  CurrentUser,
+  Permission,
+  permissionsOf,
+  Public,
+  RequirePermission,
+} from '@mptf/identity';
 import { LoginDto, LoginResponseDto, MeDto } from './identity.dto';
 
 @ApiTags('identity')
@@ -33,6 +40,7 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthUser): MeDto {
     const { id, email, name, roles, organizationCode, organizationType } = user;
-    return { id, email, name, roles, organizationCode, organizationType };
+    const permissions = [...permissionsOf(roles)].sort();
+    return { id, email, name, roles, organizationCode, organizationType, permissions };
   }
 }

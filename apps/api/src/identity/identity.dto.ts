@@ -13,7 +13,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { OrganizationType, Role } from '@mptf/identity';
+import { OrganizationType, Permission, Role } from '@mptf/identity';
 import { PageQuery } from '@mptf/platform';
 import { IsOrgCode } from '../common/formats';
 
@@ -44,6 +44,8 @@ export class LoginResponseDto {
 
 export class MeDto extends SessionUserDto {
   @ApiProperty({ enum: OrganizationType, nullable: true }) organizationType: OrganizationType | null;
+  /** What the permission table grants the user's roles: the web app shows and hides by these. */
+  @ApiProperty({ enum: Permission, isArray: true }) permissions: Permission[];
 }
 
 export class CreateUserDto {
