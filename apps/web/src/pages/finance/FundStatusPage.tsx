@@ -2,7 +2,7 @@ import { BarChart, DonutChart } from '@mantine/charts';
 import { Grid, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { fundQueries } from '../../api/queries/fund';
 import type { FundStatus } from '../../api/types';
 import { ErrorState, LoadingState } from '../../components/states';
 import { Money, PageHeader, Section, StatTile } from '../../components/ui';
@@ -45,16 +45,8 @@ function Line({
 
 export function FundStatusPage() {
   const [year, setYear] = useState<string>('all');
-  const status = useQuery({
-    queryKey: ['fund', 'status', year],
-    queryFn: () => api.get<FundStatus>('/fund/status', { year: year === 'all' ? undefined : year }),
-  });
-  const byYear = useQueries({
-    queries: YEARS.map((y) => ({
-      queryKey: ['fund', 'status', String(y)],
-      queryFn: () => api.get<FundStatus>('/fund/status', { year: y }),
-    })),
-  });
+  const status = useQuery(fundQueries.status(year === 'all' ? undefined : year));
+  const byYear = useQueries({ queries: YEARS.map((y) => fundQueries.status(y)) });
   const trend = YEARS.map((y, i) => ({
     year: String(y),
     Contributions: toNumber(byYear[i].data?.withAdministrativeAgent.contributions) / 1e6,

@@ -17,8 +17,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../../api/client';
+import { fundQueries } from '../../api/queries/fund';
 import { AREA_SHORT } from '../../api/reference';
-import type { FundStatus, PipelineEntry } from '../../api/types';
+import type { PipelineEntry } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatTile } from '../../components/ui';
@@ -29,15 +30,8 @@ export function PipelinePage() {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const manage = can('pipeline.manage');
-  const query = useQuery({
-    queryKey: ['pipeline'],
-    queryFn: () => api.get<PipelineEntry[]>('/pipeline'),
-  });
-  const fund = useQuery({
-    queryKey: ['fund', 'status', null],
-    queryFn: () => api.get<FundStatus>('/fund/status'),
-    enabled: can('fund.read'),
-  });
+  const query = useQuery(fundQueries.pipeline());
+  const fund = useQuery({ ...fundQueries.status(), enabled: can('fund.read') });
   // The order being edited; until the first move it is the server's.
   const [draft, setOrder] = useState<PipelineEntry[] | null>(null);
   const order = useMemo(() => draft ?? query.data ?? [], [draft, query.data]);
@@ -56,9 +50,9 @@ export function PipelinePage() {
     mutationFn: () => api.put<PipelineEntry[]>('/pipeline', { proposalIds: order.map((e) => e.proposalId) }),
     onSuccess: (saved) => {
       notifications.show({ color: 'teal', message: 'The pipeline ranking is saved.' });
-      queryClient.setQueryData(['pipeline'], saved);
+      queryClient.setQueryData(fundQueries.pipeline().queryKey, saved);
       setOrder(null);
-      void queryClient.invalidateQueries({ queryKey: ['pipeline'] });
+      void queryClient.invalidateQueries({ queryKey: fundQueries.pipeline().queryKey });
     },
   });
   const move = (index: number, delta: -1 | 1) => {

@@ -22,8 +22,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api/client';
+import { proposalQueries } from '../../api/queries/proposals';
 import { useReference } from '../../api/reference';
-import type { Eligibility, Page, Proposal, ProposalSummary, ScreeningOutcome } from '../../api/types';
+import type { Page, Proposal, ProposalSummary, ScreeningOutcome } from '../../api/types';
 import { EmptyState, LoadingState, QueryState } from '../../components/states';
 import { Field, Money, PageHeader } from '../../components/ui';
 import { addDays } from '@mptf/common';
@@ -145,14 +146,8 @@ export function ScreeningPage() {
 function ScreeningForm({ proposalId, onDone }: { proposalId: string; onDone: () => void }) {
   const ref = useReference();
   const queryClient = useQueryClient();
-  const proposal = useQuery({
-    queryKey: ['proposal', proposalId],
-    queryFn: () => api.get<Proposal>(`/proposals/${proposalId}`),
-  });
-  const eligibility = useQuery({
-    queryKey: ['proposal', proposalId, 'eligibility'],
-    queryFn: () => api.get<Eligibility>(`/proposals/${proposalId}/eligibility`),
-  });
+  const proposal = useQuery(proposalQueries.detail(proposalId));
+  const eligibility = useQuery(proposalQueries.eligibility(proposalId));
   const [outcome, setOutcome] = useState<ScreeningOutcome>('PASS');
   const [comment, setComment] = useState('');
   const [typedDue, setDue] = useState('');

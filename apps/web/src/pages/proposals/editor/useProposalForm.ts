@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../../api/client';
+import { proposalQueries } from '../../../api/queries/proposals';
 import type { ErrorDetail, Proposal } from '../../../api/types';
 import { useAuth } from '../../../auth/auth';
 import { EDITABLE_STATUSES } from '../../../lib/format';
@@ -25,11 +26,7 @@ export function useProposalForm(routeId: string | undefined, onProblems: () => v
   const [saving, setSaving] = useState<'save' | 'submit' | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const existing = useQuery({
-    queryKey: ['proposal', routeId],
-    queryFn: () => api.get<Proposal>(`/proposals/${routeId}`),
-    enabled: !!routeId,
-  });
+  const existing = useQuery({ ...proposalQueries.detail(routeId ?? ''), enabled: !!routeId });
   // The form follows each version of the proposal the server gives (on load and after a save).
   const [shown, setShown] = useState<Proposal | undefined>(undefined);
   if (existing.data && existing.data !== shown) {
@@ -55,7 +52,7 @@ export function useProposalForm(routeId: string | undefined, onProblems: () => v
       ? await api.patch<Proposal>(`/proposals/${proposalId}`, body)
       : await api.post<Proposal>('/proposals', body);
     setProposalId(saved.id);
-    queryClient.setQueryData(['proposal', saved.id], saved);
+    queryClient.setQueryData(proposalQueries.detail(saved.id).queryKey, saved);
     void queryClient.invalidateQueries({ queryKey: ['proposals'] });
     return saved;
   }
@@ -101,7 +98,7 @@ export function useProposalForm(routeId: string | undefined, onProblems: () => v
     try {
       const saved = await save();
       const submitted = await api.post<Proposal>(`/proposals/${saved.id}/submit`);
-      queryClient.setQueryData(['proposal', submitted.id], submitted);
+      queryClient.setQueryData(proposalQueries.detail(submitted.id).queryKey, submitted);
       void queryClient.invalidateQueries({ queryKey: ['proposals'] });
       notifications.show({
         color: 'teal',
