@@ -9,6 +9,8 @@ const root = resolve(import.meta.dirname);
 export default defineConfig({
   root,
   plugins: [react()],
+  // The one server package the browser may import: pure money, budget and date code.
+  resolve: { alias: { '@mptf/common': resolve(root, '../../libs/common/src') } },
   build: {
     outDir: resolve(root, '../../dist/web'),
     emptyOutDir: true,

@@ -1,28 +1,18 @@
 import { createBrowserRouter, Navigate, RouterProvider, useLocation, useRouteError } from 'react-router';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
 import { useAuth } from './auth/auth';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { HomePage } from './pages/HomePage';
-import { ProposalsPage } from './pages/proposals/ProposalsPage';
-import { ProposalEditorPage } from './pages/proposals/ProposalEditorPage';
-import { ProposalPage } from './pages/proposals/ProposalPage';
-import { ReviewQueuePage } from './pages/review/ReviewQueuePage';
-import { ReviewPage } from './pages/review/ReviewPage';
-import { ScreeningPage } from './pages/review/ScreeningPage';
-import { MeetingsPage } from './pages/review/MeetingsPage';
-import { MeetingPage } from './pages/review/MeetingPage';
-import { PipelinePage } from './pages/review/PipelinePage';
-import { FundStatusPage } from './pages/finance/FundStatusPage';
-import { ContributionsPage } from './pages/finance/ContributionsPage';
-import { ProgrammesPage } from './pages/finance/ProgrammesPage';
-import { ProgrammePage } from './pages/finance/ProgrammePage';
-import { PortfolioPage } from './pages/finance/PortfolioPage';
-import { ActualsQueuePage } from './pages/results/ActualsQueuePage';
-import { RollupPage } from './pages/results/RollupPage';
-import { ReportsPage } from './pages/reports/ReportsPage';
-import { AuditPage } from './pages/reports/AuditPage';
+
+/**
+ * A screen loaded on first visit, in its own chunk: the login page and the overview come with the
+ * app, every other screen only when someone opens it.
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return { lazy: async () => ({ Component: (await load())[name] }) };
+}
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
@@ -70,25 +60,34 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'proposals', element: <ProposalsPage /> },
-      { path: 'proposals/new', element: <ProposalEditorPage /> },
-      { path: 'proposals/:id', element: <ProposalPage /> },
-      { path: 'proposals/:id/edit', element: <ProposalEditorPage /> },
-      { path: 'proposals/:id/review', element: <ReviewPage /> },
-      { path: 'review', element: <ReviewQueuePage /> },
-      { path: 'screening', element: <ScreeningPage /> },
-      { path: 'meetings', element: <MeetingsPage /> },
-      { path: 'meetings/:id', element: <MeetingPage /> },
-      { path: 'pipeline', element: <PipelinePage /> },
-      { path: 'fund', element: <FundStatusPage /> },
-      { path: 'contributions', element: <ContributionsPage /> },
-      { path: 'programmes', element: <ProgrammesPage /> },
-      { path: 'programmes/:id', element: <ProgrammePage /> },
-      { path: 'portfolio', element: <PortfolioPage /> },
-      { path: 'actuals', element: <ActualsQueuePage /> },
-      { path: 'results', element: <RollupPage /> },
-      { path: 'reports', element: <ReportsPage /> },
-      { path: 'audit', element: <AuditPage /> },
+      { path: 'proposals', ...page(() => import('./pages/proposals/ProposalsPage'), 'ProposalsPage') },
+      {
+        path: 'proposals/new',
+        ...page(() => import('./pages/proposals/ProposalEditorPage'), 'ProposalEditorPage'),
+      },
+      { path: 'proposals/:id', ...page(() => import('./pages/proposals/ProposalPage'), 'ProposalPage') },
+      {
+        path: 'proposals/:id/edit',
+        ...page(() => import('./pages/proposals/ProposalEditorPage'), 'ProposalEditorPage'),
+      },
+      { path: 'proposals/:id/review', ...page(() => import('./pages/review/ReviewPage'), 'ReviewPage') },
+      { path: 'review', ...page(() => import('./pages/review/ReviewQueuePage'), 'ReviewQueuePage') },
+      { path: 'screening', ...page(() => import('./pages/review/ScreeningPage'), 'ScreeningPage') },
+      { path: 'meetings', ...page(() => import('./pages/review/MeetingsPage'), 'MeetingsPage') },
+      { path: 'meetings/:id', ...page(() => import('./pages/review/MeetingPage'), 'MeetingPage') },
+      { path: 'pipeline', ...page(() => import('./pages/review/PipelinePage'), 'PipelinePage') },
+      { path: 'fund', ...page(() => import('./pages/finance/FundStatusPage'), 'FundStatusPage') },
+      {
+        path: 'contributions',
+        ...page(() => import('./pages/finance/ContributionsPage'), 'ContributionsPage'),
+      },
+      { path: 'programmes', ...page(() => import('./pages/finance/ProgrammesPage'), 'ProgrammesPage') },
+      { path: 'programmes/:id', ...page(() => import('./pages/finance/ProgrammePage'), 'ProgrammePage') },
+      { path: 'portfolio', ...page(() => import('./pages/finance/PortfolioPage'), 'PortfolioPage') },
+      { path: 'actuals', ...page(() => import('./pages/results/ActualsQueuePage'), 'ActualsQueuePage') },
+      { path: 'results', ...page(() => import('./pages/results/RollupPage'), 'RollupPage') },
+      { path: 'reports', ...page(() => import('./pages/reports/ReportsPage'), 'ReportsPage') },
+      { path: 'audit', ...page(() => import('./pages/reports/AuditPage'), 'AuditPage') },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -5,7 +5,6 @@ export * from './database/database-admin';
 export * from './database/naming.strategy';
 export * from './errors/domain-error';
 export * from './money/money';
-export * from './money/decimal';
 export * from './clock/clock';
 export * from './storage/artifact-storage';
 export * from './logging/request-context';

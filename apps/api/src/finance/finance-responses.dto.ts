@@ -21,7 +21,7 @@ export class ProgrammeSummaryDto extends MoneyFiguresDto {
   @ApiProperty({ example: 'IOM' }) convenerCode: string;
   @ApiProperty({ type: String, isArray: true, example: ['IOM', 'UNICEF'] }) organizationCodes: string[];
   @ApiProperty({ type: String, isArray: true, example: ['MEX'] }) countryCodes: string[];
-  @ApiPropertyOptional({ example: '2026-04-01', nullable: true }) startDate: string | null;
+  @ApiPropertyOptional({ example: '2026-04-01', nullable: true, type: String }) startDate: string | null;
 }
 
 export class ProgrammePageDto {

@@ -108,8 +108,13 @@ export class ContributionDto extends ReversalFieldsDto {
   exchangeRate: string;
   @ApiProperty({ example: '2026-03-15' }) date: string;
   @ApiProperty({ type: EarmarkDto, nullable: true }) earmark: EarmarkDto | null;
-  @ApiProperty({ example: '10850.00', nullable: true, description: 'AA fee posted with a deposit' })
+  @ApiProperty({
+    example: '10850.00',
+    nullable: true,
+    type: String,
+    description: 'AA fee posted with a deposit',
+  })
   aaFee: string | null;
-  @ApiProperty({ nullable: true }) reference: string | null;
+  @ApiProperty({ nullable: true, type: String }) reference: string | null;
   @ApiProperty() recordedAt: string;
 }

@@ -49,5 +49,5 @@ export class ExpenditureReportDto extends ReversalFieldsDto {
   @ApiProperty({ type: ExpenditureLineDto, isArray: true }) lines: ExpenditureLineDto[];
   @ApiProperty({ example: '420000.00' }) total: string;
   @ApiProperty() submittedAt: string;
-  @ApiProperty({ nullable: true }) submittedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedBy: string | null;
 }

@@ -350,9 +350,30 @@ export class ProposalPageDto {
 
 export class FieldChangeDto {
   @ApiProperty({ example: 'budgetLines[IOM/1].amount' }) field: string;
-  @ApiProperty({ nullable: true, description: 'value in the earlier revision (null when absent)' })
+  @ApiProperty({
+    nullable: true,
+    description: 'value in the earlier revision (null when absent)',
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'array', items: {} },
+      { type: 'object' },
+    ],
+  })
   from: unknown;
-  @ApiProperty({ nullable: true, description: 'value in the later revision (null when absent)' }) to: unknown;
+  @ApiProperty({
+    nullable: true,
+    description: 'value in the later revision (null when absent)',
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'array', items: {} },
+      { type: 'object' },
+    ],
+  })
+  to: unknown;
 }
 
 export class RevisionDiffDto {
@@ -373,10 +394,16 @@ export class EligibilityDto {
   @ApiProperty({ type: EligibilityViolationDto, isArray: true }) violations: EligibilityViolationDto[];
 }
 
+export class TimelineActorDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+}
+
 export class TimelineEntryDto {
   @ApiProperty({ enum: ProposalStatus, nullable: true }) fromStatus: ProposalStatus | null;
   @ApiProperty({ enum: ProposalStatus }) toStatus: ProposalStatus;
   @ApiProperty() occurredAt: string;
-  @ApiProperty({ nullable: true, description: '{id, name, email}' }) actor: object | null;
+  @ApiProperty({ type: TimelineActorDto, nullable: true }) actor: TimelineActorDto | null;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
 }

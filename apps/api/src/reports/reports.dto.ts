@@ -62,8 +62,14 @@ export class ListReportsQuery extends PageQuery {
 export class ReportSourceDto {
   @ApiProperty({ description: 'When the REPEATABLE READ snapshot was taken' }) snapshotAt: string;
   @ApiProperty({ example: 'REPEATABLE READ' }) isolation: string;
-  @ApiProperty({ example: { programmes: 1, budgetLines: 12 } }) rowCounts: Record<string, number>;
-  @ApiProperty({ example: { indirectRate: '0.07' } }) inputs: Record<string, unknown>;
+  @ApiProperty({
+    example: { programmes: 1, budgetLines: 12 },
+    type: 'object',
+    additionalProperties: { type: 'number' },
+  })
+  rowCounts: Record<string, number>;
+  @ApiProperty({ example: { indirectRate: '0.07' }, type: 'object', additionalProperties: true })
+  inputs: Record<string, unknown>;
   @ApiProperty({ description: 'sha256 of the figures: the same data give the same fingerprint' })
   fingerprint: string;
   @ApiProperty({ type: [String], description: 'Sections left out because their data is not connected yet' })

@@ -68,13 +68,21 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 export class TargetBodyDto {
   @ApiProperty({ example: '2026-01-01' }) periodStart: string;
   @ApiProperty({ example: '2026-12-31' }) periodEnd: string;
-  @ApiPropertyOptional({ example: VALUE_EXAMPLE, description: `${VALUE_DOC} Required unless qualitative.` })
+  @ApiPropertyOptional({
+    example: VALUE_EXAMPLE,
+    description: `${VALUE_DOC} Required unless qualitative.`,
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+  })
   value?: string | number | null;
 }
 
 export class BaselineBodyDto {
   @ApiProperty({ example: 2025 }) year: number;
-  @ApiPropertyOptional({ example: '0', description: `${VALUE_DOC} Required unless qualitative.` })
+  @ApiPropertyOptional({
+    example: '0',
+    description: `${VALUE_DOC} Required unless qualitative.`,
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+  })
   value?: string | number | null;
 }
 
@@ -84,8 +92,8 @@ export class IndicatorBodyDto {
   @ApiProperty() title: string;
   @ApiProperty({ enum: IndicatorMeasure }) measure: IndicatorMeasure;
   @ApiProperty({ description: 'true when higher is better' }) ascending: boolean;
-  @ApiPropertyOptional({ example: 'people' }) unit?: string | null;
-  @ApiPropertyOptional({ example: 'FI-2.1' }) fundIndicatorCode?: string | null;
+  @ApiPropertyOptional({ example: 'people', type: String, nullable: true }) unit?: string | null;
+  @ApiPropertyOptional({ example: 'FI-2.1', type: String, nullable: true }) fundIndicatorCode?: string | null;
   @ApiPropertyOptional({ type: Number, isArray: true, example: [7] }) gcmObjectiveCodes?: number[];
   @ApiProperty({ type: BaselineBodyDto }) baseline: BaselineBodyDto;
   @ApiProperty({ type: TargetBodyDto, isArray: true }) targets: TargetBodyDto[];
@@ -95,7 +103,12 @@ export class ResultBodyDto {
   @ApiProperty({ example: 'OC1' }) key: string;
   @ApiProperty({ enum: ResultType }) type: ResultType;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ example: 'OC1', description: 'Outputs: the key of their outcome' })
+  @ApiPropertyOptional({
+    example: 'OC1',
+    description: 'Outputs: the key of their outcome',
+    type: String,
+    nullable: true,
+  })
   parentKey?: string | null;
   @ApiProperty({ type: IndicatorBodyDto, isArray: true }) indicators: IndicatorBodyDto[];
 }
@@ -112,7 +125,7 @@ export class FundIndicatorDto {
   @ApiProperty() title: string;
   @ApiProperty() description: string;
   @ApiProperty({ enum: IndicatorMeasure }) measure: IndicatorMeasure;
-  @ApiPropertyOptional({ example: 'people', nullable: true }) unit: string | null;
+  @ApiPropertyOptional({ example: 'people', nullable: true, type: String }) unit: string | null;
   @ApiProperty() active: boolean;
 }
 
@@ -141,7 +154,11 @@ export class CreateFundIndicatorDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) title: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiProperty({ enum: IndicatorMeasure }) @IsEnum(IndicatorMeasure) measure: IndicatorMeasure;
-  @ApiPropertyOptional({ example: 'people' }) @IsOptional() @IsString() @MaxLength(50) unit?: string | null;
+  @ApiPropertyOptional({ example: 'people', type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  unit?: string | null;
 }
 
 export class UpdateFundIndicatorDto {
@@ -152,7 +169,8 @@ export class UpdateFundIndicatorDto {
   @IsOptional()
   @IsEnum(IndicatorMeasure)
   measure?: IndicatorMeasure;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) unit?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(50) unit?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
@@ -161,7 +179,7 @@ export class UpdateFundIndicatorDto {
 export class DisaggregationDto {
   @ApiProperty({ example: 'sex' }) @IsString() @MinLength(1) @MaxLength(50) dimension: string;
   @ApiProperty({ example: 'female' }) @IsString() @MinLength(1) @MaxLength(100) category: string;
-  @ApiProperty({ example: '640', description: VALUE_DOC })
+  @ApiProperty({ example: '640', description: VALUE_DOC, oneOf: [{ type: 'string' }, { type: 'number' }] })
   @IsDefined()
   @IsIndicatorValue()
   value: string | number;
@@ -174,7 +192,11 @@ export class CreateActualDto {
 
   @ApiProperty({ example: '2026-12-31' }) @IsCalendarDate() periodEnd: string;
 
-  @ApiPropertyOptional({ example: VALUE_EXAMPLE, description: `${VALUE_DOC} Required unless qualitative.` })
+  @ApiPropertyOptional({
+    example: VALUE_EXAMPLE,
+    description: `${VALUE_DOC} Required unless qualitative.`,
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+  })
   @IsOptional()
   @IsIndicatorValue()
   value?: string | number | null;
@@ -201,7 +223,11 @@ export class CreateActualDto {
 }
 
 export class UpdateActualDto {
-  @ApiPropertyOptional({ example: VALUE_EXAMPLE, description: VALUE_DOC })
+  @ApiPropertyOptional({
+    example: VALUE_EXAMPLE,
+    description: VALUE_DOC,
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+  })
   @IsOptional()
   @IsIndicatorValue()
   value?: string | number | null;
@@ -252,14 +278,14 @@ export class ActualDto {
   @ApiProperty({ example: 'MIG-2026-0007' }) programmeReference: string;
   @ApiProperty({ example: '2026-01-01' }) periodStart: string;
   @ApiProperty({ example: '2026-12-31' }) periodEnd: string;
-  @ApiPropertyOptional({ example: VALUE_EXAMPLE, nullable: true }) value: string | null;
+  @ApiPropertyOptional({ example: VALUE_EXAMPLE, nullable: true, type: String }) value: string | null;
   @ApiProperty() narrative: string;
   @ApiProperty({ type: DisaggregationDto, isArray: true }) disaggregation: DisaggregationDto[];
   @ApiProperty({ enum: ActualStatus }) status: ActualStatus;
-  @ApiPropertyOptional({ nullable: true }) reviewComment: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewComment: string | null;
   @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) reviewedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewedAt: string | null;
 }
 
 /* ---------- roll-up ---------- */
@@ -287,7 +313,10 @@ export class RollupQuery {
 }
 
 export class RollupGroupDto {
-  @ApiProperty({ description: 'thematic area or GCM objective code (number), or fund indicator code' })
+  @ApiProperty({
+    description: 'thematic area or GCM objective code (number), or fund indicator code',
+    oneOf: [{ type: 'string' }, { type: 'number' }],
+  })
   key: number | string;
   @ApiProperty() label: string;
   @ApiProperty() programmes: number;
@@ -296,9 +325,10 @@ export class RollupGroupDto {
   @ApiProperty({ description: 'indicators with an approved actual in the window' }) withActual: number;
   @ApiProperty({ description: 'indicators with both (denominator of shareOnTrack)' }) assessed: number;
   @ApiProperty() onTrack: number;
-  @ApiPropertyOptional({ example: '0.6667', nullable: true }) shareOnTrack: string | null;
+  @ApiPropertyOptional({ example: '0.6667', nullable: true, type: String }) shareOnTrack: string | null;
   @ApiPropertyOptional({ description: 'fundIndicator only' }) thematicAreaCode?: number;
-  @ApiPropertyOptional({ description: 'fundIndicator only', nullable: true }) unit?: string | null;
+  @ApiPropertyOptional({ description: 'fundIndicator only', nullable: true, type: String }) unit?:
+    string | null;
   @ApiPropertyOptional({ example: '12500', description: 'fundIndicator only: UNIT indicators' })
   approvedActualSum?: string;
   @ApiPropertyOptional({ example: '15000', description: 'fundIndicator only: UNIT indicators' })

@@ -139,6 +139,13 @@ export class PipelineItemDto {
   @ApiProperty({ nullable: true, type: String }) endorsedAt: string | null;
 }
 
+/** The decision recorded on an agenda item at this meeting. */
+export class AgendaDecisionDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: DecisionOutcome }) outcome: DecisionOutcome;
+  @ApiProperty() decidedAt: string;
+}
+
 export class AgendaItemDto {
   @ApiProperty() position: number;
   @ApiProperty() proposalId: string;
@@ -147,11 +154,7 @@ export class AgendaItemDto {
   @ApiProperty() status: string;
   @ApiProperty() thematicAreaCode: number;
   @ApiProperty({ example: '856000.00' }) total: string;
-  @ApiPropertyOptional({ nullable: true }) decision: {
-    id: string;
-    outcome: string;
-    decidedAt: string;
-  } | null;
+  @ApiPropertyOptional({ type: AgendaDecisionDto, nullable: true }) decision: AgendaDecisionDto | null;
 }
 
 export class MeetingSummaryDto {
@@ -178,6 +181,8 @@ export class BalanceSharesDto {
   @ApiProperty({
     example: { '1': '0.1500', '2': '0.3500', '3': '0.2000', '4': '0.2000', '5': '0.1000' },
     description: 'share of allocated US$ per thematic area code',
+    type: 'object',
+    additionalProperties: { type: 'string' },
   })
   byThematicArea: Record<string, string>;
   @ApiProperty({
@@ -190,6 +195,8 @@ export class BalanceSharesDto {
       Global: '0.0000',
     },
     description: 'share of allocated US$ per UN M49 region (Global: programmes without countries)',
+    type: 'object',
+    additionalProperties: { type: 'string' },
   })
   byRegion: Record<string, string>;
 }
@@ -204,8 +211,14 @@ export class BalanceDto {
   ifApproved: Record<string, BalanceSharesDto>;
 }
 
+export class PackMeetingDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: '2027-02-15' }) date: string;
+}
+
 export class DecisionPackDto {
-  @ApiProperty() meeting: { id: string; title: string; date: string };
+  @ApiProperty({ type: PackMeetingDto }) meeting: PackMeetingDto;
   @ApiProperty() generatedAt: string;
   @ApiProperty({
     isArray: true,
@@ -221,5 +234,6 @@ export class DecisionPackDto {
   @ApiProperty({ example: '18250000.00' }) allocatedTotal: string;
   @ApiProperty({ example: '1569150.00', description: 'funds available for new allocations, US$' })
   availableFunds: string;
-  @ApiProperty({ example: { '1': '1569150.00' } }) availableFundsByThematicArea: Record<string, string>;
+  @ApiProperty({ example: { '1': '1569150.00' }, type: 'object', additionalProperties: { type: 'string' } })
+  availableFundsByThematicArea: Record<string, string>;
 }

@@ -94,12 +94,7 @@ async function send(
     throw new ApiError(0, null);
   }
   if (response.ok) return response;
-  let errorBody: ErrorBody | null = null;
-  try {
-    errorBody = (await response.json()) as ErrorBody;
-  } catch {
-    errorBody = null;
-  }
+  const errorBody = (await response.json().catch(() => null)) as ErrorBody | null;
   if (response.status === 401 && token && !path.startsWith('/auth/')) onUnauthorized();
   throw new ApiError(response.status, errorBody);
 }

@@ -3,34 +3,35 @@
  * `npm run gen:api`); the rest are written from docs/api.md where the API does not declare a
  * response schema yet (screening and review, reports, the results matrix view).
  */
-import type * as S from './schema';
+import type { components, paths } from './schema';
 
-export type { S };
-export type SessionUser = S.SessionUserDto;
-export type LoginResponse = S.LoginResponseDto;
-export type Proposal = S.ProposalDetailDto;
-export type ProposalSummary = S.ProposalDto;
-export type ProposalStatus = S.ProposalDto['status'];
-export type ProposalBody = S.CreateProposalDto;
-export type ThematicArea = S.ThematicAreaDto;
-export type GcmObjective = S.GcmObjectiveDto;
-export type BudgetCategory = S.BudgetCategoryDto;
-export type Country = S.CountryDto;
-export type Organization = S.OrganizationDto;
-export type FundSettings = S.FundSettingsDto;
-export type ReviewCriterion = S.ReviewCriterionDto;
-export type Eligibility = S.EligibilityDto;
-export type TimelineEntry = S.TimelineEntryDto;
-export type RevisionDiff = S.RevisionDiffDto;
-export type ProposalDocument = S.DocumentDto;
-export type Programme = S.ProgrammeSummaryDto;
-export type ProgrammeDetail = S.ProgrammeDetailDto;
-export type Contribution = S.ContributionDto;
-export type FundStatus = S.FundStatusDto;
-export type PortfolioGroup = S.PortfolioGroupDto;
-export type RollupGroup = S.RollupGroupDto;
-export type Actual = S.ActualDto;
-export type ExpenditureReport = S.ExpenditureReportDto;
+/** The API's declared schemas, by name (`S['ProposalDto']`). */
+export type S = components['schemas'];
+export type { paths };
+export type LoginResponse = S['LoginResponseDto'];
+export type Proposal = S['ProposalDetailDto'];
+export type ProposalSummary = S['ProposalDto'];
+export type ProposalStatus = S['ProposalDto']['status'];
+export type ProposalBody = S['CreateProposalDto'];
+export type ThematicArea = S['ThematicAreaDto'];
+export type GcmObjective = S['GcmObjectiveDto'];
+export type BudgetCategory = S['BudgetCategoryDto'];
+export type Country = S['CountryDto'];
+export type Organization = S['OrganizationDto'];
+export type FundSettings = S['FundSettingsDto'];
+export type ReviewCriterion = S['ReviewCriterionDto'];
+export type Eligibility = S['EligibilityDto'];
+export type TimelineEntry = S['TimelineEntryDto'];
+export type RevisionDiff = S['RevisionDiffDto'];
+export type ProposalDocument = S['DocumentDto'];
+export type Programme = S['ProgrammeSummaryDto'];
+export type ProgrammeDetail = S['ProgrammeDetailDto'];
+export type Contribution = S['ContributionDto'];
+export type FundStatus = S['FundStatusDto'];
+export type PortfolioGroup = S['PortfolioGroupDto'];
+export type RollupGroup = S['RollupGroupDto'];
+export type Actual = S['ActualDto'];
+export type ExpenditureReport = S['ExpenditureReportDto'];
 
 export interface Page<T> {
   items: T[];
@@ -108,7 +109,7 @@ export interface MatrixView {
   };
 }
 
-export type MatrixBody = S.ResultsMatrixBodyDto;
+export type MatrixBody = S['ResultsMatrixBodyDto'];
 
 // ---- audit -----------------------------------------------------------------------------------
 export interface AuditEvent {
@@ -126,21 +127,21 @@ export interface AuditEvent {
 
 // ---- screening and review (apps/api/src/review, libs/review) ----------------------------------
 export type ScreeningOutcome = 'PASS' | 'RETURN' | 'INELIGIBLE';
-export type Recommendation = S.ReviewDto['recommendation'];
-export type DecisionOutcome = S.DecisionDto['outcome'];
+export type Recommendation = S['ReviewDto']['recommendation'];
+export type DecisionOutcome = S['DecisionDto']['outcome'];
 
 /** GET /review-queue: a plain array, the most urgent first. */
-export type ReviewQueueItem = S.ReviewQueueItemDto;
-export type Review = S.ReviewDto;
-export type ReviewSummary = S.ReviewSummaryDto;
+export type ReviewQueueItem = S['ReviewQueueItemDto'];
+export type Review = S['ReviewDto'];
+export type ReviewSummary = S['ReviewSummaryDto'];
 /**
  * GET /proposals/:id/reviews. A member sees OWN_ONLY (reviews empty, summary null) until they
  * have reviewed in the round; FMU, chair and admins see ALL.
  */
-export type ReviewsResponse = S.ProposalReviewsDto;
-export type Recusal = S.RecusalDto;
-export type Decision = S.DecisionDto;
-export type PipelineEntry = S.PipelineItemDto;
+export type ReviewsResponse = S['ProposalReviewsDto'];
+export type Recusal = S['RecusalDto'];
+export type Decision = S['DecisionDto'];
+export type PipelineEntry = S['PipelineItemDto'];
 
 /** The decision recorded on an agenda item at this meeting (agenda and pack). */
 export interface AgendaDecision {
@@ -149,13 +150,13 @@ export interface AgendaDecision {
   decidedAt: string;
 }
 
-export interface AgendaItem extends Omit<S.AgendaItemDto, 'status' | 'decision'> {
+export interface AgendaItem extends Omit<S['AgendaItemDto'], 'status' | 'decision'> {
   status: ProposalStatus;
   decision: AgendaDecision | null;
 }
 
 /** GET /sc-meetings is paged: Page<MeetingSummary>. */
-export type MeetingSummary = S.MeetingSummaryDto;
+export type MeetingSummary = S['MeetingSummaryDto'];
 
 export interface Meeting extends MeetingSummary {
   agenda: AgendaItem[];
@@ -185,7 +186,7 @@ export interface PackProposal {
   convenerCode: string;
   participatingOrgCodes: string[];
   durationMonths: number;
-  markers: S.MarkersDto;
+  markers: S['MarkersDto'];
   budget: {
     total: string;
     direct: string;
@@ -219,8 +220,8 @@ export interface DecisionPack {
 }
 
 // ---- reports (apps/api/src/reports, libs/reporting) -------------------------------------------
-export type ReportRun = S.ReportRunDto;
+export type ReportRun = S['ReportRunDto'];
 export type ReportType = ReportRun['type'];
 export type ReportFormat = ReportRun['format'];
 export type ReportStatus = ReportRun['status'];
-export type ReportParameters = S.ReportParametersDto;
+export type ReportParameters = S['ReportParametersDto'];

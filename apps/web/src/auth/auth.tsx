@@ -1,14 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, sessionStore, setToken, setUnauthorizedHandler } from '../api/client';
-import type { LoginResponse, SessionUser } from '../api/types';
-import { capabilitiesOf, type Capability } from './permissions';
+import type { LoginResponse, S } from '../api/types';
+import type { Permission } from './permissions';
+
+/** The signed-in user as GET /me gives it, with the permissions the API's table grants. */
+export type SessionUser = S['MeDto'];
 
 interface AuthState {
   user: SessionUser | null;
   login(email: string, password: string): Promise<SessionUser>;
   logout(reason?: string): void;
-  can(capability: Capability): boolean;
+  can(permission: Permission): boolean;
   hasRole(...roles: string[]): boolean;
   /** Why the last session ended (shown on the login page). */
   endedReason: string | null;
@@ -46,20 +49,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (email: string, password: string) => {
     const response = await api.post<LoginResponse>('/auth/login', { email, password });
     setToken(response.accessToken);
-    sessionStore.save({ accessToken: response.accessToken, user: response.user });
+    // The session is the user as /me gives it: with the permissions the screens show and hide by.
+    const me = await api.get<SessionUser>('/me');
+    sessionStore.save({ accessToken: response.accessToken, user: me });
     setEndedReason(null);
-    setUser(response.user);
-    return response.user;
+    setUser(me);
+    return me;
   }, []);
 
   const value = useMemo<AuthState>(() => {
-    const capabilities = capabilitiesOf(user?.roles ?? []);
+    // A session saved before /me carried permissions grants nothing until the next sign-in.
+    const permissions = new Set<string>(user?.permissions ?? []);
     return {
       user,
       login,
       logout,
       endedReason,
-      can: (capability) => capabilities.has(capability),
+      can: (permission) => permissions.has(permission),
       hasRole: (...roles) => roles.some((role) => user?.roles.includes(role as never)),
     };
   }, [user, login, logout, endedReason]);

@@ -34,7 +34,7 @@ import {
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useEffect } from 'react';
 import { useAuth } from '../auth/auth';
-import { ROLE_LABEL, type Capability } from '../auth/permissions';
+import { ROLE_LABEL, type Permission } from '../auth/permissions';
 import type { Role } from '../api/types';
 
 interface NavItem {
@@ -42,7 +42,7 @@ interface NavItem {
   label: string;
   icon: Icon;
   /** Shown when the user has any of these. */
-  needs: Capability[];
+  needs: Permission[];
   /** Hidden for users with any of these (e.g. the agency's "my proposals" vs FMU's list). */
   label2?: (roles: string[]) => string;
 }

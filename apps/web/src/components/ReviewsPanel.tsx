@@ -1,8 +1,9 @@
 import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from '../api/client';
+import { ApiError } from '../api/client';
+import { proposalQueries } from '../api/queries/proposals';
 import { useReference } from '../api/reference';
-import type { Recommendation, ReviewsResponse } from '../api/types';
+import type { Recommendation } from '../api/types';
 import { formatDateTime } from '../lib/format';
 import { EmptyState, ErrorState, LoadingState } from './states';
 import { StatTile } from './ui';
@@ -26,11 +27,7 @@ export function score(value: number | string | null | undefined): string {
 /** The reviews of a proposal and their weighted summary (GET /proposals/:id/reviews). */
 export function ReviewsPanel({ proposalId }: { proposalId: string }) {
   const ref = useReference();
-  const query = useQuery({
-    queryKey: ['proposal', proposalId, 'reviews'],
-    queryFn: () => api.get<ReviewsResponse>(`/proposals/${proposalId}/reviews`),
-    retry: false,
-  });
+  const query = useQuery(proposalQueries.reviews(proposalId));
   if (query.isLoading) return <LoadingState rows={3} label="Loading reviews…" />;
   if (query.error) {
     if (query.error instanceof ApiError && query.error.status === 403)

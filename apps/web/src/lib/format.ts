@@ -1,3 +1,4 @@
+import { daysBetween, isoDate } from '@mptf/common';
 import type { ProposalStatus } from '../api/types';
 
 export function formatDate(value: string | null | undefined): string {
@@ -27,16 +28,11 @@ export function formatDateTime(value: string | null | undefined): string {
   });
 }
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+/** Today's UTC calendar date (YYYY-MM-DD). */
+export const today = (): string => isoDate();
 
 /** Whole days from today to `date` (negative when past). */
-export function daysUntil(date: string): number {
-  const target = Date.parse(`${date}T00:00:00Z`);
-  const now = Date.parse(`${today()}T00:00:00Z`);
-  return Math.round((target - now) / 86_400_000);
-}
+export const daysUntil = (date: string): number => daysBetween(today(), date);
 
 export const STATUS_LABEL: Record<ProposalStatus, string> = {
   DRAFT: 'Draft',

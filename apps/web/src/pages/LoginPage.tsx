@@ -48,7 +48,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(email.trim(), password);
-      navigate(from, { replace: true });
+      void navigate(from, { replace: true });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

@@ -1,63 +1,19 @@
-import { DecimalFormat, formatDecimal, isDecimal, parseDecimal } from './decimal';
-
 /**
- * Money is integer cents held in a bigint, stored as `bigint` columns, and shown in JSON as a
- * decimal string with two decimals. Nothing in the system uses floating point for money.
+ * Money lives in the shared pure package (@mptf/common), which the web app imports too: integer
+ * cents in a bigint, decimal strings with two decimals in JSON, never floating point. Re-exported
+ * here so server code keeps importing it from @mptf/platform.
  */
-export type Cents = bigint;
-
-/** A money amount: up to 15 digits and two decimals, signed (a reversal is negative). */
-export const MONEY_FORMAT: DecimalFormat = { name: 'money amount', places: 2, wholeDigits: 15, signed: true };
-
-/** A rate such as the indirect rate or the AA fee: not negative, up to eight decimals. */
-const RATE_FORMAT: DecimalFormat = { name: 'rate', places: 8, signed: false };
-
-export function isMoneyString(value: unknown): value is string {
-  return isDecimal(value, MONEY_FORMAT);
-}
-
-/** "1250000.5" → 125000050n. Throws on anything but a plain decimal with at most two decimals. */
-export function parseMoney(value: string): Cents {
-  return parseDecimal(value, MONEY_FORMAT);
-}
-
-/** 125000050n → "1250000.50". */
-export function formatMoney(cents: Cents | number | string): string {
-  return formatDecimal(BigInt(cents), MONEY_FORMAT.places);
-}
-
-/** Decimal rate as a scaled integer: "0.07" → { numerator: 7000000n, scale: 100000000n }. */
-export function parseRate(rate: string): { numerator: bigint; scale: bigint } {
-  return { numerator: parseDecimal(rate, RATE_FORMAT), scale: 10n ** BigInt(RATE_FORMAT.places) };
-}
-
-/**
- * amount × rate, rounded to the cent half away from zero (the "commercial" rule the MPTF Office
- * uses for fees and indirect costs: 0.5 cent and above rounds up).
- */
-export function applyRate(amount: Cents, rate: string): Cents {
-  const { numerator, scale } = parseRate(rate);
-  return divideRounded(amount * numerator, scale);
-}
-
-/** a ÷ b rounded half away from zero, in integers. */
-export function divideRounded(a: bigint, b: bigint): bigint {
-  if (b === 0n) throw new RangeError('division by zero');
-  const negative = a < 0n !== b < 0n;
-  const absA = a < 0n ? -a : a;
-  const absB = b < 0n ? -b : b;
-  const quotient = (absA * 2n + absB) / (absB * 2n);
-  return negative ? -quotient : quotient;
-}
-
-/** part ÷ whole as a decimal string with `places` decimals ("0.4213"); "0.0000" when whole is 0. */
-export function ratio(part: Cents, whole: Cents, places = 4): string {
-  if (whole === 0n) return (0).toFixed(places);
-  return formatDecimal(divideRounded(part * 10n ** BigInt(places), whole), places);
-}
-
-export function sumCents(values: Iterable<Cents>): Cents {
-  let total = 0n;
-  for (const value of values) total += value;
-  return total;
-}
+export {
+  applyRate,
+  divideRounded,
+  formatMoney,
+  isMoneyString,
+  MONEY_FORMAT,
+  parseMoney,
+  parseRate,
+  ratio,
+  sumCents,
+} from '@mptf/common';
+export type { Cents } from '@mptf/common';
+export { formatDecimal, isDecimal, parseDecimal } from '@mptf/common';
+export type { DecimalFormat } from '@mptf/common';

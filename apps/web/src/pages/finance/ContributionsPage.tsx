@@ -25,7 +25,7 @@ import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate, today } from '../../lib/format';
-import { centsToDecimal, formatMoneyShort, MONEY_PATTERN, parseCents } from '../../lib/money';
+import { amountForApi, formatMoneyShort, parseMoney, parseMoneyInput } from '../../lib/money';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
@@ -59,7 +59,7 @@ export function ContributionsPage() {
   const standing = (c: Contribution) => !c.reversedBy && !c.reverses;
   const deposits = items.filter((c) => c.kind === 'DEPOSIT' && standing(c));
   const commitments = items.filter((c) => c.kind === 'COMMITMENT' && standing(c));
-  const sum = (list: Contribution[]) => list.reduce((s, c) => s + parseCents(c.usdAmount), 0n);
+  const sum = (list: Contribution[]) => list.reduce((s, c) => s + parseMoney(c.usdAmount), 0n);
 
   return (
     <Stack>
@@ -127,7 +127,7 @@ export function ContributionsPage() {
           />
           <StatTile
             label="AA fees"
-            value={formatMoneyShort(deposits.reduce((s, c) => s + parseCents(c.aaFee ?? '0'), 0n))}
+            value={formatMoneyShort(deposits.reduce((s, c) => s + parseMoney(c.aaFee ?? '0'), 0n))}
             color="orange"
           />
         </SimpleGrid>
@@ -238,11 +238,8 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
         donorCode: form.donorCode,
         kind: form.kind,
         currency: form.currency,
-        amount: centsToDecimal(parseCents(form.amount)),
-        usdAmount:
-          form.currency === 'USD'
-            ? centsToDecimal(parseCents(form.amount))
-            : centsToDecimal(parseCents(form.usdAmount)),
+        amount: amountForApi(form.amount),
+        usdAmount: form.currency === 'USD' ? amountForApi(form.amount) : amountForApi(form.usdAmount),
         date: form.date,
         earmark: form.earmark ? { thematicAreaCode: Number(form.earmark) } : undefined,
         reference: form.reference || undefined,
@@ -265,7 +262,7 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
           .map((d) => d.message)
           .join(' · ') || undefined
       : undefined;
-  const badAmount = form.amount !== '' && !MONEY_PATTERN.test(form.amount);
+  const badAmount = form.amount !== '' && parseMoneyInput(form.amount) === null;
   return (
     <Modal opened onClose={onClose} title="Record a contribution" size="lg" centered>
       <Stack>
@@ -338,7 +335,7 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
             onChange={(e) => set({ reference: e.currentTarget.value })}
           />
         </SimpleGrid>
-        {form.kind === 'DEPOSIT' && form.amount && MONEY_PATTERN.test(form.amount) && (
+        {form.kind === 'DEPOSIT' && form.amount && parseMoneyInput(form.amount) !== null && (
           <Text size="sm" c="dimmed">
             The Administrative Agent's fee of {(Number(ref.settings?.aaFeeRate ?? '0.01') * 100).toFixed(0)} %
             is recorded with the deposit.

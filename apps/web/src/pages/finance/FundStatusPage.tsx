@@ -2,11 +2,11 @@ import { BarChart, DonutChart } from '@mantine/charts';
 import { Grid, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { fundQueries } from '../../api/queries/fund';
 import type { FundStatus } from '../../api/types';
 import { ErrorState, LoadingState } from '../../components/states';
 import { Money, PageHeader, Section, StatTile } from '../../components/ui';
-import { formatMoneyShort, formatRate, parseCents, toNumber } from '../../lib/money';
+import { formatMoneyShort, formatRate, parseMoney, toNumber } from '../../lib/money';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const YEARS = Array.from({ length: 8 }, (_, i) => THIS_YEAR - 7 + i);
@@ -45,16 +45,8 @@ function Line({
 
 export function FundStatusPage() {
   const [year, setYear] = useState<string>('all');
-  const status = useQuery({
-    queryKey: ['fund', 'status', year],
-    queryFn: () => api.get<FundStatus>('/fund/status', { year: year === 'all' ? undefined : year }),
-  });
-  const byYear = useQueries({
-    queries: YEARS.map((y) => ({
-      queryKey: ['fund', 'status', String(y)],
-      queryFn: () => api.get<FundStatus>('/fund/status', { year: y }),
-    })),
-  });
+  const status = useQuery(fundQueries.status(year === 'all' ? undefined : year));
+  const byYear = useQueries({ queries: YEARS.map((y) => fundQueries.status(y)) });
   const trend = YEARS.map((y, i) => ({
     year: String(y),
     Contributions: toNumber(byYear[i].data?.withAdministrativeAgent.contributions) / 1e6,
@@ -114,8 +106,8 @@ export function FundStatusPage() {
 function FundStatusView({ status }: { status: FundStatus }) {
   const aa = status.withAdministrativeAgent;
   const po = status.withParticipatingOrganizations;
-  const net = parseCents(po.transfers) - parseCents(po.refunds);
-  const delivery = net > 0n ? Number(parseCents(po.expenditure)) / Number(net) : null;
+  const net = parseMoney(po.transfers) - parseMoney(po.refunds);
+  const delivery = net > 0n ? Number(parseMoney(po.expenditure)) / Number(net) : null;
   const uses = [
     {
       name: 'Transfers to PUNOs (net)',

@@ -29,12 +29,14 @@ import { EmptyState, ErrorState, LoadingState, QueryState } from '../../componen
 import { Money, PageHeader, ReversalBadge, Section, StatTile, StatusBadge } from '../../components/ui';
 import { formatDate, formatDateTime, today } from '../../lib/format';
 import {
-  centsToDecimal,
+  amountForApi,
   formatMoney,
   formatMoneyShort,
   formatRate,
-  MONEY_PATTERN,
-  parseCents,
+  isEntered,
+  parseMoney,
+  parseMoneyInput,
+  typedTotal,
 } from '../../lib/money';
 import { ResultsMatrix } from '../results/ResultsMatrix';
 
@@ -261,7 +263,7 @@ function MovementModal({
 }) {
   const queryClient = useQueryClient();
   const [orgCode, setOrgCode] = useState<string | null>(
-    programme.organizations.find((o) => parseCents(o.untransferred) > 0n)?.orgCode ??
+    programme.organizations.find((o) => parseMoney(o.untransferred) > 0n)?.orgCode ??
       programme.organizations[0]?.orgCode ??
       null,
   );
@@ -272,7 +274,7 @@ function MovementModal({
     mutationFn: () =>
       api.post(`/programmes/${programme.id}/${kind === 'TRANSFER' ? 'transfers' : 'refunds'}`, {
         orgCode,
-        amount: centsToDecimal(parseCents(amount)),
+        amount: amountForApi(amount),
         date,
       }),
     onSuccess: () => {
@@ -282,12 +284,12 @@ function MovementModal({
       notifications.show({
         color: 'teal',
         title: kind === 'TRANSFER' ? 'Transfer recorded' : 'Refund recorded',
-        message: `${formatMoney(centsToDecimal(parseCents(amount)))} ${kind === 'TRANSFER' ? 'to' : 'from'} ${orgCode}.`,
+        message: `${formatMoney(amountForApi(amount))} ${kind === 'TRANSFER' ? 'to' : 'from'} ${orgCode}.`,
       });
       onClose();
     },
   });
-  const invalid = amount !== '' && !MONEY_PATTERN.test(amount);
+  const invalid = amount !== '' && parseMoneyInput(amount) === null;
   return (
     <Modal
       opened
@@ -465,17 +467,17 @@ function ExpenditureModal({
   const queryClient = useQueryClient();
   const [year, setYear] = useState<number | string>(new Date().getUTCFullYear());
   const [lines, setLines] = useState<Record<number, string>>({});
-  const total = Object.values(lines).reduce((s, a) => s + parseCents(a), 0n);
+  const total = typedTotal(Object.values(lines));
   const record = useMutation({
     mutationFn: () =>
       api.post(`/programmes/${programme.id}/expenditures`, {
         orgCode,
         year: Number(year),
         lines: Object.entries(lines)
-          .filter(([, a]) => a && parseCents(a) > 0n)
+          .filter(([, a]) => isEntered(a))
           .map(([categoryCode, a]) => ({
             categoryCode: Number(categoryCode),
-            amount: centsToDecimal(parseCents(a)),
+            amount: amountForApi(a),
           })),
       }),
     onSuccess: () => {
@@ -531,7 +533,7 @@ function ExpenditureModal({
                     size="xs"
                     value={lines[c.code] ?? ''}
                     onChange={(e) => setLines({ ...lines, [c.code]: e.currentTarget.value })}
-                    error={lines[c.code] && !MONEY_PATTERN.test(lines[c.code]) ? true : undefined}
+                    error={lines[c.code] && parseMoneyInput(lines[c.code]) === null ? true : undefined}
                   />
                 </Table.Td>
               </Table.Tr>

@@ -53,7 +53,10 @@ export function ProposalsPage() {
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) value ? next.set(key, value) : next.delete(key);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     if (!('page' in changes)) next.delete('page');
     setParams(next, { replace: true });
   };

@@ -79,7 +79,9 @@ export function ReportsPage() {
       : // The decision pack carries review scores: only for those who read reviews (not the AA).
         ['ANNUAL_CONSOLIDATED', 'CONTRIBUTOR_STATEMENT', 'PROGRAMME_FACTSHEET'];
   const initialType = (params.get('type') as ReportType | null) ?? types[0];
-  const [type, setType] = useState<ReportType>(types.includes(initialType) ? initialType : types[0]);
+  const [chosenType, setType] = useState<ReportType>(initialType);
+  // A type the user may not request (the permissions arrived later) falls back to the first one.
+  const type = types.includes(chosenType) ? chosenType : types[0];
   const [format, setFormat] = useState<ReportFormat>('pdf');
   const [year, setYear] = useState<string | null>(String(THIS_YEAR - 1));
   const [donorCode, setDonorCode] = useState<string | null>(
@@ -106,9 +108,6 @@ export function ReportsPage() {
     queryFn: async () => (await api.get<Page<MeetingSummary>>('/sc-meetings', { pageSize: 200 })).items,
     enabled: type === 'DECISION_PACK' || (runs.data ?? []).some((r) => r.parameters.meetingId !== undefined),
   });
-  useEffect(() => {
-    if (!types.includes(type)) setType(types[0]);
-  }, [types, type]);
 
   const request = useMutation({
     mutationFn: () => {

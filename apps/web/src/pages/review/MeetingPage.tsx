@@ -23,7 +23,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconFileTypePdf, IconGavel } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, errorMessage } from '../../api/client';
 import { AREA_SHORT, useReference } from '../../api/reference';
@@ -33,7 +33,15 @@ import { RECOMMENDATION_COLOR, RECOMMENDATION_LABEL, score } from '../../compone
 import { ErrorState, LoadingState } from '../../components/states';
 import { Money, PageHeader, Section, StatTile, StatusBadge } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { centsToDecimal, formatMoney, formatMoneyShort, MONEY_PATTERN, parseCents } from '../../lib/money';
+import {
+  amountForApi,
+  formatMoney,
+  formatMoneyShort,
+  isEntered,
+  parseMoney,
+  parseMoneyInput,
+  typedTotal,
+} from '../../lib/money';
 
 const OUTCOME_LABEL: Record<DecisionOutcome, string> = {
   APPROVED: 'Approve and allocate',
@@ -106,7 +114,7 @@ export function MeetingPage() {
         />
         <StatTile
           label="Requested on this agenda"
-          value={formatMoneyShort(p.proposals.reduce((s, x) => s + parseCents(x.budget.total), 0n))}
+          value={formatMoneyShort(p.proposals.reduce((s, x) => s + parseMoney(x.budget.total), 0n))}
         />
         <StatTile
           label="Already allocated (portfolio)"
@@ -231,7 +239,9 @@ export function MeetingPage() {
                     onClick={() => setDeciding(item)}
                     aria-label={`Record the decision on ${item.reference}`}
                   >
-                    {item.recordableAs === 'ACTING_CHAIR' ? 'Record decision as acting chair' : 'Record decision'}
+                    {item.recordableAs === 'ACTING_CHAIR'
+                      ? 'Record decision as acting chair'
+                      : 'Record decision'}
                   </Button>
                 ) : (
                   <Text size="sm" c="dimmed">
@@ -260,32 +270,29 @@ export function MeetingPage() {
   );
 }
 
+/** One chart row per key of either balance: its share now and if the proposal were approved. */
+function shareRows<Label extends { group: string }>(
+  current: Record<string, string>,
+  ifApproved: Record<string, string> | undefined,
+  labelOf: (key: string) => Label,
+) {
+  const keys = new Set([...Object.keys(current), ...Object.keys(ifApproved ?? {})]);
+  return [...keys].map((key) => ({
+    ...labelOf(key),
+    Current: pct(current[key]),
+    'If approved': pct(ifApproved?.[key]),
+  }));
+}
+
 function BalanceCharts({ pack }: { pack: DecisionPack }) {
   const [selected, setSelected] = useState<string>(pack.proposals[0]?.proposalId ?? '');
   const ifApproved = pack.balance.ifApproved[selected];
-  const areaData = useMemo(() => {
-    const keys = new Set([
-      ...Object.keys(pack.balance.current.byThematicArea),
-      ...Object.keys(ifApproved?.byThematicArea ?? {}),
-    ]);
-    return [...keys].sort().map((key) => ({
-      group: `TA${key}`,
-      label: `TA${key} ${AREA_SHORT[key] ?? ''}`.trim(),
-      Current: pct(pack.balance.current.byThematicArea[key]),
-      'If approved': pct(ifApproved?.byThematicArea[key]),
-    }));
-  }, [pack, ifApproved]);
-  const regionData = useMemo(() => {
-    const keys = new Set([
-      ...Object.keys(pack.balance.current.byRegion),
-      ...Object.keys(ifApproved?.byRegion ?? {}),
-    ]);
-    return [...keys].map((key) => ({
-      group: key,
-      Current: pct(pack.balance.current.byRegion[key]),
-      'If approved': pct(ifApproved?.byRegion[key]),
-    }));
-  }, [pack, ifApproved]);
+  const current = pack.balance.current;
+  const areaData = shareRows(current.byThematicArea, ifApproved?.byThematicArea, (key) => ({
+    group: `TA${key}`,
+    label: `TA${key} ${AREA_SHORT[key] ?? ''}`.trim(),
+  })).sort((a, b) => a.group.localeCompare(b.group));
+  const regionData = shareRows(current.byRegion, ifApproved?.byRegion, (key) => ({ group: key }));
   if (pack.proposals.length === 0) return null;
   const series = [
     { name: 'Current', color: 'gray.5' },
@@ -397,7 +404,7 @@ function DecisionModal({
   const [amounts, setAmounts] = useState<Record<string, string>>(() =>
     Object.fromEntries(proposal.budget.byOrganization.map((o) => [o.orgCode, o.total])),
   );
-  const total = Object.values(amounts).reduce((s, a) => s + parseCents(a), 0n);
+  const total = typedTotal(Object.values(amounts));
   const decide = useMutation({
     mutationFn: () =>
       api.post(`/proposals/${proposal.proposalId}/decision`, {
@@ -408,8 +415,8 @@ function DecisionModal({
         allocations:
           outcome === 'APPROVED'
             ? Object.entries(amounts)
-                .filter(([, a]) => parseCents(a) > 0n)
-                .map(([orgCode, a]) => ({ orgCode, amount: centsToDecimal(parseCents(a)) }))
+                .filter(([, a]) => isEntered(a))
+                .map(([orgCode, a]) => ({ orgCode, amount: amountForApi(a) }))
             : undefined,
       }),
     onSuccess: () => {
@@ -428,7 +435,7 @@ function DecisionModal({
   const error = decide.error;
   const availableDetail =
     error instanceof ApiError ? error.details.find((d) => d.rule === 'AVAILABLE_FUNDS') : undefined;
-  const invalid = Object.values(amounts).some((a) => a !== '' && !MONEY_PATTERN.test(a));
+  const invalid = Object.values(amounts).some((a) => a !== '' && parseMoneyInput(a) === null);
 
   return (
     <Modal
@@ -471,7 +478,7 @@ function DecisionModal({
                   value={amounts[o.orgCode] ?? ''}
                   onChange={(e) => setAmounts({ ...amounts, [o.orgCode]: e.currentTarget.value })}
                   error={
-                    amounts[o.orgCode] && !MONEY_PATTERN.test(amounts[o.orgCode])
+                    amounts[o.orgCode] && parseMoneyInput(amounts[o.orgCode]) === null
                       ? 'Amount like 125000.00'
                       : undefined
                   }
@@ -487,7 +494,7 @@ function DecisionModal({
               <Text size="sm">
                 Total <Money value={total} strong />
               </Text>
-              <Text size="sm" c={total > parseCents(available) ? 'red.8' : 'dimmed'}>
+              <Text size="sm" c={total > parseMoney(available) ? 'red.8' : 'dimmed'}>
                 Available {formatMoney(available)}
               </Text>
             </Group>

@@ -121,7 +121,7 @@ function NewMeetingModal({ onClose }: { onClose: () => void }) {
     onSuccess: (meeting) => {
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
       notifications.show({ color: 'teal', message: `${meeting.title} is scheduled.` });
-      navigate(`/meetings/${meeting.id}`);
+      void navigate(`/meetings/${meeting.id}`);
     },
   });
   return (

@@ -14,36 +14,29 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../../api/client';
+import { fundQueries } from '../../api/queries/fund';
 import { AREA_SHORT } from '../../api/reference';
-import type { FundStatus, PipelineEntry } from '../../api/types';
+import type { PipelineEntry } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatTile } from '../../components/ui';
 import { formatDate } from '../../lib/format';
-import { formatMoneyShort, parseCents } from '../../lib/money';
+import { formatMoneyShort, parseMoney } from '../../lib/money';
 
 export function PipelinePage() {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const manage = can('pipeline.manage');
-  const query = useQuery({
-    queryKey: ['pipeline'],
-    queryFn: () => api.get<PipelineEntry[]>('/pipeline'),
-  });
-  const fund = useQuery({
-    queryKey: ['fund', 'status', null],
-    queryFn: () => api.get<FundStatus>('/fund/status'),
-    enabled: can('fund.read'),
-  });
-  const [order, setOrder] = useState<PipelineEntry[]>([]);
+  const query = useQuery(fundQueries.pipeline());
+  const fund = useQuery({ ...fundQueries.status(), enabled: can('fund.read') });
+  // The order being edited; until the first move it is the server's.
+  const [draft, setOrder] = useState<PipelineEntry[] | null>(null);
+  const order = useMemo(() => draft ?? query.data ?? [], [draft, query.data]);
   const [announcement, setAnnouncement] = useState('');
   const focusTarget = useRef<string | null>(null);
-  useEffect(() => {
-    if (query.data) setOrder(query.data);
-  }, [query.data]);
   useEffect(() => {
     if (focusTarget.current) {
       document.getElementById(focusTarget.current)?.focus();
@@ -55,9 +48,11 @@ export function PipelinePage() {
     order.map((e) => e.proposalId).join() !== query.data.map((e) => e.proposalId).join();
   const save = useMutation({
     mutationFn: () => api.put<PipelineEntry[]>('/pipeline', { proposalIds: order.map((e) => e.proposalId) }),
-    onSuccess: () => {
+    onSuccess: (saved) => {
       notifications.show({ color: 'teal', message: 'The pipeline ranking is saved.' });
-      void queryClient.invalidateQueries({ queryKey: ['pipeline'] });
+      queryClient.setQueryData(fundQueries.pipeline().queryKey, saved);
+      setOrder(null);
+      void queryClient.invalidateQueries({ queryKey: fundQueries.pipeline().queryKey });
     },
   });
   const move = (index: number, delta: -1 | 1) => {
@@ -72,8 +67,12 @@ export function PipelinePage() {
     setAnnouncement(`${next[target].reference} moved to rank ${target + 1} of ${next.length}.`);
   };
 
-  let cumulative = 0n;
-  const available = fund.data ? parseCents(fund.data.withAdministrativeAgent.balance) : null;
+  // Running total of the programmes above and at each rank.
+  const cumulativeAt = order.reduce<bigint[]>(
+    (sums, entry, index) => [...sums, (index ? sums[index - 1] : 0n) + parseMoney(entry.total)],
+    [],
+  );
+  const available = fund.data ? parseMoney(fund.data.withAdministrativeAgent.balance) : null;
 
   return (
     <Stack>
@@ -108,7 +107,7 @@ export function PipelinePage() {
           />
           <StatTile
             label="Pipeline total"
-            value={formatMoneyShort(order.reduce((sum, e) => sum + parseCents(e.total), 0n))}
+            value={formatMoneyShort(order.reduce((sum, e) => sum + parseMoney(e.total), 0n))}
             color="grape"
             hint={`${order.length} programme${order.length === 1 ? '' : 's'}`}
           />
@@ -141,7 +140,7 @@ export function PipelinePage() {
               </Table.Thead>
               <Table.Tbody>
                 {order.map((entry, index) => {
-                  cumulative += parseCents(entry.total);
+                  const cumulative = cumulativeAt[index];
                   const fits = available !== null && cumulative <= available;
                   return (
                     <Table.Tr key={entry.proposalId} data-testid="pipeline-row">

@@ -20,8 +20,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, errorMessage } from '../../api/client';
+import { proposalQueries } from '../../api/queries/proposals';
 import { useReference } from '../../api/reference';
-import type { Proposal, Recommendation, Recusal, ReviewsResponse } from '../../api/types';
+import type { Recommendation } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { RECOMMENDATION_LABEL, ReviewsPanel } from '../../components/ReviewsPanel';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -35,21 +36,10 @@ export function ReviewPage() {
   const { user } = useAuth();
   const ref = useReference();
   const queryClient = useQueryClient();
-  const proposal = useQuery({
-    queryKey: ['proposal', id],
-    queryFn: () => api.get<Proposal>(`/proposals/${id}`),
-  });
-  const reviews = useQuery({
-    queryKey: ['proposal', id, 'reviews'],
-    queryFn: () => api.get<ReviewsResponse>(`/proposals/${id}/reviews`),
-    retry: false,
-  });
+  const proposal = useQuery(proposalQueries.detail(id));
+  const reviews = useQuery(proposalQueries.reviews(id));
   // Whether I may review it: my organization is a PUNO, or I declared a conflict (every round).
-  const recusal = useQuery({
-    queryKey: ['proposal', id, 'recusal'],
-    queryFn: () => api.get<Recusal>(`/proposals/${id}/recusal`),
-    retry: false,
-  });
+  const recusal = useQuery(proposalQueries.recusal(id));
   const [scores, setScores] = useState<Record<string, string>>({});
   const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
   const [comment, setComment] = useState('');
@@ -86,8 +76,8 @@ export function ReviewPage() {
         title: 'Review submitted',
         message: 'Your scorecard is recorded. The other members’ reviews are now visible.',
       });
-      void queryClient.invalidateQueries({ queryKey: ['proposal', id, 'reviews'] });
-      void queryClient.invalidateQueries({ queryKey: ['proposal', id, 'recusal'] });
+      void queryClient.invalidateQueries({ queryKey: proposalQueries.reviews(id).queryKey });
+      void queryClient.invalidateQueries({ queryKey: proposalQueries.recusal(id).queryKey });
       void queryClient.invalidateQueries({ queryKey: ['review-queue'] });
     },
   });
@@ -101,7 +91,7 @@ export function ReviewPage() {
         title: 'Conflict declared',
         message: 'You are recused from this proposal.',
       });
-      void queryClient.invalidateQueries({ queryKey: ['proposal', id, 'recusal'] });
+      void queryClient.invalidateQueries({ queryKey: proposalQueries.recusal(id).queryKey });
       void queryClient.invalidateQueries({ queryKey: ['review-queue'] });
     },
   });

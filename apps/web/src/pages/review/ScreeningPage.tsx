@@ -19,20 +19,16 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconChecklist } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../api/client';
+import { proposalQueries } from '../../api/queries/proposals';
 import { useReference } from '../../api/reference';
-import type { Eligibility, Page, Proposal, ProposalSummary, ScreeningOutcome } from '../../api/types';
+import type { Page, Proposal, ProposalSummary, ScreeningOutcome } from '../../api/types';
 import { EmptyState, LoadingState, QueryState } from '../../components/states';
 import { Field, Money, PageHeader } from '../../components/ui';
+import { addDays } from '@mptf/common';
 import { daysUntil, formatDate, formatDateTime, today } from '../../lib/format';
-
-function addDays(date: string, days: number) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export function ScreeningPage() {
   const [params, setParams] = useSearchParams();
@@ -150,20 +146,13 @@ export function ScreeningPage() {
 function ScreeningForm({ proposalId, onDone }: { proposalId: string; onDone: () => void }) {
   const ref = useReference();
   const queryClient = useQueryClient();
-  const proposal = useQuery({
-    queryKey: ['proposal', proposalId],
-    queryFn: () => api.get<Proposal>(`/proposals/${proposalId}`),
-  });
-  const eligibility = useQuery({
-    queryKey: ['proposal', proposalId, 'eligibility'],
-    queryFn: () => api.get<Eligibility>(`/proposals/${proposalId}/eligibility`),
-  });
+  const proposal = useQuery(proposalQueries.detail(proposalId));
+  const eligibility = useQuery(proposalQueries.eligibility(proposalId));
   const [outcome, setOutcome] = useState<ScreeningOutcome>('PASS');
   const [comment, setComment] = useState('');
-  const [due, setDue] = useState('');
-  useEffect(() => {
-    if (ref.settings && !due) setDue(addDays(today(), ref.settings.reviewWindowDays));
-  }, [ref.settings, due]);
+  const [typedDue, setDue] = useState('');
+  // Until one is typed, the fund's review window from today.
+  const due = typedDue || (ref.settings ? addDays(today(), ref.settings.reviewWindowDays) : '');
   const screen = useMutation({
     mutationFn: () =>
       api.post<Proposal>(`/proposals/${proposalId}/screening`, {

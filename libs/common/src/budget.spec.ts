@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { parseMoney } from '@mptf/platform';
 import {
   BudgetLineInput,
   computeBudget,
@@ -7,6 +6,7 @@ import {
   indirectCostsOf,
   totalsByOrganization,
 } from './budget';
+import { parseMoney } from './money';
 
 const line = (orgCode: string, categoryCode: number, amount: string): BudgetLineInput => ({
   orgCode,

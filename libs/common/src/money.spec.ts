@@ -1,4 +1,12 @@
-import { applyRate, divideRounded, formatMoney, isMoneyString, parseMoney, ratio } from './money';
+import {
+  applyRate,
+  divideRounded,
+  formatMoney,
+  isMoneyString,
+  parseMoney,
+  parseMoneyInput,
+  ratio,
+} from './money';
 
 describe('money', () => {
   it('parses and formats decimal strings without floating point', () => {
@@ -40,5 +48,14 @@ describe('money', () => {
     expect(ratio(1n, 3n)).toBe('0.3333');
     expect(ratio(2n, 3n)).toBe('0.6667');
     expect(ratio(5n, 0n)).toBe('0.0000');
+  });
+
+  it('reads a typed amount as cents, and a bad one as null, never as 0', () => {
+    expect(parseMoneyInput(' 1250000.5 ')).toBe(125000050n);
+    expect(parseMoneyInput('0')).toBe(0n);
+    expect(parseMoneyInput('9999999999999.99')).toBe(999999999999999n);
+    for (const bad of ['', '  ', null, undefined, 'abc', '-5', '1,000', '1.234', '1e5', '10000000000000']) {
+      expect(parseMoneyInput(bad)).toBeNull();
+    }
   });
 });

@@ -1,0 +1,140 @@
+// The boundaries of the house. `npm run lint` checks them with everything else (eslint.config.mjs
+// spreads them in); `npm test` checks them alone, without type information so it stays quick:
+// `eslint -c eslint.boundaries.mjs .`
+import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+
+/**
+ * The direction of the house: each lib may import the libs of the layers to its left, never one of
+ * its own layer or to its right. `common` is the pure package the server and the web app share.
+ * The order is the one the code follows: audit sits under identity and reference (they write
+ * events), and finance under review (a decision records its allocations through finance).
+ */
+const LAYERS = [
+  ['common'],
+  ['platform'],
+  ['audit'],
+  ['identity', 'reference'],
+  ['proposals'],
+  ['finance'],
+  ['review'],
+  ['results'],
+  ['reporting'],
+];
+const layerOf = (lib) => LAYERS.findIndex((layer) => layer.includes(lib));
+const LIBS = LAYERS.flat();
+const lib = (name) => ({ element: { type: 'lib', captured: { lib: name } } });
+
+/** Each lib: the libs of its own layer and above it (but itself) are out of reach. */
+const upwardImports = LIBS.filter((name) => layerOf(name) < LAYERS.length - 1).map((name) => ({
+  from: lib(name),
+  disallow: {
+    to: LIBS.filter((other) => other !== name && layerOf(other) >= layerOf(name)).map(lib),
+  },
+  message: `${name} may import only the libs below it (${LAYERS.map((layer) => layer.join(', ')).join(' ← ')})`,
+}));
+
+/** A lib's public face is its src/index.ts (imported as @mptf/<lib>); the files behind it are its own. */
+const deepImports = LIBS.map((name) => ({
+  from: [
+    { element: { type: 'lib', captured: { lib: `!${name}` } } },
+    { element: { type: 'app' } },
+    { element: { type: 'tooling' } },
+  ],
+  disallow: { to: { element: { type: 'lib', captured: { lib: name }, fileInternalPath: '!src/index.ts' } } },
+  message: `import ${name} through its public face (@mptf/${name}, its src/index.ts), not a file inside it`,
+}));
+
+const boundaryRules = {
+  'boundaries/dependencies': [
+    'error',
+    {
+      default: 'allow',
+      policies: [
+        ...upwardImports,
+        {
+          from: { element: { type: 'lib' } },
+          disallow: { to: [{ element: { type: 'app' } }, { element: { type: 'tooling' } }] },
+          message: 'a lib never imports the apps, tests, seeds or scripts that sit on it',
+        },
+        {
+          from: { element: { type: 'app', captured: { app: 'web' } } },
+          disallow: {
+            to: [
+              { element: { type: 'lib', captured: { lib: '!common' } } },
+              { element: { type: 'app', captured: { app: '!web' } } },
+              { element: { type: 'tooling' } },
+            ],
+          },
+          message: 'the web app imports no server code but the shared pure package @mptf/common',
+        },
+        {
+          from: [
+            { element: { type: 'lib' } },
+            { element: { type: 'app', captured: { app: '!web' } } },
+            { element: { type: 'tooling' } },
+          ],
+          disallow: { to: { element: { type: 'app', captured: { app: 'web' } } } },
+          message: 'server code never imports the web app',
+        },
+        ...deepImports,
+      ],
+    },
+  ],
+};
+
+export const IGNORES = {
+  ignores: [
+    'dist/**',
+    'node_modules/**',
+    'var/**',
+    'coverage/**',
+    '*.js',
+    '*.mjs',
+    'tests/support/*.js',
+    'apps/web/scripts/**',
+    'apps/web/src/api/schema.d.ts',
+  ],
+};
+
+/** The element types and the dependency policies between them. */
+export const boundariesConfig = [
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': {
+        typescript: { project: ['tsconfig.json', 'apps/web/tsconfig.json'], noWarnOnMultipleProjects: true },
+      },
+      'boundaries/elements': [
+        { type: 'lib', pattern: 'libs/*', capture: ['lib'] },
+        { type: 'app', pattern: 'apps/*', capture: ['app'] },
+        { type: 'tooling', pattern: '(migrations|seeds|scripts|tests|bench)' },
+      ],
+    },
+    rules: boundaryRules,
+  },
+  {
+    // The web app's tsconfig resolves no server lib but @mptf/common: say so before the compiler does.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@mptf/(?!common$)',
+              message: 'the web app imports no server code but the shared pure package @mptf/common',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  IGNORES,
+  { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } },
+  ...boundariesConfig,
+);

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Lints `code` as if it were the file at `path` with the boundary rules alone (as `npm test` does). */
+function lint(path: string, code: string): string[] {
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+      '--no-inline-config',
+      '-c',
+      'eslint.boundaries.mjs',
+      '--format',
+      'json',
+      '--stdin',
+      '--stdin-filename',
+      path,
+    ],
+    { cwd: ROOT, input: code, encoding: 'utf8' },
+  );
+  if (run.status !== 0 && run.status !== 1) throw new Error(`eslint failed: ${run.stderr}`);
+  const [result] = JSON.parse(run.stdout) as { messages: { message: string }[] }[];
+  return result.messages.map((m) => m.message);
+}
+
+describe('the boundaries of the house (eslint.boundaries.mjs, run by npm test and npm run lint)', () => {
+  it('refuses a lib importing an app', () => {
+    expect(
+      lint('libs/finance/src/probe.ts', "export { createApiApp } from '../../../apps/api/src/bootstrap';\n"),
+    ).toEqual([expect.stringMatching(/a lib never imports the apps/)]);
+  });
+
+  it('refuses a lib importing one of its own layer or above, and accepts those below', () => {
+    expect(lint('libs/platform/src/probe.ts', "export { Permission } from '@mptf/identity';\n")).toEqual([
+      expect.stringMatching(/^platform may import only the libs below it/),
+    ]);
+    expect(lint('libs/identity/src/probe.ts', "export { CountryEntity } from '@mptf/reference';\n")).toEqual([
+      expect.stringMatching(/^identity may import only the libs below it/),
+    ]);
+    expect(lint('libs/finance/src/probe.ts', "export { ReviewModule } from '@mptf/review';\n")).toEqual([
+      expect.stringMatching(/^finance may import only/),
+    ]);
+    expect(
+      lint(
+        'libs/review/src/probe.ts',
+        "export { FinanceService } from '@mptf/finance';\nexport { Clock } from '@mptf/platform';\nexport { parseMoney } from '@mptf/common';\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses a deep import past a lib’s index, from another lib, an app or a test', () => {
+    const deep = "export { Clock } from '../../../libs/platform/src/clock/clock';\n";
+    expect(lint('apps/api/src/probe.ts', deep)).toEqual([expect.stringMatching(/through its public face/)]);
+    expect(
+      lint('tests/finance/probe.ts', "export { Clock } from '../../libs/platform/src/clock/clock';\n"),
+    ).toEqual([expect.stringMatching(/through its public face/)]);
+    expect(
+      lint('libs/finance/src/probe.ts', "export { parseMoney } from '../../common/src/money';\n"),
+    ).toEqual([expect.stringMatching(/through its public face/)]);
+    // Inside a lib, its own files are its own.
+    expect(lint('libs/platform/src/probe.ts', "export { Clock } from './clock/clock';\n")).toEqual([]);
+  });
+
+  it('lets the web app import the shared pure package, and no other server code', () => {
+    expect(lint('apps/web/src/probe.ts', "export { parseMoney } from '@mptf/common';\n")).toEqual([]);
+    expect(lint('apps/web/src/probe.ts', "export { Permission } from '@mptf/identity';\n")).toEqual([
+      expect.stringMatching(/no server code but the shared pure package/),
+    ]);
+    expect(
+      lint(
+        'apps/web/src/probe.ts',
+        "export { formatMoney } from '../../../libs/platform/src/money/money';\n",
+      ),
+    ).toEqual([expect.stringMatching(/through its public face|no server code/)]);
+    expect(lint('apps/web/src/probe.ts', "export { API_PREFIX } from '../../api/src/bootstrap';\n")).toEqual([
+      expect.stringMatching(/no server code but the shared pure package/),
+    ]);
+  });
+});
