@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'apps/web/**', 'coverage/**', '*.js', '*.mjs', 'tests/support/*.js', 'apps/web/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'apps/web/**', 'coverage/**', '*.js', '*.mjs', 'scripts/*.mjs', 'tests/support/*.js', 'apps/web/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
