@@ -60,9 +60,15 @@ function statAll(path: string) {
   return { mode: stats.mode, uid: stats.uid, gid: stats.gid, isDirectory: stats.isDirectory() };
 }
 
-/** The folder of an installed package (its package.json's folder), resolved from `from`. */
+/**
+ * The folder of an installed package, looked up as Node looks it up from `from` (the packages here
+ * are ESM-only with an `exports` map, so `require.resolve` cannot name them).
+ */
 function packageFolder(name: string, from: string): string {
-  return dirname(realpathSync(createRequire(from).resolve(`${name}/package.json`)));
+  for (const modules of createRequire(from).resolve.paths(name) ?? []) {
+    if (existsSync(join(modules, name, 'package.json'))) return realpathSync(join(modules, name));
+  }
+  throw new Error(`The package ${name} is not installed: run npm ci`);
 }
 
 /**
