@@ -91,6 +91,7 @@ export const IGNORES = {
     'coverage/**',
     '*.js',
     '*.mjs',
+    'scripts/*.mjs',
     'tests/support/*.js',
     'apps/web/scripts/**',
     'apps/web/src/api/schema.d.ts',

@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     );
     embedded = await startEmbeddedPostgres({
       dataDir: env.EMBEDDED_PG_DIR,
+      dataDirChosen: process.env.EMBEDDED_PG_DIR !== undefined,
+      say,
       port: env.EMBEDDED_PG_PORT,
       database: 'mptf',
     });

