@@ -13,6 +13,8 @@ function intEnv(name: string, fallback: number): number {
 export const SETTINGS = {
   requests: intEnv('BENCH_REQUESTS', 200),
   concurrency: intEnv('BENCH_CONCURRENCY', 1),
+  /** Reads again with this many in flight (a busy Steering Committee week, not one user alone). */
+  loadConcurrency: intEnv('BENCH_LOAD_CONCURRENCY', 16),
   warmup: intEnv('BENCH_WARMUP', 20),
   intakeProposals: intEnv('BENCH_INTAKE_PROPOSALS', 1000),
   intakeConcurrency: intEnv('BENCH_INTAKE_CONCURRENCY', 16),
@@ -27,7 +29,8 @@ export const SETTINGS = {
   statements: intEnv('BENCH_STATEMENTS', 100),
   reportYear: intEnv('BENCH_REPORT_YEAR', 2025),
   reportTimeoutMs: intEnv('BENCH_REPORT_TIMEOUT_MS', 180_000),
-  /** BENCH_ONLY=queries,intake,annual,statements measures a subset (latest.* are then not written). */
+  startupTimeoutMs: intEnv('BENCH_STARTUP_TIMEOUT_MS', 120_000),
+  /** BENCH_ONLY=startup,queries,intake,annual,statements measures a subset (latest.* are then not written). */
   only: (process.env.BENCH_ONLY ?? '')
     .split(',')
     .map((name) => name.trim())
