@@ -87,7 +87,8 @@ async function measureRead(
   const r = latencyStats(rawLoad.latencies);
   const ratio = a.p95 / r.p95;
   const errors = apiLoad.errors.length + rawLoad.errors.length;
-  const perSecond = (load: { latencies: number[]; wallMs: number }) => (load.latencies.length / load.wallMs) * 1000;
+  const perSecond = (load: { latencies: number[]; wallMs: number }) =>
+    (load.latencies.length / load.wallMs) * 1000;
   const loaded = concurrency > 1;
   return {
     id: loaded ? `${read.id}-c${concurrency}` : read.id,

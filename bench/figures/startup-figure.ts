@@ -83,7 +83,14 @@ function slowestSteps(steps: { at: number; line: string }[]): string {
 
 function startEnv(port: number, pgPort: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'NODE_ENV', 'JWT_SECRET', 'QUEUE_PREFIX', 'EMBEDDED_PG_DIR'])
+  for (const name of [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'NODE_ENV',
+    'JWT_SECRET',
+    'QUEUE_PREFIX',
+    'EMBEDDED_PG_DIR',
+  ])
     delete env[name];
   if (port) env.PORT = String(port);
   if (pgPort) env.EMBEDDED_PG_PORT = String(pgPort);
