@@ -45,7 +45,15 @@ export function spawnService(
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const fd = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, [main], {
+  // BENCH_CPU_PROF=<folder>: each service writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`,
+        `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, main], {
     env: { ...process.env, ...env },
     stdio: ['ignore', fd, fd],
   });
