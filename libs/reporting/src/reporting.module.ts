@@ -9,6 +9,7 @@ import { ReviewModule } from '@mptf/review';
 import { AnnualReportComposer } from './compose/annual/annual-report.composer';
 import { AnnualReportLoader } from './compose/annual/annual-report.data';
 import { ContributorStatementComposer } from './compose/contributor/contributor-statement.composer';
+import { ContributorFundLoader } from './compose/contributor/contributor-fund.data';
 import { ContributorStatementLoader } from './compose/contributor/contributor-statement.data';
 import { DecisionPackComposer } from './compose/decision-pack/decision-pack.composer';
 import { DecisionPackLoader } from './compose/decision-pack/decision-pack.data';
@@ -26,6 +27,8 @@ import { ReportRun } from './runs/report-run.entity';
 import { ReportRunsRepository } from './runs/report-runs.repository';
 import { ReportsService } from './runs/reports.service';
 import { ReportScheduleService } from './schedule/report-schedule.service';
+import { SharedPartsStore } from './runs/shared-parts';
+import { ReportBatchesService } from './runs/report-batches.service';
 
 const COMPOSERS = [
   ProgrammeFactsheetComposer,
@@ -38,6 +41,7 @@ const COMPOSERS = [
 const LOADERS = [
   AnnualReportLoader,
   ContributorStatementLoader,
+  ContributorFundLoader,
   DecisionPackLoader,
   ProgrammeFactsheetDataProvider,
 ];
@@ -64,8 +68,10 @@ const READERS = [
   imports: [TypeOrmModule.forFeature([ReportRun]), FinanceModule, ReviewModule, ResultsModule],
   providers: [
     ReportsService,
+    ReportBatchesService,
     ReportGenerator,
     ReportRunsRepository,
+    SharedPartsStore,
     ReportScheduleService,
     PdfRenderer,
     CsvRenderer,
@@ -81,6 +87,6 @@ const READERS = [
       useFactory: (...composers: ReportComposer[]): ReportComposer[] => composers,
     },
   ],
-  exports: [ReportsService, ReportGenerator, ReportScheduleService],
+  exports: [ReportsService, ReportBatchesService, ReportGenerator, ReportScheduleService],
 })
 export class ReportingModule {}

@@ -13,6 +13,7 @@ import { XlsxRenderer } from '../render/xlsx-renderer';
 import { ReportRun, ReportSource } from './report-run.entity';
 import { ReportRunsRepository } from './report-runs.repository';
 import { CONTENT_TYPES, ReportFormat, ReportStatus } from './report-types';
+import { SharedPartsStore } from './shared-parts';
 
 export interface GenerationJob {
   /** 1-based attempt of the queue job. */
@@ -79,6 +80,7 @@ export class ReportGenerator {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     @Inject(REPORT_COMPOSERS) private readonly composers: ReportComposer[],
+    private readonly sharedParts: SharedPartsStore,
     pdf: PdfRenderer,
     csv: CsvRenderer,
     xlsx: XlsxRenderer,
@@ -159,16 +161,20 @@ export class ReportGenerator {
     const progress = this.progressWriter(run.id, job);
     const generatedAt = this.clock.now();
 
-    // One snapshot for every figure of the report.
-    const composed = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      composer.compose({
+    // One snapshot for every figure of the report (a batch's shared parts are checked against it).
+    let reused: Record<string, string> = {};
+    const composed = await this.dataSource.transaction('REPEATABLE READ', (manager) => {
+      const shared = this.sharedParts.forRun(run.batchId, manager);
+      reused = shared.reused;
+      return composer.compose({
         manager,
         runId: run.id,
         parameters: run.parameters,
         generatedAt,
         progress: (percent) => progress(5 + percent * 0.35),
-      }),
-    );
+        shared,
+      });
+    });
     await progress(40);
 
     const storageKey = storageKeyOf(run.id, run.format);
@@ -204,6 +210,7 @@ export class ReportGenerator {
       inputs: composed.inputs,
       fingerprint: documentFingerprint(composed),
       omittedSections: composed.omittedSections,
+      ...(Object.keys(reused).length ? { sharedParts: reused } : {}),
     };
     return {
       storageKey,

@@ -3,17 +3,15 @@ import {
   ContributionsService,
   ContributionView,
   DonorSummary,
-  FinanceReadService,
   FundStatus,
-  PortfolioDimension,
   PortfolioGroup,
   ProgrammeSummary,
 } from '@mptf/finance';
 import { OrganizationName, OrganizationNamesReader } from '@mptf/identity';
 import { NotFoundError } from '@mptf/platform';
-import { EntityManager } from 'typeorm';
 import { snapshotTime } from '../compose-helpers';
 import { ComposeContext } from '../report-composer';
+import { ContributorFundLoader } from './contributor-fund.data';
 
 /** Everything one donor's statement shows, read in the run's one snapshot. */
 export interface ContributorStatementData {
@@ -36,15 +34,15 @@ export interface ContributorStatementData {
 }
 
 /**
- * Reads a contributor statement's data from the finance read models of `/contributions`,
- * `/fund/status`, `/portfolio` and `/programmes`, and the donor's name from identity.
+ * Reads a contributor statement's data: the donor's own part here, from `/contributions` and
+ * identity, and the fund-level part (the same for every donor) from `ContributorFundLoader`.
  */
 @Injectable()
 export class ContributorStatementLoader {
   constructor(
-    private readonly finance: FinanceReadService,
     private readonly contributions: ContributionsService,
     private readonly organizations: OrganizationNamesReader,
+    private readonly fundPart: ContributorFundLoader,
   ) {}
 
   async load(context: ComposeContext): Promise<ContributorStatementData> {
@@ -57,21 +55,9 @@ export class ContributorStatementLoader {
 
     const [summary] = await this.contributions.donorSummary(manager, { donorCode, year });
     const entries = await this.contributions.contributions(manager, { donor: donorCode, year });
-    const everyDonor = await this.contributions.donorSummary(manager, {});
     await context.progress(30);
-    const fund = await this.finance.fundStatus(manager, {});
-    const byArea = await this.finance.portfolio(manager, PortfolioDimension.THEMATIC_AREA);
-    const programmes = await this.allProgrammes(manager);
+    const { everyDonor, fund, byArea, programmes } = await this.fundPart.load(context);
     await context.progress(80);
     return { donor, year, snapshotAt, summary, entries, everyDonor, fund, byArea, programmes };
-  }
-
-  private async allProgrammes(manager: EntityManager): Promise<ProgrammeSummary[]> {
-    const all: ProgrammeSummary[] = [];
-    for (let page = 1; ; page++) {
-      const result = await this.finance.programmes(manager, { page, pageSize: 1000 });
-      all.push(...result.items);
-      if (all.length >= result.total || !result.items.length) return all;
-    }
   }
 }
