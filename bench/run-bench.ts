@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     if (measures('queries')) figures.push(...(await queryFigures(context)));
     if (measures('intake')) figures.push(await intakeFigure(context));
     if (measures('annual')) figures.push(await annualReportFigure(context));
-    if (measures('statements')) figures.push(await statementsFigure(context));
+    if (measures('statements')) figures.push(...(await statementsFigure(context)));
   } finally {
     context.api.close();
     for (const worker of context.workers) await worker.stop();
