@@ -70,10 +70,15 @@ export async function statementsFigure(context: BenchContext): Promise<Figure[]>
     process.stdout.write(`measure: ${label} …\n`);
     for (const worker of context.workers) await worker.stop();
     context.workers.length = 0;
-    await startWorkers(context, workerCount);
+    const workers = await startWorkers(context, workerCount);
+    const cpu = () => workers.reduce((sum, worker) => sum + worker.cpuMs(), 0);
+    const cpuBefore = cpu();
     const all = await timed(() => runBatches(context, tokens, batches));
+    const cpuPerStatement = (cpu() - cpuBefore) / count;
     if (workerCount === 1) oneWorkerMs = all.ms;
-    figures.push(await figureOf(context, label, workerCount, all, bare.ms, baseline, oneWorkerMs));
+    figures.push(
+      await figureOf(context, label, workerCount, all, bare.ms, baseline, oneWorkerMs, cpuPerStatement),
+    );
   }
   return figures;
 }
@@ -115,6 +120,7 @@ async function figureOf(
   bareMs: number,
   baseline: string,
   oneWorkerMs: number,
+  cpuPerStatement: number,
 ): Promise<Figure> {
   const failed = [...all.value.runs.values()].filter((run) => run.status !== 'SUCCEEDED');
   const { rows: attempts } = await context.pool.query<{ run_id: string; worker: string }>(
@@ -142,7 +148,7 @@ async function figureOf(
     id: `contributor-statements-w${workerCount}`,
     label,
     result: ok && (workerCount === 1 ? ratio <= 3 : linear) ? 'PASS' : 'MISS',
-    measured: `${ms(all.ms)}, ${failed.length} failed, ${twice} twice, split ${split}${workerCount > 1 ? `, ${speedup.toFixed(2)}× 1 worker` : ''}`,
+    measured: `${ms(all.ms)} (worker CPU ${ms(cpuPerStatement)}/statement), ${failed.length} failed, ${twice} twice, split ${split}${workerCount > 1 ? `, ${speedup.toFixed(2)}× 1 worker` : ''}`,
     baseline,
     ratio: times(ratio),
     target:
@@ -156,6 +162,7 @@ async function figureOf(
       baselineMs: Math.round(bareMs),
       workers: workerCount,
       speedup: Math.round(speedup * 100) / 100,
+      workerCpuMsPerStatement: Math.round(cpuPerStatement),
       peakRssMb: Math.round(Math.max(...context.workers.map((worker) => worker.peakRssMb()))),
     },
   };
