@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { numericValue } from '../document/format';
 import {
@@ -53,6 +52,9 @@ export class XlsxRenderer extends ReportRenderer {
   render(document: ReportDocument, context: RenderContext): RenderOutput {
     const stream = new PassThrough();
     const done = (async () => {
+      // Loaded at the first XLSX, not at start-up: the API (which never renders) starts without
+      // exceljs and its zip libraries (about a tenth of its start-up).
+      const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
         stream,
         useStyles: true,

@@ -13,6 +13,7 @@ import { XlsxRenderer } from '../render/xlsx-renderer';
 import { ReportRun, ReportSource } from './report-run.entity';
 import { ReportRunsRepository } from './report-runs.repository';
 import { CONTENT_TYPES, ReportFormat, ReportStatus } from './report-types';
+import { progressThrottle } from './progress-throttle';
 import { SharedPartsStore } from './shared-parts';
 
 export interface GenerationJob {
@@ -222,15 +223,11 @@ export class ReportGenerator {
     };
   }
 
-  /** Writes progress when it moved by 5 points or more (not on every row). */
+  /** Progress into the run and the queue, throttled (progressThrottle). */
   private progressWriter(runId: string, job: GenerationJob) {
-    let last = 0;
-    return async (value: number) => {
-      const percent = Math.max(0, Math.min(99, Math.round(value)));
-      if (percent < last + 5) return;
-      last = percent;
+    return progressThrottle(async (percent) => {
       await this.runs.setProgress(runId, percent);
       await job.progress?.(percent);
-    };
+    });
   }
 }
