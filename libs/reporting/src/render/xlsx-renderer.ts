@@ -54,7 +54,8 @@ export class XlsxRenderer extends ReportRenderer {
     const done = (async () => {
       // Loaded at the first XLSX, not at start-up: the API (which never renders) starts without
       // exceljs and its zip libraries (about a tenth of its start-up).
-      const { default: ExcelJS } = await import('exceljs');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const ExcelJS = require('exceljs') as typeof import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
         stream,
         useStyles: true,
