@@ -3,7 +3,12 @@ import { apportion, deliveryRateOrNull, pledgeFigures, pledgeRate } from './pled
 describe('pledge math', () => {
   it('states the unpaid part of a pledge at the rate given and keeps committed − deposited = outstanding', () => {
     const figures = pledgeFigures(
-      { currency: 'NOK', committedOriginal: 5000000000n, depositedOriginal: 2000000000n, depositedUsd: 210000000n },
+      {
+        currency: 'NOK',
+        committedOriginal: 5000000000n,
+        depositedOriginal: 2000000000n,
+        depositedUsd: 210000000n,
+      },
       pledgeRate(99000000n, 1000000000n),
     );
     expect(figures.rate).toBe('0.099000');

@@ -146,7 +146,8 @@ export class FinanceReportReader {
     throughYear?: number,
   ): Promise<PortfolioMoneyGroup[]> {
     const rows = await this.portfolioRows.groups(manager, groupBy, throughYear);
-    const numeric = groupBy === PortfolioDimension.THEMATIC_AREA || groupBy === PortfolioDimension.GCM_OBJECTIVE;
+    const numeric =
+      groupBy === PortfolioDimension.THEMATIC_AREA || groupBy === PortfolioDimension.GCM_OBJECTIVE;
     return rows.map((row) => {
       const expenditure = BigInt(row.expenditure);
       const netFunded = BigInt(row.transferred) - BigInt(row.refunded);
@@ -174,7 +175,10 @@ export class FinanceReportReader {
     };
   }
 
-  async pledges(manager: EntityManager, filter: { throughYear: number; donorCode?: string }): Promise<Pledges> {
+  async pledges(
+    manager: EntityManager,
+    filter: { throughYear: number; donorCode?: string },
+  ): Promise<Pledges> {
     const rows = await this.figures.donorCurrencies(manager, filter);
     const latest = await this.figures.latestRates(manager, filter.throughYear);
     const rates = new Map<string, StatedRate>(
@@ -216,20 +220,20 @@ export class FinanceReportReader {
         });
     }
     const stated = [...donors.values()]
-      .sort((a, b) => (b.deposited > a.deposited ? 1 : b.deposited < a.deposited ? -1 : a.code.localeCompare(b.code)))
-      .map(
-        (donor): DonorPledges => ({
-          donorCode: donor.code,
-          donorName: donor.name,
-          lines: donor.lines,
-          committed: formatMoney(donor.committed),
-          deposited: formatMoney(donor.deposited),
-          outstanding: formatMoney(donor.outstanding),
-          aaFees: formatMoney(donor.fees),
-          depositedInYear: formatMoney(donor.depositedInYear),
-          aaFeesInYear: formatMoney(donor.feesInYear),
-        }),
-      );
+      .sort((a, b) =>
+        b.deposited > a.deposited ? 1 : b.deposited < a.deposited ? -1 : a.code.localeCompare(b.code),
+      )
+      .map((donor): DonorPledges => ({
+        donorCode: donor.code,
+        donorName: donor.name,
+        lines: donor.lines,
+        committed: formatMoney(donor.committed),
+        deposited: formatMoney(donor.deposited),
+        outstanding: formatMoney(donor.outstanding),
+        aaFees: formatMoney(donor.fees),
+        depositedInYear: formatMoney(donor.depositedInYear),
+        aaFeesInYear: formatMoney(donor.feesInYear),
+      }));
     const used = new Set(stated.flatMap((d) => d.lines.map((line) => line.currency)));
     return {
       donors: stated,
