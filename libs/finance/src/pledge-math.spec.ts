@@ -36,6 +36,10 @@ describe('pledge math', () => {
     expect(parts.reduce((a, b) => a + b, 0n)).toBe(1234567n);
     // ties go to the earlier weight; a larger remainder wins first
     expect(apportion(2n, [1n, 1n, 1n])).toEqual([1n, 1n, 0n]);
+    // a negative weight (a balance that fell in the year) still sums exactly
+    const signed = apportion(1001n, [700n, 400n, -100n]);
+    expect(signed.reduce((a, b) => a + b, 0n)).toBe(1001n);
+    expect(signed).toEqual([701n, 400n, -100n]);
   });
 
   it('leaves the delivery rate n/a (null) when nothing is net funded', () => {

@@ -53,27 +53,36 @@ export function pledgeFigures(input: PledgeInput, rate: string): PledgeFigures {
   };
 }
 
+/** a ÷ b rounded down (towards −∞), and the non-negative remainder; b > 0. */
+function floorDivMod(a: bigint, b: bigint): [bigint, bigint] {
+  const remainder = ((a % b) + b) % b;
+  return [(a - remainder) / b, remainder];
+}
+
 /**
  * Splits `total` cents over `weights` in proportion, rounding by the largest remainder so the
- * parts add up to `total` exactly (ties go to the earlier weight). Zero weights get zero.
+ * parts add up to `total` exactly (ties go to the earlier weight). Weights may be negative (a
+ * balance that fell) as long as they do not sum to zero; then every part is zero.
  */
 export function apportion(total: Cents, weights: Cents[]): Cents[] {
-  const sum = weights.reduce((acc, weight) => acc + weight, 0n);
+  // A negative total is split as its magnitude, so −1.00 over three goes −0.34, −0.33, −0.33.
+  if (total < 0n) return apportion(-total, weights).map((part) => -part);
+  let sum = weights.reduce((acc, weight) => acc + weight, 0n);
   if (sum === 0n) return weights.map(() => 0n);
-  const sign = total < 0n ? -1n : 1n;
-  const magnitude = total * sign;
-  const exact = weights.map((weight) => magnitude * weight);
-  const parts = exact.map((value) => value / sum);
-  let left = magnitude - parts.reduce((acc, part) => acc + part, 0n);
-  const order = exact
-    .map((value, index) => ({ index, remainder: value % sum }))
+  const sign = sum < 0n ? -1n : 1n;
+  sum *= sign;
+  const split = weights.map((weight) => floorDivMod(total * weight * sign, sum));
+  const parts = split.map(([part]) => part);
+  let left = total - parts.reduce((acc, part) => acc + part, 0n);
+  const order = split
+    .map(([, remainder], index) => ({ index, remainder }))
     .sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.index - b.index));
   for (const { index } of order) {
     if (left <= 0n) break;
     parts[index] += 1n;
     left -= 1n;
   }
-  return parts.map((part) => part * sign);
+  return parts;
 }
 
 /** `amount × part ÷ whole` to the cent (half away from zero); 0 when the whole is 0. */
