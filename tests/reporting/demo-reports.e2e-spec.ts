@@ -226,10 +226,14 @@ describe('donor reports on the demo portfolio', () => {
     const spent = (s: FundStatusBody) => s.withParticipatingOrganizations.expenditure;
     expect(lines).toContain(`"Expenditure reported",${columns(spent(fundAll), spent(fundYear))}`);
     const priorBalance = priorOf(fundAll.totalBalance, fundYear.totalBalance);
-    expect(lines).toContain(`"Total closing balance",${priorBalance},${fundAll.totalBalance},${fundAll.totalBalance}`);
+    expect(lines).toContain(
+      `"Total closing balance",${priorBalance},${fundAll.totalBalance},${fundAll.totalBalance}`,
+    );
     for (const area of areas) {
       const row = lines.find((line) => line.startsWith(`"${area.key}. `));
-      expect(row).toMatch(new RegExp(`^"[^"]+",${area.programmes},${area.allocated},[-0-9.]+,${area.expenditure},`));
+      expect(row).toMatch(
+        new RegExp(`^"[^"]+",${area.programmes},${area.allocated},[-0-9.]+,${area.expenditure},`),
+      );
     }
   });
 
