@@ -191,7 +191,7 @@ export function costRecoverySection(data: AnnualReportData): ReportSection {
       {
         kind: 'table',
         title: 'Cost recovery (US$)',
-        columns: yearColumns(data, { key: 'item', label: 'US$', type: 'text', weight: 3.4 }),
+        columns: yearColumns(data, { key: 'item', label: 'US$', type: 'text', weight: 3 }),
         rows,
         totals: {
           item: 'Total cost recovery',

@@ -46,9 +46,9 @@ export function yearColumns(data: AnnualReportData, first: TableColumn): TableCo
   const labels = yearColumnLabels(data);
   return [
     first,
-    { key: 'prior', label: labels.prior, type: 'money' },
-    { key: 'current', label: labels.current, type: 'money' },
-    { key: 'total', label: labels.total, type: 'money' },
+    { key: 'prior', label: labels.prior, type: 'money', weight: 1.25 },
+    { key: 'current', label: labels.current, type: 'money', weight: 1.25 },
+    { key: 'total', label: labels.total, type: 'money', weight: 1.25 },
   ];
 }
 

@@ -238,7 +238,7 @@ export function pipelineSection(data: AnnualReportData): ReportSection | null {
         })),
         totals: {
           reference: 'Total',
-          title: `${data.pipeline.length} proposals`,
+          title: `${data.pipeline.length} proposal${data.pipeline.length === 1 ? '' : 's'}`,
           area: null,
           requested: sumMoney(data.pipeline.map((p) => p.requested)),
         },

@@ -158,7 +158,7 @@ function aaTable(data: AnnualReportData): TableBlock {
   return {
     kind: 'table',
     title: 'Funds with the Administrative Agent (US$)',
-    columns: yearColumns(data, { key: 'item', label: 'US$', type: 'text', weight: 3.4 }),
+    columns: yearColumns(data, { key: 'item', label: 'US$', type: 'text', weight: 3 }),
     rows: [
       ...AA_ROWS.map((row) => ({
         item: row.label,
@@ -181,7 +181,7 @@ function punoTable(data: AnnualReportData): TableBlock {
   return {
     kind: 'table',
     title: 'Funds with participating UN organizations (US$)',
-    columns: yearColumns(data, { key: 'item', label: 'US$', type: 'text', weight: 3.4 }),
+    columns: yearColumns(data, { key: 'item', label: 'US$', type: 'text', weight: 3 }),
     rows: [
       ...PUNO_ROWS.map((row) => ({
         item: row.label,
@@ -205,7 +205,7 @@ function balanceTable(data: AnnualReportData): TableBlock {
   return {
     kind: 'table',
     title: 'Total balance of the fund (US$)',
-    columns: yearColumns(data, { key: 'item', label: 'US$', type: 'text', weight: 3.4 }),
+    columns: yearColumns(data, { key: 'item', label: 'US$', type: 'text', weight: 3 }),
     rows: [aa.closing, puno.closing],
     totals: {
       item: 'Total closing balance',

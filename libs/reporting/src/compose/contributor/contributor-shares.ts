@@ -61,8 +61,8 @@ export function sharedSourcesAndUses(
     { item: balanceLabel, fund: parseMoney(aa.balance) },
   ]);
   const spent = split(uses[0].share, [
-    { item: 'Of which spent by the organizations', fund: parseMoney(puno.expenditure) },
-    { item: 'Of which still held by the organizations', fund: netFunded - parseMoney(puno.expenditure) },
+    { item: '  of which spent by the organizations', fund: parseMoney(puno.expenditure) },
+    { item: '  of which still held by the organizations', fund: netFunded - parseMoney(puno.expenditure) },
   ]);
   return { sources, uses, spent };
 }

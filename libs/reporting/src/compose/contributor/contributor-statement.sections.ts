@@ -217,7 +217,7 @@ export function usesOfFundsSection(data: ContributorStatementData): ReportSectio
     })),
     totals: {
       reference: 'Total',
-      title: `${funded.length} programmes`,
+      title: `${funded.length} programme${funded.length === 1 ? '' : 's'}`,
       area: null,
       netFunded: sumMoney(funded.map((p) => p.netFunded)),
       expenditure: sumMoney(funded.map((p) => p.expenditure)),
