@@ -234,7 +234,12 @@ export class FinanceReportReader {
         depositedInYear: formatMoney(donor.depositedInYear),
         aaFeesInYear: formatMoney(donor.feesInYear),
       }));
-    const used = new Set(stated.flatMap((d) => d.lines.map((line) => line.currency)));
+    // The rates stated are those applied: to a currency with an unpaid part somewhere.
+    const used = new Set(
+      stated.flatMap((d) =>
+        d.lines.filter((line) => line.outstandingOriginal !== '0.00').map((line) => line.currency),
+      ),
+    );
     return {
       donors: stated,
       rates: [...rates.values()].filter((rate) => rate.currency !== 'USD' && used.has(rate.currency)),
