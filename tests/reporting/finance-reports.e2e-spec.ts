@@ -251,11 +251,18 @@ describe('donor reports: finance as the MPTF Office presents it', () => {
     for (const line of pledgesOf(annual).rows)
       expect(money(line.committedUsd) - money(line.depositedUsd)).toBe(money(line.outstandingUsd));
     // In 2026 the unpaid part is NOK 4,000,000 at 2026's latest rate (0.105000).
-    const later = await compose(ReportType.ANNUAL_CONSOLIDATED, { year: 2026 });
-    expect(row(pledgesOf(later), /Norway/)).toMatchObject({
+    // The inception report, the current year's and the statement without a year share the as-of cut.
+    const asOf = {
       outstandingOriginal: '4000000.00',
       outstandingUsd: '420000.00',
-    });
+      committedUsd: '1010000.00',
+    };
+    for (const document of [
+      await compose(ReportType.ANNUAL_CONSOLIDATED, { year: 2026 }),
+      await compose(ReportType.ANNUAL_CONSOLIDATED, {}),
+      await compose(ReportType.CONTRIBUTOR_STATEMENT, { donorCode: 'NOR' }),
+    ])
+      expect(row(pledgesOf(document), /Norway/)).toMatchObject(asOf);
   });
 
   it('reconciles the contributor’s shares with its net deposits and its share of interest', async () => {
