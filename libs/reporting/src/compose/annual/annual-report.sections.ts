@@ -46,7 +46,8 @@ export function executiveSummarySection(data: AnnualReportData): ReportSection {
   const total = columns.total;
   const current = columns.current;
   const donors = data.pledges.donors.filter((d) => parseMoney(d.deposited) !== 0n).length;
-  const onTrack = shareOfAll(data.resultsAllPeriods);
+  // The year's reporting periods (all to date since inception): none after the cut-off.
+  const onTrack = shareOfAll(data.resultsByArea);
   return {
     heading: 'Executive summary',
     blocks: [
@@ -84,7 +85,11 @@ export function executiveSummarySection(data: AnnualReportData): ReportSection {
           { label: `Joint programmes approved ${cumulative}`, value: programmeCount(data), type: 'number' },
           { label: `Contributors with deposits ${cumulative}`, value: donors, type: 'number' },
           { label: `Unfunded pipeline proposals at ${cutoff}`, value: data.pipeline.length, type: 'number' },
-          { label: 'Assessed indicators on track, all periods', value: onTrack, type: 'percent' },
+          {
+            label: `Indicators on track, ${data.year === undefined ? `cumulative ${cumulative}` : `periods ending in ${cutYear}`}`,
+            value: onTrack,
+            type: 'percent',
+          },
         ],
       },
       { kind: 'paragraph', text: summaryText(data) },
