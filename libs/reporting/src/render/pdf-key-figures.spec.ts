@@ -9,7 +9,12 @@ describe('PDF key figure tiles', () => {
     const label = 'Outstanding pledges at 31 Dec 2025, unpaid part at the rate of the report date (US$)';
     document.sections[0].blocks.unshift({
       kind: 'keyFigures',
-      items: [{ label, value: '1570000.00', type: 'money' }],
+      items: [
+        { label, value: '1570000.00', type: 'money' },
+        { label: 'Deposits in 2025 (US$)', value: '2490000.00', type: 'money' },
+        { label: 'Net funded in 2025 (US$)', value: '1000000.00', type: 'money' },
+        { label: 'Expenditure for 2025 (US$)', value: '400000.00', type: 'money' },
+      ],
     });
     const output = new PdfRenderer().render(document, {
       runId: '00000000-0000-4000-8000-000000000001',
