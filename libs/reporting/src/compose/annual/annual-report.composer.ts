@@ -14,7 +14,7 @@ import {
   costRecoverySection,
   earmarksSection,
 } from './annual-contributions.sections';
-import { programmeCount } from './annual-figures';
+import { cutoffLabel, programmeCount } from './annual-figures';
 import { AnnualReportData, AnnualReportLoader } from './annual-report.data';
 import {
   allocationsSection,
@@ -67,6 +67,7 @@ export class AnnualReportComposer implements ReportComposer {
         keywords: ['Migration MPTF', 'annual report', ...(year === undefined ? [] : [String(year)])],
         metadata: [
           { label: 'Reporting period', value: reportingPeriodLabel(year) },
+          { label: 'Figures cut at', value: cutoffLabel(data) },
           { label: 'Administrative Agent', value: 'UNDP Multi-Partner Trust Fund Office' },
           { label: 'Secretariat', value: 'Fund Management Unit, Geneva' },
           { label: 'Data as of', value: asOfLabel(data.snapshotAt) },

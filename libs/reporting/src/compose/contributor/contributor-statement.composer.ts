@@ -36,6 +36,7 @@ export class ContributorStatementComposer implements ReportComposer {
         metadata: [
           { label: 'Contributor', value: `${donor.name} (${donor.code})` },
           { label: 'Period', value: reportingPeriodLabel(year) },
+          { label: 'Figures cut at', value: statementCutoff(data) },
           {
             label: 'Share of pooled contributions',
             value: `${(Number(share) * 100).toFixed(2)} % (at ${statementCutoff(data)})`,
