@@ -62,7 +62,10 @@ interface DemoContribution {
   earmark?: number;
 }
 
-/** Member States' pledges and payments to the fund, 2020–2026, each with a unique reference. */
+/**
+ * Member States' pledges and payments to the fund, 2020–2026, each with a unique reference. Every
+ * deposit follows a commitment in its currency (ESP has paid half of its pledge).
+ */
 export const DEMO_CONTRIBUTIONS: DemoContribution[] = [
   {
     reference: 'DEU-C-2020',
@@ -266,6 +269,15 @@ export const DEMO_CONTRIBUTIONS: DemoContribution[] = [
     date: '2022-07-12',
   },
   {
+    reference: 'IRL-C-2022',
+    donorCode: 'IRL',
+    kind: 'COMMITMENT',
+    currency: 'EUR',
+    amount: '1000000.00',
+    date: '2022-08-15',
+    earmark: 5,
+  },
+  {
     reference: 'IRL-D-2022',
     donorCode: 'IRL',
     kind: 'DEPOSIT',
@@ -273,6 +285,14 @@ export const DEMO_CONTRIBUTIONS: DemoContribution[] = [
     amount: '1000000.00',
     date: '2022-09-08',
     earmark: 5,
+  },
+  {
+    reference: 'ESP-C-2023',
+    donorCode: 'ESP',
+    kind: 'COMMITMENT',
+    currency: 'EUR',
+    amount: '1000000.00',
+    date: '2023-09-01',
   },
   {
     reference: 'ESP-D-2023',
@@ -283,6 +303,14 @@ export const DEMO_CONTRIBUTIONS: DemoContribution[] = [
     date: '2023-10-02',
   },
   {
+    reference: 'PRT-C-2020',
+    donorCode: 'PRT',
+    kind: 'COMMITMENT',
+    currency: 'EUR',
+    amount: '100000.00',
+    date: '2020-11-20',
+  },
+  {
     reference: 'PRT-D-2020',
     donorCode: 'PRT',
     kind: 'DEPOSIT',
@@ -291,12 +319,28 @@ export const DEMO_CONTRIBUTIONS: DemoContribution[] = [
     date: '2020-12-10',
   },
   {
+    reference: 'MEX-C-2021',
+    donorCode: 'MEX',
+    kind: 'COMMITMENT',
+    currency: 'USD',
+    amount: '100000.00',
+    date: '2021-07-15',
+  },
+  {
     reference: 'MEX-D-2021',
     donorCode: 'MEX',
     kind: 'DEPOSIT',
     currency: 'USD',
     amount: '100000.00',
     date: '2021-08-30',
+  },
+  {
+    reference: 'PHL-C-2022',
+    donorCode: 'PHL',
+    kind: 'COMMITMENT',
+    currency: 'USD',
+    amount: '50000.00',
+    date: '2022-10-10',
   },
   {
     reference: 'PHL-D-2022',

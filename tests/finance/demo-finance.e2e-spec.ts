@@ -44,6 +44,15 @@ describe('demo finance data', () => {
     expect(rows[0].currencies).toEqual(expect.arrayContaining(['EUR', 'GBP', 'NOK', 'USD']));
     expect(rows[0].first).toBe(2020);
     expect(rows[0].last).toBeGreaterThanOrEqual(2025);
+    // Every deposit follows a commitment in its currency: no donor has deposited beyond its pledges.
+    const beyond = (await t.db.query(
+      `SELECT o.code, e.currency FROM ledger_entries e JOIN organizations o ON o.id = e.donor_org_id
+        WHERE e.kind IN ('COMMITMENT', 'DEPOSIT')
+        GROUP BY o.code, e.currency
+       HAVING coalesce(sum(e.original_amount) FILTER (WHERE e.kind = 'COMMITMENT'), 0)
+            < coalesce(sum(e.original_amount) FILTER (WHERE e.kind = 'DEPOSIT'), 0)`,
+    )) as { code: string; currency: string }[];
+    expect(beyond).toEqual([]);
 
     const donor = await t.http
       .get('/api/v1/contributions?donor=DEU&pageSize=200')

@@ -1,6 +1,7 @@
 import {
   ContributionsService,
   FinanceReadService,
+  FinanceReportReader,
   PortfolioDimension,
   ProgrammeMoneyService,
 } from '@mptf/finance';
@@ -210,7 +211,7 @@ describe('fund finance: the active programme to financial closure', () => {
       programme: await read.programme(manager, programmeId),
       byArea: await read.portfolio(manager, PortfolioDimension.THEMATIC_AREA),
       deu: await t.app.get(ContributionsService).contributions(manager, { donor: 'DEU' }),
-      donors: await t.app.get(ContributionsService).donorSummary(manager, { year: 2026 }),
+      pledges: await t.app.get(FinanceReportReader).pledges(manager, { throughYear: 2026 }),
       expenditure: await t.app.get(ProgrammeMoneyService).expenditureReports(manager, programmeId),
       available: await s.finance.availableFunds(manager),
     }));
@@ -221,14 +222,16 @@ describe('fund finance: the active programme to financial closure', () => {
     expect(snapshot.through2025.withAdministrativeAgent.contributions).toBe('0.00');
     expect(snapshot.byArea.find((group) => group.key === 2)?.allocated).toBe('1500000.00');
     expect(snapshot.deu.map((c) => c.usdAmount)).toEqual(['1085000.00']);
-    expect(snapshot.donors).toEqual([
-      expect.objectContaining({ donorCode: 'DEU', deposits: '1085000.00', aaFees: '10850.00' }),
-      expect.objectContaining({ donorCode: 'NOR', deposits: '500000.00' }),
+    // Deposits without a commitment imply one; GBR's unpaid GBP pledge is at its own (latest) rate.
+    expect(snapshot.pledges.donors).toEqual([
       expect.objectContaining({
-        donorCode: 'GBR',
-        commitments: '2540000.00',
-        outstandingCommitments: '2540000.00',
+        donorCode: 'DEU',
+        deposited: '1085000.00',
+        committed: '1085000.00',
+        aaFees: '10850.00',
       }),
+      expect.objectContaining({ donorCode: 'NOR', deposited: '500000.00', outstanding: '0.00' }),
+      expect.objectContaining({ donorCode: 'GBR', committed: '2540000.00', outstanding: '2540000.00' }),
     ]);
     expect(snapshot.expenditure.length).toBe(4);
     expect(snapshot.available).toBe(parseMoney(snapshot.status.withAdministrativeAgent.balance));

@@ -24,14 +24,6 @@ export interface ContributionForReversal {
   reversedBy: string | null;
 }
 
-export interface DonorSummaryRow {
-  code: string;
-  name: string;
-  commitments: bigint;
-  deposits: bigint;
-  fees: bigint;
-}
-
 const SELECT = `
   SELECT e.id, o.code AS donor_code, o.name AS donor_name, e.kind, e.currency,
          e.original_amount::text AS original_amount, e.amount::text AS amount,
@@ -165,33 +157,5 @@ export class ContributionRepository {
       [kind, reference],
     );
     return taken !== null;
-  }
-
-  /** Per donor: commitments, deposits and AA fees, the largest depositors first. */
-  async donorSums(db: SqlRunner, filter: { year?: number; donorCode?: string }): Promise<DonorSummaryRow[]> {
-    const params: unknown[] = [];
-    const bind = positionalParams(params);
-    const conditions = [`e.kind = ANY(${bind([...CONTRIBUTION_KINDS, LedgerKind.AA_FEE])})`];
-    if (filter.year !== undefined) conditions.push(`e.year = ${bind(filter.year)}`);
-    if (filter.donorCode) conditions.push(`o.code = ${bind(filter.donorCode)}`);
-    return sqlRows(
-      db,
-      `SELECT o.code, o.name,
-              coalesce(sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.COMMITMENT}'), 0)::text AS commitments,
-              coalesce(sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.DEPOSIT}'), 0)::text AS deposits,
-              coalesce(sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.AA_FEE}'), 0)::text AS fees
-         FROM ledger_entries e JOIN identity_organizations_v o ON o.id = e.donor_org_id
-        WHERE ${conditions.join(' AND ')}
-        GROUP BY o.code, o.name
-        ORDER BY sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.DEPOSIT}') DESC NULLS LAST, o.code`,
-      params,
-      (row: { code: string; name: string; commitments: string; deposits: string; fees: string }) => ({
-        code: row.code,
-        name: row.name,
-        commitments: BigInt(row.commitments),
-        deposits: BigInt(row.deposits),
-        fees: BigInt(row.fees),
-      }),
-    );
   }
 }

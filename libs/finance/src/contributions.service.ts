@@ -59,16 +59,6 @@ export interface ContributionQuery {
   pageSize: number;
 }
 
-export interface DonorSummary {
-  donorCode: string;
-  donorName: string;
-  commitments: string;
-  deposits: string;
-  aaFees: string;
-  /** Commitments not yet deposited (never below zero). */
-  outstandingCommitments: string;
-}
-
 /** Donors' commitments and deposits; a deposit posts the AA fee in the same transaction. */
 @Injectable()
 export class ContributionsService {
@@ -292,24 +282,5 @@ export class ContributionsService {
   ): Promise<void> {
     if (await this.contributionRepository.referenceInUse(manager, kind, reference))
       throw new ConflictError(`A ${kind.toLowerCase()} with reference ${reference} is already recorded`);
-  }
-
-  /** Per donor: commitments, deposits, AA fees and what is still to be paid (for donor reports). */
-  async donorSummary(
-    manager: EntityManager = this.dataSource.manager,
-    filter: { year?: number; donorCode?: string } = {},
-  ): Promise<DonorSummary[]> {
-    const rows = await this.contributionRepository.donorSums(manager, filter);
-    return rows.map((row) => {
-      const outstanding = row.commitments - row.deposits;
-      return {
-        donorCode: row.code,
-        donorName: row.name,
-        commitments: formatMoney(row.commitments),
-        deposits: formatMoney(row.deposits),
-        aaFees: formatMoney(row.fees),
-        outstandingCommitments: formatMoney(outstanding > 0n ? outstanding : 0n),
-      };
-    });
   }
 }

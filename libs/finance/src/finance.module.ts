@@ -17,6 +17,8 @@ import { ProgrammeMoneyService } from './programme-money.service';
 import { ProgrammeReadRepository } from './programme-read.repository';
 import { ProgrammeReversalsService } from './programme-reversals.service';
 import { ProgrammeRepository } from './programme.repository';
+import { ReportFiguresRepository } from './report-figures.repository';
+import { FinanceReportReader } from './report-figures.service';
 
 const REPOSITORIES = [
   LedgerRepository,
@@ -27,6 +29,7 @@ const REPOSITORIES = [
   ExpenditureReportRepository,
   ProgrammeReadRepository,
   PortfolioRepository,
+  ReportFiguresRepository,
 ];
 
 const SERVICES = [
@@ -36,6 +39,7 @@ const SERVICES = [
   ProgrammeReversalsService,
   FundEntriesService,
   FinanceReadService,
+  FinanceReportReader,
 ];
 
 @Module({

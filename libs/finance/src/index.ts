@@ -18,3 +18,5 @@ export { PortfolioRepository } from './portfolio.repository';
 export * from './finance.module';
 export * from './exports/programme-allocations.reader';
 export * from './exports/expenditure-by-category.reader';
+export * from './pledge-math';
+export * from './report-figures.service';

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { SqlRunner, sqlRows } from '@mptf/platform';
 import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
 import { GLOBAL_GROUP, PortfolioDimension } from './finance-read.types';
+import { LedgerKind, PROGRAMME_KINDS } from './ledger-kind';
 import { MONEY_SUMS, MoneyRow } from './programme-read.repository';
+import { punoSumsCut } from './report-figures.repository';
 
 /** How each programme status is labelled in the status breakdown. */
 const STATUS_LABELS: Record<string, string> = {
@@ -70,11 +72,20 @@ const DIMENSIONS: Record<PortfolioDimension, { groups: string; members: string }
 /** The portfolio's breakdowns: programmes and their money grouped by one dimension, in one statement. */
 @Injectable()
 export class PortfolioRepository {
-  async groups(db: SqlRunner, groupBy: PortfolioDimension): Promise<PortfolioRow[]> {
+  /**
+   * With `throughYear`, cut at 31 December of that year: the programmes with an allocation booked
+   * by then, and their money less what was booked for later years.
+   */
+  async groups(db: SqlRunner, groupBy: PortfolioDimension, throughYear?: number): Promise<PortfolioRow[]> {
     const dimension = DIMENSIONS[groupBy];
+    const cut = throughYear !== undefined;
+    const sums = cut ? punoSumsCut('$2', '$3') : 'puno_ledger_sums';
+    const approvedBy = cut
+      ? ` AND EXISTS (SELECT 1 FROM ledger_entries a WHERE a.proposal_id = proposals_summary_v.id AND a.kind = '${LedgerKind.ALLOCATION}' AND a.year <= $3)`
+      : '';
     return sqlRows<PortfolioRow>(
       db,
-      `WITH programmes AS MATERIALIZED (SELECT id, thematic_area_code, status FROM proposals_summary_v WHERE status = ANY($1)),
+      `WITH programmes AS MATERIALIZED (SELECT id, thematic_area_code, status FROM proposals_summary_v WHERE status = ANY($1)${approvedBy}),
        -- Materialized: inlined, the planner re-derived the members per group (a nested loop over
        -- every PUNO's rows: 200 ms at 1,000 programmes among 100,000 proposals, 30 ms so).
        members AS MATERIALIZED (${dimension.members}),
@@ -83,11 +94,11 @@ export class PortfolioRepository {
               count(DISTINCT mb.proposal_id)::int AS programmes, ${MONEY_SUMS}
          FROM groups g
          LEFT JOIN members mb ON mb.key::text = g.key::text
-         LEFT JOIN puno_ledger_sums m ON m.proposal_id = mb.proposal_id
+         LEFT JOIN ${sums} m ON m.proposal_id = mb.proposal_id
               AND (mb.organization_id IS NULL OR m.organization_id = mb.organization_id)
         GROUP BY g.key, g.label, g.sort
         ORDER BY g.sort, g.label`,
-      [PROGRAMME_STATUSES],
+      cut ? [PROGRAMME_STATUSES, PROGRAMME_KINDS, throughYear] : [PROGRAMME_STATUSES],
     );
   }
 }

@@ -9,7 +9,7 @@ import { ReviewModule } from '@mptf/review';
 import { AnnualReportComposer } from './compose/annual/annual-report.composer';
 import { AnnualReportLoader } from './compose/annual/annual-report.data';
 import { ContributorStatementComposer } from './compose/contributor/contributor-statement.composer';
-import { ContributorFundLoader } from './compose/contributor/contributor-fund.data';
+import { StatementFundLoader } from './compose/contributor/contributor-fund.data';
 import { ContributorStatementLoader } from './compose/contributor/contributor-statement.data';
 import { DecisionPackComposer } from './compose/decision-pack/decision-pack.composer';
 import { DecisionPackLoader } from './compose/decision-pack/decision-pack.data';
@@ -41,7 +41,7 @@ const COMPOSERS = [
 const LOADERS = [
   AnnualReportLoader,
   ContributorStatementLoader,
-  ContributorFundLoader,
+  StatementFundLoader,
   DecisionPackLoader,
   ProgrammeFactsheetDataProvider,
 ];

@@ -1,6 +1,7 @@
 import { IndicatorMeasure, IndicatorView } from '@mptf/results';
 import { contributionKindLabel, reversalNote } from './compose-helpers';
-import { proRata } from './contributor/contributor-statement.sections';
+import { formatFundStatus, fundStatusFrom, LedgerKind, shareOf } from '@mptf/finance';
+import { sharedSourcesAndUses } from './contributor/contributor-shares';
 import { indicatorProgress } from './factsheet/results-matrix.reader';
 import { buildSections, SectionBuilder } from './report-composer';
 
@@ -69,11 +70,36 @@ describe('indicator progress', () => {
 
 describe('pro-rata share', () => {
   it('rounds to the cent half away from zero and is 0 when nothing is pooled', () => {
-    expect(proRata(100n, 1n, 3n)).toBe(33n);
-    expect(proRata(150n, 1n, 3n)).toBe(50n);
-    expect(proRata(5n, 1n, 2n)).toBe(3n);
-    expect(proRata(-5n, 1n, 2n)).toBe(-3n);
-    expect(proRata(1000n, 0n, 0n)).toBe(0n);
+    expect(shareOf(100n, 1n, 3n)).toBe(33n);
+    expect(shareOf(150n, 1n, 3n)).toBe(50n);
+    expect(shareOf(5n, 1n, 2n)).toBe(3n);
+    expect(shareOf(-5n, 1n, 2n)).toBe(-3n);
+    expect(shareOf(1000n, 0n, 0n)).toBe(0n);
+  });
+
+  it('reconciles the donor’s lines with its net deposits plus its share of interest', () => {
+    // 20,059,380.00 of net deposits from one donor of three equal ones, and 12,345.67 of interest.
+    const status = formatFundStatus(
+      fundStatusFrom({
+        [LedgerKind.DEPOSIT]: 6_078_600_000n,
+        [LedgerKind.AA_FEE]: 60_786_000n,
+        [LedgerKind.INTEREST]: 1_234_567n,
+        [LedgerKind.TRANSFER]: 3_000_000_001n,
+        [LedgerKind.REFUND]: 100_000_000n,
+        [LedgerKind.EXPENDITURE]: 1_234_567_891n,
+        [LedgerKind.DIRECT_COST]: 7_777_777n,
+      }),
+    );
+    const pool = { ownNet: 2_005_938_000n, allNet: 6_017_814_000n };
+    const { sources, uses, spent } = sharedSourcesAndUses(status, pool, pool.ownNet, 'Balance');
+    const sum = (lines: { share: bigint }[]) => lines.reduce((total, line) => total + line.share, 0n);
+    expect(sources.map((line) => line.item)).toContain('Interest income');
+    expect(sources[0].share).toBe(pool.ownNet);
+    expect(sources[1].share).toBe(411_522n); // a third of 12,345.67, to the cent
+    expect(sum(uses)).toBe(sum(sources));
+    expect(sum(spent)).toBe(uses[0].share);
+    // The fund's own lines balance too.
+    expect(uses.reduce((t, l) => t + l.fund, 0n)).toBe(sources.reduce((t, l) => t + l.fund, 0n));
   });
 });
 

@@ -37,7 +37,9 @@ export function sheetName(title: string, used: Set<string>): string {
 
 function cellOf(value: CellValue, type: ColumnType): string | number | null {
   if (value === null || value === undefined || value === '') return null;
-  return type === 'text' ? String(value) : numericValue(value);
+  if (type === 'text') return String(value);
+  // A marker such as "n/a" in a numeric column stays text, never a misleading 0.
+  return typeof value === 'string' && !Number.isFinite(Number(value)) ? value : numericValue(value);
 }
 
 /**

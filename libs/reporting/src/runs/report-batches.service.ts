@@ -65,14 +65,17 @@ export class ReportBatchesService {
           { rule: 'REPORT_BATCHES_PER_USER', message, batchId: unfinished },
         ]);
       }
-      const donors = await this.contributions.donorSummary(manager, {});
+      // Every donor with a contribution (commitment or deposit), in code order.
+      const donors = [
+        ...new Set((await this.contributions.contributions(manager, {})).map((c) => c.donorCode)),
+      ].sort();
       if (!donors.length)
         throw ValidationError.field('type', 'there are no donors with contributions to report on yet');
       const runs: ReportRun[] = [];
       for (const donor of donors) {
         const { parameters, problems } = normalizeParameters(input.type, {
           ...input.parameters,
-          donorCode: donor.donorCode,
+          donorCode: donor,
         });
         if (problems.length)
           throw new ValidationError(

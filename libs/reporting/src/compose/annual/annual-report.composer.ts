@@ -8,31 +8,43 @@ import {
   ReportComposer,
   SectionBuilder,
 } from '../report-composer';
-import { programmeCount } from './annual-figures';
-import { AnnualReportData, AnnualReportLoader } from './annual-report.data';
-import { allocationsSection, portfolioStatusSection } from './annual-portfolio.sections';
+import { expenditureByProgrammeAnnex } from './annual-annex.sections';
 import {
   contributionsByDonorSection,
-  highlightsSection,
-  sourcesAndUsesSection,
-} from './annual-report.sections';
+  costRecoverySection,
+  earmarksSection,
+} from './annual-contributions.sections';
+import { cutoffLabel, programmeCount } from './annual-figures';
+import { AnnualReportData, AnnualReportLoader } from './annual-report.data';
+import {
+  allocationsSection,
+  participatingOrganizationsSection,
+  pipelineSection,
+  portfolioStatusSection,
+} from './annual-portfolio.sections';
+import { executiveSummarySection, sourcesAndUsesSection } from './annual-report.sections';
 import { resultsSection } from './annual-results.sections';
 
 /** The annual report's sections in order: a new section is a builder added here. */
 export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[] = [
-  highlightsSection,
+  executiveSummarySection,
   sourcesAndUsesSection,
   contributionsByDonorSection,
+  earmarksSection,
+  costRecoverySection,
+  participatingOrganizationsSection,
   allocationsSection,
+  pipelineSection,
   portfolioStatusSection,
   resultsSection,
+  expenditureByProgrammeAnnex,
 ];
 
 /**
- * ANNUAL_CONSOLIDATED: the fund's year (or, without a year, its whole life) for donors. Every
- * figure comes from the finance and results read models the HTTP API serves (`/fund/status`,
- * `/portfolio`, `/contributions`, `/results/rollup`), read in the run's one snapshot, so the PDF,
- * CSV and XLSX carry exactly the numbers the API shows for the same data.
+ * ANNUAL_CONSOLIDATED: the fund's year (or, without a year, its whole life to the as-of date) for
+ * donors, as the MPTF Office presents it: prior years, the year and the total, each ledger with
+ * its opening and closing balance, every figure cut at 31 December of the year (the as-of date in
+ * the current year), read in the run's one snapshot.
  */
 @Injectable()
 export class AnnualReportComposer implements ReportComposer {
@@ -55,6 +67,7 @@ export class AnnualReportComposer implements ReportComposer {
         keywords: ['Migration MPTF', 'annual report', ...(year === undefined ? [] : [String(year)])],
         metadata: [
           { label: 'Reporting period', value: reportingPeriodLabel(year) },
+          { label: 'Figures cut at', value: cutoffLabel(data) },
           { label: 'Administrative Agent', value: 'UNDP Multi-Partner Trust Fund Office' },
           { label: 'Secretariat', value: 'Fund Management Unit, Geneva' },
           { label: 'Data as of', value: asOfLabel(data.snapshotAt) },
@@ -64,7 +77,7 @@ export class AnnualReportComposer implements ReportComposer {
       snapshotAt: data.snapshotAt,
       rowCounts: {
         contributions: data.contributions.length,
-        donors: data.donors.length,
+        donors: data.pledges.donors.length,
         programmes: programmeCount(data),
         organizations: data.byOrganization.length,
         proposals: data.proposalCounts.reduce((sum, row) => sum + row.count, 0),
@@ -72,14 +85,16 @@ export class AnnualReportComposer implements ReportComposer {
       },
       inputs: {
         year: year ?? null,
+        cutYear: data.cutYear,
+        pledgeRates: data.pledges.rates,
         aaFeeRate: settings.aaFeeRate,
         indirectRate: settings.indirectRate,
         expenditureDeadline: settings.expenditureDeadline,
         sources: [
-          `/fund/status${year === undefined ? '' : `?year=${year}`}`,
-          '/fund/status',
-          '/portfolio?groupBy=thematicArea|organization|region|status',
-          `/contributions${year === undefined ? '' : `?year=${year}`}`,
+          `funding status to 31 Dec ${data.cutYear - 1}, of ${data.cutYear} and to the cut-off`,
+          'pledges per donor and currency to the cut-off, the unpaid part at the stated rates',
+          'portfolio by thematic area, organization, region and status to the cut-off',
+          'PUNO money per programme (puno_ledger_sums less later entries)',
           `/results/rollup?by=thematicArea|gcmObjective|fundIndicator${year === undefined ? '' : `&year=${year}`}`,
         ],
       },

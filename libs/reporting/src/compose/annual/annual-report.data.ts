@@ -2,20 +2,27 @@ import { Injectable } from '@nestjs/common';
 import {
   ContributionsService,
   ContributionView,
-  DonorSummary,
+  EarmarkedDeposits,
   ExpenditureByCategoryReader,
-  FinanceReadService,
-  FundStatus,
+  FinanceReportReader,
+  PipelineProposal,
+  Pledges,
   PortfolioDimension,
-  PortfolioGroup,
+  PortfolioMoneyGroup,
+  ProgrammeClosure,
+  PunoProgrammeMoney,
+  YearColumns,
 } from '@mptf/finance';
 import { formatMoney } from '@mptf/platform';
-import { ProposalCountsReader, ProposalStatus } from '@mptf/proposals';
-import { FundSettings, ReferenceService } from '@mptf/reference';
+import { ProgrammeProfile, ProposalCountsReader, ProposalStatus } from '@mptf/proposals';
+import { FundSettings, ReferenceListsReader, ReferenceService, ThematicAreaRef } from '@mptf/reference';
 import { FundIndicatorRollupGroup, RollupGroup, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 import { snapshotTime } from '../compose-helpers';
-import { ProgrammeFactsheetDataProvider } from '../factsheet/programme-factsheet.data';
+import {
+  ProgrammeFactsheetData,
+  ProgrammeFactsheetDataProvider,
+} from '../factsheet/programme-factsheet.data';
 import { programmeBudget } from '../factsheet/programme-budget';
 import { ComposeContext } from '../report-composer';
 
@@ -46,20 +53,37 @@ export interface CategoryRow {
 
 /** Everything the annual report shows, read in the run's one snapshot. */
 export interface AnnualReportData {
-  /** The reporting year; undefined: since inception. */
+  /** The year asked for; undefined: since inception (then cut at the as-of date). */
   year?: number;
+  /**
+   * The year the report is cut at: 31 December of it, or the as-of date when it is the current
+   * year. The asked year, or the snapshot's year for a report since inception.
+   */
+  cutYear: number;
+  /** The cut year is the snapshot's year: figures are as of the snapshot, not 31 December. */
+  currentYear: boolean;
   snapshotAt: string;
   settings: FundSettings;
-  /** `/fund/status` since inception and, with a year, for the year. */
-  inception: FundStatus;
-  ofYear: FundStatus | null;
-  donors: DonorSummary[];
+  /** The funding status: prior years, the cut year, and the total to the cut-off. */
+  columns: YearColumns;
+  /** Each donor's pledges and deposits to the cut-off, the unpaid part at the stated rates. */
+  pledges: Pledges;
+  /** Contributions of the year (every one to the cut-off for a report since inception). */
   contributions: ContributionView[];
-  /** `/portfolio` by thematic area, organization, region and status (since inception). */
-  byArea: PortfolioGroup[];
-  byOrganization: PortfolioGroup[];
-  byRegion: PortfolioGroup[];
-  byStatus: PortfolioGroup[];
+  earmarks: EarmarkedDeposits[];
+  thematicAreas: ThematicAreaRef[];
+  /** The portfolio by thematic area, organization, region and status, cut at the cut-off. */
+  byArea: PortfolioMoneyGroup[];
+  byOrganization: PortfolioMoneyGroup[];
+  byRegion: PortfolioMoneyGroup[];
+  byStatus: PortfolioMoneyGroup[];
+  /** Each PUNO's money per programme to the cut-off, and to the end of the year before. */
+  punoMoney: PunoProgrammeMoney[];
+  punoMoneyPrior: PunoProgrammeMoney[];
+  /** The programmes' profiles (markers, countries, thematic area) and closure dates. */
+  programmes: ProgrammeProfile[];
+  closures: ProgrammeClosure[];
+  pipeline: PipelineProposal[];
   /** Submitted proposals per status, in STATUS_ORDER. */
   proposalCounts: { status: ProposalStatus; count: number }[];
   categories: CategoryRow[];
@@ -71,18 +95,20 @@ export interface AnnualReportData {
 }
 
 /**
- * Reads the annual report's data from the finance, results, proposals and reference read models
- * (the figures of `/fund/status`, `/portfolio`, `/contributions`, `/results/rollup`). A new
- * section that needs more data adds a field to AnnualReportData and its read here.
+ * Reads the annual report's data through finance's, results', proposals' and reference's
+ * exports, every money figure cut at the report's cut-off (31 December of its year, or the
+ * as-of date in the current year). A new section that needs more data adds a field to
+ * AnnualReportData and its read here.
  */
 @Injectable()
 export class AnnualReportLoader {
   constructor(
-    private readonly finance: FinanceReadService,
+    private readonly figures: FinanceReportReader,
     private readonly contributions: ContributionsService,
     private readonly rollups: RollupService,
     private readonly reference: ReferenceService,
-    private readonly programmes: ProgrammeFactsheetDataProvider,
+    private readonly lists: ReferenceListsReader,
+    private readonly programmeData: ProgrammeFactsheetDataProvider,
     private readonly proposals: ProposalCountsReader,
     private readonly expenditure: ExpenditureByCategoryReader,
   ) {}
@@ -92,18 +118,30 @@ export class AnnualReportLoader {
     const year = context.parameters.year;
     const snapshotAt = await snapshotTime(manager);
     const settings = await this.reference.fundSettings(manager);
+    const cutYear = year ?? Number(snapshotAt.slice(0, 4));
+    const currentYear = cutYear >= Number(snapshotAt.slice(0, 4));
+    // In the current year the as-of date is the cut: nothing later can be booked yet.
+    const cut = currentYear ? undefined : cutYear;
 
-    const inception = await this.finance.fundStatus(manager, {});
-    const ofYear = year === undefined ? null : await this.finance.fundStatus(manager, { year });
-    const donors = await this.contributions.donorSummary(manager, { year });
-    const contributions = await this.contributions.contributions(manager, { year });
+    const columns = await this.figures.yearColumns(manager, cutYear);
+    const pledges = await this.figures.pledges(manager, { throughYear: cutYear });
+    const contributions = (await this.contributions.contributions(manager, { year })).filter(
+      (c) => Number(c.date.slice(0, 4)) <= cutYear,
+    );
+    const earmarks = await this.figures.earmarkedDeposits(manager, cutYear);
+    const thematicAreas = await this.lists.thematicAreas(manager);
     await context.progress(25);
-    const byArea = await this.finance.portfolio(manager, PortfolioDimension.THEMATIC_AREA);
-    const byOrganization = await this.finance.portfolio(manager, PortfolioDimension.ORGANIZATION);
-    const byRegion = await this.finance.portfolio(manager, PortfolioDimension.REGION);
-    const byStatus = await this.finance.portfolio(manager, PortfolioDimension.STATUS);
+    const byArea = await this.figures.portfolio(manager, PortfolioDimension.THEMATIC_AREA, cut);
+    const byOrganization = await this.figures.portfolio(manager, PortfolioDimension.ORGANIZATION, cut);
+    const byRegion = await this.figures.portfolio(manager, PortfolioDimension.REGION, cut);
+    const byStatus = await this.figures.portfolio(manager, PortfolioDimension.STATUS, cut);
+    const punoMoney = await this.figures.punoMoney(manager, cut);
+    const punoMoneyPrior = await this.figures.punoMoney(manager, cutYear - 1);
+    const closures = await this.figures.closures(manager);
+    const pipeline = await this.figures.pipeline(manager);
     const proposalCounts = await this.proposalCounts(manager);
-    const categories = await this.categories(manager, year);
+    const programmeData = await this.programmeData.load(manager, null);
+    const categories = await this.categories(manager, programmeData, cutYear, cut);
     await context.progress(60);
     const resultsByArea = await this.rollups.rollup('thematicArea', year, manager);
     const resultsByObjective = await this.rollups.rollup('gcmObjective', year, manager);
@@ -113,16 +151,24 @@ export class AnnualReportLoader {
     await context.progress(90);
     return {
       year,
+      cutYear,
+      currentYear,
       snapshotAt,
       settings,
-      inception,
-      ofYear,
-      donors,
+      columns,
+      pledges,
       contributions,
+      earmarks,
+      thematicAreas,
       byArea,
       byOrganization,
       byRegion,
       byStatus,
+      punoMoney,
+      punoMoneyPrior,
+      programmes: programmeData.programmes,
+      closures,
+      pipeline,
       proposalCounts,
       categories,
       resultsByArea,
@@ -142,13 +188,17 @@ export class AnnualReportLoader {
    * the fund rate per PUNO) and the expenditure reported (current versions: a resubmission
    * reverses the previous one in the ledger), since inception and for the year.
    */
-  private async categories(manager: EntityManager, year?: number): Promise<CategoryRow[]> {
-    const data = await this.programmes.load(manager, null);
+  private async categories(
+    manager: EntityManager,
+    data: ProgrammeFactsheetData,
+    year?: number,
+    cut?: number,
+  ): Promise<CategoryRow[]> {
     const budgets = new Map<number, bigint>();
     for (const programme of data.programmes)
       for (const category of programmeBudget(programme, data.categories, data.indirectRate).byCategory)
         budgets.set(category.code, (budgets.get(category.code) ?? 0n) + category.total);
-    const spent = await this.expenditure.byCategory(manager, year);
+    const spent = await this.expenditure.byCategory(manager, year, cut);
     return data.categories.map((category) => {
       const row = spent.find((candidate) => candidate.categoryCode === category.code);
       return {

@@ -4,13 +4,13 @@ import { ReportType } from '../../runs/report-types';
 import { asOfLabel, periodLabel, reportingPeriodLabel } from '../compose-helpers';
 import { buildSections, ComposeContext, ComposedReport, ReportComposer } from '../report-composer';
 import { ContributorStatementLoader } from './contributor-statement.data';
-import { CONTRIBUTOR_STATEMENT_SECTIONS, poolShare } from './contributor-statement.sections';
+import { CONTRIBUTOR_STATEMENT_SECTIONS, poolShare, statementCutoff } from './contributor-statement.sections';
 
 /**
- * CONTRIBUTOR_STATEMENT: one donor's commitments, deposits (original currency, rate, US$) and AA
- * fees, for a year or since inception, and what the fund did with the pooled money (transfers by
- * thematic area and programme, expenditure, balances) with the donor's pro-rata share. Reads the
- * finance read models of `/contributions`, `/fund/status`, `/portfolio` and `/programmes`.
+ * CONTRIBUTOR_STATEMENT: one donor's pledges (in the pledge's currency and in US$ at a stated
+ * rate), deposits and AA fees, for a year or since inception, and what the fund did with the
+ * pooled money (sources and uses, net funded by thematic area and programme) with the donor's
+ * share, every figure cut at 31 December of the year (the as-of date in the current year).
  */
 @Injectable()
 export class ContributorStatementComposer implements ReportComposer {
@@ -36,9 +36,10 @@ export class ContributorStatementComposer implements ReportComposer {
         metadata: [
           { label: 'Contributor', value: `${donor.name} (${donor.code})` },
           { label: 'Period', value: reportingPeriodLabel(year) },
+          { label: 'Figures cut at', value: statementCutoff(data) },
           {
             label: 'Share of pooled contributions',
-            value: `${(Number(share) * 100).toFixed(2)} % (since inception)`,
+            value: `${(Number(share) * 100).toFixed(2)} % (at ${statementCutoff(data)})`,
           },
           { label: 'Data as of', value: asOfLabel(data.snapshotAt) },
         ],
@@ -47,14 +48,16 @@ export class ContributorStatementComposer implements ReportComposer {
       snapshotAt: data.snapshotAt,
       rowCounts: {
         contributions: data.entries.length,
-        donors: data.everyDonor.length,
-        programmes: data.programmes.length,
+        donors: data.fund.pledges.donors.length,
+        programmes: data.fund.programmes.length,
       },
       inputs: {
         donorCode: donor.code,
         year: year ?? null,
         share,
-        shareRule: 'donor deposits net of AA fees ÷ all deposits net of AA fees, since inception',
+        cutYear: data.fund.cutYear,
+        shareRule:
+          'donor deposits net of AA fees ÷ all deposits net of AA fees, to the cut-off; lines apportioned by largest remainder',
         ownNetDeposits: formatMoney(ownNet),
         allNetDeposits: formatMoney(allNet),
       },

@@ -1,59 +1,54 @@
-import { Cents, divideRounded, formatMoney, parseMoney, ratio } from '@mptf/platform';
-import { ReportSection } from '../../document/report-document';
-import { byAmountDesc, contributionKindLabel, periodLabel, sumMoney } from '../compose-helpers';
+import { apportion, deliveryRateOrNull } from '@mptf/finance';
+import { formatMoney, parseMoney } from '@mptf/platform';
+import { ReportBlock, ReportSection, TableBlock } from '../../document/report-document';
+import { byAmountDesc, contributionKindLabel, sumMoney } from '../compose-helpers';
 import { SectionBuilder } from '../report-composer';
+import { pledgeRateNote, pledgeTable } from '../annual/annual-contributions.sections';
 import { CONTRIBUTION_AMOUNT_COLUMNS, contributionAmounts } from '../sections/contribution-columns';
 import { ContributorStatementData } from './contributor-statement.data';
+import { poolShare, PRO_RATA_RULE, ShareLine, shareCells, sharedSourcesAndUses } from './contributor-shares';
 
-/** How a donor's part of the fund's uses is stated (also written into the report). */
-export const PRO_RATA_RULE =
-  'Contributions are pooled: the fund does not trace a donor’s dollars to a programme. Your share is your deposits net of the AA fee since inception ÷ all donors’ deposits net of the AA fee since inception; each of the fund’s figures is multiplied by it and rounded to the cent per line. Earmarks are honoured when money is allocated but are not traced per donor here.';
+export { poolShare, PRO_RATA_RULE } from './contributor-shares';
 
-/** part × numerator ÷ denominator, rounded to the cent half away from zero; 0 when nothing is pooled. */
-export function proRata(amount: Cents, numerator: Cents, denominator: Cents): Cents {
-  return denominator === 0n ? 0n : divideRounded(amount * numerator, denominator);
-}
-
-/** The donor's share of the pooled money: deposits net of AA fees since inception, its and everyone's. */
-export function poolShare(data: ContributorStatementData) {
-  const net = (d: { deposits: string; aaFees: string }) => parseMoney(d.deposits) - parseMoney(d.aaFees);
-  const own = data.everyDonor.find((d) => d.donorCode === data.donor.code);
-  const ownNet = own ? net(own) : 0n;
-  const allNet = data.everyDonor.reduce((sum, d) => sum + net(d), 0n);
-  return {
-    ownNet,
-    allNet,
-    /** Four decimals ("0.2500"). */
-    share: ratio(ownNet, allNet, 4),
-    /** The donor's part of one of the fund's amounts, to the cent. */
-    part: (amount: string) => formatMoney(proRata(parseMoney(amount), ownNet, allNet)),
-  };
+/** The statement's cut-off in words: "31 Dec 2025", or the as-of date in the current year. */
+export function statementCutoff(data: ContributorStatementData): string {
+  if (!data.fund.currentYear) return `31 Dec ${data.fund.cutYear}`;
+  const [year, month, day] = data.snapshotAt.slice(0, 10).split('-').map(Number);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${day} ${months[month - 1]} ${year}`;
 }
 
 export function yourContributionsSection(data: ContributorStatementData): ReportSection {
-  const period = periodLabel(data.year);
+  const cutoff = statementCutoff(data);
   const zero = '0.00';
-  const figures = {
-    commitments: data.summary?.commitments ?? zero,
-    deposits: data.summary?.deposits ?? zero,
-    aaFees: data.summary?.aaFees ?? zero,
-    outstanding: data.summary?.outstandingCommitments ?? zero,
-  };
+  const own = data.pledges;
+  const year = data.year;
+  const deposits = year === undefined ? (own?.deposited ?? zero) : (own?.depositedInYear ?? zero);
+  const fees = year === undefined ? (own?.aaFees ?? zero) : (own?.aaFeesInYear ?? zero);
+  const scope = year === undefined ? `to ${cutoff}` : `in ${year}`;
   return {
     heading: 'Your contributions',
     blocks: [
       {
         kind: 'keyFigures',
         items: [
-          { label: `Commitments ${period} (US$)`, value: figures.commitments, type: 'money' },
-          { label: `Deposits ${period} (US$)`, value: figures.deposits, type: 'money' },
-          { label: `AA fees ${period} (US$)`, value: figures.aaFees, type: 'money' },
-          { label: 'Outstanding commitments (US$)', value: figures.outstanding, type: 'money' },
+          { label: `Committed to ${cutoff} (US$)`, value: own?.committed ?? zero, type: 'money' },
+          { label: `Deposited ${scope} (US$)`, value: deposits, type: 'money' },
+          { label: `AA fees ${scope} (US$)`, value: fees, type: 'money' },
+          { label: `Outstanding pledges at ${cutoff} (US$)`, value: own?.outstanding ?? zero, type: 'money' },
         ],
       },
+      pledgeTable(
+        `Your pledges at ${cutoff}`,
+        own ? [own] : [],
+        pledgeRateNote({ donors: own ? [own] : [], rates: usedRates(data) }, cutoff),
+      ),
       {
         kind: 'table',
-        title: `Commitments and deposits, ${period}`,
+        title:
+          year === undefined
+            ? `Commitments and deposits to ${cutoff}`
+            : `Commitments and deposits recorded in ${year}`,
         columns: [
           { key: 'date', label: 'Date', type: 'text', weight: 1.1 },
           { key: 'kind', label: 'Kind', type: 'text', weight: 1.4 },
@@ -66,153 +61,177 @@ export function yourContributionsSection(data: ContributorStatementData): Report
           reference: c.reference,
           ...contributionAmounts(c),
         })),
-        note: 'The US$ value is what the Administrative Agent received; the rate is the one the two amounts imply. The AA fee is 1 % of each deposit. A reversal is booked as an entry of the opposite sign and is netted in the totals above.',
-      },
-      {
-        kind: 'table',
-        title: `Summary, ${period} (US$)`,
-        columns: [
-          { key: 'item', label: 'Item', type: 'text', weight: 3 },
-          { key: 'amount', label: 'US$', type: 'money' },
-        ],
-        rows: [
-          { item: 'Commitments signed', amount: figures.commitments },
-          { item: 'Deposits received', amount: figures.deposits },
-          { item: 'Administrative Agent fees', amount: figures.aaFees },
-          {
-            item: 'Deposits net of AA fees',
-            amount: formatMoney(parseMoney(figures.deposits) - parseMoney(figures.aaFees)),
-          },
-          { item: 'Commitments not yet deposited', amount: figures.outstanding },
-        ],
+        note: 'The US$ value of a deposit is what the Administrative Agent received (of a commitment, its value when signed); the rate is the one the two amounts imply. The AA fee is 1 % of each deposit. A reversal is an entry of the opposite sign, netted in the totals.',
       },
     ],
   };
 }
 
-export function usesOfFundsSection(data: ContributorStatementData): ReportSection {
-  const { ownNet, allNet, share, part } = poolShare(data);
-  const { byArea } = data;
-  const funded = data.programmes.filter((p) => parseMoney(p.transferred) > 0n);
-  const aa = data.fund.withAdministrativeAgent;
-  const puno = data.fund.withParticipatingOrganizations;
-  const netTransfers = formatMoney(parseMoney(aa.transfers) - parseMoney(aa.refunds));
+/** The rates the donor's own unpaid pledges are stated at. */
+function usedRates(data: ContributorStatementData) {
+  const currencies = new Set(data.pledges?.lines.map((line) => line.currency) ?? []);
+  return data.fund.pledges.rates.filter((rate) => currencies.has(rate.currency));
+}
+
+function sharesTable(title: string, sources: ShareLine[], uses: ShareLine[], spent: ShareLine[]): TableBlock {
+  const total = (lines: ShareLine[], item: string) => ({
+    item,
+    fund: formatMoney(lines.reduce((sum, line) => sum + line.fund, 0n)),
+    share: formatMoney(lines.reduce((sum, line) => sum + line.share, 0n)),
+  });
   return {
-    heading: 'What the fund did with the money',
-    pageBreakBefore: true,
-    blocks: [
-      { kind: 'paragraph', text: PRO_RATA_RULE },
-      {
-        kind: 'keyFigures',
-        items: [
-          {
-            label: 'Your deposits net of AA fees since inception (US$)',
-            value: formatMoney(ownNet),
-            type: 'money',
-          },
-          { label: 'All donors’ deposits net of AA fees (US$)', value: formatMoney(allNet), type: 'money' },
-          { label: 'Your share of the fund', value: share, type: 'percent' },
-        ],
-      },
-      {
-        kind: 'table',
-        title: 'Uses of the fund since inception (US$)',
-        columns: [
-          { key: 'item', label: 'Item', type: 'text', weight: 4 },
-          { key: 'fund', label: 'Whole fund', type: 'money' },
-          { key: 'share', label: 'Your share', type: 'money' },
-        ],
-        rows: [
-          {
-            item: 'Transferred to participating UN organizations, net of refunds',
-            fund: netTransfers,
-            share: part(netTransfers),
-          },
-          {
-            item: 'Of which spent by the organizations (expenditure reported)',
-            fund: puno.expenditure,
-            share: part(puno.expenditure),
-          },
-          { item: 'Of which still held by the organizations', fund: puno.balance, share: part(puno.balance) },
-          { item: 'Direct costs', fund: aa.directCosts, share: part(aa.directCosts) },
-          { item: 'Bank charges', fund: aa.bankCharges, share: part(aa.bankCharges) },
-          { item: 'Balance with the Administrative Agent', fund: aa.balance, share: part(aa.balance) },
-        ],
-        note: 'Whole-fund figures as GET /fund/status shows them. The balance with the AA also holds interest and other income.',
-      },
-      {
-        kind: 'table',
-        title: 'Transfers and expenditure by thematic area, since inception (US$)',
-        columns: [
-          { key: 'area', label: 'Thematic area', type: 'text', weight: 3 },
-          { key: 'transferred', label: 'Transferred', type: 'money' },
-          { key: 'expenditure', label: 'Expenditure', type: 'money' },
-          { key: 'shareTransferred', label: 'Your share of transfers', type: 'money' },
-          { key: 'shareExpenditure', label: 'Your share of expenditure', type: 'money' },
-        ],
-        rows: byArea.map((group) => ({
-          area: `${group.key}. ${group.label}`,
-          transferred: group.transferred,
-          expenditure: group.expenditure,
-          shareTransferred: part(group.transferred),
-          shareExpenditure: part(group.expenditure),
-        })),
-        totals: {
-          area: 'Total',
-          transferred: sumMoney(byArea.map((g) => g.transferred)),
-          expenditure: sumMoney(byArea.map((g) => g.expenditure)),
-          shareTransferred: sumMoney(byArea.map((g) => part(g.transferred))),
-          shareExpenditure: sumMoney(byArea.map((g) => part(g.expenditure))),
-        },
-      },
-      {
-        kind: 'donutChart',
-        title: 'Your share of transfers by thematic area (US$)',
-        valueType: 'money',
-        slices: byArea
-          .filter((group) => parseMoney(group.transferred) > 0n)
-          .map((group) => ({ label: `${group.key}. ${group.label}`, value: part(group.transferred) })),
-      },
-      {
-        kind: 'table',
-        title: 'Programmes funded, since inception (US$)',
-        columns: [
-          { key: 'reference', label: 'Reference', type: 'text', weight: 1.4 },
-          { key: 'title', label: 'Programme', type: 'text', weight: 4 },
-          { key: 'area', label: 'TA', type: 'number', weight: 0.4 },
-          { key: 'netFunded', label: 'Net funded', type: 'money' },
-          { key: 'expenditure', label: 'Expenditure', type: 'money' },
-          { key: 'deliveryRate', label: 'Delivery', type: 'percent', weight: 0.7 },
-          { key: 'share', label: 'Your share of funding', type: 'money' },
-        ],
-        rows: [...funded]
-          .sort(
-            byAmountDesc(
-              (p) => p.netFunded,
-              (p) => p.reference,
-            ),
-          )
-          .map((p) => ({
-            reference: p.reference,
-            title: p.title,
-            area: p.thematicAreaCode,
-            netFunded: p.netFunded,
-            expenditure: p.expenditure,
-            deliveryRate: p.deliveryRate,
-            share: part(p.netFunded),
-          })),
-        totals: {
-          reference: 'Total',
-          title: `${funded.length} programmes`,
-          area: null,
-          netFunded: sumMoney(funded.map((p) => p.netFunded)),
-          expenditure: sumMoney(funded.map((p) => p.expenditure)),
-          deliveryRate: null,
-          share: sumMoney(funded.map((p) => part(p.netFunded))),
-        },
-      },
+    kind: 'table',
+    title,
+    columns: [
+      { key: 'item', label: 'US$', type: 'text', weight: 4 },
+      { key: 'fund', label: 'Whole fund', type: 'money' },
+      { key: 'share', label: 'Your share', type: 'money' },
     ],
+    rows: [
+      ...sources.map(shareCells),
+      total(sources, 'Resources'),
+      ...uses.slice(0, 1).map(shareCells),
+      ...spent.map(shareCells),
+      ...uses.slice(1).map(shareCells),
+    ],
+    totals: total(uses, 'Total uses (equals resources)'),
   };
+}
+
+export function usesOfFundsSection(data: ContributorStatementData): ReportSection {
+  const { ownNet, allNet, share } = poolShare(data);
+  const { columns, byArea, programmes } = data.fund;
+  const cutoff = statementCutoff(data);
+  const pool = { ownNet, allNet };
+  const cumulative = sharedSourcesAndUses(
+    columns.total,
+    pool,
+    ownNet,
+    `Balance with the Administrative Agent at ${cutoff}`,
+  );
+  const netFundedShare = cumulative.uses[0].share;
+  const spentShare = cumulative.spent[0].share;
+  const blocks: ReportBlock[] = [
+    { kind: 'paragraph', text: PRO_RATA_RULE },
+    {
+      kind: 'keyFigures',
+      items: [
+        {
+          label: `Your deposits net of AA fees to ${cutoff} (US$)`,
+          value: formatMoney(ownNet),
+          type: 'money',
+        },
+        { label: `All donors’ net deposits to ${cutoff} (US$)`, value: formatMoney(allNet), type: 'money' },
+        { label: `Your share of the fund at ${cutoff}`, value: share, type: 'percent' },
+      ],
+    },
+    sharesTable(
+      `Sources and uses of the fund to ${cutoff} (US$)`,
+      cumulative.sources,
+      cumulative.uses,
+      cumulative.spent,
+    ),
+  ];
+  if (data.year !== undefined) {
+    const year = sharedSourcesAndUses(
+      columns.current,
+      pool,
+      null,
+      `Change in the balance with the AA in ${data.year}`,
+    );
+    blocks.push(
+      sharesTable(`Sources and uses of the fund in ${data.year} (US$)`, year.sources, year.uses, year.spent),
+    );
+  }
+  const areaNet = apportion(
+    netFundedShare,
+    byArea.map((g) => parseMoney(g.netFunded)),
+  );
+  const areaSpent = apportion(
+    spentShare,
+    byArea.map((g) => parseMoney(g.expenditure)),
+  );
+  blocks.push({
+    kind: 'table',
+    title: `Net funded amount and expenditure by thematic area, to ${cutoff} (US$)`,
+    columns: [
+      { key: 'area', label: 'Thematic area', type: 'text', weight: 3 },
+      { key: 'netFunded', label: 'Net funded', type: 'money' },
+      { key: 'expenditure', label: 'Expenditure', type: 'money' },
+      { key: 'shareNetFunded', label: 'Your share of net funded', type: 'money' },
+      { key: 'shareExpenditure', label: 'Your share of expenditure', type: 'money' },
+    ],
+    rows: byArea.map((group, index) => ({
+      area: `${group.key}. ${group.label}`,
+      netFunded: group.netFunded,
+      expenditure: group.expenditure,
+      shareNetFunded: formatMoney(areaNet[index]),
+      shareExpenditure: formatMoney(areaSpent[index]),
+    })),
+    totals: {
+      area: 'Total',
+      netFunded: sumMoney(byArea.map((g) => g.netFunded)),
+      expenditure: sumMoney(byArea.map((g) => g.expenditure)),
+      shareNetFunded: formatMoney(netFundedShare),
+      shareExpenditure: formatMoney(spentShare),
+    },
+  });
+  blocks.push({
+    kind: 'donutChart',
+    title: `Your share of the net funded amount by thematic area, to ${cutoff} (US$)`,
+    valueType: 'money',
+    slices: byArea
+      .map((group, index) => ({ label: `${group.key}. ${group.label}`, value: formatMoney(areaNet[index]) }))
+      .filter((slice) => parseMoney(slice.value) > 0n),
+  });
+  const funded = [...programmes].sort(
+    byAmountDesc(
+      (p) => p.netFunded,
+      (p) => p.reference,
+    ),
+  );
+  const programmeNet = apportion(
+    netFundedShare,
+    funded.map((p) => parseMoney(p.netFunded)),
+  );
+  blocks.push({
+    kind: 'table',
+    title: `Programmes funded, to ${cutoff} (US$)`,
+    columns: [
+      { key: 'reference', label: 'Reference', type: 'text', weight: 1.4 },
+      { key: 'title', label: 'Programme', type: 'text', weight: 4 },
+      { key: 'area', label: 'TA', type: 'number', weight: 0.4 },
+      { key: 'netFunded', label: 'Net funded', type: 'money' },
+      { key: 'expenditure', label: 'Expenditure', type: 'money' },
+      { key: 'deliveryRate', label: 'Delivery', type: 'percent', weight: 0.7 },
+      { key: 'share', label: 'Your share of net funded', type: 'money' },
+    ],
+    rows: funded.map((p, index) => ({
+      reference: p.reference,
+      title: p.title,
+      area: p.thematicAreaCode,
+      netFunded: p.netFunded,
+      expenditure: p.expenditure,
+      deliveryRate: deliveryCell(p.expenditure, p.netFunded),
+      share: formatMoney(programmeNet[index]),
+    })),
+    totals: {
+      reference: 'Total',
+      title: `${funded.length} programme${funded.length === 1 ? '' : 's'}`,
+      area: null,
+      netFunded: sumMoney(funded.map((p) => p.netFunded)),
+      expenditure: sumMoney(funded.map((p) => p.expenditure)),
+      deliveryRate: null,
+      share: formatMoney(netFundedShare),
+    },
+    note: 'Delivery rate = expenditure ÷ net funded amount; n/a where nothing is net funded (after a full refund). TA: thematic area.',
+  });
+  return { heading: 'What the fund did with the money', pageBreakBefore: true, blocks };
+}
+
+/** Expenditure ÷ net funded, or "n/a" where nothing is net funded. */
+function deliveryCell(expenditure: string, netFunded: string): string {
+  return deliveryRateOrNull(parseMoney(expenditure), parseMoney(netFunded)) ?? 'n/a';
 }
 
 /** A contributor statement's sections in order: a new section is a builder added here. */

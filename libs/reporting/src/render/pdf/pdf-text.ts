@@ -43,11 +43,18 @@ export function drawKeyFigures(flow: PdfFlow, block: KeyFiguresBlock): void {
   const perRow = Math.min(4, Math.max(1, block.items.length));
   const gap = 10;
   const width = (CONTENT_WIDTH - gap * (perRow - 1)) / perRow;
-  const height = 58;
   for (let start = 0; start < block.items.length; start += perRow) {
+    const row = block.items.slice(start, start + perRow);
+    // Labels wrap in full: the row's tiles grow to the longest (scope included), never cut off.
+    doc.font(FONT.regular).fontSize(8);
+    const labelHeight = Math.max(
+      22,
+      ...row.map((item) => doc.heightOfString(item.label, { width: width - 16 })),
+    );
+    const height = 36 + labelHeight;
     flow.ensureSpace(height + 10);
     const y = doc.y;
-    block.items.slice(start, start + perRow).forEach((item, index) => {
+    row.forEach((item, index) => {
       const x = MARGIN.left + index * (width + gap);
       doc.rect(x, y, width, height).fill(COLOR.brandLight);
       doc.rect(x, y, 3, height).fill(COLOR.brand);
@@ -67,7 +74,7 @@ export function drawKeyFigures(flow: PdfFlow, block: KeyFiguresBlock): void {
         .font(FONT.regular)
         .fontSize(8)
         .fillColor(COLOR.muted)
-        .text(item.label, x + 10, y + 32, { width: width - 16, height: 22, ellipsis: true });
+        .text(item.label, x + 10, y + 32, { width: width - 16 });
     });
     doc.y = y + height + 10;
   }
