@@ -5,10 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PreparingClient } from '@mptf/platform';
 import { Pool } from 'pg';
 import { annualReportFigure } from './figures/annual-report-figure';
 import { intakeFigure } from './figures/intake-figure';
 import { queryFigures } from './figures/query-figures';
+import { startupFigures } from './figures/startup-figure';
 import { statementsFigure } from './figures/statements-figure';
 import { benchConfig, generatedSize, generatePortfolio, PortfolioSize } from './generate-portfolio';
 import { ApiClient } from './lib/api-client';
@@ -27,6 +29,13 @@ const RESULTS_DIR = resolve(__dirname, '../../bench/results');
 async function main(): Promise<void> {
   const { databaseUrl, size } = benchConfig();
   const started = Date.now();
+  const figures: Figure[] = [];
+  // First, on a machine not yet busy with the generated portfolio: start-up from a fresh clone.
+  if (measures('startup')) figures.push(...(await startupFigures()));
+  if (!['queries', 'intake', 'annual', 'statements'].some(measures)) {
+    process.stdout.write(`\n${renderTable(figures)}\n\n`);
+    return;
+  }
   let generation: { seconds: number; rows: Record<string, number> } | 'reused';
   const existing = process.env.BENCH_REUSE === '1' ? await generatedSize(databaseUrl) : null;
   if (existing && JSON.stringify(existing) === JSON.stringify(size)) {
@@ -58,7 +67,13 @@ async function main(): Promise<void> {
     REPORTS_DIR: join(workDir, 'reports'),
     UPLOADS_DIR: join(workDir, 'uploads'),
   };
-  const pool = new Pool({ connectionString: databaseUrl, max: 20, application_name: 'mptf-bench-raw' });
+  // Prepared once per connection, as the application's pool does (PreparingClient): same work.
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: 20,
+    application_name: 'mptf-bench-raw',
+    Client: PreparingClient,
+  });
   const api = spawnService('api', API_MAIN, env, logDir);
   const context: BenchContext = {
     pool,
@@ -68,14 +83,13 @@ async function main(): Promise<void> {
     workDir,
     workers: [],
   };
-  const figures: Figure[] = [];
   try {
     await waitForHttp(`http://127.0.0.1:${port}/health`, 120_000, api);
     process.stdout.write(`api: listening on ${port} (pid ${api.pid}), logs in ${logDir}\n`);
     if (measures('queries')) figures.push(...(await queryFigures(context)));
     if (measures('intake')) figures.push(await intakeFigure(context));
     if (measures('annual')) figures.push(await annualReportFigure(context));
-    if (measures('statements')) figures.push(await statementsFigure(context));
+    if (measures('statements')) figures.push(...(await statementsFigure(context)));
   } finally {
     context.api.close();
     for (const worker of context.workers) await worker.stop();

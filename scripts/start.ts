@@ -8,7 +8,7 @@ import {
   prepareDatabase,
   startEmbeddedPostgres,
 } from '@mptf/platform';
-import { DEMO_PASSWORD, DEMO_USERS, isEmptyDatabase, runDemoSeed, seedReference } from '@mptf/seeds';
+import type * as Seeds from '@mptf/seeds';
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -72,14 +72,9 @@ async function main(): Promise<void> {
 
   const dataSource = createScriptDataSource(config.databaseUrl);
   await dataSource.initialize();
-  const empty = await isEmptyDatabase(dataSource);
-  await dataSource.transaction((manager) => seedReference(manager));
-  await dataSource.destroy();
-  if (empty && config.isDevelopment) {
-    say('Empty database: seeding reference and demo data…');
-    await runDemoSeed((message) => say(`  ${message}`));
-  }
-
+  const [{ empty }] = (await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM users) AS empty')) as {
+    empty: boolean;
+  }[];
   const children: ChildProcess[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
@@ -94,21 +89,39 @@ async function main(): Promise<void> {
     await embedded?.stop();
     process.exit(code);
   };
-  for (const [name, script] of [
-    ['api', 'apps/api/src/main.js'],
-    ['worker', 'apps/worker/src/main.js'],
-  ] as const) {
-    const child = fork(join(__dirname, '..', script), [], { env: childEnv, stdio: 'inherit' });
-    child.on('exit', (code) => {
-      if (!stopping) {
-        process.stderr.write(`The ${name} process exited (code ${code}); stopping.\n`);
-        void stopAll(code || 1);
-      }
-    });
-    children.push(child);
-  }
+  const startServices = () => {
+    for (const [name, script] of [
+      ['api', 'apps/api/src/main.js'],
+      ['worker', 'apps/worker/src/main.js'],
+    ] as const) {
+      const child = fork(join(__dirname, '..', script), [], { env: childEnv, stdio: 'inherit' });
+      child.on('exit', (code) => {
+        if (!stopping) {
+          process.stderr.write(`The ${name} process exited (code ${code}); stopping.\n`);
+          void stopAll(code || 1);
+        }
+      });
+      children.push(child);
+    }
+  };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
+
+  // The seeds load every domain module (the demo seed runs the real services): a second of
+  // start-up, loaded here only. A database with users already has its reference data, so the API
+  // and the worker start first and the reference data of this version is brought up to date
+  // while they boot; an empty one is seeded before anything serves it.
+  if (!empty) startServices();
+  const seeds = loadSeeds();
+  await dataSource.transaction((manager) => seeds.seedReference(manager));
+  await dataSource.destroy();
+  if (empty) {
+    if (config.isDevelopment) {
+      say('Empty database: seeding reference and demo data…');
+      await seeds.runDemoSeed((message) => say(`  ${message}`));
+    }
+    startServices();
+  }
 
   const url = `http://localhost:${config.env.PORT}`;
   await waitForHealth(`${url}/health`);
@@ -116,9 +129,14 @@ async function main(): Promise<void> {
   say(`Migration MPTF is running at ${url}`);
   say(`  API: ${url}/api/v1   OpenAPI: ${url}/api/docs   Health: ${url}/health`);
   if (config.isDevelopment) {
-    say(`  Demo logins (password ${DEMO_PASSWORD}):`);
-    for (const user of DEMO_USERS) say(`    ${user.email.padEnd(26)} ${user.roles.join(', ')}`);
+    say(`  Demo logins (password ${seeds.DEMO_PASSWORD}):`);
+    for (const user of seeds.DEMO_USERS) say(`    ${user.email.padEnd(26)} ${user.roles.join(', ')}`);
   }
+}
+
+function loadSeeds(): typeof Seeds {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@mptf/seeds') as typeof Seeds;
 }
 
 async function waitForHealth(url: string): Promise<void> {

@@ -11,7 +11,7 @@ export async function annualReportFigure(context: BenchContext): Promise<Figure>
   const { api, pool } = context;
   const id = 'annual-report';
   const label = `Annual consolidated PDF ${SETTINGS.reportYear} (queue + worker)`;
-  const target = '≤ 10 s, ≤ 2× baseline, worker peak RSS ≤ 300 MB';
+  const target = '≤ 10 s, ≤ 1.3× baseline, worker peak RSS ≤ 200 MB';
   const token = await api.login(USERS.fmu);
   // Both sides: one warm-up run (connections, caches, JIT), then the median of three.
   const bareRun = () => bareAnnualReport(pool, SETTINGS.reportYear, join(context.workDir, 'bare-annual.pdf'));
@@ -46,7 +46,7 @@ export async function annualReportFigure(context: BenchContext): Promise<Figure>
   const peak = worker.peakRssMb();
   await worker.stop();
   const ratio = request.ms / bare.ms;
-  const ok = run.status === 'SUCCEEDED' && request.ms <= 10_000 && ratio <= 2 && peak <= 300;
+  const ok = run.status === 'SUCCEEDED' && request.ms <= 10_000 && ratio <= 1.3 && peak <= 200;
   return {
     id,
     label,

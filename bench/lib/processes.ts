@@ -21,12 +21,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100;
+
 export interface ServiceProcess {
   name: string;
   pid: number;
   logFile: string;
   /** Peak resident memory so far (VmHWM of /proc/<pid>/status), in MB; NaN once it is gone. */
   peakRssMb(): number;
+  /** CPU time used so far (user + system, /proc/<pid>/stat), in ms; NaN once it is gone. */
+  cpuMs(): number;
   /** Resolves when the log contains `text` (or rejects on exit / timeout). */
   waitForLog(text: string, timeoutMs?: number): Promise<void>;
   /** SIGTERM and wait for the exit (SIGKILL after the grace period). */
@@ -45,7 +50,15 @@ export function spawnService(
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const fd = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, [main], {
+  // BENCH_CPU_PROF=<folder>: each service writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`,
+        `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, main], {
     env: { ...process.env, ...env },
     stdio: ['ignore', fd, fd],
   });
@@ -76,6 +89,16 @@ export function spawnService(
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
         const match = /VmHWM:\s+(\d+)\s+kB/.exec(status);
         return match ? Number(match[1]) / 1024 : Number.NaN;
+      } catch {
+        return Number.NaN;
+      }
+    },
+    cpuMs: () => {
+      try {
+        // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
       } catch {
         return Number.NaN;
       }

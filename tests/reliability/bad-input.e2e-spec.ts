@@ -89,6 +89,11 @@ const TEMPLATES: Record<string, unknown> = {
   'PATCH /api/v1/actuals/:id': { narrative: 'Updated narrative', value: 11 },
   'POST /api/v1/actuals/:id/return': { comment: 'Please add evidence' },
   'POST /api/v1/reports': { type: 'ANNUAL_CONSOLIDATED', format: 'pdf', parameters: { year: 2025 } },
+  'POST /api/v1/reports/batches': {
+    type: 'CONTRIBUTOR_STATEMENT',
+    format: 'pdf',
+    parameters: { year: 2025 },
+  },
 };
 
 /** Values that break parsers, validators and SQL: the replacement for one field. */

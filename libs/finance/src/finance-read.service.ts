@@ -35,6 +35,14 @@ export class FinanceReadService {
     private readonly portfolioRows: PortfolioRepository,
   ) {}
 
+  /**
+   * The ledger as the manager's snapshot sees it, as a string that changes with every entry:
+   * what a figure read in another snapshot can be checked against before it is reused.
+   */
+  ledgerState(manager: EntityManager = this.dataSource.manager): Promise<string> {
+    return this.ledger.state(manager);
+  }
+
   /** The funding-status table for one reporting year, or since inception without a year. */
   async fundStatus(
     manager: EntityManager = this.dataSource.manager,

@@ -149,6 +149,19 @@ export class LedgerRepository {
     return inserted.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).map((row) => row.id);
   }
 
+  /**
+   * Which entries a snapshot sees, as one string: their count and the sum and maximum of their
+   * seq. The ledger is append-only, so two snapshots with the same state see the same entries
+   * (the sum tells apart two snapshots that each miss a different entry still being committed).
+   */
+  async state(db: SqlRunner): Promise<string> {
+    const row = await sqlRow<{ state: string }>(
+      db,
+      `SELECT count(*) || ':' || coalesce(sum(seq), 0) || ':' || coalesce(max(seq), 0) AS state FROM ledger_entries`,
+    );
+    return row?.state ?? '0:0:0';
+  }
+
   /** Sum per kind, for one reporting year or since inception (optionally through a year). */
   async totals(db: SqlRunner, filter: { year?: number; throughYear?: number } = {}): Promise<KindTotals> {
     const params: unknown[] = [];

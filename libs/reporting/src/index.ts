@@ -2,6 +2,7 @@ export * from './runs/report-types';
 export * from './reporting-access';
 export * from './runs/report-run.entity';
 export * from './runs/reports.service';
+export * from './runs/report-batches.service';
 export * from './runs/report-generator.service';
 export * from './schedule/report-schedule';
 export * from './schedule/report-schedule.service';

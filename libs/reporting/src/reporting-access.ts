@@ -41,6 +41,15 @@ export function mayGenerate(user: AuthUser, type: ReportType, parameters: Report
   return may(Permission.REPORT_GENERATE, user, type, parameters);
 }
 
+/** Statements for all donors at once (POST /reports/batches): readers of the fund's records only. */
+export function mayGenerateBatch(user: AuthUser, type: ReportType): boolean {
+  return (
+    can(user, Permission.REPORT_GENERATE) &&
+    readsFundRecords(user) &&
+    type === ReportType.CONTRIBUTOR_STATEMENT
+  );
+}
+
 export function mayRead(user: AuthUser, type: ReportType, parameters: ReportParameters): boolean {
   return may(Permission.REPORT_READ, user, type, parameters);
 }

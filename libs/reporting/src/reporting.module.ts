@@ -27,6 +27,8 @@ import { ReportRun } from './runs/report-run.entity';
 import { ReportRunsRepository } from './runs/report-runs.repository';
 import { ReportsService } from './runs/reports.service';
 import { ReportScheduleService } from './schedule/report-schedule.service';
+import { SharedPartsStore } from './runs/shared-parts';
+import { ReportBatchesService } from './runs/report-batches.service';
 
 const COMPOSERS = [
   ProgrammeFactsheetComposer,
@@ -66,8 +68,10 @@ const READERS = [
   imports: [TypeOrmModule.forFeature([ReportRun]), FinanceModule, ReviewModule, ResultsModule],
   providers: [
     ReportsService,
+    ReportBatchesService,
     ReportGenerator,
     ReportRunsRepository,
+    SharedPartsStore,
     ReportScheduleService,
     PdfRenderer,
     CsvRenderer,
@@ -83,6 +87,6 @@ const READERS = [
       useFactory: (...composers: ReportComposer[]): ReportComposer[] => composers,
     },
   ],
-  exports: [ReportsService, ReportGenerator, ReportScheduleService],
+  exports: [ReportsService, ReportBatchesService, ReportGenerator, ReportScheduleService],
 })
 export class ReportingModule {}

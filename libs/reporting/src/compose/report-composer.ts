@@ -2,6 +2,7 @@ import { DomainError, ErrorCode } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
 import { ReportDocument, ReportSection } from '../document/report-document';
 import { ReportParameters, ReportType } from '../runs/report-types';
+import type { SharedParts } from '../runs/shared-parts';
 
 export interface ComposeContext {
   /** The run's one REPEATABLE READ transaction: every read goes through it. */
@@ -12,6 +13,8 @@ export interface ComposeContext {
   generatedAt: Date;
   /** 0–100 of the composing step. */
   progress(percent: number): Promise<void>;
+  /** Parts computed once for the run's batch (absent or unshared: the run computes everything). */
+  shared?: SharedParts;
 }
 
 export interface ComposedReport {

@@ -33,7 +33,53 @@ export const MAX_SHARED_WORDS = 30_000;
 /** What pdfkit's embedded font (private to pdfkit) holds that matters here. */
 interface EmbeddedFontInternals {
   font: Font;
+  scale: number;
   layoutCache?: Record<string, unknown>;
+  layoutCached(text: string): PlainRun | unknown;
+  layoutRun(text: string): unknown;
+}
+
+/** A laid-out word as pdfkit reads it: glyphs, their positions (in 1/1000 em) and the width. */
+interface PlainRun {
+  glyphs: unknown[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+
+/**
+ * Words made only of these characters (amounts, percentages, counts, dates) are laid out glyph by
+ * glyph: in DejaVu Sans nothing substitutes or kerns them, so shaping gives each glyph its own
+ * advance (fonts.spec compares every pair with fontkit's shaping). Tables are mostly such words
+ * and nearly every amount is a new word: shaping them was most of the renderer's fontkit time,
+ * and caching them most of the shared cache.
+ */
+export const PLAIN_WORD = /^[0-9.,%() -]+$/;
+
+const plainGlyphs = new Map<Font, Map<string, { glyph: unknown; position: PlainRun['positions'][number] }>>();
+
+/** `text` (PLAIN_WORD) laid out as pdfkit's layoutRun would, from each character's glyph. */
+export function plainRun(embedded: Pick<EmbeddedFontInternals, 'font' | 'scale'>, text: string): PlainRun {
+  let known = plainGlyphs.get(embedded.font);
+  if (!known) plainGlyphs.set(embedded.font, (known = new Map()));
+  const glyphs: unknown[] = [];
+  const positions: PlainRun['positions'] = [];
+  let advanceWidth = 0;
+  for (const char of text) {
+    let entry = known.get(char);
+    if (!entry) {
+      const glyph = embedded.font.glyphForCodePoint(char.codePointAt(0) as number);
+      const advance = glyph.advanceWidth * embedded.scale;
+      entry = {
+        glyph,
+        position: { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance },
+      };
+      known.set(char, entry);
+    }
+    glyphs.push(entry.glyph);
+    positions.push(entry.position);
+    advanceWidth += entry.position.xAdvance;
+  }
+  return { glyphs, positions, advanceWidth };
 }
 
 const sharedLayouts = new Map<Font, Record<string, unknown>>();
@@ -57,5 +103,8 @@ export function shareWordLayouts(doc: PDFKit.PDFDocument, fontNames: string[]): 
       sharedLayouts.set(embedded.font, shared);
     }
     embedded.layoutCache = shared;
+    const shaped = embedded.layoutCached.bind(embedded);
+    embedded.layoutCached = (text: string) =>
+      PLAIN_WORD.test(text) ? plainRun(embedded, text) : shaped(text);
   }
 }

@@ -13,6 +13,8 @@ import { XlsxRenderer } from '../render/xlsx-renderer';
 import { ReportRun, ReportSource } from './report-run.entity';
 import { ReportRunsRepository } from './report-runs.repository';
 import { CONTENT_TYPES, ReportFormat, ReportStatus } from './report-types';
+import { progressThrottle } from './progress-throttle';
+import { SharedPartsStore } from './shared-parts';
 
 export interface GenerationJob {
   /** 1-based attempt of the queue job. */
@@ -79,6 +81,7 @@ export class ReportGenerator {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     @Inject(REPORT_COMPOSERS) private readonly composers: ReportComposer[],
+    private readonly sharedParts: SharedPartsStore,
     pdf: PdfRenderer,
     csv: CsvRenderer,
     xlsx: XlsxRenderer,
@@ -159,16 +162,20 @@ export class ReportGenerator {
     const progress = this.progressWriter(run.id, job);
     const generatedAt = this.clock.now();
 
-    // One snapshot for every figure of the report.
-    const composed = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      composer.compose({
+    // One snapshot for every figure of the report (a batch's shared parts are checked against it).
+    let reused: Record<string, string> = {};
+    const composed = await this.dataSource.transaction('REPEATABLE READ', (manager) => {
+      const shared = this.sharedParts.forRun(run.batchId, manager);
+      reused = shared.reused;
+      return composer.compose({
         manager,
         runId: run.id,
         parameters: run.parameters,
         generatedAt,
         progress: (percent) => progress(5 + percent * 0.35),
-      }),
-    );
+        shared,
+      });
+    });
     await progress(40);
 
     const storageKey = storageKeyOf(run.id, run.format);
@@ -204,6 +211,7 @@ export class ReportGenerator {
       inputs: composed.inputs,
       fingerprint: documentFingerprint(composed),
       omittedSections: composed.omittedSections,
+      ...(Object.keys(reused).length ? { sharedParts: reused } : {}),
     };
     return {
       storageKey,
@@ -215,15 +223,11 @@ export class ReportGenerator {
     };
   }
 
-  /** Writes progress when it moved by 5 points or more (not on every row). */
+  /** Progress into the run and the queue, throttled (progressThrottle). */
   private progressWriter(runId: string, job: GenerationJob) {
-    let last = 0;
-    return async (value: number) => {
-      const percent = Math.max(0, Math.min(99, Math.round(value)));
-      if (percent < last + 5) return;
-      last = percent;
+    return progressThrottle(async (percent) => {
       await this.runs.setProgress(runId, percent);
       await job.progress?.(percent);
-    };
+    });
   }
 }

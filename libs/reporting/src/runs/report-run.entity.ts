@@ -11,6 +11,8 @@ export interface ReportSource {
   /** sha256 of the document's content (everything but generation time and run id). */
   fingerprint: string;
   omittedSections: string[];
+  /** Parts computed once for the run's batch and reused (name → the snapshot they were read in). */
+  sharedParts?: Record<string, string>;
 }
 
 /** One requested or scheduled report; the background job's id is this id. */
@@ -45,6 +47,10 @@ export class ReportRun {
 
   @Column({ type: 'text', nullable: true })
   scheduleKey: string | null;
+
+  /** The batch request this run was fanned out from (POST /reports/batches), or null. */
+  @Column({ type: 'uuid', nullable: true })
+  batchId: string | null;
 
   @Column({ type: 'text', nullable: true, insert: false, update: false })
   donorCode: string | null;
@@ -103,6 +109,8 @@ export interface ReportRunView {
   status: ReportStatus;
   progress: number;
   trigger: ReportTrigger;
+  /** The batch request the run was fanned out from (POST /reports/batches). */
+  batchId?: string;
   pages?: number;
   bytes?: number;
   sha256?: string;
@@ -127,6 +135,7 @@ export function toRunView(run: ReportRun): ReportRunView {
     attempts: run.attempts,
     createdAt: run.createdAt.toISOString(),
   };
+  if (run.batchId) view.batchId = run.batchId;
   if (run.pages !== null) view.pages = run.pages;
   if (run.bytes !== null) view.bytes = run.bytes;
   if (run.sha256 !== null) view.sha256 = run.sha256;

@@ -20,6 +20,8 @@ export interface NewReportRun {
   requestedBy: string | null;
   idempotencyKey: string | null;
   scheduleKey: string | null;
+  /** Set on the runs of one batch request (POST /reports/batches). */
+  batchId?: string | null;
 }
 
 /** `GET /reports`: optional type and status, one page. */
@@ -86,8 +88,8 @@ export class ReportRunsRepository {
   async insert(manager: EntityManager, run: NewReportRun): Promise<ReportRun | null> {
     const row = await sqlRow<{ id: string }>(
       manager,
-      `INSERT INTO report_runs (type, format, parameters, trigger, requested_by, idempotency_key, schedule_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO report_runs (type, format, parameters, trigger, requested_by, idempotency_key, schedule_key, batch_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (schedule_key) DO NOTHING RETURNING id`,
       [
         run.type,
@@ -97,6 +99,7 @@ export class ReportRunsRepository {
         run.requestedBy,
         run.idempotencyKey,
         run.scheduleKey,
+        run.batchId ?? null,
       ],
     );
     return row ? this.get(row.id, manager) : null;
@@ -107,14 +110,26 @@ export class ReportRunsRepository {
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`report-runs:${userId}`]);
   }
 
-  /** How many of the user's runs are queued or running. */
+  /** How many of the user's runs are queued or running (a batch's runs count as their batch). */
   async activeRunsOf(manager: EntityManager, userId: string): Promise<number> {
     const row = await sqlRow<{ active: number }>(
       manager,
-      `SELECT count(*)::int AS active FROM report_runs WHERE requested_by = $1 AND status = ANY($2)`,
+      `SELECT count(*)::int AS active FROM report_runs
+        WHERE requested_by = $1 AND status = ANY($2) AND batch_id IS NULL`,
       [userId, UNFINISHED],
     );
     return row?.active ?? 0;
+  }
+
+  /** A batch of the user's with runs still queued or running, or null. */
+  async unfinishedBatchOf(manager: EntityManager, userId: string): Promise<string | null> {
+    const row = await sqlRow<{ batch_id: string }>(
+      manager,
+      `SELECT batch_id FROM report_runs
+        WHERE requested_by = $1 AND status = ANY($2) AND batch_id IS NOT NULL LIMIT 1`,
+      [userId, UNFINISHED],
+    );
+    return row?.batch_id ?? null;
   }
 
   /** FAILED → QUEUED with its progress and error cleared; false when the run was not FAILED. */

@@ -290,8 +290,11 @@ export class ReportsService {
       throw new NotFoundError('Meeting', parameters.meetingId);
   }
 
-  /** After commit: a run whose job cannot be queued is marked FAILED (retryable), never left hanging. */
-  private async enqueue(run: ReportRun): Promise<void> {
+  /**
+   * After commit: a run whose job cannot be queued is marked FAILED (retryable), never left
+   * hanging. Also used by ReportBatchesService.
+   */
+  async enqueue(run: ReportRun): Promise<void> {
     try {
       await this.jobs.generateReport({ runId: run.id });
     } catch (error) {

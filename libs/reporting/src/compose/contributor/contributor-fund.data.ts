@@ -11,6 +11,8 @@ import {
 } from '@mptf/finance';
 import { formatMoney, parseMoney } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
+import { unshared } from '../../runs/shared-parts';
+import { ComposeContext } from '../report-composer';
 
 /** One programme's money to the statement's cut-off (summed over its PUNOs). */
 export interface StatementProgramme {
@@ -41,6 +43,9 @@ export interface StatementFundData {
   programmes: StatementProgramme[];
 }
 
+/** Shared-part name of the fund-level part (with its cut year): runs of one batch compute it once. */
+export const CONTRIBUTOR_FUND_PART = 'contributor-statement:fund';
+
 /**
  * Loads a statement's fund-level part for a cut year. Donor-independent: a batch of statements
  * of the same snapshot and year can share one result.
@@ -51,6 +56,23 @@ export class StatementFundLoader {
     private readonly finance: FinanceReadService,
     private readonly figures: FinanceReportReader,
   ) {}
+
+  /**
+   * The part for one run: in a batch of statements (POST /reports/batches) read once and reused
+   * by the batch's other runs whose snapshot sees the same ledger (SharedPartsStore); otherwise
+   * read here.
+   */
+  loadFor(
+    context: ComposeContext,
+    cut: { cutYear: number; currentYear: boolean },
+  ): Promise<StatementFundData> {
+    const { manager } = context;
+    return (context.shared ?? unshared()).get(
+      `${CONTRIBUTOR_FUND_PART}:${cut.cutYear}${cut.currentYear ? ':current' : ''}`,
+      () => this.finance.ledgerState(manager),
+      () => this.load(manager, cut),
+    );
+  }
 
   async load(
     manager: EntityManager,

@@ -46,7 +46,7 @@ export class ContributorStatementLoader {
       (c) => Number(c.date.slice(0, 4)) <= cutYear,
     );
     await context.progress(30);
-    const fund = await this.fundLoader.load(manager, { cutYear, currentYear: cutYear >= snapshotYear });
+    const fund = await this.fundLoader.loadFor(context, { cutYear, currentYear: cutYear >= snapshotYear });
     const pledges = fund.pledges.donors.find((d) => d.donorCode === donor.code);
     await context.progress(80);
     return { donor, year, snapshotAt, pledges, entries, fund };
