@@ -80,6 +80,7 @@ export class ReportsController {
   @ApiProduces(
     'application/pdf',
     'text/csv',
+    'application/zip',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   )
   async file(
