@@ -11,7 +11,7 @@ describe('IATI 2.03 export of the demo portfolio', () => {
   let programmes: string[];
 
   beforeAll(async () => {
-    t = await createTestContext({ env: { IATI_ORG_PREFIX: 'XM-DAC-41119-MIGMPTF' } });
+    t = await createTestContext({ env: { IATI_ORG_PREFIX: 'XI-IATI-MIGMPTF' } });
     programmes = [
       await insertProposal(t.db, {
         title: 'Protecting migrants on the Northern Central America route — "safe spaces" & referral',
@@ -93,7 +93,7 @@ describe('IATI 2.03 export of the demo portfolio', () => {
     const xml = response.body as string;
     expect((xml.match(/<iati-activity /g) ?? []).length).toBe(4);
     expect(xml).not.toContain('Still under review');
-    expect(xml).toContain('<iati-identifier>XM-DAC-41119-MIGMPTF-MIG-');
+    expect(xml).toContain('<iati-identifier>XI-IATI-MIGMPTF-MIG-');
     expect(xml).toContain('"safe spaces" &amp; referral');
     expect(xml).toContain('&lt;Nepal–Gulf corridor&gt;');
     expect(xml).toMatch(/<activity-status code="3"\/>/);

@@ -55,7 +55,7 @@ export class AnnualReportComposer implements ReportComposer {
         keywords: ['Migration MPTF', 'annual report', ...(year === undefined ? [] : [String(year)])],
         metadata: [
           { label: 'Reporting period', value: reportingPeriodLabel(year) },
-          { label: 'Administrative Agent', value: 'UNDP Multi-Partner Trust Fund Office' },
+          { label: 'Administrative Agent', value: settings.administrativeAgentName },
           { label: 'Secretariat', value: 'Fund Management Unit, Geneva' },
           { label: 'Data as of', value: asOfLabel(data.snapshotAt) },
         ],
