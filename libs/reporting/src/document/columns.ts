@@ -30,11 +30,11 @@ export function isNumericColumn(table: TableBlock, column: TableColumn): boolean
   return values.length > 0 && values.every(isNumberCell);
 }
 
+/** A decimal string's own decimals ("1.0850": 4, as stated); a JS number's shortest form's. */
 function decimalsOf(value: CellValue): number {
   const text = typeof value === 'number' ? String(value) : String(value ?? '');
   if (/e/i.test(text)) return 6;
-  const fraction = text.split('.')[1] ?? '';
-  return fraction.replace(/0+$/, '').length;
+  return (text.split('.')[1] ?? '').length;
 }
 
 /** Decimals a 'number' (or numeric text) column shows: the column's own, else what its values need. */

@@ -12,7 +12,7 @@ import {
   reserveContents,
 } from './pdf/pdf-contents';
 import { PdfFlow } from './pdf/pdf-flow';
-import { keepTogetherHeight, PAGE_BODY } from './pdf/pdf-keep';
+import { keepTogetherHeight, PAGE_BODY, sectionLeadHeight } from './pdf/pdf-keep';
 import { decoratePage, drawCover, numberPages } from './pdf/pdf-pages';
 import { drawTable } from './pdf/pdf-table';
 import { drawFacts, drawKeyFigures, drawParagraph } from './pdf/pdf-text';
@@ -104,9 +104,10 @@ async function layOut(flow: PdfFlow): Promise<number> {
   );
   let blocksDone = 0;
   for (const [index, section] of sections.entries()) {
-    const keepFirst = section.blocks.length ? keepTogetherHeight(flow, section.blocks, 0) : 0;
+    // The heading keeps its opening paragraphs and first table-and-charts group when they fit a page.
+    const lead = HEADING_HEIGHT + sectionLeadHeight(flow, section.blocks);
     if (index === 0 || section.pageBreakBefore) doc.addPage();
-    else flow.ensureSpace(Math.min(PAGE_BODY, Math.max(140, HEADING_HEIGHT + keepFirst)));
+    else flow.ensureSpace(lead <= PAGE_BODY ? Math.max(140, lead) : 140);
     const entry: ContentsEntry = {
       title: section.heading,
       level: 0,

@@ -174,8 +174,8 @@ describe('report renderers', () => {
         { key: 'target', label: 'Target', type: 'text' },
       ],
       rows: [
-        { item: 'NOK', count: 6, rate: '0.106300', target: '1200' },
-        { item: 'EUR', count: 12, rate: '1.0850', target: '800' },
+        { item: 'NOK', count: 6, rate: '0.1063', target: '1200' },
+        { item: 'EUR', count: 12, rate: '1.0000', target: '800' },
       ],
     });
     const output = new XlsxRenderer().render(document, context());

@@ -2,7 +2,8 @@ import { ReportBlock } from '../../document/report-document';
 import { barChartHeight, donutChartHeight } from './pdf-charts';
 import { PdfFlow } from './pdf-flow';
 import { planTable } from './pdf-table';
-import { BOTTOM, MARGIN } from './pdf-style';
+import { factsHeight } from './pdf-text';
+import { BOTTOM, CONTENT_WIDTH, FONT, MARGIN } from './pdf-style';
 
 /**
  * Keeping blocks together: a chart stays on the page of its table (the table just before it, or
@@ -32,16 +33,55 @@ function heightOf(flow: PdfFlow, block: ReportBlock): number {
 }
 
 /**
- * The height the blocks from `index` on must have on one page: a table with the chart after it,
- * or a chart with the table after it when no table comes before the chart. Zero: nothing to keep.
+ * The height the blocks from `index` on must have on one page: a table with the charts right
+ * after it, or a chart with the table after it when no table or chart comes before the chart.
+ * When the whole group is taller than a page, the table with its first chart. Zero: nothing to keep.
  */
 export function keepTogetherHeight(flow: PdfFlow, blocks: readonly ReportBlock[], index: number): number {
   const block = blocks[index];
-  const next = blocks[index + 1];
-  const pairs =
-    (block.kind === 'table' && isChart(next)) ||
-    (isChart(block) && next?.kind === 'table' && blocks[index - 1]?.kind !== 'table');
-  if (!pairs) return 0;
-  const height = heightOf(flow, block) + heightOf(flow, next);
-  return height <= PAGE_BODY ? height : 0;
+  const previous = blocks[index - 1];
+  if (block.kind === 'table') {
+    let end = index + 1;
+    while (isChart(blocks[end])) end++;
+    if (end === index + 1) return 0;
+    const heights = blocks.slice(index, end).map((item) => heightOf(flow, item));
+    const whole = heights.reduce((sum, height) => sum + height, 0);
+    if (whole <= PAGE_BODY) return whole;
+    return heights[0] + heights[1] <= PAGE_BODY ? heights[0] + heights[1] : 0;
+  }
+  if (
+    isChart(block) &&
+    blocks[index + 1]?.kind === 'table' &&
+    previous?.kind !== 'table' &&
+    !isChart(previous)
+  ) {
+    const height = heightOf(flow, block) + heightOf(flow, blocks[index + 1]);
+    return height <= PAGE_BODY ? height : 0;
+  }
+  return 0;
+}
+
+/** A paragraph's height as drawn (10 pt, 2 pt between lines, 10 pt after). */
+function paragraphHeight(flow: PdfFlow, text: string): number {
+  flow.doc.font(FONT.regular).fontSize(10);
+  return flow.doc.heightOfString(text, { width: CONTENT_WIDTH, lineGap: 2 }) + 10;
+}
+
+/**
+ * What must follow a section's heading on its page: the paragraphs that open the section and
+ * the group of blocks kept together after them (0 when the section opens otherwise).
+ */
+export function sectionLeadHeight(flow: PdfFlow, blocks: readonly ReportBlock[]): number {
+  let height = 0;
+  let index = 0;
+  for (; index < blocks.length && blocks[index].kind === 'paragraph'; index++) {
+    const block = blocks[index];
+    if (block.kind === 'paragraph') height += paragraphHeight(flow, block.text);
+  }
+  if (index >= blocks.length) return 0;
+  // A list of facts (the definitions) stays whole when it fits a page.
+  const first = blocks[index];
+  if (first.kind === 'facts') return height + factsHeight(flow, first);
+  const group = keepTogetherHeight(flow, blocks, index);
+  return group > 0 ? height + group : 0;
 }
