@@ -353,6 +353,35 @@ describe('donor reports on the demo portfolio', () => {
       expect({ term, defined: annual.includes(term) }).toEqual({ term, defined: true });
   });
 
+  it('leaves no page of a PDF near-empty: content reaches past a fifth of every page after the contents', () => {
+    for (const name of [
+      'annual.pdf',
+      'annual-inception.pdf',
+      'statement.pdf',
+      'factsheet.pdf',
+      'pack.pdf',
+      'decided-pack.pdf',
+    ]) {
+      const pdf = files.get(name)!;
+      const pages = Number(
+        /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8'))![1],
+      );
+      for (let page = 3; page <= pages; page++) {
+        const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-', '-'], {
+          input: pdf,
+        }).toString('utf8');
+        // Words between the running header (y < 50) and the footer (y > 790), A4 = 842 pt high.
+        const bottom = Math.max(
+          0,
+          ...[...html.matchAll(/yMax="([\d.]+)"/g)]
+            .map((match) => Number(match[1]))
+            .filter((y) => y > 50 && y < 790),
+        );
+        expect({ name, page, nearEmpty: bottom < 64 + 0.2 * 714 }).toEqual({ name, page, nearEmpty: false });
+      }
+    }
+  });
+
   it('writes XLSX sheets named in whole words, an index, frozen headers and number formats per column', async () => {
     for (const name of ['annual.xlsx', 'statement.xlsx', 'factsheet.xlsx', 'pack.xlsx']) {
       const workbook = new ExcelJS.Workbook();

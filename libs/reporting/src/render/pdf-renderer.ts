@@ -67,27 +67,35 @@ export class PdfRenderer extends ReportRenderer {
   }
 }
 
-/** The document's sections and, last, the definitions of the terms it uses. */
+/**
+ * The definitions of the terms the document uses, on their own page after the contents (where
+ * the MPTF Office's reports put them: read before the figures, and never cut at a page's end),
+ * then the document's sections, the first on a new page.
+ */
 function sectionsWithDefinitions(document: ReportDocument): ReportSection[] {
   const definitions = definitionsOf(document);
   if (!definitions.length) return document.sections;
+  const [first, ...rest] = document.sections;
   return [
-    ...document.sections,
     {
       heading: DEFINITIONS_HEADING,
       blocks: [
         { kind: 'facts', items: definitions.map((item) => ({ label: item.term, value: item.definition })) },
       ],
     },
+    ...(first ? [{ ...first, pageBreakBefore: true }, ...rest] : []),
   ];
 }
+
+/** More than half the page is free: keeping blocks together must not leave it near-empty. */
+const mostlyEmpty = (flow: PdfFlow) => flow.remaining() > PAGE_BODY * 0.5;
 
 /** Room for a section heading (with its rule and spacing). */
 const HEADING_HEIGHT = 32;
 
 /**
  * Lays out the whole document; returns the page count. The cover, the contents' pages (filled in
- * at the end), the sections (a chart kept on the page of its table), the definitions, then the
+ * at the end), the definitions, the sections (a chart kept on the page of its table), then the
  * contents, the bookmarks and "Page n of N".
  */
 async function layOut(flow: PdfFlow): Promise<number> {
@@ -107,7 +115,7 @@ async function layOut(flow: PdfFlow): Promise<number> {
     // The heading keeps its opening paragraphs and first table-and-charts group when they fit a page.
     const lead = HEADING_HEIGHT + sectionLeadHeight(flow, section.blocks);
     if (index === 0 || section.pageBreakBefore) doc.addPage();
-    else flow.ensureSpace(lead <= PAGE_BODY ? Math.max(140, lead) : 140);
+    else flow.ensureSpace(lead <= PAGE_BODY && !mostlyEmpty(flow) ? Math.max(140, lead) : 140);
     const entry: ContentsEntry = {
       title: section.heading,
       level: 0,
@@ -119,7 +127,7 @@ async function layOut(flow: PdfFlow): Promise<number> {
     for (const [blockIndex, block] of section.blocks.entries()) {
       if (blockIndex > 0) {
         const keep = keepTogetherHeight(flow, section.blocks, blockIndex);
-        if (keep > flow.remaining()) doc.addPage();
+        if (keep > flow.remaining() && !mostlyEmpty(flow)) doc.addPage();
       }
       const titlesBefore = flow.titles.length;
       await drawBlock(flow, block);

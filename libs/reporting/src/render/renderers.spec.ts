@@ -96,8 +96,8 @@ describe('report renderers', () => {
       .toString('utf8')
       .split('\f');
     expect(pages[1]).toContain('Contents');
-    expect(pages[1]).toMatch(/Lines \.*\s+3/);
-    expect(pages[1]).toMatch(/Results matrix\s+4/);
+    expect(pages[1]).toMatch(/Definitions\s+3\s+Summary\s+4\s+Lines\s+4/);
+    expect(pages[1]).toMatch(/Results matrix\s+5/);
     expect(pages[1]).toMatch(/Definitions\s+\d/);
     expect(pages.join('\n')).toContain('Delivery rate');
     // Bookmarks: every section and table, each opening the page its title is on.

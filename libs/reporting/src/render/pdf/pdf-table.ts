@@ -93,10 +93,15 @@ export interface TablePlan {
   wholeHeight: number;
   /** Title, header and the first rows (what must stay together). */
   startHeight: number;
+  pad?: number;
 }
 
-const PAD = 4;
-const plans = new WeakMap<TableBlock, TablePlan>();
+/** Cell padding; a compact table (one that would spill a few rows onto a page) has less. */
+const PAD = { regular: 4, compact: 2.5 };
+const plans = {
+  regular: new WeakMap<TableBlock, TablePlan>(),
+  compact: new WeakMap<TableBlock, TablePlan>(),
+};
 
 function cellTexts(block: TableBlock, numeric: boolean[], row: Record<string, unknown>, totals = false) {
   // In the totals row an empty cell reads better than a dash; numbers in text columns are grouped.
@@ -111,15 +116,16 @@ function cellTexts(block: TableBlock, numeric: boolean[], row: Record<string, un
 }
 
 /** Measures a table once (drawing and keeping blocks together both need it). */
-export function planTable(flow: PdfFlow, block: TableBlock): TablePlan {
-  const known = plans.get(block);
+export function planTable(flow: PdfFlow, block: TableBlock, compact = false): TablePlan {
+  const style = compact ? 'compact' : 'regular';
+  const known = plans[style].get(block);
   if (known) return known;
   const { doc } = flow;
-  const pad = PAD;
+  const pad = PAD[style];
   const numeric = block.columns.map((column) => isNumericColumn(block, column));
   const headerTexts = block.columns.map((column) => headerUnits(column.label));
   const unit = unitWidths(doc);
-  const { widths, fontSize } = fitColumns(block, numeric, headerTexts, pad, unit);
+  const { widths, fontSize } = fitColumns(block, numeric, headerTexts, pad, unit, compact ? 0.5 : 0);
   const measure = (texts: string[], bold: boolean): MeasuredRow => {
     const unitWidth = bold ? unit.bold : unit.regular;
     const widthOf = (text: string) => unitWidth(text) * fontSize;
@@ -168,14 +174,22 @@ export function planTable(flow: PdfFlow, block: TableBlock): TablePlan {
       rowSizes.slice(0, 3).reduce((sum, row) => sum + row.height, 0) +
       (block.rows.length <= 3 && totalsSize ? totalsSize.height : 0),
   };
-  plans.set(block, plan);
+  plan.pad = pad;
+  plans[style].set(block, plan);
   return plan;
 }
 
 export async function drawTable(flow: PdfFlow, block: TableBlock): Promise<void> {
   const { doc } = flow;
-  const pad = PAD;
-  const plan = planTable(flow, block);
+  let plan = planTable(flow, block);
+  // A table that would spill a few rows onto the next page is set a little tighter to fit.
+  const available = flow.remaining();
+  const needed = plan.wholeHeight - 16;
+  if (needed > available && needed <= available * 1.15 && block.rows.length > 3) {
+    const compact = planTable(flow, block, true);
+    if (compact.wholeHeight - 16 <= available) plan = compact;
+  }
+  const pad = plan.pad ?? PAD.regular;
   const { widths, fontSize, numeric, headerTexts, header, rowSizes, totalsSize } = plan;
   const headerHeight = header.height;
   const cells = (row: Record<string, unknown>, totals = false) => cellTexts(block, numeric, row, totals);
@@ -278,6 +292,7 @@ function fitColumns(
   headerTexts: string[],
   pad: number,
   unit: UnitWidths,
+  smaller = 0,
 ): { widths: number[]; fontSize: number } {
   const rows = [...block.rows, ...(block.totals ? [block.totals] : [])];
   const weights = block.columns.map((column, index) => column.weight ?? (numeric[index] ? 1 : 2));
@@ -309,7 +324,7 @@ function fitColumns(
       );
     });
   }
-  for (let fontSize = block.columns.length > 7 ? 8 : 8.5; ; fontSize -= 0.5) {
+  for (let fontSize = (block.columns.length > 7 ? 8 : 8.5) - smaller; ; fontSize -= 0.5) {
     // A cell's longest word counts up to a third of the line; a longer one is split.
     const minimum = block.columns.map(
       (_column, index) =>
