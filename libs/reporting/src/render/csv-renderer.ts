@@ -44,10 +44,10 @@ export function fileSlug(title: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'table';
+    .replace(/^-+|-+$/g, '');
+  // At most 60 characters, cut between words.
+  const short = slug.length <= 60 ? slug : slug.slice(0, 61).replace(/-[^-]*$/, '');
+  return short || 'table';
 }
 
 interface CsvFile {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { RenderContext } from '../document/report-document';
-import { CsvRenderer, csvCell } from './csv-renderer';
+import { CsvRenderer, csvCell, fileSlug } from './csv-renderer';
 import { reportFonts } from './fonts';
 import { PdfRenderer } from './pdf-renderer';
 import { ReportRenderer } from './report-renderer';
@@ -154,6 +154,13 @@ describe('report renderers', () => {
     expect(output.extension).toBe('csv');
     const text = Buffer.concat(chunks).toString('utf8');
     expect(text.startsWith('\uFEFF"Country","No.","Amount","Share"\r\n')).toBe(true);
+  });
+
+  it('names CSV files in whole words', () => {
+    expect(
+      fileSlug('Share of assessed indicators on track by thematic area, all periods since inception'),
+    ).toBe('share-of-assessed-indicators-on-track-by-thematic-area-all');
+    expect(fileSlug('Côte d’Ivoire: budget (US$)')).toBe('cote-d-ivoire-budget-us');
   });
 
   it('quotes CSV cells and defuses formulas in text', () => {
