@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemo } from '../../seeds/demo.seed';
 import { createTestContext, TestContext } from '../support/test-context';
+import { checkIatiRules } from '../results/iati-rules';
+import { validateIatiActivities } from '../results/iati-validator';
 import { binary, csvText, finished, RunBody } from './report-fixtures';
 
 const FMU = 'fmu@mptf.test';
@@ -459,6 +461,38 @@ describe('donor reports on the demo portfolio', () => {
         .set(admin)
         .send({ administrativeAgentName: 'UNDP Multi-Partner Trust Fund Office' });
     }
+  });
+
+  it('exports the demo portfolio to IATI valid against the XSD and the rules beyond it, refunds reconciling', async () => {
+    const response = await t.http
+      .get('/api/v1/exports/iati-activities.xml')
+      .set(await t.as(FMU))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+    expect(response.status).toBe(200);
+    const xml = response.body as string;
+    expect((await validateIatiActivities(xml)).errors).toEqual([]);
+    expect(checkIatiRules(xml, new Date().toISOString().slice(0, 10))).toEqual([]);
+    // Refunds are negative disbursements: per activity, disbursements sum to transfers − refunds.
+    const refunds = [
+      ...xml.matchAll(/<transaction-type code="3"\/>[^]*?<value [^>]*>(-[\d.]+)<\/value><description>/g),
+    ];
+    expect(refunds.length).toBeGreaterThan(0);
+    const net =
+      Number(fundAll.withParticipatingOrganizations.transfers) -
+      Number(fundAll.withParticipatingOrganizations.refunds);
+    const programmes = xml.split('<iati-activity ').filter((part) => part.includes('hierarchy="2"'));
+    const disbursed = programmes
+      .flatMap((part) => [
+        ...part.matchAll(/<transaction-type code="3"\/><transaction-date [^>]*\/><value [^>]*>(-?[\d.]+)</g),
+      ])
+      .reduce((sum, match) => sum + Math.round(Number(match[1]) * 100), 0);
+    expect(disbursed).toBe(Math.round(net * 100));
   });
 
   it('gives a donor viewer its own statement and refuses another donor’s', async () => {
