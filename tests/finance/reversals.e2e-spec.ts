@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { FinanceService } from '@mptf/finance';
 import { formatMoney, parseMoney } from '@mptf/platform';
-import { binary, finished } from '../reporting/report-fixtures';
+import { binary, csvText, finished } from '../reporting/report-fixtures';
 import { allocatedProgramme, deposit } from '../reliability/support/fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 
@@ -283,13 +283,15 @@ describe('reversals of ledger entries', () => {
       .send({ type: 'PROGRAMME_FACTSHEET', format: 'csv', parameters: { programmeId } });
     expect(run.status).toBe(202);
     expect((await finished(t, run.body.id)).status).toBe('SUCCEEDED');
-    const csv = (
-      await t.http
-        .get(`/api/v1/reports/${run.body.id}/file`)
-        .set(await t.as(FMU))
-        .buffer(true)
-        .parse(binary)
-    ).body.toString('utf8') as string;
+    const csv = csvText(
+      (
+        await t.http
+          .get(`/api/v1/reports/${run.body.id}/file`)
+          .set(await t.as(FMU))
+          .buffer(true)
+          .parse(binary)
+      ).body as Buffer,
+    );
     expect(csv).toContain('"reversal: Sent to the wrong PUNO"');
     expect(csv).toMatch(/2026-03-01.*IOM.*300000\.00.*reversed/);
   }, 60_000);

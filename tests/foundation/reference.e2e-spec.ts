@@ -76,6 +76,10 @@ describe('reference data and fund settings', () => {
       expenditureDeadline: '04-30',
       inceptionDate: '2019-01-01',
       maxEntryAmount: '1000000000.00',
+      administrativeAgentName: 'UNDP Multi-Partner Trust Fund Office',
+      iatiOrganisationId: null,
+      contactEmail: null,
+      website: 'https://migrationnetwork.un.org/mptf',
     });
     expect(
       (await t.http.patch('/api/v1/settings/fund').set(auth).send({ minParticipatingOrganizations: 3 }))

@@ -7,7 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemo } from '../../seeds/demo.seed';
 import { createTestContext, TestContext } from '../support/test-context';
-import { binary, finished, RunBody } from './report-fixtures';
+import { checkIatiRules } from '../results/iati-rules';
+import { validateIatiActivities } from '../results/iati-validator';
+import { binary, csvText, finished, RunBody } from './report-fixtures';
 
 const FMU = 'fmu@mptf.test';
 const AA = 'aa@mptf.test';
@@ -35,6 +37,33 @@ interface PortfolioGroupBody {
 function keep(name: string, content: Buffer): void {
   const folder = process.env.REPORT_SAMPLES_DIR;
   if (folder) writeFileSync(join(folder, name), content);
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, ' ');
+
+const PDF_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+
+/** A PDF literal string's text: escapes undone, UTF-16BE (with its byte-order mark) decoded. */
+function pdfString(literal: string): string {
+  const bytes = literal.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_match, code: string) =>
+    /^[0-7]+$/.test(code) ? String.fromCharCode(parseInt(code, 8)) : (PDF_ESCAPES[code] ?? code),
+  );
+  if (!bytes.startsWith('\u00fe\u00ff')) return bytes;
+  const buffer = Buffer.from(bytes.slice(2), 'latin1');
+  return buffer.swap16().toString('utf16le');
+}
+
+/** The PDF's bookmarks with the 0-based page each opens (pdfkit writes them uncompressed). */
+function pdfOutline(pdf: Buffer): { title: string; page: number }[] {
+  const text = pdf.toString('latin1');
+  const kids = /\/Kids \[([^\]]*)\]/.exec(text)!;
+  const pageRefs = [...kids[1].matchAll(/(\d+) 0 R/g)].map((match) => match[1]);
+  return [...text.matchAll(/\/Dest \[(\d+) 0 R \/Fit\][^>]*?\/Title \(((?:\\[\s\S]|[^\\)])*)\)/g)].map(
+    (match) => ({
+      title: pdfString(match[2]),
+      page: pageRefs.indexOf(match[1]),
+    }),
+  );
 }
 
 const pdfText = (pdf: Buffer) =>
@@ -158,7 +187,9 @@ describe('donor reports on the demo portfolio', () => {
         if (run.status === 'SUCCEEDED') {
           const file = (await download(id)).body as Buffer;
           files.set(name, file);
-          keep(`${name.replace('.', '-')}.${run.format as Format}`, file);
+          // A CSV report of several tables is a zip.
+          const zipped = run.format === 'csv' && file.subarray(0, 2).toString() === 'PK';
+          keep(`${name.replace('.', '-')}.${zipped ? 'zip' : (run.format as Format)}`, file);
         }
       }),
     );
@@ -217,7 +248,7 @@ describe('donor reports on the demo portfolio', () => {
   });
 
   it('agrees with /fund/status and /portfolio in the CSV', () => {
-    const lines = files.get('annual.csv')!.toString('utf8').split('\r\n');
+    const lines = csvText(files.get('annual.csv')!).split('\r\n');
     const columns = (all: string, year: string) => `${priorOf(all, year)},${year},${all}`;
     for (const [key, label] of Object.entries(AA_LABELS))
       expect(lines).toContain(
@@ -282,8 +313,8 @@ describe('donor reports on the demo portfolio', () => {
     expect(statement).toContain('Germany (DEU)');
     expect(statement).toContain('EUR');
     expect(statement).toContain('Your share of the fund');
-    const statementCsv = files.get('statement.csv')!.toString('utf8');
-    expect(statementCsv).toContain('"Section","What the fund did with the money"');
+    const statementCsv = csvText(files.get('statement.csv')!);
+    expect(statementCsv).toContain('"What the fund did with the money"');
 
     const factsheet = pdfText(files.get('factsheet.pdf')!);
     expect(factsheet).toContain('Funding and delivery');
@@ -295,6 +326,186 @@ describe('donor reports on the demo portfolio', () => {
     expect(pack).toMatch(/If\s+MIG-\d{4}-\d{4}/);
     expect(pdfText(files.get('decided-pack.pdf')!)).toContain('Decisions recorded at this meeting');
     expect(pdfText(files.get('annual-inception.pdf')!)).toContain('Consolidated report since inception');
+  });
+
+  it('gives every PDF a contents page, bookmarks that open their section’s page, and definitions', () => {
+    for (const name of ['annual.pdf', 'statement.pdf', 'factsheet.pdf', 'pack.pdf', 'decided-pack.pdf']) {
+      const pdf = files.get(name)!;
+      const pages = pdfText(pdf).split('\f');
+      expect({ name, contents: pages[1].includes('Contents') }).toEqual({ name, contents: true });
+      const outline = pdfOutline(pdf);
+      expect(outline.length).toBeGreaterThan(3);
+      for (const item of outline) {
+        // pdftotext may wrap a long title; its first words are on the page.
+        const words = item.title.split(' ').slice(0, 3).join(' ');
+        expect({
+          name,
+          item: item.title,
+          onPage: squeeze(pages[item.page]).includes(squeeze(words)),
+        }).toEqual({
+          name,
+          item: item.title,
+          onPage: true,
+        });
+        expect({ name, item: item.title, listed: squeeze(pages[1]).includes(squeeze(words)) }).toEqual({
+          name,
+          item: item.title,
+          listed: true,
+        });
+      }
+      expect(outline.map((item) => item.title)).toContain('Definitions');
+    }
+    const annual = pdfText(files.get('annual.pdf')!);
+    for (const term of [
+      'Net funded amount',
+      'Delivery rate',
+      'Commitment',
+      'Deposit',
+      'AA fee',
+      'Indirect support costs',
+    ])
+      expect({ term, defined: annual.includes(term) }).toEqual({ term, defined: true });
+  });
+
+  it('leaves no page of a PDF near-empty: content reaches past a fifth of every page after the contents', () => {
+    for (const name of [
+      'annual.pdf',
+      'annual-inception.pdf',
+      'statement.pdf',
+      'factsheet.pdf',
+      'pack.pdf',
+      'decided-pack.pdf',
+    ]) {
+      const pdf = files.get(name)!;
+      const pages = Number(
+        /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8'))![1],
+      );
+      for (let page = 3; page <= pages; page++) {
+        const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-', '-'], {
+          input: pdf,
+        }).toString('utf8');
+        // Words between the running header (y < 50) and the footer (y > 790), A4 = 842 pt high.
+        const bottom = Math.max(
+          0,
+          ...[...html.matchAll(/yMax="([\d.]+)"/g)]
+            .map((match) => Number(match[1]))
+            .filter((y) => y > 50 && y < 790),
+        );
+        expect({ name, page, nearEmpty: bottom < 64 + 0.2 * 714 }).toEqual({ name, page, nearEmpty: false });
+      }
+    }
+  });
+
+  it('writes XLSX sheets named in whole words, an index, frozen headers and number formats per column', async () => {
+    for (const name of ['annual.xlsx', 'statement.xlsx', 'factsheet.xlsx', 'pack.xlsx']) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(files.get(name)! as unknown as ArrayBuffer);
+      const index = workbook.worksheets[0];
+      expect(index.name).toBe('Contents');
+      const listed: { sheet: string; title: string }[] = [];
+      index.eachRow((row, number) => {
+        if (number > 1)
+          listed.push({ sheet: String(row.getCell(1).value), title: String(row.getCell(2).value) });
+      });
+      expect(listed.map((entry) => entry.sheet)).toEqual(
+        workbook.worksheets.slice(1).map((sheet) => sheet.name),
+      );
+      for (const sheet of workbook.worksheets) {
+        expect(sheet.name.length).toBeLessThanOrEqual(31);
+        expect({ name, sheet: sheet.name, view: sheet.views[0] }).toMatchObject({
+          view: { state: 'frozen', ySplit: 1 },
+        });
+      }
+      // A sheet's name is its table's title cut at a word boundary, never inside a word.
+      for (const entry of listed.slice(1).filter((item) => item.sheet !== 'Definitions')) {
+        const base = entry.sheet.replace(/ \(\d+\)$/, '');
+        const clean = entry.title
+          .replace(/[[\]:*?/\\]/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
+        const next = clean.charAt(base.length);
+        expect({
+          name,
+          sheet: entry.sheet,
+          wholeWords: clean.startsWith(base) && (next === '' || next === ' '),
+        }).toEqual({
+          name,
+          sheet: entry.sheet,
+          wholeWords: true,
+        });
+      }
+    }
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(files.get('statement.xlsx')! as unknown as ArrayBuffer);
+    const formats = new Map<string, Set<string>>();
+    for (const sheet of workbook.worksheets.slice(2)) {
+      const header = sheet.getRow(1);
+      sheet.eachRow((row, number) => {
+        if (number === 1) return;
+        row.eachCell((cell, column) => {
+          if (typeof cell.value !== 'number') return;
+          const label = String(header.getCell(column).value);
+          formats.set(label, (formats.get(label) ?? new Set()).add(cell.numFmt));
+        });
+      });
+    }
+    expect([...(formats.get('US$ per unit') ?? [])].every((format) => /^#,##0\.0{4,6}$/.test(format))).toBe(
+      true,
+    );
+    expect([...(formats.get('US$') ?? [])]).toEqual(['#,##0.00']);
+  });
+
+  it('names the Administrative Agent from the fund settings', async () => {
+    const admin = await t.as('admin@mptf.test');
+    const patched = await t.http
+      .patch('/api/v1/settings/fund')
+      .set(admin)
+      .send({ administrativeAgentName: 'Multi-Partner Trust Fund Office (test)' });
+    expect(patched.status).toBe(200);
+    try {
+      const run = await post({ type: 'ANNUAL_CONSOLIDATED', format: 'pdf', parameters: { year: YEAR } });
+      expect((await finished(t, run.body.id, FMU, 120000)).status).toBe('SUCCEEDED');
+      const text = pdfText((await download(run.body.id)).body as Buffer);
+      expect(text).toContain('Multi-Partner Trust Fund Office (test)');
+      expect(text).not.toContain('UNDP Multi-Partner Trust Fund Office');
+    } finally {
+      await t.http
+        .patch('/api/v1/settings/fund')
+        .set(admin)
+        .send({ administrativeAgentName: 'UNDP Multi-Partner Trust Fund Office' });
+    }
+  });
+
+  it('exports the demo portfolio to IATI valid against the XSD and the rules beyond it, refunds reconciling', async () => {
+    const response = await t.http
+      .get('/api/v1/exports/iati-activities.xml')
+      .set(await t.as(FMU))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+    expect(response.status).toBe(200);
+    const xml = response.body as string;
+    expect((await validateIatiActivities(xml)).errors).toEqual([]);
+    expect(checkIatiRules(xml, new Date().toISOString().slice(0, 10))).toEqual([]);
+    // Refunds are negative disbursements: per activity, disbursements sum to transfers − refunds.
+    const refunds = [
+      ...xml.matchAll(/<transaction-type code="3"\/>[^]*?<value [^>]*>(-[\d.]+)<\/value><description>/g),
+    ];
+    expect(refunds.length).toBeGreaterThan(0);
+    const net =
+      Number(fundAll.withParticipatingOrganizations.transfers) -
+      Number(fundAll.withParticipatingOrganizations.refunds);
+    const programmes = xml.split('<iati-activity ').filter((part) => part.includes('hierarchy="2"'));
+    const disbursed = programmes
+      .flatMap((part) => [
+        ...part.matchAll(/<transaction-type code="3"\/><transaction-date [^>]*\/><value [^>]*>(-?[\d.]+)</g),
+      ])
+      .reduce((sum, match) => sum + Math.round(Number(match[1]) * 100), 0);
+    expect(disbursed).toBe(Math.round(net * 100));
   });
 
   it('gives a donor viewer its own statement and refuses another donor’s', async () => {
@@ -312,7 +523,7 @@ describe('donor reports on the demo portfolio', () => {
     expect(run.status).toBe('SUCCEEDED');
     const file = await download(own.body.id, DONOR);
     expect(file.status).toBe(200);
-    expect((file.body as Buffer).toString('utf8')).toContain('"Contributor","Germany (DEU)"');
+    expect(csvText(file.body as Buffer)).toContain('"Contributor","Germany (DEU)"');
     // Another donor's statement made by the AA stays closed to this donor.
     const norByAa = runs.get('statement.pdf')!;
     expect(norByAa).toBeDefined();

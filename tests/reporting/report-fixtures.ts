@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { insertProposalRows } from '../support/proposal-rows';
@@ -117,4 +121,25 @@ export function binary(response: Response, done: (error: Error | null, body: Buf
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
   stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** The entries of a zip in order (through the system's unzip), or null when `file` is no zip. */
+export function zipEntries(file: Buffer): Map<string, Buffer> | null {
+  if (file.subarray(0, 2).toString('latin1') !== 'PK') return null;
+  const folder = mkdtempSync(join(tmpdir(), 'report-zip-'));
+  try {
+    const path = join(folder, 'report.zip');
+    writeFileSync(path, file);
+    const names = execFileSync('unzip', ['-Z1', path]).toString('utf8').trim().split('\n');
+    return new Map(names.map((name) => [name, execFileSync('unzip', ['-p', path, name])]));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** A CSV report's text: its one file, or every file of its zip one after the other (BOMs off). */
+export function csvText(file: Buffer): string {
+  const entries = zipEntries(file);
+  const texts = entries ? [...entries.values()] : [file];
+  return texts.map((text) => text.toString('utf8').replace(/^\uFEFF/, '')).join('');
 }

@@ -6,7 +6,16 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestContext, eventually, TestContext } from '../support/test-context';
-import { binary, DATA_HUB, finished, insertProgramme, PATHWAYS, RunBody } from './report-fixtures';
+import {
+  binary,
+  csvText,
+  DATA_HUB,
+  finished,
+  insertProgramme,
+  PATHWAYS,
+  RunBody,
+  zipEntries,
+} from './report-fixtures';
 
 const FMU = 'fmu@mptf.test';
 const AA = 'aa@mptf.test';
@@ -80,7 +89,7 @@ describe('reports', () => {
     expect(retried.body.error).toBeUndefined();
     const done = await finished(t, created.body.id);
     expect(done).toMatchObject({ status: 'SUCCEEDED', attempts: 2, progress: 100 });
-    const csv = (await download(created.body.id)).body.toString('utf8');
+    const csv = csvText((await download(created.body.id)).body as Buffer);
     expect(csv).toContain('"Total",,166667.77,11666.74,178334.51');
 
     // Only a FAILED run can be retried.
@@ -161,11 +170,18 @@ describe('reports', () => {
     const fonts = execFileSync('pdffonts', ['-'], { input: body }).toString('utf8');
     expect(fonts).toContain('DejaVuSans');
 
+    // Several tables: a zip of CSV files, one table each, UTF-8 with a BOM, header row first.
     const csv = await download(runs.csv.id);
-    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toMatch(/filename="factsheet-MIG-2026-0101-[0-9a-f]{8}\.csv"/);
-    const lines = (csv.body as Buffer).toString('utf8').split('\r\n');
-    expect(lines).toContain('"Section","Participating UN organizations"');
+    expect(csv.headers['content-type']).toBe('application/zip');
+    expect(csv.headers['content-disposition']).toMatch(/filename="factsheet-MIG-2026-0101-[0-9a-f]{8}\.zip"/);
+    const entries = zipEntries(csv.body as Buffer)!;
+    expect([...entries.keys()].slice(0, 3)).toEqual(['00-contents.csv', '00-report.csv', '00-summary.csv']);
+    for (const [name, content] of entries) {
+      expect({ name, bom: content.subarray(0, 3).toString('hex') }).toEqual({ name, bom: 'efbbbf' });
+      expect(content.toString('utf8').slice(1).startsWith('"')).toBe(true);
+    }
+    const lines = csvText(csv.body as Buffer).split('\r\n');
+    expect(entries.get('00-contents.csv')!.toString('utf8')).toMatch(/"Participating UN organizations"/);
     expect(lines).toContain(
       '"International Organization for Migration (IOM)","Convening",500000.00,35000.00,535000.00',
     );
@@ -179,13 +195,13 @@ describe('reports', () => {
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet('Budget by participating UN orga');
+    const sheet = workbook.getWorksheet('Budget by participating UN');
     expect(sheet).toBeDefined();
     const totals = sheet!.getRow(5);
     expect(totals.getCell(1).value).toBe('Total');
     expect(totals.getCell(5).value).toBe(1070000);
     expect(totals.getCell(5).numFmt).toBe('#,##0.00');
-    expect(workbook.worksheets[0].name).toBe('Summary');
+    expect(workbook.worksheets.map((s) => s.name).slice(0, 2)).toEqual(['Contents', 'Summary']);
   });
 
   it('generates the portfolio factsheet of every programme when no programme is named', async () => {

@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { binary, finished } from '../reporting/report-fixtures';
+import { binary, finished, zipEntries } from '../reporting/report-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 import { ActualState, actualsInEveryState, insertProposal } from './results-fixtures';
 
@@ -140,8 +140,10 @@ describe('what donors see of results, proposals and contributions', () => {
         .set(await t.as(DONOR))
         .buffer(true)
         .parse(binary);
-      const csv = (file.body as Buffer).toString('utf8');
-      const section = csv.slice(csv.indexOf('All proposals by lifecycle status'));
+      // The table's own file in the report's zip of CSV files.
+      const entries = zipEntries(file.body as Buffer)!;
+      const name = [...entries.keys()].find((entry) => entry.includes('all-proposals-by-lifecycle-status'))!;
+      const section = entries.get(name)!.toString('utf8');
       const count = (label: string) => Number(new RegExp(`"${label}",(\\d+)`).exec(section)?.[1]);
       expect(section).not.toContain('"Draft"');
       expect(count('Withdrawn')).toBe(1);

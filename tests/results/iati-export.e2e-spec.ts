@@ -1,6 +1,7 @@
 import { FinanceService } from '@mptf/finance';
 import { seedDemoResults } from '@mptf/seeds';
 import { createTestContext, TestContext } from '../support/test-context';
+import { checkIatiRules } from './iati-rules';
 import { validateIatiActivities } from './iati-validator';
 import { insertProposal } from './results-fixtures';
 
@@ -11,7 +12,7 @@ describe('IATI 2.03 export of the demo portfolio', () => {
   let programmes: string[];
 
   beforeAll(async () => {
-    t = await createTestContext({ env: { IATI_ORG_PREFIX: 'XM-DAC-41119-MIGMPTF' } });
+    t = await createTestContext({ env: { IATI_ORG_PREFIX: 'XI-IATI-MIGMPTF' } });
     programmes = [
       await insertProposal(t.db, {
         title: 'Protecting migrants on the Northern Central America route — "safe spaces" & referral',
@@ -61,6 +62,20 @@ describe('IATI 2.03 export of the demo portfolio', () => {
   }, 120000);
   afterAll(() => t.close());
 
+  const exportXml = async (as: string) =>
+    (
+      await t.http
+        .get(`${API}/exports/iati-activities.xml`)
+        .set(await t.as(as))
+        .buffer(true)
+        .parse((res, done) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done(null, text));
+        })
+    ).body as string;
+
   it('gives the demo programmes matrices and actuals in every state', async () => {
     const states = (await t.db.query(
       `SELECT status, count(*)::int AS n FROM indicator_actuals GROUP BY status ORDER BY status`,
@@ -91,9 +106,10 @@ describe('IATI 2.03 export of the demo portfolio', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('application/xml');
     const xml = response.body as string;
-    expect((xml.match(/<iati-activity /g) ?? []).length).toBe(4);
+    // The fund's own activity and the four programmes under it.
+    expect((xml.match(/<iati-activity /g) ?? []).length).toBe(5);
     expect(xml).not.toContain('Still under review');
-    expect(xml).toContain('<iati-identifier>XM-DAC-41119-MIGMPTF-MIG-');
+    expect(xml).toContain('<iati-identifier>XI-IATI-MIGMPTF-MIG-');
     expect(xml).toContain('"safe spaces" &amp; referral');
     expect(xml).toContain('&lt;Nepal–Gulf corridor&gt;');
     expect(xml).toMatch(/<activity-status code="3"\/>/);
@@ -158,9 +174,68 @@ describe('IATI 2.03 export of the demo portfolio', () => {
     expect(xml).toMatch(
       /<transaction-type code="4"\/><transaction-date iso-date="\d{4}-\d{2}-\d{2}"\/><value currency="USD" value-date="\d{4}-\d{2}-\d{2}">312345.67<\/value>/,
     );
-    expect((xml.match(/<transaction>/g) ?? []).length).toBe(2);
+    // The fund's activity: the deposit in (1), the commitment out (2) naming the programme.
+    expect(xml).toMatch(
+      /<transaction-type code="1"\/><transaction-date iso-date="2023-01-10"\/><value currency="USD" value-date="2023-01-10">2000000.00<\/value><provider-org ref="XM-DAC-5" type="10"><narrative>[^<]+<\/narrative><\/provider-org>/,
+    );
+    expect(xml).toMatch(/<transaction-type code="2"\/>.*?receiver-activity-id="XI-IATI-MIGMPTF-MIG-/);
+    // The programme: its commitment (2), the transfer (3), the expenditure dated by its year.
+    expect(xml).toContain(
+      '<transaction-type code="4"/><transaction-date iso-date="2023-12-31"/><value currency="USD" value-date="2023-12-31">312345.67</value>',
+    );
+    expect((xml.match(/<transaction-type code="2"\/>/g) ?? []).length).toBe(2);
+    expect((xml.match(/<transaction>/g) ?? []).length).toBe(5);
     const validation = await validateIatiActivities(xml);
     expect(validation.errors).toEqual([]);
+    expect(checkIatiRules(xml, new Date().toISOString().slice(0, 10))).toEqual([]);
+    // The rules check can fail: a two-year budget and a future transaction are refused.
+    const broken = xml
+      .replace(
+        /<period-end iso-date="(\d{4})/,
+        (_m, year: string) => `<period-end iso-date="${Number(year) + 2}`,
+      )
+      .replace('<transaction-date iso-date="2023-03-01"/>', '<transaction-date iso-date="2999-03-01"/>');
+    expect(checkIatiRules(broken, new Date().toISOString().slice(0, 10)).join('\n')).toMatch(
+      /longer than a year[\s\S]*2999-03-01, in the future/,
+    );
+  });
+
+  it('publishes what a publisher would: identifiers of every UN organization, markers, SDG tags, defaults, contact, links', async () => {
+    const xml = (await exportXml('fmu@mptf.test')) as string;
+    expect(xml).not.toContain('41119-MIGMPTF');
+    expect(xml).toContain('<iati-identifier>XI-IATI-MIGMPTF-FUND</iati-identifier>');
+    expect(xml).toContain('<related-activity ref="XI-IATI-MIGMPTF-FUND" type="1"/>');
+    expect(xml).toMatch(
+      /<participating-org ref="XM-DAC-41305" type="40" role="4"><narrative>United Nations Department/,
+    );
+    expect(xml).not.toMatch(/<participating-org type="40"/);
+    expect(xml).toContain('<policy-marker vocabulary="1" code="1" significance="1"/>');
+    expect(xml).toContain('<tag vocabulary="2" code="10">');
+    expect(xml).toContain('<default-aid-type code="C01" vocabulary="1"/>');
+    expect(xml).toContain('<website>https://migrationnetwork.un.org/mptf</website>');
+    expect(xml).toMatch(
+      /<document-link url="https:\/\/migrationnetwork.un.org\/mptf\/programmes\/MIG-[^"]+" format="text\/html">/,
+    );
+    // The fund's own identifier and contact come from its settings.
+    const patched = await t.http
+      .patch(`${API}/settings/fund`)
+      .set(await t.as('admin@mptf.test'))
+      .send({ iatiOrganisationId: 'XI-IATI-TESTFUND', contactEmail: 'fund@example.org' });
+    expect(patched.status).toBe(200);
+    const bad = await t.http
+      .patch(`${API}/settings/fund`)
+      .set(await t.as('admin@mptf.test'))
+      .send({ iatiOrganisationId: 'XI-IATI-A/B' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('iatiOrganisationId');
+    const again = (await exportXml('fmu@mptf.test')) as string;
+    expect(again).toContain('<iati-identifier>XI-IATI-TESTFUND-FUND</iati-identifier>');
+    expect(again).toContain('<email>fund@example.org</email>');
+    expect((await validateIatiActivities(again)).errors).toEqual([]);
+    await t.http
+      .patch(`${API}/settings/fund`)
+      .set(await t.as('admin@mptf.test'))
+      .send({ iatiOrganisationId: null });
   });
 
   it('is only for roles with the IATI export permission', async () => {

@@ -34,6 +34,10 @@ const settings: FundSettings = {
   expenditureDeadline: '04-30',
   inceptionDate: '2019-01-01',
   maxEntryAmount: '1000000000.00',
+  administrativeAgentName: 'UNDP Multi-Partner Trust Fund Office',
+  iatiOrganisationId: null,
+  contactEmail: null,
+  website: null,
 };
 
 const context: EligibilityContext = {

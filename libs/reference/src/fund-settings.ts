@@ -16,7 +16,17 @@ export interface FundSettings {
   inceptionDate: string;
   /** The largest amount (US$, and in the original currency) one money entry may carry. */
   maxEntryAmount: string;
+  /** The Administrative Agent as the donor reports name it. */
+  administrativeAgentName: string;
+  /** The fund's IATI organisation identifier (null: the IATI_ORG_PREFIX setting). */
+  iatiOrganisationId: string | null;
+  /** Contact details published with the IATI activities. */
+  contactEmail: string | null;
+  website: string | null;
 }
+
+/** An IATI organisation identifier: agency prefix and code, none of "/ & | ?" (IATI's rule). */
+export const IATI_ORGANISATION_ID = /^[A-Za-z0-9]{2,}-[A-Za-z0-9]+-[^\s/&|?]+$/;
 
 /** Trims "0.0700" to "0.07" for display, keeping it a decimal string. */
 export function normalizeRate(rate: string): string {
@@ -42,5 +52,9 @@ export function toFundSettings(row: Omit<FundSettingsRow, 'id' | 'updatedAt'>): 
     expenditureDeadline: row.expenditureDeadline,
     inceptionDate: row.inceptionDate,
     maxEntryAmount: formatMoney(row.maxEntryAmount),
+    administrativeAgentName: row.administrativeAgentName,
+    iatiOrganisationId: row.iatiOrganisationId,
+    contactEmail: row.contactEmail,
+    website: row.website,
   };
 }

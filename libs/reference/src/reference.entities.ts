@@ -150,6 +150,21 @@ export class FundSettingsRow {
   @Column({ type: 'bigint' })
   maxEntryAmount: string;
 
+  /** Named in the donor reports. */
+  @Column({ type: 'text' })
+  administrativeAgentName: string;
+
+  /** The fund's IATI organisation identifier; null: the IATI_ORG_PREFIX setting. */
+  @Column({ type: 'text', nullable: true })
+  iatiOrganisationId: string | null;
+
+  /** Contact details the IATI activities carry. */
+  @Column({ type: 'text', nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -144,6 +144,11 @@ export class ReferenceService {
       if (patch.inceptionDate !== undefined) next.inceptionDate = patch.inceptionDate;
       if (patch.maxEntryAmount !== undefined)
         next.maxEntryAmount = parseMoney(patch.maxEntryAmount).toString();
+      if (patch.administrativeAgentName !== undefined)
+        next.administrativeAgentName = patch.administrativeAgentName.trim();
+      if (patch.iatiOrganisationId !== undefined) next.iatiOrganisationId = patch.iatiOrganisationId;
+      if (patch.contactEmail !== undefined) next.contactEmail = patch.contactEmail;
+      if (patch.website !== undefined) next.website = patch.website;
       if (BigInt(next.maxEntryAmount) <= 0n)
         throw ValidationError.field('maxEntryAmount', 'must be above zero');
       if (next.inceptionDate < EARLIEST_INCEPTION)

@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, applyRate } from '@mptf/platform';
+import { ReferenceService } from '@mptf/reference';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { fromDb } from './decimal';
+import { UN_IATI_ORG_REFS } from './iati-codes';
+import { FundActivity, FundCommitment, fundActivityXml } from './iati-fund-activity';
+import { IatiIndicator, IatiResult } from './iati-results-xml';
 import {
   ACTIVITIES_FOOTER,
   activitiesHeader,
   activityXml,
   IatiActivity,
-  IatiIndicator,
   IatiOptions,
-  IatiResult,
   LedgerTransactionRow,
   mapTransactions,
-  UN_IATI_ORG_REFS,
 } from './iati-xml';
 import { IatiRepository } from './iati.repository';
 import { programmeWindow } from './period-window';
@@ -29,6 +30,7 @@ export class IatiExportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly rows: IatiRepository,
+    private readonly reference: ReferenceService,
   ) {}
 
   /**
@@ -36,24 +38,68 @@ export class IatiExportService {
    * (or in the caller's transaction), so a failure is an error response and never a cut file.
    */
   async exportXml(manager?: EntityManager, generatedAt = new Date()): Promise<Readable> {
-    const activities = manager
-      ? await this.activities(manager)
-      : await this.dataSource.transaction('REPEATABLE READ', (inner) => this.activities(inner));
-    const options: IatiOptions = {
-      orgPrefix: this.config.env.IATI_ORG_PREFIX,
-      reportingOrgName: FUND_NAME,
-      orgRefs: UN_IATI_ORG_REFS,
+    const today = generatedAt.toISOString().slice(0, 10);
+    const read = async (inner: EntityManager) => {
+      const settings = await this.reference.fundSettings(inner);
+      const options: IatiOptions = {
+        // The fund's registered identifier when set, else the deployment's (IATI_ORG_PREFIX).
+        orgPrefix: settings.iatiOrganisationId ?? this.config.env.IATI_ORG_PREFIX,
+        reportingOrgName: FUND_NAME,
+        orgRefs: UN_IATI_ORG_REFS,
+        contact: { email: settings.contactEmail, website: settings.website },
+      };
+      options.fundActivityId = `${options.orgPrefix}-FUND`;
+      const activities = await this.activities(inner, today);
+      const fund = await this.fundActivity(
+        inner,
+        options.fundActivityId,
+        settings.inceptionDate,
+        activities,
+        generatedAt,
+      );
+      return { options, activities, fund };
     };
+    const { options, activities, fund } = manager
+      ? await read(manager)
+      : await this.dataSource.transaction('REPEATABLE READ', read);
     function* chunks(): Generator<string> {
       yield activitiesHeader(generatedAt);
+      yield `  ${fundActivityXml(fund, options)}\n`;
       for (const activity of activities) yield `  ${activityXml(activity, options)}\n`;
       yield ACTIVITIES_FOOTER;
     }
     return Readable.from(chunks());
   }
 
+  /** The fund's own activity: the donors' money in, the programmes' commitments out. */
+  private async fundActivity(
+    manager: EntityManager,
+    id: string,
+    inceptionDate: string,
+    activities: (IatiActivity & { commitments: FundCommitment[] })[],
+    generatedAt: Date,
+  ): Promise<FundActivity> {
+    const contributions = await this.rows.contributions(manager);
+    return {
+      id,
+      title: FUND_NAME,
+      description:
+        'A pooled fund of the United Nations supporting the implementation of the Global Compact for Safe, Orderly and Regular Migration through joint programmes of UN organizations.',
+      inceptionDate,
+      // As recent as its latest programme (never after the file was generated).
+      lastUpdated:
+        activities.map((a) => a.lastUpdated).reduce((a, b) => (a > b ? a : b), new Date(0)) || generatedAt,
+      contributions,
+      commitments: activities.flatMap((activity) => activity.commitments),
+      programmeReferences: activities.map((activity) => activity.reference),
+    };
+  }
+
   /** The programmes mapped to the IATI model, ordered by reference. */
-  async activities(manager: EntityManager): Promise<IatiActivity[]> {
+  async activities(
+    manager: EntityManager,
+    today = '9999-12-31',
+  ): Promise<(IatiActivity & { commitments: FundCommitment[] })[]> {
     const programmes = await this.rows.programmes(manager);
     if (!programmes.length) return [];
     const ids = programmes.map((p) => p.id);
@@ -62,6 +108,7 @@ export class IatiExportService {
     const budgets = await this.rows.budgets(manager, ids);
     const results = await this.results(manager, ids);
     const transactions = await this.transactions(manager, ids);
+    const markers = new Map((await this.rows.markers(manager, ids)).map((m) => [m.proposalId, m]));
 
     const byProgramme = <T extends { proposal_id: string }>(rows: T[]) => {
       const map = new Map<string, T[]>();
@@ -101,8 +148,18 @@ export class IatiExportService {
           convener: o.convener,
         })),
         budget: total > 0n ? { periodStart: window.start, periodEnd: window.end, amountCents: total } : null,
-        transactions: mapTransactions(transactions.get(p.id) ?? []),
+        markers: markers.get(p.id),
+        transactions: mapTransactions(transactions.get(p.id) ?? [], today),
         results: results.get(p.id) ?? [],
+        commitments: (transactions.get(p.id) ?? [])
+          .filter((row) => row.kind === 'ALLOCATION')
+          .map((row) => ({
+            date: row.date,
+            amountCents: row.amountCents,
+            programmeReference: p.reference,
+            orgCode: row.orgCode,
+            orgName: row.orgName,
+          })),
       };
     });
   }
@@ -157,8 +214,8 @@ export class IatiExportService {
   private async transactions(
     manager: EntityManager,
     ids: string[],
-  ): Promise<Map<string, LedgerTransactionRow[]>> {
-    const map = new Map<string, LedgerTransactionRow[]>();
+  ): Promise<Map<string, (LedgerTransactionRow & { orgName: string })[]>> {
+    const map = new Map<string, (LedgerTransactionRow & { orgName: string })[]>();
     for (const { proposalId, ...row } of await this.rows.transactions(manager, ids))
       map.set(proposalId, [...(map.get(proposalId) ?? []), row]);
     return map;

@@ -8,6 +8,7 @@ import {
   IatiActivity,
   mapTransactions,
 } from './iati-xml';
+import { budgetPeriods } from './iati-codes';
 import { ActualStatus, IndicatorMeasure, ResultType } from './results.types';
 
 describe('IATI XML escaping', () => {
@@ -34,6 +35,37 @@ describe('IATI mapping', () => {
       { typeCode: '3', date: '2026-02-01', value: '1000000.00', orgCode: 'IOM' },
       { typeCode: '4', date: '2026-12-31', value: '123.45', orgCode: 'IOM' },
     ]);
+  });
+
+  it('reports allocations as commitments, refunds as negative disbursements and expenditure at the end of its year', () => {
+    expect(
+      mapTransactions(
+        [
+          { kind: 'ALLOCATION', date: '2025-11-02', amountCents: 50000000n, orgCode: 'UNFPA' },
+          { kind: 'TRANSFER', date: '2025-12-01', amountCents: 30000000n, orgCode: 'UNFPA' },
+          { kind: 'REFUND', date: '2026-02-10', amountCents: 30000000n, orgCode: 'UNFPA' },
+          { kind: 'EXPENDITURE', date: '2026-03-20', year: 2025, amountCents: 0n, orgCode: 'UNFPA' },
+          { kind: 'EXPENDITURE', date: '2026-04-20', year: 2026, amountCents: 100n, orgCode: 'UNFPA' },
+        ],
+        '2026-05-01',
+      ).map((t) => [t.typeCode, t.date, t.value, t.description ?? '']),
+    ).toEqual([
+      ['2', '2025-11-02', '500000.00', ''],
+      ['3', '2025-12-01', '300000.00', ''],
+      ['4', '2025-12-31', '0.00', ''],
+      ['3', '2026-02-10', '-300000.00', 'Refund to the Administrative Agent'],
+      ['4', '2026-05-01', '1.00', ''],
+    ]);
+  });
+
+  it('cuts a budget into periods of a year at most whose amounts add up to the total', () => {
+    const periods = budgetPeriods('2024-02-29', '2026-08-31', 100000001n);
+    expect(periods.map((p) => [p.periodStart, p.periodEnd])).toEqual([
+      ['2024-02-29', '2025-02-27'],
+      ['2025-02-28', '2026-02-27'],
+      ['2026-02-28', '2026-08-31'],
+    ]);
+    expect(periods.reduce((sum, p) => sum + p.amountCents, 0n)).toBe(100000001n);
   });
 
   it('maps programme statuses to IATI activity statuses', () => {
@@ -133,6 +165,10 @@ describe('IATI mapping', () => {
       position = next;
     }
     expect(xml).toContain('last-updated-datetime="2026-03-01T10:00:00Z"');
-    expect(xml).toContain('<value currency="USD" value-date="2026-01-01">1500000.00</value>');
+    // The two-year budget in two yearly periods (IATI: a budget period is one year at most).
+    expect(xml).toContain('<period-end iso-date="2026-12-31"/><value currency="USD" value-date="2026-01-01">750000.00</value>');
+    expect(xml).toContain('<period-end iso-date="2027-12-31"/><value currency="USD" value-date="2027-01-01">750000.00</value>');
+    expect(xml).toContain('<default-flow-type code="10"/><default-finance-type code="110"/>');
+    expect(xml).toContain('<tag vocabulary="3" code="10.7">');
   });
 });

@@ -1,56 +1,24 @@
 import { LedgerKind } from '@mptf/finance';
-import { ProposalStatus } from '@mptf/proposals';
 import { formatMoney } from '@mptf/platform';
-import { ActualStatus, IndicatorMeasure, ResultType } from './results.types';
+import { ProposalStatus } from '@mptf/proposals';
+import {
+  ACTIVITY_DEFAULTS,
+  ACTIVITY_WEB_PAGE,
+  budgetPeriods,
+  Markers,
+  ORG_TYPE,
+  policyMarkers,
+  SDG_TAGS,
+} from './iati-codes';
+import { element, escapeText, narrative } from './iati-xml-base';
+import { IatiResult, resultsXml } from './iati-results-xml';
+
+export { element, escapeAttribute, escapeText, narrative } from './iati-xml-base';
 
 /**
- * IATI 2.03 activity XML, written by hand (no XML library): every text and attribute goes
- * through `escapeText` / `escapeAttribute`, and elements are emitted in the order the XSD's
- * sequences require (iati-activities-schema.xsd, iati-activity).
+ * IATI 2.03 activity XML of a programme, elements in the order of the XSD's sequence
+ * (iati-activities-schema.xsd, iati-activity).
  */
-
-// Characters XML 1.0 does not allow at all (C0 controls except tab/newline/return, U+FFFE/FFFF,
-// unpaired surrogates): dropped rather than escaped, since no escape makes them legal.
-const INVALID_XML_CHARS =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function escapeText(text: string): string {
-  return text
-    .replace(INVALID_XML_CHARS, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-/** Attribute values also escape quotes, and keep line breaks and tabs as character references. */
-export function escapeAttribute(text: string): string {
-  return escapeText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
-}
-
-type Attributes = Record<string, string | number | boolean | null | undefined>;
-
-function attributes(attrs: Attributes): string {
-  return Object.entries(attrs)
-    .filter(([, value]) => value !== null && value !== undefined)
-    .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
-    .join('');
-}
-
-/** `<name attrs>children</name>`, or self-closing without children. */
-export function element(name: string, attrs: Attributes = {}, children: string | string[] = ''): string {
-  const body = Array.isArray(children) ? children.join('') : children;
-  return body ? `<${name}${attributes(attrs)}>${body}</${name}>` : `<${name}${attributes(attrs)}/>`;
-}
-
-export function narrative(text: string): string {
-  return `<narrative>${escapeText(text)}</narrative>`;
-}
 
 /** IATI ActivityStatus: 1 pipeline/identification, 2 implementation, 3 finalisation, 4 closed. */
 export function activityStatusCode(status: ProposalStatus): string {
@@ -71,49 +39,66 @@ export function activityScopeCode(scope: string): string {
   return scope === 'GLOBAL' ? '1' : scope === 'REGIONAL' ? '2' : '4';
 }
 
-/** IATI IndicatorMeasure 1–5, in the order of the enum. */
-export const MEASURE_CODE: Record<IndicatorMeasure, string> = {
-  [IndicatorMeasure.UNIT]: '1',
-  [IndicatorMeasure.PERCENTAGE]: '2',
-  [IndicatorMeasure.NOMINAL]: '3',
-  [IndicatorMeasure.ORDINAL]: '4',
-  [IndicatorMeasure.QUALITATIVE]: '5',
-};
-
-/** IATI ResultType: 1 output, 2 outcome. */
-export const RESULT_TYPE_CODE: Record<ResultType, string> = {
-  [ResultType.OUTPUT]: '1',
-  [ResultType.OUTCOME]: '2',
-};
-
-/** A money movement of the finance ledger, as the export needs it. */
+/** A money movement of the finance ledger on a programme, as the export needs it. */
 export interface LedgerTransactionRow {
-  kind: `${LedgerKind.TRANSFER}` | `${LedgerKind.EXPENDITURE}`;
-  /** YYYY-MM-DD */
+  kind:
+    | `${LedgerKind.ALLOCATION}`
+    | `${LedgerKind.TRANSFER}`
+    | `${LedgerKind.REFUND}`
+    | `${LedgerKind.EXPENDITURE}`;
+  /** YYYY-MM-DD: the day it was recorded. */
   date: string;
+  /** The year an expenditure was reported for. */
+  year?: number;
   amountCents: bigint;
-  /** The PUNO that received the transfer or spent the money. */
+  /** The PUNO that was allocated, received, refunded or spent the money. */
   orgCode: string;
 }
 
 export interface IatiTransaction {
-  /** IATI TransactionType: 3 disbursement (transfer to a PUNO), 4 expenditure. */
-  typeCode: '3' | '4';
+  /** IATI TransactionType: 2 outgoing commitment, 3 disbursement, 4 expenditure. */
+  typeCode: '2' | '3' | '4';
   date: string;
   value: string;
   orgCode: string;
+  description?: string;
 }
 
-/** Transfers become disbursements (3), expenditure becomes expenditure (4); oldest first. */
-export function mapTransactions(rows: readonly LedgerTransactionRow[]): IatiTransaction[] {
-  return [...rows]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .map((row) => ({
-      typeCode: row.kind === LedgerKind.TRANSFER ? '3' : '4',
-      date: row.date,
-      value: formatMoney(row.amountCents),
-      orgCode: row.orgCode,
-    }));
+const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/**
+ * The ledger's movements as IATI transactions, oldest first: an allocation is the outgoing
+ * commitment (2) to the PUNO, a transfer a disbursement (3), a refund a negative disbursement
+ * (so disbursements net of refunds are what the PUNOs hold to spend), expenditure (4) dated at
+ * the end of the year it was reported for (never after `today`).
+ */
+export function mapTransactions(
+  rows: readonly LedgerTransactionRow[],
+  today = '9999-12-31',
+): IatiTransaction[] {
+  return rows
+    .map((row): IatiTransaction => {
+      const value = formatMoney(row.kind === LedgerKind.REFUND ? -row.amountCents : row.amountCents);
+      switch (row.kind) {
+        case LedgerKind.ALLOCATION:
+          return { typeCode: '2', date: row.date, value, orgCode: row.orgCode };
+        case LedgerKind.REFUND:
+          return {
+            typeCode: '3',
+            date: row.date,
+            value,
+            orgCode: row.orgCode,
+            description: 'Refund to the Administrative Agent',
+          };
+        case LedgerKind.EXPENDITURE: {
+          const periodEnd = row.year ? `${row.year}-12-31` : row.date;
+          return { typeCode: '4', date: periodEnd < today ? periodEnd : today, value, orgCode: row.orgCode };
+        }
+        default:
+          return { typeCode: '3', date: row.date, value, orgCode: row.orgCode };
+      }
+    })
+    .sort(byDate);
 }
 
 /** Equal shares in hundredths that add up to exactly 100 ("33.34", "33.33", "33.33"). */
@@ -133,35 +118,6 @@ export interface IatiOrganization {
   convener: boolean;
 }
 
-export interface IatiPeriod {
-  periodStart: string;
-  periodEnd: string;
-  target: string | null;
-  /** The approved actual, if any (only approved actuals are published). */
-  actual: {
-    status: ActualStatus;
-    value: string | null;
-    narrative: string;
-    disaggregation: { dimension: string; category: string; value: string }[];
-  } | null;
-}
-
-export interface IatiIndicator {
-  title: string;
-  measure: IndicatorMeasure;
-  ascending: boolean;
-  fundIndicatorCode: string | null;
-  gcmObjectiveCodes: number[];
-  baseline: { year: number; value: string | null };
-  periods: IatiPeriod[];
-}
-
-export interface IatiResult {
-  type: ResultType;
-  title: string;
-  indicators: IatiIndicator[];
-}
-
 export interface IatiActivity {
   reference: string;
   title: string;
@@ -175,91 +131,80 @@ export interface IatiActivity {
   actualEnd: string | null;
   countries: { alpha2: string }[];
   organizations: IatiOrganization[];
+  /** The approved budget over the programme's window (reported in periods of a year at most). */
   budget: { periodStart: string; periodEnd: string; amountCents: bigint } | null;
+  markers?: Markers;
   transactions: IatiTransaction[];
   results: IatiResult[];
 }
 
 export interface IatiOptions {
-  /** Organisation identifier of the fund (IATI_ORG_PREFIX); activity ids are `<prefix>-<reference>`. */
+  /** The fund's IATI organisation identifier; activity ids are `<orgId>-<reference>`. */
   orgPrefix: string;
   reportingOrgName: string;
-  /** Organisation identifiers of PUNOs where known (IATI OrganisationRegistrationAgency XM-DAC). */
+  /** Organisation identifiers of the PUNOs (XM-DAC channel codes). */
   orgRefs: Readonly<Record<string, string>>;
+  contact?: { email: string | null; website: string | null };
+  /** The fund-level activity the programmes belong to (hierarchy 1), if published. */
+  fundActivityId?: string;
 }
 
-/** IATI identifiers of UN entities that publish to IATI under the OECD DAC channel codes. */
-export const UN_IATI_ORG_REFS: Readonly<Record<string, string>> = {
-  UNDP: 'XM-DAC-41114',
-  UNHCR: 'XM-DAC-41121',
-  UNICEF: 'XM-DAC-41122',
-  UNFPA: 'XM-DAC-41119',
-  WFP: 'XM-DAC-41140',
-  ILO: 'XM-DAC-41302',
-  IOM: 'XM-DAC-47066',
-};
-
 /** OECD DAC 5 sector 15190: facilitation of orderly, safe, regular and responsible migration. */
-const MIGRATION_SECTOR = '15190';
-/** IATI OrganisationType 40: multilateral. */
-const MULTILATERAL = '40';
+export const MIGRATION_SECTOR = '15190';
+const MULTILATERAL = ORG_TYPE.multilateral;
 
 function org(options: IatiOptions, code: string): string | undefined {
   return options.orgRefs[code];
 }
 
-function periodXml(indicator: IatiIndicator, period: IatiPeriod): string {
-  const qualitative = indicator.measure === IndicatorMeasure.QUALITATIVE;
-  const children = [
-    element('period-start', { 'iso-date': period.periodStart }),
-    element('period-end', { 'iso-date': period.periodEnd }),
+/** contact-info (type 1, general enquiries): the fund, its e-mail and website where set. */
+export function contactXml(options: IatiOptions): string[] {
+  if (!options.contact) return [];
+  const { email, website } = options.contact;
+  return [
+    element('contact-info', { type: '1' }, [
+      element('organisation', {}, narrative(options.reportingOrgName)),
+      email ? element('email', {}, escapeText(email)) : '',
+      website ? element('website', {}, escapeText(website)) : '',
+    ]),
   ];
-  if (period.target !== null || qualitative) {
-    children.push(element('target', { value: qualitative ? undefined : period.target }));
-  }
-  const actual = period.actual;
-  if (actual && actual.status === ActualStatus.APPROVED) {
-    children.push(
-      element('actual', { value: qualitative ? undefined : actual.value }, [
-        actual.narrative ? element('comment', {}, narrative(actual.narrative)) : '',
-      ]),
-    );
-    // One actual per disaggregated part, each tagged with its dimension (IATI's way).
-    for (const part of actual.disaggregation) {
-      children.push(
-        element('actual', { value: part.value }, [
-          element('dimension', { name: part.dimension, value: part.category }),
-        ]),
-      );
-    }
-  }
-  return element('period', {}, children);
 }
 
-function indicatorXml(indicator: IatiIndicator): string {
-  const references = [
-    ...(indicator.fundIndicatorCode ? [indicator.fundIndicatorCode] : []),
-    ...indicator.gcmObjectiveCodes.map((code) => `GCM-${code}`),
-  ];
-  return element(
-    'indicator',
-    { measure: MEASURE_CODE[indicator.measure], ascending: indicator.ascending ? '1' : '0' },
-    [
-      element('title', {}, narrative(indicator.title)),
-      // Vocabulary 99: the reporting organisation's own codes (fund indicators, GCM objectives).
-      ...references.map((code) => element('reference', { vocabulary: '99', code })),
-      element('baseline', {
-        year: indicator.baseline.year,
-        value: indicator.measure === IndicatorMeasure.QUALITATIVE ? undefined : indicator.baseline.value,
-      }),
-      ...indicator.periods.map((period) => periodXml(indicator, period)),
+/** The fund-wide classifications every activity carries: SDG tags and default types. */
+export function defaultsXml(): { tags: string[]; defaults: string[] } {
+  return {
+    tags: SDG_TAGS.map((tag) =>
+      element('tag', { vocabulary: tag.vocabulary, code: tag.code }, narrative(tag.narrative)),
+    ),
+    defaults: [
+      element('collaboration-type', { code: ACTIVITY_DEFAULTS.collaborationType }),
+      element('default-flow-type', { code: ACTIVITY_DEFAULTS.flowType }),
+      element('default-finance-type', { code: ACTIVITY_DEFAULTS.financeType }),
+      element('default-aid-type', { code: ACTIVITY_DEFAULTS.aidType, vocabulary: '1' }),
     ],
+  };
+}
+
+/** A budget cut into periods of one year at most (IATI's rule), each with its share. */
+function budgetsXml(budget: IatiActivity['budget']): string[] {
+  if (!budget) return [];
+  return budgetPeriods(budget.periodStart, budget.periodEnd, budget.amountCents).map((period) =>
+    element('budget', { type: '1', status: '2' }, [
+      element('period-start', { 'iso-date': period.periodStart }),
+      element('period-end', { 'iso-date': period.periodEnd }),
+      element(
+        'value',
+        { currency: 'USD', 'value-date': period.periodStart },
+        formatMoney(period.amountCents),
+      ),
+    ]),
   );
 }
 
 /** One `iati-activity`, children in the XSD's sequence order. */
 export function activityXml(activity: IatiActivity, options: IatiOptions): string {
   const fundName = options.reportingOrgName;
+  const identifier = `${options.orgPrefix}-${activity.reference}`;
   const dates = [
     element('activity-date', { type: '1', 'iso-date': activity.plannedStart }),
     activity.actualStart ? element('activity-date', { type: '2', 'iso-date': activity.actualStart }) : '',
@@ -300,6 +245,8 @@ export function activityXml(activity: IatiActivity, options: IatiOptions): strin
     ),
   ];
   const names = new Map(activity.organizations.map((o) => [o.code, o.name]));
+  const fund = () =>
+    element('provider-org', { ref: options.orgPrefix, type: MULTILATERAL }, narrative(fundName));
   const transactions = activity.transactions.map((t) => {
     const punoOrg = (tag: 'provider-org' | 'receiver-org') =>
       element(
@@ -311,33 +258,37 @@ export function activityXml(activity: IatiActivity, options: IatiOptions): strin
       element('transaction-type', { code: t.typeCode }),
       element('transaction-date', { 'iso-date': t.date }),
       element('value', { currency: 'USD', 'value-date': t.date }, t.value),
-      t.typeCode === '3'
-        ? element('provider-org', { ref: options.orgPrefix, type: MULTILATERAL }, narrative(fundName)) +
-          punoOrg('receiver-org')
-        : punoOrg('provider-org'),
+      t.description ? element('description', {}, narrative(t.description)) : '',
+      t.typeCode === '4' ? punoOrg('provider-org') : fund() + punoOrg('receiver-org'),
     ]);
   });
-  const budget = activity.budget
+  const markers = activity.markers
+    ? policyMarkers(activity.markers).map((marker) =>
+        element(
+          'policy-marker',
+          { vocabulary: marker.vocabulary, code: marker.code, significance: marker.significance },
+          marker.narrative ? narrative(marker.narrative) : '',
+        ),
+      )
+    : [];
+  const { tags, defaults } = defaultsXml();
+  const website = options.contact?.website;
+  const documents = website
     ? [
-        element('budget', { type: '1', status: '2' }, [
-          element('period-start', { 'iso-date': activity.budget.periodStart }),
-          element('period-end', { 'iso-date': activity.budget.periodEnd }),
-          element(
-            'value',
-            { currency: 'USD', 'value-date': activity.budget.periodStart },
-            formatMoney(activity.budget.amountCents),
-          ),
-        ]),
+        element(
+          'document-link',
+          { url: `${website.replace(/\/$/, '')}/programmes/${activity.reference}`, format: 'text/html' },
+          [
+            element('title', {}, narrative(`${activity.reference}: programme page`)),
+            element('category', { code: ACTIVITY_WEB_PAGE }),
+            element('language', { code: 'en' }),
+          ],
+        ),
       ]
     : [];
-  const results = activity.results
-    .filter((result) => result.indicators.length > 0)
-    .map((result) =>
-      element('result', { type: RESULT_TYPE_CODE[result.type] }, [
-        element('title', {}, narrative(result.title)),
-        ...result.indicators.map(indicatorXml),
-      ]),
-    );
+  const related = options.fundActivityId
+    ? [element('related-activity', { ref: options.fundActivityId, type: '1' })]
+    : [];
 
   return element(
     'iati-activity',
@@ -345,22 +296,28 @@ export function activityXml(activity: IatiActivity, options: IatiOptions): strin
       'last-updated-datetime': activity.lastUpdated.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       'xml:lang': 'en',
       'default-currency': 'USD',
-      hierarchy: 1,
+      hierarchy: options.fundActivityId ? 2 : 1,
     },
     [
-      element('iati-identifier', {}, escapeText(`${options.orgPrefix}-${activity.reference}`)),
+      element('iati-identifier', {}, escapeText(identifier)),
       element('reporting-org', { ref: options.orgPrefix, type: MULTILATERAL }, narrative(fundName)),
       element('title', {}, narrative(activity.title)),
       element('description', { type: '1' }, narrative(activity.summary || activity.title)),
       ...participants,
       element('activity-status', { code: activityStatusCode(activity.status) }),
       ...dates,
+      ...contactXml(options),
       element('activity-scope', { code: activityScopeCode(activity.scope) }),
       ...recipients,
       element('sector', { vocabulary: '1', code: MIGRATION_SECTOR, percentage: '100' }),
-      ...budget,
+      ...tags,
+      ...markers,
+      ...defaults,
+      ...budgetsXml(activity.budget),
       ...transactions,
-      ...results,
+      ...documents,
+      ...related,
+      ...resultsXml(activity.results),
     ],
   );
 }

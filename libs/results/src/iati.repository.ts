@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LedgerKind } from '@mptf/finance';
 import { SqlRunner, sqlRows } from '@mptf/platform';
 import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
+import { FundContribution } from './iati-fund-activity';
 import { LedgerTransactionRow } from './iati-xml';
 import { ActualStatus, IndicatorMeasure, ResultType } from './results.types';
 
@@ -140,29 +141,72 @@ export class IatiRepository {
     );
   }
 
-  /** Transfers (IATI disbursements) and expenditure (IATI expenditure) from the finance ledger. */
+  /** Each programme's markers (gender, human rights, child sensitivity). */
+  async markers(
+    db: SqlRunner,
+    ids: string[],
+  ): Promise<{ proposalId: string; gender: number; humanRights: number; childSensitivity: number }[]> {
+    return sqlRows(
+      db,
+      `SELECT proposal_id AS "proposalId", marker_gender AS gender, marker_human_rights AS "humanRights",
+              marker_child_sensitivity AS "childSensitivity"
+         FROM proposals_markers_v WHERE proposal_id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /** The donors' commitments and deposits (reversals included, as negative amounts), oldest first. */
+  async contributions(db: SqlRunner): Promise<FundContribution[]> {
+    return sqlRows(
+      db,
+      `SELECT c.kind, c.entry_date::text AS date, c.amount::text AS amount, o.code AS donor_code, o.name AS donor_name
+         FROM finance_contribution_entry_v c JOIN identity_organizations_v o ON o.id = c.donor_org_id
+        ORDER BY c.entry_date, c.id`,
+      [],
+      (row: {
+        kind: FundContribution['kind'];
+        date: string;
+        amount: string;
+        donor_code: string;
+        donor_name: string;
+      }) => ({
+        kind: row.kind,
+        date: row.date,
+        amountCents: BigInt(row.amount),
+        donorCode: row.donor_code,
+        donorName: row.donor_name,
+      }),
+    );
+  }
+
+  /** Allocations (commitments), transfers, refunds and expenditure from the finance ledger. */
   async transactions(
     db: SqlRunner,
     ids: string[],
-  ): Promise<(LedgerTransactionRow & { proposalId: string })[]> {
+  ): Promise<(LedgerTransactionRow & { proposalId: string; orgName: string })[]> {
     return sqlRows(
       db,
-      `SELECT l.proposal_id, l.kind, l.entry_date::text AS date, l.amount::text AS amount, o.code AS org_code
+      `SELECT l.proposal_id, l.kind, l.entry_date::text AS date, l.year, l.amount::text AS amount, o.code AS org_code,
+              o.name AS org_name
          FROM finance_programme_entry_v l JOIN identity_organizations_v o ON o.id = l.organization_id
-        WHERE l.proposal_id = ANY($1::uuid[]) AND l.kind = ANY($2)`,
-      [ids, [LedgerKind.TRANSFER, LedgerKind.EXPENDITURE]],
+        WHERE l.proposal_id = ANY($1::uuid[]) AND l.kind = ANY($2) ORDER BY l.entry_date, l.seq`,
+      [ids, [LedgerKind.ALLOCATION, LedgerKind.TRANSFER, LedgerKind.REFUND, LedgerKind.EXPENDITURE]],
       (row: {
         proposal_id: string;
         kind: LedgerTransactionRow['kind'];
         date: string;
+        year: number;
         amount: string;
         org_code: string;
+        org_name: string;
       }) => ({
         proposalId: row.proposal_id,
         kind: row.kind,
         date: row.date,
+        year: row.year,
         amountCents: BigInt(row.amount),
         orgCode: row.org_code,
+        orgName: row.org_name,
       }),
     );
   }

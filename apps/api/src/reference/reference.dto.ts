@@ -3,15 +3,20 @@ import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
+  IsEmail,
   IsInt,
   IsObject,
   IsOptional,
   IsString,
+  IsUrl,
+  Length,
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IATI_ORGANISATION_ID } from '@mptf/reference';
 import { IsIsoDate, IsMoney } from '../common/formats';
 
 export class ThematicAreaDto {
@@ -99,6 +104,19 @@ export class FundSettingsDto {
   inceptionDate: string;
   @ApiProperty({ example: '1000000000.00', description: 'The largest amount one money entry may carry' })
   maxEntryAmount: string;
+  @ApiProperty({ example: 'UNDP Multi-Partner Trust Fund Office', description: 'Named in the donor reports' })
+  administrativeAgentName: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'XI-IATI-MIGMPTF',
+    description: 'The fund’s IATI organisation identifier (null: the IATI_ORG_PREFIX setting)',
+  })
+  iatiOrganisationId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Published as the IATI activities’ contact' })
+  contactEmail: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'https://migrationnetwork.un.org/mptf' })
+  website: string | null;
 }
 
 export class PatchFundSettingsDto {
@@ -152,4 +170,33 @@ export class PatchFundSettingsDto {
   @IsOptional()
   @IsMoney()
   maxEntryAmount?: string;
+
+  @ApiPropertyOptional({ example: 'UNDP Multi-Partner Trust Fund Office' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'must not be blank' })
+  administrativeAgentName?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'XI-IATI-MIGMPTF' })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsString()
+  @Matches(IATI_ORGANISATION_ID, {
+    message:
+      'must be an IATI organisation identifier (agency prefix and code, e.g. XI-IATI-MIGMPTF; none of / & | ?)',
+  })
+  iatiOrganisationId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'migration.mptf@example.org' })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsEmail()
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://migrationnetwork.un.org/mptf' })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  website?: string | null;
 }

@@ -96,6 +96,7 @@ export class ReportsController {
   @ApiProduces(
     'application/pdf',
     'text/csv',
+    'application/zip',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   )
   async file(

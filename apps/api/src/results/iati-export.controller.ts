@@ -12,12 +12,15 @@ export class IatiExportController {
   @Get('iati-activities.xml')
   @RequirePermission(Permission.IATI_EXPORT)
   @ApiOperation({
-    summary: 'IATI 2.03 activity XML of every programme, with results',
+    summary: 'IATI 2.03 activity XML: the fund and every programme, with results',
     description:
-      'One iati-activity per programme (APPROVED and after): identifier <IATI_ORG_PREFIX>-<reference>, reporting ' +
-      'and participating organisations, status, dates, recipient countries, budget, transactions (transfers = 3, ' +
-      'expenditure = 4) and results with baselines, targets and approved actuals (disaggregated actuals carry a ' +
-      'dimension). Valid against the IATI 2.03 activity schema.',
+      'The fund activity <org id>-FUND (hierarchy 1: donor commitments = 11, deposits = 1, allocations = 2) and ' +
+      'one iati-activity per programme (APPROVED and after, hierarchy 2): identifier <org id>-<reference> (org id: ' +
+      'fund settings iatiOrganisationId, else IATI_ORG_PREFIX), reporting and participating organisations with ' +
+      'their identifiers, status, dates, contact, recipient countries, sector, SDG tags, policy markers, default ' +
+      'types, yearly budgets, transactions (allocations = 2, transfers = 3, refunds = negative 3, expenditure = 4 ' +
+      'dated at the end of its year), a document link and results with baselines, targets and approved actuals ' +
+      '(disaggregated actuals carry a dimension). Valid against the IATI 2.03 activity schema.',
   })
   @ApiProduces('application/xml')
   @Header('Content-Type', 'application/xml; charset=utf-8')

@@ -112,7 +112,7 @@ export const envSchema = z
       .int()
       .positive()
       .default(10 * 1024 * 1024),
-    IATI_ORG_PREFIX: z.string().min(1).default('XM-DAC-41119-MIGMPTF'),
+    IATI_ORG_PREFIX: z.string().min(1).default('XI-IATI-MIGMPTF'),
     /**
      * Jobs of one queue a worker process runs at once. Reports are CPU-bound (layout and
      * rendering), so one at a time per process, and one process per core, is the fastest.

@@ -14,6 +14,11 @@ export interface TableColumn {
   type: ColumnType;
   /** Relative width in the PDF (default: 2 for text, 1 otherwise). */
   weight?: number;
+  /**
+   * Decimals of a 'number' column (spreadsheet format, PDF display). Default: none when every
+   * value is whole, else as many as the values carry (2 to 6), so a rate 0.1063 keeps its 4.
+   */
+  decimals?: number;
 }
 
 export interface TableBlock {
@@ -68,6 +73,8 @@ export type ReportBlock =
 
 export interface ReportSection {
   heading: string;
+  /** Leaves the section out of the table of contents and the PDF bookmarks. */
+  hideFromContents?: boolean;
   /** Starts the section on a new page in the PDF. */
   pageBreakBefore?: boolean;
   blocks: ReportBlock[];
@@ -82,6 +89,19 @@ export interface ReportDocument {
   /** PDF document information (Subject, Keywords). */
   subject: string;
   keywords?: string[];
+  /**
+   * The terms the document uses, defined (PDF definitions page, XLSX "Definitions" sheet, CSV
+   * definitions file). Absent: the standard glossary's terms that appear in the document
+   * (`definitionsOf`). Present: these, before the glossary's (a term given here wins).
+   */
+  definitions?: Definition[];
+  /** Leaves out the table of contents and the definitions (a one-page document). */
+  compact?: boolean;
+}
+
+export interface Definition {
+  term: string;
+  definition: string;
 }
 
 /** What renderers add around a document: who made it and when (not part of the data). */

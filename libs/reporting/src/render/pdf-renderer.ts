@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { PassThrough } from 'node:stream';
-import { RenderContext, ReportBlock, ReportDocument } from '../document/report-document';
+import { definitionsOf, DEFINITIONS_HEADING } from '../document/glossary';
+import { RenderContext, ReportBlock, ReportDocument, ReportSection } from '../document/report-document';
 import { drawBarChart, drawDonutChart } from './pdf/pdf-charts';
+import {
+  addOutline,
+  ContentsEntry,
+  contentsDetail,
+  drawContents,
+  isTitled,
+  reserveContents,
+} from './pdf/pdf-contents';
 import { PdfFlow } from './pdf/pdf-flow';
+import { keepTogetherHeight, PAGE_BODY, sectionLeadHeight } from './pdf/pdf-keep';
 import { decoratePage, drawCover, numberPages } from './pdf/pdf-pages';
 import { drawTable } from './pdf/pdf-table';
 import { drawFacts, drawKeyFigures, drawParagraph } from './pdf/pdf-text';
@@ -57,26 +67,79 @@ export class PdfRenderer extends ReportRenderer {
   }
 }
 
-/** Lays out the whole document; returns the page count. */
+/**
+ * The definitions of the terms the document uses, on their own page after the contents (where
+ * the MPTF Office's reports put them: read before the figures, and never cut at a page's end),
+ * then the document's sections, the first on a new page.
+ */
+function sectionsWithDefinitions(document: ReportDocument): ReportSection[] {
+  const definitions = definitionsOf(document);
+  if (!definitions.length) return document.sections;
+  const [first, ...rest] = document.sections;
+  return [
+    {
+      heading: DEFINITIONS_HEADING,
+      blocks: [
+        { kind: 'facts', items: definitions.map((item) => ({ label: item.term, value: item.definition })) },
+      ],
+    },
+    ...(first ? [{ ...first, pageBreakBefore: true }, ...rest] : []),
+  ];
+}
+
+/** More than half the page is free: keeping blocks together must not leave it near-empty. */
+const mostlyEmpty = (flow: PdfFlow) => flow.remaining() > PAGE_BODY * 0.5;
+
+/** Room for a section heading (with its rule and spacing). */
+const HEADING_HEIGHT = 32;
+
+/**
+ * Lays out the whole document; returns the page count. The cover, the contents' pages (filled in
+ * at the end), the definitions, the sections (a chart kept on the page of its table), then the
+ * contents, the bookmarks and "Page n of N".
+ */
 async function layOut(flow: PdfFlow): Promise<number> {
   const { doc, document, context } = flow;
   drawCover(flow);
+  const sections = sectionsWithDefinitions(document);
+  const detail = contentsDetail(sections);
+  const showContents = !document.compact && sections.length > 1;
+  const contentsPages = showContents ? reserveContents(flow, detail.pages) : [];
+  const entries: ContentsEntry[] = [];
   const blocksTotal = Math.max(
     1,
-    document.sections.reduce((sum, section) => sum + section.blocks.length, 0),
+    sections.reduce((sum, section) => sum + section.blocks.length, 0),
   );
   let blocksDone = 0;
-  for (const [index, section] of document.sections.entries()) {
+  for (const [index, section] of sections.entries()) {
+    // The heading keeps its opening paragraphs and first table-and-charts group when they fit a page.
+    const lead = HEADING_HEIGHT + sectionLeadHeight(flow, section.blocks);
     if (index === 0 || section.pageBreakBefore) doc.addPage();
-    else flow.ensureSpace(140);
+    else flow.ensureSpace(lead <= PAGE_BODY && !mostlyEmpty(flow) ? Math.max(140, lead) : 140);
+    const entry: ContentsEntry = {
+      title: section.heading,
+      level: 0,
+      pageIndex: flow.pageIndex,
+      children: [],
+    };
+    if (!section.hideFromContents) entries.push(entry);
     flow.heading(section.heading);
-    for (const block of section.blocks) {
+    for (const [blockIndex, block] of section.blocks.entries()) {
+      if (blockIndex > 0) {
+        const keep = keepTogetherHeight(flow, section.blocks, blockIndex);
+        if (keep > flow.remaining() && !mostlyEmpty(flow)) doc.addPage();
+      }
+      const titlesBefore = flow.titles.length;
       await drawBlock(flow, block);
+      const drawn = flow.titles[titlesBefore];
+      if (isTitled(block.kind) && drawn) entry.children.push({ ...drawn, level: 1, children: [] });
       blocksDone += 1;
       await flow.checkpoint();
       await context.progress(Math.round((blocksDone / blocksTotal) * 95));
     }
   }
+  if (showContents) drawContents(flow, contentsPages, entries, detail.withBlocks);
+  addOutline(flow, entries);
   numberPages(flow);
   doc.end();
   await context.progress(100);

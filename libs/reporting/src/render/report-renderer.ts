@@ -6,6 +6,9 @@ export interface RenderOutput {
   stream: Readable;
   /** Settles when rendering is over; `pages` for paged formats. */
   done: Promise<{ pages: number | null }>;
+  /** When this document's file differs from the format's usual one (CSV: a zip of tables). */
+  extension?: string;
+  contentType?: string;
 }
 
 /** Draws a ReportDocument in one format. Renderers hold no state between runs. */

@@ -101,7 +101,10 @@ export class ReportGenerator {
       if (!run.claimed) return { outcome: 'ALREADY_FINISHED', runId, status: run.status };
       attemptId = await this.runs.recordAttempt(runId, job.attempt, job.worker);
       const result = await this.produce(run.run, job);
-      await this.runs.succeed(runId, attemptId, { ...result, contentType: CONTENT_TYPES[run.run.format] });
+      await this.runs.succeed(runId, attemptId, {
+        ...result,
+        contentType: result.contentType ?? CONTENT_TYPES[run.run.format],
+      });
       const durationMs = Date.now() - started;
       this.logger.log(
         {
@@ -215,7 +218,8 @@ export class ReportGenerator {
     };
     return {
       storageKey,
-      fileName: `${composed.fileStem}-${run.id.slice(0, 8)}.${renderer.extension}`,
+      fileName: `${composed.fileStem}-${run.id.slice(0, 8)}.${output.extension ?? renderer.extension}`,
+      contentType: output.contentType,
       bytes,
       pages: rendered.pages,
       sha256: hash.digest('hex'),

@@ -248,7 +248,7 @@ export function ReportsPage() {
                     data={[
                       { value: 'pdf', label: 'PDF' },
                       { value: 'xlsx', label: 'Excel' },
-                      { value: 'csv', label: 'CSV' },
+                      { value: 'csv', label: 'CSV (a zip, one file per table)' },
                     ]}
                   />
                 </div>

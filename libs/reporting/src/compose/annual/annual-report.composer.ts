@@ -68,7 +68,7 @@ export class AnnualReportComposer implements ReportComposer {
         metadata: [
           { label: 'Reporting period', value: reportingPeriodLabel(year) },
           { label: 'Figures cut at', value: cutoffLabel(data) },
-          { label: 'Administrative Agent', value: 'UNDP Multi-Partner Trust Fund Office' },
+          { label: 'Administrative Agent', value: settings.administrativeAgentName },
           { label: 'Secretariat', value: 'Fund Management Unit, Geneva' },
           { label: 'Data as of', value: asOfLabel(data.snapshotAt) },
         ],

@@ -5,18 +5,31 @@ import { PdfFlow } from './pdf-flow';
 
 /** Charts drawn as vectors: horizontal bars, and a donut with its legend. */
 
+const BAR_HEIGHT = 13;
+const BAR_GAP = 7;
+
+/** A bar chart's height with its title. */
+export function barChartHeight(block: BarChartBlock): number {
+  return 30 + block.bars.length * (BAR_HEIGHT + BAR_GAP) + 12;
+}
+
+/** A donut chart's height with its title and legend. */
+export function donutChartHeight(block: DonutChartBlock): number {
+  return 30 + Math.max(2 * 62 + 10, block.slices.length * 15 + 10) + 14;
+}
+
 export function drawBarChart(flow: PdfFlow, block: BarChartBlock): void {
   const { doc } = flow;
-  const barHeight = 13;
-  const gap = 7;
+  const barHeight = BAR_HEIGHT;
+  const gap = BAR_GAP;
   const labelWidth = CONTENT_WIDTH * 0.36;
   const valueWidth = 90;
   const barArea = CONTENT_WIDTH - labelWidth - valueWidth - 12;
   const max = Math.max(0, ...block.bars.map((bar) => numericValue(bar.value)));
   // The whole chart on one page when it fits one; a long one starts with at least four bars.
-  const whole = 30 + block.bars.length * (barHeight + gap) + 12;
+  const whole = barChartHeight(block);
   flow.ensureSpace(whole <= BOTTOM - MARGIN.top ? whole : 30 + 4 * (barHeight + gap));
-  flow.subheading(block.title);
+  flow.title(block.title);
   if (!block.bars.length || max <= 0) {
     doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted).text('No data to chart.', MARGIN.left, doc.y);
     doc.y += 16;
@@ -63,7 +76,7 @@ export function drawDonutChart(flow: PdfFlow, block: DonutChartBlock): void {
   const legendRow = 15;
   const height = Math.max(2 * outer + 10, block.slices.length * legendRow + 10);
   flow.ensureSpace(30 + height);
-  flow.subheading(block.title);
+  flow.title(block.title);
   const top = doc.y + 4;
   const cx = MARGIN.left + outer + 10;
   const cy = top + outer;

@@ -16,6 +16,8 @@ export class PdfFlow {
   private pagesSeen = 0;
   /** Where the last section heading ended (a table right under it stays with it). */
   headingBottom = -1;
+  /** The tables' and charts' titles as drawn, with their page (0-based): contents and bookmarks. */
+  readonly titles: { title: string; pageIndex: number }[] = [];
 
   constructor(
     readonly document: ReportDocument,
@@ -89,7 +91,18 @@ export class PdfFlow {
     doc.fillColor(COLOR.text);
   }
 
-  /** A table's or chart's title. */
+  /** The 0-based index of the page being drawn. */
+  get pageIndex(): number {
+    return this.pageNumber - 1;
+  }
+
+  /** A table's or chart's title where it starts (recorded for the contents and bookmarks). */
+  title(text: string): void {
+    this.titles.push({ title: text, pageIndex: this.pageIndex });
+    this.subheading(text);
+  }
+
+  /** A table's or chart's title (or its "(continued)" on a later page). */
   subheading(text: string): void {
     const { doc } = this;
     doc

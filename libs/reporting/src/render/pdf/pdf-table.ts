@@ -1,3 +1,4 @@
+import { isNumericColumn } from '../../document/columns';
 import { displayValue } from '../../document/format';
 import { TableBlock } from '../../document/report-document';
 import { BOTTOM, COLOR, CONTENT_WIDTH, FONT, MARGIN } from './pdf-style';
@@ -74,19 +75,57 @@ function wrapWords(text: string, width: number, widthOf: (text: string) => numbe
   return lines;
 }
 
-export async function drawTable(flow: PdfFlow, block: TableBlock): Promise<void> {
+/** Spaces inside a bracketed group do not break a header: "Indirect (7 %)" never splits "(7" / "%)". */
+export function headerUnits(label: string): string {
+  return label.replace(/\([^)]*\)/g, (group) => group.replace(/ /g, '\u00a0'));
+}
+
+/** A table measured for drawing: its column widths, font size, row heights and whole height. */
+export interface TablePlan {
+  widths: number[];
+  fontSize: number;
+  numeric: boolean[];
+  headerTexts: string[];
+  header: MeasuredRow;
+  rowSizes: MeasuredRow[];
+  totalsSize: MeasuredRow | null;
+  /** Title, header, every row, totals and note (what the table takes when not split). */
+  wholeHeight: number;
+  /** Title, header and the first rows (what must stay together). */
+  startHeight: number;
+  pad?: number;
+}
+
+/** Cell padding; a compact table (one that would spill a few rows onto a page) has less. */
+const PAD = { regular: 4, compact: 2.5 };
+const plans = {
+  regular: new WeakMap<TableBlock, TablePlan>(),
+  compact: new WeakMap<TableBlock, TablePlan>(),
+};
+
+function cellTexts(block: TableBlock, numeric: boolean[], row: Record<string, unknown>, totals = false) {
+  // In the totals row an empty cell reads better than a dash; numbers in text columns are grouped.
+  return block.columns.map((column, index) =>
+    totals && (row[column.key] ?? null) === null
+      ? ''
+      : displayValue(
+          (row[column.key] ?? null) as never,
+          column.type === 'text' && numeric[index] ? 'number' : column.type,
+        ),
+  );
+}
+
+/** Measures a table once (drawing and keeping blocks together both need it). */
+export function planTable(flow: PdfFlow, block: TableBlock, compact = false): TablePlan {
+  const style = compact ? 'compact' : 'regular';
+  const known = plans[style].get(block);
+  if (known) return known;
   const { doc } = flow;
-  const pad = 4;
-  // In the totals row an empty cell reads better than a dash.
-  const cells = (row: Record<string, unknown>, totals = false) =>
-    block.columns.map((column) =>
-      totals && (row[column.key] ?? null) === null
-        ? ''
-        : displayValue((row[column.key] ?? null) as never, column.type),
-    );
-  const headerTexts = block.columns.map((column) => column.label);
+  const pad = PAD[style];
+  const numeric = block.columns.map((column) => isNumericColumn(block, column));
+  const headerTexts = block.columns.map((column) => headerUnits(column.label));
   const unit = unitWidths(doc);
-  const { widths, fontSize } = fitColumns(block, pad, unit);
+  const { widths, fontSize } = fitColumns(block, numeric, headerTexts, pad, unit, compact ? 0.5 : 0);
   const measure = (texts: string[], bold: boolean): MeasuredRow => {
     const unitWidth = bold ? unit.bold : unit.regular;
     const widthOf = (text: string) => unitWidth(text) * fontSize;
@@ -95,12 +134,11 @@ export async function drawTable(flow: PdfFlow, block: TableBlock): Promise<void>
     let height = lineHeight;
     const lines = texts.map((text, index) => {
       const width = widths[index] - 2 * pad;
-      const cellLines =
-        block.columns[index].type === 'text'
-          ? wrapWords(text, width, widthOf)
-          : numberWidth(text, widthOf) + widthOf(' ') <= width
-            ? [text]
-            : null;
+      const cellLines = !numeric[index]
+        ? wrapWords(text, width, widthOf)
+        : numberWidth(text, widthOf) + widthOf(' ') <= width
+          ? [text]
+          : null;
       // Lines this cannot lay out (a word wider than the column, a line break) go to pdfkit.
       if (cellLines) height = Math.max(height, cellLines.length * lineHeight);
       else {
@@ -111,13 +149,54 @@ export async function drawTable(flow: PdfFlow, block: TableBlock): Promise<void>
     });
     return { height: height + 2 * pad, lines };
   };
+  // Header lines are laid out by word too (never by pdfkit, which breaks after a dash).
   const header = measure(headerTexts, true);
+  const rowSizes = block.rows.map((row) => measure(cellTexts(block, numeric, row), false));
+  const totalsSize = block.totals ? measure(cellTexts(block, numeric, block.totals, true), true) : null;
+  doc.font(FONT.bold).fontSize(10.5);
+  const titleHeight = doc.heightOfString(block.title, { width: CONTENT_WIDTH }) + 4;
+  doc.font(FONT.regular).fontSize(7.5);
+  const noteHeight = block.note ? doc.heightOfString(block.note, { width: CONTENT_WIDTH }) + 4 : 0;
+  const rowsHeight = rowSizes.reduce((sum, row) => sum + row.height, 0);
+  const plan: TablePlan = {
+    widths,
+    fontSize,
+    numeric,
+    headerTexts,
+    header,
+    rowSizes,
+    totalsSize,
+    wholeHeight:
+      titleHeight + header.height + rowsHeight + (totalsSize ? totalsSize.height + 2 : 0) + noteHeight + 16,
+    startHeight:
+      titleHeight +
+      header.height +
+      rowSizes.slice(0, 3).reduce((sum, row) => sum + row.height, 0) +
+      (block.rows.length <= 3 && totalsSize ? totalsSize.height : 0),
+  };
+  plan.pad = pad;
+  plans[style].set(block, plan);
+  return plan;
+}
+
+export async function drawTable(flow: PdfFlow, block: TableBlock): Promise<void> {
+  const { doc } = flow;
+  let plan = planTable(flow, block);
+  // A table that would spill a few rows onto the next page is set a little tighter to fit.
+  const available = flow.remaining();
+  const needed = plan.wholeHeight - 16;
+  if (needed > available && needed <= available * 1.15 && block.rows.length > 3) {
+    const compact = planTable(flow, block, true);
+    if (compact.wholeHeight - 16 <= available) plan = compact;
+  }
+  const pad = plan.pad ?? PAD.regular;
+  const { widths, fontSize, numeric, headerTexts, header, rowSizes, totalsSize } = plan;
   const headerHeight = header.height;
-  const rowSizes = block.rows.map((row) => measure(cells(row), false));
-  const totalsSize = block.totals ? measure(cells(block.totals, true), true) : null;
+  const cells = (row: Record<string, unknown>, totals = false) => cellTexts(block, numeric, row, totals);
 
   const drawTitle = (continued: boolean) => {
-    flow.subheading(continued ? `${block.title} (continued)` : block.title);
+    if (continued) flow.subheading(`${block.title} (continued)`);
+    else flow.title(block.title);
   };
   const drawRow = (
     texts: string[],
@@ -132,7 +211,7 @@ export async function drawTable(flow: PdfFlow, block: TableBlock): Promise<void>
     const lineHeight = doc.currentLineHeight(true);
     texts.forEach((text, index) => {
       const width = widths[index] - 2 * pad;
-      const right = block.columns[index].type !== 'text';
+      const right = numeric[index];
       const lines = row.lines[index];
       if (!lines) {
         doc.text(text, x + pad, y + pad, { width, align: right ? 'right' : 'left' });
@@ -156,11 +235,7 @@ export async function drawTable(flow: PdfFlow, block: TableBlock): Promise<void>
   // Title, header and the first row stay together; a short table that fits a page is not split.
   const firstRowHeight = rowSizes[0]?.height ?? 0;
   if (block.rows.length <= 30) {
-    const whole =
-      30 +
-      headerHeight +
-      rowSizes.reduce((sum, row) => sum + row.height, 0) +
-      (totalsSize ? totalsSize.height + 2 : 0);
+    const whole = plan.wholeHeight - 16;
     // Not right under a section heading: moving the table would leave the heading alone.
     const underHeading = Math.abs(doc.y - flow.headingBottom) < 0.5;
     if (!underHeading && whole <= BOTTOM - MARGIN.top && whole > flow.remaining()) doc.addPage();
@@ -172,9 +247,12 @@ export async function drawTable(flow: PdfFlow, block: TableBlock): Promise<void>
     doc.text('No entries.', MARGIN.left + pad, doc.y + pad, { width: CONTENT_WIDTH });
     doc.y += pad;
   }
+  const totalsTail = totalsSize ? totalsSize.height + 2 : 0;
   for (const [index, row] of block.rows.entries()) {
     const size = rowSizes[index];
-    if (doc.y + size.height > BOTTOM) {
+    // The last row goes with the totals: a totals row never starts a page on its own.
+    const last = index === block.rows.length - 1 && index > 0;
+    if (doc.y + size.height + (last ? totalsTail : 0) > BOTTOM) {
       doc.addPage();
       await flow.checkpoint();
       drawHeader(true);
@@ -203,29 +281,38 @@ export async function drawTable(flow: PdfFlow, block: TableBlock): Promise<void>
 }
 
 /**
- * Column widths that never break a number or a word: each column is at least as wide as its
- * widest number (or longest word, for text), the rest of the line goes to the text columns by
- * weight. When even that does not fit, the font shrinks a little.
+ * Column widths that never break a number, a word or a header's bracketed group: each column is
+ * at least as wide as its widest number (or longest word, for text) and its header's widest unit;
+ * the rest of the line goes first to number columns whose header would take more than two lines,
+ * then to the text columns by weight. When even the minimum does not fit, the font shrinks a little.
  */
 function fitColumns(
   block: TableBlock,
+  numeric: boolean[],
+  headerTexts: string[],
   pad: number,
   unit: UnitWidths,
+  smaller = 0,
 ): { widths: number[]; fontSize: number } {
   const rows = [...block.rows, ...(block.totals ? [block.totals] : [])];
-  const weights = block.columns.map((column) => column.weight ?? (column.type === 'text' ? 2 : 1));
+  const weights = block.columns.map((column, index) => column.weight ?? (numeric[index] ? 1 : 2));
   const { regular, bold } = unit;
-  // pdfkit measures a word with its trailing space and splits a word wider than the line.
+  // Words split at plain spaces only: a header's bracketed group is one unit (no-break spaces).
   const widestWord = (text: string, width: (word: string) => number, space: number) =>
-    Math.max(...text.split(/\s+/).map((word) => width(word) + space));
-  const unitLabels = block.columns.map((column) => widestWord(column.label, bold, bold(' ')));
+    Math.max(...text.split(' ').map((word) => width(word) + space));
+  const unitLabels = headerTexts.map((label) => widestWord(label, bold, bold(' ')));
+  // Half the header's width (plus slack): what it needs to fit on two lines.
+  const twoLineLabels = headerTexts.map((label, index) =>
+    Math.max(unitLabels[index], (bold(label) + bold(' ')) / 2 + bold('M')),
+  );
   const unitCells = block.columns.map(() => 0);
   // The widest whole text of each text column: more room than that is of no use to it.
   const unitWhole = block.columns.map(() => 0);
   for (const row of rows) {
     block.columns.forEach((column, index) => {
-      const text = displayValue((row[column.key] ?? null) as never, column.type);
-      if (column.type !== 'text') {
+      const type = column.type === 'text' && numeric[index] ? 'number' : column.type;
+      const text = displayValue((row[column.key] ?? null) as never, type);
+      if (numeric[index]) {
         unitCells[index] = Math.max(unitCells[index], numberWidth(text, bold));
         return;
       }
@@ -237,7 +324,7 @@ function fitColumns(
       );
     });
   }
-  for (let fontSize = block.columns.length > 7 ? 8 : 8.5; ; fontSize -= 0.5) {
+  for (let fontSize = (block.columns.length > 7 ? 8 : 8.5) - smaller; ; fontSize -= 0.5) {
     // A cell's longest word counts up to a third of the line; a longer one is split.
     const minimum = block.columns.map(
       (_column, index) =>
@@ -249,11 +336,21 @@ function fitColumns(
     if (used > CONTENT_WIDTH && fontSize > 6.5) continue;
     const scale = used > CONTENT_WIDTH ? CONTENT_WIDTH / used : 1;
     const widths = minimum.map((width) => width * scale);
-    // The rest of the line goes to the text columns by weight, each up to its widest text;
-    // what they cannot use goes to the others, and finally to all text columns by weight.
     let extra = Math.max(0, CONTENT_WIDTH - used);
+    // Number columns first get what their header needs to fit on two lines.
+    const wanted = block.columns.map((_column, index) =>
+      numeric[index] ? Math.max(0, twoLineLabels[index] * fontSize + 2 * pad + 1 - widths[index]) : 0,
+    );
+    const wantedTotal = wanted.reduce((sum, width) => sum + width, 0);
+    if (wantedTotal > 0.01 && extra > 0.01) {
+      const share = Math.min(1, extra / wantedTotal);
+      wanted.forEach((width, index) => (widths[index] += width * share));
+      extra -= wantedTotal * share;
+    }
+    // The rest goes to the text columns by weight, each up to its widest text; what they cannot
+    // use goes to the others, and finally to all text columns by weight.
     const room = (index: number) => unitWhole[index] * fontSize + 2 * pad + 1 - widths[index];
-    const text = block.columns.map((column) => column.type === 'text');
+    const text = numeric.map((isNumber) => !isNumber);
     for (let pass = 0; extra > 0.01 && pass < block.columns.length; pass++) {
       const growing = block.columns.map((_column, index) =>
         text[index] && room(index) > 0.01 ? weights[index] : 0,

@@ -14,16 +14,30 @@ export function drawParagraph(flow: PdfFlow, block: ParagraphBlock): void {
   doc.y += 10;
 }
 
+const FACT_LABEL_WIDTH = 160;
+
+/** One fact's text height (label and value side by side). */
+function factHeight(doc: PDFKit.PDFDocument, item: FactsBlock['items'][number]): number {
+  doc.font(FONT.regular).fontSize(9.5);
+  return Math.max(
+    doc.heightOfString(item.label, { width: FACT_LABEL_WIDTH - 8 }),
+    doc.heightOfString(item.value, { width: CONTENT_WIDTH - FACT_LABEL_WIDTH }),
+  );
+}
+
+/** A facts list's whole height as drawn. */
+export function factsHeight(flow: PdfFlow, block: FactsBlock): number {
+  return block.items.reduce((sum, item) => sum + factHeight(flow.doc, item) + 6, 0) + 10;
+}
+
 export function drawFacts(flow: PdfFlow, block: FactsBlock): void {
   const { doc } = flow;
-  const labelWidth = 160;
+  const labelWidth = FACT_LABEL_WIDTH;
   doc.fontSize(9.5);
   for (const item of block.items) {
     doc.font(FONT.regular);
-    const height = Math.max(
-      doc.heightOfString(item.label, { width: labelWidth - 8 }),
-      doc.heightOfString(item.value, { width: CONTENT_WIDTH - labelWidth }),
-    );
+    const height = factHeight(doc, item);
+    doc.fontSize(9.5);
     flow.ensureSpace(height + 6);
     const y = doc.y;
     doc.fillColor(COLOR.muted).text(item.label, MARGIN.left, y, { width: labelWidth - 8 });
