@@ -166,8 +166,12 @@ describe('IATI mapping', () => {
     }
     expect(xml).toContain('last-updated-datetime="2026-03-01T10:00:00Z"');
     // The two-year budget in two yearly periods (IATI: a budget period is one year at most).
-    expect(xml).toContain('<period-end iso-date="2026-12-31"/><value currency="USD" value-date="2026-01-01">750000.00</value>');
-    expect(xml).toContain('<period-end iso-date="2027-12-31"/><value currency="USD" value-date="2027-01-01">750000.00</value>');
+    expect(xml).toContain(
+      '<period-end iso-date="2026-12-31"/><value currency="USD" value-date="2026-01-01">750000.00</value>',
+    );
+    expect(xml).toContain(
+      '<period-end iso-date="2027-12-31"/><value currency="USD" value-date="2027-01-01">750000.00</value>',
+    );
     expect(xml).toContain('<default-flow-type code="10"/><default-finance-type code="110"/>');
     expect(xml).toContain('<tag vocabulary="3" code="10.7">');
   });

@@ -117,6 +117,40 @@ describe('report renderers', () => {
     expect(Math.abs(right('81') - right('9'))).toBeLessThan(0.5);
   });
 
+  it('keeps a chart on the page of the table it follows', async () => {
+    const document = sampleDocument(2);
+    const table = (title: string, rows: number) => ({
+      kind: 'table' as const,
+      title,
+      columns: [
+        { key: 'label', label: 'Item', type: 'text' as const },
+        { key: 'value', label: 'US$', type: 'money' as const },
+      ],
+      rows: Array.from({ length: rows }, (_, i) => ({ label: `Item ${i + 1}`, value: `${i + 1}000.00` })),
+    });
+    const bars = Array.from({ length: 8 }, (_, i) => ({ label: `Item ${i + 1}`, value: `${i + 1}000.00` }));
+    document.sections.push({
+      heading: 'Pairs',
+      pageBreakBefore: true,
+      // The first table fills most of the page: the second with its charts does not fit under it.
+      blocks: [
+        table('Filler table', 24),
+        table('Transfers table', 6),
+        { kind: 'barChart', title: 'Transfers chart', valueType: 'money', bars },
+        { kind: 'donutChart', title: 'Transfers donut', valueType: 'money', slices: bars.slice(0, 4) },
+      ],
+    });
+    const output = new PdfRenderer().render(document, context());
+    const chunks: Buffer[] = [];
+    for await (const chunk of output.stream as Readable) chunks.push(Buffer.from(chunk));
+    await output.done;
+    const outline = pdfOutline(Buffer.concat(chunks));
+    const page = (title: string) => outline.find((item) => item.title === title)!.page;
+    expect(page('Transfers table')).toBeGreaterThan(page('Filler table'));
+    expect(page('Transfers chart')).toBe(page('Transfers table'));
+    expect(page('Transfers donut')).toBe(page('Transfers table'));
+  });
+
   it('renders CSV as a zip of tables, each file UTF-8 with a BOM and its header row first', async () => {
     const first = await render(new CsvRenderer(), 3);
     const again = await render(new CsvRenderer(), 3);
