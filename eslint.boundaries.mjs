@@ -19,6 +19,7 @@ const LAYERS = [
   ['finance'],
   ['review'],
   ['results'],
+  ['programmes'],
   ['reporting'],
 ];
 const layerOf = (lib) => LAYERS.findIndex((layer) => layer.includes(lib));

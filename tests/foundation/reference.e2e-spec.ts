@@ -76,6 +76,12 @@ describe('reference data and fund settings', () => {
       expenditureDeadline: '04-30',
       inceptionDate: '2019-01-01',
       maxEntryAmount: '1000000000.00',
+      narrativeReportDeadline: '03-31',
+      finalNarrativeMonths: 3,
+      finalFinancialMonths: 6,
+      revisionMaxMoveRate: '0.20',
+      revisionMaxExtensionMonths: 6,
+      revisionsPerYearByFundUnit: 1,
     });
     expect(
       (await t.http.patch('/api/v1/settings/fund').set(auth).send({ minParticipatingOrganizations: 3 }))

@@ -10,12 +10,18 @@ import { ReferenceModule } from '@mptf/reference';
 import { memoryStorage } from 'multer';
 import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
+import { ProgrammesModule } from '@mptf/programmes';
 import { ReportingModule } from '@mptf/reporting';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
 import { FundController } from './finance/fund.controller';
 import { ProgrammesController } from './finance/programmes.controller';
+import {
+  ObligationsController,
+  ProgressReportsController,
+  RevisionsController,
+} from './programmes/programme-work.controller';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
@@ -41,6 +47,7 @@ import { SystemController } from './system/system.controller';
     FinanceModule,
     ReviewModule,
     ResultsModule,
+    ProgrammesModule,
     ReportingModule,
     // Uploads stay in memory (checked by content, then written to ArtifactStorage), size-capped.
     MulterModule.registerAsync({
@@ -72,6 +79,9 @@ import { SystemController } from './system/system.controller';
     MeetingsController,
     PipelineController,
     ReportsController,
+    ObligationsController,
+    ProgressReportsController,
+    RevisionsController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

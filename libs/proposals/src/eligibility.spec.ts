@@ -32,6 +32,12 @@ const settings: FundSettings = {
   aaFeeRate: '0.01',
   reviewWindowDays: 21,
   expenditureDeadline: '04-30',
+  narrativeReportDeadline: '03-31',
+  finalNarrativeMonths: 3,
+  finalFinancialMonths: 6,
+  revisionMaxMoveRate: '0.20',
+  revisionMaxExtensionMonths: 6,
+  revisionsPerYearByFundUnit: 1,
   inceptionDate: '2019-01-01',
   maxEntryAmount: '1000000000.00',
 };

@@ -16,6 +16,14 @@ export interface FundSettings {
   inceptionDate: string;
   /** The largest amount (US$, and in the original currency) one money entry may carry. */
   maxEntryAmount: string;
+  /** The reporting calendar (MPTF Office practice; programmes lib). */
+  narrativeReportDeadline: string;
+  finalNarrativeMonths: number;
+  finalFinancialMonths: number;
+  /** Programme revisions the fund unit approves alone; above them, the Steering Committee. */
+  revisionMaxMoveRate: string;
+  revisionMaxExtensionMonths: number;
+  revisionsPerYearByFundUnit: number;
 }
 
 /** Trims "0.0700" to "0.07" for display, keeping it a decimal string. */
@@ -42,5 +50,11 @@ export function toFundSettings(row: Omit<FundSettingsRow, 'id' | 'updatedAt'>): 
     expenditureDeadline: row.expenditureDeadline,
     inceptionDate: row.inceptionDate,
     maxEntryAmount: formatMoney(row.maxEntryAmount),
+    narrativeReportDeadline: row.narrativeReportDeadline,
+    finalNarrativeMonths: row.finalNarrativeMonths,
+    finalFinancialMonths: row.finalFinancialMonths,
+    revisionMaxMoveRate: normalizeRate(row.revisionMaxMoveRate),
+    revisionMaxExtensionMonths: row.revisionMaxExtensionMonths,
+    revisionsPerYearByFundUnit: row.revisionsPerYearByFundUnit,
   };
 }

@@ -43,7 +43,11 @@ export class ReferenceRepository {
               min_duration_months AS "minDurationMonths", max_duration_months AS "maxDurationMonths",
               indirect_rate::text AS "indirectRate", aa_fee_rate::text AS "aaFeeRate",
               review_window_days AS "reviewWindowDays", expenditure_deadline AS "expenditureDeadline",
-              to_char(inception_date, 'YYYY-MM-DD') AS "inceptionDate", max_entry_amount::text AS "maxEntryAmount"
+              to_char(inception_date, 'YYYY-MM-DD') AS "inceptionDate", max_entry_amount::text AS "maxEntryAmount",
+              narrative_report_deadline AS "narrativeReportDeadline", final_narrative_months AS "finalNarrativeMonths",
+              final_financial_months AS "finalFinancialMonths", revision_max_move_rate::text AS "revisionMaxMoveRate",
+              revision_max_extension_months AS "revisionMaxExtensionMonths",
+              revisions_per_year_by_fund_unit AS "revisionsPerYearByFundUnit"
          FROM fund_settings WHERE id = $1`,
       [1],
     );
