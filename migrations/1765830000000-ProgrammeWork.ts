@@ -41,6 +41,12 @@ export class ProgrammeWork1765830000000 implements MigrationInterface {
         (proposal_id, kind, coalesce(year, 0), coalesce(organization_id, '00000000-0000-0000-0000-000000000000'::uuid));
       CREATE INDEX reporting_obligations_due ON reporting_obligations (due_date) WHERE cancelled_at IS NULL;
 
+      -- The date (the application's clock) a programme closed operationally: the final reports count from it.
+      CREATE TABLE programme_operational_closures (
+        proposal_id uuid PRIMARY KEY REFERENCES proposals(id),
+        closed_on date NOT NULL
+      );
+
       CREATE TABLE progress_reports (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         proposal_id uuid NOT NULL REFERENCES proposals(id),
@@ -116,6 +122,7 @@ export class ProgrammeWork1765830000000 implements MigrationInterface {
       DROP TABLE progress_report_versions;
       DROP TABLE progress_report_sections;
       DROP TABLE progress_reports;
+      DROP TABLE programme_operational_closures;
       DROP TABLE reporting_obligations;
       ALTER TABLE fund_settings
         DROP COLUMN narrative_report_deadline, DROP COLUMN final_narrative_months,

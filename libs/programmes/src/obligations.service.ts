@@ -43,6 +43,10 @@ export class ObligationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.statuses.onChange(async (manager, change) => {
+      if (change.to === ProposalStatus.OPERATIONALLY_CLOSED)
+        await this.facts.setClosedOn(manager, change.proposalId, this.clock.today());
+      else if (change.from === ProposalStatus.OPERATIONALLY_CLOSED && change.to === ProposalStatus.ACTIVE)
+        await this.facts.setClosedOn(manager, change.proposalId, null);
       if (PROGRAMME_STATUSES.includes(change.to) || PROGRAMME_STATUSES.includes(change.from))
         await this.reconcile(manager, change.proposalId);
     });

@@ -18,6 +18,18 @@ export interface ProgrammeFacts {
 
 @Injectable()
 export class ProgrammeFactsRepository {
+  /** Records (or, with null, forgets) the day of the operational closure. */
+  async setClosedOn(db: SqlRunner, programmeId: string, closedOn: string | null): Promise<void> {
+    if (closedOn === null)
+      await db.query(`DELETE FROM programme_operational_closures WHERE proposal_id = $1`, [programmeId]);
+    else
+      await db.query(
+        `INSERT INTO programme_operational_closures (proposal_id, closed_on) VALUES ($1, $2)
+         ON CONFLICT (proposal_id) DO UPDATE SET closed_on = EXCLUDED.closed_on`,
+        [programmeId, closedOn],
+      );
+  }
+
   find(db: SqlRunner, programmeId: string): Promise<ProgrammeFacts | null> {
     return sqlRow<ProgrammeFacts>(
       db,
@@ -26,8 +38,8 @@ export class ProgrammeFactsRepository {
               coalesce((SELECT json_agg(json_build_object('id', o.id, 'code', o.code) ORDER BY pp.position)
                           FROM proposals_participants_v pp JOIN identity_organizations_v o ON o.id = pp.organization_id
                          WHERE pp.proposal_id = ps.id), '[]') AS punos,
-              (SELECT to_char(max(sc.occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM proposals_status_changes_v sc
-                WHERE sc.proposal_id = ps.id AND sc.to_status = 'OPERATIONALLY_CLOSED') AS "closedOn"
+              (SELECT to_char(c.closed_on, 'YYYY-MM-DD') FROM programme_operational_closures c
+                WHERE c.proposal_id = ps.id) AS "closedOn"
          FROM proposals_summary_v ps JOIN identity_organizations_v conv ON conv.id = ps.convener_org_id
         WHERE ps.id = $1`,
       [programmeId],
