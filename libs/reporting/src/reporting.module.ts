@@ -4,6 +4,7 @@ import { ExpenditureByCategoryReader, FinanceModule } from '@mptf/finance';
 import { OrganizationNamesReader } from '@mptf/identity';
 import { ProgrammeProfilesReader, ProposalCountsReader } from '@mptf/proposals';
 import { ReferenceListsReader } from '@mptf/reference';
+import { ProgrammesModule } from '@mptf/programmes';
 import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
 import { AnnualReportComposer } from './compose/annual/annual-report.composer';
@@ -61,7 +62,7 @@ const READERS = [
  * and results read models.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportRun]), FinanceModule, ReviewModule, ResultsModule],
+  imports: [TypeOrmModule.forFeature([ReportRun]), FinanceModule, ReviewModule, ResultsModule, ProgrammesModule],
   providers: [
     ReportsService,
     ReportGenerator,

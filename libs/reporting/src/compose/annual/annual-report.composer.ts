@@ -9,6 +9,7 @@ import {
   SectionBuilder,
 } from '../report-composer';
 import { programmeCount } from './annual-figures';
+import { lateReportsSection, programmeNarrativesSection } from './annual-calendar.sections';
 import { AnnualReportData, AnnualReportLoader } from './annual-report.data';
 import { allocationsSection, portfolioStatusSection } from './annual-portfolio.sections';
 import {
@@ -26,6 +27,8 @@ export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[]
   allocationsSection,
   portfolioStatusSection,
   resultsSection,
+  programmeNarrativesSection,
+  lateReportsSection,
 ];
 
 /**

@@ -12,6 +12,7 @@ import {
 import { formatMoney } from '@mptf/platform';
 import { ProposalCountsReader, ProposalStatus } from '@mptf/proposals';
 import { FundSettings, ReferenceService } from '@mptf/reference';
+import { ObligationsService, ObligationView, ProgressReportsService } from '@mptf/programmes';
 import { FundIndicatorRollupGroup, RollupGroup, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 import { snapshotTime } from '../compose-helpers';
@@ -68,6 +69,25 @@ export interface AnnualReportData {
   resultsByObjective: RollupGroup[];
   resultsByIndicator: FundIndicatorRollupGroup[];
   resultsAllPeriods: RollupGroup[];
+  /** With a year: the reports of that year submitted late or still overdue at the snapshot. */
+  lateReports?: ObligationView[];
+  /** With a year: the accepted narrative progress reports whose period ends in it. */
+  narratives?: AcceptedNarrative[];
+}
+
+export interface AcceptedNarrative {
+  reference: string;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  sections: {
+    resultKey: string;
+    orgCode: string;
+    progress: string;
+    challenges: string;
+    genderHumanRights: string;
+    story: string;
+  }[];
 }
 
 /**
@@ -85,6 +105,8 @@ export class AnnualReportLoader {
     private readonly programmes: ProgrammeFactsheetDataProvider,
     private readonly proposals: ProposalCountsReader,
     private readonly expenditure: ExpenditureByCategoryReader,
+    private readonly obligations: ObligationsService,
+    private readonly progressReports: ProgressReportsService,
   ) {}
 
   async load(context: ComposeContext): Promise<AnnualReportData> {
@@ -129,7 +151,22 @@ export class AnnualReportLoader {
       resultsByObjective,
       resultsByIndicator,
       resultsAllPeriods,
+      ...(year === undefined ? {} : await this.calendar(manager, year, snapshotAt)),
     };
+  }
+
+  /** The reporting calendar's part of a year: late reports and accepted narratives (programmes lib). */
+  private async calendar(manager: EntityManager, year: number, snapshotAt: string) {
+    const lateReports = await this.obligations.lateReports(manager, year, snapshotAt.slice(0, 10));
+    const accepted = await this.progressReports.accepted(manager, { year });
+    const narratives: AcceptedNarrative[] = accepted.map((report) => ({
+      reference: report.reference,
+      title: report.title,
+      periodStart: report.periodStart,
+      periodEnd: report.periodEnd,
+      sections: (report.content as { sections: AcceptedNarrative['sections'] }).sections,
+    }));
+    return { lateReports, narratives };
   }
 
   private async proposalCounts(manager: EntityManager): Promise<{ status: ProposalStatus; count: number }[]> {
