@@ -62,7 +62,13 @@ const READERS = [
  * and results read models.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportRun]), FinanceModule, ReviewModule, ResultsModule, ProgrammesModule],
+  imports: [
+    TypeOrmModule.forFeature([ReportRun]),
+    FinanceModule,
+    ReviewModule,
+    ResultsModule,
+    ProgrammesModule,
+  ],
   providers: [
     ReportsService,
     ReportGenerator,

@@ -105,7 +105,10 @@ export class FundSettingsDto {
   finalNarrativeMonths: number;
   @ApiProperty({ example: 6, description: 'Final financial report: months after operational closure' })
   finalFinancialMonths: number;
-  @ApiProperty({ example: '0.20', description: 'Largest share of the budget the fund unit lets a revision move' })
+  @ApiProperty({
+    example: '0.20',
+    description: 'Largest share of the budget the fund unit lets a revision move',
+  })
   revisionMaxMoveRate: string;
   @ApiProperty({ example: 6, description: 'Longest no-cost extension the fund unit approves (months)' })
   revisionMaxExtensionMonths: number;

@@ -261,6 +261,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/obligations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/obligations/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organizations': {
     parameters: {
       query?: never;
@@ -394,6 +426,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programmes/{id}/obligations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_ofProgramme'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programmes/{id}/progress-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProgressReportsController_list'];
+    put?: never;
+    post: operations['ProgressReportsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programmes/{id}/refunds': {
     parameters: {
       query?: never;
@@ -446,6 +510,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programmes/{id}/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RevisionsController_list'];
+    put?: never;
+    post: operations['RevisionsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programmes/{id}/transfers': {
     parameters: {
       query?: never;
@@ -472,6 +552,86 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['ProgrammesController_reverseTransfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programmes/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_versionsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProgressReportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProgressReportsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}/sections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ProgressReportsController_writeSections'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProgressReportsController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1061,6 +1221,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RevisionsController_pending'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RevisionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RevisionsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}/meeting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['RevisionsController_schedule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RevisionsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/sc-meetings': {
     parameters: {
       query?: never;
@@ -1484,6 +1724,10 @@ export interface components {
       /** @example Steering Committee — 2027 first session */
       title: string;
     };
+    CreateProgressReportDto: {
+      /** @description The narrative obligation (annual or final) the report meets */
+      obligationId: string;
+    };
     CreateProposalDto: {
       budgetLines: components['schemas']['BudgetLineDto'][];
       /** @example IOM */
@@ -1554,6 +1798,12 @@ export interface components {
        */
       criterionCode: string;
       score: number;
+    };
+    DecideRevisionDto: {
+      justification: string;
+      meetingId?: string;
+      /** @enum {string} */
+      outcome: 'APPROVED' | 'REJECTED';
     };
     DecisionAllocationDto: {
       /** @example 535000.00 */
@@ -1740,6 +1990,16 @@ export interface components {
       /** @example 04-30 */
       expenditureDeadline: string;
       /**
+       * @description Final financial report: months after operational closure
+       * @example 6
+       */
+      finalFinancialMonths: number;
+      /**
+       * @description Final narrative report: months after operational closure
+       * @example 3
+       */
+      finalNarrativeMonths: number;
+      /**
        * @description No money entry may be dated before it
        * @example 2019-01-01
        */
@@ -1755,7 +2015,27 @@ export interface components {
       minDurationMonths: number;
       minMarkers: components['schemas']['MinMarkersDto'];
       minParticipatingOrganizations: number;
+      /**
+       * @description Annual narrative progress reports, MM-DD of the next year
+       * @example 03-31
+       */
+      narrativeReportDeadline: string;
       reviewWindowDays: number;
+      /**
+       * @description Longest no-cost extension the fund unit approves (months)
+       * @example 6
+       */
+      revisionMaxExtensionMonths: number;
+      /**
+       * @description Largest share of the budget the fund unit lets a revision move
+       * @example 0.20
+       */
+      revisionMaxMoveRate: string;
+      /**
+       * @description Revisions per programme and year the fund unit approves
+       * @example 1
+       */
+      revisionsPerYearByFundUnit: number;
     };
     FundStatusDto: {
       totalBalance: string;
@@ -1865,6 +2145,12 @@ export interface components {
         | 'actual.approve'
         | 'iati.export'
         | 'fund-indicator.manage'
+        | 'programme-work.read'
+        | 'progress-report.write'
+        | 'progress-report.review'
+        | 'revision.request'
+        | 'revision.approve'
+        | 'programme-work.read-all'
         | 'report.generate'
         | 'report.read'
         | 'queue.dashboard'
@@ -1998,6 +2284,8 @@ export interface components {
       budgetCeiling?: string;
       /** @example 04-30 */
       expenditureDeadline?: string;
+      finalFinancialMonths?: number;
+      finalNarrativeMonths?: number;
       /**
        * @description On or after 2000-01-01
        * @example 2019-01-01
@@ -2014,7 +2302,13 @@ export interface components {
       minDurationMonths?: number;
       minMarkers?: components['schemas']['MinMarkersDto'];
       minParticipatingOrganizations?: number;
+      /** @example 03-31 */
+      narrativeReportDeadline?: string;
       reviewWindowDays?: number;
+      revisionMaxExtensionMonths?: number;
+      /** @example 0.20 */
+      revisionMaxMoveRate?: string;
+      revisionsPerYearByFundUnit?: number;
     };
     PipelineItemDto: {
       endorsedAt: string | null;
@@ -2453,6 +2747,22 @@ export interface components {
       /** @description When the REPEATABLE READ snapshot was taken */
       snapshotAt: string;
     };
+    RequestRevisionDto: {
+      /** @description Cost extension: money added per PUNO */
+      additionalAllocations?: components['schemas']['RevisionAllocationDto'][];
+      /** @description Budget revision: every direct line after it */
+      budgetLines?: components['schemas']['RevisionBudgetLineDto'][];
+      /**
+       * @description Extensions: the new end date
+       * @example 2028-09-30
+       */
+      endDate?: string;
+      justification: string;
+      /** @enum {string} */
+      kind: 'NO_COST_EXTENSION' | 'BUDGET_REVISION' | 'COST_EXTENSION';
+      /** @description Budget revision: the results matrix's outcomes, outputs and indicators after it */
+      results?: components['schemas']['RevisionResultDto'][];
+    };
     ResultBodyDto: {
       indicators: components['schemas']['IndicatorBodyDto'][];
       /** @example OC1 */
@@ -2507,6 +2817,12 @@ export interface components {
       name: string;
       organizationCode: string | null;
     };
+    ReviewProgressReportDto: {
+      /** @description Required to return */
+      comment?: string;
+      /** @enum {string} */
+      outcome: 'ACCEPT' | 'RETURN';
+    };
     ReviewQueueItemDto: {
       /** @description the due date has passed */
       overdue: boolean;
@@ -2526,6 +2842,11 @@ export interface components {
        */
       total: string;
     };
+    ReviewRevisionDto: {
+      comment: string;
+      /** @enum {string} */
+      outcome: 'APPROVE' | 'REJECT';
+    };
     ReviewSummaryDto: {
       /** @description reviews that count */
       count: number;
@@ -2536,15 +2857,41 @@ export interface components {
        */
       weightedScore: string | null;
     };
+    RevisionAllocationDto: {
+      /** @example 100000.00 */
+      amount: string;
+      /** @example IOM */
+      orgCode: string;
+    };
+    RevisionBudgetLineDto: {
+      /** @example 120000.00 */
+      amount: string;
+      /** @example 1 */
+      categoryCode: number;
+      /** @example IOM */
+      orgCode: string;
+    };
     RevisionDiffDto: {
       changes: components['schemas']['FieldChangeDto'][];
       from: number;
       proposalId: string;
       to: number;
     };
+    RevisionIndicatorDto: {
+      key: string;
+      title: string;
+    };
     RevisionRefDto: {
       submittedAt: string;
       version: number;
+    };
+    RevisionResultDto: {
+      indicators: components['schemas']['RevisionIndicatorDto'][];
+      key: string;
+      parentKey?: string;
+      title: string;
+      /** @enum {string} */
+      type: 'OUTCOME' | 'OUTPUT';
     };
     RollupGroupDto: {
       /**
@@ -2577,6 +2924,9 @@ export interface components {
       /** @description indicators with a target in the window */
       withTarget: number;
     };
+    ScheduleRevisionDto: {
+      meetingId: string;
+    };
     ScoreViewDto: {
       criterionCode: string;
       score: number;
@@ -2596,6 +2946,24 @@ export interface components {
        * @example 2026-12-20
        */
       reviewDueDate?: string;
+    };
+    SectionDto: {
+      adjustments?: string;
+      challenges?: string;
+      genderHumanRights?: string;
+      /**
+       * @description The contributing PUNO; the writer's agency by default
+       * @example UNICEF
+       */
+      orgCode?: string;
+      progress?: string;
+      /**
+       * @description An outcome key of the results matrix
+       * @example OC1
+       */
+      resultKey: string;
+      /** @description A story of change */
+      story?: string;
     };
     SessionUserDto: {
       email: string;
@@ -2790,6 +3158,9 @@ export interface components {
       expenditure: string;
       refunds: string;
       transfers: string;
+    };
+    WriteSectionsDto: {
+      sections: components['schemas']['SectionDto'][];
     };
   };
   responses: never;
@@ -3228,6 +3599,54 @@ export interface operations {
       };
     };
   };
+  ObligationsController_list: {
+    parameters: {
+      query?: {
+        /** @description An agency: its financial reports and its programmes' narrative ones */
+        org?: string;
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        /** @description A programme id */
+        programme?: string;
+        /** @description Prefix of the reference, a word of the title, or the agency code */
+        q?: string;
+        /** @description dueDate, status, kind, reference, daysOverdue, year, orgCode; - for descending */
+        sort?: string;
+        status?: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Fund-wide for the fund unit and the AA; the own agency's programmes for a focal point */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ObligationsController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description {DUE, OVERDUE, SUBMITTED, ACCEPTED} counts in the caller's scope (home, portfolio) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UsersController_organizationsList: {
     parameters: {
       query?: {
@@ -3468,6 +3887,81 @@ export interface operations {
       };
     };
   };
+  ObligationsController_ofProgramme: {
+    parameters: {
+      query?: {
+        /** @description An agency: its financial reports and its programmes' narrative ones */
+        org?: string;
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        /** @description A programme id */
+        programme?: string;
+        /** @description Prefix of the reference, a word of the title, or the agency code */
+        q?: string;
+        /** @description dueDate, status, kind, reference, daysOverdue, year, orgCode; - for descending */
+        sort?: string;
+        status?: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The programme's reporting obligations: status DUE, OVERDUE (daysOverdue), SUBMITTED, ACCEPTED */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProgressReportDto'];
+      };
+    };
+    responses: {
+      /** @description A DRAFT report for a narrative obligation (convening agency only) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ProgrammesController_refund: {
     parameters: {
       query?: never;
@@ -3539,6 +4033,49 @@ export interface operations {
       };
     };
   };
+  RevisionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestRevisionDto'];
+      };
+    };
+    responses: {
+      /** @description SUBMITTED, with its route (FUND_UNIT or COMMITTEE), the reasons and the changes */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ProgrammesController_transfer: {
     parameters: {
       query?: never;
@@ -3589,6 +4126,114 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MovementDto'];
         };
+      };
+    };
+  };
+  ObligationsController_versionsOf: {
+    parameters: {
+      query?: {
+        /** @description Only the version in force on this date */
+        at?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Version 0 (the approved proposal) and one per approved revision, each with what it changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With its sections, the actuals of its period, and every submitted version with its review */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewProgressReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_writeSections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteSectionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -4634,6 +5279,114 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ReviewQueueItemDto'][];
         };
+      };
+    };
+  };
+  RevisionsController_pending: {
+    parameters: {
+      query?: {
+        route?: 'FUND_UNIT' | 'COMMITTEE';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revisions waiting for a decision, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideRevisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_schedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleRevisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewRevisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
