@@ -60,7 +60,12 @@ export function ObligationsTable({ items, showProgramme }: { items: Obligation[]
               </Table.Td>
               <Table.Td>{formatDate(o.dueDate)}</Table.Td>
               <Table.Td>
-                <Badge color={OBLIGATION_COLOR[o.status]} variant="light" radius="sm">
+                <Badge
+                  color={OBLIGATION_COLOR[o.status]}
+                  variant="light"
+                  radius="sm"
+                  styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+                >
                   {obligationState(o)}
                 </Badge>
               </Table.Td>
