@@ -11,6 +11,7 @@ import { memoryStorage } from 'multer';
 import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
 import { ReportingModule } from '@mptf/reporting';
+import { NotificationsModule } from '@mptf/notifications';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
@@ -30,6 +31,11 @@ import { ProposalReviewController } from './review/proposal-review.controller';
 import { ReviewQueueController } from './review/review-queue.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SystemController } from './system/system.controller';
+import {
+  NotificationPreferencesController,
+  NotificationsController,
+} from './notifications/notifications.controller';
+import { OutboxController } from './notifications/outbox.controller';
 
 @Module({
   imports: [
@@ -42,6 +48,7 @@ import { SystemController } from './system/system.controller';
     ReviewModule,
     ResultsModule,
     ReportingModule,
+    NotificationsModule,
     // Uploads stay in memory (checked by content, then written to ArtifactStorage), size-capped.
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -72,6 +79,9 @@ import { SystemController } from './system/system.controller';
     MeetingsController,
     PipelineController,
     ReportsController,
+    NotificationsController,
+    NotificationPreferencesController,
+    OutboxController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
