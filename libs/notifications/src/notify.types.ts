@@ -9,7 +9,8 @@ import type { NotificationKind } from './notification-kinds';
 export interface Recipients {
   userIds?: readonly string[];
   roles?: readonly Role[];
-  organizations?: { codes: readonly string[]; roles: readonly Role[] };
+  /** Holders of `roles` in the organizations with these codes or ids. */
+  organizations?: { codes?: readonly string[]; ids?: readonly string[]; roles: readonly Role[] };
   exceptUserIds?: readonly string[];
 }
 

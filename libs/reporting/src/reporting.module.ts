@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExpenditureByCategoryReader, FinanceModule } from '@mptf/finance';
 import { OrganizationNamesReader } from '@mptf/identity';
+import { NotificationsModule } from '@mptf/notifications';
 import { ProgrammeProfilesReader, ProposalCountsReader } from '@mptf/proposals';
 import { ReferenceListsReader } from '@mptf/reference';
 import { ResultsModule } from '@mptf/results';
@@ -22,6 +23,7 @@ import { CsvRenderer } from './render/csv-renderer';
 import { PdfRenderer } from './render/pdf-renderer';
 import { XlsxRenderer } from './render/xlsx-renderer';
 import { ReportGenerator } from './runs/report-generator.service';
+import { ReportNotices } from './runs/report-notices';
 import { ReportRun } from './runs/report-run.entity';
 import { ReportRunsRepository } from './runs/report-runs.repository';
 import { ReportsService } from './runs/reports.service';
@@ -61,10 +63,17 @@ const READERS = [
  * and results read models.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportRun]), FinanceModule, ReviewModule, ResultsModule],
+  imports: [
+    TypeOrmModule.forFeature([ReportRun]),
+    FinanceModule,
+    ReviewModule,
+    ResultsModule,
+    NotificationsModule,
+  ],
   providers: [
     ReportsService,
     ReportGenerator,
+    ReportNotices,
     ReportRunsRepository,
     ReportScheduleService,
     PdfRenderer,

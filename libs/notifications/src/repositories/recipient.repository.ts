@@ -21,7 +21,7 @@ export class RecipientRepository {
         WHERE u.active
           AND (u.id = ANY($1::uuid[])
                OR u.roles && $2::text[]
-               OR (o.code = ANY($3::text[]) AND u.roles && $4::text[]))
+               OR ((o.code = ANY($3::text[]) OR u.organization_id = ANY($6::uuid[])) AND u.roles && $4::text[]))
           AND NOT (u.id = ANY($5::uuid[]))
         ORDER BY u.email`,
       [
@@ -30,6 +30,7 @@ export class RecipientRepository {
         recipients.organizations?.codes ?? [],
         recipients.organizations?.roles ?? [],
         recipients.exceptUserIds ?? [],
+        recipients.organizations?.ids ?? [],
       ],
     );
   }
