@@ -19,6 +19,7 @@ import { ProposalsMoneyResultsViews1765750050000 } from './1765750050000-Proposa
 import { FinanceMoneyViews1765750100000 } from './1765750100000-FinanceMoneyViews';
 import { ResultsOnTrackRule1765750200000 } from './1765750200000-ResultsOnTrackRule';
 import { ProgrammeWork1765830000000 } from './1765830000000-ProgrammeWork';
+import { Notifications1765840000000 } from './1765840000000-Notifications';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   FinanceMoneyViews1765750100000,
   ResultsOnTrackRule1765750200000,
   ProgrammeWork1765830000000,
+  Notifications1765840000000,
 ];

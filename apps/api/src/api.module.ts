@@ -12,6 +12,7 @@ import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
 import { ProgrammesModule } from '@mptf/programmes';
 import { ReportingModule } from '@mptf/reporting';
+import { NotificationsModule } from '@mptf/notifications';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
@@ -36,6 +37,11 @@ import { ProposalReviewController } from './review/proposal-review.controller';
 import { ReviewQueueController } from './review/review-queue.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SystemController } from './system/system.controller';
+import {
+  NotificationPreferencesController,
+  NotificationsController,
+} from './notifications/notifications.controller';
+import { OutboxController } from './notifications/outbox.controller';
 
 @Module({
   imports: [
@@ -49,6 +55,7 @@ import { SystemController } from './system/system.controller';
     ResultsModule,
     ProgrammesModule,
     ReportingModule,
+    NotificationsModule,
     // Uploads stay in memory (checked by content, then written to ArtifactStorage), size-capped.
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -82,6 +89,9 @@ import { SystemController } from './system/system.controller';
     ObligationsController,
     ProgressReportsController,
     RevisionsController,
+    NotificationsController,
+    NotificationPreferencesController,
+    OutboxController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -72,12 +72,25 @@ export enum Permission {
   REPORT_GENERATE = 'report.generate',
   REPORT_READ = 'report.read',
   QUEUE_DASHBOARD = 'queue.dashboard',
+
+  /** One's own notifications and notification preferences (the rows are always the caller's). */
+  NOTIFICATION_READ = 'notification.read',
+  NOTIFICATION_MANAGE = 'notification.manage',
+  /** The mail outbox and bounced addresses. */
+  MAIL_OUTBOX_READ = 'mail.outbox-read',
 }
 
 const P = Permission;
 
 /** What every signed-in user may do. */
-const EVERYONE = [P.PROFILE_READ, P.ORGANIZATION_READ, P.REFERENCE_READ, P.SETTINGS_READ];
+const EVERYONE = [
+  P.PROFILE_READ,
+  P.ORGANIZATION_READ,
+  P.REFERENCE_READ,
+  P.SETTINGS_READ,
+  P.NOTIFICATION_READ,
+  P.NOTIFICATION_MANAGE,
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: [
@@ -104,6 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.IATI_EXPORT,
     P.REPORT_READ,
     P.QUEUE_DASHBOARD,
+    P.MAIL_OUTBOX_READ,
   ],
   [Role.FMU_OFFICER]: [
     ...EVERYONE,

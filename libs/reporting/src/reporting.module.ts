@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExpenditureByCategoryReader, FinanceModule } from '@mptf/finance';
 import { OrganizationNamesReader } from '@mptf/identity';
+import { NotificationsModule } from '@mptf/notifications';
 import { ProgrammeProfilesReader, ProposalCountsReader } from '@mptf/proposals';
 import { ReferenceListsReader } from '@mptf/reference';
 import { ProgrammesModule } from '@mptf/programmes';
@@ -23,6 +24,7 @@ import { CsvRenderer } from './render/csv-renderer';
 import { PdfRenderer } from './render/pdf-renderer';
 import { XlsxRenderer } from './render/xlsx-renderer';
 import { ReportGenerator } from './runs/report-generator.service';
+import { ReportNotices } from './runs/report-notices';
 import { ReportRun } from './runs/report-run.entity';
 import { ReportRunsRepository } from './runs/report-runs.repository';
 import { ReportsService } from './runs/reports.service';
@@ -68,10 +70,12 @@ const READERS = [
     ReviewModule,
     ResultsModule,
     ProgrammesModule,
+    NotificationsModule,
   ],
   providers: [
     ReportsService,
     ReportGenerator,
+    ReportNotices,
     ReportRunsRepository,
     ReportScheduleService,
     PdfRenderer,
