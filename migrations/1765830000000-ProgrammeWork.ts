@@ -33,6 +33,9 @@ export class ProgrammeWork1765830000000 implements MigrationInterface {
         due_date date NOT NULL,
         -- No longer expected (e.g. a year after an early closure); kept, never deleted.
         cancelled_at timestamptz,
+        -- The day its agency was told it falls due within 14 days, and that it is overdue (once each).
+        due_notified_on date,
+        overdue_notified_on date,
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((kind IN ('ANNUAL_FINANCIAL','FINAL_FINANCIAL')) = (organization_id IS NOT NULL)),
         CHECK ((kind LIKE 'ANNUAL%') = (year IS NOT NULL))

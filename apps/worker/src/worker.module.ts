@@ -5,12 +5,15 @@ import { IdentityModule } from '@mptf/identity';
 import { PlatformModule, WorkerHeartbeatsRepository } from '@mptf/platform';
 import { ReferenceModule } from '@mptf/reference';
 import { NotificationsModule } from '@mptf/notifications';
+import { ProgrammesModule } from '@mptf/programmes';
 import { ReportingModule } from '@mptf/reporting';
 import { DigestScheduleRegistrar } from './jobs/digest-schedule.registrar';
 import { GenerateReportHandler } from './jobs/generate-report.handler';
 import { HeartbeatHandler } from './jobs/heartbeat.handler';
 import { JobDispatcher } from './jobs/job-dispatcher';
+import { ObligationScanRegistrar } from './jobs/obligation-scan.registrar';
 import { ReportScheduleRegistrar } from './jobs/report-schedule.registrar';
+import { ScanObligationsHandler } from './jobs/scan-obligations.handler';
 import { ScheduleReportsHandler } from './jobs/schedule-reports.handler';
 import { SendDigestsHandler } from './jobs/send-digests.handler';
 import { SendMailHandler } from './jobs/send-mail.handler';
@@ -25,6 +28,7 @@ import { SendMailHandler } from './jobs/send-mail.handler';
     ReferenceModule,
     ReportingModule,
     NotificationsModule,
+    ProgrammesModule,
   ],
   providers: [
     JobDispatcher,
@@ -36,6 +40,8 @@ import { SendMailHandler } from './jobs/send-mail.handler';
     SendMailHandler,
     SendDigestsHandler,
     DigestScheduleRegistrar,
+    ScanObligationsHandler,
+    ObligationScanRegistrar,
   ],
 })
 export class WorkerModule {}

@@ -8,6 +8,7 @@ export { ProgressReportStatus } from './progress-reports.repository';
 export type { ProgressReportRow, SectionText } from './progress-reports.repository';
 export type { RevisionRow } from './revisions.repository';
 export * from './obligations.service';
+export * from './obligation-scan.service';
 export * from './programme-versions.service';
 export * from './progress-reports.service';
 export * from './revisions.service';

@@ -25,6 +25,19 @@ export interface ObligationView {
   progressReportId: string | null;
 }
 
+/** An obligation the daily scan tells its agency about. */
+export interface ObligationNotice {
+  id: string;
+  programmeId: string;
+  reference: string;
+  title: string;
+  kind: ObligationKind;
+  year: number | null;
+  dueDate: string;
+  status: ObligationStatus;
+  organizationId: string;
+}
+
 export interface ObligationFilter {
   today: string;
   programmeId?: string;
@@ -61,6 +74,7 @@ const SORTABLE = {
 const WITH_STATUS = `
   WITH o AS (
     SELECT ob.id, ob.proposal_id, ob.kind, ob.year, ob.organization_id, ob.period_start, ob.period_end, ob.due_date,
+           ob.due_notified_on, ob.overdue_notified_on, ps.convener_org_id,
            ps.reference, ps.title, ps.status AS programme_status, conv.code AS convener_code, org.code AS org_code,
            pr.id AS report_id, pr.status AS report_status, pr.first_submitted_on,
            CASE WHEN ob.kind = 'ANNUAL_FINANCIAL' THEN
@@ -240,6 +254,47 @@ export class ObligationsRepository {
     const counts = { DUE: 0, OVERDUE: 0, SUBMITTED: 0, ACCEPTED: 0 };
     for (const row of rows) counts[row.status] = Number(row.n);
     return counts;
+  }
+
+  /**
+   * Obligations to tell their agency about (the daily scan): due within `horizonDays` and not yet
+   * told so, or overdue and not yet told so; with the agency responsible (the PUNO of a financial
+   * report, the convening agency of a narrative one).
+   */
+  noticesDue(db: SqlRunner, today: string, horizonDays: number): Promise<ObligationNotice[]> {
+    return sqlRows<ObligationNotice>(
+      db,
+      `${WITH_STATUS}
+       SELECT s.id, s.proposal_id AS "programmeId", s.reference, s.title, s.kind, s.year,
+              to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate", s.status,
+              coalesce(s.organization_id, s.convener_org_id) AS "organizationId"
+         FROM s
+        WHERE (s.status = 'DUE' AND s.due_date <= $1::date + $2::int AND s.due_notified_on IS NULL)
+           OR (s.status = 'OVERDUE' AND s.overdue_notified_on IS NULL)
+        ORDER BY s.due_date, s.reference`,
+      [today, horizonDays],
+    );
+  }
+
+  /** Locks the obligation's row and says whether its agency was already told of `status`. */
+  async lockNotified(db: SqlRunner, obligationId: string, status: ObligationStatus): Promise<boolean> {
+    const row = await sqlRow<{ told: boolean }>(
+      db,
+      `SELECT (CASE WHEN $2 = 'OVERDUE' THEN overdue_notified_on ELSE due_notified_on END) IS NOT NULL AS told
+         FROM reporting_obligations WHERE id = $1 FOR UPDATE`,
+      [obligationId, status],
+    );
+    return row?.told ?? true;
+  }
+
+  async markNotified(
+    db: SqlRunner,
+    obligationId: string,
+    status: ObligationStatus,
+    today: string,
+  ): Promise<void> {
+    const column = status === ObligationStatus.OVERDUE ? 'overdue_notified_on' : 'due_notified_on';
+    await db.query(`UPDATE reporting_obligations SET ${column} = $2 WHERE id = $1`, [obligationId, today]);
   }
 
   async find(

@@ -19,6 +19,7 @@ import { NARRATIVE_KINDS } from './obligation-schedule';
 import { ObligationsRepository } from './obligations.repository';
 import { ObligationsService } from './obligations.service';
 import { ProgrammeFacts } from './programme-facts.repository';
+import { ProgrammeNotices } from './programme-notices';
 import { ProgrammeVersionsService } from './programme-versions.service';
 import { convenes, mayWriteSection } from './programmes-access';
 import {
@@ -72,6 +73,7 @@ export class ProgressReportsService {
     private readonly versions: ProgrammeVersionsService,
     private readonly actuals: ActualsService,
     private readonly audit: AuditService,
+    private readonly notices: ProgrammeNotices,
     private readonly clock: Clock,
   ) {}
 
@@ -242,6 +244,7 @@ export class ProgressReportsService {
         before: { status: report.status },
         after: { status: ProgressReportStatus.SUBMITTED, version },
       });
+      await this.notices.reportSubmitted(manager, report, user);
     });
     return this.get(user, reportId);
   }
@@ -259,7 +262,7 @@ export class ProgressReportsService {
     if (outcome === 'RETURN' && !text)
       throw ValidationError.field('comment', 'is required to return a report');
     await this.dataSource.transaction(async (manager) => {
-      const { report } = await this.locked(manager, user, reportId);
+      const { report, facts } = await this.locked(manager, user, reportId);
       if (report.status !== ProgressReportStatus.SUBMITTED)
         throw new InvalidStateError('progress report', report.status, 'review');
       const status = outcome === 'ACCEPT' ? ProgressReportStatus.ACCEPTED : ProgressReportStatus.RETURNED;
@@ -277,6 +280,8 @@ export class ProgressReportsService {
         before: { status: report.status },
         after: { status, version: report.version, comment: text },
       });
+      if (status === ProgressReportStatus.RETURNED)
+        await this.notices.reportReturned(manager, report, facts, user);
     });
     return this.get(user, reportId);
   }

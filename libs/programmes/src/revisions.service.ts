@@ -27,6 +27,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ObligationsService } from './obligations.service';
 import { ProgrammeFacts } from './programme-facts.repository';
 import { diffVersions } from './programme-version';
+import { ProgrammeNotices } from './programme-notices';
 import { ProgrammeVersionsService } from './programme-versions.service';
 import { convenes, listScope } from './programmes-access';
 import { assessRevision, RevisionRequest, RevisionRoute, RevisionStatus } from './revision-rules';
@@ -62,6 +63,7 @@ export class RevisionsService {
     private readonly meetings: MeetingsService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly notices: ProgrammeNotices,
     private readonly clock: Clock,
   ) {}
 
@@ -116,6 +118,7 @@ export class RevisionsService {
         before: null,
         after: { programmeId, kind: request.kind, route: assessment.route, reasons: assessment.reasons },
       });
+      await this.notices.revisionSubmitted(manager, (await this.revisions.find(manager, revisionId))!, user);
       return revisionId;
     });
     return this.get(user, id);
@@ -168,7 +171,7 @@ export class RevisionsService {
     const text = comment?.trim();
     if (!text) throw ValidationError.field('comment', 'is required');
     await this.dataSource.transaction(async (manager) => {
-      const { row } = await this.lockOpen(manager, user, id);
+      const { row, facts } = await this.lockOpen(manager, user, id);
       if (row.route !== RevisionRoute.FUND_UNIT)
         throw new ConflictError('The Steering Committee decides this revision', [
           { rule: 'COMMITTEE_ROUTE', message: row.routeReasons.map((r) => r.message).join('; ') },
@@ -176,7 +179,7 @@ export class RevisionsService {
       await this.close(
         manager,
         user,
-        row,
+        { row, facts },
         outcome === 'APPROVE' ? RevisionStatus.APPROVED : RevisionStatus.REJECTED,
         'FUND_UNIT',
         text,
@@ -281,7 +284,7 @@ export class RevisionsService {
       await this.close(
         manager,
         user,
-        row,
+        { row, facts },
         status,
         authority.capacity === DecisionCapacity.CHAIR ? 'CHAIR' : 'ACTING_CHAIR',
         justification,
@@ -307,7 +310,7 @@ export class RevisionsService {
   private async close(
     manager: EntityManager,
     user: AuthUser,
-    row: RevisionRow,
+    { row, facts }: { row: RevisionRow; facts: ProgrammeFacts },
     status: RevisionStatus,
     decidedAs: 'FUND_UNIT' | 'CHAIR' | 'ACTING_CHAIR',
     comment: string,
@@ -337,5 +340,6 @@ export class RevisionsService {
         changes: diffVersions(row.beforeVersion, row.afterVersion),
       },
     });
+    await this.notices.revisionDecided(manager, row, facts, user);
   }
 }

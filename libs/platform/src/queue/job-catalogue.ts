@@ -21,6 +21,8 @@ export enum JobName {
   SEND_MAIL = 'send-mail',
   /** Fired daily by the digest scheduler: composes each user's digest and queues it. */
   SEND_DIGESTS = 'send-digests',
+  /** Fired daily: tells agencies of reports due within 14 days or overdue (programmes lib). */
+  SCAN_OBLIGATIONS = 'scan-obligations',
 }
 
 export interface JobPayloads {
@@ -30,6 +32,7 @@ export interface JobPayloads {
   [JobName.SCHEDULE_REPORTS]: { trigger: 'scheduler' | 'manual' };
   [JobName.SEND_MAIL]: { messageId: string };
   [JobName.SEND_DIGESTS]: { trigger: 'scheduler' | 'manual' };
+  [JobName.SCAN_OBLIGATIONS]: { trigger: 'scheduler' | 'manual' };
 }
 
 export interface JobDefinition {
@@ -46,10 +49,15 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   // A mail server that is down for a while: 6 attempts over about a minute and a half.
   [JobName.SEND_MAIL]: { queue: QueueName.MAIL, attempts: 6, backoffMs: 3000 },
   [JobName.SEND_DIGESTS]: { queue: QueueName.MAIL, attempts: 3, backoffMs: 10000 },
+  [JobName.SCAN_OBLIGATIONS]: { queue: QueueName.MAINTENANCE, attempts: 3, backoffMs: 10000 },
 };
 
 /** The id of the BullMQ job scheduler that fires SCHEDULE_REPORTS. */
 export const REPORT_SCHEDULER_ID = 'report-schedule';
+
+/** The id of the BullMQ job scheduler that fires SCAN_OBLIGATIONS, and when (daily, UTC, before the digest). */
+export const OBLIGATION_SCAN_SCHEDULER_ID = 'obligation-scan';
+export const OBLIGATION_SCAN_CRON = '0 6 * * *';
 
 /** The id of the BullMQ job scheduler that fires SEND_DIGESTS. */
 export const DIGEST_SCHEDULER_ID = 'mail-digest';

@@ -5,6 +5,8 @@ import {
   JOB_DEFINITIONS,
   JobName,
   JobPayload,
+  OBLIGATION_SCAN_CRON,
+  OBLIGATION_SCAN_SCHEDULER_ID,
   REPORT_SCHEDULER_ID,
 } from './job-catalogue';
 import { QueueConnection } from './queue-connection';
@@ -87,6 +89,24 @@ export class JobProducer {
         name: JobName.SEND_DIGESTS,
         data: { trigger: 'scheduler' } satisfies JobPayload<JobName.SEND_DIGESTS>,
         opts: this.options(JobName.SEND_DIGESTS),
+      },
+    );
+  }
+
+  /** Runs the obligation scan once now (operators and tests; the scheduler fires it daily). */
+  scanObligationsNow(): Promise<string> {
+    return this.add(JobName.SCAN_OBLIGATIONS, { trigger: 'manual' }, `scan-obligations-${Date.now()}`);
+  }
+
+  /** Creates or updates the job scheduler of the daily obligation scan (UTC cron); idempotent. */
+  async upsertObligationScanSchedule(pattern: string = OBLIGATION_SCAN_CRON): Promise<void> {
+    await this.connection.queue(JOB_DEFINITIONS[JobName.SCAN_OBLIGATIONS].queue).upsertJobScheduler(
+      OBLIGATION_SCAN_SCHEDULER_ID,
+      { pattern, tz: 'UTC' },
+      {
+        name: JobName.SCAN_OBLIGATIONS,
+        data: { trigger: 'scheduler' } satisfies JobPayload<JobName.SCAN_OBLIGATIONS>,
+        opts: this.options(JobName.SCAN_OBLIGATIONS),
       },
     );
   }
