@@ -9,7 +9,7 @@ import {
   PortfolioDimension,
   PortfolioGroup,
 } from '@mptf/finance';
-import { formatMoney } from '@mptf/platform';
+import { Clock, formatMoney } from '@mptf/platform';
 import { ProposalCountsReader, ProposalStatus } from '@mptf/proposals';
 import { FundSettings, ReferenceService } from '@mptf/reference';
 import { ObligationsService, ObligationView, ProgressReportsService } from '@mptf/programmes';
@@ -107,6 +107,7 @@ export class AnnualReportLoader {
     private readonly expenditure: ExpenditureByCategoryReader,
     private readonly obligations: ObligationsService,
     private readonly progressReports: ProgressReportsService,
+    private readonly clock: Clock,
   ) {}
 
   async load(context: ComposeContext): Promise<AnnualReportData> {
@@ -151,13 +152,14 @@ export class AnnualReportLoader {
       resultsByObjective,
       resultsByIndicator,
       resultsAllPeriods,
-      ...(year === undefined ? {} : await this.calendar(manager, year, snapshotAt)),
+      ...(year === undefined ? {} : await this.calendar(manager, year)),
     };
   }
 
   /** The reporting calendar's part of a year: late reports and accepted narratives (programmes lib). */
-  private async calendar(manager: EntityManager, year: number, snapshotAt: string) {
-    const lateReports = await this.obligations.lateReports(manager, year, snapshotAt.slice(0, 10));
+  private async calendar(manager: EntityManager, year: number) {
+    // Overdue as the calendar says it (the application's clock), in the run's snapshot.
+    const lateReports = await this.obligations.lateReports(manager, year, this.clock.today());
     const accepted = await this.progressReports.accepted(manager, { year });
     const narratives: AcceptedNarrative[] = accepted.map((report) => ({
       reference: report.reference,
