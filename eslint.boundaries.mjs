@@ -8,17 +8,21 @@ import boundaries from 'eslint-plugin-boundaries';
  * The direction of the house: each lib may import the libs of the layers to its left, never one of
  * its own layer or to its right. `common` is the pure package the server and the web app share.
  * The order is the one the code follows: audit sits under identity and reference (they write
- * events), and finance under review (a decision records its allocations through finance).
+ * events), notifications right above them (it resolves recipients through identity's views, and
+ * every lib from proposals up notifies through it), and finance under review (a decision records
+ * its allocations through finance).
  */
 const LAYERS = [
   ['common'],
   ['platform'],
   ['audit'],
   ['identity', 'reference'],
+  ['notifications'],
   ['proposals'],
   ['finance'],
   ['review'],
   ['results'],
+  ['programmes'],
   ['reporting'],
 ];
 const layerOf = (lib) => LAYERS.findIndex((layer) => layer.includes(lib));

@@ -19,6 +19,8 @@ import { ProposalsMoneyResultsViews1765750050000 } from './1765750050000-Proposa
 import { FinanceMoneyViews1765750100000 } from './1765750100000-FinanceMoneyViews';
 import { ResultsOnTrackRule1765750200000 } from './1765750200000-ResultsOnTrackRule';
 import { FundPublisherSettings1765820000000 } from './1765820000000-FundPublisherSettings';
+import { ProgrammeWork1765830000000 } from './1765830000000-ProgrammeWork';
+import { Notifications1765840000000 } from './1765840000000-Notifications';
 import { ReportBatches1765870000000 } from './1765870000000-ReportBatches';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
@@ -44,5 +46,7 @@ export const MIGRATIONS = [
   FinanceMoneyViews1765750100000,
   ResultsOnTrackRule1765750200000,
   FundPublisherSettings1765820000000,
+  ProgrammeWork1765830000000,
+  Notifications1765840000000,
   ReportBatches1765870000000,
 ];

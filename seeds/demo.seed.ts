@@ -1,5 +1,6 @@
 import type { DemoContext, DemoStep } from './demo/demo-context';
 import { demoFinanceStep } from './demo/demo-finance.step';
+import { demoProgrammeWorkStep } from './demo/demo-programme-work.step';
 import { demoProposalsStep } from './demo/demo-proposals.step';
 import { demoResultsStep } from './demo/demo-results.step';
 import { demoReviewStep } from './demo/demo-review.step';
@@ -12,6 +13,7 @@ export const DEMO_STEPS: DemoStep[] = [
   demoFinanceStep,
   demoReviewStep,
   demoResultsStep,
+  demoProgrammeWorkStep,
 ];
 
 export async function seedDemo(context: DemoContext): Promise<void> {

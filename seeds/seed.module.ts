@@ -3,6 +3,7 @@ import { AuditModule } from '@mptf/audit';
 import { FinanceModule } from '@mptf/finance';
 import { IdentityModule } from '@mptf/identity';
 import { PlatformModule } from '@mptf/platform';
+import { ProgrammesModule } from '@mptf/programmes';
 import { ProposalsModule } from '@mptf/proposals';
 import { ReferenceModule } from '@mptf/reference';
 import { ResultsModule } from '@mptf/results';
@@ -19,6 +20,7 @@ import { ReviewModule } from '@mptf/review';
     FinanceModule,
     ReviewModule,
     ResultsModule,
+    ProgrammesModule,
   ],
 })
 export class SeedModule {}

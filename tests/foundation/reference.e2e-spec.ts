@@ -80,6 +80,12 @@ describe('reference data and fund settings', () => {
       iatiOrganisationId: null,
       contactEmail: null,
       website: 'https://migrationnetwork.un.org/mptf',
+      narrativeReportDeadline: '03-31',
+      finalNarrativeMonths: 3,
+      finalFinancialMonths: 6,
+      revisionMaxMoveRate: '0.20',
+      revisionMaxExtensionMonths: 6,
+      revisionsPerYearByFundUnit: 1,
     });
     expect(
       (await t.http.patch('/api/v1/settings/fund').set(auth).send({ minParticipatingOrganizations: 3 }))

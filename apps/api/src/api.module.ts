@@ -10,12 +10,19 @@ import { ReferenceModule } from '@mptf/reference';
 import { memoryStorage } from 'multer';
 import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
+import { ProgrammesModule } from '@mptf/programmes';
 import { ReportingModule } from '@mptf/reporting';
+import { NotificationsModule } from '@mptf/notifications';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
 import { FundController } from './finance/fund.controller';
 import { ProgrammesController } from './finance/programmes.controller';
+import {
+  ObligationsController,
+  ProgressReportsController,
+  RevisionsController,
+} from './programmes/programme-work.controller';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
@@ -30,6 +37,11 @@ import { ProposalReviewController } from './review/proposal-review.controller';
 import { ReviewQueueController } from './review/review-queue.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SystemController } from './system/system.controller';
+import {
+  NotificationPreferencesController,
+  NotificationsController,
+} from './notifications/notifications.controller';
+import { OutboxController } from './notifications/outbox.controller';
 
 @Module({
   imports: [
@@ -41,7 +53,9 @@ import { SystemController } from './system/system.controller';
     FinanceModule,
     ReviewModule,
     ResultsModule,
+    ProgrammesModule,
     ReportingModule,
+    NotificationsModule,
     // Uploads stay in memory (checked by content, then written to ArtifactStorage), size-capped.
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -72,6 +86,12 @@ import { SystemController } from './system/system.controller';
     MeetingsController,
     PipelineController,
     ReportsController,
+    ObligationsController,
+    ProgressReportsController,
+    RevisionsController,
+    NotificationsController,
+    NotificationPreferencesController,
+    OutboxController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

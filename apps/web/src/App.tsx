@@ -83,6 +83,15 @@ const router = createBrowserRouter([
       },
       { path: 'programmes', ...page(() => import('./pages/finance/ProgrammesPage'), 'ProgrammesPage') },
       { path: 'programmes/:id', ...page(() => import('./pages/finance/ProgrammePage'), 'ProgrammePage') },
+      {
+        path: 'programmes/:id/work',
+        ...page(() => import('./pages/programmes/ProgrammeWorkPage'), 'ProgrammeWorkPage'),
+      },
+      { path: 'calendar', ...page(() => import('./pages/programmes/CalendarPage'), 'CalendarPage') },
+      {
+        path: 'progress-reports/:id',
+        ...page(() => import('./pages/programmes/ProgressReportPage'), 'ProgressReportPage'),
+      },
       { path: 'portfolio', ...page(() => import('./pages/finance/PortfolioPage'), 'PortfolioPage') },
       { path: 'actuals', ...page(() => import('./pages/results/ActualsQueuePage'), 'ActualsQueuePage') },
       { path: 'results', ...page(() => import('./pages/results/RollupPage'), 'RollupPage') },

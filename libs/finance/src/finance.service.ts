@@ -28,6 +28,8 @@ export interface AllocationRequest {
   actor: AuditActor;
   /** Defaults to today. */
   date?: string;
+  /** Money approved on top of a PUNO's budget (a programme's cost extensions), raising its ceiling. */
+  additionalBudget?: { orgCode: string; amountCents: Cents }[];
 }
 
 export interface AllocationResult {
@@ -130,7 +132,10 @@ export class FinanceService {
         });
         return;
       }
-      const budgeted = puno.direct + applyRate(puno.direct, settings.indirectRate);
+      const extra = sumCents(
+        (request.additionalBudget ?? []).filter((a) => a.orgCode === orgCode).map((a) => a.amountCents),
+      );
+      const budgeted = puno.direct + applyRate(puno.direct, settings.indirectRate) + extra;
       const already = existing.get(puno.organizationId)?.allocated ?? 0n;
       if (already + amountCents > budgeted) {
         violations.push({

@@ -60,19 +60,43 @@ export enum Permission {
   /** The fund-level results framework (fund indicators per thematic area). */
   FUND_INDICATOR_MANAGE = 'fund-indicator.manage',
 
+  /** Programme work after approval (lib programmes): the reporting calendar, progress reports, revisions. */
+  PROGRAMME_WORK_READ = 'programme-work.read',
+  PROGRESS_REPORT_WRITE = 'progress-report.write',
+  PROGRESS_REPORT_REVIEW = 'progress-report.review',
+  REVISION_REQUEST = 'revision.request',
+  REVISION_APPROVE = 'revision.approve',
+  /** Scope: every programme's calendar, reports and revisions, not only the own agency's (programmes-access.ts). */
+  PROGRAMME_WORK_READ_ALL = 'programme-work.read-all',
+
   REPORT_GENERATE = 'report.generate',
   REPORT_READ = 'report.read',
   QUEUE_DASHBOARD = 'queue.dashboard',
+
+  /** One's own notifications and notification preferences (the rows are always the caller's). */
+  NOTIFICATION_READ = 'notification.read',
+  NOTIFICATION_MANAGE = 'notification.manage',
+  /** The mail outbox and bounced addresses. */
+  MAIL_OUTBOX_READ = 'mail.outbox-read',
 }
 
 const P = Permission;
 
 /** What every signed-in user may do. */
-const EVERYONE = [P.PROFILE_READ, P.ORGANIZATION_READ, P.REFERENCE_READ, P.SETTINGS_READ];
+const EVERYONE = [
+  P.PROFILE_READ,
+  P.ORGANIZATION_READ,
+  P.REFERENCE_READ,
+  P.SETTINGS_READ,
+  P.NOTIFICATION_READ,
+  P.NOTIFICATION_MANAGE,
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: [
     ...EVERYONE,
+    P.PROGRAMME_WORK_READ,
+    P.PROGRAMME_WORK_READ_ALL,
     P.USER_MANAGE,
     P.REFERENCE_MANAGE,
     P.SETTINGS_MANAGE,
@@ -93,9 +117,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.IATI_EXPORT,
     P.REPORT_READ,
     P.QUEUE_DASHBOARD,
+    P.MAIL_OUTBOX_READ,
   ],
   [Role.FMU_OFFICER]: [
     ...EVERYONE,
+    P.PROGRAMME_WORK_READ,
+    P.PROGRAMME_WORK_READ_ALL,
+    P.PROGRESS_REPORT_REVIEW,
+    P.REVISION_APPROVE,
     P.AUDIT_READ,
     P.PROPOSAL_READ,
     P.PROPOSAL_READ_SUBMITTED,
@@ -122,6 +151,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.AA_OFFICER]: [
     ...EVERYONE,
+    P.PROGRAMME_WORK_READ,
+    P.PROGRAMME_WORK_READ_ALL,
     P.PROPOSAL_READ,
     P.PROPOSAL_READ_SUBMITTED,
     P.PIPELINE_READ,
@@ -141,6 +172,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.SC_CHAIR]: [
     ...EVERYONE,
+    P.PROGRAMME_WORK_READ,
+    P.PROGRAMME_WORK_READ_ALL,
     P.PROPOSAL_READ,
     P.PROPOSAL_READ_SUBMITTED,
     P.REVIEW_QUEUE,
@@ -159,6 +192,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.SC_MEMBER]: [
     ...EVERYONE,
+    P.PROGRAMME_WORK_READ,
+    P.PROGRAMME_WORK_READ_ALL,
     P.PROPOSAL_READ,
     P.PROPOSAL_READ_SUBMITTED,
     P.REVIEW_QUEUE,
@@ -176,6 +211,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.AGENCY_FOCAL_POINT]: [
     ...EVERYONE,
+    P.PROGRAMME_WORK_READ,
+    P.PROGRESS_REPORT_WRITE,
+    P.REVISION_REQUEST,
     P.PROPOSAL_READ,
     P.PROPOSAL_CREATE,
     P.PROPOSAL_UPDATE,

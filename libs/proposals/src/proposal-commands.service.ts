@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
+import { Role } from '@mptf/identity';
+import { NotificationKind, NotificationsService } from '@mptf/notifications';
 import {
   Clock,
   ErrorDetail,
@@ -58,6 +60,7 @@ export class ProposalCommandsService {
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: AuthUser, input: ProposalInput): Promise<ProposalDetailView> {
@@ -173,6 +176,21 @@ export class ProposalCommandsService {
         columns: { version, submitted_at: submittedAt, indirect_rate: settings.indirectRate },
         lockedStatus: status,
       });
+      // The fund unit screens it next.
+      await this.notifications.notify(
+        {
+          kind: NotificationKind.PROPOSAL_SUBMITTED,
+          recipients: { roles: [Role.FMU_OFFICER], exceptUserIds: [user.id] },
+          item: {
+            type: 'proposal',
+            id: proposalId,
+            reference: record.proposal.reference,
+            title: record.proposal.title,
+          },
+          link: `/proposals/${proposalId}`,
+        },
+        manager,
+      );
       // The response from what the transaction holds: the parts did not change under the row
       // lock, the row changed only in the columns just set, and the author may still see it.
       const proposal: Proposal = Object.assign(new Proposal(), record.proposal, {

@@ -5,6 +5,15 @@ import { EntityManager } from 'typeorm';
 import { ProposalAction, ProposalStatus, transition } from './lifecycle';
 import { LockedProposal, ProposalStatusRepository } from './repositories/proposal-status.repository';
 
+/**
+ * Told of every status change inside the changing transaction (e.g. the programmes lib creates a
+ * programme's reporting obligations when its first transfer makes it ACTIVE); a throw undoes it all.
+ */
+export type StatusChangeListener = (
+  manager: EntityManager,
+  change: StatusChange & { action: ProposalAction },
+) => Promise<void>;
+
 export interface StatusChange {
   proposalId: string;
   from: ProposalStatus;
@@ -20,10 +29,17 @@ export interface StatusChange {
  */
 @Injectable()
 export class ProposalStatusService {
+  private readonly listeners: StatusChangeListener[] = [];
+
   constructor(
     private readonly audit: AuditService,
     private readonly repository: ProposalStatusRepository,
   ) {}
+
+  /** Registers a listener of every status change (libs above proposals, at module init). */
+  onChange(listener: StatusChangeListener): void {
+    this.listeners.push(listener);
+  }
 
   /** Locks the proposal row for the rest of the transaction and returns its status. */
   async lock(manager: EntityManager, proposalId: string): Promise<ProposalStatus> {
@@ -89,6 +105,8 @@ export class ProposalStatusService {
         ...Object.fromEntries(columns),
       },
     });
-    return { proposalId: input.proposalId, from, to, at };
+    const change = { proposalId: input.proposalId, from, to, at };
+    for (const listener of this.listeners) await listener(manager, { ...change, action: input.action });
+    return change;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@mptf/notifications';
 import { PROPOSAL_ENTITIES } from './entities';
 import { ProposalCommandsService } from './proposal-commands.service';
 import { ProposalDocumentsService } from './proposal-documents.service';
@@ -18,7 +19,7 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(PROPOSAL_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(PROPOSAL_ENTITIES), NotificationsModule],
   providers: [
     ProposalRepository,
     ProposalRevisionRepository,

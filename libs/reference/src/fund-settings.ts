@@ -23,6 +23,14 @@ export interface FundSettings {
   /** Contact details published with the IATI activities. */
   contactEmail: string | null;
   website: string | null;
+  /** The reporting calendar (MPTF Office practice; programmes lib). */
+  narrativeReportDeadline: string;
+  finalNarrativeMonths: number;
+  finalFinancialMonths: number;
+  /** Programme revisions the fund unit approves alone; above them, the Steering Committee. */
+  revisionMaxMoveRate: string;
+  revisionMaxExtensionMonths: number;
+  revisionsPerYearByFundUnit: number;
 }
 
 /** An IATI organisation identifier: agency prefix and code, none of "/ & | ?" (IATI's rule). */
@@ -56,5 +64,11 @@ export function toFundSettings(row: Omit<FundSettingsRow, 'id' | 'updatedAt'>): 
     iatiOrganisationId: row.iatiOrganisationId,
     contactEmail: row.contactEmail,
     website: row.website,
+    narrativeReportDeadline: row.narrativeReportDeadline,
+    finalNarrativeMonths: row.finalNarrativeMonths,
+    finalFinancialMonths: row.finalFinancialMonths,
+    revisionMaxMoveRate: normalizeRate(row.revisionMaxMoveRate),
+    revisionMaxExtensionMonths: row.revisionMaxExtensionMonths,
+    revisionsPerYearByFundUnit: row.revisionsPerYearByFundUnit,
   };
 }

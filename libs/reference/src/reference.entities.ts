@@ -164,6 +164,29 @@ export class FundSettingsRow {
 
   @Column({ type: 'text', nullable: true })
   website: string | null;
+  /** MM-DD of the following year: annual narrative progress reports (programmes lib). */
+  @Column({ type: 'text' })
+  narrativeReportDeadline: string;
+
+  /** Months after operational closure the final narrative report is due. */
+  @Column({ type: 'smallint' })
+  finalNarrativeMonths: number;
+
+  /** Months after operational closure the final financial report is due. */
+  @Column({ type: 'smallint' })
+  finalFinancialMonths: number;
+
+  /** Share of the budget a revision may move and still be approved by the fund unit. */
+  @Column({ type: 'numeric', precision: 6, scale: 4 })
+  revisionMaxMoveRate: string;
+
+  /** Months a no-cost extension may add and still be approved by the fund unit. */
+  @Column({ type: 'smallint' })
+  revisionMaxExtensionMonths: number;
+
+  /** Revisions per programme and year the fund unit may approve; more go to the Committee. */
+  @Column({ type: 'smallint' })
+  revisionsPerYearByFundUnit: number;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

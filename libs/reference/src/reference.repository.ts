@@ -45,7 +45,11 @@ export class ReferenceRepository {
               review_window_days AS "reviewWindowDays", expenditure_deadline AS "expenditureDeadline",
               to_char(inception_date, 'YYYY-MM-DD') AS "inceptionDate", max_entry_amount::text AS "maxEntryAmount",
               administrative_agent_name AS "administrativeAgentName", iati_organisation_id AS "iatiOrganisationId",
-              contact_email AS "contactEmail", website
+              contact_email AS "contactEmail", website,
+              narrative_report_deadline AS "narrativeReportDeadline", final_narrative_months AS "finalNarrativeMonths",
+              final_financial_months AS "finalFinancialMonths", revision_max_move_rate::text AS "revisionMaxMoveRate",
+              revision_max_extension_months AS "revisionMaxExtensionMonths",
+              revisions_per_year_by_fund_unit AS "revisionsPerYearByFundUnit"
          FROM fund_settings WHERE id = $1`,
       [1],
     );

@@ -32,6 +32,16 @@ export interface GcmObjectiveView {
 /** The ledger's reporting years start in 2000 (a CHECK); an inception before it is a typo. */
 const EARLIEST_INCEPTION = '2000-01-01';
 
+/** The reporting calendar's and the revisions' settings: stored as given (the API validates them). */
+const PROGRAMME_WORK_SETTINGS = [
+  'narrativeReportDeadline',
+  'finalNarrativeMonths',
+  'finalFinancialMonths',
+  'revisionMaxMoveRate',
+  'revisionMaxExtensionMonths',
+  'revisionsPerYearByFundUnit',
+] as const;
+
 export type FundSettingsPatch = Partial<Omit<FundSettings, 'minMarkers'>> & {
   minMarkers?: Partial<FundSettings['minMarkers']>;
 };
@@ -142,6 +152,9 @@ export class ReferenceService {
       if (patch.reviewWindowDays !== undefined) next.reviewWindowDays = patch.reviewWindowDays;
       if (patch.expenditureDeadline !== undefined) next.expenditureDeadline = patch.expenditureDeadline;
       if (patch.inceptionDate !== undefined) next.inceptionDate = patch.inceptionDate;
+      for (const key of PROGRAMME_WORK_SETTINGS) {
+        if (patch[key] !== undefined) (next as Record<string, unknown>)[key] = patch[key];
+      }
       if (patch.maxEntryAmount !== undefined)
         next.maxEntryAmount = parseMoney(patch.maxEntryAmount).toString();
       if (patch.administrativeAgentName !== undefined)

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExpenditureByCategoryReader, FinanceModule } from '@mptf/finance';
 import { OrganizationNamesReader } from '@mptf/identity';
+import { NotificationsModule } from '@mptf/notifications';
 import { ProgrammeProfilesReader, ProposalCountsReader } from '@mptf/proposals';
 import { ReferenceListsReader } from '@mptf/reference';
+import { ProgrammesModule } from '@mptf/programmes';
 import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
 import { AnnualReportComposer } from './compose/annual/annual-report.composer';
@@ -23,6 +25,7 @@ import { CsvRenderer } from './render/csv-renderer';
 import { PdfRenderer } from './render/pdf-renderer';
 import { XlsxRenderer } from './render/xlsx-renderer';
 import { ReportGenerator } from './runs/report-generator.service';
+import { ReportNotices } from './runs/report-notices';
 import { ReportRun } from './runs/report-run.entity';
 import { ReportRunsRepository } from './runs/report-runs.repository';
 import { ReportsService } from './runs/reports.service';
@@ -65,11 +68,19 @@ const READERS = [
  * and results read models.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportRun]), FinanceModule, ReviewModule, ResultsModule],
+  imports: [
+    TypeOrmModule.forFeature([ReportRun]),
+    FinanceModule,
+    ReviewModule,
+    ResultsModule,
+    ProgrammesModule,
+    NotificationsModule,
+  ],
   providers: [
     ReportsService,
     ReportBatchesService,
     ReportGenerator,
+    ReportNotices,
     ReportRunsRepository,
     SharedPartsStore,
     ReportScheduleService,

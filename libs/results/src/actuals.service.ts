@@ -14,6 +14,7 @@ import {
   RuleViolationError,
 } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { ActualNotices } from './actual-notices';
 import { ActualRepository } from './actual.repository';
 import { ActualAction, actualTransition, actualValueViolations, dueState, DueState } from './actual-rules';
 import { ProposalAccessRepository } from './proposal-access.repository';
@@ -101,6 +102,7 @@ export class ActualsService {
     private readonly clock: Clock,
     private readonly actuals: ActualRepository,
     private readonly proposals: ProposalAccessRepository,
+    private readonly notices: ActualNotices,
   ) {}
 
   async create(user: AuthUser, indicatorId: string, input: CreateActualInput): Promise<ActualView> {
@@ -185,7 +187,9 @@ export class ActualsService {
       const violations = actualValueViolations(before.measure, before.value, before.disaggregation);
       if (violations.length) throw new RuleViolationError('The actual breaks the results rules', violations);
       await this.actuals.markSubmitted(manager, actualId, to, user.id);
-      return this.recordStatus(manager, user, 'actual.submit', before, null);
+      const after = await this.recordStatus(manager, user, 'actual.submit', before, null);
+      await this.notices.submitted(manager, after, user);
+      return after;
     });
   }
 
@@ -258,7 +262,9 @@ export class ActualsService {
       const before = await this.view(manager, actualId, true);
       const to = actualTransition(before.status, action);
       await this.actuals.markReviewed(manager, actualId, { status: to, by: user.id, comment });
-      return this.recordStatus(manager, user, `actual.${action}`, before, comment);
+      const after = await this.recordStatus(manager, user, `actual.${action}`, before, comment);
+      if (action === ActualAction.RETURN) await this.notices.returned(manager, after, user);
+      return after;
     });
   }
 

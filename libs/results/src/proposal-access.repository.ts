@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlRunner, sqlRow } from '@mptf/platform';
+import { SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
 import { ProposalStatus } from '@mptf/proposals';
 import { programmeWindow } from './period-window';
 import { ProposalAccess } from './results-access';
@@ -53,6 +53,16 @@ export class ProposalAccessRepository {
          FROM proposals_summary_v p WHERE p.id = $1 ${lock ? `${lock} OF p` : ''}`,
       [proposalId, organizationId],
       toAccess,
+    );
+  }
+
+  /** The ids of the proposal's participating organizations (its PUNOs). */
+  participantOrganizationIds(db: SqlRunner, proposalId: string): Promise<string[]> {
+    return sqlRows<{ organization_id: string }, string>(
+      db,
+      'SELECT organization_id FROM proposals_participants_v WHERE proposal_id = $1',
+      [proposalId],
+      (row) => row.organization_id,
     );
   }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '@mptf/notifications';
+import { ActualNotices } from './actual-notices';
 import { ActualRepository } from './actual.repository';
 import { ActualsService } from './actuals.service';
 import { FundIndicatorRepository } from './fund-indicator.repository';
@@ -30,7 +32,8 @@ const SERVICES = [
 
 /** Results matrices, fund indicators, actuals, roll-ups and the IATI export. */
 @Module({
-  providers: [...REPOSITORIES, ...SERVICES],
+  imports: [NotificationsModule],
+  providers: [...REPOSITORIES, ActualNotices, ...SERVICES],
   exports: SERVICES,
 })
 export class ResultsModule {}

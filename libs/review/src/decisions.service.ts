@@ -35,6 +35,7 @@ import { MeetingRow, MeetingsService } from './meetings.service';
 import { PipelineService } from './pipeline.service';
 import { DecisionRepository, DecisionRow } from './repositories/decision.repository';
 import { ReviewFacts, ReviewRepository } from './repositories/review.repository';
+import { ReviewNotices } from './review-notices';
 import {
   DecisionCapacity,
   decisionAuthority,
@@ -100,6 +101,7 @@ export class DecisionsService {
     private readonly pipeline: PipelineService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: ReviewNotices,
   ) {}
 
   async decide(user: AuthUser, proposalId: string, input: DecisionInput): Promise<DecisionView> {
@@ -260,6 +262,7 @@ export class DecisionsService {
         recordedAs: capacity,
       },
     });
+    await this.notices.decided(manager, facts, user);
     return decisionId;
   }
 

@@ -16,6 +16,7 @@ import {
 import { ProposalStatus, ProposalStatusService } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
 import { MeetingRepository, MeetingRow } from './repositories/meeting.repository';
+import { ReviewNotices } from './review-notices';
 
 export type { MeetingRow } from './repositories/meeting.repository';
 
@@ -65,6 +66,7 @@ export class MeetingsService {
     private readonly repository: MeetingRepository,
     private readonly statuses: ProposalStatusService,
     private readonly audit: AuditService,
+    private readonly notices: ReviewNotices,
   ) {}
 
   /**
@@ -116,6 +118,7 @@ export class MeetingsService {
         entityId: meetingId,
         after: { title, date: input.date, agenda: input.proposalIds.map((p) => byId.get(p)?.reference) },
       });
+      await this.notices.agendaSet(manager, { id: meetingId, title, date: input.date }, user);
       return meetingId;
     });
     return this.get(id);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FinanceModule } from '@mptf/finance';
+import { NotificationsModule } from '@mptf/notifications';
 import { ProposalsModule } from '@mptf/proposals';
 import { DecisionPackService } from './decision-pack.service';
 import { DecisionsService } from './decisions.service';
@@ -10,6 +11,7 @@ import { DecisionRepository } from './repositories/decision.repository';
 import { MeetingRepository } from './repositories/meeting.repository';
 import { PipelineRepository } from './repositories/pipeline.repository';
 import { ReviewRepository } from './repositories/review.repository';
+import { ReviewNotices } from './review-notices';
 import { ReviewQueueService } from './review-queue.service';
 import { ReviewsService } from './reviews.service';
 import { ScreeningService } from './screening.service';
@@ -26,13 +28,14 @@ const SERVICES = [
 
 /** Screening, review queues, conflicts of interest, scorecards, meetings, packs, decisions, pipeline. */
 @Module({
-  imports: [ProposalsModule, FinanceModule],
+  imports: [ProposalsModule, FinanceModule, NotificationsModule],
   providers: [
     ReviewRepository,
     MeetingRepository,
     DecisionRepository,
     PipelineRepository,
     DecisionPackRepository,
+    ReviewNotices,
     ...SERVICES,
   ],
   exports: SERVICES,

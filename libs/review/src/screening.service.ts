@@ -19,6 +19,7 @@ import {
 import { ReferenceService } from '@mptf/reference';
 import { DataSource } from 'typeorm';
 import { ReviewRepository } from './repositories/review.repository';
+import { ReviewNotices } from './review-notices';
 
 export enum ScreeningOutcome {
   PASS = 'PASS',
@@ -56,6 +57,7 @@ export class ScreeningService {
     private readonly statuses: ProposalStatusService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
+    private readonly notices: ReviewNotices,
   ) {}
 
   async screen(user: AuthUser, proposalId: string, input: ScreeningInput): Promise<ScreenedProposal> {
@@ -93,6 +95,12 @@ export class ScreeningService {
         columns,
         lockedStatus: status,
       });
+      if (input.outcome === ScreeningOutcome.INELIGIBLE) return;
+      // Read after the change: the new round, and the conflicts as they stand under the lock.
+      const facts = await this.reviews.facts(manager, proposalId);
+      if (!facts) return;
+      if (input.outcome === ScreeningOutcome.PASS) await this.notices.queuedForReview(manager, facts, user);
+      else await this.notices.returned(manager, facts, user);
     });
     const [view, reviewRound] = await Promise.all([
       this.proposals.get(user, proposalId),

@@ -117,6 +117,21 @@ export class FundSettingsDto {
   contactEmail: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'https://migrationnetwork.un.org/mptf' })
   website: string | null;
+  @ApiProperty({ example: '03-31', description: 'Annual narrative progress reports, MM-DD of the next year' })
+  narrativeReportDeadline: string;
+  @ApiProperty({ example: 3, description: 'Final narrative report: months after operational closure' })
+  finalNarrativeMonths: number;
+  @ApiProperty({ example: 6, description: 'Final financial report: months after operational closure' })
+  finalFinancialMonths: number;
+  @ApiProperty({
+    example: '0.20',
+    description: 'Largest share of the budget the fund unit lets a revision move',
+  })
+  revisionMaxMoveRate: string;
+  @ApiProperty({ example: 6, description: 'Longest no-cost extension the fund unit approves (months)' })
+  revisionMaxExtensionMonths: number;
+  @ApiProperty({ example: 1, description: 'Revisions per programme and year the fund unit approves' })
+  revisionsPerYearByFundUnit: number;
 }
 
 export class PatchFundSettingsDto {
@@ -199,4 +214,20 @@ export class PatchFundSettingsDto {
   @ValidateIf((_object, value) => value !== null)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   website?: string | null;
+  @ApiPropertyOptional({ example: '03-31' })
+  @IsOptional()
+  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { message: 'must be MM-DD' })
+  narrativeReportDeadline?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(24) finalNarrativeMonths?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(24) finalFinancialMonths?: number;
+
+  @ApiPropertyOptional({ example: '0.20' })
+  @IsOptional()
+  @IsString()
+  @Matches(RATE, { message: 'must be a decimal string between 0 and 1 with at most four decimals' })
+  revisionMaxMoveRate?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(60) revisionMaxExtensionMonths?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(12) revisionsPerYearByFundUnit?: number;
 }

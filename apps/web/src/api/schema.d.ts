@@ -84,6 +84,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every notification mail, newest first, with its status (PENDING, SENT, KEPT without SMTP, BOUNCED, FAILED) */
+    get: operations['OutboxController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/outbox/bounces': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Addresses an SMTP server refused permanently (5xx), latest first */
+    get: operations['OutboxController_bounces'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit': {
     parameters: {
       query?: never;
@@ -261,6 +295,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationPreferencesController_get'];
+    /** Replaces the preferences; unknown kinds or deliveries are a 400 naming each */
+    put: operations['NotificationPreferencesController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's notifications, newest first; unread=true for the unread only */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks one of the caller’s notifications read (another user’s: 404) */
+    post: operations['NotificationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks all the caller's notifications read */
+    post: operations['NotificationsController_readAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/obligations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/obligations/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organizations': {
     parameters: {
       query?: never;
@@ -394,6 +528,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programmes/{id}/obligations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_ofProgramme'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programmes/{id}/progress-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProgressReportsController_list'];
+    put?: never;
+    post: operations['ProgressReportsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programmes/{id}/refunds': {
     parameters: {
       query?: never;
@@ -446,6 +612,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programmes/{id}/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RevisionsController_list'];
+    put?: never;
+    post: operations['RevisionsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programmes/{id}/transfers': {
     parameters: {
       query?: never;
@@ -472,6 +654,86 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['ProgrammesController_reverseTransfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programmes/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_versionsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProgressReportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProgressReportsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}/sections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ProgressReportsController_writeSections'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProgressReportsController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1061,6 +1323,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RevisionsController_pending'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RevisionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RevisionsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}/meeting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['RevisionsController_schedule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RevisionsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/sc-meetings': {
     parameters: {
       query?: never;
@@ -1353,6 +1695,23 @@ export interface components {
       decisions: components['schemas']['DecisionDto'][];
       meetingId: string;
     };
+    BounceDto: {
+      address: string;
+      /** Format: date-time */
+      bouncedAt: string;
+      count: number;
+      /** Format: uuid */
+      messageId: string | null;
+      response: string;
+      /** @example 550 */
+      smtpCode: number;
+      user: components['schemas']['BounceUserDto'] | null;
+    };
+    BounceUserDto: {
+      /** Format: uuid */
+      id: string;
+      name: string | null;
+    };
     BudgetCategoryDto: {
       code: number;
       /** @description false for category 8, which is computed */
@@ -1484,6 +1843,10 @@ export interface components {
       /** @example Steering Committee — 2027 first session */
       title: string;
     };
+    CreateProgressReportDto: {
+      /** @description The narrative obligation (annual or final) the report meets */
+      obligationId: string;
+    };
     CreateProposalDto: {
       budgetLines: components['schemas']['BudgetLineDto'][];
       /** @example IOM */
@@ -1554,6 +1917,12 @@ export interface components {
        */
       criterionCode: string;
       score: number;
+    };
+    DecideRevisionDto: {
+      justification: string;
+      meetingId?: string;
+      /** @enum {string} */
+      outcome: 'APPROVED' | 'REJECTED';
     };
     DecisionAllocationDto: {
       /** @example 535000.00 */
@@ -1740,6 +2109,16 @@ export interface components {
       /** @example 04-30 */
       expenditureDeadline: string;
       /**
+       * @description Final financial report: months after operational closure
+       * @example 6
+       */
+      finalFinancialMonths: number;
+      /**
+       * @description Final narrative report: months after operational closure
+       * @example 3
+       */
+      finalNarrativeMonths: number;
+      /**
        * @description No money entry may be dated before it
        * @example 2019-01-01
        */
@@ -1755,7 +2134,27 @@ export interface components {
       minDurationMonths: number;
       minMarkers: components['schemas']['MinMarkersDto'];
       minParticipatingOrganizations: number;
+      /**
+       * @description Annual narrative progress reports, MM-DD of the next year
+       * @example 03-31
+       */
+      narrativeReportDeadline: string;
       reviewWindowDays: number;
+      /**
+       * @description Longest no-cost extension the fund unit approves (months)
+       * @example 6
+       */
+      revisionMaxExtensionMonths: number;
+      /**
+       * @description Largest share of the budget the fund unit lets a revision move
+       * @example 0.20
+       */
+      revisionMaxMoveRate: string;
+      /**
+       * @description Revisions per programme and year the fund unit approves
+       * @example 1
+       */
+      revisionsPerYearByFundUnit: number;
     };
     FundStatusDto: {
       totalBalance: string;
@@ -1797,6 +2196,51 @@ export interface components {
       title: string;
       /** @example people */
       unit?: string | null;
+    };
+    KindPreferenceDto: {
+      /** @enum {string} */
+      delivery: 'OFF' | 'IMMEDIATE' | 'DIGEST';
+      /** @enum {string} */
+      kind:
+        | 'PROPOSAL_SUBMITTED'
+        | 'PROPOSAL_QUEUED_FOR_REVIEW'
+        | 'PROPOSAL_RETURNED'
+        | 'MEETING_AGENDA_SET'
+        | 'MEETING_PACK_READY'
+        | 'DECISION_RECORDED'
+        | 'ACTUAL_SUBMITTED'
+        | 'ACTUAL_RETURNED'
+        | 'PROGRESS_REPORT_SUBMITTED'
+        | 'PROGRESS_REPORT_RETURNED'
+        | 'OBLIGATION_DUE'
+        | 'OBLIGATION_OVERDUE'
+        | 'REVISION_SUBMITTED'
+        | 'REVISION_DECIDED'
+        | 'REPORT_FINISHED'
+        | 'REPORT_FAILED';
+      label: string;
+    };
+    KindPreferenceInputDto: {
+      /** @enum {string} */
+      delivery: 'OFF' | 'IMMEDIATE' | 'DIGEST';
+      /** @enum {string} */
+      kind:
+        | 'PROPOSAL_SUBMITTED'
+        | 'PROPOSAL_QUEUED_FOR_REVIEW'
+        | 'PROPOSAL_RETURNED'
+        | 'MEETING_AGENDA_SET'
+        | 'MEETING_PACK_READY'
+        | 'DECISION_RECORDED'
+        | 'ACTUAL_SUBMITTED'
+        | 'ACTUAL_RETURNED'
+        | 'PROGRESS_REPORT_SUBMITTED'
+        | 'PROGRESS_REPORT_RETURNED'
+        | 'OBLIGATION_DUE'
+        | 'OBLIGATION_OVERDUE'
+        | 'REVISION_SUBMITTED'
+        | 'REVISION_DECIDED'
+        | 'REPORT_FINISHED'
+        | 'REPORT_FAILED';
     };
     LoginDto: {
       /** @example admin@mptf.test */
@@ -1865,9 +2309,18 @@ export interface components {
         | 'actual.approve'
         | 'iati.export'
         | 'fund-indicator.manage'
+        | 'programme-work.read'
+        | 'progress-report.write'
+        | 'progress-report.review'
+        | 'revision.request'
+        | 'revision.approve'
+        | 'programme-work.read-all'
         | 'report.generate'
         | 'report.read'
         | 'queue.dashboard'
+        | 'notification.read'
+        | 'notification.manage'
+        | 'mail.outbox-read'
       )[];
       roles: (
         | 'ADMIN'
@@ -1963,6 +2416,69 @@ export interface components {
         | 'TRADE_UNION'
         | 'OTHER';
     };
+    NotificationDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      item: components['schemas']['NotificationItemDto'];
+      /** @enum {string} */
+      kind:
+        | 'PROPOSAL_SUBMITTED'
+        | 'PROPOSAL_QUEUED_FOR_REVIEW'
+        | 'PROPOSAL_RETURNED'
+        | 'MEETING_AGENDA_SET'
+        | 'MEETING_PACK_READY'
+        | 'DECISION_RECORDED'
+        | 'ACTUAL_SUBMITTED'
+        | 'ACTUAL_RETURNED'
+        | 'PROGRESS_REPORT_SUBMITTED'
+        | 'PROGRESS_REPORT_RETURNED'
+        | 'OBLIGATION_DUE'
+        | 'OBLIGATION_OVERDUE'
+        | 'REVISION_SUBMITTED'
+        | 'REVISION_DECIDED'
+        | 'REPORT_FINISHED'
+        | 'REPORT_FAILED';
+      /** @example Proposal submitted */
+      label: string;
+      /**
+       * @description the item's page in the web app
+       * @example /proposals/6b0c…
+       */
+      link: string;
+      read: boolean;
+      /** Format: date-time */
+      readAt: string | null;
+      /** @description the item's reference */
+      reference: string | null;
+    };
+    NotificationItemDto: {
+      id: string;
+      /** @example MIG-2026-0007 */
+      reference: string | null;
+      title: string | null;
+      /** @example proposal */
+      type: string;
+    };
+    NotificationPageDto: {
+      items: components['schemas']['NotificationDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+      /** @description the caller's unread notifications (the bell's count) */
+      unread: number;
+    };
+    NotificationPreferencesDto: {
+      kinds: components['schemas']['KindPreferenceDto'][];
+      mailOff: boolean;
+    };
+    NotificationPreferencesInputDto: {
+      /** @description mail delivery per kind of event; kinds left out take the default (IMMEDIATE) */
+      kinds: components['schemas']['KindPreferenceInputDto'][];
+      /** @description true: no notification mail at all (the bell still shows everything) */
+      mailOff: boolean;
+    };
     Object: Record<string, never>;
     OrganizationBudgetDto: {
       /** @example 500000.00 */
@@ -1985,6 +2501,36 @@ export interface components {
       /** @enum {string} */
       type: 'UN_ENTITY' | 'MEMBER_STATE' | 'SECRETARIAT' | 'CSO' | 'OTHER';
     };
+    OutboxMessageDto: {
+      attempts: number;
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      error: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'IMMEDIATE' | 'DIGEST';
+      /** Format: uuid */
+      recipientId: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
+      subject: string;
+      to: string;
+    };
+    OutboxPageDto: {
+      items: components['schemas']['OutboxMessageDto'][];
+      /**
+       * @description smtp: SMTP_URL is set; outbox: mail is kept here
+       * @enum {string}
+       */
+      mode: 'smtp' | 'outbox';
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     PackMeetingDto: {
       /** @example 2027-02-15 */
       date: string;
@@ -1998,6 +2544,8 @@ export interface components {
       budgetCeiling?: string;
       /** @example 04-30 */
       expenditureDeadline?: string;
+      finalFinancialMonths?: number;
+      finalNarrativeMonths?: number;
       /**
        * @description On or after 2000-01-01
        * @example 2019-01-01
@@ -2014,7 +2562,13 @@ export interface components {
       minDurationMonths?: number;
       minMarkers?: components['schemas']['MinMarkersDto'];
       minParticipatingOrganizations?: number;
+      /** @example 03-31 */
+      narrativeReportDeadline?: string;
       reviewWindowDays?: number;
+      revisionMaxExtensionMonths?: number;
+      /** @example 0.20 */
+      revisionMaxMoveRate?: string;
+      revisionsPerYearByFundUnit?: number;
     };
     PipelineItemDto: {
       endorsedAt: string | null;
@@ -2453,6 +3007,22 @@ export interface components {
       /** @description When the REPEATABLE READ snapshot was taken */
       snapshotAt: string;
     };
+    RequestRevisionDto: {
+      /** @description Cost extension: money added per PUNO */
+      additionalAllocations?: components['schemas']['RevisionAllocationDto'][];
+      /** @description Budget revision: every direct line after it */
+      budgetLines?: components['schemas']['RevisionBudgetLineDto'][];
+      /**
+       * @description Extensions: the new end date
+       * @example 2028-09-30
+       */
+      endDate?: string;
+      justification: string;
+      /** @enum {string} */
+      kind: 'NO_COST_EXTENSION' | 'BUDGET_REVISION' | 'COST_EXTENSION';
+      /** @description Budget revision: the results matrix's outcomes, outputs and indicators after it */
+      results?: components['schemas']['RevisionResultDto'][];
+    };
     ResultBodyDto: {
       indicators: components['schemas']['IndicatorBodyDto'][];
       /** @example OC1 */
@@ -2507,6 +3077,12 @@ export interface components {
       name: string;
       organizationCode: string | null;
     };
+    ReviewProgressReportDto: {
+      /** @description Required to return */
+      comment?: string;
+      /** @enum {string} */
+      outcome: 'ACCEPT' | 'RETURN';
+    };
     ReviewQueueItemDto: {
       /** @description the due date has passed */
       overdue: boolean;
@@ -2526,6 +3102,11 @@ export interface components {
        */
       total: string;
     };
+    ReviewRevisionDto: {
+      comment: string;
+      /** @enum {string} */
+      outcome: 'APPROVE' | 'REJECT';
+    };
     ReviewSummaryDto: {
       /** @description reviews that count */
       count: number;
@@ -2536,15 +3117,41 @@ export interface components {
        */
       weightedScore: string | null;
     };
+    RevisionAllocationDto: {
+      /** @example 100000.00 */
+      amount: string;
+      /** @example IOM */
+      orgCode: string;
+    };
+    RevisionBudgetLineDto: {
+      /** @example 120000.00 */
+      amount: string;
+      /** @example 1 */
+      categoryCode: number;
+      /** @example IOM */
+      orgCode: string;
+    };
     RevisionDiffDto: {
       changes: components['schemas']['FieldChangeDto'][];
       from: number;
       proposalId: string;
       to: number;
     };
+    RevisionIndicatorDto: {
+      key: string;
+      title: string;
+    };
     RevisionRefDto: {
       submittedAt: string;
       version: number;
+    };
+    RevisionResultDto: {
+      indicators: components['schemas']['RevisionIndicatorDto'][];
+      key: string;
+      parentKey?: string;
+      title: string;
+      /** @enum {string} */
+      type: 'OUTCOME' | 'OUTPUT';
     };
     RollupGroupDto: {
       /**
@@ -2577,6 +3184,9 @@ export interface components {
       /** @description indicators with a target in the window */
       withTarget: number;
     };
+    ScheduleRevisionDto: {
+      meetingId: string;
+    };
     ScoreViewDto: {
       criterionCode: string;
       score: number;
@@ -2596,6 +3206,24 @@ export interface components {
        * @example 2026-12-20
        */
       reviewDueDate?: string;
+    };
+    SectionDto: {
+      adjustments?: string;
+      challenges?: string;
+      genderHumanRights?: string;
+      /**
+       * @description The contributing PUNO; the writer's agency by default
+       * @example UNICEF
+       */
+      orgCode?: string;
+      progress?: string;
+      /**
+       * @description An outcome key of the results matrix
+       * @example OC1
+       */
+      resultKey: string;
+      /** @description A story of change */
+      story?: string;
     };
     SessionUserDto: {
       email: string;
@@ -2791,6 +3419,9 @@ export interface components {
       refunds: string;
       transfers: string;
     };
+    WriteSectionsDto: {
+      sections: components['schemas']['SectionDto'][];
+    };
   };
   responses: never;
   parameters: never;
@@ -2933,6 +3564,50 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ActualDto'];
+        };
+      };
+    };
+  };
+  OutboxController_list: {
+    parameters: {
+      query?: {
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        status?: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
+        /** @description messages to this address */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutboxPageDto'];
+        };
+      };
+    };
+  };
+  OutboxController_bounces: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BounceDto'][];
         };
       };
     };
@@ -3228,6 +3903,167 @@ export interface operations {
       };
     };
   };
+  NotificationPreferencesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+    };
+  };
+  NotificationPreferencesController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreferencesInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        /** @description createdAt, kind or read; `-` for descending; comma-separated. Default: newest first */
+        sort?: string;
+        /** @description true: only unread notifications */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description No such notification of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ObligationsController_list: {
+    parameters: {
+      query?: {
+        /** @description An agency: its financial reports and its programmes' narrative ones */
+        org?: string;
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        /** @description A programme id */
+        programme?: string;
+        /** @description Prefix of the reference, a word of the title, or the agency code */
+        q?: string;
+        /** @description dueDate, status, kind, reference, daysOverdue, year, orgCode; - for descending */
+        sort?: string;
+        status?: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Fund-wide for the fund unit and the AA; the own agency's programmes for a focal point */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ObligationsController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description {DUE, OVERDUE, SUBMITTED, ACCEPTED} counts in the caller's scope (home, portfolio) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UsersController_organizationsList: {
     parameters: {
       query?: {
@@ -3468,6 +4304,81 @@ export interface operations {
       };
     };
   };
+  ObligationsController_ofProgramme: {
+    parameters: {
+      query?: {
+        /** @description An agency: its financial reports and its programmes' narrative ones */
+        org?: string;
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        /** @description A programme id */
+        programme?: string;
+        /** @description Prefix of the reference, a word of the title, or the agency code */
+        q?: string;
+        /** @description dueDate, status, kind, reference, daysOverdue, year, orgCode; - for descending */
+        sort?: string;
+        status?: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The programme's reporting obligations: status DUE, OVERDUE (daysOverdue), SUBMITTED, ACCEPTED */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProgressReportDto'];
+      };
+    };
+    responses: {
+      /** @description A DRAFT report for a narrative obligation (convening agency only) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ProgrammesController_refund: {
     parameters: {
       query?: never;
@@ -3539,6 +4450,49 @@ export interface operations {
       };
     };
   };
+  RevisionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestRevisionDto'];
+      };
+    };
+    responses: {
+      /** @description SUBMITTED, with its route (FUND_UNIT or COMMITTEE), the reasons and the changes */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ProgrammesController_transfer: {
     parameters: {
       query?: never;
@@ -3589,6 +4543,114 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MovementDto'];
         };
+      };
+    };
+  };
+  ObligationsController_versionsOf: {
+    parameters: {
+      query?: {
+        /** @description Only the version in force on this date */
+        at?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Version 0 (the approved proposal) and one per approved revision, each with what it changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With its sections, the actuals of its period, and every submitted version with its review */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewProgressReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_writeSections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteSectionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -4634,6 +5696,114 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ReviewQueueItemDto'][];
         };
+      };
+    };
+  };
+  RevisionsController_pending: {
+    parameters: {
+      query?: {
+        route?: 'FUND_UNIT' | 'COMMITTEE';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revisions waiting for a decision, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideRevisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_schedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleRevisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewRevisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

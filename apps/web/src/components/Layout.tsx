@@ -14,6 +14,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingBank,
+  IconCalendarDue,
   IconChartPie,
   IconChecklist,
   IconClipboardCheck,
@@ -93,6 +94,7 @@ const NAV: NavGroup[] = [
               : 'Programmes',
       },
       { to: '/portfolio', label: 'Portfolio', icon: IconChartPie, needs: ['portfolio.read'] },
+      { to: '/calendar', label: 'Reporting calendar', icon: IconCalendarDue, needs: ['programme-work.read'] },
     ],
   },
   {

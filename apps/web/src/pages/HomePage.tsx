@@ -8,6 +8,7 @@ import {
   IconChecklist,
   IconReportAnalytics,
   IconCoin,
+  IconCalendarDue,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -20,6 +21,7 @@ import { PageHeader, StatTile } from '../components/ui';
 import { ErrorState } from '../components/states';
 import { formatMoneyShort } from '../lib/money';
 import type { Role } from '../api/types';
+import type { ObligationCounts } from '../api/programme-work';
 
 function TaskCard({
   icon,
@@ -94,6 +96,11 @@ export function HomePage() {
     queryKey: ['actuals', 'SUBMITTED'],
     queryFn: () => api.get<Page<Actual>>('/actuals', { status: 'SUBMITTED', pageSize: 50 }),
     enabled: can('actual.approve'),
+  });
+  const obligations = useQuery({
+    queryKey: ['obligations', 'summary'],
+    queryFn: () => api.get<ObligationCounts>('/obligations/summary'),
+    enabled: can('programme-work.read'),
   });
   if (!user) return null;
   const count = (statuses: string[]) =>
@@ -191,6 +198,20 @@ export function HomePage() {
             description="Indicator actuals submitted by agencies."
             to="/actuals"
             action="Review actuals"
+          />
+        )}
+        {can('programme-work.read') && (
+          <TaskCard
+            icon={<IconCalendarDue size={22} />}
+            title="Overdue reports"
+            count={obligations.data?.OVERDUE}
+            description={
+              can('programme-work.read-all')
+                ? 'Narrative and financial reports past their due date, fund-wide.'
+                : 'Reports of your agency’s programmes past their due date.'
+            }
+            to="/calendar"
+            action="Open the reporting calendar"
           />
         )}
         {can('contribution.record') && (

@@ -29,6 +29,11 @@ export class AppConfig {
     return this.env.REDIS_URL ? 'redis' : 'postgres';
   }
 
+  /** Where notification mail goes: an SMTP server (SMTP_URL), or kept in the outbox for the admin. */
+  get mailMode(): 'smtp' | 'outbox' {
+    return this.env.SMTP_URL ? 'smtp' : 'outbox';
+  }
+
   /** development or production: which signing keys are allowed and whether demo users are seeded. */
   get mode(): RunMode {
     return runMode(this.env);

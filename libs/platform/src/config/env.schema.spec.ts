@@ -76,6 +76,20 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('reads the mail settings and names them when wrong', () => {
+    expect(parseEnv({})).toMatchObject({
+      MAIL_DIGEST_CRON: '0 7 * * *',
+      PUBLIC_URL: 'http://localhost:3000',
+    });
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
+    expect(parseEnv({ SMTP_URL: 'smtp://user:pw@mail.example.org:587' }).SMTP_URL).toBe(
+      'smtp://user:pw@mail.example.org:587',
+    );
+    expect(() => parseEnv({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must be a URL/);
+    expect(() => parseEnv({ MAIL_DIGEST_CRON: 'daily' })).toThrow(/MAIL_DIGEST_CRON/);
+    expect(() => parseEnv({ PUBLIC_URL: 'localhost' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('bounds request bodies by default and names the limits when wrong', () => {
     expect(parseEnv({})).toMatchObject({ MAX_BODY_BYTES: 1024 * 1024, MAX_BODY_DEPTH: 32 });
     expect(() => parseEnv({ MAX_BODY_DEPTH: '0' })).toThrow(/MAX_BODY_DEPTH/);

@@ -138,6 +138,21 @@ export const envSchema = z
      * one finishes (scheduled runs do not count). Keeps one user from filling the workers' queue.
      */
     REPORT_RUNS_PER_USER: z.coerce.number().int().min(1).max(10000).default(10),
+    /**
+     * Where notification mail goes (smtp:// or smtps://, user and password in the URL). Unset (the
+     * embedded default): messages are kept in the outbox the admin reads in the app.
+     */
+    SMTP_URL: z.preprocess(emptyAsUndefined, url(['smtp:', 'smtps:']).optional()),
+    /** The sender of notification mail. */
+    MAIL_FROM: z.string().trim().min(3).default('Migration MPTF <no-reply@migration-mptf.local>'),
+    /** The address of the web app as users reach it, for the links in notification mail. */
+    PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+    /** Cron pattern (UTC) of the daily digest: when the worker mails each user their digest. */
+    MAIL_DIGEST_CRON: z
+      .string()
+      .trim()
+      .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron pattern of 5 or 6 fields')
+      .default('0 7 * * *'),
     /** Test-only: pause between rendered report pages, to make crash tests deterministic. Keep 0. */
     REPORT_RENDER_DELAY_MS: z.coerce.number().int().min(0).max(60000).default(0),
   })

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { JobsOptions } from 'bullmq';
-import { JOB_DEFINITIONS, JobName, JobPayload, REPORT_SCHEDULER_ID } from './job-catalogue';
+import {
+  DIGEST_SCHEDULER_ID,
+  JOB_DEFINITIONS,
+  JobName,
+  JobPayload,
+  OBLIGATION_SCAN_CRON,
+  OBLIGATION_SCAN_SCHEDULER_ID,
+  REPORT_SCHEDULER_ID,
+} from './job-catalogue';
 import { QueueConnection } from './queue-connection';
 
 /** One producer method per job. Job ids are deterministic so a repeated request enqueues once. */
@@ -50,6 +58,55 @@ export class JobProducer {
         name: JobName.SCHEDULE_REPORTS,
         data: { trigger: 'scheduler' } satisfies JobPayload<JobName.SCHEDULE_REPORTS>,
         opts: this.options(JobName.SCHEDULE_REPORTS),
+      },
+    );
+  }
+
+  /** Queues the sending of one outbox message; a message is queued at most once at a time. */
+  async sendMail(payload: JobPayload<JobName.SEND_MAIL>): Promise<string> {
+    const jobId = `mail-${payload.messageId}`;
+    const queue = this.connection.queue(JOB_DEFINITIONS[JobName.SEND_MAIL].queue);
+    const existing = await queue.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return jobId;
+      await existing.remove();
+    }
+    return this.add(JobName.SEND_MAIL, payload, jobId);
+  }
+
+  /** Composes and queues the daily digests now (operators and tests; the scheduler fires it daily). */
+  sendDigestsNow(): Promise<string> {
+    return this.add(JobName.SEND_DIGESTS, { trigger: 'manual' }, `send-digests-${Date.now()}`);
+  }
+
+  /** Creates or updates the job scheduler of the daily digest (UTC cron); idempotent. */
+  async upsertDigestSchedule(pattern: string): Promise<void> {
+    await this.connection.queue(JOB_DEFINITIONS[JobName.SEND_DIGESTS].queue).upsertJobScheduler(
+      DIGEST_SCHEDULER_ID,
+      { pattern, tz: 'UTC' },
+      {
+        name: JobName.SEND_DIGESTS,
+        data: { trigger: 'scheduler' } satisfies JobPayload<JobName.SEND_DIGESTS>,
+        opts: this.options(JobName.SEND_DIGESTS),
+      },
+    );
+  }
+
+  /** Runs the obligation scan once now (operators and tests; the scheduler fires it daily). */
+  scanObligationsNow(): Promise<string> {
+    return this.add(JobName.SCAN_OBLIGATIONS, { trigger: 'manual' }, `scan-obligations-${Date.now()}`);
+  }
+
+  /** Creates or updates the job scheduler of the daily obligation scan (UTC cron); idempotent. */
+  async upsertObligationScanSchedule(pattern: string = OBLIGATION_SCAN_CRON): Promise<void> {
+    await this.connection.queue(JOB_DEFINITIONS[JobName.SCAN_OBLIGATIONS].queue).upsertJobScheduler(
+      OBLIGATION_SCAN_SCHEDULER_ID,
+      { pattern, tz: 'UTC' },
+      {
+        name: JobName.SCAN_OBLIGATIONS,
+        data: { trigger: 'scheduler' } satisfies JobPayload<JobName.SCAN_OBLIGATIONS>,
+        opts: this.options(JobName.SCAN_OBLIGATIONS),
       },
     );
   }

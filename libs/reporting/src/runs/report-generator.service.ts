@@ -11,6 +11,7 @@ import { PdfRenderer } from '../render/pdf-renderer';
 import { ReportRenderer } from '../render/report-renderer';
 import { XlsxRenderer } from '../render/xlsx-renderer';
 import { ReportRun, ReportSource } from './report-run.entity';
+import { ReportNotices } from './report-notices';
 import { ReportRunsRepository } from './report-runs.repository';
 import { CONTENT_TYPES, ReportFormat, ReportStatus } from './report-types';
 import { progressThrottle } from './progress-throttle';
@@ -82,6 +83,7 @@ export class ReportGenerator {
     private readonly config: AppConfig,
     @Inject(REPORT_COMPOSERS) private readonly composers: ReportComposer[],
     private readonly sharedParts: SharedPartsStore,
+    private readonly notices: ReportNotices,
     pdf: PdfRenderer,
     csv: CsvRenderer,
     xlsx: XlsxRenderer,
@@ -101,10 +103,12 @@ export class ReportGenerator {
       if (!run.claimed) return { outcome: 'ALREADY_FINISHED', runId, status: run.status };
       attemptId = await this.runs.recordAttempt(runId, job.attempt, job.worker);
       const result = await this.produce(run.run, job);
-      await this.runs.succeed(runId, attemptId, {
-        ...result,
-        contentType: result.contentType ?? CONTENT_TYPES[run.run.format],
-      });
+      await this.runs.succeed(
+        runId,
+        attemptId,
+        { ...result, contentType: result.contentType ?? CONTENT_TYPES[run.run.format] },
+        (manager) => this.notices.finished(manager, runId),
+      );
       const durationMs = Date.now() - started;
       this.logger.log(
         {
@@ -131,7 +135,9 @@ export class ReportGenerator {
       const final = permanent || job.attempt >= job.maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
       await this.runs
-        .fail(runId, attemptId, message.slice(0, 2000), final)
+        .fail(runId, attemptId, message.slice(0, 2000), final, (manager) =>
+          this.notices.failed(manager, runId),
+        )
         .catch((inner: unknown) =>
           this.logger.error({ err: inner, runId }, 'could not record the failure of a report run'),
         );

@@ -198,8 +198,16 @@ export class ReportRunsRepository {
     );
   }
 
-  /** RUNNING → SUCCEEDED with its file, and the attempt closed, in one transaction. */
-  async succeed(runId: string, attemptId: string, output: RunOutput): Promise<void> {
+  /**
+   * RUNNING → SUCCEEDED with its file, and the attempt closed, in one transaction; `also` runs in
+   * it (who is told).
+   */
+  async succeed(
+    runId: string,
+    attemptId: string,
+    output: RunOutput,
+    also?: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE report_runs SET status = $9, progress = 100, storage_key = $2, file_name = $3,
@@ -223,22 +231,32 @@ export class ReportRunsRepository {
         attemptId,
         AttemptOutcome.SUCCEEDED,
       ]);
+      await also?.(manager);
     });
   }
 
   /**
    * A failed attempt: back to QUEUED for another try, or FAILED when it was the last; the
-   * attempt (when one was recorded) closed with the error.
+   * attempt (when one was recorded) closed with the error; `whenFailed` runs in the transaction
+   * when the run became FAILED here (who is told).
    */
-  async fail(runId: string, attemptId: string | null, error: string, final: boolean): Promise<void> {
+  async fail(
+    runId: string,
+    attemptId: string | null,
+    error: string,
+    final: boolean,
+    whenFailed?: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
     const status = final ? ReportStatus.FAILED : ReportStatus.QUEUED;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
+      const changed = await sqlRows(
+        manager,
         `UPDATE report_runs SET status = $2, error = $3, progress = 0, updated_at = now(),
                 finished_at = ${final ? 'now()' : 'NULL'}
-          WHERE id = $1 AND status = ANY($4)`,
+          WHERE id = $1 AND status = ANY($4) RETURNING id`,
         [runId, status, error, UNFINISHED],
       );
+      if (final && changed.length) await whenFailed?.(manager);
       if (attemptId)
         await manager.query(
           `UPDATE report_run_attempts SET finished_at = now(), outcome = $3, error = $2 WHERE id = $1`,

@@ -1,10 +1,24 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Grid, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Grid,
+  Group,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { AREA_SHORT } from '../../api/reference';
 import type { PortfolioGroup } from '../../api/types';
+import type { ObligationCounts } from '../../api/programme-work';
+import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, Section } from '../../components/ui';
 import { formatMoneyShort, formatRate, toNumber } from '../../lib/money';
@@ -30,6 +44,26 @@ const PALETTE = [
   'gray.6',
 ];
 
+/** Overdue reports in the reader's scope, linking to the calendar (the portfolio's reporting health). */
+function OverdueReports() {
+  const { can } = useAuth();
+  const counts = useQuery({
+    queryKey: ['obligations', 'summary'],
+    queryFn: () => api.get<ObligationCounts>('/obligations/summary'),
+    enabled: can('programme-work.read'),
+  });
+  if (!counts.data) return null;
+  return (
+    <Alert color={counts.data.OVERDUE ? 'red' : 'teal'} title="Reporting" data-testid="portfolio-overdue">
+      {counts.data.OVERDUE} report{counts.data.OVERDUE === 1 ? ' is' : 's are'} overdue, {counts.data.DUE}{' '}
+      due, {counts.data.SUBMITTED} waiting for review.{' '}
+      <Anchor component={Link} to="/calendar">
+        Reporting calendar
+      </Anchor>
+    </Alert>
+  );
+}
+
 export function PortfolioPage() {
   const [groupBy, setGroupBy] = useState('thematicArea');
   const query = useQuery({
@@ -49,6 +83,7 @@ export function PortfolioPage() {
           <SegmentedControl aria-label="Group by" value={groupBy} onChange={setGroupBy} data={DIMENSIONS} />
         }
       />
+      <OverdueReports />
       <QueryState
         query={query}
         loadingLabel="Loading the portfolio…"

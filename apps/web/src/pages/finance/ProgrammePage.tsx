@@ -95,6 +95,11 @@ export function ProgrammePage() {
                 Report expenditure
               </Button>
             )}
+            {can('programme-work.read') && (
+              <Button variant="light" component={Link} to={`/programmes/${p.id}/work`}>
+                Reporting and revisions
+              </Button>
+            )}
             <Button variant="subtle" component={Link} to={`/proposals/${p.id}`}>
               Proposal
             </Button>

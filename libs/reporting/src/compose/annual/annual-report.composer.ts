@@ -9,6 +9,7 @@ import {
   SectionBuilder,
 } from '../report-composer';
 import { expenditureByProgrammeAnnex } from './annual-annex.sections';
+import { lateReportsSection, programmeNarrativesSection } from './annual-calendar.sections';
 import {
   contributionsByDonorSection,
   costRecoverySection,
@@ -37,6 +38,8 @@ export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[]
   pipelineSection,
   portfolioStatusSection,
   resultsSection,
+  programmeNarrativesSection,
+  lateReportsSection,
   expenditureByProgrammeAnnex,
 ];
 

@@ -13,9 +13,10 @@ import {
   PunoProgrammeMoney,
   YearColumns,
 } from '@mptf/finance';
-import { formatMoney } from '@mptf/platform';
+import { Clock, formatMoney } from '@mptf/platform';
 import { ProgrammeProfile, ProposalCountsReader, ProposalStatus } from '@mptf/proposals';
 import { FundSettings, ReferenceListsReader, ReferenceService, ThematicAreaRef } from '@mptf/reference';
+import { ObligationsService, ObligationView, ProgressReportsService } from '@mptf/programmes';
 import { FundIndicatorRollupGroup, RollupGroup, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 import { snapshotTime } from '../compose-helpers';
@@ -92,6 +93,25 @@ export interface AnnualReportData {
   resultsByObjective: RollupGroup[];
   resultsByIndicator: FundIndicatorRollupGroup[];
   resultsAllPeriods: RollupGroup[];
+  /** With a year: the reports of that year submitted late or still overdue at the snapshot. */
+  lateReports?: ObligationView[];
+  /** With a year: the accepted narrative progress reports whose period ends in it. */
+  narratives?: AcceptedNarrative[];
+}
+
+export interface AcceptedNarrative {
+  reference: string;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  sections: {
+    resultKey: string;
+    orgCode: string;
+    progress: string;
+    challenges: string;
+    genderHumanRights: string;
+    story: string;
+  }[];
 }
 
 /**
@@ -111,6 +131,9 @@ export class AnnualReportLoader {
     private readonly programmeData: ProgrammeFactsheetDataProvider,
     private readonly proposals: ProposalCountsReader,
     private readonly expenditure: ExpenditureByCategoryReader,
+    private readonly obligations: ObligationsService,
+    private readonly progressReports: ProgressReportsService,
+    private readonly clock: Clock,
   ) {}
 
   async load(context: ComposeContext): Promise<AnnualReportData> {
@@ -175,7 +198,23 @@ export class AnnualReportLoader {
       resultsByObjective,
       resultsByIndicator,
       resultsAllPeriods,
+      ...(year === undefined ? {} : await this.calendar(manager, year)),
     };
+  }
+
+  /** The reporting calendar's part of a year: late reports and accepted narratives (programmes lib). */
+  private async calendar(manager: EntityManager, year: number) {
+    // Overdue as the calendar says it (the application's clock), in the run's snapshot.
+    const lateReports = await this.obligations.lateReports(manager, year, this.clock.today());
+    const accepted = await this.progressReports.accepted(manager, { year });
+    const narratives: AcceptedNarrative[] = accepted.map((report) => ({
+      reference: report.reference,
+      title: report.title,
+      periodStart: report.periodStart,
+      periodEnd: report.periodEnd,
+      sections: (report.content as { sections: AcceptedNarrative['sections'] }).sections,
+    }));
+    return { lateReports, narratives };
   }
 
   private async proposalCounts(manager: EntityManager): Promise<{ status: ProposalStatus; count: number }[]> {

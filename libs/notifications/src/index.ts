@@ -1,0 +1,10 @@
+export * from './notification-kinds';
+export * from './notify.types';
+export * from './notifications.service';
+export * from './notification-preferences.service';
+export * from './outbox.service';
+export * from './notifications.module';
+export { MailDeliveryService, TransientMailError } from './mail/mail-delivery.service';
+export type { DeliveryAttempt } from './mail/mail-delivery.service';
+export { OUTBOX_STATUSES } from './repositories/outbox.repository';
+export type { OutboxStatus } from './repositories/outbox.repository';

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { offsetOf, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
+
+export type MailMode = 'NONE' | 'IMMEDIATE' | 'DIGEST';
+
+export interface NewNotification {
+  recipientId: string;
+  kind: string;
+  itemType: string;
+  itemId: string;
+  itemReference: string | null;
+  itemTitle: string | null;
+  link: string;
+  mail: MailMode;
+  mailMessageId: string | null;
+}
+
+export interface NotificationRow {
+  id: string;
+  kind: string;
+  itemType: string;
+  itemId: string;
+  itemReference: string | null;
+  itemTitle: string | null;
+  link: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** A notification waiting for its recipient's digest, with what the digest needs. */
+export interface DigestEntry extends NotificationRow {
+  recipientId: string;
+  email: string;
+  name: string;
+}
+
+export interface NotificationListQuery {
+  page: number;
+  pageSize: number;
+  unread?: boolean;
+  /** ORDER BY terms over known columns (built from `sort=` by the service). */
+  orderBy: string;
+}
+
+const COLUMNS = `n.id, n.kind, n.item_type AS "itemType", n.item_id AS "itemId",
+  n.item_reference AS "itemReference", n.item_title AS "itemTitle", n.link,
+  n.created_at AS "createdAt", n.read_at AS "readAt"`;
+
+/** The notifications table: what each user's bell lists, and what waits for a digest. */
+@Injectable()
+export class NotificationRepository {
+  async addMany(db: SqlRunner, rows: readonly NewNotification[]): Promise<void> {
+    if (!rows.length) return;
+    const column = <K extends keyof NewNotification>(key: K) => rows.map((row) => row[key]);
+    await sqlRows(
+      db,
+      `INSERT INTO notifications
+         (recipient_id, kind, item_type, item_id, item_reference, item_title, link, mail, mail_message_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                            $7::text[], $8::text[], $9::uuid[])`,
+      [
+        column('recipientId'),
+        column('kind'),
+        column('itemType'),
+        column('itemId'),
+        column('itemReference'),
+        column('itemTitle'),
+        column('link'),
+        column('mail'),
+        column('mailMessageId'),
+      ],
+    );
+  }
+
+  async page(
+    db: SqlRunner,
+    recipientId: string,
+    query: NotificationListQuery,
+  ): Promise<{ rows: NotificationRow[]; total: number; unread: number }> {
+    const filter = query.unread ? 'AND n.read_at IS NULL' : '';
+    const rows = await sqlRows<NotificationRow>(
+      db,
+      `SELECT ${COLUMNS} FROM notifications n
+        WHERE n.recipient_id = $1 ${filter}
+        ORDER BY ${query.orderBy}
+        LIMIT $2 OFFSET $3`,
+      [recipientId, query.pageSize, offsetOf(query)],
+    );
+    const counts = await sqlRow<{ total: number; unread: number }>(
+      db,
+      `SELECT count(*)::int AS total, (count(*) FILTER (WHERE read_at IS NULL))::int AS unread
+         FROM notifications WHERE recipient_id = $1`,
+      [recipientId],
+    );
+    const all = counts ?? { total: 0, unread: 0 };
+    return { rows, total: query.unread ? all.unread : all.total, unread: all.unread };
+  }
+
+  /** Marks the recipient's notification read (once: the first time stays); null when not theirs. */
+  markRead(db: SqlRunner, recipientId: string, id: string): Promise<NotificationRow | null> {
+    return sqlRow<NotificationRow>(
+      db,
+      `UPDATE notifications n SET read_at = coalesce(n.read_at, now())
+        WHERE n.id = $1 AND n.recipient_id = $2
+        RETURNING ${COLUMNS}`,
+      [id, recipientId],
+    );
+  }
+
+  async markAllRead(db: SqlRunner, recipientId: string): Promise<number> {
+    const rows = await sqlRows<{ id: string }>(
+      db,
+      `UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING id`,
+      [recipientId],
+    );
+    return rows.length;
+  }
+
+  /**
+   * The notifications waiting for a digest, locked (a second digest run skips them), with their
+   * recipients; those whose recipient has since turned all mail off are let go (mail NONE) first.
+   */
+  async takeDigestEntries(db: SqlRunner): Promise<DigestEntry[]> {
+    await sqlRows(
+      db,
+      `UPDATE notifications n SET mail = 'NONE'
+         FROM notification_preferences p
+        WHERE p.user_id = n.recipient_id AND p.mail_off
+          AND n.mail = 'DIGEST' AND n.mail_message_id IS NULL`,
+    );
+    return sqlRows<DigestEntry>(
+      db,
+      `SELECT ${COLUMNS}, n.recipient_id AS "recipientId", u.email, u.name
+         FROM notifications n JOIN identity_users_v u ON u.id = n.recipient_id
+        WHERE n.mail = 'DIGEST' AND n.mail_message_id IS NULL AND u.active
+        ORDER BY n.recipient_id, n.kind, n.created_at
+        FOR UPDATE OF n SKIP LOCKED`,
+    );
+  }
+
+  async attachMessage(db: SqlRunner, ids: readonly string[], messageId: string): Promise<void> {
+    await sqlRows(db, `UPDATE notifications SET mail_message_id = $2 WHERE id = ANY($1::uuid[])`, [
+      ids,
+      messageId,
+    ]);
+  }
+}

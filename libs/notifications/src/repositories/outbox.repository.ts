@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { offsetOf, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
+
+export type OutboxStatus = 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['PENDING', 'SENT', 'KEPT', 'BOUNCED', 'FAILED'];
+
+export interface NewMessage {
+  recipientId: string | null;
+  toAddress: string;
+  subject: string;
+  body: string;
+  kind: 'IMMEDIATE' | 'DIGEST';
+}
+
+export interface OutboxRow extends NewMessage {
+  id: string;
+  status: OutboxStatus;
+  attempts: number;
+  error: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface BounceRow {
+  address: string;
+  userId: string | null;
+  userName: string | null;
+  smtpCode: number;
+  response: string;
+  messageId: string | null;
+  bouncedAt: Date;
+  count: number;
+}
+
+const COLUMNS = `id, recipient_id AS "recipientId", to_address AS "toAddress", subject, body, kind, status,
+  attempts, error, created_at AS "createdAt", sent_at AS "sentAt"`;
+
+/** The outbox (every message composed, and what became of it) and the addresses that bounced. */
+@Injectable()
+export class OutboxRepository {
+  /** Adds the messages; returns their ids in the order given (made here, so the order is certain). */
+  async addMany(db: SqlRunner, messages: readonly NewMessage[]): Promise<string[]> {
+    if (!messages.length) return [];
+    const ids = messages.map(() => randomUUID());
+    const column = <K extends keyof NewMessage>(key: K) => messages.map((message) => message[key]);
+    await sqlRows(
+      db,
+      `INSERT INTO outbox (id, recipient_id, to_address, subject, body, kind)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [ids, column('recipientId'), column('toAddress'), column('subject'), column('body'), column('kind')],
+    );
+    return ids;
+  }
+
+  find(db: SqlRunner, id: string): Promise<OutboxRow | null> {
+    return sqlRow<OutboxRow>(db, `SELECT ${COLUMNS} FROM outbox WHERE id = $1`, [id]);
+  }
+
+  /** Moves a PENDING message to its outcome; false when it was no longer pending. */
+  async settle(
+    db: SqlRunner,
+    id: string,
+    status: Exclude<OutboxStatus, 'PENDING'>,
+    error: string | null = null,
+  ): Promise<boolean> {
+    const rows = await sqlRows<{ id: string }>(
+      db,
+      `UPDATE outbox SET status = $2, error = $3, attempts = attempts + 1,
+              sent_at = CASE WHEN $2 IN ('SENT', 'KEPT') THEN now() END
+        WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+      [id, status, error],
+    );
+    return rows.length > 0;
+  }
+
+  /** A failed attempt that will be retried. */
+  async recordAttempt(db: SqlRunner, id: string, error: string): Promise<void> {
+    await sqlRows(db, `UPDATE outbox SET attempts = attempts + 1, error = $2 WHERE id = $1`, [id, error]);
+  }
+
+  /** Messages still PENDING after `olderThanSeconds`: their job was lost (queue down at commit). */
+  stalePending(db: SqlRunner, olderThanSeconds: number): Promise<string[]> {
+    return sqlRows<{ id: string }, string>(
+      db,
+      `SELECT id FROM outbox WHERE status = 'PENDING' AND created_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT 1000`,
+      [olderThanSeconds],
+      (row) => row.id,
+    );
+  }
+
+  async page(
+    db: SqlRunner,
+    query: { page: number; pageSize: number; status?: OutboxStatus; to?: string },
+  ): Promise<[OutboxRow[], number]> {
+    const params: unknown[] = [query.status ?? null, query.to?.toLowerCase() ?? null];
+    const where = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR lower(to_address) = $2)`;
+    const rows = await sqlRows<OutboxRow>(
+      db,
+      `SELECT ${COLUMNS} FROM outbox WHERE ${where} ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      [...params, query.pageSize, offsetOf(query)],
+    );
+    const count = await sqlRow<{ n: number }>(
+      db,
+      `SELECT count(*)::int AS n FROM outbox WHERE ${where}`,
+      params,
+    );
+    return [rows, count?.n ?? 0];
+  }
+
+  async recordBounce(
+    db: SqlRunner,
+    bounce: { address: string; userId: string | null; smtpCode: number; response: string; messageId: string },
+  ): Promise<void> {
+    await sqlRows(
+      db,
+      `INSERT INTO mail_bounces (address, user_id, smtp_code, response, message_id)
+       VALUES (lower($1), $2, $3, $4, $5)
+       ON CONFLICT (address) DO UPDATE
+         SET smtp_code = EXCLUDED.smtp_code, response = EXCLUDED.response, message_id = EXCLUDED.message_id,
+             user_id = coalesce(EXCLUDED.user_id, mail_bounces.user_id), bounced_at = now(),
+             count = mail_bounces.count + 1`,
+      [bounce.address, bounce.userId, bounce.smtpCode, bounce.response, bounce.messageId],
+    );
+  }
+
+  bounces(db: SqlRunner): Promise<BounceRow[]> {
+    return sqlRows<BounceRow>(
+      db,
+      `SELECT b.address, b.user_id AS "userId", u.name AS "userName", b.smtp_code AS "smtpCode",
+              b.response, b.message_id AS "messageId", b.bounced_at AS "bouncedAt", b.count
+         FROM mail_bounces b LEFT JOIN identity_users_v u ON u.id = b.user_id
+        ORDER BY b.bounced_at DESC`,
+    );
+  }
+}

@@ -1,0 +1,15 @@
+export * from './obligation-schedule';
+export * from './programme-version';
+export * from './revision-rules';
+export * from './programmes-access';
+export type { ObligationView } from './obligations.repository';
+export type { ProgrammeFacts } from './programme-facts.repository';
+export { ProgressReportStatus } from './progress-reports.repository';
+export type { ProgressReportRow, SectionText } from './progress-reports.repository';
+export type { RevisionRow } from './revisions.repository';
+export * from './obligations.service';
+export * from './obligation-scan.service';
+export * from './programme-versions.service';
+export * from './progress-reports.service';
+export * from './revisions.service';
+export * from './programmes.module';

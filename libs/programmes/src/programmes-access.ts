@@ -1,0 +1,44 @@
+import type { AuthUser } from '@mptf/identity';
+import { can, Permission } from '@mptf/identity';
+import type { ProgrammeFacts } from './programme-facts.repository';
+
+/**
+ * Row rules of the programme work (calendar, progress reports, revisions). The route's permission
+ * is checked first; these say which programmes: the fund unit, the AA, the Committee and admins
+ * (programme-work.read-all) every one, a focal point those its agency takes part in.
+ */
+export function seesAllProgrammeWork(user: AuthUser): boolean {
+  return can(user, Permission.PROGRAMME_WORK_READ_ALL);
+}
+
+export function takesPartIn(user: AuthUser, programme: Pick<ProgrammeFacts, 'punos'>): boolean {
+  return !!user.organizationId && programme.punos.some((puno) => puno.id === user.organizationId);
+}
+
+export function mayReadProgrammeWork(user: AuthUser, programme: Pick<ProgrammeFacts, 'punos'>): boolean {
+  return (
+    seesAllProgrammeWork(user) || (can(user, Permission.PROGRAMME_WORK_READ) && takesPartIn(user, programme))
+  );
+}
+
+/** The convening agency's focal points write the report and ask for revisions. */
+export function convenes(user: AuthUser, programme: Pick<ProgrammeFacts, 'convenerOrgId'>): boolean {
+  return !!user.organizationId && user.organizationId === programme.convenerOrgId;
+}
+
+/** Sections: the convener's focal points any, a PUNO's focal points their own agency's. */
+export function mayWriteSection(
+  user: AuthUser,
+  programme: Pick<ProgrammeFacts, 'punos' | 'convenerOrgId'>,
+  organizationId: string,
+): boolean {
+  if (!can(user, Permission.PROGRESS_REPORT_WRITE)) return false;
+  return (
+    convenes(user, programme) || (takesPartIn(user, programme) && user.organizationId === organizationId)
+  );
+}
+
+/** The scope of a fund-wide list: null for all, else the agency whose programmes are visible. */
+export function listScope(user: AuthUser): { organizationId: string | null } | 'ALL' {
+  return seesAllProgrammeWork(user) ? 'ALL' : { organizationId: user.organizationId };
+}

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Clock } from '@mptf/platform';
+import { binary, finished } from '../reporting/report-fixtures';
+import { createTestContext, TestContext } from '../support/test-context';
+import {
+  API,
+  approvedProgramme,
+  expectStatus,
+  find,
+  FMU,
+  IOM,
+  obligationsOf,
+  programmeMatrix,
+  setToday,
+  transfer,
+} from './programme-work-fixtures';
+
+/** The annual consolidated report lists the year's late reports and the accepted narratives. */
+describe('annual report: late reports and accepted narratives', () => {
+  let t: TestContext;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    setToday(t, '2026-02-01');
+    programmeId = await approvedProgramme(t);
+    await transfer(t, programmeId, 'IOM', '100000.00', '2026-02-01');
+    await transfer(t, programmeId, 'UNICEF', '100000.00', '2026-02-01');
+    await expectStatus(
+      await t.http
+        .put(`${API}/proposals/${programmeId}/results-matrix`)
+        .set(await t.as(IOM))
+        .send(programmeMatrix()),
+      200,
+    );
+    setToday(t, '2027-05-10');
+    const obligation = find(await obligationsOf(t, programmeId, IOM), 'ANNUAL_NARRATIVE', 2026, null);
+    const report = await expectStatus(
+      await t.http
+        .post(`${API}/programmes/${programmeId}/progress-reports`)
+        .set(await t.as(IOM))
+        .send({ obligationId: obligation.id }),
+      201,
+    );
+    await expectStatus(
+      await t.http
+        .put(`${API}/progress-reports/${report.id}/sections`)
+        .set(await t.as(IOM))
+        .send({
+          sections: [
+            {
+              resultKey: 'OC1',
+              progress: 'Four hundred workers recruited fee-free',
+              story: 'Ram paid no fee',
+            },
+          ],
+        }),
+      200,
+    );
+    await expectStatus(
+      await t.http.post(`${API}/progress-reports/${report.id}/submit`).set(await t.as(IOM)),
+      200,
+    );
+    await expectStatus(
+      await t.http
+        .post(`${API}/progress-reports/${report.id}/review`)
+        .set(await t.as(FMU))
+        .send({ outcome: 'ACCEPT' }),
+      200,
+    );
+    const worker = await t.startWorker();
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(new Date('2027-05-10T12:00:00Z'));
+  });
+  afterAll(() => t.close());
+
+  it('shows the narrative submitted 40 days late, the financial reports overdue, and the accepted narrative', async () => {
+    const run = await t.http
+      .post(`${API}/reports`)
+      .set(await t.as(FMU))
+      .send({ type: 'ANNUAL_CONSOLIDATED', format: 'pdf', parameters: { year: 2026 } });
+    expect(run.status).toBe(202);
+    expect((await finished(t, run.body.id, FMU, 60000)).status).toBe('SUCCEEDED');
+    const file = await t.http
+      .get(`${API}/reports/${run.body.id}/file`)
+      .set(await t.as(FMU))
+      .buffer(true)
+      .parse(binary);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file.body as Buffer }).toString(
+      'utf8',
+    );
+    expect(text).toContain('Late reports');
+    expect(text).toMatch(/Annual narrative\s+IOM\s+2027-03-31\s+2027-05-10\s+40/);
+    expect(text).toMatch(/Annual financial\s+UNICEF\s+2027-04-30\s+not yet\s+10/);
+    expect(text).toContain('Programme progress (accepted narrative reports)');
+    expect(text).toContain('OC1 (IOM): Four hundred workers recruited fee-free Story: Ram paid no fee');
+    if (process.env.REPORT_SAMPLES_DIR)
+      writeFileSync(`${process.env.REPORT_SAMPLES_DIR}/annual-calendar.pdf`, file.body as Buffer);
+  });
+});

@@ -1,0 +1,97 @@
+import { Clock } from '@mptf/platform';
+import { AA, API, CHAIR, deposit, FULL_ALLOCATIONS, IOM, underReview } from '../review/review-fixtures';
+import type { TestContext } from '../support/test-context';
+
+export { AA, API, CHAIR, IOM };
+export const FMU = 'fmu@mptf.test';
+export const UNICEF = 'unicef.focal@mptf.test';
+export const UNDP = 'undp.focal@mptf.test';
+export const DONOR = 'donor.deu@mptf.test';
+export const SC_UNDP = 'sc.undp@mptf.test';
+
+/** Moves the application's clock (the only fake the guide allows). */
+export function setToday(t: TestContext, date: string): void {
+  jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(`${date}T12:00:00Z`));
+}
+
+export async function expectStatus(response: { status: number; body: unknown }, status: number | number[]) {
+  if (![status].flat().includes(response.status))
+    throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body as Record<string, any>;
+}
+
+/** An IOM + UNICEF proposal (eligibleProposal) approved by the chair with its full budget. */
+export async function approvedProgramme(t: TestContext): Promise<string> {
+  await deposit(t, '2000000.00', '2026-01-05');
+  const id = await underReview(t);
+  await expectStatus(
+    await t.http
+      .post(`${API}/proposals/${id}/decision`)
+      .set(await t.as(CHAIR))
+      .send({ outcome: 'APPROVED', justification: 'Strong joint programme', allocations: FULL_ALLOCATIONS }),
+    [200, 201],
+  );
+  return id;
+}
+
+export async function transfer(
+  t: TestContext,
+  programmeId: string,
+  orgCode: string,
+  amount: string,
+  date: string,
+) {
+  return expectStatus(
+    await t.http
+      .post(`${API}/programmes/${programmeId}/transfers`)
+      .set(await t.as(AA))
+      .send({ orgCode, amount, date }),
+    201,
+  );
+}
+
+/** One outcome with one indicator whose target period is the first half of 2026. */
+export function programmeMatrix() {
+  return {
+    results: [
+      {
+        key: 'OC1',
+        type: 'OUTCOME',
+        title: 'Migrant workers are recruited fairly',
+        indicators: [
+          {
+            key: 'OC1.1',
+            title: 'Workers recruited without paying fees',
+            measure: 'UNIT',
+            ascending: true,
+            unit: 'people',
+            baseline: { year: 2025, value: 0 },
+            targets: [{ periodStart: '2026-02-01', periodEnd: '2026-06-30', value: 500 }],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export async function obligationsOf(t: TestContext, programmeId: string, email: string) {
+  const body = await expectStatus(
+    await t.http.get(`${API}/programmes/${programmeId}/obligations?pageSize=200`).set(await t.as(email)),
+    200,
+  );
+  return body.items as Record<string, any>[];
+}
+
+export function find(
+  obligations: Record<string, any>[],
+  kind: string,
+  year: number | null,
+  orgCode: string | null,
+) {
+  const found = obligations.find((o) => o.kind === kind && o.year === year && o.orgCode === orgCode);
+  if (!found)
+    throw new Error(
+      `no ${kind} ${year} ${orgCode} in ${JSON.stringify(obligations.map((o) => [o.kind, o.year, o.orgCode]))}`,
+    );
+  return found;
+}
