@@ -84,6 +84,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every notification mail, newest first, with its status (PENDING, SENT, KEPT without SMTP, BOUNCED, FAILED) */
+    get: operations['OutboxController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/outbox/bounces': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Addresses an SMTP server refused permanently (5xx), latest first */
+    get: operations['OutboxController_bounces'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit': {
     parameters: {
       query?: never;
@@ -255,6 +289,74 @@ export interface paths {
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationPreferencesController_get'];
+    /** Replaces the preferences; unknown kinds or deliveries are a 400 naming each */
+    put: operations['NotificationPreferencesController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's notifications, newest first; unread=true for the unread only */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks one of the caller’s notifications read (another user’s: 404) */
+    post: operations['NotificationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks all the caller's notifications read */
+    post: operations['NotificationsController_readAll'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1353,6 +1455,23 @@ export interface components {
       decisions: components['schemas']['DecisionDto'][];
       meetingId: string;
     };
+    BounceDto: {
+      address: string;
+      /** Format: date-time */
+      bouncedAt: string;
+      count: number;
+      /** Format: uuid */
+      messageId: string | null;
+      response: string;
+      /** @example 550 */
+      smtpCode: number;
+      user: components['schemas']['BounceUserDto'] | null;
+    };
+    BounceUserDto: {
+      /** Format: uuid */
+      id: string;
+      name: string | null;
+    };
     BudgetCategoryDto: {
       code: number;
       /** @description false for category 8, which is computed */
@@ -1798,6 +1917,51 @@ export interface components {
       /** @example people */
       unit?: string | null;
     };
+    KindPreferenceDto: {
+      /** @enum {string} */
+      delivery: 'OFF' | 'IMMEDIATE' | 'DIGEST';
+      /** @enum {string} */
+      kind:
+        | 'PROPOSAL_SUBMITTED'
+        | 'PROPOSAL_QUEUED_FOR_REVIEW'
+        | 'PROPOSAL_RETURNED'
+        | 'MEETING_AGENDA_SET'
+        | 'MEETING_PACK_READY'
+        | 'DECISION_RECORDED'
+        | 'ACTUAL_SUBMITTED'
+        | 'ACTUAL_RETURNED'
+        | 'PROGRESS_REPORT_SUBMITTED'
+        | 'PROGRESS_REPORT_RETURNED'
+        | 'OBLIGATION_DUE'
+        | 'OBLIGATION_OVERDUE'
+        | 'REVISION_SUBMITTED'
+        | 'REVISION_DECIDED'
+        | 'REPORT_FINISHED'
+        | 'REPORT_FAILED';
+      label: string;
+    };
+    KindPreferenceInputDto: {
+      /** @enum {string} */
+      delivery: 'OFF' | 'IMMEDIATE' | 'DIGEST';
+      /** @enum {string} */
+      kind:
+        | 'PROPOSAL_SUBMITTED'
+        | 'PROPOSAL_QUEUED_FOR_REVIEW'
+        | 'PROPOSAL_RETURNED'
+        | 'MEETING_AGENDA_SET'
+        | 'MEETING_PACK_READY'
+        | 'DECISION_RECORDED'
+        | 'ACTUAL_SUBMITTED'
+        | 'ACTUAL_RETURNED'
+        | 'PROGRESS_REPORT_SUBMITTED'
+        | 'PROGRESS_REPORT_RETURNED'
+        | 'OBLIGATION_DUE'
+        | 'OBLIGATION_OVERDUE'
+        | 'REVISION_SUBMITTED'
+        | 'REVISION_DECIDED'
+        | 'REPORT_FINISHED'
+        | 'REPORT_FAILED';
+    };
     LoginDto: {
       /** @example admin@mptf.test */
       email: string;
@@ -1868,6 +2032,9 @@ export interface components {
         | 'report.generate'
         | 'report.read'
         | 'queue.dashboard'
+        | 'notification.read'
+        | 'notification.manage'
+        | 'mail.outbox-read'
       )[];
       roles: (
         | 'ADMIN'
@@ -1963,6 +2130,69 @@ export interface components {
         | 'TRADE_UNION'
         | 'OTHER';
     };
+    NotificationDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      item: components['schemas']['NotificationItemDto'];
+      /** @enum {string} */
+      kind:
+        | 'PROPOSAL_SUBMITTED'
+        | 'PROPOSAL_QUEUED_FOR_REVIEW'
+        | 'PROPOSAL_RETURNED'
+        | 'MEETING_AGENDA_SET'
+        | 'MEETING_PACK_READY'
+        | 'DECISION_RECORDED'
+        | 'ACTUAL_SUBMITTED'
+        | 'ACTUAL_RETURNED'
+        | 'PROGRESS_REPORT_SUBMITTED'
+        | 'PROGRESS_REPORT_RETURNED'
+        | 'OBLIGATION_DUE'
+        | 'OBLIGATION_OVERDUE'
+        | 'REVISION_SUBMITTED'
+        | 'REVISION_DECIDED'
+        | 'REPORT_FINISHED'
+        | 'REPORT_FAILED';
+      /** @example Proposal submitted */
+      label: string;
+      /**
+       * @description the item's page in the web app
+       * @example /proposals/6b0c…
+       */
+      link: string;
+      read: boolean;
+      /** Format: date-time */
+      readAt: string | null;
+      /** @description the item's reference */
+      reference: string | null;
+    };
+    NotificationItemDto: {
+      id: string;
+      /** @example MIG-2026-0007 */
+      reference: string | null;
+      title: string | null;
+      /** @example proposal */
+      type: string;
+    };
+    NotificationPageDto: {
+      items: components['schemas']['NotificationDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+      /** @description the caller's unread notifications (the bell's count) */
+      unread: number;
+    };
+    NotificationPreferencesDto: {
+      kinds: components['schemas']['KindPreferenceDto'][];
+      mailOff: boolean;
+    };
+    NotificationPreferencesInputDto: {
+      /** @description mail delivery per kind of event; kinds left out take the default (IMMEDIATE) */
+      kinds: components['schemas']['KindPreferenceInputDto'][];
+      /** @description true: no notification mail at all (the bell still shows everything) */
+      mailOff: boolean;
+    };
     Object: Record<string, never>;
     OrganizationBudgetDto: {
       /** @example 500000.00 */
@@ -1984,6 +2214,36 @@ export interface components {
       name: string;
       /** @enum {string} */
       type: 'UN_ENTITY' | 'MEMBER_STATE' | 'SECRETARIAT' | 'CSO' | 'OTHER';
+    };
+    OutboxMessageDto: {
+      attempts: number;
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      error: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'IMMEDIATE' | 'DIGEST';
+      /** Format: uuid */
+      recipientId: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
+      subject: string;
+      to: string;
+    };
+    OutboxPageDto: {
+      items: components['schemas']['OutboxMessageDto'][];
+      /**
+       * @description smtp: SMTP_URL is set; outbox: mail is kept here
+       * @enum {string}
+       */
+      mode: 'smtp' | 'outbox';
+      page: number;
+      pageSize: number;
+      total: number;
     };
     PackMeetingDto: {
       /** @example 2027-02-15 */
@@ -2937,6 +3197,50 @@ export interface operations {
       };
     };
   };
+  OutboxController_list: {
+    parameters: {
+      query?: {
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        status?: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
+        /** @description messages to this address */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutboxPageDto'];
+        };
+      };
+    };
+  };
+  OutboxController_bounces: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BounceDto'][];
+        };
+      };
+    };
+  };
   AuditController_list: {
     parameters: {
       query?: {
@@ -3225,6 +3529,119 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MeDto'];
         };
+      };
+    };
+  };
+  NotificationPreferencesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+    };
+  };
+  NotificationPreferencesController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreferencesInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        page?: components['schemas']['Object'];
+        pageSize?: components['schemas']['Object'];
+        /** @description createdAt, kind or read; `-` for descending; comma-separated. Default: newest first */
+        sort?: string;
+        /** @description true: only unread notifications */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description No such notification of the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -32,6 +32,13 @@ export type PortfolioGroup = S['PortfolioGroupDto'];
 export type RollupGroup = S['RollupGroupDto'];
 export type Actual = S['ActualDto'];
 export type ExpenditureReport = S['ExpenditureReportDto'];
+export type Notification = S['NotificationDto'];
+export type NotificationPage = S['NotificationPageDto'];
+export type NotificationPreferences = S['NotificationPreferencesDto'];
+export type MailDelivery = S['KindPreferenceDto']['delivery'];
+export type OutboxPage = S['OutboxPageDto'];
+export type OutboxMessage = S['OutboxMessageDto'];
+export type Bounce = S['BounceDto'];
 
 export interface Page<T> {
   items: T[];
