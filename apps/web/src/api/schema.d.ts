@@ -3202,6 +3202,10 @@ export interface operations {
       query?: {
         page?: components['schemas']['Object'];
         pageSize?: components['schemas']['Object'];
+        /** @description searches the address and the subject (words starting with it) */
+        q?: string;
+        /** @description createdAt, status, to or subject; `-` for descending; comma-separated. Default: newest first */
+        sort?: string;
         status?: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
         /** @description messages to this address */
         to?: string;
@@ -3579,6 +3583,8 @@ export interface operations {
       query?: {
         page?: components['schemas']['Object'];
         pageSize?: components['schemas']['Object'];
+        /** @description searches the item's reference and title (words starting with it) */
+        q?: string;
         /** @description createdAt, kind or read; `-` for descending; comma-separated. Default: newest first */
         sort?: string;
         /** @description true: only unread notifications */
