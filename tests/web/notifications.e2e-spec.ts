@@ -61,6 +61,17 @@ describe('Web journey: the bell, mail preferences and the outbox', () => {
     const mine = await t.http.get('/api/v1/notifications').set(await t.as(FMU));
     const opened = mine.body.items.find((n: { item: { id: string } }) => n.item.id === proposalId);
     expect(opened.read).toBe(true);
+
+    // Every notification, and the unread ones only.
+    await bell.click();
+    await page.getByRole('link', { name: 'All notifications' }).click();
+    await see(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
+    const all = page.getByRole('list', { name: 'Notifications' }).getByRole('listitem');
+    await see(all).toHaveCount(2);
+    await page.getByText('Unread (1)').click();
+    await see(all).toHaveCount(1);
+    await see(all.first()).toContainText('NEW');
+    await browser.shot('notifications-page');
   });
 
   it('saves a daily digest for one kind of event', async () => {
