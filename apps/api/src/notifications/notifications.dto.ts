@@ -69,6 +69,10 @@ export class NotificationPageDto {
   @ApiProperty({ description: "the caller's unread notifications (the bell's count)" }) unread: number;
 }
 
+export class ReadAllDto {
+  @ApiProperty({ description: 'how many notifications were marked read' }) marked: number;
+}
+
 export class KindPreferenceInputDto {
   @ApiProperty({ enum: NotificationKind })
   @IsString()

@@ -1363,6 +1363,12 @@ export interface components {
       /** @example 1250 */
       value?: string | null;
     };
+    ActualPageDto: {
+      items: components['schemas']['ActualDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     AgendaDecisionDto: {
       decidedAt: string;
       id: string;
@@ -1374,7 +1380,21 @@ export interface components {
       position: number;
       proposalId: string;
       reference: string;
-      status: string;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'UNDER_REVIEW'
+        | 'RETURNED'
+        | 'INELIGIBLE'
+        | 'REVISION_REQUESTED'
+        | 'APPROVED'
+        | 'PIPELINE'
+        | 'REJECTED'
+        | 'WITHDRAWN'
+        | 'ACTIVE'
+        | 'OPERATIONALLY_CLOSED'
+        | 'FINANCIALLY_CLOSED';
       thematicAreaCode: number;
       title: string;
       /** @example 856000.00 */
@@ -1391,6 +1411,39 @@ export interface components {
        * @example IOM
        */
       orgCode: string;
+    };
+    ApprovedPeriodDto: {
+      periodEnd: string;
+      periodStart: string;
+      value: string | null;
+    };
+    AuditEventDto: {
+      /**
+       * @description dotted verb
+       * @example proposal.submit
+       */
+      action: string;
+      actorEmail: string | null;
+      actorId: string | null;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      correlationId: string | null;
+      entityId: string;
+      /** @example proposal */
+      entityType: string;
+      /** @example 1042 */
+      id: string;
+      occurredAt: string;
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditEventDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     BalanceDto: {
       current: components['schemas']['BalanceSharesDto'];
@@ -1434,6 +1487,12 @@ export interface components {
        * @example 0
        */
       value?: string | number;
+      /** @example 2025 */
+      year: number;
+    };
+    BaselineViewDto: {
+      /** @example 0 */
+      value: string | null;
       /** @example 2025 */
       year: number;
     };
@@ -1511,6 +1570,17 @@ export interface components {
        */
       kind: 'OPERATIONAL' | 'FINANCIAL';
     };
+    ComponentStatusDto: {
+      /**
+       * @description the queue backend in use
+       * @example redis
+       */
+      backend?: string;
+      /** @description why it is down */
+      error?: string;
+      /** @enum {string} */
+      status: 'up' | 'down';
+    };
     ConflictDto: {
       declaredAt: string;
       proposalId: string;
@@ -1552,6 +1622,12 @@ export interface components {
       reverses: string | null;
       /** @example 1085000.00 */
       usdAmount: string;
+    };
+    ContributionPageDto: {
+      items: components['schemas']['ContributionDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     CountryDto: {
       /** @example MX */
@@ -1725,7 +1801,7 @@ export interface components {
       generatedAt: string;
       meeting: components['schemas']['PackMeetingDto'];
       /** @description Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations; with OWN_ONLY the last three are null. */
-      proposals: unknown[][];
+      proposals: components['schemas']['PackProposalDto'][];
     };
     DeclareConflictDto: {
       /** @example My ministry co-finances the national component of this programme */
@@ -1753,6 +1829,33 @@ export interface components {
       sha256: string;
       uploadedAt: string;
       uploadedBy: string;
+    };
+    DueActualDto: {
+      id: string;
+      /** @enum {string} */
+      status: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+    };
+    DueItemDto: {
+      /** @description entered but not yet approved */
+      actual: components['schemas']['DueActualDto'] | null;
+      indicatorId: string;
+      indicatorKey: string;
+      indicatorTitle: string;
+      periodEnd: string;
+      periodStart: string;
+      resultKey: string;
+      /**
+       * @description DUE up to 30 days after the period end, OVERDUE after
+       * @enum {string}
+       */
+      state: 'DUE' | 'OVERDUE';
+    };
+    DueListDto: {
+      /** @example 2026-12-03 */
+      asOf: string;
+      items: components['schemas']['DueItemDto'][];
+      programmeId: string;
+      reference: string;
     };
     EarmarkDto: {
       /**
@@ -1893,6 +1996,36 @@ export interface components {
       date?: string | null;
       endorsed: boolean;
     };
+    GuidingPrincipleDto: {
+      /** @example PEOPLE_CENTRED */
+      code: string;
+      description: string;
+      position: number;
+      title: string;
+    };
+    HealthComponentsDto: {
+      database: components['schemas']['ComponentStatusDto'];
+      redis: components['schemas']['ComponentStatusDto'];
+    };
+    HealthDto: {
+      info: components['schemas']['HealthComponentsDto'];
+      /** @enum {string} */
+      status: 'ok' | 'error';
+    };
+    HeartbeatDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description null until a worker processed it */
+      processedAt: string | null;
+      requestedAt: string;
+      /** @description the worker that processed it */
+      worker: string | null;
+    };
+    HeartbeatRequestDto: {
+      /** Format: uuid */
+      id: string;
+      requestedAt: string;
+    };
     IndicatorBodyDto: {
       /** @description true when higher is better */
       ascending: boolean;
@@ -1916,6 +2049,28 @@ export interface components {
       title: string;
       /** @example people */
       unit?: string | null;
+    };
+    IndicatorProgressDto: {
+      approvedActuals: number;
+      latestApproved: components['schemas']['ApprovedPeriodDto'] | null;
+      onTrack: boolean | null;
+      periods: number;
+    };
+    IndicatorViewDto: {
+      ascending: boolean;
+      baseline: components['schemas']['BaselineViewDto'];
+      /** @example FI-2.1 */
+      fundIndicatorCode: string | null;
+      gcmObjectiveCodes: number[];
+      id: string;
+      /** @example I1.1 */
+      key: string;
+      /** @enum {string} */
+      measure: 'UNIT' | 'PERCENTAGE' | 'NOMINAL' | 'ORDINAL' | 'QUALITATIVE';
+      progress: components['schemas']['IndicatorProgressDto'];
+      targets: components['schemas']['TargetViewDto'][];
+      title: string;
+      unit: string | null;
     };
     KindPreferenceDto: {
       /** @enum {string} */
@@ -1977,6 +2132,24 @@ export interface components {
       /** @description UN gender marker 0–3 */
       gender: number;
       humanRights: number;
+    };
+    MatrixProgressDto: {
+      indicators: number;
+      onTrack: number;
+      /** @example 0.7500 */
+      shareOnTrack: string | null;
+      withActual: number;
+      withTarget: number;
+    };
+    MatrixViewDto: {
+      progress: components['schemas']['MatrixProgressDto'];
+      proposalId: string;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      results: components['schemas']['ResultViewDto'][];
+      status: string;
+      /** @description where reporting periods must fall */
+      window: components['schemas']['PeriodWindowDto'];
     };
     MeDto: {
       email: string;
@@ -2193,7 +2366,6 @@ export interface components {
       /** @description true: no notification mail at all (the bell still shows everything) */
       mailOff: boolean;
     };
-    Object: Record<string, never>;
     OrganizationBudgetDto: {
       /** @example 500000.00 */
       direct: string;
@@ -2245,11 +2417,81 @@ export interface components {
       pageSize: number;
       total: number;
     };
+    PackBudgetDto: {
+      byOrganization: components['schemas']['PackOrganizationBudgetDto'][];
+      /** @example 800000.00 */
+      direct: string;
+      /** @example 56000.00 */
+      indirect: string;
+      /** @example 856000.00 */
+      total: string;
+    };
     PackMeetingDto: {
       /** @example 2027-02-15 */
       date: string;
       id: string;
       title: string;
+    };
+    PackOrganizationBudgetDto: {
+      /** @example IOM */
+      orgCode: string;
+      /** @example 535000.00 */
+      total: string;
+    };
+    PackProposalDto: {
+      /**
+       * @description unearmarked + earmarked for its thematic area
+       * @example 1569150.00
+       */
+      availableForArea: string;
+      budget: components['schemas']['PackBudgetDto'];
+      convenerCode: string;
+      countryCodes: string[];
+      decision: components['schemas']['AgendaDecisionDto'] | null;
+      durationMonths: number;
+      /** @description its requested total fits the funds available to its area */
+      fundable: boolean;
+      gcmObjectiveCodes: number[];
+      markers: components['schemas']['MarkersDto'];
+      participatingOrgCodes: string[];
+      proposalId: string;
+      recommendations: components['schemas']['RecommendationsDto'] | null;
+      /** @enum {string|null} */
+      recordableAs: 'CHAIR' | 'ACTING_CHAIR' | null;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      /** @description distinct UN M49 regions; ['Global'] without countries */
+      regions: string[];
+      reviewCount: number | null;
+      reviewRound: number;
+      /**
+       * @description OWN_ONLY: the next three are null
+       * @enum {string}
+       */
+      reviewVisibility: 'ALL' | 'OWN_ONLY';
+      scope: string;
+      stage: string;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'UNDER_REVIEW'
+        | 'RETURNED'
+        | 'INELIGIBLE'
+        | 'REVISION_REQUESTED'
+        | 'APPROVED'
+        | 'PIPELINE'
+        | 'REJECTED'
+        | 'WITHDRAWN'
+        | 'ACTIVE'
+        | 'OPERATIONALLY_CLOSED'
+        | 'FINANCIALLY_CLOSED';
+      summary: string;
+      thematicAreaCode: number;
+      thematicAreaTitle: string;
+      title: string;
+      /** @example 72.50 */
+      weightedScore: string | null;
     };
     PatchFundSettingsDto: {
       /** @example 0.01 */
@@ -2275,6 +2517,12 @@ export interface components {
       minMarkers?: components['schemas']['MinMarkersDto'];
       minParticipatingOrganizations?: number;
       reviewWindowDays?: number;
+    };
+    PeriodWindowDto: {
+      /** @example 2027-12-31 */
+      end: string;
+      /** @example 2026-01-01 */
+      start: string;
     };
     PipelineItemDto: {
       endorsedAt: string | null;
@@ -2518,6 +2766,30 @@ export interface components {
        */
       visibility: 'ALL' | 'OWN_ONLY';
     };
+    ProposalSnapshotDto: {
+      budget: components['schemas']['BudgetDto'];
+      budgetLines: components['schemas']['BudgetLineViewDto'][];
+      convenerCode: string;
+      countryCodes: string[];
+      documents: components['schemas']['SnapshotDocumentDto'][];
+      durationMonths: number;
+      gcmObjectiveCodes: number[];
+      governmentEndorsement: components['schemas']['EndorsementViewDto'] | null;
+      /** @example 0.07 */
+      indirectRate: string;
+      markers: components['schemas']['MarkersDto'];
+      nationalPartners: components['schemas']['NationalPartnerDto'][];
+      participatingOrgCodes: string[];
+      /** @example MIG-2026-0007 */
+      reference: string;
+      /** @enum {string} */
+      scope: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+      /** @enum {string} */
+      stage: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
+      summary: string;
+      thematicAreaCode: number;
+      title: string;
+    };
     PunoFiguresDto: {
       /** @example 1500000.00 */
       allocated: string;
@@ -2548,6 +2820,10 @@ export interface components {
     RankPipelineDto: {
       /** @description every proposal in the pipeline, exactly once, in the new order */
       proposalIds: string[];
+    };
+    ReadAllDto: {
+      /** @description how many notifications were marked read */
+      marked: number;
     };
     RecommendationsDto: {
       APPROVE: number;
@@ -2686,6 +2962,12 @@ export interface components {
       /** @enum {string} */
       type: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
     };
+    ReportRunPageDto: {
+      items: components['schemas']['ReportRunDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     ReportSourceDto: {
       /** @description sha256 of the figures: the same data give the same fingerprint */
       fingerprint: string;
@@ -2728,6 +3010,16 @@ export interface components {
     };
     ResultsMatrixBodyDto: {
       results: components['schemas']['ResultBodyDto'][];
+    };
+    ResultViewDto: {
+      id: string;
+      indicators: components['schemas']['IndicatorViewDto'][];
+      /** @example O1 */
+      key: string;
+      parentKey: string | null;
+      title: string;
+      /** @enum {string} */
+      type: 'OUTCOME' | 'OUTPUT';
     };
     ReturnActualDto: {
       /** @example Please add the sex breakdown of the second quarter. */
@@ -2796,14 +3088,53 @@ export interface components {
        */
       weightedScore: string | null;
     };
+    RevisionAuthorDto: {
+      id: string;
+      name: string | null;
+    };
     RevisionDiffDto: {
       changes: components['schemas']['FieldChangeDto'][];
       from: number;
       proposalId: string;
       to: number;
     };
+    RevisionDto: {
+      budget: components['schemas']['BudgetDto'];
+      budgetLines: components['schemas']['BudgetLineViewDto'][];
+      convenerCode: string;
+      countryCodes: string[];
+      documents: components['schemas']['SnapshotDocumentDto'][];
+      durationMonths: number;
+      gcmObjectiveCodes: number[];
+      governmentEndorsement: components['schemas']['EndorsementViewDto'] | null;
+      /** @example 0.07 */
+      indirectRate: string;
+      markers: components['schemas']['MarkersDto'];
+      nationalPartners: components['schemas']['NationalPartnerDto'][];
+      participatingOrgCodes: string[];
+      proposalId: string;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      /** @enum {string} */
+      scope: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+      /** @description the stored snapshot verbatim (also spread above) */
+      snapshot: components['schemas']['ProposalSnapshotDto'];
+      /** @enum {string} */
+      stage: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
+      submittedAt: string;
+      submittedBy: components['schemas']['RevisionAuthorDto'];
+      summary: string;
+      thematicAreaCode: number;
+      title: string;
+      version: number;
+    };
     RevisionRefDto: {
       submittedAt: string;
+      version: number;
+    };
+    RevisionSummaryDto: {
+      submittedAt: string;
+      submittedBy: components['schemas']['RevisionAuthorDto'];
       version: number;
     };
     RollupGroupDto: {
@@ -2842,6 +3173,56 @@ export interface components {
       score: number;
       /** @description weight in percent when the review was written */
       weight: number;
+    };
+    ScreenedProposalDto: {
+      budget: components['schemas']['BudgetDto'];
+      budgetLines: components['schemas']['BudgetLineViewDto'][];
+      convenerCode: string;
+      countryCodes: string[];
+      createdAt: string;
+      documents: components['schemas']['DocumentDto'][];
+      durationMonths: number;
+      gcmObjectiveCodes: number[];
+      governmentEndorsement: components['schemas']['EndorsementViewDto'] | null;
+      id: string;
+      /** @example 0.07 */
+      indirectRate: string;
+      markers: components['schemas']['MarkersDto'];
+      nationalPartners: components['schemas']['NationalPartnerDto'][];
+      participatingOrgCodes: string[];
+      /** @example MIG-2026-0007 */
+      reference: string;
+      reviewDueDate: string | null;
+      /** @example 1 */
+      reviewRound: number;
+      revisions: components['schemas']['RevisionRefDto'][];
+      /** @enum {string} */
+      scope: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+      /** @enum {string} */
+      stage: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
+      startDate: string | null;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'UNDER_REVIEW'
+        | 'RETURNED'
+        | 'INELIGIBLE'
+        | 'REVISION_REQUESTED'
+        | 'APPROVED'
+        | 'PIPELINE'
+        | 'REJECTED'
+        | 'WITHDRAWN'
+        | 'ACTIVE'
+        | 'OPERATIONALLY_CLOSED'
+        | 'FINANCIALLY_CLOSED';
+      submittedAt: string | null;
+      summary: string;
+      thematicAreaCode: number;
+      title: string;
+      updatedAt: string;
+      /** @description latest submitted revision; 0 while never submitted */
+      version: number;
     };
     ScreenProposalDto: {
       /**
@@ -2883,6 +3264,13 @@ export interface components {
        */
       gcmObjectiveCodes: number[];
     };
+    SnapshotDocumentDto: {
+      filename: string;
+      id: string;
+      /** @enum {string} */
+      kind: 'CONCEPT_NOTE' | 'PROGRAMME_DOCUMENT' | 'ENDORSEMENT_LETTER' | 'BUDGET' | 'OTHER';
+      sha256: string;
+    };
     SubmitReviewDto: {
       /** @example Strong joint programming; the results framework needs baselines. */
       comment: string;
@@ -2890,6 +3278,13 @@ export interface components {
       recommendation: 'APPROVE' | 'REVISE' | 'REJECT';
       /** @description One score per review criterion, every criterion exactly once (else 422) */
       scores: components['schemas']['CriterionScoreDto'][];
+    };
+    TargetActualDto: {
+      id: string;
+      /** @enum {string} */
+      status: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+      /** @example 1250 */
+      value: string | null;
     };
     TargetBodyDto: {
       /** @example 2026-12-31 */
@@ -2901,6 +3296,20 @@ export interface components {
        * @example 1250
        */
       value?: string | number;
+    };
+    TargetViewDto: {
+      /** @description the actual reported for the period */
+      actual: components['schemas']['TargetActualDto'] | null;
+      /** @enum {string|null} */
+      due: 'DUE' | 'OVERDUE' | null;
+      /** @description null until both target and approved actual exist */
+      onTrack: boolean | null;
+      /** @example 2026-12-31 */
+      periodEnd: string;
+      /** @example 2026-01-01 */
+      periodStart: string;
+      /** @example 1250 */
+      value: string | null;
     };
     ThematicAreaDto: {
       /** @example 1 */
@@ -3026,6 +3435,12 @@ export interface components {
         | 'DONOR_VIEWER'
       )[];
     };
+    UserPageDto: {
+      items: components['schemas']['UserDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     WithAdministrativeAgentDto: {
       aaFees: string;
       /** @description totalSources − totalUses */
@@ -3064,8 +3479,8 @@ export interface operations {
     parameters: {
       query?: {
         indicatorId?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         programmeId?: string;
         /** @description SUBMITTED gives the FMU approval queue */
         status?: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
@@ -3080,7 +3495,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActualPageDto'];
+        };
       };
     };
   };
@@ -3200,8 +3617,8 @@ export interface operations {
   OutboxController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description searches the address and the subject (words starting with it) */
         q?: string;
         /** @description createdAt, status, to or subject; `-` for descending; comma-separated. Default: newest first */
@@ -3252,8 +3669,8 @@ export interface operations {
         actorId?: string;
         entityId?: string;
         entityType?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -3265,7 +3682,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
       };
     };
   };
@@ -3311,8 +3730,8 @@ export interface operations {
       query?: {
         donor?: string;
         kind?: 'COMMITMENT' | 'DEPOSIT';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         year?: number;
       };
       header?: never;
@@ -3325,7 +3744,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContributionPageDto'];
+        };
       };
     };
   };
@@ -3388,11 +3809,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description IATI activities XML */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/xml': string;
+        };
       };
     };
   };
@@ -3400,8 +3824,8 @@ export interface operations {
     parameters: {
       query?: {
         kind?: 'INTEREST' | 'OTHER_INCOME' | 'DIRECT_COST' | 'BANK_CHARGE';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description Reporting year */
         year?: number;
       };
@@ -3581,8 +4005,8 @@ export interface operations {
   NotificationsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description searches the item's reference and title (words starting with it) */
         q?: string;
         /** @description createdAt, kind or read; `-` for descending; comma-separated. Default: newest first */
@@ -3647,7 +4071,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadAllDto'];
+        };
       };
     };
   };
@@ -3745,8 +4171,8 @@ export interface operations {
   ProgrammesController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'APPROVED' | 'ACTIVE' | 'OPERATIONALLY_CLOSED' | 'FINANCIALLY_CLOSED';
         thematicArea?: number;
       };
@@ -3958,7 +4384,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DueListDto'];
+        };
       };
     };
   };
@@ -4023,8 +4451,8 @@ export interface operations {
         gcmObjective?: number;
         /** @description a participating organization (or the convener) */
         organization?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description full-text search over title and summary */
         q?: string;
         /** @description UN M49 region name or code */
@@ -4317,11 +4745,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The file as uploaded */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
       };
     };
   };
@@ -4402,7 +4835,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatrixViewDto'];
+        };
       };
     };
   };
@@ -4426,7 +4861,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatrixViewDto'];
+        };
       };
       /** @description shape errors with field paths */
       400: {
@@ -4536,7 +4973,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RevisionSummaryDto'][];
+        };
       };
     };
   };
@@ -4579,7 +5018,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RevisionDto'];
+        };
       };
     };
   };
@@ -4603,7 +5044,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScreenedProposalDto'];
+        };
       };
       /** @description Not SUBMITTED (names the current state) */
       409: {
@@ -4767,7 +5210,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GuidingPrincipleDto'][];
+        };
       };
     };
   };
@@ -4838,8 +5283,8 @@ export interface operations {
   ReportsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
         type?: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
       };
@@ -4853,7 +5298,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportRunPageDto'];
+        };
       };
     };
   };
@@ -4915,11 +5362,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The generated file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
       };
     };
   };
@@ -5041,8 +5493,8 @@ export interface operations {
   ReviewQueueController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5063,8 +5515,8 @@ export interface operations {
   MeetingsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5258,12 +5710,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description {id, requestedAt} */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HeartbeatRequestDto'];
+        };
       };
     };
   };
@@ -5282,7 +5735,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HeartbeatDto'];
+        };
       };
     };
   };
@@ -5290,8 +5745,8 @@ export interface operations {
     parameters: {
       query?: {
         active?: boolean;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         role?:
           | 'ADMIN'
           | 'FMU_OFFICER'
@@ -5311,7 +5766,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserPageDto'];
+        };
       };
     };
   };
@@ -5368,19 +5825,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description {status: "ok", info: {database, redis}} */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
       };
       /** @description The database or the queue backend (Redis) is down */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
       };
     };
   };

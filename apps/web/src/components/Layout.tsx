@@ -38,7 +38,7 @@ import { useEffect } from 'react';
 import { useAuth } from '../auth/auth';
 import { ROLE_LABEL, type Permission } from '../auth/permissions';
 import { NotificationBell } from './NotificationBell';
-import type { Role } from '../api/types';
+import type { Role } from '../api/models';
 
 interface NavItem {
   to: string;

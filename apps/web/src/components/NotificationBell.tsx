@@ -13,9 +13,9 @@ import { IconBell } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { data, http } from '../api/client';
 import { notificationQueries } from '../api/queries/notifications';
-import type { Notification } from '../api/types';
+import type { Notification } from '../api/models';
 import { formatDateTime } from '../lib/format';
 
 /** One notification as a line: what happened, to which item, when. */
@@ -43,7 +43,8 @@ export function useOpenNotification(after?: () => void) {
   const client = useQueryClient();
   const navigate = useNavigate();
   const read = useMutation({
-    mutationFn: (id: string) => api.post<Notification>(`/notifications/${id}/read`),
+    mutationFn: (id: string) =>
+      data(http.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
     onSettled: () => client.invalidateQueries({ queryKey: notificationQueries.all() }),
   });
   return async (notification: Notification) => {
@@ -60,7 +61,7 @@ export function NotificationBell() {
   const latest = useQuery(notificationQueries.latest());
   const open = useOpenNotification(() => setOpened(false));
   const readAll = useMutation({
-    mutationFn: () => api.post('/notifications/read-all'),
+    mutationFn: () => data(http.POST('/api/v1/notifications/read-all')),
     onSettled: () => client.invalidateQueries({ queryKey: notificationQueries.all() }),
   });
   const unread = latest.data?.unread ?? 0;

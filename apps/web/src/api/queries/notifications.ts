@@ -1,6 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
-import { api } from '../client';
-import type { Bounce, NotificationPage, NotificationPreferences, OutboxPage } from '../types';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { data, http } from '../client';
+import type { QueryOf } from './query-types';
 
 /** The caller's notifications (the bell), their mail preferences, and the admin's outbox. */
 export const notificationQueries = {
@@ -9,28 +9,29 @@ export const notificationQueries = {
   latest: () =>
     queryOptions({
       queryKey: ['notifications', 'latest'],
-      queryFn: () => api.get<NotificationPage>('/notifications', { pageSize: 8 }),
+      queryFn: () => data(http.GET('/api/v1/notifications', { params: { query: { pageSize: 8 } } })),
       refetchInterval: 60_000,
     }),
-  page: (page: number, unread: boolean) =>
+  list: (filter: QueryOf<'/api/v1/notifications'>) =>
     queryOptions({
-      queryKey: ['notifications', 'page', page, unread],
-      queryFn: () =>
-        api.get<NotificationPage>('/notifications', { page, pageSize: 25, unread: unread || undefined }),
+      queryKey: ['notifications', 'list', filter],
+      queryFn: () => data(http.GET('/api/v1/notifications', { params: { query: filter } })),
+      placeholderData: keepPreviousData,
     }),
   preferences: () =>
     queryOptions({
       queryKey: ['notification-preferences'],
-      queryFn: () => api.get<NotificationPreferences>('/me/notification-preferences'),
+      queryFn: () => data(http.GET('/api/v1/me/notification-preferences')),
     }),
-  outbox: (page: number, status: string | null) =>
+  outbox: (filter: QueryOf<'/api/v1/admin/outbox'>) =>
     queryOptions({
-      queryKey: ['outbox', page, status],
-      queryFn: () => api.get<OutboxPage>('/admin/outbox', { page, pageSize: 25, status }),
+      queryKey: ['outbox', filter],
+      queryFn: () => data(http.GET('/api/v1/admin/outbox', { params: { query: filter } })),
+      placeholderData: keepPreviousData,
     }),
   bounces: () =>
     queryOptions({
       queryKey: ['outbox', 'bounces'],
-      queryFn: () => api.get<Bounce[]>('/admin/outbox/bounces'),
+      queryFn: () => data(http.GET('/api/v1/admin/outbox/bounces')),
     }),
 };

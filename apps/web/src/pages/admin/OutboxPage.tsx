@@ -2,7 +2,7 @@ import { Alert, Badge, Code, Group, Pagination, Select, Spoiler, Stack, Table, T
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { notificationQueries } from '../../api/queries/notifications';
-import type { OutboxMessage } from '../../api/types';
+import type { OutboxMessage } from '../../api/models';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';
@@ -19,7 +19,13 @@ const STATUS_COLOR: Record<OutboxMessage['status'], string> = {
 export function OutboxPage() {
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<string | null>(null);
-  const outbox = useQuery(notificationQueries.outbox(page, status));
+  const outbox = useQuery(
+    notificationQueries.outbox({
+      page,
+      pageSize: 25,
+      status: (status ?? undefined) as OutboxMessage['status'] | undefined,
+    }),
+  );
   const bounces = useQuery(notificationQueries.bounces());
   return (
     <Stack gap="lg">

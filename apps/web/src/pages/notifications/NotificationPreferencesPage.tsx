@@ -1,9 +1,9 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api/client';
+import { data, errorMessage, http } from '../../api/client';
 import { notificationQueries } from '../../api/queries/notifications';
-import type { MailDelivery, NotificationPreferences } from '../../api/types';
+import type { MailDelivery, NotificationPreferences } from '../../api/models';
 import { ErrorState, LoadingState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 
@@ -27,10 +27,14 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
   const [done, setDone] = useState(false);
   const save = useMutation({
     mutationFn: (value: NotificationPreferences) =>
-      api.put<NotificationPreferences>('/me/notification-preferences', {
-        mailOff: value.mailOff,
-        kinds: value.kinds.map(({ kind, delivery }) => ({ kind, delivery })),
-      }),
+      data(
+        http.PUT('/api/v1/me/notification-preferences', {
+          body: {
+            mailOff: value.mailOff,
+            kinds: value.kinds.map(({ kind, delivery }) => ({ kind, delivery })),
+          },
+        }),
+      ),
     onSuccess: (value) => {
       client.setQueryData(notificationQueries.preferences().queryKey, value);
       setDraft(value);

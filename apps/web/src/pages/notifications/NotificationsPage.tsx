@@ -10,7 +10,9 @@ import { PageHeader } from '../../components/ui';
 export function NotificationsPage() {
   const [page, setPage] = useState(1);
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
-  const list = useQuery(notificationQueries.page(page, filter === 'unread'));
+  const list = useQuery(
+    notificationQueries.list({ page, pageSize: 25, unread: filter === 'unread' ? true : undefined }),
+  );
   const open = useOpenNotification();
   return (
     <Stack gap="lg">
