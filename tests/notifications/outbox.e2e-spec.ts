@@ -44,6 +44,24 @@ describe('notification mail without SMTP: kept in the outbox', () => {
       .set(await t.as(ADMIN))
       .expect(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'status' })]);
+    // q= searches address and subject by prefix; sort= takes known fields only.
+    const admin = await t.as(ADMIN);
+    const found = await t.http.get(`${API}/admin/outbox?q=fmu&sort=-status,to`).set(admin).expect(200);
+    expect(found.body.total).toBe(1);
+    const bySubject = await t.http.get(`${API}/admin/outbox?q=${reference}`).set(admin).expect(200);
+    expect(bySubject.body.total).toBe(1);
+    const none = await t.http.get(`${API}/admin/outbox?q=unicef`).set(admin).expect(200);
+    expect(none.body.total).toBe(0);
+    const badSort = await t.http.get(`${API}/admin/outbox?sort=colour`).set(admin).expect(400);
+    expect(badSort.body.details).toEqual([expect.objectContaining({ field: 'sort' })]);
+    // The bell's list searches the item's reference and title the same way.
+    const fmu = await t.as(FMU);
+    const mine = await t.http.get(`${API}/notifications?q=${reference}`).set(fmu).expect(200);
+    expect(mine.body.items.map((n: { item: { id: string } }) => n.item.id)).toEqual([id]);
+    const byWord = await t.http.get(`${API}/notifications?q=labour`).set(fmu).expect(200);
+    expect(byWord.body.total).toBe(1);
+    const elsewhere = await t.http.get(`${API}/notifications?q=MIG-1999`).set(fmu).expect(200);
+    expect(elsewhere.body).toMatchObject({ total: 0, items: [], unread: 1 });
   });
 
   it('refuses preferences naming an unknown kind or delivery, field by field', async () => {

@@ -97,6 +97,18 @@ const router = createBrowserRouter([
       { path: 'results', ...page(() => import('./pages/results/RollupPage'), 'RollupPage') },
       { path: 'reports', ...page(() => import('./pages/reports/ReportsPage'), 'ReportsPage') },
       { path: 'audit', ...page(() => import('./pages/reports/AuditPage'), 'AuditPage') },
+      {
+        path: 'notifications',
+        ...page(() => import('./pages/notifications/NotificationsPage'), 'NotificationsPage'),
+      },
+      {
+        path: 'notifications/preferences',
+        ...page(
+          () => import('./pages/notifications/NotificationPreferencesPage'),
+          'NotificationPreferencesPage',
+        ),
+      },
+      { path: 'admin/outbox', ...page(() => import('./pages/admin/OutboxPage'), 'OutboxPage') },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@mptf/identity';
-import { AppConfig, NotFoundError, Page, pageOf, ValidationError } from '@mptf/platform';
+import { AppConfig, NotFoundError, Page, pageOf } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { orderByOf, prefixPattern } from './list-order';
 import { composeImmediate } from './mail/mail-composer';
 import { MailQueue } from './mail/mail-queue';
 import { DEFAULT_DELIVERY, KIND_CATALOGUE, MailDelivery, NotificationKind } from './notification-kinds';
@@ -41,6 +42,8 @@ export interface NotificationListQuery {
   unread?: boolean;
   /** `createdAt`, `kind`, `read`, each optionally with `-` (descending), comma-separated. */
   sort?: string;
+  /** Searches the item's reference and title (words starting with it). */
+  q?: string;
 }
 
 const SORTABLE: Record<string, string> = {
@@ -51,20 +54,7 @@ const SORTABLE: Record<string, string> = {
 
 /** `sort=` as ORDER BY terms over known columns; an unknown field is a 400 naming it. */
 export function notificationOrder(sort: string | undefined): string {
-  if (!sort?.trim()) return 'n.created_at DESC, n.id DESC';
-  const terms = sort.split(',').map((raw) => {
-    const term = raw.trim();
-    const descending = term.startsWith('-');
-    const field = descending ? term.slice(1) : term;
-    const column = SORTABLE[field];
-    if (!column)
-      throw ValidationError.field(
-        'sort',
-        `cannot sort by ${field || '(empty)'}; use one of ${Object.keys(SORTABLE).join(', ')}`,
-      );
-    return `${column} ${descending ? 'DESC' : 'ASC'}`;
-  });
-  return [...terms, 'n.created_at DESC', 'n.id DESC'].join(', ');
+  return orderByOf(sort, SORTABLE, 'n.created_at DESC, n.id DESC');
 }
 
 /** A user's mail delivery of a kind, from their preferences (all off wins). */
@@ -159,6 +149,7 @@ export class NotificationsService {
       page: query.page,
       pageSize: query.pageSize,
       unread: query.unread,
+      search: prefixPattern(query.q),
       orderBy,
     });
     return { ...pageOf(rows.map(toView), total, query), unread };

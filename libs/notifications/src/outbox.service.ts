@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, Page, pageOf } from '@mptf/platform';
 import { DataSource } from 'typeorm';
+import { orderByOf, prefixPattern } from './list-order';
 import { BounceRow, OutboxRepository, OutboxRow, OutboxStatus } from './repositories/outbox.repository';
 
 export interface OutboxMessageView {
@@ -33,6 +34,13 @@ export interface BounceView {
   count: number;
 }
 
+const OUTBOX_SORTABLE: Record<string, string> = {
+  createdAt: 'created_at',
+  status: 'status',
+  to: 'to_address',
+  subject: 'subject',
+};
+
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 function toView(row: OutboxRow): OutboxMessageView {
@@ -60,13 +68,20 @@ export class OutboxService {
     private readonly config: AppConfig,
   ) {}
 
+  /** Newest first unless `sort` (createdAt, status, to, subject) says otherwise; `q` searches address and subject. */
   async list(query: {
     page: number;
     pageSize: number;
     status?: OutboxStatus;
     to?: string;
+    q?: string;
+    sort?: string;
   }): Promise<OutboxPage> {
-    const [rows, total] = await this.repository.page(this.dataSource, query);
+    const [rows, total] = await this.repository.page(this.dataSource, {
+      ...query,
+      search: prefixPattern(query.q),
+      orderBy: orderByOf(query.sort, OUTBOX_SORTABLE, 'created_at DESC, id DESC'),
+    });
     return { ...pageOf(rows.map(toView), total, query), mode: this.config.mailMode };
   }
 

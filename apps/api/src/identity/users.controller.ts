@@ -14,6 +14,7 @@ import {
   ListUsersQuery,
   OrganizationDto,
   UserDto,
+  UserPageDto,
 } from './identity.dto';
 
 @ApiTags('identity')
@@ -34,6 +35,7 @@ export class UsersController {
 
   @Get('users')
   @RequirePermission(Permission.USER_MANAGE)
+  @ApiOkResponse({ type: UserPageDto })
   list(@Query() query: ListUsersQuery) {
     return this.users.list(query);
   }

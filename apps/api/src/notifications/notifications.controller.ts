@@ -9,6 +9,7 @@ import {
   NotificationPageDto,
   NotificationPreferencesDto,
   NotificationPreferencesInputDto,
+  ReadAllDto,
 } from './notifications.dto';
 
 const uuid = new ParseUUIDPipe();
@@ -32,6 +33,7 @@ export class NotificationsController {
   @HttpCode(200)
   @RequirePermission(Permission.NOTIFICATION_MANAGE)
   @ApiOperation({ summary: "Marks all the caller's notifications read" })
+  @ApiOkResponse({ type: ReadAllDto })
   readAll(@CurrentUser() user: AuthUser) {
     return this.notifications.markAllRead(user);
   }

@@ -33,6 +33,12 @@ export class ListNotificationsQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   sort?: string;
+
+  @ApiPropertyOptional({ description: "searches the item's reference and title (words starting with it)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 export class NotificationItemDto {
@@ -61,6 +67,10 @@ export class NotificationPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty({ description: "the caller's unread notifications (the bell's count)" }) unread: number;
+}
+
+export class ReadAllDto {
+  @ApiProperty({ description: 'how many notifications were marked read' }) marked: number;
 }
 
 export class KindPreferenceInputDto {
@@ -111,6 +121,22 @@ export class ListOutboxQuery extends PageQuery {
   @IsOptional()
   @IsEmail()
   to?: string;
+
+  @ApiPropertyOptional({ description: 'searches the address and the subject (words starting with it)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    example: '-createdAt',
+    description:
+      'createdAt, status, to or subject; `-` for descending; comma-separated. Default: newest first',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sort?: string;
 }
 
 export class OutboxMessageDto {

@@ -34,6 +34,7 @@ import {
   UpdateProposalDto,
   WithdrawProposalDto,
 } from './proposal.dto';
+import { RevisionDto, RevisionSummaryDto } from './proposal-revision.dto';
 
 const uuid = new ParseUUIDPipe();
 
@@ -124,6 +125,7 @@ export class ProposalsController {
   @Get(':id/revisions')
   @RequirePermission(Permission.PROPOSAL_READ)
   @ApiOperation({ summary: 'Submitted revisions, oldest first' })
+  @ApiOkResponse({ type: RevisionSummaryDto, isArray: true })
   revisions(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.proposals.revisions(user, id);
   }
@@ -131,6 +133,7 @@ export class ProposalsController {
   @Get(':id/revisions/:version')
   @RequirePermission(Permission.PROPOSAL_READ)
   @ApiOperation({ summary: 'One immutable revision: the full snapshot as submitted' })
+  @ApiOkResponse({ type: RevisionDto })
   revision(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

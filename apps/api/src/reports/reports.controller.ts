@@ -17,7 +17,6 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '@mptf/identity';
@@ -25,8 +24,15 @@ import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { ValidationError } from '@mptf/platform';
 import { ReportBatchesService, ReportsService } from '@mptf/reporting';
 import type { Response } from 'express';
-import { CreateReportBatchDto, CreateReportDto, ListReportsQuery, ReportRunDto } from './reports.dto';
+import {
+  CreateReportBatchDto,
+  CreateReportDto,
+  ListReportsQuery,
+  ReportRunDto,
+  ReportRunPageDto,
+} from './reports.dto';
 import { attachmentDisposition } from '../common/content-disposition';
+import { ApiFileResponse } from '../common/file-response';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -79,6 +85,7 @@ export class ReportsController {
   @Get()
   @RequirePermission(Permission.REPORT_READ)
   @ApiOperation({ summary: 'Report runs I may see, newest first (scheduled runs included)' })
+  @ApiOkResponse({ type: ReportRunPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListReportsQuery) {
     return this.reports.list(user, query);
   }
@@ -93,7 +100,8 @@ export class ReportsController {
   @Get(':id/file')
   @RequirePermission(Permission.REPORT_READ)
   @ApiOperation({ summary: 'Download the generated file (409 while the run has not succeeded)' })
-  @ApiProduces(
+  @ApiFileResponse(
+    'The generated file',
     'application/pdf',
     'text/csv',
     'application/zip',

@@ -363,38 +363,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/obligations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ObligationsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/obligations/summary': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ObligationsController_summary'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/organizations': {
     parameters: {
       query?: never;
@@ -528,38 +496,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/programmes/{id}/obligations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ObligationsController_ofProgramme'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/programmes/{id}/progress-reports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ProgressReportsController_list'];
-    put?: never;
-    post: operations['ProgressReportsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/programmes/{id}/refunds': {
     parameters: {
       query?: never;
@@ -612,22 +548,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/programmes/{id}/revisions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['RevisionsController_list'];
-    put?: never;
-    post: operations['RevisionsController_request'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/programmes/{id}/transfers': {
     parameters: {
       query?: never;
@@ -654,86 +574,6 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['ProgrammesController_reverseTransfer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/programmes/{id}/versions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ObligationsController_versionsOf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/progress-reports/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ProgressReportsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/progress-reports/{id}/review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['ProgressReportsController_review'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/progress-reports/{id}/sections': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put: operations['ProgressReportsController_writeSections'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/progress-reports/{id}/submit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['ProgressReportsController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1323,86 +1163,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/revisions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['RevisionsController_pending'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/revisions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['RevisionsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/revisions/{id}/decision': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['RevisionsController_decide'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/revisions/{id}/meeting': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put: operations['RevisionsController_schedule'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/revisions/{id}/review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['RevisionsController_review'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/sc-meetings': {
     parameters: {
       query?: never;
@@ -1603,6 +1363,12 @@ export interface components {
       /** @example 1250 */
       value?: string | null;
     };
+    ActualPageDto: {
+      items: components['schemas']['ActualDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     AgendaDecisionDto: {
       decidedAt: string;
       id: string;
@@ -1614,7 +1380,21 @@ export interface components {
       position: number;
       proposalId: string;
       reference: string;
-      status: string;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'UNDER_REVIEW'
+        | 'RETURNED'
+        | 'INELIGIBLE'
+        | 'REVISION_REQUESTED'
+        | 'APPROVED'
+        | 'PIPELINE'
+        | 'REJECTED'
+        | 'WITHDRAWN'
+        | 'ACTIVE'
+        | 'OPERATIONALLY_CLOSED'
+        | 'FINANCIALLY_CLOSED';
       thematicAreaCode: number;
       title: string;
       /** @example 856000.00 */
@@ -1631,6 +1411,39 @@ export interface components {
        * @example IOM
        */
       orgCode: string;
+    };
+    ApprovedPeriodDto: {
+      periodEnd: string;
+      periodStart: string;
+      value: string | null;
+    };
+    AuditEventDto: {
+      /**
+       * @description dotted verb
+       * @example proposal.submit
+       */
+      action: string;
+      actorEmail: string | null;
+      actorId: string | null;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      correlationId: string | null;
+      entityId: string;
+      /** @example proposal */
+      entityType: string;
+      /** @example 1042 */
+      id: string;
+      occurredAt: string;
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditEventDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     BalanceDto: {
       current: components['schemas']['BalanceSharesDto'];
@@ -1674,6 +1487,12 @@ export interface components {
        * @example 0
        */
       value?: string | number;
+      /** @example 2025 */
+      year: number;
+    };
+    BaselineViewDto: {
+      /** @example 0 */
+      value: string | null;
       /** @example 2025 */
       year: number;
     };
@@ -1751,6 +1570,17 @@ export interface components {
        */
       kind: 'OPERATIONAL' | 'FINANCIAL';
     };
+    ComponentStatusDto: {
+      /**
+       * @description the queue backend in use
+       * @example redis
+       */
+      backend?: string;
+      /** @description why it is down */
+      error?: string;
+      /** @enum {string} */
+      status: 'up' | 'down';
+    };
     ConflictDto: {
       declaredAt: string;
       proposalId: string;
@@ -1792,6 +1622,12 @@ export interface components {
       reverses: string | null;
       /** @example 1085000.00 */
       usdAmount: string;
+    };
+    ContributionPageDto: {
+      items: components['schemas']['ContributionDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     CountryDto: {
       /** @example MX */
@@ -1842,10 +1678,6 @@ export interface components {
       proposalIds: string[];
       /** @example Steering Committee — 2027 first session */
       title: string;
-    };
-    CreateProgressReportDto: {
-      /** @description The narrative obligation (annual or final) the report meets */
-      obligationId: string;
     };
     CreateProposalDto: {
       budgetLines: components['schemas']['BudgetLineDto'][];
@@ -1918,12 +1750,6 @@ export interface components {
       criterionCode: string;
       score: number;
     };
-    DecideRevisionDto: {
-      justification: string;
-      meetingId?: string;
-      /** @enum {string} */
-      outcome: 'APPROVED' | 'REJECTED';
-    };
     DecisionAllocationDto: {
       /** @example 535000.00 */
       amount: string;
@@ -1975,7 +1801,7 @@ export interface components {
       generatedAt: string;
       meeting: components['schemas']['PackMeetingDto'];
       /** @description Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations; with OWN_ONLY the last three are null. */
-      proposals: unknown[][];
+      proposals: components['schemas']['PackProposalDto'][];
     };
     DeclareConflictDto: {
       /** @example My ministry co-finances the national component of this programme */
@@ -2003,6 +1829,33 @@ export interface components {
       sha256: string;
       uploadedAt: string;
       uploadedBy: string;
+    };
+    DueActualDto: {
+      id: string;
+      /** @enum {string} */
+      status: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+    };
+    DueItemDto: {
+      /** @description entered but not yet approved */
+      actual: components['schemas']['DueActualDto'] | null;
+      indicatorId: string;
+      indicatorKey: string;
+      indicatorTitle: string;
+      periodEnd: string;
+      periodStart: string;
+      resultKey: string;
+      /**
+       * @description DUE up to 30 days after the period end, OVERDUE after
+       * @enum {string}
+       */
+      state: 'DUE' | 'OVERDUE';
+    };
+    DueListDto: {
+      /** @example 2026-12-03 */
+      asOf: string;
+      items: components['schemas']['DueItemDto'][];
+      programmeId: string;
+      reference: string;
     };
     EarmarkDto: {
       /**
@@ -2109,16 +1962,6 @@ export interface components {
       /** @example 04-30 */
       expenditureDeadline: string;
       /**
-       * @description Final financial report: months after operational closure
-       * @example 6
-       */
-      finalFinancialMonths: number;
-      /**
-       * @description Final narrative report: months after operational closure
-       * @example 3
-       */
-      finalNarrativeMonths: number;
-      /**
        * @description No money entry may be dated before it
        * @example 2019-01-01
        */
@@ -2134,27 +1977,7 @@ export interface components {
       minDurationMonths: number;
       minMarkers: components['schemas']['MinMarkersDto'];
       minParticipatingOrganizations: number;
-      /**
-       * @description Annual narrative progress reports, MM-DD of the next year
-       * @example 03-31
-       */
-      narrativeReportDeadline: string;
       reviewWindowDays: number;
-      /**
-       * @description Longest no-cost extension the fund unit approves (months)
-       * @example 6
-       */
-      revisionMaxExtensionMonths: number;
-      /**
-       * @description Largest share of the budget the fund unit lets a revision move
-       * @example 0.20
-       */
-      revisionMaxMoveRate: string;
-      /**
-       * @description Revisions per programme and year the fund unit approves
-       * @example 1
-       */
-      revisionsPerYearByFundUnit: number;
     };
     FundStatusDto: {
       totalBalance: string;
@@ -2172,6 +1995,36 @@ export interface components {
       /** @example 2026-03-15 */
       date?: string | null;
       endorsed: boolean;
+    };
+    GuidingPrincipleDto: {
+      /** @example PEOPLE_CENTRED */
+      code: string;
+      description: string;
+      position: number;
+      title: string;
+    };
+    HealthComponentsDto: {
+      database: components['schemas']['ComponentStatusDto'];
+      redis: components['schemas']['ComponentStatusDto'];
+    };
+    HealthDto: {
+      info: components['schemas']['HealthComponentsDto'];
+      /** @enum {string} */
+      status: 'ok' | 'error';
+    };
+    HeartbeatDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description null until a worker processed it */
+      processedAt: string | null;
+      requestedAt: string;
+      /** @description the worker that processed it */
+      worker: string | null;
+    };
+    HeartbeatRequestDto: {
+      /** Format: uuid */
+      id: string;
+      requestedAt: string;
     };
     IndicatorBodyDto: {
       /** @description true when higher is better */
@@ -2196,6 +2049,28 @@ export interface components {
       title: string;
       /** @example people */
       unit?: string | null;
+    };
+    IndicatorProgressDto: {
+      approvedActuals: number;
+      latestApproved: components['schemas']['ApprovedPeriodDto'] | null;
+      onTrack: boolean | null;
+      periods: number;
+    };
+    IndicatorViewDto: {
+      ascending: boolean;
+      baseline: components['schemas']['BaselineViewDto'];
+      /** @example FI-2.1 */
+      fundIndicatorCode: string | null;
+      gcmObjectiveCodes: number[];
+      id: string;
+      /** @example I1.1 */
+      key: string;
+      /** @enum {string} */
+      measure: 'UNIT' | 'PERCENTAGE' | 'NOMINAL' | 'ORDINAL' | 'QUALITATIVE';
+      progress: components['schemas']['IndicatorProgressDto'];
+      targets: components['schemas']['TargetViewDto'][];
+      title: string;
+      unit: string | null;
     };
     KindPreferenceDto: {
       /** @enum {string} */
@@ -2258,6 +2133,24 @@ export interface components {
       gender: number;
       humanRights: number;
     };
+    MatrixProgressDto: {
+      indicators: number;
+      onTrack: number;
+      /** @example 0.7500 */
+      shareOnTrack: string | null;
+      withActual: number;
+      withTarget: number;
+    };
+    MatrixViewDto: {
+      progress: components['schemas']['MatrixProgressDto'];
+      proposalId: string;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      results: components['schemas']['ResultViewDto'][];
+      status: string;
+      /** @description where reporting periods must fall */
+      window: components['schemas']['PeriodWindowDto'];
+    };
     MeDto: {
       email: string;
       id: string;
@@ -2309,12 +2202,6 @@ export interface components {
         | 'actual.approve'
         | 'iati.export'
         | 'fund-indicator.manage'
-        | 'programme-work.read'
-        | 'progress-report.write'
-        | 'progress-report.review'
-        | 'revision.request'
-        | 'revision.approve'
-        | 'programme-work.read-all'
         | 'report.generate'
         | 'report.read'
         | 'queue.dashboard'
@@ -2479,7 +2366,6 @@ export interface components {
       /** @description true: no notification mail at all (the bell still shows everything) */
       mailOff: boolean;
     };
-    Object: Record<string, never>;
     OrganizationBudgetDto: {
       /** @example 500000.00 */
       direct: string;
@@ -2531,11 +2417,81 @@ export interface components {
       pageSize: number;
       total: number;
     };
+    PackBudgetDto: {
+      byOrganization: components['schemas']['PackOrganizationBudgetDto'][];
+      /** @example 800000.00 */
+      direct: string;
+      /** @example 56000.00 */
+      indirect: string;
+      /** @example 856000.00 */
+      total: string;
+    };
     PackMeetingDto: {
       /** @example 2027-02-15 */
       date: string;
       id: string;
       title: string;
+    };
+    PackOrganizationBudgetDto: {
+      /** @example IOM */
+      orgCode: string;
+      /** @example 535000.00 */
+      total: string;
+    };
+    PackProposalDto: {
+      /**
+       * @description unearmarked + earmarked for its thematic area
+       * @example 1569150.00
+       */
+      availableForArea: string;
+      budget: components['schemas']['PackBudgetDto'];
+      convenerCode: string;
+      countryCodes: string[];
+      decision: components['schemas']['AgendaDecisionDto'] | null;
+      durationMonths: number;
+      /** @description its requested total fits the funds available to its area */
+      fundable: boolean;
+      gcmObjectiveCodes: number[];
+      markers: components['schemas']['MarkersDto'];
+      participatingOrgCodes: string[];
+      proposalId: string;
+      recommendations: components['schemas']['RecommendationsDto'] | null;
+      /** @enum {string|null} */
+      recordableAs: 'CHAIR' | 'ACTING_CHAIR' | null;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      /** @description distinct UN M49 regions; ['Global'] without countries */
+      regions: string[];
+      reviewCount: number | null;
+      reviewRound: number;
+      /**
+       * @description OWN_ONLY: the next three are null
+       * @enum {string}
+       */
+      reviewVisibility: 'ALL' | 'OWN_ONLY';
+      scope: string;
+      stage: string;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'UNDER_REVIEW'
+        | 'RETURNED'
+        | 'INELIGIBLE'
+        | 'REVISION_REQUESTED'
+        | 'APPROVED'
+        | 'PIPELINE'
+        | 'REJECTED'
+        | 'WITHDRAWN'
+        | 'ACTIVE'
+        | 'OPERATIONALLY_CLOSED'
+        | 'FINANCIALLY_CLOSED';
+      summary: string;
+      thematicAreaCode: number;
+      thematicAreaTitle: string;
+      title: string;
+      /** @example 72.50 */
+      weightedScore: string | null;
     };
     PatchFundSettingsDto: {
       /** @example 0.01 */
@@ -2544,8 +2500,6 @@ export interface components {
       budgetCeiling?: string;
       /** @example 04-30 */
       expenditureDeadline?: string;
-      finalFinancialMonths?: number;
-      finalNarrativeMonths?: number;
       /**
        * @description On or after 2000-01-01
        * @example 2019-01-01
@@ -2562,13 +2516,13 @@ export interface components {
       minDurationMonths?: number;
       minMarkers?: components['schemas']['MinMarkersDto'];
       minParticipatingOrganizations?: number;
-      /** @example 03-31 */
-      narrativeReportDeadline?: string;
       reviewWindowDays?: number;
-      revisionMaxExtensionMonths?: number;
-      /** @example 0.20 */
-      revisionMaxMoveRate?: string;
-      revisionsPerYearByFundUnit?: number;
+    };
+    PeriodWindowDto: {
+      /** @example 2027-12-31 */
+      end: string;
+      /** @example 2026-01-01 */
+      start: string;
     };
     PipelineItemDto: {
       endorsedAt: string | null;
@@ -2812,6 +2766,30 @@ export interface components {
        */
       visibility: 'ALL' | 'OWN_ONLY';
     };
+    ProposalSnapshotDto: {
+      budget: components['schemas']['BudgetDto'];
+      budgetLines: components['schemas']['BudgetLineViewDto'][];
+      convenerCode: string;
+      countryCodes: string[];
+      documents: components['schemas']['SnapshotDocumentDto'][];
+      durationMonths: number;
+      gcmObjectiveCodes: number[];
+      governmentEndorsement: components['schemas']['EndorsementViewDto'] | null;
+      /** @example 0.07 */
+      indirectRate: string;
+      markers: components['schemas']['MarkersDto'];
+      nationalPartners: components['schemas']['NationalPartnerDto'][];
+      participatingOrgCodes: string[];
+      /** @example MIG-2026-0007 */
+      reference: string;
+      /** @enum {string} */
+      scope: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+      /** @enum {string} */
+      stage: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
+      summary: string;
+      thematicAreaCode: number;
+      title: string;
+    };
     PunoFiguresDto: {
       /** @example 1500000.00 */
       allocated: string;
@@ -2842,6 +2820,10 @@ export interface components {
     RankPipelineDto: {
       /** @description every proposal in the pipeline, exactly once, in the new order */
       proposalIds: string[];
+    };
+    ReadAllDto: {
+      /** @description how many notifications were marked read */
+      marked: number;
     };
     RecommendationsDto: {
       APPROVE: number;
@@ -2980,6 +2962,12 @@ export interface components {
       /** @enum {string} */
       type: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
     };
+    ReportRunPageDto: {
+      items: components['schemas']['ReportRunDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     ReportSourceDto: {
       /** @description sha256 of the figures: the same data give the same fingerprint */
       fingerprint: string;
@@ -3007,22 +2995,6 @@ export interface components {
       /** @description When the REPEATABLE READ snapshot was taken */
       snapshotAt: string;
     };
-    RequestRevisionDto: {
-      /** @description Cost extension: money added per PUNO */
-      additionalAllocations?: components['schemas']['RevisionAllocationDto'][];
-      /** @description Budget revision: every direct line after it */
-      budgetLines?: components['schemas']['RevisionBudgetLineDto'][];
-      /**
-       * @description Extensions: the new end date
-       * @example 2028-09-30
-       */
-      endDate?: string;
-      justification: string;
-      /** @enum {string} */
-      kind: 'NO_COST_EXTENSION' | 'BUDGET_REVISION' | 'COST_EXTENSION';
-      /** @description Budget revision: the results matrix's outcomes, outputs and indicators after it */
-      results?: components['schemas']['RevisionResultDto'][];
-    };
     ResultBodyDto: {
       indicators: components['schemas']['IndicatorBodyDto'][];
       /** @example OC1 */
@@ -3038,6 +3010,16 @@ export interface components {
     };
     ResultsMatrixBodyDto: {
       results: components['schemas']['ResultBodyDto'][];
+    };
+    ResultViewDto: {
+      id: string;
+      indicators: components['schemas']['IndicatorViewDto'][];
+      /** @example O1 */
+      key: string;
+      parentKey: string | null;
+      title: string;
+      /** @enum {string} */
+      type: 'OUTCOME' | 'OUTPUT';
     };
     ReturnActualDto: {
       /** @example Please add the sex breakdown of the second quarter. */
@@ -3077,12 +3059,6 @@ export interface components {
       name: string;
       organizationCode: string | null;
     };
-    ReviewProgressReportDto: {
-      /** @description Required to return */
-      comment?: string;
-      /** @enum {string} */
-      outcome: 'ACCEPT' | 'RETURN';
-    };
     ReviewQueueItemDto: {
       /** @description the due date has passed */
       overdue: boolean;
@@ -3102,11 +3078,6 @@ export interface components {
        */
       total: string;
     };
-    ReviewRevisionDto: {
-      comment: string;
-      /** @enum {string} */
-      outcome: 'APPROVE' | 'REJECT';
-    };
     ReviewSummaryDto: {
       /** @description reviews that count */
       count: number;
@@ -3117,19 +3088,9 @@ export interface components {
        */
       weightedScore: string | null;
     };
-    RevisionAllocationDto: {
-      /** @example 100000.00 */
-      amount: string;
-      /** @example IOM */
-      orgCode: string;
-    };
-    RevisionBudgetLineDto: {
-      /** @example 120000.00 */
-      amount: string;
-      /** @example 1 */
-      categoryCode: number;
-      /** @example IOM */
-      orgCode: string;
+    RevisionAuthorDto: {
+      id: string;
+      name: string | null;
     };
     RevisionDiffDto: {
       changes: components['schemas']['FieldChangeDto'][];
@@ -3137,21 +3098,44 @@ export interface components {
       proposalId: string;
       to: number;
     };
-    RevisionIndicatorDto: {
-      key: string;
+    RevisionDto: {
+      budget: components['schemas']['BudgetDto'];
+      budgetLines: components['schemas']['BudgetLineViewDto'][];
+      convenerCode: string;
+      countryCodes: string[];
+      documents: components['schemas']['SnapshotDocumentDto'][];
+      durationMonths: number;
+      gcmObjectiveCodes: number[];
+      governmentEndorsement: components['schemas']['EndorsementViewDto'] | null;
+      /** @example 0.07 */
+      indirectRate: string;
+      markers: components['schemas']['MarkersDto'];
+      nationalPartners: components['schemas']['NationalPartnerDto'][];
+      participatingOrgCodes: string[];
+      proposalId: string;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      /** @enum {string} */
+      scope: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+      /** @description the stored snapshot verbatim (also spread above) */
+      snapshot: components['schemas']['ProposalSnapshotDto'];
+      /** @enum {string} */
+      stage: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
+      submittedAt: string;
+      submittedBy: components['schemas']['RevisionAuthorDto'];
+      summary: string;
+      thematicAreaCode: number;
       title: string;
+      version: number;
     };
     RevisionRefDto: {
       submittedAt: string;
       version: number;
     };
-    RevisionResultDto: {
-      indicators: components['schemas']['RevisionIndicatorDto'][];
-      key: string;
-      parentKey?: string;
-      title: string;
-      /** @enum {string} */
-      type: 'OUTCOME' | 'OUTPUT';
+    RevisionSummaryDto: {
+      submittedAt: string;
+      submittedBy: components['schemas']['RevisionAuthorDto'];
+      version: number;
     };
     RollupGroupDto: {
       /**
@@ -3184,14 +3168,61 @@ export interface components {
       /** @description indicators with a target in the window */
       withTarget: number;
     };
-    ScheduleRevisionDto: {
-      meetingId: string;
-    };
     ScoreViewDto: {
       criterionCode: string;
       score: number;
       /** @description weight in percent when the review was written */
       weight: number;
+    };
+    ScreenedProposalDto: {
+      budget: components['schemas']['BudgetDto'];
+      budgetLines: components['schemas']['BudgetLineViewDto'][];
+      convenerCode: string;
+      countryCodes: string[];
+      createdAt: string;
+      documents: components['schemas']['DocumentDto'][];
+      durationMonths: number;
+      gcmObjectiveCodes: number[];
+      governmentEndorsement: components['schemas']['EndorsementViewDto'] | null;
+      id: string;
+      /** @example 0.07 */
+      indirectRate: string;
+      markers: components['schemas']['MarkersDto'];
+      nationalPartners: components['schemas']['NationalPartnerDto'][];
+      participatingOrgCodes: string[];
+      /** @example MIG-2026-0007 */
+      reference: string;
+      reviewDueDate: string | null;
+      /** @example 1 */
+      reviewRound: number;
+      revisions: components['schemas']['RevisionRefDto'][];
+      /** @enum {string} */
+      scope: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+      /** @enum {string} */
+      stage: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
+      startDate: string | null;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'UNDER_REVIEW'
+        | 'RETURNED'
+        | 'INELIGIBLE'
+        | 'REVISION_REQUESTED'
+        | 'APPROVED'
+        | 'PIPELINE'
+        | 'REJECTED'
+        | 'WITHDRAWN'
+        | 'ACTIVE'
+        | 'OPERATIONALLY_CLOSED'
+        | 'FINANCIALLY_CLOSED';
+      submittedAt: string | null;
+      summary: string;
+      thematicAreaCode: number;
+      title: string;
+      updatedAt: string;
+      /** @description latest submitted revision; 0 while never submitted */
+      version: number;
     };
     ScreenProposalDto: {
       /**
@@ -3206,24 +3237,6 @@ export interface components {
        * @example 2026-12-20
        */
       reviewDueDate?: string;
-    };
-    SectionDto: {
-      adjustments?: string;
-      challenges?: string;
-      genderHumanRights?: string;
-      /**
-       * @description The contributing PUNO; the writer's agency by default
-       * @example UNICEF
-       */
-      orgCode?: string;
-      progress?: string;
-      /**
-       * @description An outcome key of the results matrix
-       * @example OC1
-       */
-      resultKey: string;
-      /** @description A story of change */
-      story?: string;
     };
     SessionUserDto: {
       email: string;
@@ -3251,6 +3264,13 @@ export interface components {
        */
       gcmObjectiveCodes: number[];
     };
+    SnapshotDocumentDto: {
+      filename: string;
+      id: string;
+      /** @enum {string} */
+      kind: 'CONCEPT_NOTE' | 'PROGRAMME_DOCUMENT' | 'ENDORSEMENT_LETTER' | 'BUDGET' | 'OTHER';
+      sha256: string;
+    };
     SubmitReviewDto: {
       /** @example Strong joint programming; the results framework needs baselines. */
       comment: string;
@@ -3258,6 +3278,13 @@ export interface components {
       recommendation: 'APPROVE' | 'REVISE' | 'REJECT';
       /** @description One score per review criterion, every criterion exactly once (else 422) */
       scores: components['schemas']['CriterionScoreDto'][];
+    };
+    TargetActualDto: {
+      id: string;
+      /** @enum {string} */
+      status: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+      /** @example 1250 */
+      value: string | null;
     };
     TargetBodyDto: {
       /** @example 2026-12-31 */
@@ -3269,6 +3296,20 @@ export interface components {
        * @example 1250
        */
       value?: string | number;
+    };
+    TargetViewDto: {
+      /** @description the actual reported for the period */
+      actual: components['schemas']['TargetActualDto'] | null;
+      /** @enum {string|null} */
+      due: 'DUE' | 'OVERDUE' | null;
+      /** @description null until both target and approved actual exist */
+      onTrack: boolean | null;
+      /** @example 2026-12-31 */
+      periodEnd: string;
+      /** @example 2026-01-01 */
+      periodStart: string;
+      /** @example 1250 */
+      value: string | null;
     };
     ThematicAreaDto: {
       /** @example 1 */
@@ -3394,6 +3435,12 @@ export interface components {
         | 'DONOR_VIEWER'
       )[];
     };
+    UserPageDto: {
+      items: components['schemas']['UserDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     WithAdministrativeAgentDto: {
       aaFees: string;
       /** @description totalSources − totalUses */
@@ -3419,9 +3466,6 @@ export interface components {
       refunds: string;
       transfers: string;
     };
-    WriteSectionsDto: {
-      sections: components['schemas']['SectionDto'][];
-    };
   };
   responses: never;
   parameters: never;
@@ -3435,8 +3479,8 @@ export interface operations {
     parameters: {
       query?: {
         indicatorId?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         programmeId?: string;
         /** @description SUBMITTED gives the FMU approval queue */
         status?: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
@@ -3451,7 +3495,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActualPageDto'];
+        };
       };
     };
   };
@@ -3571,8 +3617,12 @@ export interface operations {
   OutboxController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
+        /** @description searches the address and the subject (words starting with it) */
+        q?: string;
+        /** @description createdAt, status, to or subject; `-` for descending; comma-separated. Default: newest first */
+        sort?: string;
         status?: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
         /** @description messages to this address */
         to?: string;
@@ -3619,8 +3669,8 @@ export interface operations {
         actorId?: string;
         entityId?: string;
         entityType?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -3632,7 +3682,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
       };
     };
   };
@@ -3678,8 +3730,8 @@ export interface operations {
       query?: {
         donor?: string;
         kind?: 'COMMITMENT' | 'DEPOSIT';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         year?: number;
       };
       header?: never;
@@ -3692,7 +3744,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContributionPageDto'];
+        };
       };
     };
   };
@@ -3755,11 +3809,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description IATI activities XML */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/xml': string;
+        };
       };
     };
   };
@@ -3767,8 +3824,8 @@ export interface operations {
     parameters: {
       query?: {
         kind?: 'INTEREST' | 'OTHER_INCOME' | 'DIRECT_COST' | 'BANK_CHARGE';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description Reporting year */
         year?: number;
       };
@@ -3948,8 +4005,10 @@ export interface operations {
   NotificationsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
+        /** @description searches the item's reference and title (words starting with it) */
+        q?: string;
         /** @description createdAt, kind or read; `-` for descending; comma-separated. Default: newest first */
         sort?: string;
         /** @description true: only unread notifications */
@@ -4012,55 +4071,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-    };
-  };
-  ObligationsController_list: {
-    parameters: {
-      query?: {
-        /** @description An agency: its financial reports and its programmes' narrative ones */
-        org?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
-        /** @description A programme id */
-        programme?: string;
-        /** @description Prefix of the reference, a word of the title, or the agency code */
-        q?: string;
-        /** @description dueDate, status, kind, reference, daysOverdue, year, orgCode; - for descending */
-        sort?: string;
-        status?: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Fund-wide for the fund unit and the AA; the own agency's programmes for a focal point */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        content: {
+          'application/json': components['schemas']['ReadAllDto'];
         };
-        content?: never;
-      };
-    };
-  };
-  ObligationsController_summary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description {DUE, OVERDUE, SUBMITTED, ACCEPTED} counts in the caller's scope (home, portfolio) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
@@ -4158,8 +4171,8 @@ export interface operations {
   ProgrammesController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'APPROVED' | 'ACTIVE' | 'OPERATIONALLY_CLOSED' | 'FINANCIALLY_CLOSED';
         thematicArea?: number;
       };
@@ -4304,81 +4317,6 @@ export interface operations {
       };
     };
   };
-  ObligationsController_ofProgramme: {
-    parameters: {
-      query?: {
-        /** @description An agency: its financial reports and its programmes' narrative ones */
-        org?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
-        /** @description A programme id */
-        programme?: string;
-        /** @description Prefix of the reference, a word of the title, or the agency code */
-        q?: string;
-        /** @description dueDate, status, kind, reference, daysOverdue, year, orgCode; - for descending */
-        sort?: string;
-        status?: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The programme's reporting obligations: status DUE, OVERDUE (daysOverdue), SUBMITTED, ACCEPTED */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgressReportsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgressReportsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateProgressReportDto'];
-      };
-    };
-    responses: {
-      /** @description A DRAFT report for a narrative obligation (convening agency only) */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
   ProgrammesController_refund: {
     parameters: {
       query?: never;
@@ -4446,50 +4384,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
-      };
-    };
-  };
-  RevisionsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+        content: {
+          'application/json': components['schemas']['DueListDto'];
         };
-        content?: never;
-      };
-    };
-  };
-  RevisionsController_request: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RequestRevisionDto'];
-      };
-    };
-    responses: {
-      /** @description SUBMITTED, with its route (FUND_UNIT or COMMITTEE), the reasons and the changes */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
@@ -4546,114 +4443,6 @@ export interface operations {
       };
     };
   };
-  ObligationsController_versionsOf: {
-    parameters: {
-      query?: {
-        /** @description Only the version in force on this date */
-        at?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Version 0 (the approved proposal) and one per approved revision, each with what it changed */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgressReportsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description With its sections, the actuals of its period, and every submitted version with its review */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgressReportsController_review: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReviewProgressReportDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgressReportsController_writeSections: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WriteSectionsDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ProgressReportsController_submit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
   ProposalsController_list: {
     parameters: {
       query?: {
@@ -4662,8 +4451,8 @@ export interface operations {
         gcmObjective?: number;
         /** @description a participating organization (or the convener) */
         organization?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description full-text search over title and summary */
         q?: string;
         /** @description UN M49 region name or code */
@@ -4956,11 +4745,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The file as uploaded */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
       };
     };
   };
@@ -5041,7 +4835,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatrixViewDto'];
+        };
       };
     };
   };
@@ -5065,7 +4861,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatrixViewDto'];
+        };
       };
       /** @description shape errors with field paths */
       400: {
@@ -5175,7 +4973,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RevisionSummaryDto'][];
+        };
       };
     };
   };
@@ -5218,7 +5018,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RevisionDto'];
+        };
       };
     };
   };
@@ -5242,7 +5044,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScreenedProposalDto'];
+        };
       };
       /** @description Not SUBMITTED (names the current state) */
       409: {
@@ -5406,7 +5210,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GuidingPrincipleDto'][];
+        };
       };
     };
   };
@@ -5477,8 +5283,8 @@ export interface operations {
   ReportsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
         type?: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
       };
@@ -5492,7 +5298,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportRunPageDto'];
+        };
       };
     };
   };
@@ -5554,11 +5362,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The generated file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
       };
     };
   };
@@ -5680,8 +5493,8 @@ export interface operations {
   ReviewQueueController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5699,119 +5512,11 @@ export interface operations {
       };
     };
   };
-  RevisionsController_pending: {
-    parameters: {
-      query?: {
-        route?: 'FUND_UNIT' | 'COMMITTEE';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Revisions waiting for a decision, oldest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  RevisionsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  RevisionsController_decide: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DecideRevisionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  RevisionsController_schedule: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ScheduleRevisionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  RevisionsController_review: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReviewRevisionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
   MeetingsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -6005,12 +5710,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description {id, requestedAt} */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HeartbeatRequestDto'];
+        };
       };
     };
   };
@@ -6029,7 +5735,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HeartbeatDto'];
+        };
       };
     };
   };
@@ -6037,8 +5745,8 @@ export interface operations {
     parameters: {
       query?: {
         active?: boolean;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         role?:
           | 'ADMIN'
           | 'FMU_OFFICER'
@@ -6058,7 +5766,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserPageDto'];
+        };
       };
     };
   };
@@ -6115,19 +5825,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description {status: "ok", info: {database, redis}} */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
       };
       /** @description The database or the queue backend (Redis) is down */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
       };
     };
   };

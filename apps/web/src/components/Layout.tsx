@@ -26,6 +26,8 @@ import {
   IconHome,
   IconInbox,
   IconListNumbers,
+  IconMail,
+  IconBellCog,
   IconLogout,
   IconReportAnalytics,
   IconTarget,
@@ -36,7 +38,8 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-route
 import { useEffect } from 'react';
 import { useAuth } from '../auth/auth';
 import { ROLE_LABEL, type Permission } from '../auth/permissions';
-import type { Role } from '../api/types';
+import { NotificationBell } from './NotificationBell';
+import type { Role } from '../api/models';
 
 interface NavItem {
   to: string;
@@ -115,6 +118,7 @@ const NAV: NavGroup[] = [
         label2: (roles) => (roles.includes('DONOR_VIEWER') ? 'Statements & reports' : 'Reports'),
       },
       { to: '/audit', label: 'Audit trail', icon: IconHistory, needs: ['audit.read'] },
+      { to: '/admin/outbox', label: 'Mail outbox', icon: IconMail, needs: ['mail.outbox-read'] },
     ],
   },
 ];
@@ -176,44 +180,54 @@ export function Layout() {
               </Group>
             </UnstyledButton>
           </Group>
-          <Menu position="bottom-end" width={260} shadow="md">
-            <Menu.Target>
-              <UnstyledButton aria-label={`Account of ${user.name}`} className="user-button">
-                <Group gap="xs" wrap="nowrap">
-                  <Avatar
-                    radius="xl"
-                    size={34}
-                    styles={{
-                      placeholder: {
-                        background: '#fff',
-                        color: 'var(--mantine-color-un-8)',
-                        fontWeight: 700,
-                      },
-                    }}
-                  >
-                    {initials}
-                  </Avatar>
-                  <Stack gap={0} visibleFrom="sm">
-                    <Text size="sm" c="white" fw={600} lh={1.2}>
-                      {user.name}
-                    </Text>
-                    <Text size="xs" c="un.1" lh={1.2}>
-                      {user.roles.map((role) => ROLE_LABEL[role as Role] ?? role).join(', ')}
-                      {user.organizationCode ? ` · ${user.organizationCode}` : ''}
-                    </Text>
-                  </Stack>
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>Signed in as</Menu.Label>
-              <Menu.Item disabled>{user.email}</Menu.Item>
-              <Menu.Divider />
-              <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => logout()}>
-                Sign out
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="sm" wrap="nowrap">
+            {can('notification.read') && <NotificationBell />}
+            <Menu position="bottom-end" width={260} shadow="md">
+              <Menu.Target>
+                <UnstyledButton aria-label={`Account of ${user.name}`} className="user-button">
+                  <Group gap="xs" wrap="nowrap">
+                    <Avatar
+                      radius="xl"
+                      size={34}
+                      styles={{
+                        placeholder: {
+                          background: '#fff',
+                          color: 'var(--mantine-color-un-8)',
+                          fontWeight: 700,
+                        },
+                      }}
+                    >
+                      {initials}
+                    </Avatar>
+                    <Stack gap={0} visibleFrom="sm">
+                      <Text size="sm" c="white" fw={600} lh={1.2}>
+                        {user.name}
+                      </Text>
+                      <Text size="xs" c="un.1" lh={1.2}>
+                        {user.roles.map((role) => ROLE_LABEL[role as Role] ?? role).join(', ')}
+                        {user.organizationCode ? ` · ${user.organizationCode}` : ''}
+                      </Text>
+                    </Stack>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>Signed in as</Menu.Label>
+                <Menu.Item disabled>{user.email}</Menu.Item>
+                <Menu.Item
+                  component={Link}
+                  to="/notifications/preferences"
+                  leftSection={<IconBellCog size={16} />}
+                >
+                  Notification preferences
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => logout()}>
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
 

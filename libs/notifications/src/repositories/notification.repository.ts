@@ -38,6 +38,8 @@ export interface NotificationListQuery {
   page: number;
   pageSize: number;
   unread?: boolean;
+  /** A LIKE prefix (escaped): the item's reference or a word of its title starts with it. */
+  search?: string | null;
   /** ORDER BY terms over known columns (built from `sort=` by the service). */
   orderBy: string;
 }
@@ -77,23 +79,24 @@ export class NotificationRepository {
     recipientId: string,
     query: NotificationListQuery,
   ): Promise<{ rows: NotificationRow[]; total: number; unread: number }> {
-    const filter = query.unread ? 'AND n.read_at IS NULL' : '';
+    const where = `n.recipient_id = $1 AND ($2::boolean IS NOT TRUE OR n.read_at IS NULL)
+      AND ($3::text IS NULL OR n.item_reference ILIKE $3 || '%'
+           OR n.item_title ILIKE $3 || '%' OR n.item_title ILIKE '% ' || $3 || '%')`;
+    const params = [recipientId, query.unread ?? false, query.search ?? null];
     const rows = await sqlRows<NotificationRow>(
       db,
-      `SELECT ${COLUMNS} FROM notifications n
-        WHERE n.recipient_id = $1 ${filter}
+      `SELECT ${COLUMNS} FROM notifications n WHERE ${where}
         ORDER BY ${query.orderBy}
-        LIMIT $2 OFFSET $3`,
-      [recipientId, query.pageSize, offsetOf(query)],
+        LIMIT $4 OFFSET $5`,
+      [...params, query.pageSize, offsetOf(query)],
     );
     const counts = await sqlRow<{ total: number; unread: number }>(
       db,
-      `SELECT count(*)::int AS total, (count(*) FILTER (WHERE read_at IS NULL))::int AS unread
-         FROM notifications WHERE recipient_id = $1`,
-      [recipientId],
+      `SELECT (SELECT count(*)::int FROM notifications n WHERE ${where}) AS total,
+              (SELECT count(*)::int FROM notifications WHERE recipient_id = $1 AND read_at IS NULL) AS unread`,
+      params,
     );
-    const all = counts ?? { total: 0, unread: 0 };
-    return { rows, total: query.unread ? all.unread : all.total, unread: all.unread };
+    return { rows, total: counts?.total ?? 0, unread: counts?.unread ?? 0 };
   }
 
   /** Marks the recipient's notification read (once: the first time stays); null when not theirs. */

@@ -90,15 +90,24 @@ export class OutboxRepository {
     );
   }
 
+  /** `search` is an escaped LIKE prefix of the address or of a word of the subject. */
   async page(
     db: SqlRunner,
-    query: { page: number; pageSize: number; status?: OutboxStatus; to?: string },
+    query: {
+      page: number;
+      pageSize: number;
+      status?: OutboxStatus;
+      to?: string;
+      search?: string | null;
+      orderBy: string;
+    },
   ): Promise<[OutboxRow[], number]> {
-    const params: unknown[] = [query.status ?? null, query.to?.toLowerCase() ?? null];
-    const where = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR lower(to_address) = $2)`;
+    const params: unknown[] = [query.status ?? null, query.to?.toLowerCase() ?? null, query.search ?? null];
+    const where = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR lower(to_address) = $2)
+      AND ($3::text IS NULL OR to_address ILIKE $3 || '%' OR subject ILIKE $3 || '%' OR subject ILIKE '% ' || $3 || '%')`;
     const rows = await sqlRows<OutboxRow>(
       db,
-      `SELECT ${COLUMNS} FROM outbox WHERE ${where} ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      `SELECT ${COLUMNS} FROM outbox WHERE ${where} ORDER BY ${query.orderBy} LIMIT $4 OFFSET $5`,
       [...params, query.pageSize, offsetOf(query)],
     );
     const count = await sqlRow<{ n: number }>(

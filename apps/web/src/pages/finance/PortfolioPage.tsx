@@ -15,8 +15,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { fundQueries } from '../../api/queries/fund';
 import { AREA_SHORT } from '../../api/reference';
-import type { PortfolioGroup } from '../../api/types';
+import type { PortfolioGroup } from '../../api/models';
+import type { PortfolioDimension } from '../../api/queries/fund';
 import type { ObligationCounts } from '../../api/programme-work';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
@@ -65,11 +67,8 @@ function OverdueReports() {
 }
 
 export function PortfolioPage() {
-  const [groupBy, setGroupBy] = useState('thematicArea');
-  const query = useQuery({
-    queryKey: ['portfolio', groupBy],
-    queryFn: () => api.get<PortfolioGroup[]>('/portfolio', { groupBy }),
-  });
+  const [groupBy, setGroupBy] = useState<PortfolioDimension>('thematicArea');
+  const query = useQuery(fundQueries.portfolio(groupBy));
   const short = (g: PortfolioGroup) =>
     groupBy === 'thematicArea' ? `TA${g.key}` : groupBy === 'gcmObjective' ? `Obj. ${g.key}` : String(g.key);
   const long = (g: PortfolioGroup) =>
@@ -80,7 +79,12 @@ export function PortfolioPage() {
         title="Portfolio"
         description="Allocations, transfers and expenditure of the approved programmes, grouped the way the Steering Committee looks at balance."
         actions={
-          <SegmentedControl aria-label="Group by" value={groupBy} onChange={setGroupBy} data={DIMENSIONS} />
+          <SegmentedControl
+            aria-label="Group by"
+            value={groupBy}
+            onChange={(value) => setGroupBy(value as PortfolioDimension)}
+            data={DIMENSIONS}
+          />
         }
       />
       <OverdueReports />
