@@ -137,6 +137,9 @@ export class PipelineItemDto {
   @ApiProperty() thematicAreaCode: number;
   @ApiProperty({ example: '856000.00' }) total: string;
   @ApiProperty({ nullable: true, type: String }) endorsedAt: string | null;
+  @ApiProperty({ example: '1569150.00', description: 'Funds available for allocation to its thematic area now' })
+  availableForArea: string;
+  @ApiProperty({ description: 'Its total fits those funds on its own' }) fitsAvailableFunds: boolean;
 }
 
 /** The decision recorded on an agenda item at this meeting. */

@@ -1758,6 +1758,11 @@ export interface components {
       reviewWindowDays: number;
     };
     FundStatusDto: {
+      /**
+       * @description Funds available for allocation now (whatever the year): balance with the AA − allocations not yet transferred, earmarks respected
+       * @example 25980000.00
+       */
+      availableForAllocation: string;
       totalBalance: string;
       withAdministrativeAgent: components['schemas']['WithAdministrativeAgentDto'];
       withParticipatingOrganizations: components['schemas']['WithParticipatingOrganizationsDto'];
@@ -2017,7 +2022,14 @@ export interface components {
       reviewWindowDays?: number;
     };
     PipelineItemDto: {
+      /**
+       * @description Funds available for allocation to its thematic area now
+       * @example 1569150.00
+       */
+      availableForArea: string;
       endorsedAt: string | null;
+      /** @description Its total fits those funds on its own */
+      fitsAvailableFunds: boolean;
       proposalId: string;
       /** @example 1 */
       rank: number;
