@@ -49,7 +49,9 @@ export class FinanceReadService {
    * GET /fund/status: the two ledgers plus what can be allocated today (`availableForAllocation`,
    * AvailableFundsService's one definition), read in one snapshot.
    */
-  async fundStatusWithAvailable(filter: { year?: number } = {}): Promise<FundStatus & { availableForAllocation: string }> {
+  async fundStatusWithAvailable(
+    filter: { year?: number } = {},
+  ): Promise<FundStatus & { availableForAllocation: string }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
       ...(await this.fundStatus(manager, filter)),
       availableForAllocation: formatMoney(await this.available.amount(manager)),

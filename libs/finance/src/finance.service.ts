@@ -75,7 +75,10 @@ export class FinanceService {
   }
 
   /** Available funds for the whole fund and for each thematic area (for decision packs). */
-  async availableFundsByArea(manager: EntityManager = this.dataSource.manager, asOf?: Date): Promise<AvailableFunds> {
+  async availableFundsByArea(
+    manager: EntityManager = this.dataSource.manager,
+    asOf?: Date,
+  ): Promise<AvailableFunds> {
     return this.available.of(manager, asOf);
   }
 

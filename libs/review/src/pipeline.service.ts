@@ -45,12 +45,12 @@ export class PipelineService {
     return rows.map((row, index) => {
       const forArea = available.byThematicArea.get(row.thematicAreaCode) ?? available.total;
       return {
-      rank: index + 1,
-      proposalId: row.id,
-      reference: row.reference,
-      title: row.title,
-      thematicAreaCode: row.thematicAreaCode,
-      total: formatMoney(row.total),
+        rank: index + 1,
+        proposalId: row.id,
+        reference: row.reference,
+        title: row.title,
+        thematicAreaCode: row.thematicAreaCode,
+        total: formatMoney(row.total),
         endorsedAt: row.endorsedAt ? new Date(row.endorsedAt).toISOString() : null,
         availableForArea: formatMoney(forArea),
         fitsAvailableFunds: BigInt(row.total) <= forArea,
