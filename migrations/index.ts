@@ -19,6 +19,7 @@ import { ProposalsMoneyResultsViews1765750050000 } from './1765750050000-Proposa
 import { FinanceMoneyViews1765750100000 } from './1765750100000-FinanceMoneyViews';
 import { ResultsOnTrackRule1765750200000 } from './1765750200000-ResultsOnTrackRule';
 import { MeetingPackSnapshots1765810000000 } from './1765810000000-MeetingPackSnapshots';
+import { IndicatorAggregation1765811000000 } from './1765811000000-IndicatorAggregation';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   FinanceMoneyViews1765750100000,
   ResultsOnTrackRule1765750200000,
   MeetingPackSnapshots1765810000000,
+  IndicatorAggregation1765811000000,
 ];
