@@ -20,6 +20,7 @@ import { FinanceMoneyViews1765750100000 } from './1765750100000-FinanceMoneyView
 import { ResultsOnTrackRule1765750200000 } from './1765750200000-ResultsOnTrackRule';
 import { MeetingPackSnapshots1765810000000 } from './1765810000000-MeetingPackSnapshots';
 import { IndicatorAggregation1765811000000 } from './1765811000000-IndicatorAggregation';
+import { ReportNarratives1765812000000 } from './1765812000000-ReportNarratives';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ResultsOnTrackRule1765750200000,
   MeetingPackSnapshots1765810000000,
   IndicatorAggregation1765811000000,
+  ReportNarratives1765812000000,
 ];

@@ -274,7 +274,8 @@ describe('donor reports on the demo portfolio', () => {
 
     const factsheet = pdfText(files.get('factsheet.pdf')!);
     expect(factsheet).toContain('Funding and delivery');
-    expect(factsheet).toContain('Results matrix with progress');
+    expect(factsheet).toContain('Results table');
+    expect(factsheet).toContain('Latest approved');
 
     const pack = pdfText(files.get('pack.pdf')!);
     expect(pack).toContain('Steering Committee decision pack');

@@ -29,6 +29,7 @@ import { PipelineController } from './review/pipeline.controller';
 import { ProposalReviewController } from './review/proposal-review.controller';
 import { ReviewQueueController } from './review/review-queue.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ReportNarrativesController } from './reports/report-narratives.controller';
 import { SystemController } from './system/system.controller';
 
 @Module({
@@ -72,6 +73,7 @@ import { SystemController } from './system/system.controller';
     MeetingsController,
     PipelineController,
     ReportsController,
+    ReportNarrativesController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

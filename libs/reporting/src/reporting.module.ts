@@ -8,6 +8,8 @@ import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
 import { AnnualReportComposer } from './compose/annual/annual-report.composer';
 import { AnnualReportLoader } from './compose/annual/annual-report.data';
+import { ReportNarrativeRepository } from './narratives/report-narrative.repository';
+import { ReportNarrativesService } from './narratives/report-narratives.service';
 import { AnnualResultsTablesLoader } from './compose/annual/annual-results-tables';
 import { ContributorStatementComposer } from './compose/contributor/contributor-statement.composer';
 import { ContributorStatementLoader } from './compose/contributor/contributor-statement.data';
@@ -67,6 +69,8 @@ const READERS = [
   providers: [
     ReportsService,
     ReportGenerator,
+    ReportNarrativesService,
+    ReportNarrativeRepository,
     ReportRunsRepository,
     ReportScheduleService,
     PdfRenderer,
@@ -83,6 +87,6 @@ const READERS = [
       useFactory: (...composers: ReportComposer[]): ReportComposer[] => composers,
     },
   ],
-  exports: [ReportsService, ReportGenerator, ReportScheduleService],
+  exports: [ReportsService, ReportGenerator, ReportScheduleService, ReportNarrativesService],
 })
 export class ReportingModule {}

@@ -918,6 +918,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/report-narratives/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The narrative sections of a year’s consolidated report, with their revisions */
+    get: operations['ReportNarrativesController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-narratives/{year}/sections/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Write a new revision of a narrative section: {body}, or {omitted: true, reason} to leave it out */
+    put: operations['ReportNarrativesController_write'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports': {
     parameters: {
       query?: never;
@@ -1801,6 +1835,11 @@ export interface components {
       requestedTotal: string;
     };
     IndicatorBodyDto: {
+      /**
+       * @description How period values add up: INCREMENTAL (achieved in each period, summed), CUMULATIVE (running total: the latest period is the figure), LATEST (a level). Default INCREMENTAL for UNIT, LATEST otherwise. Linked to a fund indicator, measure and unit must be the fund indicator’s (422 FUND_INDICATOR_MEASURE / FUND_INDICATOR_UNIT).
+       * @enum {string}
+       */
+      aggregation?: 'INCREMENTAL' | 'CUMULATIVE' | 'LATEST';
       /** @description true when higher is better */
       ascending: boolean;
       baseline: components['schemas']['BaselineBodyDto'];
@@ -1893,6 +1932,8 @@ export interface components {
         | 'fund-indicator.manage'
         | 'report.generate'
         | 'report.read'
+        | 'report-narrative.read'
+        | 'report-narrative.write'
         | 'queue.dashboard'
       )[];
       roles: (
@@ -1974,6 +2015,33 @@ export interface components {
       reversedBy: string | null;
       /** @description Set on a reversing record (negative amounts): the id of the record it reverses */
       reverses: string | null;
+    };
+    NarrativeRevisionDto: {
+      body?: string | null;
+      omitted: boolean;
+      reason?: string | null;
+      revision: number;
+      writtenAt: string;
+      writtenBy: components['schemas']['NarrativeWriterDto'];
+    };
+    NarrativeSectionDto: {
+      body?: string | null;
+      /** @example executive-summary */
+      key: string;
+      reason?: string | null;
+      revision?: number | null;
+      /** @description newest first */
+      revisions: components['schemas']['NarrativeRevisionDto'][];
+      /** @enum {string} */
+      state: 'WRITTEN' | 'OMITTED' | 'MISSING';
+      thematicAreaCode?: number | null;
+      title: string;
+      writtenAt?: string | null;
+      writtenBy?: components['schemas']['NarrativeWriterDto'] | null;
+    };
+    NarrativeWriterDto: {
+      id: string;
+      name: string;
     };
     NationalPartnerDto: {
       /** @example Ministry of Labour, Employment and Social Security */
@@ -2417,12 +2485,21 @@ export interface components {
       recused: boolean;
       reviewedThisRound: boolean;
     };
+    ReportNarrativeDto: {
+      /** @description keys of sections neither written nor left out */
+      missing: string[];
+      sections: components['schemas']['NarrativeSectionDto'][];
+      /** @example 2026 */
+      year: number;
+    };
     ReportParametersDto: {
       /**
        * @description CONTRIBUTOR_STATEMENT: the donor (a donor viewer: its own, the default)
        * @example DEU
        */
       donorCode?: string;
+      /** @description ANNUAL_CONSOLIDATED with a year: the final report, refused (422 NARRATIVE_MISSING per section) until every narrative section of the year is written or explicitly left out; without it, a draft that marks missing sections */
+      final?: boolean;
       /**
        * Format: uuid
        * @description DECISION_PACK: the Steering Committee meeting
@@ -2832,6 +2909,14 @@ export interface components {
       expenditure: string;
       refunds: string;
       transfers: string;
+    };
+    WriteNarrativeDto: {
+      /** @description The section’s text (plain text; blank lines separate paragraphs) */
+      body?: string;
+      /** @description true: the section is left out of this year’s report (with a reason) */
+      omitted?: boolean;
+      /** @description Why the section is left out (with omitted: true) */
+      reason?: string;
     };
   };
   responses: never;
@@ -4450,6 +4535,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ThematicAreaDto'];
+        };
+      };
+    };
+  };
+  ReportNarrativesController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportNarrativeDto'];
+        };
+      };
+    };
+  };
+  ReportNarrativesController_write: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteNarrativeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NarrativeSectionDto'];
         };
       };
     };

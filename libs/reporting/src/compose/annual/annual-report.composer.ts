@@ -18,16 +18,23 @@ import {
 } from './annual-report.sections';
 import { resultsSection } from './annual-results.sections';
 import { AnnualResultsTablesLoader, resultsTablesSection } from './annual-results-tables';
+import { narrativeSection, thematicResultsNarrativeSection } from './annual-narrative.sections';
+import { ReportNarrativesService } from '../../narratives/report-narratives.service';
 
 /** The annual report's sections in order: a new section is a builder added here. */
 export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[] = [
+  narrativeSection('executive-summary'),
   highlightsSection,
+  narrativeSection('governance', true),
   sourcesAndUsesSection,
   contributionsByDonorSection,
   allocationsSection,
   portfolioStatusSection,
   resultsSection,
   resultsTablesSection,
+  thematicResultsNarrativeSection,
+  narrativeSection('challenges-lessons', true),
+  narrativeSection('stories', true),
 ];
 
 /**
@@ -43,12 +50,16 @@ export class AnnualReportComposer implements ReportComposer {
   constructor(
     private readonly loader: AnnualReportLoader,
     private readonly resultTables: AnnualResultsTablesLoader,
+    private readonly narratives: ReportNarrativesService,
   ) {}
 
   async compose(context: ComposeContext): Promise<ComposedReport> {
     const data = await this.loader.load(context);
+    const year = data.year;
     data.resultTables = await this.resultTables.load(context, data.year);
-    const { year, settings } = data;
+    data.narrative = year === undefined ? null : await this.narratives.read(year, context.manager);
+    const missing = data.narrative?.missing.length ?? 0;
+    const { settings } = data;
     return {
       document: {
         title:
@@ -61,6 +72,16 @@ export class AnnualReportComposer implements ReportComposer {
         keywords: ['Migration MPTF', 'annual report', ...(year === undefined ? [] : [String(year)])],
         metadata: [
           { label: 'Reporting period', value: reportingPeriodLabel(year) },
+          ...(year === undefined
+            ? []
+            : [
+                {
+                  label: 'Status',
+                  value: context.parameters.final
+                    ? 'Final'
+                    : `Draft${missing ? ` — ${missing} narrative section${missing > 1 ? 's' : ''} missing` : ''}`,
+                },
+              ]),
           { label: 'Administrative Agent', value: 'UNDP Multi-Partner Trust Fund Office' },
           { label: 'Secretariat', value: 'Fund Management Unit, Geneva' },
           { label: 'Data as of', value: asOfLabel(data.snapshotAt) },

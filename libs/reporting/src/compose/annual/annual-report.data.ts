@@ -16,6 +16,7 @@ import { FundIndicatorRollupGroup, RollupGroup, RollupService } from '@mptf/resu
 import { EntityManager } from 'typeorm';
 import { snapshotTime } from '../compose-helpers';
 import type { AreaResults } from './annual-results-tables';
+import type { ReportNarrative } from '../../narratives/report-narratives.service';
 import { ProgrammeFactsheetDataProvider } from '../factsheet/programme-factsheet.data';
 import { programmeBudget } from '../factsheet/programme-budget';
 import { ComposeContext } from '../report-composer';
@@ -71,6 +72,8 @@ export interface AnnualReportData {
   resultsAllPeriods: RollupGroup[];
   /** Per thematic area, each programme's results table (AnnualResultsTablesLoader). */
   resultTables?: AreaResults[];
+  /** The year's narrative (ReportNarrativesService); null since inception. */
+  narrative?: ReportNarrative | null;
 }
 
 /**
