@@ -275,7 +275,7 @@ describe('donor reports on the demo portfolio', () => {
     const factsheet = pdfText(files.get('factsheet.pdf')!);
     expect(factsheet).toContain('Funding and delivery');
     expect(factsheet).toContain('Results table');
-    expect(factsheet).toContain('Latest approved');
+    expect(factsheet).toContain('Standing');
 
     const pack = pdfText(files.get('pack.pdf')!);
     expect(pack).toContain('Steering Committee decision pack');

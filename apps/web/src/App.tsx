@@ -88,6 +88,7 @@ const router = createBrowserRouter([
       { path: 'results', ...page(() => import('./pages/results/RollupPage'), 'RollupPage') },
       { path: 'reports', ...page(() => import('./pages/reports/ReportsPage'), 'ReportsPage') },
       { path: 'audit', ...page(() => import('./pages/reports/AuditPage'), 'AuditPage') },
+      { path: 'narrative', ...page(() => import('./pages/reports/NarrativePage'), 'NarrativePage') },
       { path: '*', element: <NotFound /> },
     ],
   },
