@@ -7,6 +7,7 @@ import { DecisionPackData } from './decision-pack.data';
 
 /** Proposals per side-by-side table: more columns would not fit an A4 page. */
 const PER_TABLE = 4;
+// Three proposals, "now" and "if all approved" fit an A4 page with "If MIG-… approved" unbroken.
 const PER_BALANCE_TABLE = 3;
 const MARKER = ['0 none', '1 limited', '2 significant', '3 principal'];
 const OUTCOME_LABELS: Record<string, string> = {
@@ -136,7 +137,7 @@ export function balanceSection(data: DecisionPackData): ReportSection {
     blocks: [
       {
         kind: 'paragraph',
-        text: 'Shares of the US$ allocated to programmes as of the agenda, now, if each proposal alone were approved at its requested total, and if all on the agenda were. A proposal already allocated then is in “now” and is not added again. By region an amount is split evenly across the programme’s countries; programmes without countries count as Global.',
+        text: 'Shares of the US$ allocated to programmes as of the agenda, now, if each proposal alone were approved at its requested total, and if all on the agenda were (“If all approved”). A proposal already allocated then is in “now” and is not added again. By region an amount is split evenly across the programme’s countries; programmes without countries count as Global.',
       },
       ...chunks(pack.proposals, PER_BALANCE_TABLE).map((group, index, all) =>
         balanceTable(
@@ -354,7 +355,7 @@ function balanceTable(
         key: 'group',
         label: dimension === 'byThematicArea' ? 'Thematic area' : 'Region',
         type: 'text',
-        weight: 3,
+        weight: 2,
       },
       { key: 'current', label: 'Now', type: 'percent' },
       ...group.map((p) => ({
@@ -362,7 +363,7 @@ function balanceTable(
         label: `If ${p.reference} approved`,
         type: 'percent' as const,
       })),
-      { key: 'all', label: 'If all on the agenda approved', type: 'percent' },
+      { key: 'all', label: 'If all approved', type: 'percent' },
     ],
     rows: keys.map((key) => ({
       group: label(key),

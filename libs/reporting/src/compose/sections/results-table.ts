@@ -35,8 +35,8 @@ export function resultsTable<Indicator extends IndicatorProgress>(
         type: 'number',
         weight: 0.9,
       },
-      { key: 'actual', label: 'Latest approved actual', type: 'number', weight: 1 },
-      { key: 'period', label: 'Actual period', type: 'text', weight: 1.3 },
+      { key: 'actual', label: 'Approved actual', type: 'number', weight: 1 },
+      { key: 'period', label: 'Latest approved period', type: 'text', weight: 1.3 },
       { key: 'progress', label: 'Progress', type: 'percent', weight: 0.8 },
       { key: 'standing', label: 'Standing', type: 'text', weight: 1.2 },
     ],
@@ -52,6 +52,6 @@ export function resultsTable<Indicator extends IndicatorProgress>(
       progress: i.progress,
       standing: i.standing,
     })),
-    note: 'Summed indicators show the sum of their period targets and of their approved actuals; cumulative and level indicators show their latest period’s. Progress: the share of the way from the baseline to the end target. Overdue: a period ended more than the grace days ago without an approved actual.',
+    note: 'Approved actual: for summed indicators the sum of their approved actuals to date (targets summed likewise); for cumulative and level indicators the latest approved value (targets: the latest period’s). Progress: the share of the way from the baseline to the end target. Overdue: a period ended more than the grace days ago without an approved actual.',
   };
 }
