@@ -18,6 +18,9 @@ import { ProposalReviewRound1765700300000 } from './1765700300000-ProposalReview
 import { ProposalsMoneyResultsViews1765750050000 } from './1765750050000-ProposalsMoneyResultsViews';
 import { FinanceMoneyViews1765750100000 } from './1765750100000-FinanceMoneyViews';
 import { ResultsOnTrackRule1765750200000 } from './1765750200000-ResultsOnTrackRule';
+import { MeetingPackSnapshots1765810000000 } from './1765810000000-MeetingPackSnapshots';
+import { IndicatorAggregation1765811000000 } from './1765811000000-IndicatorAggregation';
+import { ReportNarratives1765812000000 } from './1765812000000-ReportNarratives';
 import { FundPublisherSettings1765820000000 } from './1765820000000-FundPublisherSettings';
 import { ProgrammeWork1765830000000 } from './1765830000000-ProgrammeWork';
 import { Notifications1765840000000 } from './1765840000000-Notifications';
@@ -45,6 +48,9 @@ export const MIGRATIONS = [
   ProposalsMoneyResultsViews1765750050000,
   FinanceMoneyViews1765750100000,
   ResultsOnTrackRule1765750200000,
+  MeetingPackSnapshots1765810000000,
+  IndicatorAggregation1765811000000,
+  ReportNarratives1765812000000,
   FundPublisherSettings1765820000000,
   ProgrammeWork1765830000000,
   Notifications1765840000000,

@@ -318,12 +318,16 @@ describe('donor reports on the demo portfolio', () => {
 
     const factsheet = pdfText(files.get('factsheet.pdf')!);
     expect(factsheet).toContain('Funding and delivery');
-    expect(factsheet).toContain('Results matrix with progress');
+    expect(factsheet).toContain('Results table');
+    expect(factsheet).toContain('Standing');
 
     const pack = pdfText(files.get('pack.pdf')!);
     expect(pack).toContain('Steering Committee decision pack');
     expect(pack).toContain('Proposals side by side');
-    expect(pack).toMatch(/If\s+MIG-\d{4}-\d{4}/);
+    const packCsv = files.get('pack.csv')!.toString('utf8');
+    expect(packCsv).toMatch(/"If MIG-\d{4}-\d{4} approved"/);
+    expect(packCsv).toContain('"If all approved"');
+    expect(pack).toContain('Pipeline when the agenda was set');
     expect(pdfText(files.get('decided-pack.pdf')!)).toContain('Decisions recorded at this meeting');
     expect(pdfText(files.get('annual-inception.pdf')!)).toContain('Consolidated report since inception');
   });

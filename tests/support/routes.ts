@@ -64,6 +64,8 @@ export function concretePath(path: string): string {
   return path.replace(/:(\w+)/g, (_match, name: string) => {
     if (/code$/i.test(name)) return '1';
     if (/version|^[ab]$/i.test(name)) return '1';
+    if (name === 'year') return '2026';
+    if (name === 'key') return 'executive-summary';
     return '00000000-0000-4000-8000-000000000000';
   });
 }

@@ -36,6 +36,7 @@ import { PipelineController } from './review/pipeline.controller';
 import { ProposalReviewController } from './review/proposal-review.controller';
 import { ReviewQueueController } from './review/review-queue.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ReportNarrativesController } from './reports/report-narratives.controller';
 import { SystemController } from './system/system.controller';
 import {
   NotificationPreferencesController,
@@ -92,6 +93,7 @@ import { OutboxController } from './notifications/outbox.controller';
     NotificationsController,
     NotificationPreferencesController,
     OutboxController,
+    ReportNarrativesController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

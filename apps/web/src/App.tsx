@@ -109,6 +109,7 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'admin/outbox', ...page(() => import('./pages/admin/OutboxPage'), 'OutboxPage') },
+      { path: 'narrative', ...page(() => import('./pages/reports/NarrativePage'), 'NarrativePage') },
       { path: '*', element: <NotFound /> },
     ],
   },

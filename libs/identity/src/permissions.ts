@@ -71,6 +71,9 @@ export enum Permission {
 
   REPORT_GENERATE = 'report.generate',
   REPORT_READ = 'report.read',
+  /** The consolidated report's narrative sections: reading drafts, and writing them (the fund unit). */
+  REPORT_NARRATIVE_READ = 'report-narrative.read',
+  REPORT_NARRATIVE_WRITE = 'report-narrative.write',
   QUEUE_DASHBOARD = 'queue.dashboard',
 
   /** One's own notifications and notification preferences (the rows are always the caller's). */
@@ -147,6 +150,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.IATI_EXPORT,
     P.REPORT_GENERATE,
     P.REPORT_READ,
+    P.REPORT_NARRATIVE_READ,
+    P.REPORT_NARRATIVE_WRITE,
     P.QUEUE_DASHBOARD,
   ],
   [Role.AA_OFFICER]: [
@@ -169,6 +174,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.IATI_EXPORT,
     P.REPORT_GENERATE,
     P.REPORT_READ,
+    P.REPORT_NARRATIVE_READ,
   ],
   [Role.SC_CHAIR]: [
     ...EVERYONE,

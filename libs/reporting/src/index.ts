@@ -14,4 +14,6 @@ export * from './render/report-renderer';
 export * from './render/pdf-renderer';
 export * from './render/csv-renderer';
 export * from './render/xlsx-renderer';
+export * from './narratives/narrative-sections';
+export * from './narratives/report-narratives.service';
 export * from './reporting.module';

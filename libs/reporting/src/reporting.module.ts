@@ -10,6 +10,9 @@ import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
 import { AnnualReportComposer } from './compose/annual/annual-report.composer';
 import { AnnualReportLoader } from './compose/annual/annual-report.data';
+import { ReportNarrativeRepository } from './narratives/report-narrative.repository';
+import { ReportNarrativesService } from './narratives/report-narratives.service';
+import { AnnualResultsTablesLoader } from './compose/annual/annual-results-tables';
 import { ContributorStatementComposer } from './compose/contributor/contributor-statement.composer';
 import { StatementFundLoader } from './compose/contributor/contributor-fund.data';
 import { ContributorStatementLoader } from './compose/contributor/contributor-statement.data';
@@ -43,6 +46,7 @@ const COMPOSERS = [
 /** What each composer reads its data with (a loader per report type). */
 const LOADERS = [
   AnnualReportLoader,
+  AnnualResultsTablesLoader,
   ContributorStatementLoader,
   StatementFundLoader,
   DecisionPackLoader,
@@ -81,6 +85,8 @@ const READERS = [
     ReportBatchesService,
     ReportGenerator,
     ReportNotices,
+    ReportNarrativesService,
+    ReportNarrativeRepository,
     ReportRunsRepository,
     SharedPartsStore,
     ReportScheduleService,
@@ -98,6 +104,6 @@ const READERS = [
       useFactory: (...composers: ReportComposer[]): ReportComposer[] => composers,
     },
   ],
-  exports: [ReportsService, ReportBatchesService, ReportGenerator, ReportScheduleService],
+  exports: [ReportsService, ReportBatchesService, ReportGenerator, ReportScheduleService, ReportNarrativesService],
 })
 export class ReportingModule {}

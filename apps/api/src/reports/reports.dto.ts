@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '@mptf/platform';
 import { ReportFormat, ReportStatus, ReportTrigger, ReportType } from '@mptf/reporting';
 
@@ -36,6 +46,14 @@ export class ReportParametersDto {
   @IsOptional()
   @IsUUID()
   meetingId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'ANNUAL_CONSOLIDATED with a year: the final report, refused (422 NARRATIVE_MISSING per section) until every narrative section of the year is written or explicitly left out; without it, a draft that marks missing sections',
+  })
+  @IsOptional()
+  @IsBoolean()
+  final?: boolean;
 }
 
 export class CreateReportDto {

@@ -38,6 +38,8 @@ export interface ReportParameters {
   /** Without it, PROGRAMME_FACTSHEET covers the whole portfolio (the monthly portfolio factsheet). */
   programmeId?: string;
   meetingId?: string;
+  /** ANNUAL_CONSOLIDATED: the final report (every narrative section written or left out). */
+  final?: boolean;
 }
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -91,6 +93,12 @@ export function normalizeParameters(
     case ReportType.ANNUAL_CONSOLIDATED:
       // Without a year: since inception, like /fund/status without one.
       if (input.year !== undefined && input.year !== null) parameters.year = input.year;
+      if (input.final !== undefined && input.final !== null && typeof input.final !== 'boolean')
+        problems.push({ field: 'parameters.final', message: 'must be true or false' });
+      if (input.final === true) {
+        need('year', 'is required for a final report (its narrative is written per year)');
+        parameters.final = true;
+      }
       break;
     case ReportType.CONTRIBUTOR_STATEMENT:
       need('donorCode', 'is required for a contributor statement');

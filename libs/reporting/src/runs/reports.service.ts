@@ -1,3 +1,4 @@
+import { ReportNarrativesService } from '../narratives/report-narratives.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditActor, AuditService } from '@mptf/audit';
@@ -13,6 +14,7 @@ import {
   InvalidStateError,
   JobProducer,
   NotFoundError,
+  RuleViolationError,
   Page,
   pageOf,
   ValidationError,
@@ -78,6 +80,7 @@ export class ReportsService {
     private readonly organizations: OrganizationNamesReader,
     private readonly programmes: ProgrammeProfilesReader,
     private readonly meetings: MeetingsService,
+    private readonly narratives: ReportNarrativesService,
   ) {}
 
   /**
@@ -288,6 +291,23 @@ export class ReportsService {
       throw new NotFoundError('Programme', parameters.programmeId);
     if (parameters.meetingId && !(await this.meetings.find(db, parameters.meetingId)))
       throw new NotFoundError('Meeting', parameters.meetingId);
+    if (parameters.final && parameters.year !== undefined)
+      await this.assertNarrativeComplete(parameters.year);
+  }
+
+  /** A final annual report needs every narrative section written or explicitly left out (422 naming each). */
+  private async assertNarrativeComplete(year: number): Promise<void> {
+    const narrative = await this.narratives.read(year);
+    const missing = narrative.sections.filter((section) => section.state === 'MISSING');
+    if (missing.length)
+      throw new RuleViolationError(
+        `The ${year} narrative is not complete: ${missing.map((s) => s.title).join(', ')}`,
+        missing.map((section) => ({
+          field: `narrative.${section.key}`,
+          rule: 'NARRATIVE_MISSING',
+          message: `“${section.title}” is neither written nor left out with a reason`,
+        })),
+      );
   }
 
   /**

@@ -8,6 +8,11 @@ export interface MeetingRow {
   date: string;
 }
 
+/** A meeting with the moment its agenda was last set: what its decision pack is composed as of. */
+export interface MeetingAsOfRow extends MeetingRow {
+  agendaSetAt: Date;
+}
+
 export interface MeetingListRow extends MeetingRow {
   createdAt: Date;
   proposalCount: number;
@@ -74,6 +79,16 @@ export class MeetingRepository {
     return sqlRow<MeetingRow>(
       db,
       `SELECT id, title, to_char(meeting_date, 'YYYY-MM-DD') AS date FROM sc_meetings WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** The meeting with `agenda_set_at` (set at creation; moved whenever the agenda is set again), or null. */
+  findAsOf(db: SqlRunner, id: string): Promise<MeetingAsOfRow | null> {
+    return sqlRow<MeetingAsOfRow>(
+      db,
+      `SELECT id, title, to_char(meeting_date, 'YYYY-MM-DD') AS date, agenda_set_at AS "agendaSetAt"
+         FROM sc_meetings WHERE id = $1`,
       [id],
     );
   }

@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Grid,
   Group,
   Paper,
@@ -79,6 +80,8 @@ export function ReportsPage() {
   const type = types.includes(chosenType) ? chosenType : types[0];
   const [format, setFormat] = useState<ReportFormat>('pdf');
   const [year, setYear] = useState<string | null>(String(THIS_YEAR - 1));
+  // A final annual report needs the year's narrative complete (else the API answers 422 naming the sections).
+  const [final, setFinal] = useState(false);
   const [donorCode, setDonorCode] = useState<string | null>(
     donorOnly ? (user?.organizationCode ?? null) : null,
   );
@@ -105,6 +108,7 @@ export function ReportsPage() {
       const parameters: ReportParameters = {};
       if ((type === 'ANNUAL_CONSOLIDATED' || type === 'CONTRIBUTOR_STATEMENT') && year)
         parameters.year = Number(year);
+      if (type === 'ANNUAL_CONSOLIDATED' && year && final) parameters.final = true;
       if (type === 'CONTRIBUTOR_STATEMENT' && donorCode) parameters.donorCode = donorCode;
       if (type === 'PROGRAMME_FACTSHEET' && programmeId) parameters.programmeId = programmeId;
       if (type === 'DECISION_PACK' && meetingId) parameters.meetingId = meetingId;
@@ -131,7 +135,7 @@ export function ReportsPage() {
   const describe = (r: ReportRun) =>
     [
       r.parameters.year
-        ? `Year ${r.parameters.year}`
+        ? `Year ${r.parameters.year}${r.parameters.final ? ' · final' : ''}`
         : r.type === 'ANNUAL_CONSOLIDATED'
           ? 'Since inception'
           : null,
@@ -186,6 +190,13 @@ export function ReportsPage() {
                     value={year ?? ''}
                     onChange={(v) => setYear(v || null)}
                     allowDeselect={false}
+                  />
+                )}
+                {type === 'ANNUAL_CONSOLIDATED' && year && (
+                  <Checkbox
+                    label="Final report (every narrative section written or left out)"
+                    checked={final}
+                    onChange={(event) => setFinal(event.currentTarget.checked)}
                   />
                 )}
                 {type === 'CONTRIBUTOR_STATEMENT' && (

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReportSection } from '../../document/report-document';
 import { ReportType } from '../../runs/report-types';
 import { asOfLabel, reportingPeriodLabel } from '../compose-helpers';
 import {
@@ -25,10 +26,21 @@ import {
 } from './annual-portfolio.sections';
 import { executiveSummarySection, sourcesAndUsesSection } from './annual-report.sections';
 import { resultsSection } from './annual-results.sections';
+import { AnnualResultsTablesLoader, resultsTablesSection } from './annual-results-tables';
+import { narrativeSection, thematicResultsNarrativeSection } from './annual-narrative.sections';
+import { ReportNarrativesService } from '../../narratives/report-narratives.service';
+
+/** The executive summary: the fund unit's text first, then the key figures of the year. */
+function executiveSummaryWithNarrative(data: AnnualReportData): ReportSection {
+  const figures = executiveSummarySection(data);
+  const text = narrativeSection('executive-summary')(data);
+  return text ? { ...figures, blocks: [...text.blocks, ...figures.blocks] } : figures;
+}
 
 /** The annual report's sections in order: a new section is a builder added here. */
 export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[] = [
-  executiveSummarySection,
+  executiveSummaryWithNarrative,
+  narrativeSection('governance', true),
   sourcesAndUsesSection,
   contributionsByDonorSection,
   earmarksSection,
@@ -38,8 +50,12 @@ export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[]
   pipelineSection,
   portfolioStatusSection,
   resultsSection,
+  resultsTablesSection,
+  thematicResultsNarrativeSection,
   programmeNarrativesSection,
   lateReportsSection,
+  narrativeSection('challenges-lessons', true),
+  narrativeSection('stories', true),
   expenditureByProgrammeAnnex,
 ];
 
@@ -53,11 +69,19 @@ export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[]
 export class AnnualReportComposer implements ReportComposer {
   readonly type = ReportType.ANNUAL_CONSOLIDATED;
 
-  constructor(private readonly loader: AnnualReportLoader) {}
+  constructor(
+    private readonly loader: AnnualReportLoader,
+    private readonly resultTables: AnnualResultsTablesLoader,
+    private readonly narratives: ReportNarrativesService,
+  ) {}
 
   async compose(context: ComposeContext): Promise<ComposedReport> {
     const data = await this.loader.load(context);
-    const { year, settings } = data;
+    const year = data.year;
+    data.resultTables = await this.resultTables.load(context, data.year);
+    data.narrative = year === undefined ? null : await this.narratives.read(year, context.manager);
+    const missing = data.narrative?.missing.length ?? 0;
+    const { settings } = data;
     return {
       document: {
         title:
@@ -71,6 +95,16 @@ export class AnnualReportComposer implements ReportComposer {
         metadata: [
           { label: 'Reporting period', value: reportingPeriodLabel(year) },
           { label: 'Figures cut at', value: cutoffLabel(data) },
+          ...(year === undefined
+            ? []
+            : [
+                {
+                  label: 'Status',
+                  value: context.parameters.final
+                    ? 'Final'
+                    : `Draft${missing ? ` — ${missing} narrative section${missing > 1 ? 's' : ''} missing` : ''}`,
+                },
+              ]),
           { label: 'Administrative Agent', value: settings.administrativeAgentName },
           { label: 'Secretariat', value: 'Fund Management Unit, Geneva' },
           { label: 'Data as of', value: asOfLabel(data.snapshotAt) },

@@ -20,6 +20,8 @@ import { ObligationsService, ObligationView, ProgressReportsService } from '@mpt
 import { FundIndicatorRollupGroup, RollupGroup, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 import { snapshotTime } from '../compose-helpers';
+import type { AreaResults } from './annual-results-tables';
+import type { ReportNarrative } from '../../narratives/report-narratives.service';
 import {
   ProgrammeFactsheetData,
   ProgrammeFactsheetDataProvider,
@@ -97,6 +99,10 @@ export interface AnnualReportData {
   lateReports?: ObligationView[];
   /** With a year: the accepted narrative progress reports whose period ends in it. */
   narratives?: AcceptedNarrative[];
+  /** Per thematic area, each programme's results table (AnnualResultsTablesLoader). */
+  resultTables?: AreaResults[];
+  /** The year's narrative (ReportNarrativesService); null since inception. */
+  narrative?: ReportNarrative | null;
 }
 
 export interface AcceptedNarrative {
