@@ -195,8 +195,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * IATI 2.03 activity XML of every programme, with results
-     * @description One iati-activity per programme (APPROVED and after): identifier <IATI_ORG_PREFIX>-<reference>, reporting and participating organisations, status, dates, recipient countries, budget, transactions (transfers = 3, expenditure = 4) and results with baselines, targets and approved actuals (disaggregated actuals carry a dimension). Valid against the IATI 2.03 activity schema.
+     * IATI 2.03 activity XML: the fund and every programme, with results
+     * @description The fund activity <org id>-FUND (hierarchy 1: donor commitments = 11, deposits = 1, allocations = 2) and one iati-activity per programme (APPROVED and after, hierarchy 2): identifier <org id>-<reference> (org id: fund settings iatiOrganisationId, else IATI_ORG_PREFIX), reporting and participating organisations with their identifiers, status, dates, contact, recipient countries, sector, SDG tags, policy markers, default types, yearly budgets, transactions (allocations = 2, transfers = 3, refunds = negative 3, expenditure = 4 dated at the end of its year), a document link and results with baselines, targets and approved actuals (disaggregated actuals carry a dimension). Valid against the IATI 2.03 activity schema.
      */
     get: operations['IatiExportController_export'];
     put?: never;
@@ -363,6 +363,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/obligations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/obligations/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organizations': {
     parameters: {
       query?: never;
@@ -496,6 +528,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programmes/{id}/obligations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_ofProgramme'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programmes/{id}/progress-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProgressReportsController_list'];
+    put?: never;
+    post: operations['ProgressReportsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programmes/{id}/refunds': {
     parameters: {
       query?: never;
@@ -548,6 +612,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programmes/{id}/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RevisionsController_list'];
+    put?: never;
+    post: operations['RevisionsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programmes/{id}/transfers': {
     parameters: {
       query?: never;
@@ -574,6 +654,86 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['ProgrammesController_reverseTransfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programmes/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ObligationsController_versionsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProgressReportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProgressReportsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}/sections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ProgressReportsController_writeSections'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/progress-reports/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProgressReportsController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1020,6 +1180,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/report-narratives/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The narrative sections of a year’s consolidated report, with their revisions */
+    get: operations['ReportNarrativesController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-narratives/{year}/sections/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Write a new revision of a narrative section: {body}, or {omitted: true, reason} to leave it out */
+    put: operations['ReportNarrativesController_write'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports': {
     parameters: {
       query?: never;
@@ -1085,6 +1279,26 @@ export interface paths {
     put?: never;
     /** Queue a FAILED run again (409 naming the state otherwise) */
     post: operations['ReportsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Statements for all donors: one run per donor, generated by the workers
+     * @description FMU and AA officers. One CONTRIBUTOR_STATEMENT run per donor with contributions, all with the same format and year; the fund-level part of the statements is computed once for the batch. 202 with {batchId, runs}; 429 while the caller has an unfinished batch.
+     */
+    post: operations['ReportsController_createBatch'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1157,6 +1371,86 @@ export interface paths {
     get: operations['ReviewQueueController_list'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RevisionsController_pending'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RevisionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RevisionsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}/meeting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['RevisionsController_schedule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/revisions/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RevisionsController_review'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1447,6 +1741,8 @@ export interface components {
     };
     BalanceDto: {
       current: components['schemas']['BalanceSharesDto'];
+      /** @description the balance if every proposal on the agenda not yet allocated were approved as requested */
+      ifAllApproved: components['schemas']['BalanceSharesDto'];
       /** @description per proposal on the agenda: the balance if it alone were approved as requested */
       ifApproved: {
         [key: string]: components['schemas']['BalanceSharesDto'];
@@ -1679,6 +1975,10 @@ export interface components {
       /** @example Steering Committee — 2027 first session */
       title: string;
     };
+    CreateProgressReportDto: {
+      /** @description The narrative obligation (annual or final) the report meets */
+      obligationId: string;
+    };
     CreateProposalDto: {
       budgetLines: components['schemas']['BudgetLineDto'][];
       /** @example IOM */
@@ -1719,6 +2019,16 @@ export interface components {
       /** @example Safe and regular labour mobility corridors between Nepal and Malaysia */
       title: string;
     };
+    CreateReportBatchDto: {
+      /** @enum {string} */
+      format: 'pdf' | 'csv' | 'xlsx';
+      parameters?: components['schemas']['ReportBatchParametersDto'];
+      /**
+       * @description CONTRIBUTOR_STATEMENT only
+       * @enum {string}
+       */
+      type: 'CONTRIBUTOR_STATEMENT';
+    };
     CreateReportDto: {
       /** @enum {string} */
       format: 'pdf' | 'csv' | 'xlsx';
@@ -1749,6 +2059,12 @@ export interface components {
        */
       criterionCode: string;
       score: number;
+    };
+    DecideRevisionDto: {
+      justification: string;
+      meetingId?: string;
+      /** @enum {string} */
+      outcome: 'APPROVED' | 'REJECTED';
     };
     DecisionAllocationDto: {
       /** @example 535000.00 */
@@ -1783,6 +2099,8 @@ export interface components {
     DecisionPackDto: {
       /** @example 18250000.00 */
       allocatedTotal: string;
+      /** @description The moment the figures stand for: when the agenda was last set (sc_meetings.agenda_set_at). Funds, portfolio and pipeline count only what was recorded by then. */
+      asOf: string;
       /**
        * @description funds available for new allocations, US$
        * @example 1569150.00
@@ -1799,8 +2117,13 @@ export interface components {
       /** @description Shares of allocated US$ (decimal strings with four decimals, summing to 1 within rounding). current = allocations of programmes; ifApproved[id] adds that proposal’s requested total to its thematic area, split evenly across its countries (each part in the country’s region; Global without countries). */
       balance: components['schemas']['BalanceDto'];
       generatedAt: string;
+      ifAllApproved: components['schemas']['IfAllApprovedDto'];
+      /** @description When the pack was kept (the meeting’s first decision): its figures no longer change. Null before. */
+      keptAt: string | null;
       meeting: components['schemas']['PackMeetingDto'];
-      /** @description Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations; with OWN_ONLY the last three are null. */
+      /** @description the pipeline as it stood at asOf */
+      pipeline: components['schemas']['PackPipelineItemDto'][];
+      /** @description Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations; with OWN_ONLY the last three are null; availableForArea and fundable as of asOf; alreadyAllocated (allocated by asOf: counted in current, never added again). */
       proposals: components['schemas']['PackProposalDto'][];
     };
     DeclareConflictDto: {
@@ -1957,10 +2280,32 @@ export interface components {
     FundSettingsDto: {
       /** @example 0.01 */
       aaFeeRate: string;
+      /**
+       * @description Named in the donor reports
+       * @example UNDP Multi-Partner Trust Fund Office
+       */
+      administrativeAgentName: string;
       /** @example 5000000.00 */
       budgetCeiling: string;
+      /** @description Published as the IATI activities’ contact */
+      contactEmail: string | null;
       /** @example 04-30 */
       expenditureDeadline: string;
+      /**
+       * @description Final financial report: months after operational closure
+       * @example 6
+       */
+      finalFinancialMonths: number;
+      /**
+       * @description Final narrative report: months after operational closure
+       * @example 3
+       */
+      finalNarrativeMonths: number;
+      /**
+       * @description The fund’s IATI organisation identifier (null: the IATI_ORG_PREFIX setting)
+       * @example XI-IATI-MIGMPTF
+       */
+      iatiOrganisationId: string | null;
       /**
        * @description No money entry may be dated before it
        * @example 2019-01-01
@@ -1977,9 +2322,36 @@ export interface components {
       minDurationMonths: number;
       minMarkers: components['schemas']['MinMarkersDto'];
       minParticipatingOrganizations: number;
+      /**
+       * @description Annual narrative progress reports, MM-DD of the next year
+       * @example 03-31
+       */
+      narrativeReportDeadline: string;
       reviewWindowDays: number;
+      /**
+       * @description Longest no-cost extension the fund unit approves (months)
+       * @example 6
+       */
+      revisionMaxExtensionMonths: number;
+      /**
+       * @description Largest share of the budget the fund unit lets a revision move
+       * @example 0.20
+       */
+      revisionMaxMoveRate: string;
+      /**
+       * @description Revisions per programme and year the fund unit approves
+       * @example 1
+       */
+      revisionsPerYearByFundUnit: number;
+      /** @example https://migrationnetwork.un.org/mptf */
+      website: string | null;
     };
     FundStatusDto: {
+      /**
+       * @description Funds available for allocation now (whatever the year): balance with the AA − allocations not yet transferred, earmarks respected
+       * @example 25980000.00
+       */
+      availableForAllocation: string;
       totalBalance: string;
       withAdministrativeAgent: components['schemas']['WithAdministrativeAgentDto'];
       withParticipatingOrganizations: components['schemas']['WithParticipatingOrganizationsDto'];
@@ -2026,7 +2398,24 @@ export interface components {
       id: string;
       requestedAt: string;
     };
+    IfAllApprovedDto: {
+      /** @example 19999452.43 */
+      allocatedTotal: string;
+      /**
+       * @description availableFunds − requestedTotal (negative: they do not all fit)
+       * @example -180302.43
+       */
+      availableAfter: string;
+      fitsAvailableFunds: boolean;
+      /** @example 1749452.43 */
+      requestedTotal: string;
+    };
     IndicatorBodyDto: {
+      /**
+       * @description How period values add up: INCREMENTAL (achieved in each period, summed), CUMULATIVE (running total: the latest period is the figure), LATEST (a level). Default INCREMENTAL for UNIT, LATEST otherwise. Linked to a fund indicator, measure and unit must be the fund indicator’s (422 FUND_INDICATOR_MEASURE / FUND_INDICATOR_UNIT).
+       * @enum {string}
+       */
+      aggregation?: 'INCREMENTAL' | 'CUMULATIVE' | 'LATEST';
       /** @description true when higher is better */
       ascending: boolean;
       baseline: components['schemas']['BaselineBodyDto'];
@@ -2202,8 +2591,16 @@ export interface components {
         | 'actual.approve'
         | 'iati.export'
         | 'fund-indicator.manage'
+        | 'programme-work.read'
+        | 'progress-report.write'
+        | 'progress-report.review'
+        | 'revision.request'
+        | 'revision.approve'
+        | 'programme-work.read-all'
         | 'report.generate'
         | 'report.read'
+        | 'report-narrative.read'
+        | 'report-narrative.write'
         | 'queue.dashboard'
         | 'notification.read'
         | 'notification.manage'
@@ -2288,6 +2685,33 @@ export interface components {
       reversedBy: string | null;
       /** @description Set on a reversing record (negative amounts): the id of the record it reverses */
       reverses: string | null;
+    };
+    NarrativeRevisionDto: {
+      body?: string | null;
+      omitted: boolean;
+      reason?: string | null;
+      revision: number;
+      writtenAt: string;
+      writtenBy: components['schemas']['NarrativeWriterDto'];
+    };
+    NarrativeSectionDto: {
+      body?: string | null;
+      /** @example executive-summary */
+      key: string;
+      reason?: string | null;
+      revision?: number | null;
+      /** @description newest first */
+      revisions: components['schemas']['NarrativeRevisionDto'][];
+      /** @enum {string} */
+      state: 'WRITTEN' | 'OMITTED' | 'MISSING';
+      thematicAreaCode?: number | null;
+      title: string;
+      writtenAt?: string | null;
+      writtenBy?: components['schemas']['NarrativeWriterDto'] | null;
+    };
+    NarrativeWriterDto: {
+      id: string;
+      name: string;
     };
     NationalPartnerDto: {
       /** @example Ministry of Labour, Employment and Social Security */
@@ -2438,6 +2862,15 @@ export interface components {
       /** @example 535000.00 */
       total: string;
     };
+    PackPipelineItemDto: {
+      endorsedAt: string;
+      proposalId: string;
+      reference: string;
+      thematicAreaCode: number;
+      title: string;
+      /** @example 856000.00 */
+      total: string;
+    };
     PackProposalDto: {
       /**
        * @description unearmarked + earmarked for its thematic area
@@ -2496,10 +2929,18 @@ export interface components {
     PatchFundSettingsDto: {
       /** @example 0.01 */
       aaFeeRate?: string;
+      /** @example UNDP Multi-Partner Trust Fund Office */
+      administrativeAgentName?: string;
       /** @example 5000000.00 */
       budgetCeiling?: string;
+      /** @example migration.mptf@example.org */
+      contactEmail?: string | null;
       /** @example 04-30 */
       expenditureDeadline?: string;
+      finalFinancialMonths?: number;
+      finalNarrativeMonths?: number;
+      /** @example XI-IATI-MIGMPTF */
+      iatiOrganisationId?: string | null;
       /**
        * @description On or after 2000-01-01
        * @example 2019-01-01
@@ -2516,7 +2957,15 @@ export interface components {
       minDurationMonths?: number;
       minMarkers?: components['schemas']['MinMarkersDto'];
       minParticipatingOrganizations?: number;
+      /** @example 03-31 */
+      narrativeReportDeadline?: string;
       reviewWindowDays?: number;
+      revisionMaxExtensionMonths?: number;
+      /** @example 0.20 */
+      revisionMaxMoveRate?: string;
+      revisionsPerYearByFundUnit?: number;
+      /** @example https://migrationnetwork.un.org/mptf */
+      website?: string | null;
     };
     PeriodWindowDto: {
       /** @example 2027-12-31 */
@@ -2525,7 +2974,14 @@ export interface components {
       start: string;
     };
     PipelineItemDto: {
+      /**
+       * @description Funds available for allocation to its thematic area now
+       * @example 1569150.00
+       */
+      availableForArea: string;
       endorsedAt: string | null;
+      /** @description Its total fits those funds on its own */
+      fitsAvailableFunds: boolean;
       proposalId: string;
       /** @example 1 */
       rank: number;
@@ -2911,12 +3367,28 @@ export interface components {
       recused: boolean;
       reviewedThisRound: boolean;
     };
+    ReportBatchParametersDto: {
+      /**
+       * @description The statements’ year (without it: since inception)
+       * @example 2025
+       */
+      year?: number;
+    };
+    ReportNarrativeDto: {
+      /** @description keys of sections neither written nor left out */
+      missing: string[];
+      sections: components['schemas']['NarrativeSectionDto'][];
+      /** @example 2026 */
+      year: number;
+    };
     ReportParametersDto: {
       /**
        * @description CONTRIBUTOR_STATEMENT: the donor (a donor viewer: its own, the default)
        * @example DEU
        */
       donorCode?: string;
+      /** @description ANNUAL_CONSOLIDATED with a year: the final report, refused (422 NARRATIVE_MISSING per section) until every narrative section of the year is written or explicitly left out; without it, a draft that marks missing sections */
+      final?: boolean;
       /**
        * Format: uuid
        * @description DECISION_PACK: the Steering Committee meeting
@@ -2995,6 +3467,22 @@ export interface components {
       /** @description When the REPEATABLE READ snapshot was taken */
       snapshotAt: string;
     };
+    RequestRevisionDto: {
+      /** @description Cost extension: money added per PUNO */
+      additionalAllocations?: components['schemas']['RevisionAllocationDto'][];
+      /** @description Budget revision: every direct line after it */
+      budgetLines?: components['schemas']['RevisionBudgetLineDto'][];
+      /**
+       * @description Extensions: the new end date
+       * @example 2028-09-30
+       */
+      endDate?: string;
+      justification: string;
+      /** @enum {string} */
+      kind: 'NO_COST_EXTENSION' | 'BUDGET_REVISION' | 'COST_EXTENSION';
+      /** @description Budget revision: the results matrix's outcomes, outputs and indicators after it */
+      results?: components['schemas']['RevisionResultDto'][];
+    };
     ResultBodyDto: {
       indicators: components['schemas']['IndicatorBodyDto'][];
       /** @example OC1 */
@@ -3059,6 +3547,12 @@ export interface components {
       name: string;
       organizationCode: string | null;
     };
+    ReviewProgressReportDto: {
+      /** @description Required to return */
+      comment?: string;
+      /** @enum {string} */
+      outcome: 'ACCEPT' | 'RETURN';
+    };
     ReviewQueueItemDto: {
       /** @description the due date has passed */
       overdue: boolean;
@@ -3078,6 +3572,11 @@ export interface components {
        */
       total: string;
     };
+    ReviewRevisionDto: {
+      comment: string;
+      /** @enum {string} */
+      outcome: 'APPROVE' | 'REJECT';
+    };
     ReviewSummaryDto: {
       /** @description reviews that count */
       count: number;
@@ -3088,9 +3587,23 @@ export interface components {
        */
       weightedScore: string | null;
     };
+    RevisionAllocationDto: {
+      /** @example 100000.00 */
+      amount: string;
+      /** @example IOM */
+      orgCode: string;
+    };
     RevisionAuthorDto: {
       id: string;
       name: string | null;
+    };
+    RevisionBudgetLineDto: {
+      /** @example 120000.00 */
+      amount: string;
+      /** @example 1 */
+      categoryCode: number;
+      /** @example IOM */
+      orgCode: string;
     };
     RevisionDiffDto: {
       changes: components['schemas']['FieldChangeDto'][];
@@ -3128,9 +3641,21 @@ export interface components {
       title: string;
       version: number;
     };
+    RevisionIndicatorDto: {
+      key: string;
+      title: string;
+    };
     RevisionRefDto: {
       submittedAt: string;
       version: number;
+    };
+    RevisionResultDto: {
+      indicators: components['schemas']['RevisionIndicatorDto'][];
+      key: string;
+      parentKey?: string;
+      title: string;
+      /** @enum {string} */
+      type: 'OUTCOME' | 'OUTPUT';
     };
     RevisionSummaryDto: {
       submittedAt: string;
@@ -3167,6 +3692,9 @@ export interface components {
       withActual: number;
       /** @description indicators with a target in the window */
       withTarget: number;
+    };
+    ScheduleRevisionDto: {
+      meetingId: string;
     };
     ScoreViewDto: {
       criterionCode: string;
@@ -3237,6 +3765,24 @@ export interface components {
        * @example 2026-12-20
        */
       reviewDueDate?: string;
+    };
+    SectionDto: {
+      adjustments?: string;
+      challenges?: string;
+      genderHumanRights?: string;
+      /**
+       * @description The contributing PUNO; the writer's agency by default
+       * @example UNICEF
+       */
+      orgCode?: string;
+      progress?: string;
+      /**
+       * @description An outcome key of the results matrix
+       * @example OC1
+       */
+      resultKey: string;
+      /** @description A story of change */
+      story?: string;
     };
     SessionUserDto: {
       email: string;
@@ -3465,6 +4011,17 @@ export interface components {
       expenditure: string;
       refunds: string;
       transfers: string;
+    };
+    WriteNarrativeDto: {
+      /** @description The section’s text (plain text; blank lines separate paragraphs) */
+      body?: string;
+      /** @description true: the section is left out of this year’s report (with a reason) */
+      omitted?: boolean;
+      /** @description Why the section is left out (with omitted: true) */
+      reason?: string;
+    };
+    WriteSectionsDto: {
+      sections: components['schemas']['SectionDto'][];
     };
   };
   responses: never;
@@ -4077,6 +4634,54 @@ export interface operations {
       };
     };
   };
+  ObligationsController_list: {
+    parameters: {
+      query?: {
+        /** @description An agency: its financial reports and its programmes' narrative ones */
+        org?: string;
+        page?: number;
+        pageSize?: number;
+        /** @description A programme id */
+        programme?: string;
+        /** @description Prefix of the reference, a word of the title, or the agency code */
+        q?: string;
+        /** @description dueDate, status, kind, reference, daysOverdue, year, orgCode; - for descending */
+        sort?: string;
+        status?: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Fund-wide for the fund unit and the AA; the own agency's programmes for a focal point */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ObligationsController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description {DUE, OVERDUE, SUBMITTED, ACCEPTED} counts in the caller's scope (home, portfolio) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UsersController_organizationsList: {
     parameters: {
       query?: {
@@ -4317,6 +4922,81 @@ export interface operations {
       };
     };
   };
+  ObligationsController_ofProgramme: {
+    parameters: {
+      query?: {
+        /** @description An agency: its financial reports and its programmes' narrative ones */
+        org?: string;
+        page?: number;
+        pageSize?: number;
+        /** @description A programme id */
+        programme?: string;
+        /** @description Prefix of the reference, a word of the title, or the agency code */
+        q?: string;
+        /** @description dueDate, status, kind, reference, daysOverdue, year, orgCode; - for descending */
+        sort?: string;
+        status?: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The programme's reporting obligations: status DUE, OVERDUE (daysOverdue), SUBMITTED, ACCEPTED */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProgressReportDto'];
+      };
+    };
+    responses: {
+      /** @description A DRAFT report for a narrative obligation (convening agency only) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ProgrammesController_refund: {
     parameters: {
       query?: never;
@@ -4390,6 +5070,49 @@ export interface operations {
       };
     };
   };
+  RevisionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestRevisionDto'];
+      };
+    };
+    responses: {
+      /** @description SUBMITTED, with its route (FUND_UNIT or COMMITTEE), the reasons and the changes */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ProgrammesController_transfer: {
     parameters: {
       query?: never;
@@ -4440,6 +5163,114 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MovementDto'];
         };
+      };
+    };
+  };
+  ObligationsController_versionsOf: {
+    parameters: {
+      query?: {
+        /** @description Only the version in force on this date */
+        at?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Version 0 (the approved proposal) and one per approved revision, each with what it changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description With its sections, the actuals of its period, and every submitted version with its review */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewProgressReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_writeSections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteSectionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProgressReportsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -5280,6 +6111,53 @@ export interface operations {
       };
     };
   };
+  ReportNarrativesController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportNarrativeDto'];
+        };
+      };
+    };
+  };
+  ReportNarrativesController_write: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteNarrativeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NarrativeSectionDto'];
+        };
+      };
+    };
+  };
   ReportsController_list: {
     parameters: {
       query?: {
@@ -5370,6 +6248,7 @@ export interface operations {
         content: {
           'application/pdf': string;
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/zip': string;
           'text/csv': string;
         };
       };
@@ -5393,6 +6272,28 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ReportRunDto'];
         };
+      };
+    };
+  };
+  ReportsController_createBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReportBatchDto'];
+      };
+    };
+    responses: {
+      /** @description {batchId, runs: report runs} */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -5509,6 +6410,114 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ReviewQueueItemDto'][];
         };
+      };
+    };
+  };
+  RevisionsController_pending: {
+    parameters: {
+      query?: {
+        route?: 'FUND_UNIT' | 'COMMITTEE';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revisions waiting for a decision, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideRevisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_schedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleRevisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RevisionsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewRevisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
