@@ -14,6 +14,7 @@ export * from './queue/job-producer';
 export * from './queue/job-handler.decorator';
 export * from './queue/queue-connection';
 export * from './queue/heartbeat.repository';
+export * from './queue/heartbeat.service';
 export * from './pagination';
 export * from './platform.module';
 export * from './database/prepare-database';

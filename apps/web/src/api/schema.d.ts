@@ -2024,6 +2024,7 @@ export interface components {
         | 'decision.chair'
         | 'contribution.record'
         | 'contribution.read'
+        | 'contribution.read-references'
         | 'programme.read'
         | 'transfer.record'
         | 'refund.record'
