@@ -21,6 +21,7 @@ export * from './database/prepare-database';
 export * from './database/preparing-client';
 export * from './database/select-entities';
 export * from './database/sql-params';
+export * from './database/sort-order';
 export * from './database/embedded-postgres';
 export * from './database/sql';
 export * from './queue/worker-heartbeats.repository';

@@ -18,7 +18,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@mptf/platform';
-import { DocumentKind, PartnerType, ProposalScope, ProposalStage, ProposalStatus } from '@mptf/proposals';
+import {
+  DocumentKind,
+  PartnerType,
+  PROPOSAL_SORT_FIELDS,
+  ProposalScope,
+  ProposalStage,
+  ProposalStatus,
+} from '@mptf/proposals';
 import { IsMoney, IsOrgCode, IsCountryCode, IsIsoDate } from '../common/formats';
 
 export class MarkersDto {
@@ -250,11 +257,24 @@ export class ListProposalsQuery extends PageQuery {
   @IsEnum(ProposalScope)
   scope?: ProposalScope;
 
-  @ApiPropertyOptional({ example: 'labour mobility', description: 'full-text search over title and summary' })
+  @ApiPropertyOptional({
+    example: 'Moldo',
+    description:
+      'search: reference, title, country or agency by part or prefix, a title or country with a typo, and full-text over title and summary',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    example: '-submittedAt,reference',
+    description: `field (ascending) or -field (descending), several comma-separated: ${Object.keys(PROPOSAL_SORT_FIELDS).join(', ')}`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sort?: string;
 }
 
 export class UploadDocumentDto {
