@@ -1,5 +1,5 @@
 import type { AuthUser } from '@mptf/identity';
-import { can, hasRole, Permission, Role } from '@mptf/identity';
+import { can, Permission } from '@mptf/identity';
 
 /**
  * Row-level rules of the finance lib, in one place. The route's permission comes first (the
@@ -11,16 +11,11 @@ export function mayReportExpenditureOf(user: AuthUser, orgCode: string): boolean
   return can(user, Permission.EXPENDITURE_RECORD) && user.organizationCode === orgCode;
 }
 
-/** The fund's offices, who see every donor's agreement reference. */
-const FUND_OFFICE_ROLES = [Role.ADMIN, Role.FMU_OFFICER, Role.AA_OFFICER];
-
 /**
- * Contributions by donor are public, a donor's agreement reference is not: a donor viewer sees
- * its own, the fund's offices every one. No permission of the table says "the fund's offices"
- * (every one they hold is also held by a donor or an SC role), so this one rule still names roles;
- * a permission such as `contribution.read-references` (ADMIN, FMU, AA) would replace it.
+ * Contributions by donor are public, a donor's agreement reference is not: the fund's offices
+ * (contribution.read-references) see every one, a donor its own.
  */
 export function seesContributionReference(user: AuthUser, donorCode: string): boolean {
-  if (!hasRole(user, Role.DONOR_VIEWER) || hasRole(user, ...FUND_OFFICE_ROLES)) return true;
+  if (can(user, Permission.CONTRIBUTION_READ_REFERENCES)) return true;
   return donorCode === user.organizationCode;
 }

@@ -42,6 +42,8 @@ export enum Permission {
 
   CONTRIBUTION_RECORD = 'contribution.record',
   CONTRIBUTION_READ = 'contribution.read',
+  /** Scope: every donor's agreement reference; a donor sees only its own (finance-access.ts). */
+  CONTRIBUTION_READ_REFERENCES = 'contribution.read-references',
   PROGRAMME_READ = 'programme.read',
   TRANSFER_RECORD = 'transfer.record',
   REFUND_RECORD = 'refund.record',
@@ -112,6 +114,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.MEETING_READ,
     P.PIPELINE_READ,
     P.CONTRIBUTION_READ,
+    P.CONTRIBUTION_READ_REFERENCES,
     P.PROGRAMME_READ,
     P.FUND_STATUS_READ,
     P.PORTFOLIO_READ,
@@ -139,6 +142,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.PIPELINE_READ,
     P.PIPELINE_MANAGE,
     P.CONTRIBUTION_READ,
+    P.CONTRIBUTION_READ_REFERENCES,
     P.PROGRAMME_READ,
     P.PROGRAMME_CLOSE,
     P.FUND_STATUS_READ,
@@ -163,6 +167,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.PIPELINE_READ,
     P.CONTRIBUTION_RECORD,
     P.CONTRIBUTION_READ,
+    P.CONTRIBUTION_READ_REFERENCES,
     P.PROGRAMME_READ,
     P.TRANSFER_RECORD,
     P.REFUND_RECORD,

@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { LoggingModule } from './logging/logging.module';
 import { HeartbeatRepository } from './queue/heartbeat.repository';
+import { HeartbeatService } from './queue/heartbeat.service';
 import { QueueModule } from './queue/queue.module';
 import { ArtifactStorage, LocalArtifactStorage } from './storage/artifact-storage';
 
@@ -15,6 +16,7 @@ import { ArtifactStorage, LocalArtifactStorage } from './storage/artifact-storag
   providers: [
     Clock,
     HeartbeatRepository,
+    HeartbeatService,
     {
       provide: ArtifactStorage,
       inject: [AppConfig],
@@ -22,6 +24,6 @@ import { ArtifactStorage, LocalArtifactStorage } from './storage/artifact-storag
         new LocalArtifactStorage({ reports: config.env.REPORTS_DIR, uploads: config.env.UPLOADS_DIR }),
     },
   ],
-  exports: [ConfigModule, QueueModule, Clock, ArtifactStorage, HeartbeatRepository],
+  exports: [ConfigModule, QueueModule, Clock, ArtifactStorage, HeartbeatRepository, HeartbeatService],
 })
 export class PlatformModule {}

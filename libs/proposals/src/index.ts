@@ -9,6 +9,7 @@ export * from './document-type';
 export * from './proposal.view';
 export * from './proposal-input';
 export type { ProposalQuery } from './repositories/proposal-search.repository';
+export { PROPOSAL_SORT_FIELDS } from './repositories/proposal-search.repository';
 export type { LockedProposal } from './repositories/proposal-status.repository';
 export * from './proposal-status.service';
 export * from './proposal-queries.service';

@@ -8,7 +8,9 @@ import {
   hasBeenSubmitted,
   isPortfolioReader,
   ProposalAccessFacts,
+  submittedProposalSql,
 } from './proposals-access';
+import { positionalParams } from '@mptf/platform';
 
 const user = (roles: Role[], organizationId: string | null): AuthUser => ({
   id: `user-${roles.join()}-${organizationId}`,
@@ -98,5 +100,15 @@ describe('proposal access follows the permission table, not role names', () => {
     expect(canEditProposal(member, submitted)).toBe(granted(Permission.PROPOSAL_UPDATE));
     expect(canWithdrawProposal(member, submitted)).toBe(granted(Permission.PROPOSAL_WITHDRAW));
     expect(canViewProposal(member, proposal(S.DRAFT))).toBe(granted(Permission.PROPOSAL_UPDATE));
+  });
+});
+
+describe('submittedProposalSql', () => {
+  it('binds the statuses as parameters from ProposalStatus instead of retyping them in the SQL', () => {
+    const params: unknown[] = [];
+    const sql = submittedProposalSql('p', positionalParams(params));
+    expect(sql).toBe('(p.status <> $1 AND NOT (p.status = $2 AND p.version = 0))');
+    expect(params).toEqual([S.DRAFT, S.WITHDRAWN]);
+    expect(sql).not.toMatch(/'/);
   });
 });

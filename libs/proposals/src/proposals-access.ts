@@ -27,9 +27,14 @@ export function hasBeenSubmitted(facts: Pick<ProposalAccessFacts, 'status' | 've
   return !(facts.status === ProposalStatus.WITHDRAWN && facts.version === 0);
 }
 
-/** hasBeenSubmitted as an SQL condition on the proposals alias (lists, reports, the audit trail). */
-export function submittedProposalSql(alias: string): string {
-  return `(${alias}.status <> '${ProposalStatus.DRAFT}' AND NOT (${alias}.status = '${ProposalStatus.WITHDRAWN}' AND ${alias}.version = 0))`;
+/**
+ * hasBeenSubmitted as an SQL condition on the proposals alias (lists, reports, the audit trail);
+ * the statuses go in as parameters, from the one ProposalStatus.
+ */
+export function submittedProposalSql(alias: string, bind: BindParam): string {
+  const draft = bind(ProposalStatus.DRAFT);
+  const withdrawn = bind(ProposalStatus.WITHDRAWN);
+  return `(${alias}.status <> ${draft} AND NOT (${alias}.status = ${withdrawn} AND ${alias}.version = 0))`;
 }
 
 /**
@@ -45,7 +50,7 @@ export function visibleProposalsCondition(user: AuthUser, alias: string, bind: B
       `(${alias}.convener_org_id = ${org} OR EXISTS (SELECT 1 FROM proposal_organizations vo WHERE vo.proposal_id = ${alias}.id AND vo.organization_id = ${org}))`,
     );
   }
-  if (isPortfolioReader(user)) scopes.push(submittedProposalSql(alias));
+  if (isPortfolioReader(user)) scopes.push(submittedProposalSql(alias, bind));
   return scopes.length ? `(${scopes.join(' OR ')})` : 'false';
 }
 

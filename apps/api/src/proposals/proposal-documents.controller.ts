@@ -27,7 +27,8 @@ import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { ValidationError } from '@mptf/platform';
 import { ACCEPTED_TYPES, DocumentKind, ProposalDocumentsService } from '@mptf/proposals';
-import { DocumentDto, UploadDocumentDto } from './proposal.dto';
+import { UploadDocumentDto } from './proposal.dto';
+import { DocumentDto } from './proposal-responses.dto';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ApiFileResponse } from '../common/file-response';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { DocumentKind } from '@mptf/proposals';
-import { ProposalDto } from './proposal.dto';
+import { ProposalDto } from './proposal-responses.dto';
 
 export class RevisionAuthorDto {
   @ApiProperty() id: string;

@@ -25,15 +25,17 @@ import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { ProposalCommandsService, ProposalQueriesService } from '@mptf/proposals';
 import {
   CreateProposalDto,
-  EligibilityDto,
   ListProposalsQuery,
+  UpdateProposalDto,
+  WithdrawProposalDto,
+} from './proposal.dto';
+import {
+  EligibilityDto,
   ProposalDetailDto,
   ProposalPageDto,
   RevisionDiffDto,
   TimelineEntryDto,
-  UpdateProposalDto,
-  WithdrawProposalDto,
-} from './proposal.dto';
+} from './proposal-responses.dto';
 import { RevisionDto, RevisionSummaryDto } from './proposal-revision.dto';
 
 const uuid = new ParseUUIDPipe();

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DecisionCapacity, DecisionOutcome, Recommendation, RecusalReason } from '@mptf/review';
 import { ProposalStatus } from '@mptf/proposals';
-import { MarkersDto, ProposalDetailDto } from '../proposals/proposal.dto';
+import { MarkersDto } from '../proposals/proposal.dto';
+import { ProposalDetailDto } from '../proposals/proposal-responses.dto';
 import { WEIGHTED_SCORE_FORMULA } from './review.dto';
 
 /** What the review routes answer (OpenAPI): the requests are in review.dto.ts. */

@@ -2577,6 +2577,7 @@ export interface components {
         | 'decision.chair'
         | 'contribution.record'
         | 'contribution.read'
+        | 'contribution.read-references'
         | 'programme.read'
         | 'transfer.record'
         | 'refund.record'
@@ -5284,11 +5285,13 @@ export interface operations {
         organization?: string;
         page?: number;
         pageSize?: number;
-        /** @description full-text search over title and summary */
+        /** @description search: reference, title, country or agency by part or prefix, a title or country with a typo, and full-text over title and summary */
         q?: string;
         /** @description UN M49 region name or code */
         region?: string;
         scope?: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+        /** @description field (ascending) or -field (descending), several comma-separated: reference, title, status, thematicArea, durationMonths, createdAt, updatedAt, submittedAt */
+        sort?: string;
         stage?: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
         /** @description one or more, comma-separated */
         status?: (

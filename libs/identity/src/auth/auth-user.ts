@@ -16,7 +16,3 @@ export interface AuthUser {
 export function can(user: Pick<AuthUser, 'roles'>, permission: Permission): boolean {
   return hasPermission(user.roles, permission);
 }
-
-export function hasRole(user: AuthUser, ...roles: Role[]): boolean {
-  return user.roles.some((role) => roles.includes(role));
-}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sqlRows, SqlRunner } from '@mptf/platform';
+import { positionalParams, sqlRows, SqlRunner } from '@mptf/platform';
 import { ProposalStatus } from '../lifecycle';
 import { submittedProposalSql } from '../proposals-access';
 
@@ -8,9 +8,12 @@ import { submittedProposalSql } from '../proposals-access';
 export class ProposalCountsReader {
   /** Submitted proposals per status (a draft, withdrawn or not, is the agencies' own); statuses without any are absent. */
   async submittedByStatus(db: SqlRunner): Promise<Map<ProposalStatus, number>> {
+    const params: unknown[] = [];
+    const submitted = submittedProposalSql('p', positionalParams(params));
     const rows = await sqlRows<{ status: ProposalStatus; count: number }>(
       db,
-      `SELECT p.status, count(*)::int AS count FROM proposals p WHERE ${submittedProposalSql('p')} GROUP BY p.status`,
+      `SELECT p.status, count(*)::int AS count FROM proposals p WHERE ${submitted} GROUP BY p.status`,
+      params,
     );
     return new Map(rows.map((row) => [row.status, row.count]));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@mptf/identity';
-import { offsetOf, positionalParams, sqlRows, SqlRunner } from '@mptf/platform';
+import { offsetOf, orderByOf, positionalParams, sqlRows, SqlRunner } from '@mptf/platform';
 import { ProposalScope, ProposalStage } from '../entities/proposal.entity';
 import { ProposalStatus } from '../lifecycle';
 import { visibleProposalsCondition } from '../proposals-access';
@@ -16,11 +16,33 @@ export interface ProposalQuery {
   stage?: ProposalStage;
   scope?: ProposalScope;
   q?: string;
+  /** `field` or `-field`, several comma-separated (PROPOSAL_SORT_FIELDS). */
+  sort?: string;
   page: number;
   pageSize: number;
 }
 
-/** The proposal list: filters, full-text search and paging, scoped to what the user may see. */
+/** What the proposal list sorts by, and the column each sorts on. */
+export const PROPOSAL_SORT_FIELDS: Record<string, string> = {
+  reference: 'p.reference',
+  title: 'lower(p.title)',
+  status: 'p.status',
+  thematicArea: 'p.thematic_area_code',
+  durationMonths: 'p.duration_months',
+  createdAt: 'p.created_at',
+  updatedAt: 'p.updated_at',
+  submittedAt: 'p.submitted_at',
+};
+
+/** `%` and `_` typed by the user are letters, not LIKE wildcards. */
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The proposal list: filters, search and paging, scoped to what the user may see. The search (q)
+ * finds a reference, title, country or agency by part or prefix, and a title or country with a
+ * typo (pg_trgm word similarity; trigram indexes of migration ProposalTrigramSearch), besides the
+ * full-text match of title and summary.
+ */
 @Injectable()
 export class ProposalSearchRepository {
   /** The ids of one page (best text match first, then newest) and the total. */
@@ -65,12 +87,26 @@ export class ProposalSearchRepository {
         `p.convener_org_id = (SELECT id FROM identity_organizations_v WHERE code = ${param(query.convener)})`,
       );
     let rank = '';
-    const text = query.q?.trim();
+    const text = query.q?.trim().toLowerCase();
     if (text) {
-      const tsquery = `websearch_to_tsquery('english', ${param(text)})`;
-      where.push(`p.search @@ ${tsquery}`);
-      rank = `ts_rank(p.search, ${tsquery}) DESC, `;
+      const term = param(text);
+      const contains = param(`%${likeEscaped(text)}%`);
+      const prefix = param(`${likeEscaped(text)}%`);
+      where.push(
+        `(lower(p.reference) LIKE ${contains} OR lower(p.title) LIKE ${contains} OR ${term} <% lower(p.title)
+          OR p.search @@ websearch_to_tsquery('english', ${term})
+          OR p.id IN (SELECT sc.proposal_id FROM proposal_countries sc JOIN reference_countries_v c ON c.code = sc.country_code
+                       WHERE lower(c.name) LIKE ${prefix} OR lower(c.code) = ${term} OR ${term} <% lower(c.name))
+          OR p.id IN (SELECT so.proposal_id FROM proposal_organizations so JOIN identity_organizations_v o ON o.id = so.organization_id
+                       WHERE lower(o.code) = ${term} OR lower(o.name) LIKE ${prefix} OR lower(o.acronym) = ${term}
+                          OR ${term} <% lower(o.name)))`,
+      );
+      rank = `greatest(similarity(${term}, lower(p.reference)), word_similarity(${term}, lower(p.title))) DESC, `;
     }
+    const sorted = orderByOf(query.sort, PROPOSAL_SORT_FIELDS);
+    const order = sorted.length
+      ? `${sorted.join(', ')}, p.reference DESC`
+      : `${rank}p.created_at DESC, p.reference DESC`;
     const whereSql = where.join(' AND ');
     const [{ total }] = await sqlRows<{ total: number }>(
       db,
@@ -80,7 +116,7 @@ export class ProposalSearchRepository {
     const rows = await sqlRows<{ id: string }>(
       db,
       `SELECT p.id FROM proposals p WHERE ${whereSql}
-        ORDER BY ${rank}p.created_at DESC, p.reference DESC
+        ORDER BY ${order}
         LIMIT ${param(query.pageSize)} OFFSET ${param(offsetOf(query))}`,
       params,
     );

@@ -1,0 +1,122 @@
+import { insertProposalRows, ProposalRows } from '../support/proposal-rows';
+import { createTestContext, TestContext } from '../support/test-context';
+
+const FMU = 'fmu@mptf.test';
+
+function proposal(reference: string, title: string, country: string, puno: string): ProposalRows {
+  return {
+    reference,
+    title,
+    summary: `${title}: a joint programme.`,
+    scope: 'NATIONAL',
+    thematicAreaCode: 2,
+    status: 'SUBMITTED',
+    version: 1,
+    durationMonths: 24,
+    markers: { gender: 2, humanRights: 2, childSensitivity: 1 },
+    governmentEndorsementDate: null,
+    startDate: null,
+    submitted: true,
+    createdBy: FMU,
+    createdAt: null,
+    convenerCode: puno,
+    punoCodes: [puno],
+    countryCodes: [country],
+    objectiveCodes: [],
+    lines: [{ orgCode: puno, categoryCode: 1, amountCents: 10_000_000n }],
+  };
+}
+
+/** GET /proposals: sort=, paging and the search by reference, title, country and agency (issue 18). */
+describe('the proposal list sorts, pages and searches on the server', () => {
+  let t: TestContext;
+  const references = (body: { items: { reference: string }[] }) => body.items.map((p) => p.reference);
+  const list = async (query: Record<string, string | number>) =>
+    t.http
+      .get('/api/v1/proposals')
+      .query(query)
+      .set(await t.as(FMU));
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    await insertProposalRows(
+      t.db,
+      proposal('MIG-2026-0005', 'Safe labour migration corridors', 'MDA', 'IOM'),
+    );
+    await insertProposalRows(
+      t.db,
+      proposal('MIG-2026-0012', 'Border health and protection', 'KEN', 'UNICEF'),
+    );
+    await insertProposalRows(t.db, proposal('MIG-2026-0020', 'Returnee reintegration', 'ECU', 'UNDP'));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('sorts by a column, either way, and by several', async () => {
+    expect(references((await list({ sort: 'reference' })).body)).toEqual([
+      'MIG-2026-0005',
+      'MIG-2026-0012',
+      'MIG-2026-0020',
+    ]);
+    expect(references((await list({ sort: '-reference' })).body)).toEqual([
+      'MIG-2026-0020',
+      'MIG-2026-0012',
+      'MIG-2026-0005',
+    ]);
+    expect(references((await list({ sort: 'title,-reference' })).body)).toEqual([
+      'MIG-2026-0012',
+      'MIG-2026-0020',
+      'MIG-2026-0005',
+    ]);
+  });
+
+  it('pages the sorted list on the server', async () => {
+    const second = await list({ sort: 'reference', page: 2, pageSize: 2 });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(references(second.body)).toEqual(['MIG-2026-0020']);
+  });
+
+  it('answers an unknown sort field with a 400 naming it', async () => {
+    const response = await list({ sort: 'reference,-budget' });
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([
+      { field: 'sort', message: expect.stringContaining('cannot sort by "budget"') },
+    ]);
+  });
+
+  it('finds by reference, a title or country prefix, an agency and a typo', async () => {
+    expect(references((await list({ q: 'MIG-2026-0005' })).body)).toEqual(['MIG-2026-0005']);
+    expect(references((await list({ q: 'Moldo' })).body)).toEqual(['MIG-2026-0005']);
+    expect(references((await list({ q: 'reintegr' })).body)).toEqual(['MIG-2026-0020']);
+    expect(references((await list({ q: 'UNICEF' })).body)).toEqual(['MIG-2026-0012']);
+    expect(references((await list({ q: 'Ecuadro' })).body)).toEqual(['MIG-2026-0020']);
+    expect(references((await list({ q: 'corridros' })).body)).toEqual(['MIG-2026-0005']);
+    expect((await list({ q: '100%' })).body.items).toEqual([]);
+  });
+
+  it('uses the trigram indexes at 100,000 proposals', async () => {
+    await t.db.query(
+      `INSERT INTO proposals (reference, title, summary, stage, scope, thematic_area_code, convener_org_id,
+              duration_months, marker_gender, marker_human_rights, marker_child_sensitivity, status, version,
+              created_by, indirect_rate)
+       SELECT 'MIG-' || (3000 + g / 10000) || '-' || lpad((g % 10000)::text, 4, '0'), 'Programme ' || md5(g::text), 'bulk', 'FULL_PROPOSAL', 'NATIONAL', 2,
+              o.id, 24, 1, 1, 1, 'SUBMITTED', 1, u.id, 0.07
+         FROM generate_series(1, 100000) g, organizations o, users u WHERE o.code = 'IOM' AND u.email = $1`,
+      [FMU],
+    );
+    await t.db.query('ANALYZE proposals');
+    const plan = (await t.db.query(
+      `EXPLAIN SELECT id FROM proposals p WHERE lower(p.reference) LIKE '%mig-2026-0005%' OR lower(p.title) LIKE '%mig-2026-0005%' OR 'corridros' <% lower(p.title)`,
+    )) as { 'QUERY PLAN': string }[];
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toContain('proposals_reference_trgm_idx');
+    expect(text).toContain('proposals_title_trgm_idx');
+    expect(text).not.toContain('Seq Scan');
+    const started = Date.now();
+    const found = await list({ q: 'MIG-2026-0005' });
+    expect(references(found.body)).toEqual(['MIG-2026-0005']);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
