@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ContributionsService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
@@ -6,6 +6,7 @@ import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { parseMoney } from '@mptf/platform';
 import { ContributionDto, ContributionQueryDto, RecordContributionDto } from './record-contribution.dto';
 import { ReverseEntryDto } from './reverse-entry.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('money')
 @ApiBearerAuth()
@@ -41,7 +42,7 @@ export class ContributionsController {
   })
   reverse(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: ReverseEntryDto,
   ) {
     return this.contributions.reverse(actor, id, body.reason);

@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   StreamableFile,
   UploadedFile,
@@ -29,8 +28,9 @@ import { ValidationError } from '@mptf/platform';
 import { DocumentKind, ProposalDocumentsService } from '@mptf/proposals';
 import { DocumentDto, UploadDocumentDto } from './proposal.dto';
 import { attachmentDisposition } from '../common/content-disposition';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 @ApiTags('proposals')
 @ApiBearerAuth()

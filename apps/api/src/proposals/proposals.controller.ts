@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -34,8 +23,9 @@ import {
   UpdateProposalDto,
   WithdrawProposalDto,
 } from './proposal.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 @ApiTags('proposals')
 @ApiBearerAuth()

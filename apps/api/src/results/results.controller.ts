@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -47,8 +36,9 @@ import {
   UpdateActualDto,
   UpdateFundIndicatorDto,
 } from './results.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 function value(input: string | number | null | undefined): string | null {
   return input === null || input === undefined ? null : normalizeDecimal(input);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -20,8 +20,9 @@ import {
   MeetingDto,
   MeetingPageDto,
 } from './review-responses.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 /** Steering Committee meetings: agenda, decision pack, and the meeting's decisions in one batch. */
 @ApiTags('review')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -22,8 +22,9 @@ import {
   WEIGHTED_SCORE_FORMULA,
 } from './review.dto';
 import { ConflictDto, DecisionDto, ProposalReviewsDto, RecusalDto, ReviewDto } from './review-responses.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 /** Screening, conflicts of interest, scorecards and decisions on one proposal. */
 @ApiTags('review')

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Permission, RequirePermission } from '@mptf/identity';
 import { Clock, HeartbeatRepository, JobProducer, NotFoundError } from '@mptf/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** Lets an operator check that a worker is consuming jobs, through the real queue. */
 @ApiTags('operations')
@@ -39,7 +40,7 @@ export class SystemController {
 
   @Get(':id')
   @RequirePermission(Permission.SYSTEM_OPERATE)
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@Param('id', new ParseIdPipe()) id: string) {
     const row = await this.heartbeats.find(this.dataSource, id);
     if (!row) throw new NotFoundError('Heartbeat', id);
     return {
