@@ -238,7 +238,7 @@ describe('eligibility rules', () => {
         expect.objectContaining({
           rule: R.BUDGET_CEILING,
           message:
-            'The total budget of US$ 5000000.01 (including indirect support costs) exceeds the fund ceiling of US$ 5000000.00',
+            'The total budget of US$ 5,000,000.01 (including indirect support costs) exceeds the fund ceiling of US$ 5,000,000.00',
         }),
       ]);
     });

@@ -1,4 +1,4 @@
-import { Cents, formatMoney, parseMoney } from '@mptf/platform';
+import { Cents, formatUsd, parseMoney } from '@mptf/platform';
 import type { FundSettings } from '@mptf/reference';
 import { BudgetLineInput, computeBudget, INDIRECT_CATEGORY_CODE, isDirectCategory } from './budget';
 import { ProposalScope } from './entities/proposal.entity';
@@ -229,7 +229,7 @@ export const withinBudgetCeiling: EligibilityRule = {
           violation(
             R.BUDGET_CEILING,
             'budgetLines',
-            `The total budget of US$ ${formatMoney(total)} (including indirect support costs) exceeds the fund ceiling of US$ ${formatMoney(ceiling)}`,
+            `The total budget of ${formatUsd(total)} (including indirect support costs) exceeds the fund ceiling of ${formatUsd(ceiling)}`,
           ),
         ];
   },
