@@ -76,6 +76,7 @@ describe('reference data and fund settings', () => {
       expenditureDeadline: '04-30',
       inceptionDate: '2019-01-01',
       maxEntryAmount: '1000000000.00',
+      requiredDocuments: [],
     });
     expect(
       (await t.http.patch('/api/v1/settings/fund').set(auth).send({ minParticipatingOrganizations: 3 }))

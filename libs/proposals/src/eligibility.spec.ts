@@ -18,6 +18,7 @@ import {
   objectiveInThematicArea,
   objectiveRequired,
   participantsAreUnEntities,
+  requiredDocumentsAttached,
   withinBudgetCeiling,
 } from './eligibility';
 import { ProposalScope } from './entities/proposal.entity';
@@ -34,6 +35,7 @@ const settings: FundSettings = {
   expenditureDeadline: '04-30',
   inceptionDate: '2019-01-01',
   maxEntryAmount: '1000000000.00',
+  requiredDocuments: [],
 };
 
 const context: EligibilityContext = {
@@ -345,5 +347,32 @@ describe('eligibility rules', () => {
       R.DURATION,
       R.GOVERNMENT_ENDORSEMENT,
     ]);
+  });
+});
+
+describe('REQUIRED_DOCUMENTS: the documents the fund requires are attached', () => {
+  const requiring = {
+    ...context,
+    settings: { ...settings, requiredDocuments: ['CONCEPT_NOTE', 'ENDORSEMENT_LETTER'] },
+  };
+  it('names each missing document in plain words', () => {
+    expect(
+      requiredDocumentsAttached.check({ ...eligible, documentKinds: ['CONCEPT_NOTE', 'OTHER'] }, requiring),
+    ).toEqual([
+      {
+        rule: R.REQUIRED_DOCUMENTS,
+        field: 'documents.ENDORSEMENT_LETTER',
+        message: 'Attach the endorsement letter: the fund requires it before submission',
+      },
+    ]);
+  });
+  it('passes when all are attached, or when the fund requires none', () => {
+    expect(
+      requiredDocumentsAttached.check(
+        { ...eligible, documentKinds: ['ENDORSEMENT_LETTER', 'CONCEPT_NOTE'] },
+        requiring,
+      ),
+    ).toEqual([]);
+    expect(requiredDocumentsAttached.check(eligible, context)).toEqual([]);
   });
 });

@@ -16,6 +16,8 @@ export interface FundSettings {
   inceptionDate: string;
   /** The largest amount (US$, and in the original currency) one money entry may carry. */
   maxEntryAmount: string;
+  /** Document kinds a proposal must carry to be submitted (eligibility rule REQUIRED_DOCUMENTS). */
+  requiredDocuments: string[];
 }
 
 /** Trims "0.0700" to "0.07" for display, keeping it a decimal string. */
@@ -42,5 +44,6 @@ export function toFundSettings(row: Omit<FundSettingsRow, 'id' | 'updatedAt'>): 
     expenditureDeadline: row.expenditureDeadline,
     inceptionDate: row.inceptionDate,
     maxEntryAmount: formatMoney(row.maxEntryAmount),
+    requiredDocuments: [...(row.requiredDocumentKinds ?? [])],
   };
 }

@@ -150,6 +150,10 @@ export class FundSettingsRow {
   @Column({ type: 'bigint' })
   maxEntryAmount: string;
 
+  /** Document kinds a proposal must carry to be submitted (e.g. CONCEPT_NOTE). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  requiredDocumentKinds: string[];
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -43,7 +43,8 @@ export class ReferenceRepository {
               min_duration_months AS "minDurationMonths", max_duration_months AS "maxDurationMonths",
               indirect_rate::text AS "indirectRate", aa_fee_rate::text AS "aaFeeRate",
               review_window_days AS "reviewWindowDays", expenditure_deadline AS "expenditureDeadline",
-              to_char(inception_date, 'YYYY-MM-DD') AS "inceptionDate", max_entry_amount::text AS "maxEntryAmount"
+              to_char(inception_date, 'YYYY-MM-DD') AS "inceptionDate", max_entry_amount::text AS "maxEntryAmount",
+              required_document_kinds AS "requiredDocumentKinds"
          FROM fund_settings WHERE id = $1`,
       [1],
     );

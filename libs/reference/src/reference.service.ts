@@ -144,6 +144,8 @@ export class ReferenceService {
       if (patch.inceptionDate !== undefined) next.inceptionDate = patch.inceptionDate;
       if (patch.maxEntryAmount !== undefined)
         next.maxEntryAmount = parseMoney(patch.maxEntryAmount).toString();
+      if (patch.requiredDocuments !== undefined)
+        next.requiredDocumentKinds = [...new Set(patch.requiredDocuments)];
       if (BigInt(next.maxEntryAmount) <= 0n)
         throw ValidationError.field('maxEntryAmount', 'must be above zero');
       if (next.inceptionDate < EARLIEST_INCEPTION)

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -12,7 +14,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DocumentKind } from '@mptf/proposals';
 import { IsIsoDate, IsMoney } from '../common/formats';
+
+const REQUIRABLE_DOCUMENTS = Object.values(DocumentKind);
 
 export class ThematicAreaDto {
   @ApiProperty({ example: 1 }) code: number;
@@ -99,6 +104,13 @@ export class FundSettingsDto {
   inceptionDate: string;
   @ApiProperty({ example: '1000000000.00', description: 'The largest amount one money entry may carry' })
   maxEntryAmount: string;
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    example: ['CONCEPT_NOTE', 'ENDORSEMENT_LETTER'],
+    description: 'Document kinds a proposal must carry to be submitted',
+  })
+  requiredDocuments: string[];
 }
 
 export class PatchFundSettingsDto {
@@ -152,4 +164,14 @@ export class PatchFundSettingsDto {
   @IsOptional()
   @IsMoney()
   maxEntryAmount?: string;
+
+  @ApiPropertyOptional({ type: String, isArray: true, example: ['CONCEPT_NOTE', 'ENDORSEMENT_LETTER'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsIn(REQUIRABLE_DOCUMENTS, {
+    each: true,
+    message: `each must be one of ${REQUIRABLE_DOCUMENTS.join(', ')}`,
+  })
+  requiredDocuments?: string[];
 }
