@@ -14,6 +14,7 @@ import { ReportingModule } from '@mptf/reporting';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
+import { DonorsController } from './finance/donors.controller';
 import { FundController } from './finance/fund.controller';
 import { ProgrammesController } from './finance/programmes.controller';
 import { HealthController } from './health/health.controller';
@@ -65,6 +66,7 @@ import { SystemController } from './system/system.controller';
     ResultsController,
     IatiExportController,
     ContributionsController,
+    DonorsController,
     ProgrammesController,
     FundController,
     ProposalReviewController,

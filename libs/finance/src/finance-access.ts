@@ -24,3 +24,8 @@ export function seesContributionReference(user: AuthUser, donorCode: string): bo
   if (!hasRole(user, Role.DONOR_VIEWER) || hasRole(user, ...FUND_OFFICE_ROLES)) return true;
   return donorCode === user.organizationCode;
 }
+
+/** A donor's position: a donor viewer reads its own; the fund's offices and SC roles any donor's. */
+export function mayReadDonorPosition(user: AuthUser, donorCode: string): boolean {
+  return seesContributionReference(user, donorCode);
+}

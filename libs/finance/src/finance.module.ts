@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProposalsModule } from '@mptf/proposals';
 import { ContributionRepository } from './contribution.repository';
 import { ContributionsService } from './contributions.service';
+import { DonorPositionRepository } from './donor-position.repository';
+import { DonorPositionService } from './donor-position.service';
 import { ExpenditureReportRepository } from './expenditure-report.repository';
 import { ExpenditureReport } from './expenditure-report.entity';
 import { FinanceReadService } from './finance-read.service';
@@ -27,6 +29,7 @@ const REPOSITORIES = [
   ExpenditureReportRepository,
   ProgrammeReadRepository,
   PortfolioRepository,
+  DonorPositionRepository,
 ];
 
 const SERVICES = [
@@ -36,6 +39,7 @@ const SERVICES = [
   ProgrammeReversalsService,
   FundEntriesService,
   FinanceReadService,
+  DonorPositionService,
 ];
 
 @Module({
