@@ -15,6 +15,8 @@ import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
 import { DonorsController } from './finance/donors.controller';
+import { TodoController } from './home/todo.controller';
+import { TodoService } from './home/todo.service';
 import { FundController } from './finance/fund.controller';
 import { ProgrammesController } from './finance/programmes.controller';
 import { HealthController } from './health/health.controller';
@@ -74,10 +76,12 @@ import { SystemController } from './system/system.controller';
     MeetingsController,
     PipelineController,
     ReportsController,
+    TodoController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    TodoService,
   ],
 })
 export class ApiModule {}
