@@ -18,6 +18,8 @@ import { ProposalReviewRound1765700300000 } from './1765700300000-ProposalReview
 import { ProposalsMoneyResultsViews1765750050000 } from './1765750050000-ProposalsMoneyResultsViews';
 import { FinanceMoneyViews1765750100000 } from './1765750100000-FinanceMoneyViews';
 import { ResultsOnTrackRule1765750200000 } from './1765750200000-ResultsOnTrackRule';
+import { MeetingPackSnapshots1765810000000 } from './1765810000000-MeetingPackSnapshots';
+import { IndicatorAggregation1765811000000 } from './1765811000000-IndicatorAggregation';
 import { RequiredDocuments1765850000000 } from './1765850000000-RequiredDocuments';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
@@ -42,5 +44,7 @@ export const MIGRATIONS = [
   ProposalsMoneyResultsViews1765750050000,
   FinanceMoneyViews1765750100000,
   ResultsOnTrackRule1765750200000,
+  MeetingPackSnapshots1765810000000,
+  IndicatorAggregation1765811000000,
   RequiredDocuments1765850000000,
 ];

@@ -6,6 +6,7 @@ import {
   ActualsService,
   addDays,
   addMonths,
+  IndicatorAggregation,
   IndicatorMeasure,
   programmeWindow,
   REPORTING_STATUSES,
@@ -17,7 +18,15 @@ import type { DemoContext, DemoStep } from './demo-context';
 /** What the demo matrix says, per thematic area (outcome, two outputs). */
 const AREA_TEXT: Record<
   number,
-  { outcome: string; outputs: [string, string]; reached: string; trained: string }
+  {
+    outcome: string;
+    outputs: [string, string];
+    reached: string;
+    trained: string;
+    /** The fund indicators they roll up to: only one of the same unit and meaning (null: none). */
+    reachedFund: string | null;
+    trainedFund: string | null;
+  }
 > = {
   1: {
     outcome: 'Migration policy and planning in the country draw on accurate, disaggregated data',
@@ -27,6 +36,9 @@ const AREA_TEXT: Record<
     ],
     reached: 'Staff of data-producing institutions trained on migration statistics',
     trained: 'Officials and journalists trained on evidence-based migration discourse',
+    // FI-1.1 counts institutions and FI-1.2 policies: people trained roll up to neither.
+    reachedFund: null,
+    trainedFund: null,
   },
   2: {
     outcome: 'Migrants in vulnerable situations are better protected and assisted',
@@ -36,6 +48,8 @@ const AREA_TEXT: Record<
     ],
     reached: 'Migrants in vulnerable situations receiving protection or assistance services',
     trained: 'Officials and service providers trained on rights-based protection',
+    reachedFund: 'FI-2.1',
+    trainedFund: 'FI-2.2',
   },
   3: {
     outcome: 'Border governance is rights-based and fewer migrants fall prey to smugglers and traffickers',
@@ -45,6 +59,9 @@ const AREA_TEXT: Record<
     ],
     reached: 'Victims of trafficking and smuggled migrants identified and referred to assistance',
     trained: 'Border and law-enforcement officials trained on rights-based border governance',
+    // Victims identified are FI-3.2 and border officials trained FI-3.1 (not the other way round).
+    reachedFund: 'FI-3.2',
+    trainedFund: 'FI-3.1',
   },
   4: {
     outcome: 'Migrant workers use safe, regular and fair labour migration pathways',
@@ -54,6 +71,8 @@ const AREA_TEXT: Record<
     ],
     reached: 'Migrant workers placed through fair recruitment or with recognized skills',
     trained: 'Labour inspectors and recruiters trained on fair and ethical recruitment',
+    reachedFund: 'FI-4.1',
+    trainedFund: null,
   },
   5: {
     outcome: 'Migrants are included in the communities where they live',
@@ -63,6 +82,8 @@ const AREA_TEXT: Record<
     ],
     reached: 'Migrants with improved access to basic services',
     trained: 'Municipal staff and service providers trained on inclusive service delivery',
+    reachedFund: 'FI-5.1',
+    trainedFund: null,
   },
 };
 
@@ -164,7 +185,7 @@ export async function seedDemoResults(context: DemoContext, programmeIds: string
 
     const area = programme.thematic_area_code;
     const text = AREA_TEXT[area] ?? AREA_TEXT[2];
-    const fund = (n: number) => (fundCodes.has(`FI-${area}.${n}`) ? `FI-${area}.${n}` : null);
+    const fund = (code: string | null) => (code && fundCodes.has(code) ? code : null);
     const objectives = programme.objectives ?? [];
     const window = programmeWindow({
       startDate: programme.start_date,
@@ -202,11 +223,13 @@ export async function seedDemoResults(context: DemoContext, programmeIds: string
           indicators: [
             {
               key: 'OP1.1',
-              title: text.reached,
+              title: `${text.reached}, cumulative since the start`,
               measure: IndicatorMeasure.UNIT,
+              // Running totals (800, 1,000, 1,200): the end target is the last, never their sum.
+              aggregation: IndicatorAggregation.CUMULATIVE,
               ascending: true,
               unit: 'people',
-              fundIndicatorCode: fund(1),
+              fundIndicatorCode: fund(text.reachedFund),
               baseline: { year: baselineYear, value: 0 },
               targets: periods.map((p, i) => ({ ...p, value: size + i * 200 })),
             },
@@ -220,11 +243,12 @@ export async function seedDemoResults(context: DemoContext, programmeIds: string
           indicators: [
             {
               key: 'OP2.1',
-              title: text.trained,
+              title: `${text.trained}, per year`,
               measure: IndicatorMeasure.UNIT,
+              aggregation: IndicatorAggregation.INCREMENTAL,
               ascending: true,
               unit: 'people',
-              fundIndicatorCode: fund(2),
+              fundIndicatorCode: fund(text.trainedFund),
               baseline: { year: baselineYear, value: 0 },
               targets: periods.map((p) => ({ ...p, value: Math.round(size / 8) })),
             },
@@ -232,6 +256,7 @@ export async function seedDemoResults(context: DemoContext, programmeIds: string
               key: 'OP2.2',
               title: 'Average days from first contact to referral of a case',
               measure: IndicatorMeasure.UNIT,
+              aggregation: IndicatorAggregation.LATEST,
               ascending: false,
               unit: 'days',
               baseline: { year: baselineYear, value: 45 },

@@ -290,6 +290,8 @@ describe('fund finance: one scenario from deposits to an active programme', () =
         balance: '500830.00',
       },
       totalBalance: '1191189.46',
+      // AA balance 690,359.46 − 600,000 allocated and not yet transferred (domain.md).
+      availableForAllocation: '90359.46',
     });
     expectBalanced(status);
     expect(await fundStatus(2026)).toEqual(status);

@@ -40,6 +40,12 @@ describe('a meeting agenda edited until the meeting starts', () => {
     ]);
     const read = await t.http.get(`${API}/sc-meetings/${id}`).set(await t.as(CHAIR));
     expect(read.body.proposalCount).toBe(2);
+    // The pack's figures stand for the moment the agenda was last set.
+    const [row] = (await t.db.query(
+      'SELECT agenda_set_at > created_at AS moved FROM sc_meetings WHERE id = $1',
+      [id],
+    )) as { moved: boolean }[];
+    expect(row.moved).toBe(true);
     const audit = await t.http.get(`${API}/audit?entityType=sc-meeting&entityId=${id}`).set(await t.as(FMU));
     expect(JSON.stringify(audit.body)).toContain('meeting.agenda');
   });

@@ -36,13 +36,13 @@ describe('meeting decisions, decision pack and pipeline', () => {
       .set(await t.as(SC_UNDP))
       .send(scorecard([5, 5, 4, 4, 4, 3]))
       .expect(201);
+    // 700,000 deposited, 693,000 available: enough for one proposal (583,150.81), not two.
+    await deposit(t, '700000.00');
     const meeting = await t.http
       .post(`${API}/sc-meetings`)
       .set(await t.as(FMU))
       .send({ title: 'Steering Committee — 2026 third session', date: '2026-09-15', proposalIds: [a, b, c] });
     meetingId = meeting.body.id;
-    // 700,000 deposited, 693,000 available: enough for one proposal (583,150.81), not two.
-    await deposit(t, '700000.00');
   });
   afterAll(() => t.close());
 
@@ -138,17 +138,19 @@ describe('meeting decisions, decision pack and pipeline', () => {
     const meeting = await t.http.get(`${API}/sc-meetings/${meetingId}/decisions`).set(await t.as(FMU));
     expect(meeting.body).toHaveLength(3);
 
-    // The pack now shows the current balance from the approved programme.
+    // The pack stays as the committee saw it (as of the agenda): the approval is not in "now".
     const pack = await t.http.get(`${API}/sc-meetings/${meetingId}/pack`).set(await t.as(CHAIR));
-    expect(pack.body.allocatedTotal).toBe(REQUESTED_TOTAL);
-    expect(pack.body.balance.current.byThematicArea['4']).toBe('1.0000');
-    expect(pack.body.balance.current.byRegion.Asia).toBe('1.0000');
+    expect(pack.body.allocatedTotal).toBe('0.00');
+    expect(pack.body.keptAt).toEqual(expect.any(String));
+    expect(pack.body.availableFunds).toBe('693000.00');
     const ifB = pack.body.balance.ifApproved[b];
     const shares = Object.values(ifB.byRegion as Record<string, string>).map((s) =>
       parseMoney(s.slice(0, -2)),
     );
     expect(shares.reduce((sum, s) => sum + s, 0n)).toBe(100n);
-    expect(ifB.byRegion.Africa).toBe('0.5000');
+    expect(ifB.byRegion.Africa).toBe('1.0000');
+    expect(pack.body.balance.ifAllApproved.byThematicArea['4']).toBe('1.0000');
+    expect(pack.body.ifAllApproved.requestedTotal).toBe('1749452.43');
     expect(pack.body.proposals[0].decision).toMatchObject({ outcome: 'APPROVED' });
   });
 

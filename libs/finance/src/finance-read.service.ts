@@ -10,6 +10,7 @@ import {
   ProgrammeQuery,
   ProgrammeSummary,
 } from './finance-read.types';
+import { AvailableFundsService } from './available-funds.service';
 import { formatFundStatus, FundStatus, fundStatusFrom, programmeFigures } from './fund-math';
 import { LedgerRepository } from './ledger.repository';
 import { PortfolioRepository } from './portfolio.repository';
@@ -33,6 +34,7 @@ export class FinanceReadService {
     private readonly ledger: LedgerRepository,
     private readonly programmeRows: ProgrammeReadRepository,
     private readonly portfolioRows: PortfolioRepository,
+    private readonly available: AvailableFundsService,
   ) {}
 
   /** The funding-status table for one reporting year, or since inception without a year. */
@@ -41,6 +43,19 @@ export class FinanceReadService {
     filter: { year?: number; throughYear?: number } = {},
   ): Promise<FundStatus> {
     return formatFundStatus(fundStatusFrom(await this.ledger.totals(manager, filter)));
+  }
+
+  /**
+   * GET /fund/status: the two ledgers plus what can be allocated today (`availableForAllocation`,
+   * AvailableFundsService's one definition), read in one snapshot.
+   */
+  async fundStatusWithAvailable(
+    filter: { year?: number } = {},
+  ): Promise<FundStatus & { availableForAllocation: string }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+      ...(await this.fundStatus(manager, filter)),
+      availableForAllocation: formatMoney(await this.available.amount(manager)),
+    }));
   }
 
   async programmes(

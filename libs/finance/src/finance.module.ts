@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProposalsModule } from '@mptf/proposals';
+import { AvailableFundsService } from './available-funds.service';
 import { ContributionRepository } from './contribution.repository';
 import { ContributionsService } from './contributions.service';
 import { DonorPositionRepository } from './donor-position.repository';
@@ -33,6 +34,7 @@ const REPOSITORIES = [
 ];
 
 const SERVICES = [
+  AvailableFundsService,
   FinanceService,
   ContributionsService,
   ProgrammeMoneyService,

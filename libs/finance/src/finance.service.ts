@@ -17,10 +17,10 @@ import {
 import { ProposalStatus } from '@mptf/proposals';
 import { ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
-import { availableFromPools, balanceFromTotals, poolAvailability } from './fund-math';
+import { AvailableFunds, AvailableFundsService } from './available-funds.service';
+import { balanceFromTotals } from './fund-math';
 import { LedgerKind } from './ledger-kind';
 import { LedgerRepository } from './ledger.repository';
-import { LookupRepository } from './lookup.repository';
 import { ProgrammeRepository } from './programme.repository';
 
 export interface AllocationRequest {
@@ -58,36 +58,29 @@ export class FinanceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerRepository,
     private readonly programmes: ProgrammeRepository,
-    private readonly lookups: LookupRepository,
+    private readonly available: AvailableFundsService,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Available funds in cents: balance with the AA − allocations not yet transferred, counting
-   * only money a programme of `thematicAreaCode` may use (unearmarked + earmarked for it).
-   * Without an area: the whole fund. Pass the manager to read inside a transaction.
+   * Available funds in cents (AvailableFundsService, the one definition): for `thematicAreaCode`
+   * (unearmarked + earmarked for it), the whole fund without one; `asOf` as recorded by then.
    */
   async availableFunds(
     manager: EntityManager = this.dataSource.manager,
-    filter: { thematicAreaCode?: number | null } = {},
+    filter: { thematicAreaCode?: number | null; asOf?: Date } = {},
   ): Promise<Cents> {
-    return availableFromPools(await this.ledger.pools(manager), filter.thematicAreaCode);
+    return this.available.amount(manager, filter);
   }
 
   /** Available funds for the whole fund and for each thematic area (for decision packs). */
   async availableFundsByArea(
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ total: Cents; unearmarked: Cents; byThematicArea: Map<number, Cents> }> {
-    const pools = await this.ledger.pools(manager);
-    const areas = await this.lookups.thematicAreaCodes(manager);
-    const { unearmarked } = poolAvailability(pools);
-    return {
-      total: availableFromPools(pools),
-      unearmarked: unearmarked > 0n ? unearmarked : 0n,
-      byThematicArea: new Map(areas.map((code) => [code, availableFromPools(pools, code)])),
-    };
+    asOf?: Date,
+  ): Promise<AvailableFunds> {
+    return this.available.of(manager, asOf);
   }
 
   /** The cash balance with the Administrative Agent, in cents. */

@@ -8,6 +8,7 @@ export * from './programme-money.types';
 export * from './contribution-view';
 export * from './currencies';
 export * from './finance.service';
+export * from './available-funds.service';
 export * from './contributions.service';
 export * from './programme-money.service';
 export * from './programme-reversals.service';

@@ -170,24 +170,40 @@ export class LedgerRepository {
    * bank charges. Claims per programme thematic area, from the PUNO sums: transfers − refunds,
    * plus allocations not yet transferred on programmes that are not closed.
    */
-  async pools(db: SqlRunner): Promise<FundPools> {
+  /**
+   * The pools of `availableFromPools`. With `asOf`, only entries recorded (created_at) at or
+   * before that moment count: the fund as it stood then (a decision pack's agenda moment); the
+   * programme statuses that release allocations are today's.
+   */
+  async pools(db: SqlRunner, asOf?: Date): Promise<FundPools> {
+    const recorded = asOf ? 'AND created_at <= $3' : '';
     const resources = await sqlRows<{ area: number | null; total: string }>(
       db,
       `SELECT earmark_thematic_area_code AS area,
               sum(CASE WHEN kind = ANY($1) THEN amount ELSE -amount END)::text AS total
          FROM ledger_entries
-        WHERE kind = ANY($2)
+        WHERE kind = ANY($2) ${recorded}
         GROUP BY 1`,
-      [FUND_SOURCE_KINDS, FUND_RESOURCE_KINDS],
+      asOf ? [FUND_SOURCE_KINDS, FUND_RESOURCE_KINDS, asOf] : [FUND_SOURCE_KINDS, FUND_RESOURCE_KINDS],
     );
+    // Today's sums come from puno_ledger_sums; as of a past moment they are summed from the ledger.
+    const sums = asOf
+      ? `(SELECT proposal_id, organization_id,
+                 coalesce(sum(amount) FILTER (WHERE kind = 'ALLOCATION'), 0) AS allocated,
+                 coalesce(sum(amount) FILTER (WHERE kind = 'TRANSFER'), 0) AS transferred,
+                 coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0) AS refunded
+            FROM ledger_entries
+           WHERE proposal_id IS NOT NULL AND kind IN ('ALLOCATION', 'TRANSFER', 'REFUND') AND created_at <= $2
+           GROUP BY 1, 2)`
+      : 'puno_ledger_sums';
     const claims = await sqlRows<{ area: number; total: string }>(
       db,
       `SELECT p.thematic_area_code AS area,
               sum(m.transferred - m.refunded
                   + CASE WHEN p.status = ANY($1) THEN 0 ELSE greatest(m.allocated - m.transferred, 0) END)::text AS total
-         FROM puno_ledger_sums m JOIN proposals_summary_v p ON p.id = m.proposal_id
+         FROM ${sums} m JOIN proposals_summary_v p ON p.id = m.proposal_id
         GROUP BY 1`,
-      [CLOSED_PROGRAMME_STATUSES],
+      asOf ? [CLOSED_PROGRAMME_STATUSES, asOf] : [CLOSED_PROGRAMME_STATUSES],
     );
     return {
       resources: new Map(resources.map((row) => [row.area, BigInt(row.total)])),

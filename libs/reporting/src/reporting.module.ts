@@ -8,6 +8,7 @@ import { ResultsModule } from '@mptf/results';
 import { ReviewModule } from '@mptf/review';
 import { AnnualReportComposer } from './compose/annual/annual-report.composer';
 import { AnnualReportLoader } from './compose/annual/annual-report.data';
+import { AnnualResultsTablesLoader } from './compose/annual/annual-results-tables';
 import { ContributorStatementComposer } from './compose/contributor/contributor-statement.composer';
 import { ContributorStatementLoader } from './compose/contributor/contributor-statement.data';
 import { DecisionPackComposer } from './compose/decision-pack/decision-pack.composer';
@@ -37,6 +38,7 @@ const COMPOSERS = [
 /** What each composer reads its data with (a loader per report type). */
 const LOADERS = [
   AnnualReportLoader,
+  AnnualResultsTablesLoader,
   ContributorStatementLoader,
   DecisionPackLoader,
   ProgrammeFactsheetDataProvider,

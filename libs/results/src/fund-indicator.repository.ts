@@ -26,9 +26,13 @@ export class FundIndicatorRepository {
     return (await sqlRow(db, `SELECT 1 FROM reference_thematic_areas_v WHERE code = $1`, [code])) !== null;
   }
 
-  async activeCodes(db: SqlRunner): Promise<Set<string>> {
-    const rows = await sqlRows<{ code: string }>(db, `SELECT code FROM fund_indicators WHERE active`);
-    return new Set(rows.map((row) => row.code));
+  /** Active fund indicators by code, with what a linked programme indicator must match. */
+  async active(db: SqlRunner): Promise<Map<string, { measure: string; unit: string | null }>> {
+    const rows = await sqlRows<{ code: string; measure: string; unit: string | null }>(
+      db,
+      `SELECT code, measure, unit FROM fund_indicators WHERE active`,
+    );
+    return new Map(rows.map((row) => [row.code, { measure: row.measure, unit: row.unit }]));
   }
 
   /** Inserts it; null when the code is taken. */

@@ -2,7 +2,7 @@ import { matrixRuleViolations, parseMatrixShape } from './matrix-validation';
 import { MatrixInput } from './results.types';
 
 const window = { start: '2025-01-01', end: '2026-12-31' };
-const context = { window, fundIndicatorCodes: new Set(['FI-2.1']) };
+const context = { window, fundIndicators: new Map([['FI-2.1', { measure: 'UNIT', unit: 'People' }]]) };
 
 type Loose = Record<string, unknown>;
 interface LooseBody {
@@ -163,5 +163,24 @@ describe('results matrix rules (422)', () => {
     input.results[0].indicators[0].measure = 'QUALITATIVE';
     const details = matrixRuleViolations(valid(input), context);
     expect(details.map((d) => d.rule)).toEqual(['QUALITATIVE_NO_VALUE', 'QUALITATIVE_NO_VALUE']);
+  });
+
+  it('refuses a link to a fund indicator of another unit or measure, naming the field and the rule', () => {
+    const input = body();
+    const linked = input.results[1].indicators[0];
+    expect(matrixRuleViolations(valid(input), context)).toEqual([]);
+    linked.unit = 'institutions';
+    expect(matrixRuleViolations(valid(input), context)).toEqual([
+      {
+        field: 'results[1].indicators[0].unit',
+        rule: 'FUND_INDICATOR_UNIT',
+        message: 'must be "People", the unit of fund indicator FI-2.1 it is linked to (got "institutions")',
+      },
+    ]);
+    linked.measure = 'PERCENTAGE';
+    linked.targets = [];
+    expect(matrixRuleViolations(valid(input), context).map((d) => [d.field, d.rule])).toEqual([
+      ['results[1].indicators[0].measure', 'FUND_INDICATOR_MEASURE'],
+    ]);
   });
 });

@@ -2,7 +2,14 @@ import { ErrorDetail } from '@mptf/platform';
 import { z } from 'zod';
 import { compareDecimal, normalizeDecimal } from './decimal';
 import { isIsoDate, periodsOverlap } from './period-window';
-import { IndicatorMeasure, MatrixInput, PeriodWindow, ResultType } from './results.types';
+import {
+  defaultAggregation,
+  IndicatorAggregation,
+  IndicatorMeasure,
+  MatrixInput,
+  PeriodWindow,
+  ResultType,
+} from './results.types';
 
 /**
  * Validation of a results matrix in two passes, each reporting every problem at once with a
@@ -45,6 +52,7 @@ const indicatorSchema = z.strictObject({
   key,
   title: text(500),
   measure: z.enum(IndicatorMeasure),
+  aggregation: z.enum(IndicatorAggregation).optional(),
   ascending: z.boolean(),
   unit: z.string().trim().max(50, 'must be at most 50 characters').nullable().optional(),
   fundIndicatorCode: z.string().regex(FUND_INDICATOR_CODE, 'must look like FI-1.2').nullable().optional(),
@@ -111,6 +119,7 @@ export function parseMatrixShape(body: unknown): ShapeResult {
           key: indicator.key,
           title: indicator.title,
           measure: indicator.measure,
+          aggregation: indicator.aggregation ?? defaultAggregation(indicator.measure),
           ascending: indicator.ascending,
           unit: indicator.unit ? indicator.unit : null,
           fundIndicatorCode: indicator.fundIndicatorCode ?? null,
@@ -158,9 +167,13 @@ export function valueViolations(
 export interface MatrixRuleContext {
   /** Where reporting periods must fall (see `programmeWindow`). */
   window: PeriodWindow;
-  /** Active fund indicator codes a programme indicator may link to. */
-  fundIndicatorCodes: ReadonlySet<string>;
+  /** Active fund indicators a programme indicator may link to, by code, with their measure and unit. */
+  fundIndicators: ReadonlyMap<string, { measure: string; unit: string | null }>;
 }
+
+/** Units compare without case or surrounding space: "People" is "people ". */
+export const sameUnit = (a: string | null, b: string | null) =>
+  (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
 /** Business-rule violations (422) of a well-shaped matrix; empty when it is valid. */
 export function matrixRuleViolations(matrix: MatrixInput, context: MatrixRuleContext): ErrorDetail[] {
@@ -195,14 +208,27 @@ export function matrixRuleViolations(matrix: MatrixInput, context: MatrixRuleCon
       if (indicatorKeys.has(indicator.key))
         add(`${ind}.key`, 'DUPLICATE_KEY', `"${indicator.key}" is used twice`);
       indicatorKeys.add(indicator.key);
-      if (
-        indicator.fundIndicatorCode !== null &&
-        !context.fundIndicatorCodes.has(indicator.fundIndicatorCode)
-      ) {
+      const fund = indicator.fundIndicatorCode
+        ? context.fundIndicators.get(indicator.fundIndicatorCode)
+        : null;
+      if (indicator.fundIndicatorCode !== null && !fund) {
         add(
           `${ind}.fundIndicatorCode`,
           'FUND_INDICATOR_UNKNOWN',
           `"${indicator.fundIndicatorCode}" is not an active fund indicator`,
+        );
+      } else if (fund && fund.measure !== indicator.measure) {
+        add(
+          `${ind}.measure`,
+          'FUND_INDICATOR_MEASURE',
+          `must be ${fund.measure} like fund indicator ${indicator.fundIndicatorCode} it is linked to`,
+        );
+      } else if (fund && fund.unit !== null && !sameUnit(fund.unit, indicator.unit)) {
+        // Rolled up, a link adds this indicator's values to the fund indicator's: units must agree.
+        add(
+          `${ind}.unit`,
+          'FUND_INDICATOR_UNIT',
+          `must be "${fund.unit}", the unit of fund indicator ${indicator.fundIndicatorCode} it is linked to (got ${indicator.unit ? `"${indicator.unit}"` : 'none'})`,
         );
       }
       details.push(...valueViolations(indicator.measure, indicator.baseline.value, `${ind}.baseline.value`));

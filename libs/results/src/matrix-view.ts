@@ -1,7 +1,13 @@
 import { dueState, DueState } from './actual-rules';
 import { fromDb } from './decimal';
 import { IndicatorRow, ResultRow, TargetRow } from './matrix.repository';
-import { ActualStatus, IndicatorMeasure, PeriodWindow, ResultType } from './results.types';
+import {
+  ActualStatus,
+  IndicatorAggregation,
+  IndicatorMeasure,
+  PeriodWindow,
+  ResultType,
+} from './results.types';
 import { shareOnTrack } from './rollup-rules';
 
 export interface TargetView {
@@ -29,6 +35,8 @@ export interface IndicatorView {
   key: string;
   title: string;
   measure: IndicatorMeasure;
+  /** How its period values add up (INCREMENTAL, CUMULATIVE, LATEST). */
+  aggregation: IndicatorAggregation;
   ascending: boolean;
   unit: string | null;
   fundIndicatorCode: string | null;
@@ -134,6 +142,7 @@ export function buildMatrixView({
       key: row.key,
       title: row.title,
       measure: row.measure,
+      aggregation: row.aggregation,
       ascending: row.ascending,
       unit: row.unit,
       fundIndicatorCode: row.fund_indicator_code,

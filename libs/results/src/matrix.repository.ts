@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { SqlRunner, sqlRows } from '@mptf/platform';
-import { ActualStatus, IndicatorInput, IndicatorMeasure, ResultInput, ResultType } from './results.types';
+import {
+  ActualStatus,
+  IndicatorInput,
+  IndicatorMeasure,
+  ResultInput,
+  ResultType,
+  IndicatorAggregation,
+} from './results.types';
 
 export interface ResultRow {
   id: string;
@@ -16,6 +23,7 @@ export interface IndicatorRow {
   key: string;
   title: string;
   measure: IndicatorMeasure;
+  aggregation: IndicatorAggregation;
   ascending: boolean;
   unit: string | null;
   fund_indicator_code: string | null;
@@ -109,10 +117,10 @@ export class MatrixRepository {
     const [{ id }] = await sqlRows<{ id: string }>(
       db,
       `INSERT INTO indicators (proposal_id, result_id, key, title, measure, ascending, unit, fund_indicator_code,
-         baseline_year, baseline_value, position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         baseline_year, baseline_value, position, aggregation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (proposal_id, key) DO UPDATE SET result_id = EXCLUDED.result_id, title = EXCLUDED.title,
-         measure = EXCLUDED.measure, ascending = EXCLUDED.ascending, unit = EXCLUDED.unit,
+         measure = EXCLUDED.measure, aggregation = EXCLUDED.aggregation, ascending = EXCLUDED.ascending, unit = EXCLUDED.unit,
          fund_indicator_code = EXCLUDED.fund_indicator_code, baseline_year = EXCLUDED.baseline_year,
          baseline_value = EXCLUDED.baseline_value, position = EXCLUDED.position, updated_at = now()
        RETURNING id`,
@@ -128,6 +136,7 @@ export class MatrixRepository {
         indicator.baseline.year,
         indicator.baseline.value,
         position,
+        indicator.aggregation,
       ],
     );
     return id;
@@ -208,7 +217,7 @@ export class MatrixRepository {
   async indicators(db: SqlRunner, proposalId: string): Promise<IndicatorRow[]> {
     return sqlRows<IndicatorRow>(
       db,
-      `SELECT i.id, i.result_id, i.key, i.title, i.measure, i.ascending, i.unit, i.fund_indicator_code,
+      `SELECT i.id, i.result_id, i.key, i.title, i.measure, i.aggregation, i.ascending, i.unit, i.fund_indicator_code,
               i.baseline_year, i.baseline_value::text AS baseline_value,
               coalesce((SELECT array_agg(o.gcm_objective_code::int ORDER BY o.gcm_objective_code)
                         FROM indicator_objectives o WHERE o.indicator_id = i.id), '{}') AS gcm_objective_codes,

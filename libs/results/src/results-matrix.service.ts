@@ -74,7 +74,7 @@ export class ResultsMatrixService {
       assertMatrixEditable(user, proposal);
       const violations = matrixRuleViolations(matrix, {
         window: proposal.window,
-        fundIndicatorCodes: await this.fundIndicators.activeCodes(manager),
+        fundIndicators: await this.fundIndicators.active(manager),
       });
       if (violations.length) {
         throw new RuleViolationError(

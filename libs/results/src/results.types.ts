@@ -13,6 +13,24 @@ export enum IndicatorMeasure {
   QUALITATIVE = 'QUALITATIVE',
 }
 
+/**
+ * How an indicator's period values add up over a window (issue 17):
+ * - INCREMENTAL: each period's value is what was achieved in that period; they are summed;
+ * - CUMULATIVE: each period's value is the running total to its end; the window's figure is the
+ *   latest period's (the end-of-period target, the latest approved actual), never a sum;
+ * - LATEST: a level (a rate, a score): the latest period's value, never a sum.
+ * Default: INCREMENTAL for UNIT indicators, LATEST for the other measures.
+ */
+export enum IndicatorAggregation {
+  INCREMENTAL = 'INCREMENTAL',
+  CUMULATIVE = 'CUMULATIVE',
+  LATEST = 'LATEST',
+}
+
+export function defaultAggregation(measure: IndicatorMeasure): IndicatorAggregation {
+  return measure === IndicatorMeasure.UNIT ? IndicatorAggregation.INCREMENTAL : IndicatorAggregation.LATEST;
+}
+
 export enum ActualStatus {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',
@@ -31,6 +49,7 @@ export interface IndicatorInput {
   key: string;
   title: string;
   measure: IndicatorMeasure;
+  aggregation: IndicatorAggregation;
   ascending: boolean;
   unit: string | null;
   fundIndicatorCode: string | null;

@@ -1,85 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FinanceService, programmeAllocations } from '@mptf/finance';
+import { AvailableFundsService, programmeAllocations } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { Permission, UsersService } from '@mptf/identity';
 import { Clock, formatMoney, NotFoundError, parseMoney } from '@mptf/platform';
-import { MarkersView, ProposalQueriesService, ProposalStatus } from '@mptf/proposals';
+import { ProposalQueriesService } from '@mptf/proposals';
 import { DataSource, EntityManager } from 'typeorm';
-import { BalanceItem, balanceIfApproved, BalanceShares, GLOBAL_REGION } from './balance';
-import { MeetingsService } from './meetings.service';
+import { BalanceItem, balanceIfApproved, balanceShares, GLOBAL_REGION } from './balance';
+import { DecisionPack, PackProposal } from './decision-pack.types';
 import { DecisionPackRepository } from './repositories/decision-pack.repository';
 import { DecisionRepository } from './repositories/decision.repository';
+import { MeetingAsOfRow, MeetingRepository } from './repositories/meeting.repository';
 import { ReviewFacts, ReviewRepository } from './repositories/review.repository';
-import { DecisionCapacity, decisionAuthority, reviewVisibility, ReviewVisibility } from './review-access';
-import { Recommendation, summarizeReviews } from './scoring';
+import { decisionAuthority, reviewVisibility } from './review-access';
+import { summarizeReviews } from './scoring';
 
-export interface PackProposal {
-  proposalId: string;
-  reference: string;
-  title: string;
-  summary: string;
-  status: ProposalStatus;
-  stage: string;
-  scope: string;
-  thematicAreaCode: number;
-  thematicAreaTitle: string;
-  gcmObjectiveCodes: number[];
-  countryCodes: string[];
-  /** Distinct UN M49 regions of its countries; ['Global'] without countries. */
-  regions: string[];
-  convenerCode: string;
-  participatingOrgCodes: string[];
-  durationMonths: number;
-  markers: MarkersView;
-  budget: {
-    total: string;
-    direct: string;
-    indirect: string;
-    byOrganization: { orgCode: string; total: string }[];
-  };
-  reviewRound: number;
-  /** How the caller may record its decision (decisionAuthority): CHAIR, ACTING_CHAIR, or null. */
-  recordableAs: DecisionCapacity | null;
-  /**
-   * Whether the caller sees the current round's reviews (the rule of GET /proposals/:id/reviews):
-   * with OWN_ONLY, reviewCount, weightedScore and recommendations are null.
-   */
-  reviewVisibility: ReviewVisibility;
-  reviewCount: number | null;
-  /** Mean weighted score of the counted reviews of the current round, 0–100, two decimals (null: none). */
-  weightedScore: string | null;
-  recommendations: Record<Recommendation, number> | null;
-  /** Funds available to its thematic area (unearmarked + earmarked for it). */
-  availableForArea: string;
-  /** Its requested total fits the funds available to its area. */
-  fundable: boolean;
-  /** The decision recorded on it at this meeting, if any. */
-  decision: { id: string; outcome: string; decidedAt: string } | null;
-}
-
-export interface DecisionPack {
-  meeting: { id: string; title: string; date: string };
-  generatedAt: string;
-  proposals: PackProposal[];
-  /**
-   * Shares of allocated US$ (decimal strings, four decimals, summing to 1 within rounding):
-   * current = programmes' allocations; ifApproved[id] = current + that proposal's requested total.
-   * By region an amount is split evenly across the programme's countries, each part in the
-   * country's region ('Global' without countries). See balance.ts.
-   */
-  balance: { current: BalanceShares; ifApproved: Record<string, BalanceShares> };
-  /** Allocated US$ behind the current shares. */
-  allocatedTotal: string;
-  /** Funds available for new allocations in the whole fund, US$. */
-  availableFunds: string;
-  availableFundsByThematicArea: Record<string, string>;
-}
+export * from './decision-pack.types';
 
 /**
- * The decision pack of a meeting: the agenda's proposals side by side and what approving each
- * would do to the portfolio's balance, with the funds available. `pack` reads in the caller's
- * transaction (the reporting module runs it in its REPEATABLE READ snapshot); `read` opens one.
+ * The decision pack of a meeting: the agenda's proposals side by side and what approving each (and
+ * all) would do to the portfolio's balance, with the funds available — all **as of the moment the
+ * agenda was last set** (sc_meetings.agenda_set_at), so a proposal approved at the meeting is never
+ * counted both in "now" and in "if approved". Once the meeting decides, the pack is kept
+ * (sc_meeting_packs) and read back from there: regenerating it gives the same figures, whatever
+ * happened since; only the decisions and what the reader may see are live. `pack` reads in the
+ * caller's transaction (the reporting module's REPEATABLE READ snapshot); `read` opens one.
  */
 @Injectable()
 export class DecisionPackService {
@@ -88,10 +33,10 @@ export class DecisionPackService {
     private readonly repository: DecisionPackRepository,
     private readonly reviewRows: ReviewRepository,
     private readonly decisionRows: DecisionRepository,
+    private readonly meetingRows: MeetingRepository,
     private readonly users: UsersService,
-    private readonly meetings: MeetingsService,
     private readonly proposals: ProposalQueriesService,
-    private readonly finance: FinanceService,
+    private readonly available: AvailableFundsService,
     private readonly clock: Clock,
   ) {}
 
@@ -106,54 +51,65 @@ export class DecisionPackService {
    * review may generate or read (report-access.ts).
    */
   async pack(manager: EntityManager, meetingId: string, viewer: AuthUser | null): Promise<DecisionPack> {
-    const meeting = await this.meetings.find(manager, meetingId);
+    const meeting = await this.meetingRows.findAsOf(manager, meetingId);
     if (!meeting) throw new NotFoundError('Meeting', meetingId);
-    const ids = await this.meetings.agendaIds(manager, meetingId);
+    const kept = await this.repository.kept<DecisionPack>(manager, meetingId);
+    const pack = kept
+      ? { ...kept.pack, keptAt: new Date(kept.keptAt).toISOString() }
+      : await this.compose(manager, meeting);
+    return this.asSeenBy(manager, pack, viewer);
+  }
 
+  /**
+   * Keeps the meeting's pack, as composed before its first decision, inside the decision's
+   * transaction (DecisionsService); later decisions of the meeting find it kept and change nothing.
+   */
+  async keep(manager: EntityManager, meetingId: string): Promise<void> {
+    if (await this.repository.kept(manager, meetingId)) return;
+    const meeting = await this.meetingRows.findAsOf(manager, meetingId);
+    if (!meeting) throw new NotFoundError('Meeting', meetingId);
+    const pack = await this.compose(manager, meeting);
+    await this.repository.keep(manager, meetingId, meeting.agendaSetAt, pack);
+  }
+
+  /** The pack's figures as of the meeting's agenda moment, every review summary included. */
+  private async compose(manager: EntityManager, meeting: MeetingAsOfRow): Promise<DecisionPack> {
+    const asOf = new Date(meeting.agendaSetAt);
+    const ids = await this.meetingRows.agendaIds(manager, meeting.id);
     const areas = await this.repository.thematicAreas(manager);
     // Regions the fund works in (of any proposal's countries), so the breakdown lists them all.
     const groups = {
       thematicAreaCodes: areas.map((area) => area.code),
       regions: [...(await this.repository.regionsInUse(manager)), GLOBAL_REGION],
     };
-    const current = await this.currentAllocations(manager);
-    const available = await this.finance.availableFundsByArea(manager);
-
-    const decisions = await this.decisionRows.latestOfMeeting(manager, meetingId);
-    const decisionOf = new Map(decisions.map((row) => [row.proposalId, row]));
+    const allocations = await programmeAllocations(manager, asOf);
+    const allocatedIds = new Set(allocations.map((row) => row.proposalId));
+    const current = await this.currentAllocations(manager, allocations);
+    const available = await this.available.of(manager, asOf);
 
     const facts = await this.reviewRows.factsOf(manager, ids);
     const reviews = await this.reviewRows.reviews(manager, facts, {
       proposalIds: ids,
       currentRoundOnly: true,
     });
-    const chairs = viewer ? await this.users.activeHolders(manager, Permission.DECISION_CHAIR) : [];
 
     const proposals: PackProposal[] = [];
     const requested: (BalanceItem & { proposalId: string })[] = [];
     for (const id of ids) {
       const view = await this.proposals.viewOf(manager, id);
       const countryRegions = await this.repository.regionsOf(manager, view.countryCodes);
-      const ofProposal = reviews.filter((review) => review.proposalId === id);
-      const proposalFacts = facts.get(id) as ReviewFacts;
-      const visibility = viewer
-        ? reviewVisibility(
-            viewer,
-            proposalFacts,
-            proposalFacts.reviewRound,
-            ofProposal.map((review) => review.reviewer.id),
-          )
-        : 'ALL';
-      const summary = visibility === 'ALL' ? summarizeReviews(ofProposal) : null;
+      const summary = summarizeReviews(reviews.filter((review) => review.proposalId === id));
       const total = parseMoney(view.budget.total);
       const availableForArea = available.byThematicArea.get(view.thematicAreaCode) ?? available.total;
-      const decision = decisionOf.get(id);
-      requested.push({
-        proposalId: id,
-        thematicAreaCode: view.thematicAreaCode,
-        countryRegions,
-        amount: total,
-      });
+      const alreadyAllocated = allocatedIds.has(id);
+      // Already in "current": approving it again would count it twice.
+      if (!alreadyAllocated)
+        requested.push({
+          proposalId: id,
+          thematicAreaCode: view.thematicAreaCode,
+          countryRegions,
+          amount: total,
+        });
       proposals.push({
         proposalId: id,
         reference: view.reference,
@@ -180,30 +136,38 @@ export class DecisionPackService {
             total: org.total,
           })),
         },
-        reviewRound: proposalFacts.reviewRound,
-        recordableAs: viewer ? decisionAuthority(viewer, proposalFacts, chairs).capacity : null,
-        reviewVisibility: visibility,
-        reviewCount: summary?.count ?? null,
-        weightedScore: summary?.weightedScore ?? null,
-        recommendations: summary?.recommendations ?? null,
+        reviewRound: (facts.get(id) as ReviewFacts).reviewRound,
+        recordableAs: null,
+        reviewVisibility: 'ALL',
+        reviewCount: summary.count,
+        weightedScore: summary.weightedScore,
+        recommendations: summary.recommendations,
         availableForArea: formatMoney(availableForArea),
-        fundable: total <= availableForArea,
-        decision: decision
-          ? {
-              id: decision.id,
-              outcome: decision.outcome,
-              decidedAt: new Date(decision.decidedAt).toISOString(),
-            }
-          : null,
+        fundable: !alreadyAllocated && total <= availableForArea,
+        alreadyAllocated,
+        decision: null,
       });
     }
 
+    const balance = balanceIfApproved(current, requested, groups);
+    const allocatedTotal = current.reduce((sum, item) => sum + item.amount, 0n);
+    const requestedTotal = requested.reduce((sum, item) => sum + item.amount, 0n);
+    const pipeline = await this.repository.pipelineAsOf(manager, asOf);
     return {
-      meeting,
+      meeting: { id: meeting.id, title: meeting.title, date: meeting.date },
       generatedAt: this.clock.now().toISOString(),
+      asOf: asOf.toISOString(),
+      keptAt: null,
       proposals,
-      balance: balanceIfApproved(current, requested, groups),
-      allocatedTotal: formatMoney(current.reduce((sum, item) => sum + item.amount, 0n)),
+      balance: { ...balance, ifAllApproved: balanceShares([...current, ...requested], groups) },
+      ifAllApproved: {
+        requestedTotal: formatMoney(requestedTotal),
+        allocatedTotal: formatMoney(allocatedTotal + requestedTotal),
+        availableAfter: formatMoney(available.total - requestedTotal),
+        fitsAvailableFunds: requestedTotal <= available.total,
+      },
+      pipeline: pipeline.map((item) => ({ ...item, endorsedAt: new Date(item.endorsedAt).toISOString() })),
+      allocatedTotal: formatMoney(allocatedTotal),
       availableFunds: formatMoney(available.total),
       availableFundsByThematicArea: Object.fromEntries(
         [...available.byThematicArea].map(([code, amount]) => [String(code), formatMoney(amount)]),
@@ -211,11 +175,67 @@ export class DecisionPackService {
     };
   }
 
-  /** Allocations per programme (finance's ledger sums), with the region of each of its countries. */
-  private async currentAllocations(manager: EntityManager): Promise<BalanceItem[]> {
-    const allocated = new Map(
-      (await programmeAllocations(manager)).map((row) => [row.proposalId, row.amount]),
-    );
+  /**
+   * What is live on a pack: the decisions recorded at the meeting, how the viewer may record one,
+   * and whether the viewer sees the review summaries (null for OWN_ONLY readers).
+   */
+  private async asSeenBy(
+    manager: EntityManager,
+    pack: DecisionPack,
+    viewer: AuthUser | null,
+  ): Promise<DecisionPack> {
+    const decisions = await this.decisionRows.latestOfMeeting(manager, pack.meeting.id);
+    const decisionOf = new Map(decisions.map((row) => [row.proposalId, row]));
+    const ids = pack.proposals.map((item) => item.proposalId);
+    const facts = viewer ? await this.reviewRows.factsOf(manager, ids) : null;
+    const reviewers = viewer
+      ? await this.reviewRows.reviews(manager, facts as Map<string, ReviewFacts>, {
+          proposalIds: ids,
+          currentRoundOnly: true,
+        })
+      : [];
+    const chairs = viewer ? await this.users.activeHolders(manager, Permission.DECISION_CHAIR) : [];
+    return {
+      ...pack,
+      generatedAt: this.clock.now().toISOString(),
+      proposals: pack.proposals.map((item) => {
+        const decision = decisionOf.get(item.proposalId);
+        const live = {
+          ...item,
+          decision: decision
+            ? {
+                id: decision.id,
+                outcome: decision.outcome,
+                decidedAt: new Date(decision.decidedAt).toISOString(),
+              }
+            : null,
+        };
+        if (!viewer || !facts) return live;
+        const proposalFacts = facts.get(item.proposalId) as ReviewFacts;
+        const visibility = reviewVisibility(
+          viewer,
+          proposalFacts,
+          proposalFacts.reviewRound,
+          reviewers
+            .filter((review) => review.proposalId === item.proposalId)
+            .map((review) => review.reviewer.id),
+        );
+        return {
+          ...live,
+          recordableAs: decisionAuthority(viewer, proposalFacts, chairs).capacity,
+          reviewVisibility: visibility,
+          ...(visibility === 'ALL' ? {} : { reviewCount: null, weightedScore: null, recommendations: null }),
+        };
+      }),
+    };
+  }
+
+  /** Allocations per programme (finance's ledger sums as of the pack), with the region of each of its countries. */
+  private async currentAllocations(
+    manager: EntityManager,
+    allocations: { proposalId: string; amount: bigint }[],
+  ): Promise<BalanceItem[]> {
+    const allocated = new Map(allocations.map((row) => [row.proposalId, row.amount]));
     const programmes = await this.repository.whereProposalsAre(manager, [...allocated.keys()]);
     return programmes.map((programme) => ({
       thematicAreaCode: programme.thematicAreaCode,

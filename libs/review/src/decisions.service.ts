@@ -32,6 +32,7 @@ import {
   RequestedAllocation,
 } from './decision-rules';
 import { MeetingRow, MeetingsService } from './meetings.service';
+import { DecisionPackService } from './decision-pack.service';
 import { PipelineService } from './pipeline.service';
 import { DecisionRepository, DecisionRow } from './repositories/decision.repository';
 import { ReviewFacts, ReviewRepository } from './repositories/review.repository';
@@ -98,6 +99,7 @@ export class DecisionsService {
     private readonly finance: FinanceService,
     private readonly meetings: MeetingsService,
     private readonly pipeline: PipelineService,
+    private readonly packs: DecisionPackService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -190,6 +192,8 @@ export class DecisionsService {
     const justification = input.justification.trim();
     if (!justification) throw ValidationError.field('justification', 'is required');
 
+    // The meeting's pack is kept as the committee saw it before its first decision changes anything.
+    if (meeting) await this.packs.keep(manager, meeting.id);
     const problems: ErrorDetail[] = [];
     if (meeting && !(await this.meetings.agendaIds(manager, meeting.id)).includes(proposalId))
       problems.push({

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
+import { AvailableFundsService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { can, Permission } from '@mptf/identity';
 import { ErrorDetail, ForbiddenError, formatMoney, RuleViolationError } from '@mptf/platform';
@@ -18,6 +19,10 @@ export interface PipelineItem {
   total: string;
   /** When the Steering Committee placed it in the pipeline (null if not recorded as a decision). */
   endorsedAt: string | null;
+  /** Funds available for allocation to its thematic area now (finance's one definition), US$. */
+  availableForArea: string;
+  /** Its total fits those funds on its own (ranks above it are not deducted). */
+  fitsAvailableFunds: boolean;
 }
 
 /**
@@ -31,19 +36,26 @@ export class PipelineService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: PipelineRepository,
     private readonly audit: AuditService,
+    private readonly available: AvailableFundsService,
   ) {}
 
   async list(manager: EntityManager = this.dataSource.manager): Promise<PipelineItem[]> {
     const rows = await this.repository.list(manager);
-    return rows.map((row, index) => ({
-      rank: index + 1,
-      proposalId: row.id,
-      reference: row.reference,
-      title: row.title,
-      thematicAreaCode: row.thematicAreaCode,
-      total: formatMoney(row.total),
-      endorsedAt: row.endorsedAt ? new Date(row.endorsedAt).toISOString() : null,
-    }));
+    const available = await this.available.of(manager);
+    return rows.map((row, index) => {
+      const forArea = available.byThematicArea.get(row.thematicAreaCode) ?? available.total;
+      return {
+        rank: index + 1,
+        proposalId: row.id,
+        reference: row.reference,
+        title: row.title,
+        thematicAreaCode: row.thematicAreaCode,
+        total: formatMoney(row.total),
+        endorsedAt: row.endorsedAt ? new Date(row.endorsedAt).toISOString() : null,
+        availableForArea: formatMoney(forArea),
+        fitsAvailableFunds: BigInt(row.total) <= forArea,
+      };
+    });
   }
 
   /** Re-ranks the pipeline: `proposalIds` must be exactly the proposals in it (422 otherwise). */

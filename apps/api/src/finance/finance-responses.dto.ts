@@ -80,6 +80,12 @@ export class FundStatusDto {
   @ApiProperty({ type: WithParticipatingOrganizationsDto })
   withParticipatingOrganizations: WithParticipatingOrganizationsDto;
   @ApiProperty() totalBalance: string;
+  @ApiProperty({
+    example: '25980000.00',
+    description:
+      'Funds available for allocation now (whatever the year): balance with the AA − allocations not yet transferred, earmarks respected',
+  })
+  availableForAllocation: string;
 }
 
 export class PortfolioGroupDto {

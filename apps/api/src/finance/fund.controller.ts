@@ -24,7 +24,7 @@ export class FundController {
   @ApiOkResponse({ type: FundStatusDto })
   @ApiOperation({ summary: 'The two ledgers of the fund for a reporting year, or since inception' })
   status(@Query() query: FundStatusQueryDto) {
-    return this.read.fundStatus(undefined, { year: query.year });
+    return this.read.fundStatusWithAvailable({ year: query.year });
   }
 
   @Post('fund/entries')

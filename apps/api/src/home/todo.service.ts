@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DonorPosition, DonorPositionService, FinanceService } from '@mptf/finance';
+import { DonorPosition, DonorPositionService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { can, hasRole, Permission, Role } from '@mptf/identity';
-import { Clock, formatMoney, parseMoney } from '@mptf/platform';
+import { Clock, formatUsd, parseMoney } from '@mptf/platform';
 import { ProposalQueriesService, ProposalStatus } from '@mptf/proposals';
 import { ReportsService, ReportStatus } from '@mptf/reporting';
 import { ActualsService, ActualStatus } from '@mptf/results';
@@ -47,7 +47,6 @@ export class TodoService {
     private readonly reviewQueue: ReviewQueueService,
     private readonly meetings: MeetingsService,
     private readonly pipeline: PipelineService,
-    private readonly finance: FinanceService,
     private readonly donors: DonorPositionService,
     private readonly clock: Clock,
   ) {}
@@ -190,17 +189,9 @@ export class TodoService {
     };
   }
 
-  /** Pipeline programmes that fit, in rank order, in what is available for their area. */
+  /** Pipeline programmes that fit in what is available (the one definition, GET /pipeline's). */
   private async fundableNow(): Promise<TodoSection> {
-    const [items, funds] = await Promise.all([this.pipeline.list(), this.finance.availableFundsByArea()]);
-    let used = 0n;
-    const fundable = items.filter((item) => {
-      const total = parseMoney(item.total);
-      const area = funds.byThematicArea.get(item.thematicAreaCode) ?? funds.total;
-      if (used + total > area || used + total > funds.total) return false;
-      used += total;
-      return true;
-    });
+    const fundable = (await this.pipeline.list()).filter((item) => item.fitsAvailableFunds);
     return {
       key: 'fundable-now',
       title: 'Pipeline programmes fundable now',
@@ -210,7 +201,7 @@ export class TodoService {
         id: item.proposalId,
         reference: item.reference,
         title: item.title,
-        detail: `US$ ${formatMoney(parseMoney(item.total))} · rank ${item.rank}`,
+        detail: `${formatUsd(item.total ? parseMoney(item.total) : 0n)} · rank ${item.rank}`,
         link: `/proposals/${item.proposalId}`,
       })),
     };

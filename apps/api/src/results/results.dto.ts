@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@mptf/platform';
 import {
+  IndicatorAggregation,
   ActualStatus,
   FUND_INDICATOR_CODE,
   IndicatorMeasure,
@@ -91,6 +92,12 @@ export class IndicatorBodyDto {
   key: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: IndicatorMeasure }) measure: IndicatorMeasure;
+  @ApiPropertyOptional({
+    enum: IndicatorAggregation,
+    description:
+      'How period values add up: INCREMENTAL (achieved in each period, summed), CUMULATIVE (running total: the latest period is the figure), LATEST (a level). Default INCREMENTAL for UNIT, LATEST otherwise. Linked to a fund indicator, measure and unit must be the fund indicator’s (422 FUND_INDICATOR_MEASURE / FUND_INDICATOR_UNIT).',
+  })
+  aggregation?: IndicatorAggregation;
   @ApiProperty({ description: 'true when higher is better' }) ascending: boolean;
   @ApiPropertyOptional({ example: 'people', type: String, nullable: true }) unit?: string | null;
   @ApiPropertyOptional({ example: 'FI-2.1', type: String, nullable: true }) fundIndicatorCode?: string | null;

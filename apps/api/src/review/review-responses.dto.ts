@@ -137,6 +137,12 @@ export class PipelineItemDto {
   @ApiProperty() thematicAreaCode: number;
   @ApiProperty({ example: '856000.00' }) total: string;
   @ApiProperty({ nullable: true, type: String }) endorsedAt: string | null;
+  @ApiProperty({
+    example: '1569150.00',
+    description: 'Funds available for allocation to its thematic area now',
+  })
+  availableForArea: string;
+  @ApiProperty({ description: 'Its total fits those funds on its own' }) fitsAvailableFunds: boolean;
 }
 
 /** The decision recorded on an agenda item at this meeting. */
@@ -209,6 +215,31 @@ export class BalanceDto {
     description: 'per proposal on the agenda: the balance if it alone were approved as requested',
   })
   ifApproved: Record<string, BalanceSharesDto>;
+  @ApiProperty({
+    type: BalanceSharesDto,
+    description: 'the balance if every proposal on the agenda not yet allocated were approved as requested',
+  })
+  ifAllApproved: BalanceSharesDto;
+}
+
+export class IfAllApprovedDto {
+  @ApiProperty({ example: '1749452.43' }) requestedTotal: string;
+  @ApiProperty({ example: '19999452.43' }) allocatedTotal: string;
+  @ApiProperty({
+    example: '-180302.43',
+    description: 'availableFunds − requestedTotal (negative: they do not all fit)',
+  })
+  availableAfter: string;
+  @ApiProperty() fitsAvailableFunds: boolean;
+}
+
+export class PackPipelineItemDto {
+  @ApiProperty() proposalId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() title: string;
+  @ApiProperty() thematicAreaCode: number;
+  @ApiProperty({ example: '856000.00' }) total: string;
+  @ApiProperty() endorsedAt: string;
 }
 
 export class PackMeetingDto {
@@ -221,8 +252,23 @@ export class DecisionPackDto {
   @ApiProperty({ type: PackMeetingDto }) meeting: PackMeetingDto;
   @ApiProperty() generatedAt: string;
   @ApiProperty({
+    description:
+      'The moment the figures stand for: when the agenda was last set (sc_meetings.agenda_set_at). Funds, portfolio and pipeline count only what was recorded by then.',
+  })
+  asOf: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'When the pack was kept (the meeting’s first decision): its figures no longer change. Null before.',
+  })
+  keptAt: string | null;
+  @ApiProperty({ type: IfAllApprovedDto }) ifAllApproved: IfAllApprovedDto;
+  @ApiProperty({ type: PackPipelineItemDto, isArray: true, description: 'the pipeline as it stood at asOf' })
+  pipeline: PackPipelineItemDto[];
+  @ApiProperty({
     isArray: true,
-    description: `Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (${WEIGHTED_SCORE_FORMULA}), recommendations; with OWN_ONLY the last three are null.`,
+    description: `Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (${WEIGHTED_SCORE_FORMULA}), recommendations; with OWN_ONLY the last three are null; availableForArea and fundable as of asOf; alreadyAllocated (allocated by asOf: counted in current, never added again).`,
   })
   proposals: object[];
   @ApiProperty({

@@ -1366,6 +1366,8 @@ export interface components {
     };
     BalanceDto: {
       current: components['schemas']['BalanceSharesDto'];
+      /** @description the balance if every proposal on the agenda not yet allocated were approved as requested */
+      ifAllApproved: components['schemas']['BalanceSharesDto'];
       /** @description per proposal on the agenda: the balance if it alone were approved as requested */
       ifApproved: {
         [key: string]: components['schemas']['BalanceSharesDto'];
@@ -1678,6 +1680,8 @@ export interface components {
     DecisionPackDto: {
       /** @example 18250000.00 */
       allocatedTotal: string;
+      /** @description The moment the figures stand for: when the agenda was last set (sc_meetings.agenda_set_at). Funds, portfolio and pipeline count only what was recorded by then. */
+      asOf: string;
       /**
        * @description funds available for new allocations, US$
        * @example 1569150.00
@@ -1694,8 +1698,13 @@ export interface components {
       /** @description Shares of allocated US$ (decimal strings with four decimals, summing to 1 within rounding). current = allocations of programmes; ifApproved[id] adds that proposal’s requested total to its thematic area, split evenly across its countries (each part in the country’s region; Global without countries). */
       balance: components['schemas']['BalanceDto'];
       generatedAt: string;
+      ifAllApproved: components['schemas']['IfAllApprovedDto'];
+      /** @description When the pack was kept (the meeting’s first decision): its figures no longer change. Null before. */
+      keptAt: string | null;
       meeting: components['schemas']['PackMeetingDto'];
-      /** @description Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations; with OWN_ONLY the last three are null. */
+      /** @description the pipeline as it stood at asOf */
+      pipeline: components['schemas']['PackPipelineItemDto'][];
+      /** @description Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations; with OWN_ONLY the last three are null; availableForArea and fundable as of asOf; alreadyAllocated (allocated by asOf: counted in current, never added again). */
       proposals: unknown[][];
     };
     DeclareConflictDto: {
@@ -1883,6 +1892,11 @@ export interface components {
       reviewWindowDays: number;
     };
     FundStatusDto: {
+      /**
+       * @description Funds available for allocation now (whatever the year): balance with the AA − allocations not yet transferred, earmarks respected
+       * @example 25980000.00
+       */
+      availableForAllocation: string;
       totalBalance: string;
       withAdministrativeAgent: components['schemas']['WithAdministrativeAgentDto'];
       withParticipatingOrganizations: components['schemas']['WithParticipatingOrganizationsDto'];
@@ -1899,7 +1913,24 @@ export interface components {
       date?: string | null;
       endorsed: boolean;
     };
+    IfAllApprovedDto: {
+      /** @example 19999452.43 */
+      allocatedTotal: string;
+      /**
+       * @description availableFunds − requestedTotal (negative: they do not all fit)
+       * @example -180302.43
+       */
+      availableAfter: string;
+      fitsAvailableFunds: boolean;
+      /** @example 1749452.43 */
+      requestedTotal: string;
+    };
     IndicatorBodyDto: {
+      /**
+       * @description How period values add up: INCREMENTAL (achieved in each period, summed), CUMULATIVE (running total: the latest period is the figure), LATEST (a level). Default INCREMENTAL for UNIT, LATEST otherwise. Linked to a fund indicator, measure and unit must be the fund indicator’s (422 FUND_INDICATOR_MEASURE / FUND_INDICATOR_UNIT).
+       * @enum {string}
+       */
+      aggregation?: 'INCREMENTAL' | 'CUMULATIVE' | 'LATEST';
       /** @description true when higher is better */
       ascending: boolean;
       baseline: components['schemas']['BaselineBodyDto'];
@@ -2116,6 +2147,15 @@ export interface components {
       id: string;
       title: string;
     };
+    PackPipelineItemDto: {
+      endorsedAt: string;
+      proposalId: string;
+      reference: string;
+      thematicAreaCode: number;
+      title: string;
+      /** @example 856000.00 */
+      total: string;
+    };
     PatchFundSettingsDto: {
       /** @example 0.01 */
       aaFeeRate?: string;
@@ -2149,7 +2189,14 @@ export interface components {
       reviewWindowDays?: number;
     };
     PipelineItemDto: {
+      /**
+       * @description Funds available for allocation to its thematic area now
+       * @example 1569150.00
+       */
+      availableForArea: string;
       endorsedAt: string | null;
+      /** @description Its total fits those funds on its own */
+      fitsAvailableFunds: boolean;
       proposalId: string;
       /** @example 1 */
       rank: number;

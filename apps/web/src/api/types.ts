@@ -203,8 +203,10 @@ export interface PackProposal {
   recommendations: Record<Recommendation, number> | null;
   /** Funds available to its thematic area (unearmarked + earmarked for it). */
   availableForArea: string;
-  /** Its requested total fits the funds available to its area. */
+  /** Its requested total fits the funds available to its area (as of the pack). */
   fundable: boolean;
+  /** Allocated by the pack's moment: in "now", never added again. */
+  alreadyAllocated: boolean;
   decision: AgendaDecision | null;
 }
 
@@ -212,8 +214,18 @@ export interface PackProposal {
 export interface DecisionPack {
   meeting: { id: string; title: string; date: string };
   generatedAt: string;
+  /** When the agenda was last set: the moment the figures stand for. */
+  asOf: string;
+  /** When the pack was kept (first decision of the meeting); null before. */
+  keptAt: string | null;
   proposals: PackProposal[];
-  balance: { current: Balance; ifApproved: Record<string, Balance> };
+  balance: { current: Balance; ifApproved: Record<string, Balance>; ifAllApproved: Balance };
+  ifAllApproved: {
+    requestedTotal: string;
+    allocatedTotal: string;
+    availableAfter: string;
+    fitsAvailableFunds: boolean;
+  };
   allocatedTotal: string;
   availableFunds: string;
   availableFundsByThematicArea: Record<string, string>;

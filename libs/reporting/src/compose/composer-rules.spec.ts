@@ -1,4 +1,4 @@
-import { IndicatorMeasure, IndicatorView } from '@mptf/results';
+import { ActualStatus, IndicatorAggregation, IndicatorMeasure, IndicatorView } from '@mptf/results';
 import { contributionKindLabel, reversalNote } from './compose-helpers';
 import { proRata } from './contributor/contributor-statement.sections';
 import { indicatorProgress } from './factsheet/results-matrix.reader';
@@ -10,6 +10,7 @@ function indicator(partial: Partial<IndicatorView>): IndicatorView {
     key: '1.1',
     title: 'People reached',
     measure: IndicatorMeasure.UNIT,
+    aggregation: IndicatorAggregation.CUMULATIVE,
     ascending: true,
     unit: 'people',
     fundIndicatorCode: null,
@@ -44,6 +45,41 @@ function indicator(partial: Partial<IndicatorView>): IndicatorView {
 }
 
 describe('indicator progress', () => {
+  it('sums an incremental indicator’s targets and approved actuals, and takes a cumulative one’s latest', () => {
+    const periods = (values: string[], actuals: (string | null)[]) =>
+      values.map((value, index) => ({
+        periodStart: `${2024 + index}-01-01`,
+        periodEnd: `${2024 + index}-12-31`,
+        value,
+        actual: actuals[index]
+          ? { id: `a${index}`, status: ActualStatus.APPROVED, value: actuals[index] }
+          : null,
+        onTrack: null,
+        due: null,
+      }));
+    const latestApproved = { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: '900' };
+    const base = {
+      baseline: { year: 2023, value: '0' },
+      targets: periods(['800', '1000', '1200'], ['700', '900', null]),
+    };
+    const cumulative = indicator({
+      ...base,
+      progress: { periods: 3, approvedActuals: 2, latestApproved, onTrack: false },
+    });
+    expect(indicatorProgress(cumulative, 2025)).toEqual({
+      target: '1200',
+      actual: '900',
+      progress: '0.7500',
+      targetForYear: '1000',
+    });
+    const incremental = { ...cumulative, aggregation: IndicatorAggregation.INCREMENTAL };
+    expect(indicatorProgress(incremental, 2025)).toEqual({
+      target: '3000',
+      actual: '1600',
+      progress: '0.5333',
+      targetForYear: '1000',
+    });
+  });
   it('is the share of the way from the baseline to the last target', () => {
     expect(indicatorProgress(indicator({}))).toEqual({ target: '500', actual: '260', progress: '0.4000' });
   });

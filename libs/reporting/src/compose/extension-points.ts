@@ -49,10 +49,21 @@ export interface IndicatorProgress {
   actual: string | null;
   /** Share of the way from baseline to target ("0.6500"), null when not measurable. */
   progress: string | null;
+  /** How its periods add up: INCREMENTAL (summed), CUMULATIVE or LATEST (the latest period's). */
+  aggregation: string;
+  /** The target of the periods ending in `year` (summed or latest by aggregation); null without one. */
+  targetForYear: string | null;
+  /** The year `targetForYear` is for. */
+  year: number;
+  /** The period of the latest approved actual ("2025-01-01 – 2025-12-31"), null without one. */
+  latestPeriod: string | null;
+  /** On track / Off track / Overdue (a period ended without an approved actual past the grace days) / Not yet assessed. */
+  standing: string;
 }
 
 /** Fills the factsheet's "Results" section (results). */
 export interface ProgrammeResultsReader {
-  resultsMatrix(manager: EntityManager, programmeId: string): Promise<IndicatorProgress[]>;
+  /** `year`: the year whose periods make "target for the year". */
+  resultsMatrix(manager: EntityManager, programmeId: string, year: number): Promise<IndicatorProgress[]>;
 }
 export const PROGRAMME_RESULTS_READER = Symbol('PROGRAMME_RESULTS_READER');

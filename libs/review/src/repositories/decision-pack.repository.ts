@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sqlRows, SqlRunner } from '@mptf/platform';
+import { sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
 
 /** What the decision pack reads besides reviews and decisions: reference data and where programmes are. */
 @Injectable()
@@ -45,6 +45,56 @@ export class DecisionPackRepository {
          FROM proposals_summary_v p WHERE p.id = ANY($1::uuid[])
         ORDER BY p.reference`,
       [proposalIds],
+    );
+  }
+
+  /** The pack kept when the meeting decided, or null (sc_meeting_packs). */
+  kept<T>(db: SqlRunner, meetingId: string): Promise<{ pack: T; asOf: Date; keptAt: Date } | null> {
+    return sqlRow(
+      db,
+      'SELECT pack, as_of AS "asOf", kept_at AS "keptAt" FROM sc_meeting_packs WHERE meeting_id = $1',
+      [meetingId],
+    );
+  }
+
+  /** Keeps a meeting's pack once; a second keep (a concurrent first decision) changes nothing. */
+  async keep(db: SqlRunner, meetingId: string, asOf: Date, pack: unknown): Promise<void> {
+    await sqlRows(
+      db,
+      `INSERT INTO sc_meeting_packs (meeting_id, as_of, pack) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (meeting_id) DO NOTHING`,
+      [meetingId, asOf, JSON.stringify(pack)],
+    );
+  }
+
+  /**
+   * The pipeline as it stood at `asOf`: proposals whose latest decision recorded by then was
+   * PIPELINE, in today's rank order for those still ranked, then by when they were endorsed.
+   */
+  pipelineAsOf(
+    db: SqlRunner,
+    asOf: Date,
+  ): Promise<
+    {
+      proposalId: string;
+      reference: string;
+      title: string;
+      thematicAreaCode: number;
+      total: string;
+      endorsedAt: Date;
+    }[]
+  > {
+    return sqlRows(
+      db,
+      `SELECT p.id AS "proposalId", p.reference, p.title, p.thematic_area_code AS "thematicAreaCode",
+              p.requested_total::text AS total, d.decided_at AS "endorsedAt"
+         FROM (SELECT DISTINCT ON (proposal_id) proposal_id, outcome, decided_at FROM sc_decisions
+                WHERE decided_at <= $1 ORDER BY proposal_id, decided_at DESC) d
+         JOIN proposals_summary_v p ON p.id = d.proposal_id
+         LEFT JOIN pipeline_ranks pr ON pr.proposal_id = p.id
+        WHERE d.outcome = 'PIPELINE'
+        ORDER BY pr.rank NULLS LAST, d.decided_at, p.reference`,
+      [asOf],
     );
   }
 }

@@ -8,6 +8,11 @@ export interface MeetingRow {
   date: string;
 }
 
+/** A meeting with the moment its agenda was last set: what its decision pack is composed as of. */
+export interface MeetingAsOfRow extends MeetingRow {
+  agendaSetAt: Date;
+}
+
 export interface MeetingListRow extends MeetingRow {
   createdAt: Date;
   proposalCount: number;
@@ -78,6 +83,16 @@ export class MeetingRepository {
     );
   }
 
+  /** The meeting with `agenda_set_at` (set at creation; moved whenever the agenda is set again), or null. */
+  findAsOf(db: SqlRunner, id: string): Promise<MeetingAsOfRow | null> {
+    return sqlRow<MeetingAsOfRow>(
+      db,
+      `SELECT id, title, to_char(meeting_date, 'YYYY-MM-DD') AS date, agenda_set_at AS "agendaSetAt"
+         FROM sc_meetings WHERE id = $1`,
+      [id],
+    );
+  }
+
   /** The meeting with when and by whom it was created, or null. */
   withCreator(
     db: SqlRunner,
@@ -131,9 +146,10 @@ export class MeetingRepository {
     );
   }
 
-  /** Replaces the agenda with these proposals, in this order. */
+  /** Replaces the agenda with these proposals, in this order, and moves `agenda_set_at` to now. */
   async replaceAgenda(db: SqlRunner, meetingId: string, proposalIds: string[]): Promise<void> {
     await sqlRows(db, 'DELETE FROM sc_meeting_agenda WHERE meeting_id = $1', [meetingId]);
+    await sqlRows(db, 'UPDATE sc_meetings SET agenda_set_at = now() WHERE id = $1', [meetingId]);
     await sqlRows(
       db,
       `INSERT INTO sc_meeting_agenda (meeting_id, proposal_id, position)

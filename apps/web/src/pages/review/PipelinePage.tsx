@@ -72,7 +72,8 @@ export function PipelinePage() {
     (sums, entry, index) => [...sums, (index ? sums[index - 1] : 0n) + parseMoney(entry.total)],
     [],
   );
-  const available = fund.data ? parseMoney(fund.data.withAdministrativeAgent.balance) : null;
+  // The fund's one definition of "available" (AA balance − allocations not yet transferred).
+  const available = fund.data ? parseMoney(fund.data.availableForAllocation) : null;
 
   return (
     <Stack>
@@ -101,9 +102,9 @@ export function PipelinePage() {
       {fund.data && (
         <Group grow>
           <StatTile
-            label="Balance with the AA"
-            value={formatMoneyShort(fund.data.withAdministrativeAgent.balance)}
-            hint="Cash not yet transferred (before reservations)"
+            label="Available for allocation"
+            value={formatMoneyShort(fund.data.availableForAllocation)}
+            hint="Balance with the AA less allocations not yet transferred"
           />
           <StatTile
             label="Pipeline total"

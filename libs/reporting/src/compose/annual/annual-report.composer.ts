@@ -17,6 +17,7 @@ import {
   sourcesAndUsesSection,
 } from './annual-report.sections';
 import { resultsSection } from './annual-results.sections';
+import { AnnualResultsTablesLoader, resultsTablesSection } from './annual-results-tables';
 
 /** The annual report's sections in order: a new section is a builder added here. */
 export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[] = [
@@ -26,6 +27,7 @@ export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[]
   allocationsSection,
   portfolioStatusSection,
   resultsSection,
+  resultsTablesSection,
 ];
 
 /**
@@ -38,10 +40,14 @@ export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[]
 export class AnnualReportComposer implements ReportComposer {
   readonly type = ReportType.ANNUAL_CONSOLIDATED;
 
-  constructor(private readonly loader: AnnualReportLoader) {}
+  constructor(
+    private readonly loader: AnnualReportLoader,
+    private readonly resultTables: AnnualResultsTablesLoader,
+  ) {}
 
   async compose(context: ComposeContext): Promise<ComposedReport> {
     const data = await this.loader.load(context);
+    data.resultTables = await this.resultTables.load(context, data.year);
     const { year, settings } = data;
     return {
       document: {

@@ -15,6 +15,7 @@ import { FundSettings, ReferenceService } from '@mptf/reference';
 import { FundIndicatorRollupGroup, RollupGroup, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 import { snapshotTime } from '../compose-helpers';
+import type { AreaResults } from './annual-results-tables';
 import { ProgrammeFactsheetDataProvider } from '../factsheet/programme-factsheet.data';
 import { programmeBudget } from '../factsheet/programme-budget';
 import { ComposeContext } from '../report-composer';
@@ -68,6 +69,8 @@ export interface AnnualReportData {
   resultsByObjective: RollupGroup[];
   resultsByIndicator: FundIndicatorRollupGroup[];
   resultsAllPeriods: RollupGroup[];
+  /** Per thematic area, each programme's results table (AnnualResultsTablesLoader). */
+  resultTables?: AreaResults[];
 }
 
 /**

@@ -47,6 +47,11 @@ export function meetingSection(data: DecisionPackData): ReportSection {
             type: 'money',
           },
           { label: 'Allocated to programmes so far (US$)', value: pack.allocatedTotal, type: 'money' },
+          {
+            label: 'Available if all are approved (US$)',
+            value: pack.ifAllApproved.availableAfter,
+            type: 'money',
+          },
         ],
       },
       {
@@ -54,6 +59,16 @@ export function meetingSection(data: DecisionPackData): ReportSection {
         items: [
           { label: 'Meeting', value: pack.meeting.title },
           { label: 'Date', value: pack.meeting.date },
+          {
+            label: 'Figures as of',
+            value: `${pack.asOf.slice(0, 16).replace('T', ' ')} UTC (when the agenda was set)`,
+          },
+          {
+            label: 'Pack kept',
+            value: pack.keptAt
+              ? `${pack.keptAt.slice(0, 10)}, at the meeting’s first decision: figures as the committee saw them`
+              : 'Not yet: the meeting has not decided',
+          },
           {
             label: 'Decisions recorded',
             value: decisions.length ? `${decisions.length} of ${pack.proposals.length}` : 'None yet',
@@ -79,7 +94,7 @@ export function meetingSection(data: DecisionPackData): ReportSection {
           score: p.weightedScore,
           reviews: p.reviewCount,
           available: p.availableForArea,
-          fundable: p.fundable ? 'Yes' : 'No',
+          fundable: fitsLabel(p),
         })),
         totals: {
           reference: 'Total',
@@ -121,7 +136,7 @@ export function balanceSection(data: DecisionPackData): ReportSection {
     blocks: [
       {
         kind: 'paragraph',
-        text: 'Shares of the US$ allocated to programmes, now and if each proposal alone were approved at its requested total. By region an amount is split evenly across the programme’s countries; programmes without countries count as Global.',
+        text: 'Shares of the US$ allocated to programmes as of the agenda, now, if each proposal alone were approved at its requested total, and if all on the agenda were. A proposal already allocated then is in “now” and is not added again. By region an amount is split evenly across the programme’s countries; programmes without countries count as Global.',
       },
       ...chunks(pack.proposals, PER_BALANCE_TABLE).map((group, index, all) =>
         balanceTable(
@@ -210,14 +225,58 @@ export function decisionsSection(data: DecisionPackData): ReportSection {
   };
 }
 
+/** The pipeline as it stood when the agenda was set: endorsed programmes still waiting for money. */
+export function pipelineSection(data: DecisionPackData): ReportSection {
+  const { pack } = data;
+  return {
+    heading: 'Pipeline when the agenda was set',
+    blocks: pack.pipeline.length
+      ? [
+          {
+            kind: 'table',
+            title: 'Endorsed programmes waiting for money (US$)',
+            columns: [
+              { key: 'rank', label: 'Rank', type: 'number', weight: 0.5 },
+              { key: 'reference', label: 'Proposal', type: 'text', weight: 1.3 },
+              { key: 'title', label: 'Title', type: 'text', weight: 4 },
+              { key: 'area', label: 'Area', type: 'number', weight: 0.5 },
+              { key: 'total', label: 'Requested', type: 'money' },
+            ],
+            rows: pack.pipeline.map((item, index) => ({
+              rank: index + 1,
+              reference: item.reference,
+              title: item.title,
+              area: item.thematicAreaCode,
+              total: item.total,
+            })),
+            totals: {
+              rank: null,
+              reference: 'Total',
+              title: null,
+              area: null,
+              total: sumMoney(pack.pipeline.map((i) => i.total)),
+            },
+          },
+        ]
+      : [{ kind: 'paragraph', text: 'The pipeline was empty when the agenda was set.' }],
+  };
+}
+
 /** A decision pack's sections in order: a new section is a builder added here. */
 export const DECISION_PACK_SECTIONS: readonly SectionBuilder<DecisionPackData>[] = [
   meetingSection,
   sideBySideSection,
   balanceSection,
   fundsAvailableSection,
+  pipelineSection,
   decisionsSection,
 ];
+
+/** "Yes", "No", or why the question does not arise. */
+function fitsLabel(p: PackProposal): string {
+  if (p.alreadyAllocated) return 'Already allocated';
+  return p.fundable ? 'Yes' : 'No';
+}
 
 function part(index: number, count: number): string {
   return count > 1 ? ` (${index + 1} of ${count})` : '';
@@ -255,7 +314,7 @@ function sideBySide(group: PackProposal[], index: number, count: number): TableB
           ? `Approve ${p.recommendations.APPROVE} · Revise ${p.recommendations.REVISE} · Reject ${p.recommendations.REJECT}`
           : 'Not shown',
     ],
-    ['Fits available funds', (p) => (p.fundable ? 'Yes' : 'No')],
+    ['Fits available funds', fitsLabel],
     [
       'Decision',
       (p) => (p.decision ? (OUTCOME_LABELS[p.decision.outcome] ?? p.decision.outcome) : 'Not yet decided'),
@@ -303,13 +362,20 @@ function balanceTable(
         label: `If ${p.reference} approved`,
         type: 'percent' as const,
       })),
+      { key: 'all', label: 'If all on the agenda approved', type: 'percent' },
     ],
     rows: keys.map((key) => ({
       group: label(key),
       current: pack.balance.current[dimension][key],
       ...Object.fromEntries(
-        group.map((p) => [p.proposalId, pack.balance.ifApproved[p.proposalId]?.[dimension][key] ?? null]),
+        group.map((p) => [
+          p.proposalId,
+          p.alreadyAllocated
+            ? pack.balance.current[dimension][key]
+            : (pack.balance.ifApproved[p.proposalId]?.[dimension][key] ?? null),
+        ]),
       ),
+      all: pack.balance.ifAllApproved[dimension][key],
     })),
   };
 }

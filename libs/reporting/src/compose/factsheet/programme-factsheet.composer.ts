@@ -91,7 +91,11 @@ export class ProgrammeFactsheetComposer implements ReportComposer {
       ? await this.moneyReader.programmeMoney(context.manager, programme.id)
       : null;
     const indicators = this.resultsReader
-      ? await this.resultsReader.resultsMatrix(context.manager, programme.id)
+      ? await this.resultsReader.resultsMatrix(
+          context.manager,
+          programme.id,
+          Number(data.snapshotAt.slice(0, 4)),
+        )
       : null;
     return { data, programme, budget, money, indicators };
   }

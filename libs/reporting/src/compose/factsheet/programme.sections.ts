@@ -1,3 +1,4 @@
+import { resultsTable } from '../sections/results-table';
 import { ProposalStage } from '@mptf/proposals';
 import type { ProgrammeProfile } from '@mptf/proposals';
 import { CellValue, ReportBlock, ReportSection } from '../../document/report-document';
@@ -243,26 +244,11 @@ export function resultsSection({ indicators }: ProgrammeSheet): ReportSection | 
   return {
     heading: RESULTS_HEADING,
     blocks: [
-      {
-        kind: 'table',
-        title: 'Results matrix with progress',
-        columns: [
-          { key: 'result', label: 'Result', type: 'text', weight: 3 },
-          { key: 'indicator', label: 'Indicator', type: 'text', weight: 3 },
-          { key: 'baseline', label: 'Baseline', type: 'text', weight: 1 },
-          { key: 'target', label: 'Target', type: 'text', weight: 1 },
-          { key: 'actual', label: 'Actual', type: 'text', weight: 1 },
-          { key: 'progress', label: 'Progress', type: 'percent', weight: 1 },
-        ],
-        rows: indicators.map((i) => ({
-          result: `${i.resultType === 'OUTCOME' ? 'Outcome' : 'Output'} ${i.resultKey}: ${i.resultTitle}`,
-          indicator: i.unit ? `${i.indicatorTitle} (${i.unit})` : i.indicatorTitle,
-          baseline: i.baseline,
-          target: i.target,
-          actual: i.actual,
-          progress: i.progress,
-        })),
-      },
+      resultsTable(
+        'Results table',
+        indicators,
+        (i) => `${i.resultType === 'OUTCOME' ? 'Outcome' : 'Output'} ${i.resultKey}`,
+      ),
     ],
   };
 }

@@ -1,43 +1,94 @@
 import { Injectable } from '@nestjs/common';
 import { ratio } from '@mptf/platform';
-import { IndicatorMeasure, IndicatorView, ResultsMatrixService, toScaled } from '@mptf/results';
+import {
+  ActualStatus,
+  IndicatorAggregation,
+  IndicatorMeasure,
+  IndicatorView,
+  ResultsMatrixService,
+  toScaled,
+} from '@mptf/results';
 import { EntityManager } from 'typeorm';
 import { IndicatorProgress, ProgrammeResultsReader } from '../extension-points';
 
 /** Measures on a numeric scale, where "share of the way from baseline to target" means something. */
 const MEASURABLE = new Set<IndicatorMeasure>([IndicatorMeasure.UNIT, IndicatorMeasure.PERCENTAGE]);
 
-/**
- * Progress of one indicator: (latest approved actual − baseline) ÷ (target − baseline), four
- * decimals, with the target of the last period that has one (the end-of-programme target). A
- * missing baseline value counts as 0; null when the measure is not numeric, nothing is approved
- * yet, there is no target, or the target equals the baseline.
- */
-export function indicatorProgress(indicator: IndicatorView): {
-  target: string | null;
-  actual: string | null;
-  progress: string | null;
-} {
-  const target = [...indicator.targets].reverse().find((period) => period.value !== null)?.value ?? null;
-  const actual = indicator.progress.latestApproved?.value ?? null;
-  if (!MEASURABLE.has(indicator.measure) || target === null || actual === null)
-    return { target, actual, progress: null };
-  const baseline = toScaled(indicator.baseline.value ?? '0');
-  const span = toScaled(target) - baseline;
-  if (span === 0n) return { target, actual, progress: null };
-  return { target, actual, progress: ratio(toScaled(actual) - baseline, span, 4) };
+/** Four-decimal scaled integers back to a plain decimal string ("1200", "12.5"). */
+function fromScaled(value: bigint): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(5, '0');
+  const whole = digits.slice(0, -4);
+  const fraction = digits.slice(-4).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
-/** The factsheet's results matrix from results (ResultsMatrixService.read in the run's snapshot). */
+const sum = (values: string[]): string | null =>
+  values.length ? fromScaled(values.reduce((total, value) => total + toScaled(value), 0n)) : null;
+
+/**
+ * An indicator's figures by its aggregation (domain.md, "Results that say something"):
+ * INCREMENTAL indicators add their periods (targets summed, approved actuals summed);
+ * CUMULATIVE and LATEST take the latest period's (the end-of-period target, the latest approved
+ * actual). Progress = (actual − baseline) ÷ (target − baseline) for CUMULATIVE/LATEST and
+ * actual ÷ target for INCREMENTAL (a period sum starts from zero), four decimals; null when the
+ * measure is not numeric, nothing is approved, there is no target, or the span is zero.
+ */
+export function indicatorProgress(
+  indicator: IndicatorView,
+  year?: number,
+): { target: string | null; actual: string | null; progress: string | null; targetForYear?: string | null } {
+  const incremental =
+    (indicator.aggregation ?? IndicatorAggregation.INCREMENTAL) === IndicatorAggregation.INCREMENTAL;
+  const withTarget = indicator.targets.filter((period) => period.value !== null);
+  const pick = (periods: typeof withTarget) =>
+    incremental ? sum(periods.map((p) => p.value as string)) : (periods[periods.length - 1]?.value ?? null);
+  const target = pick(withTarget);
+  const approved = indicator.targets.filter(
+    (period) => period.actual?.status === ActualStatus.APPROVED && period.actual.value !== null,
+  );
+  const actual =
+    incremental && approved.length
+      ? sum(approved.map((p) => p.actual?.value as string))
+      : (indicator.progress.latestApproved?.value ?? null);
+  const forYear =
+    year === undefined
+      ? {}
+      : { targetForYear: pick(withTarget.filter((p) => p.periodEnd.startsWith(`${year}-`))) };
+  if (!MEASURABLE.has(indicator.measure) || target === null || actual === null)
+    return { target, actual, progress: null, ...forYear };
+  const baseline = incremental ? 0n : toScaled(indicator.baseline.value ?? '0');
+  const span = toScaled(target) - baseline;
+  if (span === 0n) return { target, actual, progress: null, ...forYear };
+  return { target, actual, progress: ratio(toScaled(actual) - baseline, span, 4), ...forYear };
+}
+
+/** On track / Off track / Overdue / Not yet assessed, as a results table shows it. */
+export function indicatorStanding(indicator: IndicatorView): string {
+  const overdue = indicator.targets.filter((period) => period.due === 'OVERDUE');
+  if (overdue.length) return `Overdue (period ending ${overdue[overdue.length - 1].periodEnd})`;
+  if (indicator.progress.onTrack === true) return 'On track';
+  if (indicator.progress.onTrack === false) return 'Off track';
+  return 'Not yet assessed';
+}
+
+/** The factsheet's and the annual report's results tables from results (ResultsMatrixService.read in the run's snapshot). */
 @Injectable()
 export class ResultsMatrixReader implements ProgrammeResultsReader {
   constructor(private readonly matrices: ResultsMatrixService) {}
 
-  async resultsMatrix(manager: EntityManager, programmeId: string): Promise<IndicatorProgress[]> {
+  /** `year`: the year whose periods make "target for the year". */
+  async resultsMatrix(
+    manager: EntityManager,
+    programmeId: string,
+    year: number,
+  ): Promise<IndicatorProgress[]> {
     const matrix = await this.matrices.read(programmeId, manager);
+    const forYear = year;
     return matrix.results.flatMap((result) =>
       result.indicators.map((indicator) => {
-        const { target, actual, progress } = indicatorProgress(indicator);
+        const { target, actual, progress, targetForYear } = indicatorProgress(indicator, forYear);
+        const latest = indicator.progress.latestApproved;
         return {
           resultKey: result.key,
           resultType: result.type,
@@ -49,6 +100,11 @@ export class ResultsMatrixReader implements ProgrammeResultsReader {
           target,
           actual,
           progress,
+          aggregation: indicator.aggregation,
+          targetForYear: targetForYear ?? null,
+          year: forYear,
+          latestPeriod: latest ? `${latest.periodStart} – ${latest.periodEnd}` : null,
+          standing: indicatorStanding(indicator),
         };
       }),
     );
