@@ -1,22 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
-import { PageQuery } from '@mptf/platform';
 import { auditScopeOf } from './audit-visibility';
-
-export class AuditQueryDto extends PageQuery {
-  @ApiPropertyOptional({ example: 'proposal' }) @IsOptional() @IsString() @MaxLength(100) entityType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entityId?: string;
-  @ApiPropertyOptional({ example: 'proposal.submit' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  action?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
-}
+import { AuditPageDto, AuditQueryDto } from './audit.dto';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -31,6 +19,7 @@ export class AuditController {
     description:
       'Each event is shown only to a caller who may see its entity (a draft proposal stays with its agencies, users with user managers, a decision pack report with those who read every review); an entity type without a visibility rule is shown to nobody.',
   })
+  @ApiOkResponse({ type: AuditPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto) {
     return this.audit.list(query, auditScopeOf(user));
   }

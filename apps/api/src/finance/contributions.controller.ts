@@ -1,10 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ContributionsService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { parseMoney } from '@mptf/platform';
-import { ContributionDto, ContributionQueryDto, RecordContributionDto } from './record-contribution.dto';
+import {
+  ContributionDto,
+  ContributionPageDto,
+  ContributionQueryDto,
+  RecordContributionDto,
+} from './record-contribution.dto';
 import { ReverseEntryDto } from './reverse-entry.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -51,6 +56,7 @@ export class ContributionsController {
   /** Public figures: a contributor (DONOR_VIEWER) sees every donor's, another donor's reference excepted. */
   @Get()
   @RequirePermission(Permission.CONTRIBUTION_READ)
+  @ApiOkResponse({ type: ContributionPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ContributionQueryDto) {
     return this.contributions.list(user, query);
   }

@@ -118,3 +118,10 @@ export class ContributionDto extends ReversalFieldsDto {
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
   @ApiProperty() recordedAt: string;
 }
+
+export class ContributionPageDto {
+  @ApiProperty({ type: ContributionDto, isArray: true }) items: ContributionDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

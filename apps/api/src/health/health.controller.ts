@@ -5,6 +5,7 @@ import { Public } from '@mptf/identity';
 import { pingDatabase, QueueConnection } from '@mptf/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { HealthDto } from './health.dto';
 
 type ComponentStatus = { status: 'up' | 'down'; backend?: string; error?: string };
 
@@ -38,9 +39,12 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: '{status: "ok", info: {database, redis}}' })
-  @ApiServiceUnavailableResponse({ description: 'The database or the queue backend (Redis) is down' })
-  async health(@Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({
+    type: HealthDto,
+    description: 'The database or the queue backend (Redis) is down',
+  })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
     const [database, redis] = await Promise.all([
       probe(() => pingDatabase(this.dataSource)),
       probe(() => this.queue.ping(), this.queue.backend),

@@ -87,6 +87,13 @@ export class UserDto {
   @ApiProperty() createdAt: string;
 }
 
+export class UserPageDto {
+  @ApiProperty({ type: UserDto, isArray: true }) items: UserDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: Role })
   @IsOptional()

@@ -14,6 +14,7 @@ import {
   ListUsersQuery,
   OrganizationDto,
   UserDto,
+  UserPageDto,
 } from './identity.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -35,6 +36,7 @@ export class UsersController {
 
   @Get('users')
   @RequirePermission(Permission.USER_MANAGE)
+  @ApiOkResponse({ type: UserPageDto })
   list(@Query() query: ListUsersQuery) {
     return this.users.list(query);
   }

@@ -25,9 +25,10 @@ import {
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { ValidationError } from '@mptf/platform';
-import { DocumentKind, ProposalDocumentsService } from '@mptf/proposals';
+import { ACCEPTED_TYPES, DocumentKind, ProposalDocumentsService } from '@mptf/proposals';
 import { DocumentDto, UploadDocumentDto } from './proposal.dto';
 import { attachmentDisposition } from '../common/content-disposition';
+import { ApiFileResponse } from '../common/file-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const uuid = new ParseIdPipe();
@@ -82,6 +83,7 @@ export class ProposalDocumentsController {
   @Get(':documentId')
   @RequirePermission(Permission.PROPOSAL_READ)
   @ApiOperation({ summary: 'Download the file (for those who may see the proposal)' })
+  @ApiFileResponse('The file as uploaded', ...Object.values(ACCEPTED_TYPES).map((type) => type.contentType))
   async download(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

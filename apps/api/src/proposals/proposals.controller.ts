@@ -23,6 +23,7 @@ import {
   UpdateProposalDto,
   WithdrawProposalDto,
 } from './proposal.dto';
+import { RevisionDto, RevisionSummaryDto } from './proposal-revision.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const uuid = new ParseIdPipe();
@@ -114,6 +115,7 @@ export class ProposalsController {
   @Get(':id/revisions')
   @RequirePermission(Permission.PROPOSAL_READ)
   @ApiOperation({ summary: 'Submitted revisions, oldest first' })
+  @ApiOkResponse({ type: RevisionSummaryDto, isArray: true })
   revisions(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.proposals.revisions(user, id);
   }
@@ -121,6 +123,7 @@ export class ProposalsController {
   @Get(':id/revisions/:version')
   @RequirePermission(Permission.PROPOSAL_READ)
   @ApiOperation({ summary: 'One immutable revision: the full snapshot as submitted' })
+  @ApiOkResponse({ type: RevisionDto })
   revision(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

@@ -9,6 +9,7 @@ import {
   CountryDto,
   FundSettingsDto,
   GcmObjectiveDto,
+  GuidingPrincipleDto,
   PatchFundSettingsDto,
   ReviewCriterionDto,
   SetAreaObjectivesDto,
@@ -48,6 +49,7 @@ export class ReferenceController {
 
   @Get('reference/guiding-principles')
   @RequirePermission(Permission.REFERENCE_READ)
+  @ApiOkResponse({ type: GuidingPrincipleDto, isArray: true })
   guidingPrinciples() {
     return this.reference.guidingPrinciples();
   }

@@ -33,6 +33,13 @@ export class GcmObjectiveDto {
   @ApiProperty({ type: Number, isArray: true }) thematicAreaCodes: number[];
 }
 
+export class GuidingPrincipleDto {
+  @ApiProperty({ example: 'PEOPLE_CENTRED' }) code: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty() position: number;
+}
+
 export class BudgetCategoryDto {
   @ApiProperty() code: number;
   @ApiProperty() title: string;

@@ -16,7 +16,6 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '@mptf/identity';
@@ -24,8 +23,9 @@ import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { ValidationError } from '@mptf/platform';
 import { ReportsService } from '@mptf/reporting';
 import type { Response } from 'express';
-import { CreateReportDto, ListReportsQuery, ReportRunDto } from './reports.dto';
+import { CreateReportDto, ListReportsQuery, ReportRunDto, ReportRunPageDto } from './reports.dto';
 import { attachmentDisposition } from '../common/content-disposition';
+import { ApiFileResponse } from '../common/file-response';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -63,6 +63,7 @@ export class ReportsController {
   @Get()
   @RequirePermission(Permission.REPORT_READ)
   @ApiOperation({ summary: 'Report runs I may see, newest first (scheduled runs included)' })
+  @ApiOkResponse({ type: ReportRunPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListReportsQuery) {
     return this.reports.list(user, query);
   }
@@ -77,7 +78,8 @@ export class ReportsController {
   @Get(':id/file')
   @RequirePermission(Permission.REPORT_READ)
   @ApiOperation({ summary: 'Download the generated file (409 while the run has not succeeded)' })
-  @ApiProduces(
+  @ApiFileResponse(
+    'The generated file',
     'application/pdf',
     'text/csv',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -96,3 +96,10 @@ export class ReportRunDto {
   @ApiPropertyOptional() startedAt?: string;
   @ApiPropertyOptional() finishedAt?: string;
 }
+
+export class ReportRunPageDto {
+  @ApiProperty({ type: ReportRunDto, isArray: true }) items: ReportRunDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

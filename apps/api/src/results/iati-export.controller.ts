@@ -1,5 +1,5 @@
 import { Controller, Get, Header, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@mptf/identity';
 import { IatiExportService } from '@mptf/results';
 
@@ -20,6 +20,10 @@ export class IatiExportController {
       'dimension). Valid against the IATI 2.03 activity schema.',
   })
   @ApiProduces('application/xml')
+  @ApiOkResponse({
+    description: 'IATI activities XML',
+    content: { 'application/xml': { schema: { type: 'string' } } },
+  })
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @Header('Content-Disposition', 'inline; filename="iati-activities.xml"')
   async export(): Promise<StreamableFile> {

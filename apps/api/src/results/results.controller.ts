@@ -36,6 +36,7 @@ import {
   UpdateActualDto,
   UpdateFundIndicatorDto,
 } from './results.dto';
+import { ActualPageDto, DueListDto, MatrixViewDto } from './results-views.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const uuid = new ParseIdPipe();
@@ -76,7 +77,7 @@ export class ResultsController {
       'an indicator or period with an approved actual would be removed, or the proposal is not in an editable state.',
   })
   @ApiBody({ type: ResultsMatrixBodyDto })
-  @ApiOkResponse({ description: 'the matrix as GET returns it' })
+  @ApiOkResponse({ type: MatrixViewDto, description: 'the matrix as GET returns it' })
   @ApiBadRequestResponse({ description: 'shape errors with field paths' })
   @ApiUnprocessableEntityResponse({ description: 'rule violations with field paths' })
   @ApiConflictResponse({ description: 'approved actuals would be lost, or wrong proposal state' })
@@ -92,6 +93,7 @@ export class ResultsController {
   @Get('proposals/:id/results-matrix')
   @RequirePermission(Permission.RESULTS_READ)
   @ApiOperation({ summary: 'The results matrix with ids, targets, actuals per period and progress' })
+  @ApiOkResponse({ type: MatrixViewDto })
   getMatrix(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.matrix.get(user, id);
   }
@@ -158,6 +160,7 @@ export class ResultsController {
   @Get('actuals')
   @RequirePermission(Permission.RESULTS_READ)
   @ApiOperation({ summary: 'Actuals I may see; status=SUBMITTED is the FMU approval queue (oldest first)' })
+  @ApiOkResponse({ type: ActualPageDto })
   listActuals(@CurrentUser() user: AuthUser, @Query() query: ActualsQueryDto) {
     return this.actuals.list(user, query);
   }
@@ -211,6 +214,7 @@ export class ResultsController {
     summary: 'Reporting periods whose end has passed without an approved actual',
     description: 'DUE up to 30 days after the period end, OVERDUE after that.',
   })
+  @ApiOkResponse({ type: DueListDto })
   due(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.actuals.due(user, id);
   }

@@ -21,7 +21,14 @@ import {
   SubmitReviewDto,
   WEIGHTED_SCORE_FORMULA,
 } from './review.dto';
-import { ConflictDto, DecisionDto, ProposalReviewsDto, RecusalDto, ReviewDto } from './review-responses.dto';
+import {
+  ConflictDto,
+  DecisionDto,
+  ProposalReviewsDto,
+  RecusalDto,
+  ReviewDto,
+  ScreenedProposalDto,
+} from './review-responses.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const uuid = new ParseIdPipe();
@@ -45,7 +52,10 @@ export class ProposalReviewController {
     description:
       'RETURN and INELIGIBLE need a comment; it appears in GET /proposals/:id/timeline for the focal points. The default review due date is today + reviewWindowDays (fund settings).',
   })
-  @ApiOkResponse({ description: 'The proposal after screening (with reviewRound)' })
+  @ApiOkResponse({
+    type: ScreenedProposalDto,
+    description: 'The proposal after screening (with reviewRound)',
+  })
   @ApiConflictResponse({ description: 'Not SUBMITTED (names the current state)' })
   screen(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: ScreenProposalDto) {
     return this.screening.screen(user, id, body);

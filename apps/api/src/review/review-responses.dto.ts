@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DecisionCapacity, DecisionOutcome, Recommendation, RecusalReason } from '@mptf/review';
+import { ProposalStatus } from '@mptf/proposals';
+import { MarkersDto, ProposalDetailDto } from '../proposals/proposal.dto';
 import { WEIGHTED_SCORE_FORMULA } from './review.dto';
 
 /** What the review routes answer (OpenAPI): the requests are in review.dto.ts. */
@@ -157,7 +159,7 @@ export class AgendaItemDto {
   @ApiProperty() proposalId: string;
   @ApiProperty() reference: string;
   @ApiProperty() title: string;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: ProposalStatus }) status: ProposalStatus;
   @ApiProperty() thematicAreaCode: number;
   @ApiProperty({ example: '856000.00' }) total: string;
   @ApiPropertyOptional({ type: AgendaDecisionDto, nullable: true }) decision: AgendaDecisionDto | null;
@@ -248,6 +250,63 @@ export class PackMeetingDto {
   @ApiProperty({ example: '2027-02-15' }) date: string;
 }
 
+export class PackOrganizationBudgetDto {
+  @ApiProperty({ example: 'IOM' }) orgCode: string;
+  @ApiProperty({ example: '535000.00' }) total: string;
+}
+
+export class PackBudgetDto {
+  @ApiProperty({ example: '856000.00' }) total: string;
+  @ApiProperty({ example: '800000.00' }) direct: string;
+  @ApiProperty({ example: '56000.00' }) indirect: string;
+  @ApiProperty({ type: PackOrganizationBudgetDto, isArray: true })
+  byOrganization: PackOrganizationBudgetDto[];
+}
+
+export class PackProposalDto {
+  @ApiProperty() proposalId: string;
+  @ApiProperty({ example: 'MIG-2026-0007' }) reference: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ enum: ProposalStatus }) status: ProposalStatus;
+  @ApiProperty() stage: string;
+  @ApiProperty() scope: string;
+  @ApiProperty() thematicAreaCode: number;
+  @ApiProperty() thematicAreaTitle: string;
+  @ApiProperty({ type: Number, isArray: true }) gcmObjectiveCodes: number[];
+  @ApiProperty({ type: String, isArray: true }) countryCodes: string[];
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description: "distinct UN M49 regions; ['Global'] without countries",
+  })
+  regions: string[];
+  @ApiProperty() convenerCode: string;
+  @ApiProperty({ type: String, isArray: true }) participatingOrgCodes: string[];
+  @ApiProperty() durationMonths: number;
+  @ApiProperty({ type: MarkersDto }) markers: MarkersDto;
+  @ApiProperty({ type: PackBudgetDto }) budget: PackBudgetDto;
+  @ApiProperty() reviewRound: number;
+  @ApiProperty({ enum: ['ALL', 'OWN_ONLY'], description: 'OWN_ONLY: the next three are null' })
+  reviewVisibility: 'ALL' | 'OWN_ONLY';
+  @ApiProperty({ enum: DecisionCapacity, nullable: true }) recordableAs: DecisionCapacity | null;
+  @ApiProperty({ nullable: true, type: Number }) reviewCount: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '72.50' }) weightedScore: string | null;
+  @ApiProperty({ type: RecommendationsDto, nullable: true })
+  recommendations: RecommendationsDto | null;
+  @ApiProperty({ example: '1569150.00', description: 'unearmarked + earmarked for its thematic area' })
+  availableForArea: string;
+  @ApiProperty({ description: 'its requested total fits the funds available to its area' }) fundable: boolean;
+  @ApiProperty({ description: 'allocated before the pack (counted in current, never added again)' })
+  alreadyAllocated: boolean;
+  @ApiProperty({ type: AgendaDecisionDto, nullable: true }) decision: AgendaDecisionDto | null;
+}
+
+/** The proposal after screening, with the review round it entered. */
+export class ScreenedProposalDto extends ProposalDetailDto {
+  @ApiProperty({ example: 1 }) reviewRound: number;
+}
+
 export class DecisionPackDto {
   @ApiProperty({ type: PackMeetingDto }) meeting: PackMeetingDto;
   @ApiProperty() generatedAt: string;
@@ -267,10 +326,11 @@ export class DecisionPackDto {
   @ApiProperty({ type: PackPipelineItemDto, isArray: true, description: 'the pipeline as it stood at asOf' })
   pipeline: PackPipelineItemDto[];
   @ApiProperty({
+    type: PackProposalDto,
     isArray: true,
     description: `Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (${WEIGHTED_SCORE_FORMULA}), recommendations; with OWN_ONLY the last three are null; availableForArea and fundable as of asOf; alreadyAllocated (allocated by asOf: counted in current, never added again).`,
   })
-  proposals: object[];
+  proposals: PackProposalDto[];
   @ApiProperty({
     type: BalanceDto,
     description:

@@ -108,14 +108,14 @@ export class ReviewsQuery {
 }
 
 export class ReviewQueueQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 200 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Permission, RequirePermission } from '@mptf/identity';
 import { Clock, HeartbeatRepository, JobProducer, NotFoundError } from '@mptf/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { HeartbeatDto, HeartbeatRequestDto } from './system.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** Lets an operator check that a worker is consuming jobs, through the real queue. */
@@ -23,8 +24,8 @@ export class SystemController {
   @HttpCode(202)
   @RequirePermission(Permission.SYSTEM_OPERATE)
   @ApiOperation({ summary: 'Enqueue a heartbeat job; a worker records when it processed it' })
-  @ApiAcceptedResponse({ description: '{id, requestedAt}' })
-  async request() {
+  @ApiAcceptedResponse({ type: HeartbeatRequestDto })
+  async request(): Promise<HeartbeatRequestDto> {
     const id = randomUUID();
     const requestedAt = this.clock.now().toISOString();
     await this.heartbeats.request(this.dataSource, id, requestedAt);
@@ -40,7 +41,8 @@ export class SystemController {
 
   @Get(':id')
   @RequirePermission(Permission.SYSTEM_OPERATE)
-  async get(@Param('id', new ParseIdPipe()) id: string) {
+  @ApiOkResponse({ type: HeartbeatDto })
+  async get(@Param('id', new ParseIdPipe()) id: string): Promise<HeartbeatDto> {
     const row = await this.heartbeats.find(this.dataSource, id);
     if (!row) throw new NotFoundError('Heartbeat', id);
     return {

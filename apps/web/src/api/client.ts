@@ -1,7 +1,27 @@
-import type { ErrorBody, ErrorDetail } from './types';
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
 
-const BASE = '/api/v1';
 const SESSION_KEY = 'mptf.session';
+
+/** One violation of the error body: the field (in the request's terms) and the rule it breaks. */
+export interface ErrorDetail {
+  field?: string;
+  rule?: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * One error body for every failure (api.md "General rules"). The API's filter writes it for every
+ * route, so the OpenAPI document does not repeat it per operation.
+ */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: ErrorDetail[];
+  correlationId?: string;
+}
 
 /** A failed API call, with the error body of api.md (details name each field or rule). */
 export class ApiError extends Error {
@@ -55,82 +75,80 @@ export const sessionStore = {
   },
 };
 
-type Query = Record<string, string | number | boolean | undefined | null | string[]>;
-
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
+/** Query strings as the API reads them: empty values left out, lists comma-separated (status=A,B). */
+export function queryString(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
     params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
+  return params.toString();
 }
 
-async function send(
-  method: string,
-  path: string,
-  options: { body?: unknown; query?: Query; headers?: Record<string, string>; signal?: AbortSignal } = {},
-): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  let body: BodyInit | undefined;
-  if (options.body instanceof FormData) body = options.body;
-  else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response: Response;
+const session: Middleware = {
+  onRequest({ request }) {
+    if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    const path = new URL(request.url, window.location.origin).pathname;
+    if (response.status === 401 && token && !path.startsWith('/api/v1/auth/')) onUnauthorized();
+    return undefined;
+  },
+};
+
+/**
+ * The typed client of the API: paths, parameters, bodies and answers come from the OpenAPI
+ * document (schema.d.ts, `npm run gen:api`). Call it through `data()`, which throws ApiError.
+ */
+export const http = createClient<paths>({ baseUrl: '', querySerializer: queryString });
+http.use(session);
+
+type Answer<T> = { data?: T; error?: unknown; response: Response };
+
+/** The settled answer of a successful call; an ApiError otherwise (status 0: the server cannot be reached). */
+async function settle<T>(call: Promise<Answer<T>>): Promise<Answer<T>> {
+  let answer: Answer<T>;
   try {
-    response = await fetch(withQuery(`${BASE}${path}`, options.query), {
-      method,
-      headers,
-      body,
-      signal: options.signal,
-    });
+    answer = await call;
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, null);
   }
-  if (response.ok) return response;
-  const errorBody = (await response.json().catch(() => null)) as ErrorBody | null;
-  if (response.status === 401 && token && !path.startsWith('/auth/')) onUnauthorized();
-  throw new ApiError(response.status, errorBody);
+  if (answer.response.ok) return answer;
+  const body = typeof answer.error === 'object' && answer.error !== null ? (answer.error as ErrorBody) : null;
+  throw new ApiError(answer.response.status, body);
 }
 
-async function json<T>(response: Response): Promise<T> {
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+/** The body of a successful answer: `await data(http.GET('/api/v1/proposals/{id}', …))`. */
+export async function data<T>(call: Promise<Answer<T>>): Promise<Exclude<T, undefined>> {
+  return (await settle(call)).data as Exclude<T, undefined>;
 }
 
-export const api = {
-  get: async <T>(path: string, query?: Query, signal?: AbortSignal) =>
-    json<T>(await send('GET', path, { query, signal })),
-  post: async <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
-    json<T>(await send('POST', path, { body: body ?? {}, headers })),
-  patch: async <T>(path: string, body: unknown) => json<T>(await send('PATCH', path, { body })),
-  put: async <T>(path: string, body: unknown) => json<T>(await send('PUT', path, { body })),
-  delete: async (path: string) => {
-    await send('DELETE', path);
-  },
-  /** Downloads a file the API streams (with the bearer token) and hands it to the browser. */
-  download: async (path: string, fallbackName: string) => {
-    const response = await send('GET', path, { headers: { Accept: '*/*' } });
-    const blob = await response.blob();
-    const name = fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName;
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return { name, bytes: blob.size };
-  },
-};
+/**
+ * Downloads a file the API streams (with the bearer token) and hands it to the browser:
+ * `download(http.GET(path, { params, parseAs: 'blob' }), fallbackName)`.
+ */
+export async function download(call: Promise<Answer<unknown>>, fallbackName: string) {
+  const answer = await settle(call);
+  const blob = answer.data instanceof Blob ? answer.data : await answer.response.blob();
+  const name = fileNameOf(answer.response.headers.get('Content-Disposition')) ?? fallbackName;
+  saveBlob(blob, name);
+  return { name, bytes: blob.size };
+}
+
+/** Hands a blob to the browser as a download named `name`. */
+export function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 function fileNameOf(disposition: string | null): string | null {
   if (!disposition) return null;

@@ -1,52 +1,17 @@
 import { useQueries } from '@tanstack/react-query';
-import { api } from './client';
-import type {
-  BudgetCategory,
-  Country,
-  FundSettings,
-  GcmObjective,
-  Organization,
-  ReviewCriterion,
-  ThematicArea,
-} from './types';
-
-const forever = { staleTime: 10 * 60_000, gcTime: 60 * 60_000 };
+import { referenceQueries } from './queries/reference';
 
 /** Reference data every screen uses: loaded once, kept for the session. */
 export function useReference() {
   const [areas, objectives, categories, countries, organizations, settings, criteria] = useQueries({
     queries: [
-      {
-        queryKey: ['ref', 'areas'],
-        queryFn: () => api.get<ThematicArea[]>('/reference/thematic-areas'),
-        ...forever,
-      },
-      {
-        queryKey: ['ref', 'objectives'],
-        queryFn: () => api.get<GcmObjective[]>('/reference/gcm-objectives'),
-        ...forever,
-      },
-      {
-        queryKey: ['ref', 'categories'],
-        queryFn: () => api.get<BudgetCategory[]>('/reference/budget-categories'),
-        ...forever,
-      },
-      {
-        queryKey: ['ref', 'countries'],
-        queryFn: () => api.get<Country[]>('/reference/countries'),
-        ...forever,
-      },
-      {
-        queryKey: ['ref', 'organizations'],
-        queryFn: () => api.get<Organization[]>('/organizations'),
-        ...forever,
-      },
-      { queryKey: ['ref', 'settings'], queryFn: () => api.get<FundSettings>('/settings/fund'), ...forever },
-      {
-        queryKey: ['ref', 'criteria'],
-        queryFn: () => api.get<ReviewCriterion[]>('/reference/review-criteria'),
-        ...forever,
-      },
+      referenceQueries.areas(),
+      referenceQueries.objectives(),
+      referenceQueries.categories(),
+      referenceQueries.countries(),
+      referenceQueries.organizations(),
+      referenceQueries.settings(),
+      referenceQueries.criteria(),
     ],
   });
   const all = [areas, objectives, categories, countries, organizations, settings, criteria];

@@ -1335,6 +1335,12 @@ export interface components {
       /** @example 1250 */
       value?: string | null;
     };
+    ActualPageDto: {
+      items: components['schemas']['ActualDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     AgendaDecisionDto: {
       decidedAt: string;
       id: string;
@@ -1346,7 +1352,21 @@ export interface components {
       position: number;
       proposalId: string;
       reference: string;
-      status: string;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'UNDER_REVIEW'
+        | 'RETURNED'
+        | 'INELIGIBLE'
+        | 'REVISION_REQUESTED'
+        | 'APPROVED'
+        | 'PIPELINE'
+        | 'REJECTED'
+        | 'WITHDRAWN'
+        | 'ACTIVE'
+        | 'OPERATIONALLY_CLOSED'
+        | 'FINANCIALLY_CLOSED';
       thematicAreaCode: number;
       title: string;
       /** @example 856000.00 */
@@ -1363,6 +1383,39 @@ export interface components {
        * @example IOM
        */
       orgCode: string;
+    };
+    ApprovedPeriodDto: {
+      periodEnd: string;
+      periodStart: string;
+      value: string | null;
+    };
+    AuditEventDto: {
+      /**
+       * @description dotted verb
+       * @example proposal.submit
+       */
+      action: string;
+      actorEmail: string | null;
+      actorId: string | null;
+      after: {
+        [key: string]: unknown;
+      } | null;
+      before: {
+        [key: string]: unknown;
+      } | null;
+      correlationId: string | null;
+      entityId: string;
+      /** @example proposal */
+      entityType: string;
+      /** @example 1042 */
+      id: string;
+      occurredAt: string;
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditEventDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     BalanceDto: {
       current: components['schemas']['BalanceSharesDto'];
@@ -1408,6 +1461,12 @@ export interface components {
        * @example 0
        */
       value?: string | number;
+      /** @example 2025 */
+      year: number;
+    };
+    BaselineViewDto: {
+      /** @example 0 */
+      value: string | null;
       /** @example 2025 */
       year: number;
     };
@@ -1468,6 +1527,17 @@ export interface components {
        */
       kind: 'OPERATIONAL' | 'FINANCIAL';
     };
+    ComponentStatusDto: {
+      /**
+       * @description the queue backend in use
+       * @example redis
+       */
+      backend?: string;
+      /** @description why it is down */
+      error?: string;
+      /** @enum {string} */
+      status: 'up' | 'down';
+    };
     ConflictDto: {
       declaredAt: string;
       proposalId: string;
@@ -1509,6 +1579,12 @@ export interface components {
       reverses: string | null;
       /** @example 1085000.00 */
       usdAmount: string;
+    };
+    ContributionPageDto: {
+      items: components['schemas']['ContributionDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     CountryDto: {
       /** @example MX */
@@ -1705,7 +1781,7 @@ export interface components {
       /** @description the pipeline as it stood at asOf */
       pipeline: components['schemas']['PackPipelineItemDto'][];
       /** @description Each proposal side by side: reference, title, thematic area, countries and regions, budget total and per PUNO, markers, recordableAs (how the caller may record its decision: CHAIR, ACTING_CHAIR when every chair is recused, or null), reviewVisibility (ALL | OWN_ONLY: the rule of GET /proposals/:id/reviews for the caller and that proposal), reviewCount, weightedScore (Weighted score on 0–100: per review Σ over the review criteria of weight × (score − 1) / 4 (weights in percent, summing to 100; all 1s → 0, all 5s → 100), then the plain mean over the reviews that count (recused reviewers excluded), rounded half away from zero to two decimals, as a decimal string such as "72.50"; null without reviews.), recommendations; with OWN_ONLY the last three are null; availableForArea and fundable as of asOf; alreadyAllocated (allocated by asOf: counted in current, never added again). */
-      proposals: unknown[][];
+      proposals: components['schemas']['PackProposalDto'][];
     };
     DeclareConflictDto: {
       /** @example My ministry co-finances the national component of this programme */
@@ -1751,6 +1827,33 @@ export interface components {
       netDepositsUsd: string;
       /** @example 0.2311 */
       shareOfFund: string;
+    };
+    DueActualDto: {
+      id: string;
+      /** @enum {string} */
+      status: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+    };
+    DueItemDto: {
+      /** @description entered but not yet approved */
+      actual: components['schemas']['DueActualDto'] | null;
+      indicatorId: string;
+      indicatorKey: string;
+      indicatorTitle: string;
+      periodEnd: string;
+      periodStart: string;
+      resultKey: string;
+      /**
+       * @description DUE up to 30 days after the period end, OVERDUE after
+       * @enum {string}
+       */
+      state: 'DUE' | 'OVERDUE';
+    };
+    DueListDto: {
+      /** @example 2026-12-03 */
+      asOf: string;
+      items: components['schemas']['DueItemDto'][];
+      programmeId: string;
+      reference: string;
     };
     EarmarkDto: {
       /**
@@ -1913,6 +2016,36 @@ export interface components {
       date?: string | null;
       endorsed: boolean;
     };
+    GuidingPrincipleDto: {
+      /** @example PEOPLE_CENTRED */
+      code: string;
+      description: string;
+      position: number;
+      title: string;
+    };
+    HealthComponentsDto: {
+      database: components['schemas']['ComponentStatusDto'];
+      redis: components['schemas']['ComponentStatusDto'];
+    };
+    HealthDto: {
+      info: components['schemas']['HealthComponentsDto'];
+      /** @enum {string} */
+      status: 'ok' | 'error';
+    };
+    HeartbeatDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description null until a worker processed it */
+      processedAt: string | null;
+      requestedAt: string;
+      /** @description the worker that processed it */
+      worker: string | null;
+    };
+    HeartbeatRequestDto: {
+      /** Format: uuid */
+      id: string;
+      requestedAt: string;
+    };
     IfAllApprovedDto: {
       /** @example 19999452.43 */
       allocatedTotal: string;
@@ -1954,6 +2087,28 @@ export interface components {
       /** @example people */
       unit?: string | null;
     };
+    IndicatorProgressDto: {
+      approvedActuals: number;
+      latestApproved: components['schemas']['ApprovedPeriodDto'] | null;
+      onTrack: boolean | null;
+      periods: number;
+    };
+    IndicatorViewDto: {
+      ascending: boolean;
+      baseline: components['schemas']['BaselineViewDto'];
+      /** @example FI-2.1 */
+      fundIndicatorCode: string | null;
+      gcmObjectiveCodes: number[];
+      id: string;
+      /** @example I1.1 */
+      key: string;
+      /** @enum {string} */
+      measure: 'UNIT' | 'PERCENTAGE' | 'NOMINAL' | 'ORDINAL' | 'QUALITATIVE';
+      progress: components['schemas']['IndicatorProgressDto'];
+      targets: components['schemas']['TargetViewDto'][];
+      title: string;
+      unit: string | null;
+    };
     LoginDto: {
       /** @example admin@mptf.test */
       email: string;
@@ -1969,6 +2124,24 @@ export interface components {
       /** @description UN gender marker 0–3 */
       gender: number;
       humanRights: number;
+    };
+    MatrixProgressDto: {
+      indicators: number;
+      onTrack: number;
+      /** @example 0.7500 */
+      shareOnTrack: string | null;
+      withActual: number;
+      withTarget: number;
+    };
+    MatrixViewDto: {
+      progress: components['schemas']['MatrixProgressDto'];
+      proposalId: string;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      results: components['schemas']['ResultViewDto'][];
+      status: string;
+      /** @description where reporting periods must fall */
+      window: components['schemas']['PeriodWindowDto'];
     };
     MeDto: {
       email: string;
@@ -2119,7 +2292,6 @@ export interface components {
         | 'TRADE_UNION'
         | 'OTHER';
     };
-    Object: Record<string, never>;
     OrganizationBudgetDto: {
       /** @example 500000.00 */
       direct: string;
@@ -2141,11 +2313,26 @@ export interface components {
       /** @enum {string} */
       type: 'UN_ENTITY' | 'MEMBER_STATE' | 'SECRETARIAT' | 'CSO' | 'OTHER';
     };
+    PackBudgetDto: {
+      byOrganization: components['schemas']['PackOrganizationBudgetDto'][];
+      /** @example 800000.00 */
+      direct: string;
+      /** @example 56000.00 */
+      indirect: string;
+      /** @example 856000.00 */
+      total: string;
+    };
     PackMeetingDto: {
       /** @example 2027-02-15 */
       date: string;
       id: string;
       title: string;
+    };
+    PackOrganizationBudgetDto: {
+      /** @example IOM */
+      orgCode: string;
+      /** @example 535000.00 */
+      total: string;
     };
     PackPipelineItemDto: {
       endorsedAt: string;
@@ -2155,6 +2342,63 @@ export interface components {
       title: string;
       /** @example 856000.00 */
       total: string;
+    };
+    PackProposalDto: {
+      /** @description allocated before the pack (counted in current, never added again) */
+      alreadyAllocated: boolean;
+      /**
+       * @description unearmarked + earmarked for its thematic area
+       * @example 1569150.00
+       */
+      availableForArea: string;
+      budget: components['schemas']['PackBudgetDto'];
+      convenerCode: string;
+      countryCodes: string[];
+      decision: components['schemas']['AgendaDecisionDto'] | null;
+      durationMonths: number;
+      /** @description its requested total fits the funds available to its area */
+      fundable: boolean;
+      gcmObjectiveCodes: number[];
+      markers: components['schemas']['MarkersDto'];
+      participatingOrgCodes: string[];
+      proposalId: string;
+      recommendations: components['schemas']['RecommendationsDto'] | null;
+      /** @enum {string|null} */
+      recordableAs: 'CHAIR' | 'ACTING_CHAIR' | null;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      /** @description distinct UN M49 regions; ['Global'] without countries */
+      regions: string[];
+      reviewCount: number | null;
+      reviewRound: number;
+      /**
+       * @description OWN_ONLY: the next three are null
+       * @enum {string}
+       */
+      reviewVisibility: 'ALL' | 'OWN_ONLY';
+      scope: string;
+      stage: string;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'UNDER_REVIEW'
+        | 'RETURNED'
+        | 'INELIGIBLE'
+        | 'REVISION_REQUESTED'
+        | 'APPROVED'
+        | 'PIPELINE'
+        | 'REJECTED'
+        | 'WITHDRAWN'
+        | 'ACTIVE'
+        | 'OPERATIONALLY_CLOSED'
+        | 'FINANCIALLY_CLOSED';
+      summary: string;
+      thematicAreaCode: number;
+      thematicAreaTitle: string;
+      title: string;
+      /** @example 72.50 */
+      weightedScore: string | null;
     };
     PatchFundSettingsDto: {
       /** @example 0.01 */
@@ -2187,6 +2431,12 @@ export interface components {
        */
       requiredDocuments?: string[];
       reviewWindowDays?: number;
+    };
+    PeriodWindowDto: {
+      /** @example 2027-12-31 */
+      end: string;
+      /** @example 2026-01-01 */
+      start: string;
     };
     PipelineItemDto: {
       /**
@@ -2437,6 +2687,30 @@ export interface components {
        */
       visibility: 'ALL' | 'OWN_ONLY';
     };
+    ProposalSnapshotDto: {
+      budget: components['schemas']['BudgetDto'];
+      budgetLines: components['schemas']['BudgetLineViewDto'][];
+      convenerCode: string;
+      countryCodes: string[];
+      documents: components['schemas']['SnapshotDocumentDto'][];
+      durationMonths: number;
+      gcmObjectiveCodes: number[];
+      governmentEndorsement: components['schemas']['EndorsementViewDto'] | null;
+      /** @example 0.07 */
+      indirectRate: string;
+      markers: components['schemas']['MarkersDto'];
+      nationalPartners: components['schemas']['NationalPartnerDto'][];
+      participatingOrgCodes: string[];
+      /** @example MIG-2026-0007 */
+      reference: string;
+      /** @enum {string} */
+      scope: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+      /** @enum {string} */
+      stage: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
+      summary: string;
+      thematicAreaCode: number;
+      title: string;
+    };
     PunoFiguresDto: {
       /** @example 1500000.00 */
       allocated: string;
@@ -2605,6 +2879,12 @@ export interface components {
       /** @enum {string} */
       type: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
     };
+    ReportRunPageDto: {
+      items: components['schemas']['ReportRunDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     ReportSourceDto: {
       /** @description sha256 of the figures: the same data give the same fingerprint */
       fingerprint: string;
@@ -2654,6 +2934,16 @@ export interface components {
     };
     ResultsMatrixBodyDto: {
       results: components['schemas']['ResultBodyDto'][];
+    };
+    ResultViewDto: {
+      id: string;
+      indicators: components['schemas']['IndicatorViewDto'][];
+      /** @example O1 */
+      key: string;
+      parentKey: string | null;
+      title: string;
+      /** @enum {string} */
+      type: 'OUTCOME' | 'OUTPUT';
     };
     ReturnActualDto: {
       /** @example Please add the sex breakdown of the second quarter. */
@@ -2722,14 +3012,53 @@ export interface components {
        */
       weightedScore: string | null;
     };
+    RevisionAuthorDto: {
+      id: string;
+      name: string | null;
+    };
     RevisionDiffDto: {
       changes: components['schemas']['FieldChangeDto'][];
       from: number;
       proposalId: string;
       to: number;
     };
+    RevisionDto: {
+      budget: components['schemas']['BudgetDto'];
+      budgetLines: components['schemas']['BudgetLineViewDto'][];
+      convenerCode: string;
+      countryCodes: string[];
+      documents: components['schemas']['SnapshotDocumentDto'][];
+      durationMonths: number;
+      gcmObjectiveCodes: number[];
+      governmentEndorsement: components['schemas']['EndorsementViewDto'] | null;
+      /** @example 0.07 */
+      indirectRate: string;
+      markers: components['schemas']['MarkersDto'];
+      nationalPartners: components['schemas']['NationalPartnerDto'][];
+      participatingOrgCodes: string[];
+      proposalId: string;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      /** @enum {string} */
+      scope: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+      /** @description the stored snapshot verbatim (also spread above) */
+      snapshot: components['schemas']['ProposalSnapshotDto'];
+      /** @enum {string} */
+      stage: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
+      submittedAt: string;
+      submittedBy: components['schemas']['RevisionAuthorDto'];
+      summary: string;
+      thematicAreaCode: number;
+      title: string;
+      version: number;
+    };
     RevisionRefDto: {
       submittedAt: string;
+      version: number;
+    };
+    RevisionSummaryDto: {
+      submittedAt: string;
+      submittedBy: components['schemas']['RevisionAuthorDto'];
       version: number;
     };
     RollupGroupDto: {
@@ -2768,6 +3097,56 @@ export interface components {
       score: number;
       /** @description weight in percent when the review was written */
       weight: number;
+    };
+    ScreenedProposalDto: {
+      budget: components['schemas']['BudgetDto'];
+      budgetLines: components['schemas']['BudgetLineViewDto'][];
+      convenerCode: string;
+      countryCodes: string[];
+      createdAt: string;
+      documents: components['schemas']['DocumentDto'][];
+      durationMonths: number;
+      gcmObjectiveCodes: number[];
+      governmentEndorsement: components['schemas']['EndorsementViewDto'] | null;
+      id: string;
+      /** @example 0.07 */
+      indirectRate: string;
+      markers: components['schemas']['MarkersDto'];
+      nationalPartners: components['schemas']['NationalPartnerDto'][];
+      participatingOrgCodes: string[];
+      /** @example MIG-2026-0007 */
+      reference: string;
+      reviewDueDate: string | null;
+      /** @example 1 */
+      reviewRound: number;
+      revisions: components['schemas']['RevisionRefDto'][];
+      /** @enum {string} */
+      scope: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
+      /** @enum {string} */
+      stage: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
+      startDate: string | null;
+      /** @enum {string} */
+      status:
+        | 'DRAFT'
+        | 'SUBMITTED'
+        | 'UNDER_REVIEW'
+        | 'RETURNED'
+        | 'INELIGIBLE'
+        | 'REVISION_REQUESTED'
+        | 'APPROVED'
+        | 'PIPELINE'
+        | 'REJECTED'
+        | 'WITHDRAWN'
+        | 'ACTIVE'
+        | 'OPERATIONALLY_CLOSED'
+        | 'FINANCIALLY_CLOSED';
+      submittedAt: string | null;
+      summary: string;
+      thematicAreaCode: number;
+      title: string;
+      updatedAt: string;
+      /** @description latest submitted revision; 0 while never submitted */
+      version: number;
     };
     ScreenProposalDto: {
       /**
@@ -2813,6 +3192,13 @@ export interface components {
        */
       gcmObjectiveCodes: number[];
     };
+    SnapshotDocumentDto: {
+      filename: string;
+      id: string;
+      /** @enum {string} */
+      kind: 'CONCEPT_NOTE' | 'PROGRAMME_DOCUMENT' | 'ENDORSEMENT_LETTER' | 'BUDGET' | 'OTHER';
+      sha256: string;
+    };
     SubmitReviewDto: {
       /** @example Strong joint programming; the results framework needs baselines. */
       comment: string;
@@ -2820,6 +3206,13 @@ export interface components {
       recommendation: 'APPROVE' | 'REVISE' | 'REJECT';
       /** @description One score per review criterion, every criterion exactly once (else 422) */
       scores: components['schemas']['CriterionScoreDto'][];
+    };
+    TargetActualDto: {
+      id: string;
+      /** @enum {string} */
+      status: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+      /** @example 1250 */
+      value: string | null;
     };
     TargetBodyDto: {
       /** @example 2026-12-31 */
@@ -2831,6 +3224,20 @@ export interface components {
        * @example 1250
        */
       value?: string | number;
+    };
+    TargetViewDto: {
+      /** @description the actual reported for the period */
+      actual: components['schemas']['TargetActualDto'] | null;
+      /** @enum {string|null} */
+      due: 'DUE' | 'OVERDUE' | null;
+      /** @description null until both target and approved actual exist */
+      onTrack: boolean | null;
+      /** @example 2026-12-31 */
+      periodEnd: string;
+      /** @example 2026-01-01 */
+      periodStart: string;
+      /** @example 1250 */
+      value: string | null;
     };
     ThematicAreaDto: {
       /** @example 1 */
@@ -2988,6 +3395,12 @@ export interface components {
         | 'DONOR_VIEWER'
       )[];
     };
+    UserPageDto: {
+      items: components['schemas']['UserDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     WithAdministrativeAgentDto: {
       aaFees: string;
       /** @description totalSources − totalUses */
@@ -3026,8 +3439,8 @@ export interface operations {
     parameters: {
       query?: {
         indicatorId?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         programmeId?: string;
         /** @description SUBMITTED gives the FMU approval queue */
         status?: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
@@ -3042,7 +3455,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActualPageDto'];
+        };
       };
     };
   };
@@ -3166,8 +3581,8 @@ export interface operations {
         actorId?: string;
         entityId?: string;
         entityType?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -3179,7 +3594,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
       };
     };
   };
@@ -3225,8 +3642,8 @@ export interface operations {
       query?: {
         donor?: string;
         kind?: 'COMMITMENT' | 'DEPOSIT';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         year?: number;
       };
       header?: never;
@@ -3239,7 +3656,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContributionPageDto'];
+        };
       };
     };
   };
@@ -3348,11 +3767,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description IATI activities XML */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/xml': string;
+        };
       };
     };
   };
@@ -3360,8 +3782,8 @@ export interface operations {
     parameters: {
       query?: {
         kind?: 'INTEREST' | 'OTHER_INCOME' | 'DIRECT_COST' | 'BANK_CHARGE';
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description Reporting year */
         year?: number;
       };
@@ -3609,8 +4031,8 @@ export interface operations {
   ProgrammesController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'APPROVED' | 'ACTIVE' | 'OPERATIONALLY_CLOSED' | 'FINANCIALLY_CLOSED';
         thematicArea?: number;
       };
@@ -3822,7 +4244,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DueListDto'];
+        };
       };
     };
   };
@@ -3887,8 +4311,8 @@ export interface operations {
         gcmObjective?: number;
         /** @description a participating organization (or the convener) */
         organization?: string;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         /** @description full-text search over title and summary */
         q?: string;
         /** @description UN M49 region name or code */
@@ -4181,11 +4605,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The file as uploaded */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
       };
     };
   };
@@ -4266,7 +4695,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatrixViewDto'];
+        };
       };
     };
   };
@@ -4290,7 +4721,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MatrixViewDto'];
+        };
       };
       /** @description shape errors with field paths */
       400: {
@@ -4400,7 +4833,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RevisionSummaryDto'][];
+        };
       };
     };
   };
@@ -4443,7 +4878,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RevisionDto'];
+        };
       };
     };
   };
@@ -4467,7 +4904,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScreenedProposalDto'];
+        };
       };
       /** @description Not SUBMITTED (names the current state) */
       409: {
@@ -4631,7 +5070,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GuidingPrincipleDto'][];
+        };
       };
     };
   };
@@ -4702,8 +5143,8 @@ export interface operations {
   ReportsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         status?: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
         type?: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
       };
@@ -4717,7 +5158,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportRunPageDto'];
+        };
       };
     };
   };
@@ -4779,11 +5222,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The generated file */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
       };
     };
   };
@@ -4905,8 +5353,8 @@ export interface operations {
   ReviewQueueController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -4927,8 +5375,8 @@ export interface operations {
   MeetingsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5161,12 +5609,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description {id, requestedAt} */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HeartbeatRequestDto'];
+        };
       };
     };
   };
@@ -5185,7 +5634,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HeartbeatDto'];
+        };
       };
     };
   };
@@ -5193,8 +5644,8 @@ export interface operations {
     parameters: {
       query?: {
         active?: boolean;
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
+        page?: number;
+        pageSize?: number;
         role?:
           | 'ADMIN'
           | 'FMU_OFFICER'
@@ -5214,7 +5665,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserPageDto'];
+        };
       };
     };
   };
@@ -5271,19 +5724,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description {status: "ok", info: {database, redis}} */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
       };
       /** @description The database or the queue backend (Redis) is down */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
       };
     };
   };

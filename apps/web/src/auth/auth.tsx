@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, sessionStore, setToken, setUnauthorizedHandler } from '../api/client';
-import type { LoginResponse, S } from '../api/types';
+import { data, http, sessionStore, setToken, setUnauthorizedHandler } from '../api/client';
+import type { S } from '../api/models';
 import type { Permission } from './permissions';
 
 /** The signed-in user as GET /me gives it, with the permissions the API's table grants. */
@@ -47,10 +47,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [logout]);
 
   const login = useCallback(async (email: string, password: string) => {
-    const response = await api.post<LoginResponse>('/auth/login', { email, password });
+    const response = await data(http.POST('/api/v1/auth/login', { body: { email, password } }));
     setToken(response.accessToken);
     // The session is the user as /me gives it: with the permissions the screens show and hide by.
-    const me = await api.get<SessionUser>('/me');
+    const me = await data(http.GET('/api/v1/me'));
     sessionStore.save({ accessToken: response.accessToken, user: me });
     setEndedReason(null);
     setUser(me);

@@ -1,4 +1,4 @@
-import type { Role, S } from '../api/types';
+import type { Role, S } from '../api/models';
 
 /**
  * A permission of the API's table (libs/identity/src/permissions.ts). The web app keeps no copy of

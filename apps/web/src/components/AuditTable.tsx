@@ -1,8 +1,7 @@
 import { Code, Pagination, Group, ScrollArea, Spoiler, Table, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { AuditEvent, Page } from '../api/types';
+import { auditQueries } from '../api/queries/audit';
 import { formatDateTime } from '../lib/format';
 import { EmptyState, QueryState } from './states';
 
@@ -25,11 +24,7 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
 /** Who did what, when, with the values before and after (GET /audit). */
 export function AuditTable({ entityType, entityId }: { entityType?: string; entityId?: string }) {
   const [page, setPage] = useState(1);
-  const query = useQuery({
-    queryKey: ['audit', entityType, entityId, page],
-    queryFn: () => api.get<Page<AuditEvent>>('/audit', { entityType, entityId, page, pageSize: 25 }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useQuery(auditQueries.list({ entityType, entityId, page, pageSize: 25 }));
   return (
     <QueryState
       query={query}

@@ -35,7 +35,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-route
 import { useEffect } from 'react';
 import { useAuth } from '../auth/auth';
 import { ROLE_LABEL, type Permission } from '../auth/permissions';
-import type { Role } from '../api/types';
+import type { Role } from '../api/models';
 
 interface NavItem {
   to: string;

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 import { proposalQueries } from '../api/queries/proposals';
 import { useReference } from '../api/reference';
-import type { Recommendation } from '../api/types';
+import type { Recommendation } from '../api/models';
 import { formatDateTime } from '../lib/format';
 import { EmptyState, ErrorState, LoadingState } from './states';
 import { StatTile } from './ui';

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ProposalStatus } from '../api/types';
+import type { ProposalStatus } from '../api/models';
 import { STATUS_COLOR, STATUS_LABEL } from '../lib/format';
 import { formatMoney } from '../lib/money';
 

@@ -1,5 +1,5 @@
 import { daysBetween, isoDate } from '@mptf/common';
-import type { ProposalStatus } from '../api/types';
+import type { ProposalStatus } from '../api/models';
 
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';

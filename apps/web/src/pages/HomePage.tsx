@@ -12,14 +12,16 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
-import type { Actual, FundStatus, Page, ProposalSummary, ReviewQueueItem } from '../api/types';
+import { fundQueries } from '../api/queries/fund';
+import { proposalQueries } from '../api/queries/proposals';
+import { resultsQueries } from '../api/queries/results';
+import { reviewQueries } from '../api/queries/review';
 import { useAuth } from '../auth/auth';
 import { ROLE_LABEL } from '../auth/permissions';
 import { PageHeader, StatTile } from '../components/ui';
 import { ErrorState } from '../components/states';
 import { formatMoneyShort } from '../lib/money';
-import type { Role } from '../api/types';
+import type { Role } from '../api/models';
 
 function TaskCard({
   icon,
@@ -74,25 +76,11 @@ function TaskCard({
 
 export function HomePage() {
   const { user, can } = useAuth();
-  const fund = useQuery({
-    queryKey: ['fund', 'status', null],
-    queryFn: () => api.get<FundStatus>('/fund/status'),
-    enabled: can('fund.read'),
-  });
-  const proposals = useQuery({
-    queryKey: ['proposals', 'home'],
-    queryFn: () => api.get<Page<ProposalSummary>>('/proposals', { pageSize: 200 }),
-    enabled: can('proposal.read'),
-  });
-  const queue = useQuery({
-    queryKey: ['review-queue'],
-    queryFn: () => api.get<ReviewQueueItem[]>('/review-queue'),
-    enabled: can('review.queue'),
-    retry: false,
-  });
+  const fund = useQuery({ ...fundQueries.status(), enabled: can('fund.read') });
+  const proposals = useQuery({ ...proposalQueries.list({ pageSize: 200 }), enabled: can('proposal.read') });
+  const queue = useQuery({ ...reviewQueries.queue(), enabled: can('review.queue'), retry: false });
   const actuals = useQuery({
-    queryKey: ['actuals', 'SUBMITTED'],
-    queryFn: () => api.get<Page<Actual>>('/actuals', { status: 'SUBMITTED', pageSize: 50 }),
+    ...resultsQueries.actuals({ status: 'SUBMITTED', pageSize: 50 }),
     enabled: can('actual.approve'),
   });
   if (!user) return null;

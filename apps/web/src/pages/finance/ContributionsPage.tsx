@@ -15,17 +15,21 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconReportAnalytics } from '@tabler/icons-react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, errorMessage } from '../../api/client';
+import { ApiError, data, errorMessage, http } from '../../api/client';
+import { contributionQueries } from '../../api/queries/contributions';
+import { fundQueries } from '../../api/queries/fund';
 import { useReference } from '../../api/reference';
-import type { Contribution, Page } from '../../api/types';
+import type { Contribution, S } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate, today } from '../../lib/format';
 import { amountForApi, formatMoneyShort, parseMoney, parseMoneyInput } from '../../lib/money';
+
+type ContributionKind = S['RecordContributionDto']['kind'];
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
@@ -42,17 +46,14 @@ export function ContributionsPage() {
   const [year, setYear] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
-  const query = useQuery({
-    queryKey: ['contributions', donor, year, page],
-    queryFn: () =>
-      api.get<Page<Contribution>>('/contributions', {
-        donor: donor ?? undefined,
-        year: year ?? undefined,
-        page,
-        pageSize: 50,
-      }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useQuery(
+    contributionQueries.list({
+      donor: donor ?? undefined,
+      year: year ? Number(year) : undefined,
+      page,
+      pageSize: 50,
+    }),
+  );
   const donors = ref.organizations.filter(isContributor);
   const items = query.data?.items ?? [];
   // A reversed contribution and its reversal cancel out: count neither.
@@ -223,7 +224,7 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState({
     donorCode: null as string | null,
-    kind: 'DEPOSIT',
+    kind: 'DEPOSIT' as ContributionKind,
     currency: 'USD',
     amount: '',
     usdAmount: '',
@@ -234,19 +235,23 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
   const set = (changes: Partial<typeof form>) => setForm({ ...form, ...changes });
   const record = useMutation({
     mutationFn: () =>
-      api.post<Contribution>('/contributions', {
-        donorCode: form.donorCode,
-        kind: form.kind,
-        currency: form.currency,
-        amount: amountForApi(form.amount),
-        usdAmount: form.currency === 'USD' ? amountForApi(form.amount) : amountForApi(form.usdAmount),
-        date: form.date,
-        earmark: form.earmark ? { thematicAreaCode: Number(form.earmark) } : undefined,
-        reference: form.reference || undefined,
-      }),
+      data(
+        http.POST('/api/v1/contributions', {
+          body: {
+            donorCode: form.donorCode ?? '',
+            kind: form.kind,
+            currency: form.currency,
+            amount: amountForApi(form.amount),
+            usdAmount: form.currency === 'USD' ? amountForApi(form.amount) : amountForApi(form.usdAmount),
+            date: form.date,
+            earmark: form.earmark ? { thematicAreaCode: Number(form.earmark) } : undefined,
+            reference: form.reference || undefined,
+          },
+        }),
+      ),
     onSuccess: (c) => {
-      void queryClient.invalidateQueries({ queryKey: ['contributions'] });
-      void queryClient.invalidateQueries({ queryKey: ['fund'] });
+      void queryClient.invalidateQueries({ queryKey: contributionQueries.lists() });
+      void queryClient.invalidateQueries({ queryKey: fundQueries.all() });
       notifications.show({
         color: 'teal',
         title: 'Contribution recorded',
@@ -285,7 +290,7 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
               { value: 'COMMITMENT', label: 'Commitment (signed)' },
             ]}
             value={form.kind}
-            onChange={(v) => set({ kind: v ?? 'DEPOSIT' })}
+            onChange={(v) => set({ kind: (v ?? 'DEPOSIT') as ContributionKind })}
             allowDeselect={false}
           />
           <TextInput

@@ -3,7 +3,7 @@ import { Grid, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fundQueries } from '../../api/queries/fund';
-import type { FundStatus } from '../../api/types';
+import type { FundStatus } from '../../api/models';
 import { ErrorState, LoadingState } from '../../components/states';
 import { Money, PageHeader, Section, StatTile } from '../../components/ui';
 import { formatMoneyShort, formatRate, parseMoney, toNumber } from '../../lib/money';
@@ -45,7 +45,7 @@ function Line({
 
 export function FundStatusPage() {
   const [year, setYear] = useState<string>('all');
-  const status = useQuery(fundQueries.status(year === 'all' ? undefined : year));
+  const status = useQuery(fundQueries.status(year === 'all' ? undefined : Number(year)));
   const byYear = useQueries({ queries: YEARS.map((y) => fundQueries.status(y)) });
   const trend = YEARS.map((y, i) => ({
     year: String(y),

@@ -2,9 +2,10 @@ import { BarChart, DonutChart } from '@mantine/charts';
 import { Grid, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { fundQueries } from '../../api/queries/fund';
 import { AREA_SHORT } from '../../api/reference';
-import type { PortfolioGroup } from '../../api/types';
+import type { PortfolioGroup } from '../../api/models';
+import type { PortfolioDimension } from '../../api/queries/fund';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, Section } from '../../components/ui';
 import { formatMoneyShort, formatRate, toNumber } from '../../lib/money';
@@ -31,11 +32,8 @@ const PALETTE = [
 ];
 
 export function PortfolioPage() {
-  const [groupBy, setGroupBy] = useState('thematicArea');
-  const query = useQuery({
-    queryKey: ['portfolio', groupBy],
-    queryFn: () => api.get<PortfolioGroup[]>('/portfolio', { groupBy }),
-  });
+  const [groupBy, setGroupBy] = useState<PortfolioDimension>('thematicArea');
+  const query = useQuery(fundQueries.portfolio(groupBy));
   const short = (g: PortfolioGroup) =>
     groupBy === 'thematicArea' ? `TA${g.key}` : groupBy === 'gcmObjective' ? `Obj. ${g.key}` : String(g.key);
   const long = (g: PortfolioGroup) =>
@@ -46,7 +44,12 @@ export function PortfolioPage() {
         title="Portfolio"
         description="Allocations, transfers and expenditure of the approved programmes, grouped the way the Steering Committee looks at balance."
         actions={
-          <SegmentedControl aria-label="Group by" value={groupBy} onChange={setGroupBy} data={DIMENSIONS} />
+          <SegmentedControl
+            aria-label="Group by"
+            value={groupBy}
+            onChange={(value) => setGroupBy(value as PortfolioDimension)}
+            data={DIMENSIONS}
+          />
         }
       />
       <QueryState

@@ -21,9 +21,11 @@ import { IconArrowBackUp, IconCash, IconReceipt } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, api, errorMessage } from '../../api/client';
+import { ApiError, data, errorMessage, http } from '../../api/client';
+import { fundQueries } from '../../api/queries/fund';
+import { programmeQueries } from '../../api/queries/programmes';
 import { useReference } from '../../api/reference';
-import type { ExpenditureReport, ProgrammeDetail } from '../../api/types';
+import type { ProgrammeDetail } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, Section, StatTile, StatusBadge } from '../../components/ui';
@@ -49,8 +51,7 @@ export function ProgrammePage() {
   const [movement, setMovement] = useState<'TRANSFER' | 'REFUND' | null>(null);
   const [expenditureOpen, setExpenditureOpen] = useState(false);
   const programme = useQuery({
-    queryKey: ['programme', id],
-    queryFn: () => api.get<ProgrammeDetail>(`/programmes/${id}`),
+    ...programmeQueries.detail(id!),
   });
   if (programme.isLoading) return <LoadingState label="Loading the programme…" />;
   if (programme.error) return <ErrorState error={programme.error} onRetry={() => void programme.refetch()} />;
@@ -272,15 +273,19 @@ function MovementModal({
   const [date, setDate] = useState(today());
   const record = useMutation({
     mutationFn: () =>
-      api.post(`/programmes/${programme.id}/${kind === 'TRANSFER' ? 'transfers' : 'refunds'}`, {
-        orgCode,
-        amount: amountForApi(amount),
-        date,
-      }),
+      data(
+        http.POST(
+          kind === 'TRANSFER' ? '/api/v1/programmes/{id}/transfers' : '/api/v1/programmes/{id}/refunds',
+          {
+            params: { path: { id: programme.id } },
+            body: { orgCode: orgCode ?? '', amount: amountForApi(amount), date },
+          },
+        ),
+      ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['programme', programme.id] });
-      void queryClient.invalidateQueries({ queryKey: ['programmes'] });
-      void queryClient.invalidateQueries({ queryKey: ['fund'] });
+      void queryClient.invalidateQueries({ queryKey: programmeQueries.detail(programme.id).queryKey });
+      void queryClient.invalidateQueries({ queryKey: programmeQueries.lists() });
+      void queryClient.invalidateQueries({ queryKey: fundQueries.all() });
       notifications.show({
         color: 'teal',
         title: kind === 'TRANSFER' ? 'Transfer recorded' : 'Refund recorded',
@@ -381,8 +386,7 @@ function MovementModal({
 function ExpenditureReports({ programmeId }: { programmeId: string }) {
   const ref = useReference();
   const query = useQuery({
-    queryKey: ['programme', programmeId, 'expenditures'],
-    queryFn: () => api.get<ExpenditureReport[]>(`/programmes/${programmeId}/expenditures`),
+    ...programmeQueries.expenditures(programmeId),
   });
   return (
     <Section
@@ -470,19 +474,24 @@ function ExpenditureModal({
   const total = typedTotal(Object.values(lines));
   const record = useMutation({
     mutationFn: () =>
-      api.post(`/programmes/${programme.id}/expenditures`, {
-        orgCode,
-        year: Number(year),
-        lines: Object.entries(lines)
-          .filter(([, a]) => isEntered(a))
-          .map(([categoryCode, a]) => ({
-            categoryCode: Number(categoryCode),
-            amount: amountForApi(a),
-          })),
-      }),
+      data(
+        http.POST('/api/v1/programmes/{id}/expenditures', {
+          params: { path: { id: programme.id } },
+          body: {
+            orgCode,
+            year: Number(year),
+            lines: Object.entries(lines)
+              .filter(([, a]) => isEntered(a))
+              .map(([categoryCode, a]) => ({
+                categoryCode: Number(categoryCode),
+                amount: amountForApi(a),
+              })),
+          },
+        }),
+      ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['programme', programme.id] });
-      void queryClient.invalidateQueries({ queryKey: ['fund'] });
+      void queryClient.invalidateQueries({ queryKey: programmeQueries.detail(programme.id).queryKey });
+      void queryClient.invalidateQueries({ queryKey: fundQueries.all() });
       notifications.show({ color: 'teal', message: `Expenditure of ${orgCode} for ${year} recorded.` });
       onClose();
     },

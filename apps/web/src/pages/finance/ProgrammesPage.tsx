@@ -10,12 +10,11 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { programmeQueries, type ProgrammeFilter } from '../../api/queries/programmes';
 import { useReference } from '../../api/reference';
-import type { Page, Programme } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatusBadge } from '../../components/ui';
@@ -29,17 +28,14 @@ export function ProgrammesPage() {
   const [area, setArea] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const agency = hasRole('AGENCY_FOCAL_POINT');
-  const query = useQuery({
-    queryKey: ['programmes', status, area, page],
-    queryFn: () =>
-      api.get<Page<Programme>>('/programmes', {
-        status: status ?? undefined,
-        thematicArea: area ?? undefined,
-        page,
-        pageSize: 50,
-      }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useQuery(
+    programmeQueries.list({
+      status: (status ?? undefined) as ProgrammeFilter['status'],
+      thematicArea: area ? Number(area) : undefined,
+      page,
+      pageSize: 50,
+    }),
+  );
   const items = (query.data?.items ?? []).filter(
     (p) => !agency || !user?.organizationCode || p.organizationCodes.includes(user.organizationCode),
   );

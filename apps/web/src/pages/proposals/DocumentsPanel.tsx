@@ -3,8 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPaperclip, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api/client';
-import type { ProposalDocument } from '../../api/types';
+import { data, download, errorMessage, http } from '../../api/client';
+import type { ProposalDocument } from '../../api/models';
+import { proposalQueries } from '../../api/queries/proposals';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
 
@@ -27,21 +28,25 @@ export function DocumentsPanel({ proposalId, editable }: { proposalId: string; e
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<string | null>('CONCEPT_NOTE');
-  const documents = useQuery({
-    queryKey: ['proposal', proposalId, 'documents'],
-    queryFn: () => api.get<ProposalDocument[]>(`/proposals/${proposalId}/documents`),
-  });
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['proposal', proposalId, 'documents'] });
-    void queryClient.invalidateQueries({ queryKey: ['proposal', proposalId] });
-  };
+  const documents = useQuery(proposalQueries.documents(proposalId));
+  // ['proposal', id] covers the documents list too.
+  const refresh = () =>
+    void queryClient.invalidateQueries({ queryKey: proposalQueries.detail(proposalId).queryKey });
   const upload = useMutation({
-    mutationFn: async () => {
-      const body = new FormData();
-      body.append('file', file!);
-      if (kind) body.append('kind', kind);
-      return api.post<ProposalDocument>(`/proposals/${proposalId}/documents`, body);
-    },
+    mutationFn: () =>
+      data(
+        http.POST('/api/v1/proposals/{id}/documents', {
+          params: { path: { id: proposalId } },
+          // A multipart body: the file itself, not the string the document types it as.
+          body: { file: '', kind: (kind ?? undefined) as ProposalDocument['kind'] | undefined },
+          bodySerializer: () => {
+            const body = new FormData();
+            body.append('file', file!);
+            if (kind) body.append('kind', kind);
+            return body;
+          },
+        }),
+      ),
     onSuccess: (doc) => {
       setFile(null);
       refresh();
@@ -49,7 +54,12 @@ export function DocumentsPanel({ proposalId, editable }: { proposalId: string; e
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/proposals/${proposalId}/documents/${id}`),
+    mutationFn: (documentId: string) =>
+      data(
+        http.DELETE('/api/v1/proposals/{id}/documents/{documentId}', {
+          params: { path: { id: proposalId, documentId } },
+        }),
+      ),
     onSuccess: refresh,
     onError: (error) =>
       notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(error) }),
@@ -127,11 +137,15 @@ export function DocumentsPanel({ proposalId, editable }: { proposalId: string; e
                         variant="subtle"
                         aria-label={`Download ${doc.filename}`}
                         onClick={() =>
-                          void api
-                            .download(`/proposals/${proposalId}/documents/${doc.id}`, doc.filename)
-                            .catch((error) =>
-                              notifications.show({ color: 'red', message: errorMessage(error) }),
-                            )
+                          void download(
+                            http.GET('/api/v1/proposals/{id}/documents/{documentId}', {
+                              params: { path: { id: proposalId, documentId: doc.id } },
+                              parseAs: 'blob',
+                            }),
+                            doc.filename,
+                          ).catch((error) =>
+                            notifications.show({ color: 'red', message: errorMessage(error) }),
+                          )
                         }
                       >
                         <IconDownload size={18} />

@@ -29,9 +29,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { data, http } from '../../api/client';
+import { proposalQueries } from '../../api/queries/proposals';
 import { useReference } from '../../api/reference';
-import type { Eligibility, Proposal, RevisionDiff, TimelineEntry } from '../../api/types';
+import type { Proposal } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { AuditTable } from '../../components/AuditTable';
 import { ReviewsPanel } from '../../components/ReviewsPanel';
@@ -58,8 +59,7 @@ export function ProposalPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'overview';
   const proposal = useQuery({
-    queryKey: ['proposal', id],
-    queryFn: () => api.get<Proposal>(`/proposals/${id}`),
+    ...proposalQueries.detail(id!),
   });
 
   if (proposal.isLoading) return <LoadingState label="Loading the proposal…" />;
@@ -298,8 +298,7 @@ export function ProposalPage() {
 
 function LatestComment({ proposalId, status }: { proposalId: string; status: string }) {
   const timeline = useQuery({
-    queryKey: ['proposal', proposalId, 'timeline'],
-    queryFn: () => api.get<TimelineEntry[]>(`/proposals/${proposalId}/timeline`),
+    ...proposalQueries.timeline(proposalId),
   });
   const last = [...(timeline.data ?? [])].reverse().find((entry) => entry.toStatus === status);
   if (!last?.comment) return null;
@@ -319,8 +318,7 @@ function LatestComment({ proposalId, status }: { proposalId: string; status: str
 
 function EligibilityCheck({ proposalId }: { proposalId: string }) {
   const query = useQuery({
-    queryKey: ['proposal', proposalId, 'eligibility'],
-    queryFn: () => api.get<Eligibility>(`/proposals/${proposalId}/eligibility`),
+    ...proposalQueries.eligibility(proposalId),
   });
   if (!query.data) return null;
   return query.data.eligible ? (
@@ -345,8 +343,7 @@ function EligibilityCheck({ proposalId }: { proposalId: string }) {
 
 function TimelineView({ proposalId }: { proposalId: string }) {
   const query = useQuery({
-    queryKey: ['proposal', proposalId, 'timeline'],
-    queryFn: () => api.get<TimelineEntry[]>(`/proposals/${proposalId}/timeline`),
+    ...proposalQueries.timeline(proposalId),
   });
   return (
     <QueryState
@@ -396,8 +393,7 @@ function RevisionsView({ proposal }: { proposal: Proposal }) {
     versions.length >= 1 ? String(versions[versions.length - 1]) : null,
   );
   const diff = useQuery({
-    queryKey: ['proposal', proposal.id, 'diff', from, to],
-    queryFn: () => api.get<RevisionDiff>(`/proposals/${proposal.id}/revisions/${from}/diff/${to}`),
+    ...proposalQueries.diff(proposal.id, Number(from), Number(to)),
     enabled: !!from && !!to && from !== to,
   });
   if (versions.length === 0)
@@ -501,10 +497,15 @@ function WithdrawButton({ proposal }: { proposal: Proposal }) {
   const queryClient = useQueryClient();
   const withdraw = useMutation({
     mutationFn: () =>
-      api.post<Proposal>(`/proposals/${proposal.id}/withdraw`, { comment: comment || undefined }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(['proposal', proposal.id], data);
-      void queryClient.invalidateQueries({ queryKey: ['proposals'] });
+      data(
+        http.POST('/api/v1/proposals/{id}/withdraw', {
+          params: { path: { id: proposal.id } },
+          body: { comment: comment || undefined },
+        }),
+      ),
+    onSuccess: (withdrawn) => {
+      queryClient.setQueryData(proposalQueries.detail(proposal.id).queryKey, withdrawn);
+      void queryClient.invalidateQueries({ queryKey: proposalQueries.lists() });
       setOpen(false);
       notifications.show({ color: 'gray', message: `${proposal.reference} was withdrawn.` });
     },

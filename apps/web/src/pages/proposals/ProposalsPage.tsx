@@ -14,12 +14,12 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilePlus, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { proposalQueries, type ProposalFilter } from '../../api/queries/proposals';
 import { useReference } from '../../api/reference';
-import type { Page, ProposalStatus, ProposalSummary } from '../../api/types';
+import type { ProposalStatus } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatusBadge } from '../../components/ui';
@@ -38,18 +38,15 @@ export function ProposalsPage() {
   const page = Number(params.get('page') ?? '1');
   const agency = user?.roles.includes('AGENCY_FOCAL_POINT');
 
-  const query = useQuery({
-    queryKey: ['proposals', { status, area, q: debouncedQ, page }],
-    queryFn: () =>
-      api.get<Page<ProposalSummary>>('/proposals', {
-        status: status.length ? status : undefined,
-        thematicArea: area ?? undefined,
-        q: debouncedQ || undefined,
-        page,
-        pageSize: PAGE_SIZE,
-      }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useQuery(
+    proposalQueries.list({
+      status: status.length ? (status as ProposalFilter['status']) : undefined,
+      thematicArea: area ? Number(area) : undefined,
+      q: debouncedQ || undefined,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+  );
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);

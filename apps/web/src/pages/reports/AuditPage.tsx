@@ -3,8 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { Page, ProposalSummary } from '../../api/types';
+import { proposalQueries } from '../../api/queries/proposals';
 import { AuditTable } from '../../components/AuditTable';
 import { PageHeader, Section } from '../../components/ui';
 
@@ -13,10 +12,7 @@ export function AuditPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const proposalId = params.get('proposal');
-  const proposals = useQuery({
-    queryKey: ['proposals', 'audit-search', debounced],
-    queryFn: () => api.get<Page<ProposalSummary>>('/proposals', { q: debounced || undefined, pageSize: 30 }),
-  });
+  const proposals = useQuery(proposalQueries.list({ q: debounced || undefined, pageSize: 30 }));
   const chosen = proposals.data?.items.find((p) => p.id === proposalId);
   return (
     <Stack gap="lg">

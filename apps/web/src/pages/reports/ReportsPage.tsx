@@ -19,17 +19,12 @@ import { IconDownload, IconFileAnalytics, IconRefresh } from '@tabler/icons-reac
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, errorMessage } from '../../api/client';
+import { data, download, errorMessage, http } from '../../api/client';
+import { meetingQueries } from '../../api/queries/meetings';
+import { programmeQueries } from '../../api/queries/programmes';
+import { reportQueries } from '../../api/queries/reports';
 import { useReference } from '../../api/reference';
-import type {
-  MeetingSummary,
-  Page,
-  Programme,
-  ReportFormat,
-  ReportParameters,
-  ReportRun,
-  ReportType,
-} from '../../api/types';
+import type { ReportFormat, ReportParameters, ReportRun, ReportType } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
@@ -92,20 +87,16 @@ export function ReportsPage() {
   const canGenerate = can('report.generate');
 
   // GET /reports is paged, newest first; each running row follows its own GET /reports/:id.
-  const runs = useQuery({
-    queryKey: ['reports'],
-    queryFn: async () => (await api.get<Page<ReportRun>>('/reports', { pageSize: 50 })).items,
-  });
+  const runs = useQuery({ ...reportQueries.list({ pageSize: 50 }), select: (page) => page.items });
   const programmes = useQuery({
-    queryKey: ['programmes', 'all-for-reports'],
-    queryFn: () => api.get<Page<Programme>>('/programmes', { pageSize: 200 }),
+    ...programmeQueries.list({ pageSize: 200 }),
     // For the picker, and to name the programme of the runs listed.
     enabled:
       type === 'PROGRAMME_FACTSHEET' || (runs.data ?? []).some((r) => r.parameters.programmeId !== undefined),
   });
   const meetings = useQuery({
-    queryKey: ['meetings'],
-    queryFn: async () => (await api.get<Page<MeetingSummary>>('/sc-meetings', { pageSize: 200 })).items,
+    ...meetingQueries.list({ pageSize: 200 }),
+    select: (page) => page.items,
     enabled: type === 'DECISION_PACK' || (runs.data ?? []).some((r) => r.parameters.meetingId !== undefined),
   });
 
@@ -117,18 +108,15 @@ export function ReportsPage() {
       if (type === 'CONTRIBUTOR_STATEMENT' && donorCode) parameters.donorCode = donorCode;
       if (type === 'PROGRAMME_FACTSHEET' && programmeId) parameters.programmeId = programmeId;
       if (type === 'DECISION_PACK' && meetingId) parameters.meetingId = meetingId;
-      return api.post<ReportRun>(
-        '/reports',
-        { type, format, parameters },
-        { 'Idempotency-Key': crypto.randomUUID() },
+      return data(
+        http.POST('/api/v1/reports', {
+          body: { type, format, parameters },
+          params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+        }),
       );
     },
-    onSuccess: (run) => {
-      queryClient.setQueryData<ReportRun[]>(['reports'], (current) => [
-        run,
-        ...(current ?? []).filter((r) => r.id !== run.id),
-      ]);
-      void queryClient.invalidateQueries({ queryKey: ['reports'] });
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: reportQueries.lists() });
       notifications.show({
         color: 'blue',
         title: 'Report requested',
@@ -344,26 +332,22 @@ export function ReportsPage() {
 function RunRow({ run, description, canRetry }: { run: ReportRun; description: string; canRetry: boolean }) {
   const queryClient = useQueryClient();
   const live = useQuery({
-    queryKey: ['report', run.id],
-    queryFn: () => api.get<ReportRun>(`/reports/${run.id}`),
+    ...reportQueries.detail(run.id),
     initialData: run,
     enabled: isActive(run),
     refetchInterval: (query) => (query.state.data && isActive(query.state.data) ? 1000 : false),
   });
   const r = live.data && !isActive(run) ? run : (live.data ?? run);
   useEffect(() => {
+    // The run ended: the lists show it finished.
     if (isActive(run) && !isActive(r))
-      queryClient.setQueryData<ReportRun[]>(['reports'], (current) =>
-        (current ?? []).map((item) => (item.id === r.id ? r : item)),
-      );
+      void queryClient.invalidateQueries({ queryKey: reportQueries.lists() });
   }, [queryClient, run, r]);
   const retry = useMutation({
-    mutationFn: () => api.post<ReportRun>(`/reports/${run.id}/retry`),
+    mutationFn: () => data(http.POST('/api/v1/reports/{id}/retry', { params: { path: { id: run.id } } })),
     onSuccess: (again) => {
-      queryClient.setQueryData(['report', again.id], again);
-      queryClient.setQueryData<ReportRun[]>(['reports'], (current) =>
-        (current ?? []).map((item) => (item.id === again.id ? again : item)),
-      );
+      queryClient.setQueryData(reportQueries.detail(again.id).queryKey, again);
+      void queryClient.invalidateQueries({ queryKey: reportQueries.lists() });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
@@ -433,9 +417,10 @@ function RunRow({ run, description, canRetry }: { run: ReportRun; description: s
             leftSection={<IconDownload size={14} />}
             aria-label={`Download ${REPORT_LABEL[r.type]} ${description}`}
             onClick={() =>
-              void api
-                .download(`/reports/${r.id}/file`, r.fileName ?? `${r.type.toLowerCase()}.${r.format}`)
-                .catch((error) => notifications.show({ color: 'red', message: errorMessage(error) }))
+              void download(
+                http.GET('/api/v1/reports/{id}/file', { params: { path: { id: r.id } }, parseAs: 'blob' }),
+                r.fileName ?? `${r.type.toLowerCase()}.${r.format}`,
+              ).catch((error) => notifications.show({ color: 'red', message: errorMessage(error) }))
             }
           >
             Download

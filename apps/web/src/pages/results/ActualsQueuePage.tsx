@@ -16,8 +16,9 @@ import { IconCheck, IconArrowBackUp } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, errorMessage } from '../../api/client';
-import type { Actual, Page } from '../../api/types';
+import { data, errorMessage, http } from '../../api/client';
+import type { Actual } from '../../api/models';
+import { resultsQueries } from '../../api/queries/results';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -26,22 +27,21 @@ export function ActualsQueuePage() {
   const queryClient = useQueryClient();
   const [returning, setReturning] = useState<Actual | null>(null);
   const [comment, setComment] = useState('');
-  const query = useQuery({
-    queryKey: ['actuals', 'SUBMITTED'],
-    queryFn: () => api.get<Page<Actual>>('/actuals', { status: 'SUBMITTED', pageSize: 200 }),
-  });
+  const query = useQuery(resultsQueries.actuals({ status: 'SUBMITTED', pageSize: 200 }));
   const done = (message: string) => {
-    void queryClient.invalidateQueries({ queryKey: ['actuals'] });
-    void queryClient.invalidateQueries({ queryKey: ['matrix'] });
+    void queryClient.invalidateQueries({ queryKey: resultsQueries.actualLists() });
+    void queryClient.invalidateQueries({ queryKey: resultsQueries.matrices() });
     notifications.show({ color: 'teal', message });
   };
   const approve = useMutation({
-    mutationFn: (a: Actual) => api.post<Actual>(`/actuals/${a.id}/approve`),
+    mutationFn: (a: Actual) =>
+      data(http.POST('/api/v1/actuals/{id}/approve', { params: { path: { id: a.id } } })),
     onSuccess: (a) => done(`${a.indicatorKey} of ${a.programmeReference} approved and locked.`),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   const giveBack = useMutation({
-    mutationFn: (a: Actual) => api.post<Actual>(`/actuals/${a.id}/return`, { comment }),
+    mutationFn: (a: Actual) =>
+      data(http.POST('/api/v1/actuals/{id}/return', { params: { path: { id: a.id } }, body: { comment } })),
     onSuccess: (a) => {
       setReturning(null);
       setComment('');

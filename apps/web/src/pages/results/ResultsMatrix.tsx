@@ -22,15 +22,9 @@ import { notifications } from '@mantine/notifications';
 import { IconEdit, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api, errorMessage } from '../../api/client';
-import type {
-  Actual,
-  IndicatorMeasure,
-  IndicatorView,
-  MatrixBody,
-  MatrixView,
-  TargetView,
-} from '../../api/types';
+import { ApiError, data, errorMessage, http } from '../../api/client';
+import { resultsQueries } from '../../api/queries/results';
+import type { IndicatorMeasure, IndicatorView, MatrixBody, MatrixView, TargetView } from '../../api/models';
 import { EmptyState, ErrorState, QueryState } from '../../components/states';
 import { formatDate } from '../../lib/format';
 
@@ -60,10 +54,7 @@ export function ResultsMatrix({
 }) {
   const [editing, setEditing] = useState(false);
   const [reporting, setReporting] = useState<{ indicator: IndicatorView; target: TargetView } | null>(null);
-  const query = useQuery({
-    queryKey: ['matrix', proposalId],
-    queryFn: () => api.get<MatrixView>(`/proposals/${proposalId}/results-matrix`),
-  });
+  const query = useQuery(resultsQueries.matrix(proposalId));
 
   if (editing && query.data) return <MatrixEditor matrix={query.data} onDone={() => setEditing(false)} />;
   return (
@@ -286,8 +277,7 @@ function ActualModal({
 }) {
   const queryClient = useQueryClient();
   const existing = useQuery({
-    queryKey: ['actual', target.actual?.id],
-    queryFn: () => api.get<Actual>(`/actuals/${target.actual!.id}`),
+    ...resultsQueries.actual(target.actual?.id ?? ''),
     enabled: !!target.actual,
   });
   const [value, setValue] = useState<string | null>(null);
@@ -312,17 +302,20 @@ function ActualModal({
         disaggregation,
       };
       const actual = target.actual
-        ? await api.patch<Actual>(`/actuals/${target.actual.id}`, body)
-        : await api.post<Actual>(`/indicators/${indicator.id}/actuals`, {
-            periodStart: target.periodStart,
-            periodEnd: target.periodEnd,
-            ...body,
-          });
-      return submit ? api.post<Actual>(`/actuals/${actual.id}/submit`) : actual;
+        ? await data(http.PATCH('/api/v1/actuals/{id}', { params: { path: { id: target.actual.id } }, body }))
+        : await data(
+            http.POST('/api/v1/indicators/{id}/actuals', {
+              params: { path: { id: indicator.id } },
+              body: { periodStart: target.periodStart, periodEnd: target.periodEnd, ...body },
+            }),
+          );
+      return submit
+        ? data(http.POST('/api/v1/actuals/{id}/submit', { params: { path: { id: actual.id } } }))
+        : actual;
     },
     onSuccess: (actual) => {
-      void queryClient.invalidateQueries({ queryKey: ['matrix', proposalId] });
-      void queryClient.invalidateQueries({ queryKey: ['actuals'] });
+      void queryClient.invalidateQueries({ queryKey: resultsQueries.matrix(proposalId).queryKey });
+      void queryClient.invalidateQueries({ queryKey: resultsQueries.actualLists() });
       notifications.show({
         color: 'teal',
         message:
@@ -466,10 +459,17 @@ function MatrixEditor({ matrix, onDone }: { matrix: MatrixView; onDone: () => vo
   });
   const year = Number(matrix.window.start.slice(0, 4));
   const save = useMutation({
-    mutationFn: () => api.put<MatrixView>(`/proposals/${matrix.proposalId}/results-matrix`, { results }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(['matrix', matrix.proposalId], data);
-      void queryClient.invalidateQueries({ queryKey: ['matrix', matrix.proposalId] });
+    mutationFn: () =>
+      data(
+        http.PUT('/api/v1/proposals/{id}/results-matrix', {
+          params: { path: { id: matrix.proposalId } },
+          body: { results },
+        }),
+      ),
+    onSuccess: (saved) => {
+      const key = resultsQueries.matrix(matrix.proposalId).queryKey;
+      queryClient.setQueryData(key, saved);
+      void queryClient.invalidateQueries({ queryKey: key });
       notifications.show({ color: 'teal', message: 'The results matrix is saved.' });
       onDone();
     },

@@ -12,9 +12,9 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { resultsQueries, type RollupDimension } from '../../api/queries/results';
 import { AREA_SHORT } from '../../api/reference';
-import type { RollupGroup } from '../../api/types';
+import type { RollupGroup } from '../../api/models';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { formatRate } from '../../lib/money';
@@ -22,12 +22,9 @@ import { formatRate } from '../../lib/money';
 const THIS_YEAR = new Date().getUTCFullYear();
 
 export function RollupPage() {
-  const [by, setBy] = useState('thematicArea');
+  const [by, setBy] = useState<RollupDimension>('thematicArea');
   const [year, setYear] = useState<string | null>(null);
-  const query = useQuery({
-    queryKey: ['rollup', by, year],
-    queryFn: () => api.get<RollupGroup[]>('/results/rollup', { by, year: year ?? undefined }),
-  });
+  const query = useQuery(resultsQueries.rollup({ by, year: year ? Number(year) : undefined }));
   const label = (g: RollupGroup) =>
     by === 'thematicArea'
       ? `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}`

@@ -25,9 +25,12 @@ import { IconFileTypePdf, IconGavel } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, errorMessage } from '../../api/client';
+import { ApiError, data, errorMessage, http } from '../../api/client';
+import { fundQueries } from '../../api/queries/fund';
+import { meetingQueries } from '../../api/queries/meetings';
+import { proposalQueries } from '../../api/queries/proposals';
 import { AREA_SHORT, useReference } from '../../api/reference';
-import type { DecisionOutcome, DecisionPack, Meeting, PackProposal } from '../../api/types';
+import type { DecisionOutcome, DecisionPack, PackProposal } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { RECOMMENDATION_COLOR, RECOMMENDATION_LABEL, score } from '../../components/ReviewsPanel';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -70,14 +73,8 @@ export function MeetingPage() {
   const { can, hasRole } = useAuth();
   const hasChairRole = hasRole('SC_CHAIR');
   const ref = useReference();
-  const meeting = useQuery({
-    queryKey: ['meeting', id],
-    queryFn: () => api.get<Meeting>(`/sc-meetings/${id}`),
-  });
-  const pack = useQuery({
-    queryKey: ['meeting', id, 'pack'],
-    queryFn: () => api.get<DecisionPack>(`/sc-meetings/${id}/pack`),
-  });
+  const meeting = useQuery(meetingQueries.detail(id!));
+  const pack = useQuery(meetingQueries.pack(id!));
   const [deciding, setDeciding] = useState<PackProposal | null>(null);
 
   if (meeting.isLoading || pack.isLoading) return <LoadingState label="Preparing the decision pack…" />;
@@ -407,23 +404,28 @@ function DecisionModal({
   const total = typedTotal(Object.values(amounts));
   const decide = useMutation({
     mutationFn: () =>
-      api.post(`/proposals/${proposal.proposalId}/decision`, {
-        outcome,
-        justification,
-        meetingId,
-        conditions: conditions || undefined,
-        allocations:
-          outcome === 'APPROVED'
-            ? Object.entries(amounts)
-                .filter(([, a]) => isEntered(a))
-                .map(([orgCode, a]) => ({ orgCode, amount: amountForApi(a) }))
-            : undefined,
-      }),
+      data(
+        http.POST('/api/v1/proposals/{id}/decision', {
+          params: { path: { id: proposal.proposalId } },
+          body: {
+            outcome,
+            justification,
+            meetingId,
+            conditions: conditions || undefined,
+            allocations:
+              outcome === 'APPROVED'
+                ? Object.entries(amounts)
+                    .filter(([, a]) => isEntered(a))
+                    .map(([orgCode, a]) => ({ orgCode, amount: amountForApi(a) }))
+                : undefined,
+          },
+        }),
+      ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['meeting', meetingId] });
-      void queryClient.invalidateQueries({ queryKey: ['proposal', proposal.proposalId] });
-      void queryClient.invalidateQueries({ queryKey: ['pipeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['fund'] });
+      void queryClient.invalidateQueries({ queryKey: meetingQueries.detail(meetingId).queryKey });
+      void queryClient.invalidateQueries({ queryKey: proposalQueries.detail(proposal.proposalId).queryKey });
+      void queryClient.invalidateQueries({ queryKey: fundQueries.pipeline().queryKey });
+      void queryClient.invalidateQueries({ queryKey: fundQueries.all() });
       notifications.show({
         color: 'teal',
         title: 'Decision recorded',

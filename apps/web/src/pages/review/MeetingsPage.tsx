@@ -16,8 +16,9 @@ import { IconCalendarPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, errorMessage } from '../../api/client';
-import type { Meeting, MeetingSummary, Page, ProposalSummary } from '../../api/types';
+import { data, errorMessage, http } from '../../api/client';
+import { meetingQueries } from '../../api/queries/meetings';
+import { proposalQueries } from '../../api/queries/proposals';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader } from '../../components/ui';
@@ -26,11 +27,8 @@ import { daysUntil, formatDate } from '../../lib/format';
 export function MeetingsPage() {
   const { can } = useAuth();
   const [open, setOpen] = useState(false);
-  const meetings = useQuery({
-    queryKey: ['meetings'],
-    // Paged, latest first: the last 200 meetings are plenty for this list.
-    queryFn: async () => (await api.get<Page<MeetingSummary>>('/sc-meetings', { pageSize: 200 })).items,
-  });
+  // Paged, latest first: the last 200 meetings are plenty for this list.
+  const meetings = useQuery({ ...meetingQueries.list({ pageSize: 200 }), select: (page) => page.items });
   return (
     <Stack>
       <PageHeader
@@ -111,15 +109,11 @@ function NewMeetingModal({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
   const [ids, setIds] = useState<string[]>([]);
-  const candidates = useQuery({
-    queryKey: ['proposals', 'agenda-candidates'],
-    queryFn: () =>
-      api.get<Page<ProposalSummary>>('/proposals', { status: 'UNDER_REVIEW,PIPELINE', pageSize: 200 }),
-  });
+  const candidates = useQuery(proposalQueries.list({ status: ['UNDER_REVIEW', 'PIPELINE'], pageSize: 200 }));
   const create = useMutation({
-    mutationFn: () => api.post<Meeting>('/sc-meetings', { title, date, proposalIds: ids }),
+    mutationFn: () => data(http.POST('/api/v1/sc-meetings', { body: { title, date, proposalIds: ids } })),
     onSuccess: (meeting) => {
-      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+      void queryClient.invalidateQueries({ queryKey: meetingQueries.lists() });
       notifications.show({ color: 'teal', message: `${meeting.title} is scheduled.` });
       void navigate(`/meetings/${meeting.id}`);
     },

@@ -16,10 +16,10 @@ import { IconArrowDown, IconArrowUp, IconDeviceFloppy } from '@tabler/icons-reac
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, errorMessage } from '../../api/client';
+import { data, errorMessage, http } from '../../api/client';
 import { fundQueries } from '../../api/queries/fund';
 import { AREA_SHORT } from '../../api/reference';
-import type { PipelineEntry } from '../../api/types';
+import type { PipelineEntry } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatTile } from '../../components/ui';
@@ -47,7 +47,8 @@ export function PipelinePage() {
     query.data !== undefined &&
     order.map((e) => e.proposalId).join() !== query.data.map((e) => e.proposalId).join();
   const save = useMutation({
-    mutationFn: () => api.put<PipelineEntry[]>('/pipeline', { proposalIds: order.map((e) => e.proposalId) }),
+    mutationFn: () =>
+      data(http.PUT('/api/v1/pipeline', { body: { proposalIds: order.map((e) => e.proposalId) } })),
     onSuccess: (saved) => {
       notifications.show({ color: 'teal', message: 'The pipeline ranking is saved.' });
       queryClient.setQueryData(fundQueries.pipeline().queryKey, saved);

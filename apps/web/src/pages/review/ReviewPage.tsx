@@ -19,10 +19,11 @@ import { IconAlertOctagon, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, errorMessage } from '../../api/client';
+import { ApiError, data, errorMessage, http } from '../../api/client';
+import { reviewQueries } from '../../api/queries/review';
 import { proposalQueries } from '../../api/queries/proposals';
 import { useReference } from '../../api/reference';
-import type { Recommendation } from '../../api/types';
+import type { Recommendation } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { RECOMMENDATION_LABEL, ReviewsPanel } from '../../components/ReviewsPanel';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -64,11 +65,16 @@ export function ReviewPage() {
 
   const submit = useMutation({
     mutationFn: () =>
-      api.post(`/proposals/${id}/reviews`, {
-        scores: ref.criteria.map((c) => ({ criterionCode: c.code, score: Number(scores[c.code]) })),
-        recommendation,
-        comment,
-      }),
+      data(
+        http.POST('/api/v1/proposals/{id}/reviews', {
+          params: { path: { id } },
+          body: {
+            scores: ref.criteria.map((c) => ({ criterionCode: c.code, score: Number(scores[c.code]) })),
+            recommendation: recommendation!, // submit is offered only once one is chosen (canSubmit)
+            comment,
+          },
+        }),
+      ),
     onSuccess: () => {
       setSubmitted(true);
       notifications.show({
@@ -78,11 +84,12 @@ export function ReviewPage() {
       });
       void queryClient.invalidateQueries({ queryKey: proposalQueries.reviews(id).queryKey });
       void queryClient.invalidateQueries({ queryKey: proposalQueries.recusal(id).queryKey });
-      void queryClient.invalidateQueries({ queryKey: ['review-queue'] });
+      void queryClient.invalidateQueries({ queryKey: reviewQueries.queue().queryKey });
     },
   });
   const declare = useMutation({
-    mutationFn: () => api.post(`/proposals/${id}/conflicts`, { reason }),
+    mutationFn: () =>
+      data(http.POST('/api/v1/proposals/{id}/conflicts', { params: { path: { id } }, body: { reason } })),
     onSuccess: () => {
       setRecused(true);
       setConflictOpen(false);
@@ -92,7 +99,7 @@ export function ReviewPage() {
         message: 'You are recused from this proposal.',
       });
       void queryClient.invalidateQueries({ queryKey: proposalQueries.recusal(id).queryKey });
-      void queryClient.invalidateQueries({ queryKey: ['review-queue'] });
+      void queryClient.invalidateQueries({ queryKey: reviewQueries.queue().queryKey });
     },
   });
 

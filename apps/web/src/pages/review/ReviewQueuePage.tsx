@@ -2,9 +2,8 @@ import { Anchor, Badge, Button, Paper, ScrollArea, Stack, Table, Text } from '@m
 import { IconClipboardCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { reviewQueries } from '../../api/queries/review';
 import { AREA_SHORT } from '../../api/reference';
-import type { ReviewQueueItem } from '../../api/types';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader } from '../../components/ui';
 import { daysUntil, formatDate } from '../../lib/format';
@@ -39,10 +38,7 @@ export function DueBadge({ date, overdue }: { date: string | null | undefined; o
 }
 
 export function ReviewQueuePage() {
-  const query = useQuery({
-    queryKey: ['review-queue'],
-    queryFn: () => api.get<ReviewQueueItem[]>('/review-queue'),
-  });
+  const query = useQuery(reviewQueries.queue());
   return (
     <Stack>
       <PageHeader

@@ -21,10 +21,10 @@ import { IconChecklist } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, errorMessage } from '../../api/client';
+import { data, errorMessage, http } from '../../api/client';
 import { proposalQueries } from '../../api/queries/proposals';
 import { useReference } from '../../api/reference';
-import type { Page, Proposal, ProposalSummary, ScreeningOutcome } from '../../api/types';
+import type { ScreeningOutcome } from '../../api/models';
 import { EmptyState, LoadingState, QueryState } from '../../components/states';
 import { Field, Money, PageHeader } from '../../components/ui';
 import { addDays } from '@mptf/common';
@@ -33,10 +33,7 @@ import { daysUntil, formatDate, formatDateTime, today } from '../../lib/format';
 export function ScreeningPage() {
   const [params, setParams] = useSearchParams();
   const selected = params.get('proposal');
-  const inbox = useQuery({
-    queryKey: ['proposals', 'screening'],
-    queryFn: () => api.get<Page<ProposalSummary>>('/proposals', { status: 'SUBMITTED', pageSize: 200 }),
-  });
+  const inbox = useQuery(proposalQueries.list({ status: ['SUBMITTED'], pageSize: 200 }));
   return (
     <Stack>
       <PageHeader
@@ -155,18 +152,19 @@ function ScreeningForm({ proposalId, onDone }: { proposalId: string; onDone: () 
   const due = typedDue || (ref.settings ? addDays(today(), ref.settings.reviewWindowDays) : '');
   const screen = useMutation({
     mutationFn: () =>
-      api.post<Proposal>(`/proposals/${proposalId}/screening`, {
-        outcome,
-        comment,
-        reviewDueDate: outcome === 'PASS' ? due || undefined : undefined,
-      }),
-    onSuccess: (data) => {
-      void queryClient.invalidateQueries({ queryKey: ['proposals'] });
-      void queryClient.invalidateQueries({ queryKey: ['proposal', proposalId] });
+      data(
+        http.POST('/api/v1/proposals/{id}/screening', {
+          params: { path: { id: proposalId } },
+          body: { outcome, comment, reviewDueDate: outcome === 'PASS' ? due || undefined : undefined },
+        }),
+      ),
+    onSuccess: (screened) => {
+      void queryClient.invalidateQueries({ queryKey: proposalQueries.lists() });
+      void queryClient.invalidateQueries({ queryKey: proposalQueries.detail(proposalId).queryKey });
       notifications.show({
         color: 'teal',
         title: 'Screening recorded',
-        message: `${data?.reference ?? 'The proposal'} is now ${outcome === 'PASS' ? 'under review' : outcome === 'RETURN' ? 'returned to the agencies' : 'ineligible'}.`,
+        message: `${screened.reference} is now ${outcome === 'PASS' ? 'under review' : outcome === 'RETURN' ? 'returned to the agencies' : 'ineligible'}.`,
       });
       onDone();
     },

@@ -1,7 +1,7 @@
 import { ScrollArea, Table, Text, TextInput } from '@mantine/core';
 import { computeBudget, DIRECT_CATEGORY_CODES, type BudgetLineInput } from '@mptf/common';
 import { useMemo } from 'react';
-import type { BudgetCategory } from '../../../api/types';
+import type { BudgetCategory } from '../../../api/models';
 import { Money } from '../../../components/ui';
 import { formatMoney, parseMoney, parseMoneyInput } from '../../../lib/money';
 import { FormSection } from './FormSection';

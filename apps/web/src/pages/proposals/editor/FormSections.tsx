@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Reference } from '../../../api/reference';
-import type { FundSettings } from '../../../api/types';
+import type { FundSettings } from '../../../api/models';
 import { MARKER_SCALE } from '../../../lib/format';
 import { FormSection } from './FormSection';
 import { sectionAnchor, type FormState, type Scope, type Stage } from './proposal-form';

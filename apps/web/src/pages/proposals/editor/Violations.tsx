@@ -1,6 +1,6 @@
 import { Alert, Anchor, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { ErrorDetail } from '../../../api/types';
+import type { ErrorDetail } from '../../../api/client';
 import { SECTION_TITLE, sectionAnchor, sectionOf } from './proposal-form';
 import type { ViolationKind } from './useProposalForm';
 

@@ -1,4 +1,4 @@
-import type { Proposal, ProposalBody } from '../../../api/types';
+import type { Proposal, ProposalBody } from '../../../api/models';
 import { amountForApi, isEntered } from '../../../lib/money';
 
 /** The proposal form as typed: pure conversions between it and the API's body. */

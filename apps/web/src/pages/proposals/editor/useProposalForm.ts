@@ -2,9 +2,10 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../../../api/client';
+import { ApiError, data, http } from '../../../api/client';
 import { proposalQueries } from '../../../api/queries/proposals';
-import type { ErrorDetail, Proposal } from '../../../api/types';
+import type { ErrorDetail } from '../../../api/client';
+import type { Proposal } from '../../../api/models';
 import { useAuth } from '../../../auth/auth';
 import { EDITABLE_STATUSES } from '../../../lib/format';
 import { bodyOf, emptyForm, formOf, sectionOf, type FormState } from './proposal-form';
@@ -49,11 +50,11 @@ export function useProposalForm(routeId: string | undefined, onProblems: () => v
   async function save(): Promise<Proposal> {
     const body = bodyOf(form);
     const saved = proposalId
-      ? await api.patch<Proposal>(`/proposals/${proposalId}`, body)
-      : await api.post<Proposal>('/proposals', body);
+      ? await data(http.PATCH('/api/v1/proposals/{id}', { params: { path: { id: proposalId } }, body }))
+      : await data(http.POST('/api/v1/proposals', { body }));
     setProposalId(saved.id);
     queryClient.setQueryData(proposalQueries.detail(saved.id).queryKey, saved);
-    void queryClient.invalidateQueries({ queryKey: ['proposals'] });
+    void queryClient.invalidateQueries({ queryKey: proposalQueries.lists() });
     return saved;
   }
 
@@ -97,9 +98,11 @@ export function useProposalForm(routeId: string | undefined, onProblems: () => v
     setSaving('submit');
     try {
       const saved = await save();
-      const submitted = await api.post<Proposal>(`/proposals/${saved.id}/submit`);
+      const submitted = await data(
+        http.POST('/api/v1/proposals/{id}/submit', { params: { path: { id: saved.id } } }),
+      );
       queryClient.setQueryData(proposalQueries.detail(submitted.id).queryKey, submitted);
-      void queryClient.invalidateQueries({ queryKey: ['proposals'] });
+      void queryClient.invalidateQueries({ queryKey: proposalQueries.lists() });
       notifications.show({
         color: 'teal',
         title: 'Proposal submitted',

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '@mptf/platform';
+
+export class AuditQueryDto extends PageQuery {
+  @ApiPropertyOptional({ example: 'proposal' }) @IsOptional() @IsString() @MaxLength(100) entityType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entityId?: string;
+  @ApiPropertyOptional({ example: 'proposal.submit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ example: '1042' }) id: string;
+  @ApiProperty() occurredAt: string;
+  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
+  @ApiProperty({ example: 'proposal.submit', description: 'dotted verb' }) action: string;
+  @ApiProperty({ example: 'proposal' }) entityType: string;
+  @ApiProperty() entityId: string;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true })
+  before: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true })
+  after: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: String }) correlationId: string | null;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: AuditEventDto, isArray: true }) items: AuditEventDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
