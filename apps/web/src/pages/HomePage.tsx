@@ -22,6 +22,7 @@ import { PageHeader, StatTile } from '../components/ui';
 import { ErrorState } from '../components/states';
 import { formatMoneyShort } from '../lib/money';
 import type { Role } from '../api/models';
+import { TodoPanel } from './home/TodoPanel';
 
 function TaskCard({
   icon,
@@ -97,6 +98,8 @@ export function HomePage() {
         title={`Welcome, ${firstName}`}
         description={`${user.roles.map((role) => ROLE_LABEL[role as Role]).join(', ')}${user.organizationCode ? ` · ${user.organizationCode}` : ''}. What needs your attention today.`}
       />
+
+      <TodoPanel />
 
       {can('fund.read') &&
         (fund.error ? (
