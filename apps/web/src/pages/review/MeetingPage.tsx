@@ -36,6 +36,7 @@ import { RECOMMENDATION_COLOR, RECOMMENDATION_LABEL, score } from '../../compone
 import { ErrorState, LoadingState } from '../../components/states';
 import { Money, PageHeader, Section, StatTile, StatusBadge } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { AgendaEditor } from './AgendaEditor';
 import {
   amountForApi,
   formatMoney,
@@ -102,6 +103,15 @@ export function MeetingPage() {
           )
         }
       />
+      {can('meeting.manage') && (
+        <AgendaEditor
+          key={m.agenda.map((item) => item.proposalId).join()}
+          meetingId={m.id}
+          date={m.date}
+          agenda={m.agenda}
+          decided={m.decisionCount > 0}
+        />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <StatTile
           label="Funds available for allocation"
@@ -125,10 +135,7 @@ export function MeetingPage() {
         description="Budget, markers, the weighted review score and the members' recommendations."
       >
         <ScrollArea>
-          <SimpleGrid
-            cols={{ base: 1, md: Math.min(3, Math.max(1, p.proposals.length)) }}
-            miw={p.proposals.length > 1 ? 640 : undefined}
-          >
+          <SimpleGrid cols={{ base: 1, md: Math.min(3, Math.max(1, p.proposals.length)) }}>
             {p.proposals.map((item) => (
               <Card key={item.proposalId} withBorder radius="md" padding="md" data-testid="pack-proposal">
                 <Group justify="space-between" align="flex-start" wrap="nowrap">
