@@ -210,7 +210,7 @@ function DonorPosition({ position }: { position: Position }) {
         In the currency of your pledges. US$ values are at each entry’s own date, so a pledge and its payments
         in euros differ in US$ by the exchange difference shown.
       </Text>
-      <div style={{ overflowX: 'auto' }}>
+      <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your pledges and payments">
         <Table aria-label="Your pledges and payments">
           <Table.Thead>
             <Table.Tr>

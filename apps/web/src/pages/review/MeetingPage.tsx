@@ -134,7 +134,7 @@ export function MeetingPage() {
         title="Proposals side by side"
         description="Budget, markers, the weighted review score and the members' recommendations."
       >
-        <ScrollArea>
+        <ScrollArea viewportProps={{ tabIndex: 0, 'aria-label': 'Proposals side by side' }}>
           <SimpleGrid cols={{ base: 1, md: Math.min(3, Math.max(1, p.proposals.length)) }}>
             {p.proposals.map((item) => (
               <Card key={item.proposalId} withBorder radius="md" padding="md" data-testid="pack-proposal">
@@ -351,7 +351,7 @@ function BalanceCharts({ pack }: { pack: DecisionPack }) {
           />
         </Grid.Col>
       </Grid>
-      <ScrollArea mt="md">
+      <ScrollArea mt="md" viewportProps={{ tabIndex: 0, 'aria-label': 'Portfolio balance' }}>
         <Table miw={480} fz="sm" aria-label="Balance figures">
           <Table.Thead>
             <Table.Tr>
