@@ -210,7 +210,7 @@ export function MeetingPage() {
                 {item.recommendations && (
                   <Group gap={6} mt="xs">
                     {(['APPROVE', 'REVISE', 'REJECT'] as const).map((r) => (
-                      <Badge key={r} color={RECOMMENDATION_COLOR[r]} variant="light">
+                      <Badge key={r} color={`${RECOMMENDATION_COLOR[r]}.9`} variant="light">
                         {RECOMMENDATION_LABEL[r]} {item.recommendations?.[r] ?? 0}
                       </Badge>
                     ))}
@@ -371,9 +371,9 @@ function BalanceCharts({ pack }: { pack: DecisionPack }) {
                   className="num"
                   c={
                     row['If approved'] - row.Current > 0
-                      ? 'teal.8'
+                      ? 'teal.9'
                       : row['If approved'] - row.Current < 0
-                        ? 'red.8'
+                        ? 'red.9'
                         : undefined
                   }
                 >
@@ -503,7 +503,7 @@ function DecisionModal({
               <Text size="sm">
                 Total <Money value={total} strong />
               </Text>
-              <Text size="sm" c={total > parseMoney(available) ? 'red.8' : 'dimmed'}>
+              <Text size="sm" c={total > parseMoney(available) ? 'red.9' : 'dimmed'}>
                 Available {formatMoney(available)}
               </Text>
             </Group>
