@@ -243,7 +243,7 @@ function DonorPosition({ position }: { position: Position }) {
         </Table>
       </div>
       <Text size="sm" mt="sm">
-        Net of the AA fee you have paid in <Money value={position.netDepositsUsd} />,{' '}
+        Your deposits after the AA fee: <Money value={position.netDepositsUsd} />,{' '}
         {(Number(position.shareOfFund) * 100).toFixed(1)} % of all donors’ deposits. What your money funds, by
         thematic area:
       </Text>
