@@ -210,7 +210,11 @@ export function MeetingPage() {
                 {item.recommendations && (
                   <Group gap={6} mt="xs">
                     {(['APPROVE', 'REVISE', 'REJECT'] as const).map((r) => (
-                      <Badge key={r} color={`${RECOMMENDATION_COLOR[r]}.9`} variant="light">
+                      <Badge
+                        key={r}
+                        color={r === 'REVISE' ? '#9c3a06' : `${RECOMMENDATION_COLOR[r]}.9`}
+                        variant="outline"
+                      >
                         {RECOMMENDATION_LABEL[r]} {item.recommendations?.[r] ?? 0}
                       </Badge>
                     ))}
