@@ -14,7 +14,7 @@ describe('results roll up like with like', () => {
   });
   afterAll(() => journey.t.close());
 
-  const put = async (body: unknown) =>
+  const put = async (body: object) =>
     journey.t.http
       .put(`${API}/proposals/${journey.programmeId}/results-matrix`)
       .set(await journey.t.as(FMU))
