@@ -24,6 +24,7 @@ import { ReportNarratives1765812000000 } from './1765812000000-ReportNarratives'
 import { FundPublisherSettings1765820000000 } from './1765820000000-FundPublisherSettings';
 import { ProgrammeWork1765830000000 } from './1765830000000-ProgrammeWork';
 import { Notifications1765840000000 } from './1765840000000-Notifications';
+import { RequiredDocuments1765850000000 } from './1765850000000-RequiredDocuments';
 import { ProposalTrigramSearch1765860000000 } from './1765860000000-ProposalTrigramSearch';
 import { ReportBatches1765870000000 } from './1765870000000-ReportBatches';
 
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   FundPublisherSettings1765820000000,
   ProgrammeWork1765830000000,
   Notifications1765840000000,
+  RequiredDocuments1765850000000,
   ProposalTrigramSearch1765860000000,
   ReportBatches1765870000000,
 ];

@@ -86,6 +86,7 @@ describe('reference data and fund settings', () => {
       revisionMaxMoveRate: '0.20',
       revisionMaxExtensionMonths: 6,
       revisionsPerYearByFundUnit: 1,
+      requiredDocuments: [],
     });
     expect(
       (await t.http.patch('/api/v1/settings/fund').set(auth).send({ minParticipatingOrganizations: 3 }))

@@ -16,6 +16,9 @@ import { NotificationsModule } from '@mptf/notifications';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
+import { DonorsController } from './finance/donors.controller';
+import { TodoController } from './home/todo.controller';
+import { TodoService } from './home/todo.service';
 import { FundController } from './finance/fund.controller';
 import { ProgrammesController } from './finance/programmes.controller';
 import {
@@ -80,6 +83,7 @@ import { OutboxController } from './notifications/outbox.controller';
     ResultsController,
     IatiExportController,
     ContributionsController,
+    DonorsController,
     ProgrammesController,
     FundController,
     ProposalReviewController,
@@ -94,10 +98,12 @@ import { OutboxController } from './notifications/outbox.controller';
     NotificationPreferencesController,
     OutboxController,
     ReportNarrativesController,
+    TodoController,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    TodoService,
   ],
 })
 export class ApiModule {}

@@ -2,6 +2,7 @@ import {
   applyRate,
   divideRounded,
   formatMoney,
+  formatUsd,
   isMoneyString,
   parseMoney,
   parseMoneyInput,
@@ -57,5 +58,14 @@ describe('money', () => {
     for (const bad of ['', '  ', null, undefined, 'abc', '-5', '1,000', '1.234', '1e5', '10000000000000']) {
       expect(parseMoneyInput(bad)).toBeNull();
     }
+  });
+});
+
+describe('formatUsd: amounts in messages, grouped by thousands', () => {
+  it('groups the whole part and keeps two decimals', () => {
+    expect(formatUsd(601340054n)).toBe('US$ 6,013,400.54');
+    expect(formatUsd(-123456789n)).toBe('US$ -1,234,567.89');
+    expect(formatUsd(5n)).toBe('US$ 0.05');
+    expect(formatUsd(100000000n, 'EUR')).toBe('EUR 1,000,000.00');
   });
 });

@@ -26,6 +26,18 @@ export function formatMoney(cents: Cents | number | string): string {
   return formatDecimal(BigInt(cents), MONEY_FORMAT.places);
 }
 
+/** Digits grouped by thousands for people: "6013400.54" → "6,013,400.54". */
+export function groupThousands(decimal: string): string {
+  const [whole, fraction] = decimal.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** An amount as messages show it: 601340054n → "US$ 6,013,400.54" (another currency's code if given). */
+export function formatUsd(cents: Cents | number | string, currency = 'US$'): string {
+  return `${currency} ${groupThousands(formatMoney(cents))}`;
+}
+
 /** Decimal rate as a scaled integer: "0.07" → { numerator: 7000000n, scale: 100000000n }. */
 export function parseRate(rate: string): { numerator: bigint; scale: bigint } {
   return { numerator: parseDecimal(rate, RATE_FORMAT), scale: 10n ** BigInt(RATE_FORMAT.places) };

@@ -8,12 +8,13 @@ import {
   Clock,
   ConflictError,
   formatMoney,
+  formatUsd,
   NotFoundError,
-  sumCents,
   Page,
   pageOf,
   ratio,
   RuleViolationError,
+  sumCents,
   ValidationError,
 } from '@mptf/platform';
 import { ReferenceService } from '@mptf/reference';
@@ -180,7 +181,7 @@ export class ContributionsService {
           if (unearmarked < 0n)
             throw insufficient(
               'AVAILABLE_FUNDS',
-              `Reversing this deposit would take back ${formatMoney(net)} that is already allocated or transferred`,
+              `Reversing this deposit would take back ${formatUsd(net)} that is already allocated or transferred`,
               availableFromPools(pools, entry.earmark),
             );
         }

@@ -1,4 +1,4 @@
-import { Cents, ErrorDetail, formatMoney, parseMoney, RuleViolationError } from '@mptf/platform';
+import { Cents, ErrorDetail, formatMoney, groupThousands, parseMoney, RuleViolationError } from '@mptf/platform';
 import type { FundSettings } from '@mptf/reference';
 
 /**
@@ -43,7 +43,7 @@ export function amountViolations(
       {
         field,
         rule: 'MAX_AMOUNT',
-        message: `must not exceed ${formatMoney(bounds.maxAmount)} (fund setting maxEntryAmount)`,
+        message: `must not exceed ${groupThousands(formatMoney(bounds.maxAmount))} (fund setting maxEntryAmount)`,
         max: formatMoney(bounds.maxAmount),
       },
     ];

@@ -19,3 +19,8 @@ export function seesContributionReference(user: AuthUser, donorCode: string): bo
   if (can(user, Permission.CONTRIBUTION_READ_REFERENCES)) return true;
   return donorCode === user.organizationCode;
 }
+
+/** A donor's position: a donor viewer reads its own; the fund's offices and SC roles any donor's. */
+export function mayReadDonorPosition(user: AuthUser, donorCode: string): boolean {
+  return seesContributionReference(user, donorCode);
+}

@@ -4,6 +4,8 @@ import { ProposalsModule } from '@mptf/proposals';
 import { AvailableFundsService } from './available-funds.service';
 import { ContributionRepository } from './contribution.repository';
 import { ContributionsService } from './contributions.service';
+import { DonorPositionRepository } from './donor-position.repository';
+import { DonorPositionService } from './donor-position.service';
 import { ExpenditureReportRepository } from './expenditure-report.repository';
 import { ExpenditureReport } from './expenditure-report.entity';
 import { FinanceReadService } from './finance-read.service';
@@ -31,6 +33,7 @@ const REPOSITORIES = [
   ProgrammeReadRepository,
   PortfolioRepository,
   ReportFiguresRepository,
+  DonorPositionRepository,
 ];
 
 const SERVICES = [
@@ -42,6 +45,7 @@ const SERVICES = [
   FundEntriesService,
   FinanceReadService,
   FinanceReportReader,
+  DonorPositionService,
 ];
 
 @Module({

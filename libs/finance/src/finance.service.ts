@@ -9,6 +9,7 @@ import {
   ErrorCode,
   ErrorDetail,
   formatMoney,
+  formatUsd,
   RuleViolationError,
   sumCents,
   ValidationError,
@@ -134,7 +135,7 @@ export class FinanceService {
         violations.push({
           field,
           rule: 'WITHIN_BUDGET',
-          message: `${orgCode} would be allocated ${formatMoney(already + amountCents)}, above its budgeted total of ${formatMoney(budgeted)}`,
+          message: `${orgCode} would be allocated ${formatUsd(already + amountCents)}, above its budgeted total of ${formatUsd(budgeted)}`,
           budgeted: formatMoney(budgeted),
           alreadyAllocated: formatMoney(already),
         });
@@ -146,7 +147,7 @@ export class FinanceService {
     const total = sumCents(request.allocations.map((allocation) => allocation.amountCents));
     const available = await this.availableFunds(manager, { thematicAreaCode: programme.thematicAreaCode });
     if (total > available) {
-      const message = `The allocation of ${formatMoney(total)} exceeds the funds available (${formatMoney(available)})`;
+      const message = `The allocation of ${formatUsd(total)} exceeds the funds available (${formatUsd(available)})`;
       throw new DomainError(ErrorCode.INSUFFICIENT_FUNDS, message, [
         {
           rule: 'AVAILABLE_FUNDS',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
-import { Clock, formatMoney, NotFoundError, Page, pageOf } from '@mptf/platform';
+import { Clock, formatMoney, formatUsd, NotFoundError, Page, pageOf } from '@mptf/platform';
 import { ReferenceService } from '@mptf/reference';
 import { DataSource } from 'typeorm';
 import { amountViolations, dateViolations, entryBounds, refuseViolations } from './entry-bounds';
@@ -43,7 +43,7 @@ export class FundEntriesService {
         if (input.amount > unearmarked)
           throw insufficient(
             'AVAILABLE_FUNDS',
-            `The charge of ${formatMoney(input.amount)} exceeds the unearmarked funds available (${formatMoney(unearmarked > 0n ? unearmarked : 0n)})`,
+            `The charge of ${formatUsd(input.amount)} exceeds the unearmarked funds available (${formatUsd(unearmarked > 0n ? unearmarked : 0n)})`,
             unearmarked,
           );
       }
@@ -96,7 +96,7 @@ export class FundEntriesService {
           if (amount > unearmarked)
             throw insufficient(
               'AVAILABLE_FUNDS',
-              `Reversing this ${entry.kind.toLowerCase().replace('_', ' ')} would take back ${formatMoney(amount)}, more than the unearmarked funds not yet promised to programmes`,
+              `Reversing this ${entry.kind.toLowerCase().replace('_', ' ')} would take back ${formatUsd(amount)}, more than the unearmarked funds not yet promised to programmes`,
               unearmarked,
             );
         }

@@ -14,6 +14,7 @@ export * from './programme-money.service';
 export * from './programme-reversals.service';
 export * from './fund-entries.service';
 export * from './finance-read.service';
+export * from './donor-position.service';
 // Its statement is what the benchmark runs over raw pg (bench/lib/captured-sql.ts).
 export { PortfolioRepository } from './portfolio.repository';
 export * from './finance.module';

@@ -3,14 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import {
+  Clock,
   ErrorDetail,
   ForbiddenError,
   formatMoney,
+  formatUsd,
   NotFoundError,
   RuleViolationError,
   sumCents,
   ValidationError,
-  Clock,
 } from '@mptf/platform';
 import { PROGRAMME_STATUSES, ProposalAction, ProposalStatus, ProposalStatusService } from '@mptf/proposals';
 import { ReferenceService } from '@mptf/reference';
@@ -83,7 +84,7 @@ export class ProgrammeMoneyService {
       if (input.amount > untransferred) {
         throw insufficient(
           'UNTRANSFERRED_ALLOCATION',
-          `The transfer of ${formatMoney(input.amount)} exceeds ${input.orgCode}'s allocation not yet transferred (${formatMoney(untransferred)})`,
+          `The transfer of ${formatUsd(input.amount)} exceeds ${input.orgCode}'s allocation not yet transferred (${formatUsd(untransferred)})`,
           untransferred,
         );
       }
@@ -91,7 +92,7 @@ export class ProgrammeMoneyService {
       if (input.amount > balance) {
         throw insufficient(
           'AA_BALANCE',
-          `The transfer of ${formatMoney(input.amount)} exceeds the balance with the Administrative Agent (${formatMoney(balance)})`,
+          `The transfer of ${formatUsd(input.amount)} exceeds the balance with the Administrative Agent (${formatUsd(balance)})`,
           balance,
         );
       }
@@ -153,7 +154,7 @@ export class ProgrammeMoneyService {
       if (input.amount > held) {
         throw insufficient(
           'PUNO_BALANCE',
-          `The refund of ${formatMoney(input.amount)} exceeds what ${input.orgCode} holds for this programme (${formatMoney(held)})`,
+          `The refund of ${formatUsd(input.amount)} exceeds what ${input.orgCode} holds for this programme (${formatUsd(held)})`,
           held,
         );
       }
@@ -236,7 +237,7 @@ export class ProgrammeMoneyService {
       if (newTotal > room) {
         throw insufficient(
           'NET_FUNDED',
-          `Expenditure of ${formatMoney(newTotal)} for ${input.year} exceeds what ${input.orgCode} has received net of refunds and other years' expenditure (${formatMoney(room)})`,
+          `Expenditure of ${formatUsd(newTotal)} for ${input.year} exceeds what ${input.orgCode} has received net of refunds and other years' expenditure (${formatUsd(room)})`,
           room,
         );
       }
@@ -329,7 +330,7 @@ export class ProgrammeMoneyService {
           .filter(({ figures }) => figures.balance !== 0n)
           .map(({ orgCode, figures }) => ({
             rule: 'PUNO_BALANCE_SETTLED',
-            message: `${orgCode} still holds ${formatMoney(figures.balance)}: report expenditure or refund it first`,
+            message: `${orgCode} still holds ${formatUsd(figures.balance)}: report expenditure or refund it first`,
             orgCode,
             balance: formatMoney(figures.balance),
           }));

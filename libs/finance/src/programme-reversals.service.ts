@@ -7,6 +7,7 @@ import {
   ConflictError,
   ForbiddenError,
   formatMoney,
+  formatUsd,
   InvalidStateError,
   NotFoundError,
   sumCents,
@@ -97,7 +98,7 @@ export class ProgrammeReversalsService {
         if (kind === LedgerKind.TRANSFER && amount > held)
           throw insufficient(
             'PUNO_BALANCE',
-            `Reversing this transfer of ${formatMoney(amount)} would take back more than ${entry.orgCode} still holds for this programme (${formatMoney(held)}): it has spent or refunded the rest`,
+            `Reversing this transfer of ${formatUsd(amount)} would take back more than ${entry.orgCode} still holds for this programme (${formatUsd(held)}): it has spent or refunded the rest`,
             held,
           );
         if (kind === LedgerKind.REFUND) await this.refuseUnavailable(manager, programme, amount);
@@ -245,7 +246,7 @@ export class ProgrammeReversalsService {
     if (unearmarked < 0n)
       throw insufficient(
         'AVAILABLE_FUNDS',
-        `Reversing this refund of ${formatMoney(amount)} would give the PUNO back money the fund has promised or spent since`,
+        `Reversing this refund of ${formatUsd(amount)} would give the PUNO back money the fund has promised or spent since`,
         availableFromPools(pools, area),
       );
   }

@@ -18,6 +18,7 @@ import {
   objectiveInThematicArea,
   objectiveRequired,
   participantsAreUnEntities,
+  requiredDocumentsAttached,
   withinBudgetCeiling,
 } from './eligibility';
 import { ProposalScope } from './entities/proposal.entity';
@@ -44,6 +45,7 @@ const settings: FundSettings = {
   iatiOrganisationId: null,
   contactEmail: null,
   website: null,
+  requiredDocuments: [],
 };
 
 const context: EligibilityContext = {
@@ -248,7 +250,7 @@ describe('eligibility rules', () => {
         expect.objectContaining({
           rule: R.BUDGET_CEILING,
           message:
-            'The total budget of US$ 5000000.01 (including indirect support costs) exceeds the fund ceiling of US$ 5000000.00',
+            'The total budget of US$ 5,000,000.01 (including indirect support costs) exceeds the fund ceiling of US$ 5,000,000.00',
         }),
       ]);
     });
@@ -355,5 +357,32 @@ describe('eligibility rules', () => {
       R.DURATION,
       R.GOVERNMENT_ENDORSEMENT,
     ]);
+  });
+});
+
+describe('REQUIRED_DOCUMENTS: the documents the fund requires are attached', () => {
+  const requiring = {
+    ...context,
+    settings: { ...settings, requiredDocuments: ['CONCEPT_NOTE', 'ENDORSEMENT_LETTER'] },
+  };
+  it('names each missing document in plain words', () => {
+    expect(
+      requiredDocumentsAttached.check({ ...eligible, documentKinds: ['CONCEPT_NOTE', 'OTHER'] }, requiring),
+    ).toEqual([
+      {
+        rule: R.REQUIRED_DOCUMENTS,
+        field: 'documents.ENDORSEMENT_LETTER',
+        message: 'Attach the endorsement letter: the fund requires it before submission',
+      },
+    ]);
+  });
+  it('passes when all are attached, or when the fund requires none', () => {
+    expect(
+      requiredDocumentsAttached.check(
+        { ...eligible, documentKinds: ['ENDORSEMENT_LETTER', 'CONCEPT_NOTE'] },
+        requiring,
+      ),
+    ).toEqual([]);
+    expect(requiredDocumentsAttached.check(eligible, context)).toEqual([]);
   });
 });

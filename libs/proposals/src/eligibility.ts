@@ -1,4 +1,4 @@
-import { Cents, formatMoney, parseMoney } from '@mptf/platform';
+import { Cents, formatUsd, parseMoney } from '@mptf/platform';
 import type { FundSettings } from '@mptf/reference';
 import { BudgetLineInput, computeBudget, INDIRECT_CATEGORY_CODE, isDirectCategory } from './budget';
 import { ProposalScope } from './entities/proposal.entity';
@@ -19,6 +19,8 @@ export interface EligibilityInput {
   markers: { gender: number; humanRights: number; childSensitivity: number };
   governmentEndorsement: { endorsed: boolean; date: string | null } | null;
   budgetLines: readonly BudgetLineInput[];
+  /** Kinds of the documents attached to it (optional: absent means none). */
+  documentKinds?: readonly string[];
 }
 
 export interface EligibilityContext {
@@ -49,6 +51,7 @@ export enum EligibilityRuleCode {
   DURATION = 'DURATION',
   SCOPE_COUNTRIES = 'SCOPE_COUNTRIES',
   GOVERNMENT_ENDORSEMENT = 'GOVERNMENT_ENDORSEMENT',
+  REQUIRED_DOCUMENTS = 'REQUIRED_DOCUMENTS',
 }
 
 export interface EligibilityRule {
@@ -229,7 +232,7 @@ export const withinBudgetCeiling: EligibilityRule = {
           violation(
             R.BUDGET_CEILING,
             'budgetLines',
-            `The total budget of US$ ${formatMoney(total)} (including indirect support costs) exceeds the fund ceiling of US$ ${formatMoney(ceiling)}`,
+            `The total budget of ${formatUsd(total)} (including indirect support costs) exceeds the fund ceiling of ${formatUsd(ceiling)}`,
           ),
         ];
   },
@@ -290,6 +293,32 @@ export const nationalEndorsement: EligibilityRule = {
   },
 };
 
+/** How the checklist names each document kind. */
+export const DOCUMENT_KIND_LABELS: Readonly<Record<string, string>> = {
+  CONCEPT_NOTE: 'concept note',
+  PROGRAMME_DOCUMENT: 'programme document',
+  ENDORSEMENT_LETTER: 'endorsement letter',
+  BUDGET: 'budget file',
+  OTHER: 'supporting document',
+};
+
+export const requiredDocumentsAttached: EligibilityRule = {
+  code: R.REQUIRED_DOCUMENTS,
+  description: 'Every document the fund requires (fund setting requiredDocuments) is attached',
+  check(input, { settings }) {
+    const attached = new Set(input.documentKinds ?? []);
+    return (settings.requiredDocuments ?? [])
+      .filter((kind) => !attached.has(kind))
+      .map((kind) =>
+        violation(
+          R.REQUIRED_DOCUMENTS,
+          `documents.${kind}`,
+          `Attach the ${DOCUMENT_KIND_LABELS[kind] ?? kind.toLowerCase()}: the fund requires it before submission`,
+        ),
+      );
+  },
+};
+
 /** Every rule, in the order violations are listed. */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   minParticipatingOrganizations,
@@ -305,6 +334,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   durationWithinLimits,
   countriesMatchScope,
   nationalEndorsement,
+  requiredDocumentsAttached,
 ];
 
 /** All violations of all rules (empty when the proposal is eligible). */

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, Page, pageOf } from '@mptf/platform';
 import { FundSettings, ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
 import { Budget, computeBudget } from './budget';
-import { checkEligibility, EligibilityViolation } from './eligibility';
+import { checkEligibility, DOCUMENT_KIND_LABELS, EligibilityViolation } from './eligibility';
 import { ProposalStatus } from './lifecycle';
 import { accessFactsOf, canEditProposal, canViewProposal, ProposalAccessFacts } from './proposals-access';
 import {
@@ -56,6 +56,8 @@ export interface TimelineEntry {
 export interface EligibilityReport {
   eligible: boolean;
   violations: EligibilityViolation[];
+  /** The documents the fund requires, each with whether one is attached (the checklist's items). */
+  requiredDocuments: { kind: string; label: string; attached: boolean }[];
 }
 
 /**
@@ -157,7 +159,13 @@ export class ProposalQueriesService {
     const settings = await this.reference.fundSettings(manager);
     const record = await this.requireRecord(manager, proposalId);
     const violations = await this.eligibilityOf(manager, record, settings);
-    return { eligible: violations.length === 0, violations };
+    const attached = new Set(await this.repository.documentKinds(manager, proposalId));
+    const requiredDocuments = settings.requiredDocuments.map((kind) => ({
+      kind,
+      label: DOCUMENT_KIND_LABELS[kind] ?? kind,
+      attached: attached.has(kind),
+    }));
+    return { eligible: violations.length === 0, violations, requiredDocuments };
   }
 
   // ---- for other modules ----------------------------------------------------------------------
@@ -245,6 +253,7 @@ export class ProposalQueriesService {
         markers: markersOf(proposal),
         governmentEndorsement: endorsementOf(proposal),
         budgetLines: record.budgetLines,
+        documentKinds: await this.repository.documentKinds(manager, proposal.id),
       },
       { settings, ...facts },
     );

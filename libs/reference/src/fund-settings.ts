@@ -31,6 +31,8 @@ export interface FundSettings {
   revisionMaxMoveRate: string;
   revisionMaxExtensionMonths: number;
   revisionsPerYearByFundUnit: number;
+  /** Document kinds a proposal must carry to be submitted (eligibility rule REQUIRED_DOCUMENTS). */
+  requiredDocuments: string[];
 }
 
 /** An IATI organisation identifier: agency prefix and code, none of "/ & | ?" (IATI's rule). */
@@ -70,5 +72,6 @@ export function toFundSettings(row: Omit<FundSettingsRow, 'id' | 'updatedAt'>): 
     revisionMaxMoveRate: normalizeRate(row.revisionMaxMoveRate),
     revisionMaxExtensionMonths: row.revisionMaxExtensionMonths,
     revisionsPerYearByFundUnit: row.revisionsPerYearByFundUnit,
+    requiredDocuments: [...(row.requiredDocumentKinds ?? [])],
   };
 }

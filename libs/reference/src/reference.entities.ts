@@ -187,6 +187,9 @@ export class FundSettingsRow {
   /** Revisions per programme and year the fund unit may approve; more go to the Committee. */
   @Column({ type: 'smallint' })
   revisionsPerYearByFundUnit: number;
+  /** Document kinds a proposal must carry to be submitted (e.g. CONCEPT_NOTE). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  requiredDocumentKinds: string[];
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

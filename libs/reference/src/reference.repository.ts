@@ -49,7 +49,8 @@ export class ReferenceRepository {
               narrative_report_deadline AS "narrativeReportDeadline", final_narrative_months AS "finalNarrativeMonths",
               final_financial_months AS "finalFinancialMonths", revision_max_move_rate::text AS "revisionMaxMoveRate",
               revision_max_extension_months AS "revisionMaxExtensionMonths",
-              revisions_per_year_by_fund_unit AS "revisionsPerYearByFundUnit"
+              revisions_per_year_by_fund_unit AS "revisionsPerYearByFundUnit",
+              required_document_kinds AS "requiredDocumentKinds"
          FROM fund_settings WHERE id = $1`,
       [1],
     );

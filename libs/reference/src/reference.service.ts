@@ -162,6 +162,8 @@ export class ReferenceService {
       if (patch.iatiOrganisationId !== undefined) next.iatiOrganisationId = patch.iatiOrganisationId;
       if (patch.contactEmail !== undefined) next.contactEmail = patch.contactEmail;
       if (patch.website !== undefined) next.website = patch.website;
+      if (patch.requiredDocuments !== undefined)
+        next.requiredDocumentKinds = [...new Set(patch.requiredDocuments)];
       if (BigInt(next.maxEntryAmount) <= 0n)
         throw ValidationError.field('maxEntryAmount', 'must be above zero');
       if (next.inceptionDate < EARLIEST_INCEPTION)

@@ -1,4 +1,4 @@
-import { Cents, ErrorDetail, formatMoney } from '@mptf/platform';
+import { Cents, ErrorDetail, formatMoney, formatUsd } from '@mptf/platform';
 import { ProposalAction } from '@mptf/proposals';
 
 /** What the Steering Committee decides on a proposal under review (or in the pipeline). */
@@ -73,7 +73,7 @@ export function checkDecisionAllocations(
       problems.push({
         field,
         rule: 'WITHIN_BUDGET',
-        message: `${orgCode}: ${formatMoney(amountCents)} is above its budgeted total of ${formatMoney(budgeted)}`,
+        message: `${orgCode}: ${formatUsd(amountCents)} is above its budgeted total of ${formatUsd(budgeted)}`,
         budgeted: formatMoney(budgeted),
       });
     }

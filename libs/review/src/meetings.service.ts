@@ -4,6 +4,7 @@ import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { can, Permission } from '@mptf/identity';
 import {
+  Clock,
   ConflictError,
   ErrorDetail,
   ForbiddenError,
@@ -67,6 +68,7 @@ export class MeetingsService {
     private readonly statuses: ProposalStatusService,
     private readonly audit: AuditService,
     private readonly notices: ReviewNotices,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -76,34 +78,7 @@ export class MeetingsService {
   async create(user: AuthUser, input: MeetingInput): Promise<MeetingView> {
     if (!can(user, Permission.MEETING_MANAGE)) throw new ForbiddenError('Only the FMU prepares meetings');
     const id = await this.dataSource.transaction(async (manager) => {
-      // Their status stays as checked until the agenda is written.
-      const rows = await this.statuses.lockMany(manager, input.proposalIds, 'SHARE');
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      const unknown: ErrorDetail[] = [];
-      const wrongState: ErrorDetail[] = [];
-      input.proposalIds.forEach((proposalId, index) => {
-        const row = byId.get(proposalId);
-        if (!row)
-          unknown.push({
-            field: `proposalIds[${index}]`,
-            rule: 'EXISTS',
-            message: `proposal ${proposalId} does not exist`,
-          });
-        else if (!AGENDA_STATUSES.includes(row.status))
-          wrongState.push({
-            field: `proposalIds[${index}]`,
-            rule: 'LIFECYCLE',
-            message: `${row.reference} is ${row.status}; only proposals under review or in the pipeline go on an agenda`,
-            proposalId,
-            currentState: row.status,
-          });
-      });
-      if (unknown.length) throw new RuleViolationError('The agenda lists unknown proposals', unknown);
-      if (wrongState.length)
-        throw new ConflictError(
-          `Proposals not under review nor in the pipeline: ${wrongState.map((d) => d.message).join('; ')}`,
-          wrongState,
-        );
+      const byId = await this.lockAgendaProposals(manager, input.proposalIds);
       const title = input.title.trim();
       const meetingId = await this.repository.add(manager, {
         title,
@@ -122,6 +97,79 @@ export class MeetingsService {
       return meetingId;
     });
     return this.get(id);
+  }
+
+  /**
+   * Replaces a meeting's agenda (same rule as at creation), until the meeting has started (its
+   * date has come) or has any decision recorded: then 409.
+   */
+  async setAgenda(user: AuthUser, meetingId: string, proposalIds: string[]): Promise<MeetingView> {
+    if (!can(user, Permission.MEETING_MANAGE)) throw new ForbiddenError('Only the FMU prepares meetings');
+    await this.dataSource.transaction(async (manager) => {
+      const meeting = await this.repository.lockForAgenda(manager, meetingId);
+      if (!meeting) throw new NotFoundError('Meeting', meetingId);
+      if (meeting.decisionCount > 0)
+        throw new ConflictError(
+          `The agenda of "${meeting.title}" can no longer change: decisions have been recorded at it`,
+          [{ rule: 'MEETING_DECIDED', message: `${meeting.decisionCount} decision(s) recorded` }],
+        );
+      if (meeting.date <= this.clock.today())
+        throw new ConflictError(
+          `The agenda of "${meeting.title}" can no longer change: the meeting started on ${meeting.date}`,
+          [{ rule: 'MEETING_STARTED', message: `the meeting date ${meeting.date} has come` }],
+        );
+      const before = await this.repository.agendaIds(manager, meetingId);
+      const byId = await this.lockAgendaProposals(manager, proposalIds);
+      await this.repository.replaceAgenda(manager, meetingId, proposalIds);
+      await this.audit.record(manager, {
+        actor: user,
+        action: 'meeting.agenda',
+        entityType: 'sc-meeting',
+        entityId: meetingId,
+        before: { agenda: before },
+        after: { agenda: proposalIds.map((p) => byId.get(p)?.reference) },
+      });
+      await this.notices.agendaSet(manager, { id: meetingId, title: meeting.title, date: meeting.date }, user);
+    });
+    return this.get(meetingId);
+  }
+
+  /**
+   * Locks the proposals (their status stays as checked until the agenda is written) and checks
+   * each exists (else 422, each named) and may go on an agenda (else 409 naming its state).
+   */
+  private async lockAgendaProposals(
+    manager: EntityManager,
+    proposalIds: string[],
+  ): Promise<Map<string, { reference: string; status: ProposalStatus }>> {
+    const rows = await this.statuses.lockMany(manager, proposalIds, 'SHARE');
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const unknown: ErrorDetail[] = [];
+    const wrongState: ErrorDetail[] = [];
+    proposalIds.forEach((proposalId, index) => {
+      const row = byId.get(proposalId);
+      if (!row)
+        unknown.push({
+          field: `proposalIds[${index}]`,
+          rule: 'EXISTS',
+          message: `proposal ${proposalId} does not exist`,
+        });
+      else if (!AGENDA_STATUSES.includes(row.status))
+        wrongState.push({
+          field: `proposalIds[${index}]`,
+          rule: 'LIFECYCLE',
+          message: `${row.reference} is ${row.status}; only proposals under review or in the pipeline go on an agenda`,
+          proposalId,
+          currentState: row.status,
+        });
+    });
+    if (unknown.length) throw new RuleViolationError('The agenda lists unknown proposals', unknown);
+    if (wrongState.length)
+      throw new ConflictError(
+        `Proposals not under review nor in the pipeline: ${wrongState.map((d) => d.message).join('; ')}`,
+        wrongState,
+      );
+    return byId;
   }
 
   async list(query: { page: number; pageSize: number }): Promise<Page<MeetingSummary>> {

@@ -1,13 +1,14 @@
 import { ValidationError as ClassValidatorError, ValidationPipe } from '@nestjs/common';
 import { ErrorDetail, ValidationError } from '@mptf/platform';
+import { plainMessage } from './field-messages';
 
 function flatten(errors: ClassValidatorError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    const own = Object.entries(error.constraints ?? {}).map(([key, message]) => ({
       field,
-      // class-validator messages start with the property name; keep the rule readable.
-      message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+      // In the user's terms, naming the field: forms show it beside the field.
+      message: plainMessage(error, field, key, message),
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
@@ -21,8 +22,12 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validateCustomDecorators: true,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
+      // Several rules failing on one empty field say the same thing once.
+      const seen = new Set<string>();
+      const details = flatten(errors).filter(
+        (d) => !seen.has(`${d.field}|${d.message}`) && Boolean(seen.add(`${d.field}|${d.message}`)),
+      );
+      const summary = details.map((d) => d.message).join('; ');
       return new ValidationError(summary || 'The request is not valid', details);
     },
   });

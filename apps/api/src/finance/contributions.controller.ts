@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ContributionsService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
@@ -11,6 +11,7 @@ import {
   RecordContributionDto,
 } from './record-contribution.dto';
 import { ReverseEntryDto } from './reverse-entry.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('money')
 @ApiBearerAuth()
@@ -46,7 +47,7 @@ export class ContributionsController {
   })
   reverse(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: ReverseEntryDto,
   ) {
     return this.contributions.reverse(actor, id, body.reason);

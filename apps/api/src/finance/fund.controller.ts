@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FinanceReadService, FundEntriesService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
@@ -8,6 +8,7 @@ import { FundEntryQueryDto, FundStatusQueryDto, PortfolioQueryDto } from './fina
 import { FundEntryDto, FundEntryPageDto, FundStatusDto, PortfolioGroupDto } from './finance-responses.dto';
 import { RecordFundEntryDto } from './record-fund-entry.dto';
 import { ReverseEntryDto } from './reverse-entry.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('money')
 @ApiBearerAuth()
@@ -53,7 +54,7 @@ export class FundController {
   @ApiOperation({ summary: 'Correct a fund entry recorded by mistake with a reversing entry' })
   reverseEntry(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: ReverseEntryDto,
   ) {
     return this.entries.reverse(actor, id, body.reason);

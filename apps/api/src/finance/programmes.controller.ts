@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   FinanceReadService,
@@ -15,6 +15,7 @@ import { ProgrammeDetailDto, ProgrammePageDto } from './finance-responses.dto';
 import { ExpenditureReportDto, RecordExpenditureDto } from './record-expenditure.dto';
 import { MovementDto, RecordTransferDto } from './record-transfer.dto';
 import { ReverseEntryDto } from './reverse-entry.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** Programmes are approved proposals; this is their money. */
 @ApiTags('money')
@@ -37,7 +38,7 @@ export class ProgrammesController {
   @Get(':id')
   @RequirePermission(Permission.PROGRAMME_READ)
   @ApiOkResponse({ type: ProgrammeDetailDto, description: 'With the money per PUNO' })
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
+  get(@Param('id', new ParseIdPipe()) id: string) {
     return this.read.programme(undefined, id);
   }
 
@@ -46,7 +47,7 @@ export class ProgrammesController {
   @ApiCreatedResponse({ type: MovementDto, description: 'The first transfer makes the programme ACTIVE' })
   transfer(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: RecordTransferDto,
   ) {
     return this.money.transfer(actor, id, {
@@ -61,7 +62,7 @@ export class ProgrammesController {
   @ApiCreatedResponse({ type: MovementDto })
   refund(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: RecordTransferDto,
   ) {
     return this.money.refund(actor, id, {
@@ -80,8 +81,8 @@ export class ProgrammesController {
   })
   reverseTransfer(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('transferId', new ParseUUIDPipe()) transferId: string,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Param('transferId', new ParseIdPipe()) transferId: string,
     @Body() body: ReverseEntryDto,
   ) {
     return this.reversals.reverseMovement(actor, id, LedgerKind.TRANSFER, transferId, body.reason);
@@ -95,8 +96,8 @@ export class ProgrammesController {
   })
   reverseRefund(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('refundId', new ParseUUIDPipe()) refundId: string,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Param('refundId', new ParseIdPipe()) refundId: string,
     @Body() body: ReverseEntryDto,
   ) {
     return this.reversals.reverseMovement(actor, id, LedgerKind.REFUND, refundId, body.reason);
@@ -110,7 +111,7 @@ export class ProgrammesController {
   })
   recordExpenditure(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: RecordExpenditureDto,
   ) {
     return this.money.recordExpenditure(actor, id, {
@@ -129,8 +130,8 @@ export class ProgrammesController {
   })
   reverseExpenditure(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('reportId', new ParseUUIDPipe()) reportId: string,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Param('reportId', new ParseIdPipe()) reportId: string,
     @Body() body: ReverseEntryDto,
   ) {
     return this.reversals.reverseExpenditure(actor, id, reportId, body.reason);
@@ -139,7 +140,7 @@ export class ProgrammesController {
   @Get(':id/expenditures')
   @RequirePermission(Permission.PROGRAMME_READ)
   @ApiOkResponse({ type: ExpenditureReportDto, isArray: true, description: 'Every version, newest first' })
-  expenditures(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExpenditureQueryDto) {
+  expenditures(@Param('id', new ParseIdPipe()) id: string, @Query() query: ExpenditureQueryDto) {
     return this.money.expenditureReports(undefined, id, query);
   }
 
@@ -149,7 +150,7 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeDetailDto })
   async close(
     @CurrentUser() actor: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: CloseProgrammeDto,
   ) {
     await this.money.close(actor, id, body.kind);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@mptf/identity';
 import {
@@ -16,6 +16,7 @@ import {
   UserDto,
   UserPageDto,
 } from './identity.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -44,7 +45,7 @@ export class UsersController {
   @HttpCode(200)
   @RequirePermission(Permission.USER_MANAGE)
   @ApiOkResponse({ type: UserDto })
-  deactivate(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  deactivate(@CurrentUser() actor: AuthUser, @Param('id', new ParseIdPipe()) id: string) {
     return this.users.deactivate(actor, id);
   }
 

@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   StreamableFile,
   UploadedFile,
@@ -31,8 +30,9 @@ import { UploadDocumentDto } from './proposal.dto';
 import { DocumentDto } from './proposal-responses.dto';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ApiFileResponse } from '../common/file-response';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 @ApiTags('proposals')
 @ApiBearerAuth()

@@ -127,9 +127,21 @@ export class EligibilityViolationDto {
   @ApiProperty() message: string;
 }
 
+export class RequiredDocumentDto {
+  @ApiProperty({ example: 'CONCEPT_NOTE' }) kind: string;
+  @ApiProperty({ example: 'concept note' }) label: string;
+  @ApiProperty() attached: boolean;
+}
+
 export class EligibilityDto {
   @ApiProperty() eligible: boolean;
   @ApiProperty({ type: EligibilityViolationDto, isArray: true }) violations: EligibilityViolationDto[];
+  @ApiProperty({
+    type: RequiredDocumentDto,
+    isArray: true,
+    description: 'The checklist of required documents',
+  })
+  requiredDocuments: RequiredDocumentDto[];
 }
 
 export class TimelineActorDto {

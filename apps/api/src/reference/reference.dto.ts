@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsEmail,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -17,7 +19,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IATI_ORGANISATION_ID } from '@mptf/reference';
+import { DocumentKind } from '@mptf/proposals';
 import { IsIsoDate, IsMoney } from '../common/formats';
+
+const REQUIRABLE_DOCUMENTS = Object.values(DocumentKind);
 
 export class ThematicAreaDto {
   @ApiProperty({ example: 1 }) code: number;
@@ -139,6 +144,13 @@ export class FundSettingsDto {
   revisionMaxExtensionMonths: number;
   @ApiProperty({ example: 1, description: 'Revisions per programme and year the fund unit approves' })
   revisionsPerYearByFundUnit: number;
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    example: ['CONCEPT_NOTE', 'ENDORSEMENT_LETTER'],
+    description: 'Document kinds a proposal must carry to be submitted',
+  })
+  requiredDocuments: string[];
 }
 
 export class PatchFundSettingsDto {
@@ -237,4 +249,13 @@ export class PatchFundSettingsDto {
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(60) revisionMaxExtensionMonths?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(12) revisionsPerYearByFundUnit?: number;
+  @ApiPropertyOptional({ type: String, isArray: true, example: ['CONCEPT_NOTE', 'ENDORSEMENT_LETTER'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsIn(REQUIRABLE_DOCUMENTS, {
+    each: true,
+    message: `each must be one of ${REQUIRABLE_DOCUMENTS.join(', ')}`,
+  })
+  requiredDocuments?: string[];
 }

@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Res,
@@ -33,6 +32,7 @@ import {
 } from './reports.dto';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ApiFileResponse } from '../common/file-response';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -93,7 +93,7 @@ export class ReportsController {
   @Get(':id')
   @RequirePermission(Permission.REPORT_READ)
   @ApiOkResponse({ type: ReportRunDto })
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string) {
     return this.reports.get(user, id);
   }
 
@@ -109,7 +109,7 @@ export class ReportsController {
   )
   async file(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.reports.openFile(user, id);
@@ -127,7 +127,7 @@ export class ReportsController {
   @RequirePermission(Permission.REPORT_GENERATE)
   @ApiOperation({ summary: 'Queue a FAILED run again (409 naming the state otherwise)' })
   @ApiAcceptedResponse({ type: ReportRunDto })
-  retry(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  retry(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string) {
     return this.reports.retry(user, id);
   }
 }

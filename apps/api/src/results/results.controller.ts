@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -48,8 +37,9 @@ import {
   UpdateFundIndicatorDto,
 } from './results.dto';
 import { ActualPageDto, DueListDto, MatrixViewDto } from './results-views.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 function value(input: string | number | null | undefined): string | null {
   return input === null || input === undefined ? null : normalizeDecimal(input);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -12,7 +12,7 @@ import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { PageQuery, parseMoney } from '@mptf/platform';
 import { DecisionPackService, DecisionsService, MeetingsService } from '@mptf/review';
-import { BatchDecisionsDto, CreateMeetingDto } from './review.dto';
+import { BatchDecisionsDto, CreateMeetingDto, SetAgendaDto } from './review.dto';
 import {
   BatchDecisionsResultDto,
   DecisionDto,
@@ -20,8 +20,9 @@ import {
   MeetingDto,
   MeetingPageDto,
 } from './review-responses.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 /** Steering Committee meetings: agenda, decision pack, and the meeting's decisions in one batch. */
 @ApiTags('review')
@@ -57,6 +58,21 @@ export class MeetingsController {
   @ApiOkResponse({ type: MeetingDto })
   get(@Param('id', uuid) id: string) {
     return this.meetings.get(id);
+  }
+
+  @Put(':id/agenda')
+  @RequirePermission(Permission.MEETING_MANAGE)
+  @ApiOperation({
+    summary: "Replaces the meeting's agenda (proposals UNDER_REVIEW or PIPELINE), until the meeting starts",
+    description: '409 once the meeting date has come or any decision is recorded at it.',
+  })
+  @ApiOkResponse({ type: MeetingDto })
+  @ApiConflictResponse({
+    description: 'The meeting has started or decided, or a proposal is in another state',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'Unknown proposals (each named)' })
+  setAgenda(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: SetAgendaDto) {
+    return this.meetings.setAgenda(user, id, body.proposalIds);
   }
 
   @Get(':id/pack')

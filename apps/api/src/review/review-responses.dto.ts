@@ -298,6 +298,8 @@ export class PackProposalDto {
   @ApiProperty({ example: '1569150.00', description: 'unearmarked + earmarked for its thematic area' })
   availableForArea: string;
   @ApiProperty({ description: 'its requested total fits the funds available to its area' }) fundable: boolean;
+  @ApiProperty({ description: 'allocated before the pack (counted in current, never added again)' })
+  alreadyAllocated: boolean;
   @ApiProperty({ type: AgendaDecisionDto, nullable: true }) decision: AgendaDecisionDto | null;
 }
 

@@ -215,6 +215,20 @@ export class CreateMeetingDto {
   proposalIds: string[];
 }
 
+export class SetAgendaDto {
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description: 'the agenda, in order: proposals UNDER_REVIEW or PIPELINE',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  proposalIds: string[];
+}
+
 export class RankPipelineDto {
   @ApiProperty({
     type: String,

@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@mptf/identity';
 import { HeartbeatService } from '@mptf/platform';
 import { HeartbeatDto, HeartbeatRequestDto } from './system.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** Lets an operator check that a worker is consuming jobs, through the real queue. */
 @ApiTags('operations')
@@ -23,7 +24,7 @@ export class SystemController {
   @Get(':id')
   @RequirePermission(Permission.SYSTEM_OPERATE)
   @ApiOkResponse({ type: HeartbeatDto })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<HeartbeatDto> {
+  get(@Param('id', new ParseIdPipe()) id: string): Promise<HeartbeatDto> {
     return this.heartbeats.get(id);
   }
 }

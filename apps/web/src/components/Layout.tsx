@@ -168,7 +168,7 @@ export function Layout() {
               color="white"
               aria-label={opened ? 'Close navigation' : 'Open navigation'}
             />
-            <UnstyledButton component={Link} to="/" aria-label="Migration MPTF home" className="brand">
+            <UnstyledButton component={Link} to="/" className="brand">
               <Group gap={10} wrap="nowrap">
                 <img src="/favicon.svg" alt="" width={30} height={30} />
                 <Stack gap={0}>
@@ -186,7 +186,7 @@ export function Layout() {
             {can('notification.read') && <NotificationBell />}
             <Menu position="bottom-end" width={260} shadow="md">
               <Menu.Target>
-                <UnstyledButton aria-label={`Account of ${user.name}`} className="user-button">
+                <UnstyledButton className="user-button">
                   <Group gap="xs" wrap="nowrap">
                     <Avatar
                       radius="xl"

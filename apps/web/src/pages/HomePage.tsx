@@ -24,6 +24,7 @@ import { ErrorState } from '../components/states';
 import { formatMoneyShort } from '../lib/money';
 import type { Role } from '../api/models';
 import type { ObligationCounts } from '../api/programme-work';
+import { TodoPanel } from './home/TodoPanel';
 
 function TaskCard({
   icon,
@@ -104,6 +105,8 @@ export function HomePage() {
         title={`Welcome, ${firstName}`}
         description={`${user.roles.map((role) => ROLE_LABEL[role as Role]).join(', ')}${user.organizationCode ? ` · ${user.organizationCode}` : ''}. What needs your attention today.`}
       />
+
+      <TodoPanel />
 
       {can('fund.read') &&
         (fund.error ? (

@@ -7,6 +7,8 @@ export {
   applyRate,
   divideRounded,
   formatMoney,
+  formatUsd,
+  groupThousands,
   isMoneyString,
   MONEY_FORMAT,
   parseMoney,

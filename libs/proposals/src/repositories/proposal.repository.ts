@@ -207,6 +207,16 @@ export class ProposalRepository {
     );
     return { areaObjectiveCodes: row.area_objectives.map(Number), unEntityCodes: new Set(row.un_codes) };
   }
+
+  /** Kinds of the documents attached to the proposal. */
+  async documentKinds(db: SqlRunner, proposalId: string): Promise<string[]> {
+    const rows = await sqlRows<{ kind: string }>(
+      db,
+      'SELECT DISTINCT kind FROM proposal_documents WHERE proposal_id = $1',
+      [proposalId],
+    );
+    return rows.map((row) => row.kind);
+  }
 }
 
 /** The content as [column, value] pairs, columns named by the entity's metadata. */

@@ -131,4 +131,30 @@ export class MeetingRepository {
     );
     return rows.map((row) => row.proposal_id);
   }
+
+  /**
+   * The meeting row locked against concurrent decisions and agenda edits (a decision's insert
+   * takes a key-share lock on it), with how many decisions it has; null when unknown.
+   */
+  lockForAgenda(db: SqlRunner, id: string): Promise<(MeetingRow & { decisionCount: number }) | null> {
+    return sqlRow(
+      db,
+      `SELECT m.id, m.title, to_char(m.meeting_date, 'YYYY-MM-DD') AS date,
+              (SELECT count(*)::int FROM sc_decisions d WHERE d.meeting_id = m.id) AS "decisionCount"
+         FROM sc_meetings m WHERE m.id = $1 FOR UPDATE OF m`,
+      [id],
+    );
+  }
+
+  /** Replaces the agenda with these proposals, in this order, and moves `agenda_set_at` to now. */
+  async replaceAgenda(db: SqlRunner, meetingId: string, proposalIds: string[]): Promise<void> {
+    await sqlRows(db, 'DELETE FROM sc_meeting_agenda WHERE meeting_id = $1', [meetingId]);
+    await sqlRows(db, 'UPDATE sc_meetings SET agenda_set_at = now() WHERE id = $1', [meetingId]);
+    await sqlRows(
+      db,
+      `INSERT INTO sc_meeting_agenda (meeting_id, proposal_id, position)
+       SELECT $1, t.id, t.n FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, n)`,
+      [meetingId, proposalIds],
+    );
+  }
 }

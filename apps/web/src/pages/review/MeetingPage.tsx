@@ -27,6 +27,7 @@ import { formatMoney, formatMoneyShort, parseMoney } from '../../lib/money';
 import { OUTCOME_COLOR, OUTCOME_DONE } from './meeting-labels';
 import { BalanceCharts } from './BalanceCharts';
 import { DecisionModal } from './DecisionModal';
+import { AgendaEditor } from './AgendaEditor';
 
 export function MeetingPage() {
   const { id = '' } = useParams();
@@ -62,6 +63,15 @@ export function MeetingPage() {
           )
         }
       />
+      {can('meeting.manage') && (
+        <AgendaEditor
+          key={m.agenda.map((item) => item.proposalId).join()}
+          meetingId={m.id}
+          date={m.date}
+          agenda={m.agenda}
+          decided={m.decisionCount > 0}
+        />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <StatTile
           label="Funds available for allocation"
@@ -84,11 +94,8 @@ export function MeetingPage() {
         title="Proposals side by side"
         description="Budget, markers, the weighted review score and the members' recommendations."
       >
-        <ScrollArea>
-          <SimpleGrid
-            cols={{ base: 1, md: Math.min(3, Math.max(1, p.proposals.length)) }}
-            miw={p.proposals.length > 1 ? 640 : undefined}
-          >
+        <ScrollArea viewportProps={{ tabIndex: 0, 'aria-label': 'Proposals side by side' }}>
+          <SimpleGrid cols={{ base: 1, md: Math.min(3, Math.max(1, p.proposals.length)) }}>
             {p.proposals.map((item) => (
               <Card key={item.proposalId} withBorder radius="md" padding="md" data-testid="pack-proposal">
                 <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -163,7 +170,11 @@ export function MeetingPage() {
                 {item.recommendations && (
                   <Group gap={6} mt="xs">
                     {(['APPROVE', 'REVISE', 'REJECT'] as const).map((r) => (
-                      <Badge key={r} color={RECOMMENDATION_COLOR[r]} variant="light">
+                      <Badge
+                        key={r}
+                        color={r === 'REVISE' ? '#9c3a06' : `${RECOMMENDATION_COLOR[r]}.9`}
+                        variant="outline"
+                      >
                         {RECOMMENDATION_LABEL[r]} {item.recommendations?.[r] ?? 0}
                       </Badge>
                     ))}

@@ -35,8 +35,11 @@ export function useProposalForm(routeId: string | undefined, onProblems: () => v
     setForm(formOf(existing.data));
   }
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+  // A field's problem goes away as soon as it is changed (it is checked again at the next save).
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
+    setViolations((current) => current.filter((v) => !touches(v.field, key as string)));
+  };
   const bySection = (section: string) => violations.filter((v) => sectionOf(v.field) === section);
   const forField = (field: string) =>
     violations.filter((v) => v.field === field || v.field?.startsWith(`${field}.`));
@@ -87,6 +90,8 @@ export function useProposalForm(routeId: string | undefined, onProblems: () => v
         title: 'Draft saved',
         message: `${saved.reference} is saved as a draft.`,
       });
+      // A new draft moves to its own address on its first save: a refresh keeps it, documents attach.
+      if (!routeId) void navigate(`/proposals/${saved.id}/edit`, { replace: true });
     } catch (caught) {
       showProblems(caught);
     } finally {
@@ -135,3 +140,18 @@ export function useProposalForm(routeId: string | undefined, onProblems: () => v
 }
 
 export type ProposalForm = ReturnType<typeof useProposalForm>;
+
+/** Whether a problem reported on `field` (e.g. "budgetLines.0.amount") is about form key `key`. */
+function touches(field: string | undefined, key: string): boolean {
+  if (!field) return false;
+  const related: Record<string, string[]> = {
+    endorsed: ['governmentEndorsement'],
+    endorsementDate: ['governmentEndorsement'],
+    participatingOrgCodes: ['participatingOrgCodes', 'budgetLines'],
+    budget: ['budgetLines'],
+    scope: ['scope', 'countryCodes'],
+  };
+  return (related[key] ?? [key]).some(
+    (name) => field === name || field.startsWith(`${name}.`) || field.startsWith(`${name}[`),
+  );
+}

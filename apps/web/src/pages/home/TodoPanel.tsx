@@ -1,0 +1,265 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { data, errorMessage, http } from '../../api/client';
+import type { components } from '../../api/schema';
+import { QueryState } from '../../components/states';
+import { Money } from '../../components/ui';
+import { formatDate } from '../../lib/format';
+
+type Todo = components['schemas']['TodoDto'];
+type Section = Todo['sections'][number];
+type Item = Section['items'][number];
+
+const todoQuery = {
+  queryKey: ['me', 'todo'],
+  queryFn: () => data(http.GET('/api/v1/me/todo')),
+};
+
+/** What waits for the signed-in user (GET /me/todo): one card per kind of work, the upcoming meeting, a donor's position. */
+export function TodoPanel() {
+  const query = useQuery(todoQuery);
+  return (
+    <QueryState query={query} loadingLabel="Loading your to-do list…">
+      {(todo) => (
+        <Stack gap="lg" data-testid="todo">
+          {todo.upcomingMeeting && (
+            <Card withBorder radius="md" padding="lg" data-testid="upcoming-meeting">
+              <Text size="sm" c="dimmed">
+                Next Steering Committee meeting
+              </Text>
+              <Anchor component={Link} to={todo.upcomingMeeting.link} fw={600}>
+                {todo.upcomingMeeting.title}
+              </Anchor>
+              <Text size="sm">
+                {formatDate(todo.upcomingMeeting.date)} · {todo.upcomingMeeting.proposalCount} proposal
+                {todo.upcomingMeeting.proposalCount === 1 ? '' : 's'} on the agenda
+              </Text>
+            </Card>
+          )}
+          {todo.donorPosition && <DonorPosition position={todo.donorPosition} />}
+          {todo.sections.length > 0 && (
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+              {todo.sections.map((section) => (
+                <SectionCard key={section.key} section={section} />
+              ))}
+            </SimpleGrid>
+          )}
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
+function SectionCard({ section }: { section: Section }) {
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid={`todo-${section.key}`}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Title order={2} size="h5">
+          {section.title}
+        </Title>
+        <Badge size="lg" variant="light" radius="sm">
+          {section.count}
+        </Badge>
+      </Group>
+      {section.items.length === 0 ? (
+        <Text size="sm" c="dimmed" mt="xs">
+          Nothing waiting.
+        </Text>
+      ) : (
+        <Stack gap={6} mt="xs">
+          {section.items.map((item) => (
+            <div key={item.id}>
+              <Anchor component={Link} to={item.link} size="sm" fw={600}>
+                {item.reference ? `${item.reference} · ` : ''}
+                {item.title}
+              </Anchor>
+              {item.detail && (
+                <Text size="xs" c="dimmed">
+                  {item.detail}
+                </Text>
+              )}
+              {section.key === 'fundable-now' && <FundButton item={item} />}
+            </div>
+          ))}
+        </Stack>
+      )}
+      <Anchor component={Link} to={section.link} size="sm" mt="sm">
+        See all: {section.title.toLowerCase()}
+      </Anchor>
+    </Card>
+  );
+}
+
+/** Funding a pipeline programme = recording an APPROVED decision allocating each PUNO its budgeted total. */
+function FundButton({ item }: { item: Item }) {
+  const [open, setOpen] = useState(false);
+  const [justification, setJustification] = useState('Funds are now available for this pipeline programme.');
+  const queryClient = useQueryClient();
+  const proposal = useQuery({
+    queryKey: ['proposal', item.id],
+    queryFn: () => data(http.GET('/api/v1/proposals/{id}', { params: { path: { id: item.id } } })),
+    enabled: open,
+  });
+  const fund = useMutation({
+    mutationFn: () =>
+      data(
+        http.POST('/api/v1/proposals/{id}/decision', {
+          params: { path: { id: item.id } },
+          body: {
+            outcome: 'APPROVED',
+            justification,
+            allocations: (proposal.data?.budget.byOrganization ?? []).map((o) => ({
+              orgCode: o.orgCode,
+              amount: String(o.total),
+            })),
+          },
+        }),
+      ),
+    onSuccess: () => {
+      notifications.show({
+        color: 'teal',
+        message: `${item.reference} is funded: its allocations are recorded.`,
+      });
+      setOpen(false);
+      void queryClient.invalidateQueries();
+    },
+  });
+  return (
+    <>
+      <Button
+        size="xs"
+        mt={4}
+        onClick={() => setOpen(true)}
+        aria-label={`Fund ${item.reference ?? item.title}`}
+      >
+        Fund {item.reference}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={`Fund ${item.reference}: record the approval`}
+      >
+        <Stack>
+          <Text size="sm">
+            This records an APPROVED decision allocating each participating organization its budgeted total.
+          </Text>
+          {proposal.data && (
+            <Table aria-label="Allocations">
+              <Table.Tbody>
+                {proposal.data.budget.byOrganization.map((o) => (
+                  <Table.Tr key={o.orgCode}>
+                    <Table.Td>{o.orgCode}</Table.Td>
+                    <Table.Td className="num">
+                      <Money value={String(o.total)} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Textarea
+            label="Justification"
+            value={justification}
+            onChange={(event) => setJustification(event.currentTarget.value)}
+            required
+          />
+          {fund.error && (
+            <Text c="red.8" size="sm" role="alert">
+              {errorMessage(fund.error)}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button loading={fund.isPending} disabled={!proposal.data} onClick={() => fund.mutate()}>
+              Record the approval
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+type Position = NonNullable<Todo['donorPosition']>;
+
+function DonorPosition({ position }: { position: Position }) {
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="donor-position">
+      <Title order={2} size="h4">
+        {position.donorName}: your position in the fund
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        In the currency of your pledges. US$ values are at each entry’s own date, so a pledge and its payments
+        in euros differ in US$ by the exchange difference shown.
+      </Text>
+      <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your pledges and payments">
+        <Table aria-label="Your pledges and payments">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Currency</Table.Th>
+              <Table.Th className="num">Committed</Table.Th>
+              <Table.Th className="num">Paid</Table.Th>
+              <Table.Th className="num">Outstanding</Table.Th>
+              <Table.Th className="num">Exchange difference (US$)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {position.byCurrency.map((row) => (
+              <Table.Tr key={row.currency}>
+                <Table.Td>{row.currency}</Table.Td>
+                <Table.Td className="num">
+                  <Money value={row.committed} currency={row.currency} />
+                </Table.Td>
+                <Table.Td className="num">
+                  <Money value={row.paid} currency={row.currency} />
+                </Table.Td>
+                <Table.Td className="num">
+                  <Money value={row.outstanding} currency={row.currency} />
+                </Table.Td>
+                <Table.Td className="num">
+                  <Money value={row.exchangeDifferenceUsd} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+      <Text size="sm" mt="sm">
+        Your deposits after the AA fee: <Money value={position.netDepositsUsd} />,{' '}
+        {(Number(position.shareOfFund) * 100).toFixed(1)} % of all donors’ deposits. What your money funds, by
+        thematic area:
+      </Text>
+      <Stack gap={2} mt={4} data-testid="donor-funds">
+        {position.funds.map((area) => (
+          <Text size="sm" key={area.thematicAreaCode}>
+            {area.title}: <Money value={area.attributedTransfersUsd} /> of transfers
+            {area.earmarkedUsd !== '0.00' && (
+              <>
+                {' '}
+                (you earmarked <Money value={area.earmarkedUsd} />)
+              </>
+            )}
+          </Text>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
