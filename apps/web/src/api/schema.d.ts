@@ -187,6 +187,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/donors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Donors by name (Member States and other contributors), searchable with q */
+    get: operations['DonorsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/donors/{code}/position': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A donor’s position: committed, paid and outstanding in the pledge’s currency, and what its money funds
+     * @description A donor viewer reads its own only (403 otherwise).
+     */
+    get: operations['DonorsController_position'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exports/iati-activities.xml': {
     parameters: {
       query?: never;
@@ -305,6 +342,23 @@ export interface paths {
     get: operations['NotificationPreferencesController_get'];
     /** Replaces the preferences; unknown kinds or deliveries are a 400 naming each */
     put: operations['NotificationPreferencesController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/todo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What waits for me, per role: drafts, returned proposals and results to report (focal point); proposals to screen, results to approve, failed report runs (FMU); reviews due (members); the upcoming meeting, pending decisions and pipeline programmes fundable now (chair); the donor’s own position (donor) */
+    get: operations['TodoController_get'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1491,6 +1545,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/sc-meetings/{id}/agenda': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replaces the meeting's agenda (proposals UNDER_REVIEW or PIPELINE), until the meeting starts
+     * @description 409 once the meeting date has come or any decision is recorded at it.
+     */
+    put: operations['MeetingsController_setAgenda'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/sc-meetings/{id}/decisions': {
     parameters: {
       query?: never;
@@ -2060,6 +2134,22 @@ export interface components {
       criterionCode: string;
       score: number;
     };
+    CurrencyPositionDto: {
+      /** @example 18000000.00 */
+      committed: string;
+      /** @description US$ at the rate of each commitment’s date */
+      committedUsd: string;
+      /** @example EUR */
+      currency: string;
+      /** @description paidUsd less the paid part valued at the pledge rate */
+      exchangeDifferenceUsd: string;
+      /** @example 0.00 */
+      outstanding: string;
+      /** @example 18000000.00 */
+      paid: string;
+      /** @description US$ received, at the rate of each deposit’s date */
+      paidUsd: string;
+    };
     DecideRevisionDto: {
       justification: string;
       meetingId?: string;
@@ -2153,6 +2243,24 @@ export interface components {
       uploadedAt: string;
       uploadedBy: string;
     };
+    DonorOptionDto: {
+      /** @example DEU */
+      code: string;
+      hasContributed: boolean;
+      /** @example Germany */
+      name: string;
+      /** @example MEMBER_STATE */
+      type: string;
+    };
+    DonorPositionDto: {
+      byCurrency: components['schemas']['CurrencyPositionDto'][];
+      donorCode: string;
+      donorName: string;
+      funds: components['schemas']['FundedAreaDto'][];
+      netDepositsUsd: string;
+      /** @example 0.2311 */
+      shareOfFund: string;
+    };
     DueActualDto: {
       id: string;
       /** @enum {string} */
@@ -2189,6 +2297,8 @@ export interface components {
     };
     EligibilityDto: {
       eligible: boolean;
+      /** @description The checklist of required documents */
+      requiredDocuments: components['schemas']['RequiredDocumentDto'][];
       violations: components['schemas']['EligibilityViolationDto'][];
     };
     EligibilityViolationDto: {
@@ -2238,6 +2348,13 @@ export interface components {
       from: (string | number | boolean | unknown[] | Record<string, never>) | null;
       /** @description value in the later revision (null when absent) */
       to: (string | number | boolean | unknown[] | Record<string, never>) | null;
+    };
+    FundedAreaDto: {
+      /** @description Transfers to programmes in the area net of refunds × the donor’s share */
+      attributedTransfersUsd: string;
+      earmarkedUsd: string;
+      thematicAreaCode: number;
+      title: string;
     };
     FundEntryDto: {
       /**
@@ -2327,6 +2444,14 @@ export interface components {
        * @example 03-31
        */
       narrativeReportDeadline: string;
+      /**
+       * @description Document kinds a proposal must carry to be submitted
+       * @example [
+       *       "CONCEPT_NOTE",
+       *       "ENDORSEMENT_LETTER"
+       *     ]
+       */
+      requiredDocuments: string[];
       reviewWindowDays: number;
       /**
        * @description Longest no-cost extension the fund unit approves (months)
@@ -2873,6 +2998,8 @@ export interface components {
       total: string;
     };
     PackProposalDto: {
+      /** @description allocated before the pack (counted in current, never added again) */
+      alreadyAllocated: boolean;
       /**
        * @description unearmarked + earmarked for its thematic area
        * @example 1569150.00
@@ -2960,6 +3087,13 @@ export interface components {
       minParticipatingOrganizations?: number;
       /** @example 03-31 */
       narrativeReportDeadline?: string;
+      /**
+       * @example [
+       *       "CONCEPT_NOTE",
+       *       "ENDORSEMENT_LETTER"
+       *     ]
+       */
+      requiredDocuments?: string[];
       reviewWindowDays?: number;
       revisionMaxExtensionMonths?: number;
       /** @example 0.20 */
@@ -3484,6 +3618,13 @@ export interface components {
       /** @description Budget revision: the results matrix's outcomes, outputs and indicators after it */
       results?: components['schemas']['RevisionResultDto'][];
     };
+    RequiredDocumentDto: {
+      attached: boolean;
+      /** @example CONCEPT_NOTE */
+      kind: string;
+      /** @example concept note */
+      label: string;
+    };
     ResultBodyDto: {
       indicators: components['schemas']['IndicatorBodyDto'][];
       /** @example OC1 */
@@ -3800,6 +3941,10 @@ export interface components {
         | 'DONOR_VIEWER'
       )[];
     };
+    SetAgendaDto: {
+      /** @description the agenda, in order: proposals UNDER_REVIEW or PIPELINE */
+      proposalIds: string[];
+    };
     SetAreaObjectivesDto: {
       /**
        * @example [
@@ -3905,6 +4050,38 @@ export interface components {
         | 'ACTIVE'
         | 'OPERATIONALLY_CLOSED'
         | 'FINANCIALLY_CLOSED';
+    };
+    TodoDto: {
+      donorPosition?: components['schemas']['DonorPositionDto'] | null;
+      sections: components['schemas']['TodoSectionDto'][];
+      upcomingMeeting?: components['schemas']['UpcomingMeetingDto'] | null;
+    };
+    TodoItemDto: {
+      detail: string | null;
+      id: string;
+      /** @example /proposals/… */
+      link: string;
+      /** @example MIG-2026-0005 */
+      reference: string | null;
+      title: string;
+    };
+    TodoSectionDto: {
+      count: number;
+      items: components['schemas']['TodoItemDto'][];
+      /** @example to-screen */
+      key: string;
+      link: string;
+      title: string;
+    };
+    UpcomingMeetingDto: {
+      createdAt: string;
+      /** @example 2027-02-15 */
+      date: string;
+      decisionCount: number;
+      id: string;
+      link: string;
+      proposalCount: number;
+      title: string;
     };
     UpdateActualDto: {
       /** @description replaces the breakdown */
@@ -4358,6 +4535,52 @@ export interface operations {
       };
     };
   };
+  DonorsController_list: {
+    parameters: {
+      query?: {
+        /** @description Only donors with a commitment or deposit recorded */
+        contributed?: boolean;
+        limit?: number;
+        /** @description Prefix of the name (any word) or of the code */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DonorOptionDto'][];
+        };
+      };
+    };
+  };
+  DonorsController_position: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DonorPositionDto'];
+        };
+      };
+    };
+  };
   IatiExportController_export: {
     parameters: {
       query?: never;
@@ -4556,6 +4779,25 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+    };
+  };
+  TodoController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TodoDto'];
         };
       };
     };
@@ -6601,6 +6843,45 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MeetingDto'];
         };
+      };
+    };
+  };
+  MeetingsController_setAgenda: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetAgendaDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDto'];
+        };
+      };
+      /** @description The meeting has started or decided, or a proposal is in another state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown proposals (each named) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
