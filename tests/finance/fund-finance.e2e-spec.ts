@@ -115,7 +115,7 @@ describe('fund finance: one scenario from deposits to an active programme', () =
     expect(error.details).toEqual([
       { rule: 'AVAILABLE_FUNDS', message: expect.any(String), available: '1569150.00' },
     ]);
-    expect(error.message).toContain('1569150.00');
+    expect(error.message).toContain('US$ 1,569,150.00');
     const [{ n }] = (await t.db.query(
       `SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'ALLOCATION'`,
     )) as {
@@ -168,7 +168,7 @@ describe('fund finance: one scenario from deposits to an active programme', () =
     expect(tooMuch.body.details).toEqual([
       expect.objectContaining({ rule: 'UNTRANSFERRED_ALLOCATION', available: '400000.00' }),
     ]);
-    expect(tooMuch.body.message).toContain('400000.00');
+    expect(tooMuch.body.message).toContain('US$ 400,000.00');
 
     const second = await transfer(s, ...SECOND_TRANCHE);
     expect(second.status).toBe(201);

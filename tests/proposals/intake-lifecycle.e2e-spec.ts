@@ -74,7 +74,7 @@ describe('proposal intake over time: references, settings, revisions, audit, rea
         'MIN_PUNOS',
         'BUDGET_CEILING',
       ]);
-      expect(refused.body.details[1].message).toContain('500000.00');
+      expect(refused.body.details[1].message).toContain('US$ 500,000.00');
 
       // The indirect rate is a setting too: drafts follow it until they are submitted.
       await t.http.patch(api('/settings/fund')).set(admin).send({ indirectRate: '0.08' });

@@ -105,7 +105,7 @@ describe('proposal intake', () => {
       const eligibility = await t.http
         .get(api(`/proposals/${proposalId}/eligibility`))
         .set(await t.as(UNICEF));
-      expect(eligibility.body).toEqual({ eligible: true, violations: [] });
+      expect(eligibility.body).toEqual({ eligible: true, violations: [], requiredDocuments: [] });
 
       const submitted = await t.http.post(api(`/proposals/${proposalId}/submit`)).set(await t.as(IOM));
       expect(submitted.status).toBe(200);

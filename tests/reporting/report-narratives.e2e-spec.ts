@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { createTestContext, TestContext } from '../support/test-context';
-import { binary, finished } from './report-fixtures';
+import { binary, csvText, finished } from './report-fixtures';
 
 const API = '/api/v1';
 const FMU = 'fmu@mptf.test';
@@ -38,7 +38,7 @@ describe('the consolidated report’s narrative', () => {
       .set(await t.as(FMU))
       .buffer(true)
       .parse(binary);
-    return (file.body as Buffer).toString('utf8');
+    return csvText(file.body as Buffer);
   };
 
   it('lists every section of a year, missing until written, and keeps each revision', async () => {

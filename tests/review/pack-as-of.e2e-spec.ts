@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { binary, finished } from '../reporting/report-fixtures';
+import { binary, csvText, finished } from '../reporting/report-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 import {
   API,
@@ -65,7 +65,7 @@ describe('decision packs as of their meeting', () => {
       .set(await t.as(FMU))
       .buffer(true)
       .parse(binary);
-    return (file.body as Buffer).toString('utf8');
+    return csvText(file.body as Buffer);
   };
   /** Lines with figures: before the (live) decisions section, less the generation time and decision cells. */
   const figureLines = (csv: string) =>

@@ -35,7 +35,10 @@ export function narrativeSection(key: string, pageBreakBefore = false): SectionB
     const section = data.narrative?.sections.find((candidate) => candidate.key === key);
     if (!section) return null;
     const blocks = sectionBlocks(section);
-    return blocks ? { heading: section.title, pageBreakBefore, blocks } : null;
+    // A draft's missing-section mark is one line: it follows on, leaving no near-empty page.
+    return blocks
+      ? { heading: section.title, pageBreakBefore: pageBreakBefore && section.state === 'WRITTEN', blocks }
+      : null;
   };
 }
 
