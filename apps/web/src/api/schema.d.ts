@@ -2506,6 +2506,18 @@ export interface components {
         | 'REPORT_FINISHED'
         | 'REPORT_FAILED';
     };
+    LinkedActualDto: {
+      /** Format: uuid */
+      id: string;
+      indicatorKey: string;
+      indicatorTitle: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      status: string;
+      value: string | null;
+    };
     LoginDto: {
       /** @example admin@mptf.test */
       email: string;
@@ -2790,6 +2802,59 @@ export interface components {
       /** @description true: no notification mail at all (the bell still shows everything) */
       mailOff: boolean;
     };
+    ObligationCountsDto: {
+      ACCEPTED: number;
+      DUE: number;
+      OVERDUE: number;
+      SUBMITTED: number;
+    };
+    ObligationDto: {
+      /** @example IOM */
+      convenerCode: string;
+      /** @description days past the due date while OVERDUE */
+      daysOverdue: number | null;
+      /** Format: date */
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['ObligationKind'];
+      /** @description days it was submitted after its due date */
+      lateByDays: number | null;
+      /** @description the agency a financial report is owed by */
+      orgCode: string | null;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: uuid */
+      programmeId: string;
+      /** Format: uuid */
+      progressReportId: string | null;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      status: components['schemas']['ObligationStatus'];
+      /** Format: date */
+      submittedOn: string | null;
+      title: string;
+      /** @description the reporting year (null for final reports) */
+      year: number | null;
+    };
+    /** @enum {string} */
+    ObligationKind: 'ANNUAL_NARRATIVE' | 'ANNUAL_FINANCIAL' | 'FINAL_NARRATIVE' | 'FINAL_FINANCIAL';
+    ObligationPageDto: {
+      items: components['schemas']['ObligationDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    /** @enum {string} */
+    ObligationStatus: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
+    OrgAmountDto: {
+      /** @example 50000.00 */
+      amount: string;
+      /** @example IOM */
+      orgCode: string;
+    };
     OrganizationBudgetDto: {
       /** @example 500000.00 */
       direct: string;
@@ -2973,6 +3038,11 @@ export interface components {
       /** @example 2026-01-01 */
       start: string;
     };
+    PersonDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     PipelineItemDto: {
       /**
        * @description Funds available for allocation to its thematic area now
@@ -3060,6 +3130,37 @@ export interface components {
       pageSize: number;
       total: number;
     };
+    ProgrammeRevisionDto: {
+      additionalAllocations: components['schemas']['OrgAmountDto'][];
+      afterVersion: components['schemas']['ProgrammeVersionContentDto'];
+      beforeVersion: components['schemas']['ProgrammeVersionContentDto'];
+      /** @description against the version it revises */
+      changes: components['schemas']['FieldChangeDto'][];
+      /** @enum {string|null} */
+      decidedAs: 'FUND_UNIT' | 'CHAIR' | 'ACTING_CHAIR' | null;
+      decidedBy: components['schemas']['PersonDto'] | null;
+      /** Format: date */
+      decidedOn: string | null;
+      decisionComment: string | null;
+      /** Format: uuid */
+      id: string;
+      justification: string;
+      kind: components['schemas']['RevisionKind'];
+      /** Format: uuid */
+      meetingId: string | null;
+      number: number;
+      /** Format: uuid */
+      programmeId: string;
+      proposed: components['schemas']['ProposedRevisionDto'];
+      reference: string;
+      /** Format: date-time */
+      requestedAt: string;
+      requestedBy: components['schemas']['PersonDto'];
+      route: components['schemas']['RevisionRoute'];
+      /** @description why the Committee decides it */
+      routeReasons: components['schemas']['RouteReasonDto'][];
+      status: components['schemas']['RevisionStatus'];
+    };
     ProgrammeSummaryDto: {
       /** @example 1500000.00 */
       allocated: string;
@@ -3106,6 +3207,85 @@ export interface components {
       title: string;
       /** @example 900000.00 */
       transferred: string;
+    };
+    ProgrammeVersionContentDto: {
+      additionalFunding: components['schemas']['OrgAmountDto'][];
+      budgetLines: components['schemas']['VersionBudgetLineDto'][];
+      /** Format: date */
+      endDate: string;
+      results: components['schemas']['VersionResultDto'][];
+    };
+    ProgrammeVersionEntryDto: {
+      changes: components['schemas']['FieldChangeDto'][];
+      content: components['schemas']['ProgrammeVersionContentDto'];
+      /** Format: date */
+      inForceFrom: string | null;
+      kind: components['schemas']['RevisionKind'] | null;
+      /** Format: uuid */
+      revisionId: string | null;
+      revisionNumber: number | null;
+      /** @description 0: the approved proposal; n: the n-th approved revision’s version */
+      version: number;
+    };
+    ProgressReportDto: {
+      /** Format: date */
+      acceptedOn: string | null;
+      actuals: components['schemas']['LinkedActualDto'][];
+      convenerCode: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      dueDate: string;
+      /** Format: date */
+      firstSubmittedOn: string | null;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['ObligationKind'];
+      /** Format: uuid */
+      obligationId: string;
+      outcomes: components['schemas']['ReportOutcomeDto'][];
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: uuid */
+      programmeId: string;
+      reference: string;
+      sections: components['schemas']['ReportSectionDto'][];
+      status: components['schemas']['ProgressReportStatus'];
+      title: string;
+      version: number;
+      versionInForce: number;
+      versions: components['schemas']['ReportVersionDto'][];
+      year: number | null;
+    };
+    /** @enum {string} */
+    ProgressReportStatus: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
+    ProgressReportSummaryDto: {
+      /** Format: date */
+      acceptedOn: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      dueDate: string;
+      /** Format: date */
+      firstSubmittedOn: string | null;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['ObligationKind'];
+      /** Format: uuid */
+      obligationId: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: uuid */
+      programmeId: string;
+      reference: string;
+      status: components['schemas']['ProgressReportStatus'];
+      title: string;
+      version: number;
+      year: number | null;
     };
     ProposalDetailDto: {
       budget: components['schemas']['BudgetDto'];
@@ -3246,6 +3426,13 @@ export interface components {
       thematicAreaCode: number;
       title: string;
     };
+    ProposedRevisionDto: {
+      additionalAllocations?: components['schemas']['OrgAmountDto'][];
+      budgetLines?: components['schemas']['VersionBudgetLineDto'][];
+      /** Format: date */
+      endDate?: string;
+      results?: components['schemas']['VersionResultDto'][];
+    };
     PunoFiguresDto: {
       /** @example 1500000.00 */
       allocated: string;
@@ -3367,6 +3554,15 @@ export interface components {
       recused: boolean;
       reviewedThisRound: boolean;
     };
+    ReportBatchDto: {
+      /**
+       * Format: uuid
+       * @description Names the batch’s runs (and the 429 of a second one)
+       */
+      batchId: string;
+      /** @description One run per donor */
+      runs: components['schemas']['ReportRunDto'][];
+    };
     ReportBatchParametersDto: {
       /**
        * @description The statements’ year (without it: since inception)
@@ -3380,6 +3576,10 @@ export interface components {
       sections: components['schemas']['NarrativeSectionDto'][];
       /** @example 2026 */
       year: number;
+    };
+    ReportOutcomeDto: {
+      key: string;
+      title: string;
     };
     ReportParametersDto: {
       /**
@@ -3440,6 +3640,17 @@ export interface components {
       pageSize: number;
       total: number;
     };
+    ReportSectionDto: {
+      adjustments: string;
+      challenges: string;
+      genderHumanRights: string;
+      orgCode: string;
+      progress: string;
+      resultKey: string;
+      story: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     ReportSourceDto: {
       /** @description sha256 of the figures: the same data give the same fingerprint */
       fingerprint: string;
@@ -3466,6 +3677,22 @@ export interface components {
       };
       /** @description When the REPEATABLE READ snapshot was taken */
       snapshotAt: string;
+    };
+    ReportVersionDto: {
+      /** @description the sections as submitted */
+      content: {
+        [key: string]: unknown;
+      };
+      /** @enum {string|null} */
+      outcome: 'ACCEPTED' | 'RETURNED' | null;
+      reviewComment: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['PersonDto'] | null;
+      /** Format: date-time */
+      submittedAt: string;
+      submittedBy: components['schemas']['PersonDto'];
+      version: number;
     };
     RequestRevisionDto: {
       /** @description Cost extension: money added per PUNO */
@@ -3645,6 +3872,8 @@ export interface components {
       key: string;
       title: string;
     };
+    /** @enum {string} */
+    RevisionKind: 'NO_COST_EXTENSION' | 'BUDGET_REVISION' | 'COST_EXTENSION';
     RevisionRefDto: {
       submittedAt: string;
       version: number;
@@ -3657,6 +3886,10 @@ export interface components {
       /** @enum {string} */
       type: 'OUTCOME' | 'OUTPUT';
     };
+    /** @enum {string} */
+    RevisionRoute: 'FUND_UNIT' | 'COMMITTEE';
+    /** @enum {string} */
+    RevisionStatus: 'SUBMITTED' | 'APPROVED' | 'REJECTED';
     RevisionSummaryDto: {
       submittedAt: string;
       submittedBy: components['schemas']['RevisionAuthorDto'];
@@ -3692,6 +3925,11 @@ export interface components {
       withActual: number;
       /** @description indicators with a target in the window */
       withTarget: number;
+    };
+    RouteReasonDto: {
+      field?: string;
+      message: string;
+      rule?: string;
     };
     ScheduleRevisionDto: {
       meetingId: string;
@@ -3986,6 +4224,26 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+    };
+    VersionBudgetLineDto: {
+      /** @example 125000.00 */
+      amount: string;
+      /** @example 1 */
+      categoryCode: number;
+      /** @example IOM */
+      orgCode: string;
+    };
+    VersionIndicatorDto: {
+      key: string;
+      title: string;
+    };
+    VersionResultDto: {
+      indicators: components['schemas']['VersionIndicatorDto'][];
+      key: string;
+      parentKey: string | null;
+      title: string;
+      /** @enum {string} */
+      type: 'OUTCOME' | 'OUTPUT';
     };
     WithAdministrativeAgentDto: {
       aaFees: string;
@@ -4660,7 +4918,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ObligationPageDto'];
+        };
       };
     };
   };
@@ -4678,7 +4938,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ObligationCountsDto'];
+        };
       };
     };
   };
@@ -4950,7 +5212,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ObligationPageDto'];
+        };
       };
     };
   };
@@ -4969,7 +5233,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportSummaryDto'][];
+        };
       };
     };
   };
@@ -4993,7 +5259,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -5085,7 +5353,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'][];
+        };
       };
     };
   };
@@ -5109,7 +5379,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };
@@ -5180,12 +5452,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Version 0 (the approved proposal) and one per approved revision, each with what it changed */
+      /** @description Version 0 (the approved proposal) and one per approved revision, each with what it changed; with ?at= the one version in force that day */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            | components['schemas']['ProgrammeVersionEntryDto'][]
+            | components['schemas']['ProgrammeVersionEntryDto'];
+        };
       };
     };
   };
@@ -5205,7 +5481,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -5228,7 +5506,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -5251,7 +5531,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -5270,7 +5552,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -6288,12 +6572,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description {batchId, runs: report runs} */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportBatchDto'];
+        };
       };
     };
   };
@@ -6429,7 +6714,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'][];
+        };
       };
     };
   };
@@ -6448,7 +6735,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };
@@ -6471,7 +6760,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };
@@ -6494,7 +6785,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };
@@ -6517,7 +6810,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };
