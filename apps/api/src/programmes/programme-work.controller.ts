@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { ObligationsService, ProgressReportsService, RevisionsService } from '@mptf/programmes';
@@ -15,6 +22,14 @@ import {
   VersionQueryDto,
   WriteSectionsDto,
 } from './programme-work.dto';
+import {
+  ObligationCountsDto,
+  ObligationPageDto,
+  ProgrammeRevisionDto,
+  ProgrammeVersionEntryDto,
+  ProgressReportDto,
+  ProgressReportSummaryDto,
+} from './programme-work-responses.dto';
 
 function query(dto: ObligationQueryDto) {
   return {
@@ -41,6 +56,7 @@ export class ObligationsController {
   @Get('programmes/:id/obligations')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
   @ApiOkResponse({
+    type: ObligationPageDto,
     description:
       "The programme's reporting obligations: status DUE, OVERDUE (daysOverdue), SUBMITTED, ACCEPTED",
   })
@@ -55,6 +71,7 @@ export class ObligationsController {
   @Get('obligations')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
   @ApiOkResponse({
+    type: ObligationPageDto,
     description: "Fund-wide for the fund unit and the AA; the own agency's programmes for a focal point",
   })
   list(@CurrentUser() user: AuthUser, @Query() dto: ObligationQueryDto) {
@@ -64,6 +81,7 @@ export class ObligationsController {
   @Get('obligations/summary')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
   @ApiOkResponse({
+    type: ObligationCountsDto,
     description: "{DUE, OVERDUE, SUBMITTED, ACCEPTED} counts in the caller's scope (home, portfolio)",
   })
   summary(@CurrentUser() user: AuthUser) {
@@ -72,8 +90,16 @@ export class ObligationsController {
 
   @Get('programmes/:id/versions')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
+  @ApiExtraModels(ProgrammeVersionEntryDto)
   @ApiOkResponse({
-    description: 'Version 0 (the approved proposal) and one per approved revision, each with what it changed',
+    description:
+      'Version 0 (the approved proposal) and one per approved revision, each with what it changed; with ?at= the one version in force that day',
+    schema: {
+      oneOf: [
+        { type: 'array', items: { $ref: getSchemaPath(ProgrammeVersionEntryDto) } },
+        { $ref: getSchemaPath(ProgrammeVersionEntryDto) },
+      ],
+    },
   })
   versionsOf(
     @CurrentUser() user: AuthUser,
@@ -93,7 +119,10 @@ export class ProgressReportsController {
 
   @Post('programmes/:id/progress-reports')
   @RequirePermission(Permission.PROGRESS_REPORT_WRITE)
-  @ApiCreatedResponse({ description: 'A DRAFT report for a narrative obligation (convening agency only)' })
+  @ApiCreatedResponse({
+    type: ProgressReportDto,
+    description: 'A DRAFT report for a narrative obligation (convening agency only)',
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -104,6 +133,7 @@ export class ProgressReportsController {
 
   @Get('programmes/:id/progress-reports')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
+  @ApiOkResponse({ type: ProgressReportSummaryDto, isArray: true })
   list(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.reports.list(user, id);
   }
@@ -111,6 +141,7 @@ export class ProgressReportsController {
   @Get('progress-reports/:id')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
   @ApiOkResponse({
+    type: ProgressReportDto,
     description: 'With its sections, the actuals of its period, and every submitted version with its review',
   })
   get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
@@ -119,6 +150,7 @@ export class ProgressReportsController {
 
   @Put('progress-reports/:id/sections')
   @RequirePermission(Permission.PROGRESS_REPORT_WRITE)
+  @ApiOkResponse({ type: ProgressReportDto })
   writeSections(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -130,6 +162,7 @@ export class ProgressReportsController {
   @Post('progress-reports/:id/submit')
   @HttpCode(200)
   @RequirePermission(Permission.PROGRESS_REPORT_WRITE)
+  @ApiOkResponse({ type: ProgressReportDto })
   submit(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.reports.submit(user, id);
   }
@@ -137,6 +170,7 @@ export class ProgressReportsController {
   @Post('progress-reports/:id/review')
   @HttpCode(200)
   @RequirePermission(Permission.PROGRESS_REPORT_REVIEW)
+  @ApiOkResponse({ type: ProgressReportDto })
   review(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -156,6 +190,7 @@ export class RevisionsController {
   @Post('programmes/:id/revisions')
   @RequirePermission(Permission.REVISION_REQUEST)
   @ApiCreatedResponse({
+    type: ProgrammeRevisionDto,
     description: 'SUBMITTED, with its route (FUND_UNIT or COMMITTEE), the reasons and the changes',
   })
   request(
@@ -171,19 +206,25 @@ export class RevisionsController {
 
   @Get('programmes/:id/revisions')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
+  @ApiOkResponse({ type: ProgrammeRevisionDto, isArray: true })
   list(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.revisions.ofProgramme(user, id);
   }
 
   @Get('revisions')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
-  @ApiOkResponse({ description: 'Revisions waiting for a decision, oldest first' })
+  @ApiOkResponse({
+    type: ProgrammeRevisionDto,
+    isArray: true,
+    description: 'Revisions waiting for a decision, oldest first',
+  })
   pending(@CurrentUser() user: AuthUser, @Query() dto: RevisionQueryDto) {
     return this.revisions.pending(user, dto.route);
   }
 
   @Get('revisions/:id')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
+  @ApiOkResponse({ type: ProgrammeRevisionDto })
   get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.revisions.get(user, id);
   }
@@ -191,6 +232,7 @@ export class RevisionsController {
   @Post('revisions/:id/review')
   @HttpCode(200)
   @RequirePermission(Permission.REVISION_APPROVE)
+  @ApiOkResponse({ type: ProgrammeRevisionDto })
   review(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -201,6 +243,7 @@ export class RevisionsController {
 
   @Put('revisions/:id/meeting')
   @RequirePermission(Permission.MEETING_MANAGE)
+  @ApiOkResponse({ type: ProgrammeRevisionDto })
   schedule(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -212,6 +255,7 @@ export class RevisionsController {
   @Post('revisions/:id/decision')
   @HttpCode(200)
   @RequirePermission(Permission.DECISION_RECORD)
+  @ApiOkResponse({ type: ProgrammeRevisionDto })
   decide(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,

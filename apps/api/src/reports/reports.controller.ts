@@ -27,6 +27,7 @@ import {
   CreateReportBatchDto,
   CreateReportDto,
   ListReportsQuery,
+  ReportBatchDto,
   ReportRunDto,
   ReportRunPageDto,
 } from './reports.dto';
@@ -77,7 +78,7 @@ export class ReportsController {
     description:
       'FMU and AA officers. One CONTRIBUTOR_STATEMENT run per donor with contributions, all with the same format and year; the fund-level part of the statements is computed once for the batch. 202 with {batchId, runs}; 429 while the caller has an unfinished batch.',
   })
-  @ApiAcceptedResponse({ description: '{batchId, runs: report runs}' })
+  @ApiAcceptedResponse({ type: ReportBatchDto })
   createBatch(@CurrentUser() user: AuthUser, @Body() body: CreateReportBatchDto) {
     return this.batches.request(user, body);
   }

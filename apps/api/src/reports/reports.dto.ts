@@ -146,3 +146,9 @@ export class ReportRunPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
+
+export class ReportBatchDto {
+  @ApiProperty({ format: 'uuid', description: 'Names the batch’s runs (and the 429 of a second one)' })
+  batchId: string;
+  @ApiProperty({ type: ReportRunDto, isArray: true, description: 'One run per donor' }) runs: ReportRunDto[];
+}

@@ -76,3 +76,19 @@ export type MailDelivery = S['KindPreferenceDto']['delivery'];
 export type OutboxPage = S['OutboxPageDto'];
 export type OutboxMessage = S['OutboxMessageDto'];
 export type Bounce = S['BounceDto'];
+
+// programme work after approval: reporting calendar, progress reports, revisions, versions
+export type Obligation = S['ObligationDto'];
+export type ObligationKind = S['ObligationKind'];
+export type ObligationStatus = S['ObligationStatus'];
+export type ObligationCounts = S['ObligationCountsDto'];
+export type ProgressReport = S['ProgressReportDto'];
+export type ProgressReportSection = ProgressReport['sections'][number];
+export type ProgrammeRevision = S['ProgrammeRevisionDto'];
+export type RevisionKind = S['RevisionKind'];
+export type ProgrammeVersionEntry = S['ProgrammeVersionEntryDto'];
+export type FieldChange = S['FieldChangeDto'];
+
+// the consolidated report's narrative
+export type ReportNarrative = S['ReportNarrativeDto'];
+export type NarrativeSection = S['NarrativeSectionDto'];

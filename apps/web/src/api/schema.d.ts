@@ -2631,6 +2631,18 @@ export interface components {
         | 'REPORT_FINISHED'
         | 'REPORT_FAILED';
     };
+    LinkedActualDto: {
+      /** Format: uuid */
+      id: string;
+      indicatorKey: string;
+      indicatorTitle: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      status: string;
+      value: string | null;
+    };
     LoginDto: {
       /** @example admin@mptf.test */
       email: string;
@@ -2916,6 +2928,59 @@ export interface components {
       /** @description true: no notification mail at all (the bell still shows everything) */
       mailOff: boolean;
     };
+    ObligationCountsDto: {
+      ACCEPTED: number;
+      DUE: number;
+      OVERDUE: number;
+      SUBMITTED: number;
+    };
+    ObligationDto: {
+      /** @example IOM */
+      convenerCode: string;
+      /** @description days past the due date while OVERDUE */
+      daysOverdue: number | null;
+      /** Format: date */
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['ObligationKind'];
+      /** @description days it was submitted after its due date */
+      lateByDays: number | null;
+      /** @description the agency a financial report is owed by */
+      orgCode: string | null;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: uuid */
+      programmeId: string;
+      /** Format: uuid */
+      progressReportId: string | null;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      status: components['schemas']['ObligationStatus'];
+      /** Format: date */
+      submittedOn: string | null;
+      title: string;
+      /** @description the reporting year (null for final reports) */
+      year: number | null;
+    };
+    /** @enum {string} */
+    ObligationKind: 'ANNUAL_NARRATIVE' | 'ANNUAL_FINANCIAL' | 'FINAL_NARRATIVE' | 'FINAL_FINANCIAL';
+    ObligationPageDto: {
+      items: components['schemas']['ObligationDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    /** @enum {string} */
+    ObligationStatus: 'DUE' | 'OVERDUE' | 'SUBMITTED' | 'ACCEPTED';
+    OrgAmountDto: {
+      /** @example 50000.00 */
+      amount: string;
+      /** @example IOM */
+      orgCode: string;
+    };
     OrganizationBudgetDto: {
       /** @example 500000.00 */
       direct: string;
@@ -3108,6 +3173,11 @@ export interface components {
       /** @example 2026-01-01 */
       start: string;
     };
+    PersonDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     PipelineItemDto: {
       /**
        * @description Funds available for allocation to its thematic area now
@@ -3195,6 +3265,37 @@ export interface components {
       pageSize: number;
       total: number;
     };
+    ProgrammeRevisionDto: {
+      additionalAllocations: components['schemas']['OrgAmountDto'][];
+      afterVersion: components['schemas']['ProgrammeVersionContentDto'];
+      beforeVersion: components['schemas']['ProgrammeVersionContentDto'];
+      /** @description against the version it revises */
+      changes: components['schemas']['FieldChangeDto'][];
+      /** @enum {string|null} */
+      decidedAs: 'FUND_UNIT' | 'CHAIR' | 'ACTING_CHAIR' | null;
+      decidedBy: components['schemas']['PersonDto'] | null;
+      /** Format: date */
+      decidedOn: string | null;
+      decisionComment: string | null;
+      /** Format: uuid */
+      id: string;
+      justification: string;
+      kind: components['schemas']['RevisionKind'];
+      /** Format: uuid */
+      meetingId: string | null;
+      number: number;
+      /** Format: uuid */
+      programmeId: string;
+      proposed: components['schemas']['ProposedRevisionDto'];
+      reference: string;
+      /** Format: date-time */
+      requestedAt: string;
+      requestedBy: components['schemas']['PersonDto'];
+      route: components['schemas']['RevisionRoute'];
+      /** @description why the Committee decides it */
+      routeReasons: components['schemas']['RouteReasonDto'][];
+      status: components['schemas']['RevisionStatus'];
+    };
     ProgrammeSummaryDto: {
       /** @example 1500000.00 */
       allocated: string;
@@ -3241,6 +3342,85 @@ export interface components {
       title: string;
       /** @example 900000.00 */
       transferred: string;
+    };
+    ProgrammeVersionContentDto: {
+      additionalFunding: components['schemas']['OrgAmountDto'][];
+      budgetLines: components['schemas']['VersionBudgetLineDto'][];
+      /** Format: date */
+      endDate: string;
+      results: components['schemas']['VersionResultDto'][];
+    };
+    ProgrammeVersionEntryDto: {
+      changes: components['schemas']['FieldChangeDto'][];
+      content: components['schemas']['ProgrammeVersionContentDto'];
+      /** Format: date */
+      inForceFrom: string | null;
+      kind: components['schemas']['RevisionKind'] | null;
+      /** Format: uuid */
+      revisionId: string | null;
+      revisionNumber: number | null;
+      /** @description 0: the approved proposal; n: the n-th approved revision’s version */
+      version: number;
+    };
+    ProgressReportDto: {
+      /** Format: date */
+      acceptedOn: string | null;
+      actuals: components['schemas']['LinkedActualDto'][];
+      convenerCode: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      dueDate: string;
+      /** Format: date */
+      firstSubmittedOn: string | null;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['ObligationKind'];
+      /** Format: uuid */
+      obligationId: string;
+      outcomes: components['schemas']['ReportOutcomeDto'][];
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: uuid */
+      programmeId: string;
+      reference: string;
+      sections: components['schemas']['ReportSectionDto'][];
+      status: components['schemas']['ProgressReportStatus'];
+      title: string;
+      version: number;
+      versionInForce: number;
+      versions: components['schemas']['ReportVersionDto'][];
+      year: number | null;
+    };
+    /** @enum {string} */
+    ProgressReportStatus: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
+    ProgressReportSummaryDto: {
+      /** Format: date */
+      acceptedOn: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      dueDate: string;
+      /** Format: date */
+      firstSubmittedOn: string | null;
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['ObligationKind'];
+      /** Format: uuid */
+      obligationId: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: uuid */
+      programmeId: string;
+      reference: string;
+      status: components['schemas']['ProgressReportStatus'];
+      title: string;
+      version: number;
+      year: number | null;
     };
     ProposalDetailDto: {
       budget: components['schemas']['BudgetDto'];
@@ -3381,6 +3561,13 @@ export interface components {
       thematicAreaCode: number;
       title: string;
     };
+    ProposedRevisionDto: {
+      additionalAllocations?: components['schemas']['OrgAmountDto'][];
+      budgetLines?: components['schemas']['VersionBudgetLineDto'][];
+      /** Format: date */
+      endDate?: string;
+      results?: components['schemas']['VersionResultDto'][];
+    };
     PunoFiguresDto: {
       /** @example 1500000.00 */
       allocated: string;
@@ -3502,6 +3689,15 @@ export interface components {
       recused: boolean;
       reviewedThisRound: boolean;
     };
+    ReportBatchDto: {
+      /**
+       * Format: uuid
+       * @description Names the batch’s runs (and the 429 of a second one)
+       */
+      batchId: string;
+      /** @description One run per donor */
+      runs: components['schemas']['ReportRunDto'][];
+    };
     ReportBatchParametersDto: {
       /**
        * @description The statements’ year (without it: since inception)
@@ -3515,6 +3711,10 @@ export interface components {
       sections: components['schemas']['NarrativeSectionDto'][];
       /** @example 2026 */
       year: number;
+    };
+    ReportOutcomeDto: {
+      key: string;
+      title: string;
     };
     ReportParametersDto: {
       /**
@@ -3575,6 +3775,17 @@ export interface components {
       pageSize: number;
       total: number;
     };
+    ReportSectionDto: {
+      adjustments: string;
+      challenges: string;
+      genderHumanRights: string;
+      orgCode: string;
+      progress: string;
+      resultKey: string;
+      story: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     ReportSourceDto: {
       /** @description sha256 of the figures: the same data give the same fingerprint */
       fingerprint: string;
@@ -3601,6 +3812,22 @@ export interface components {
       };
       /** @description When the REPEATABLE READ snapshot was taken */
       snapshotAt: string;
+    };
+    ReportVersionDto: {
+      /** @description the sections as submitted */
+      content: {
+        [key: string]: unknown;
+      };
+      /** @enum {string|null} */
+      outcome: 'ACCEPTED' | 'RETURNED' | null;
+      reviewComment: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      reviewedBy: components['schemas']['PersonDto'] | null;
+      /** Format: date-time */
+      submittedAt: string;
+      submittedBy: components['schemas']['PersonDto'];
+      version: number;
     };
     RequestRevisionDto: {
       /** @description Cost extension: money added per PUNO */
@@ -3787,6 +4014,8 @@ export interface components {
       key: string;
       title: string;
     };
+    /** @enum {string} */
+    RevisionKind: 'NO_COST_EXTENSION' | 'BUDGET_REVISION' | 'COST_EXTENSION';
     RevisionRefDto: {
       submittedAt: string;
       version: number;
@@ -3799,6 +4028,10 @@ export interface components {
       /** @enum {string} */
       type: 'OUTCOME' | 'OUTPUT';
     };
+    /** @enum {string} */
+    RevisionRoute: 'FUND_UNIT' | 'COMMITTEE';
+    /** @enum {string} */
+    RevisionStatus: 'SUBMITTED' | 'APPROVED' | 'REJECTED';
     RevisionSummaryDto: {
       submittedAt: string;
       submittedBy: components['schemas']['RevisionAuthorDto'];
@@ -3834,6 +4067,11 @@ export interface components {
       withActual: number;
       /** @description indicators with a target in the window */
       withTarget: number;
+    };
+    RouteReasonDto: {
+      field?: string;
+      message: string;
+      rule?: string;
     };
     ScheduleRevisionDto: {
       meetingId: string;
@@ -4164,6 +4402,26 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+    };
+    VersionBudgetLineDto: {
+      /** @example 125000.00 */
+      amount: string;
+      /** @example 1 */
+      categoryCode: number;
+      /** @example IOM */
+      orgCode: string;
+    };
+    VersionIndicatorDto: {
+      key: string;
+      title: string;
+    };
+    VersionResultDto: {
+      indicators: components['schemas']['VersionIndicatorDto'][];
+      key: string;
+      parentKey: string | null;
+      title: string;
+      /** @enum {string} */
+      type: 'OUTCOME' | 'OUTPUT';
     };
     WithAdministrativeAgentDto: {
       aaFees: string;
@@ -4903,7 +5161,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ObligationPageDto'];
+        };
       };
     };
   };
@@ -4921,7 +5181,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ObligationCountsDto'];
+        };
       };
     };
   };
@@ -5193,7 +5455,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ObligationPageDto'];
+        };
       };
     };
   };
@@ -5212,7 +5476,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportSummaryDto'][];
+        };
       };
     };
   };
@@ -5236,7 +5502,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -5328,7 +5596,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'][];
+        };
       };
     };
   };
@@ -5352,7 +5622,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };
@@ -5423,12 +5695,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Version 0 (the approved proposal) and one per approved revision, each with what it changed */
+      /** @description Version 0 (the approved proposal) and one per approved revision, each with what it changed; with ?at= the one version in force that day */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            | components['schemas']['ProgrammeVersionEntryDto'][]
+            | components['schemas']['ProgrammeVersionEntryDto'];
+        };
       };
     };
   };
@@ -5448,7 +5724,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -5471,7 +5749,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -5494,7 +5774,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -5513,7 +5795,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressReportDto'];
+        };
       };
     };
   };
@@ -6533,12 +6817,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description {batchId, runs: report runs} */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportBatchDto'];
+        };
       };
     };
   };
@@ -6674,7 +6959,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'][];
+        };
       };
     };
   };
@@ -6693,7 +6980,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };
@@ -6716,7 +7005,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };
@@ -6739,7 +7030,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };
@@ -6762,7 +7055,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRevisionDto'];
+        };
       };
     };
   };

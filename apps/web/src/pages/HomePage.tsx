@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { fundQueries } from '../api/queries/fund';
+import { programmeWorkQueries } from '../api/queries/programme-work';
 import { proposalQueries } from '../api/queries/proposals';
 import { resultsQueries } from '../api/queries/results';
 import { reviewQueries } from '../api/queries/review';
@@ -23,7 +24,6 @@ import { PageHeader, StatTile } from '../components/ui';
 import { ErrorState } from '../components/states';
 import { formatMoneyShort } from '../lib/money';
 import type { Role } from '../api/models';
-import type { ObligationCounts } from '../api/programme-work';
 import { TodoPanel } from './home/TodoPanel';
 
 function TaskCard({
@@ -87,8 +87,7 @@ export function HomePage() {
     enabled: can('actual.approve'),
   });
   const obligations = useQuery({
-    queryKey: ['obligations', 'summary'],
-    queryFn: () => api.get<ObligationCounts>('/obligations/summary'),
+    ...programmeWorkQueries.obligationCounts(),
     enabled: can('programme-work.read'),
   });
   if (!user) return null;

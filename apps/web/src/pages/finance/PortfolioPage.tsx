@@ -14,12 +14,11 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
 import { fundQueries } from '../../api/queries/fund';
 import { AREA_SHORT } from '../../api/reference';
 import type { PortfolioGroup } from '../../api/models';
 import type { PortfolioDimension } from '../../api/queries/fund';
-import type { ObligationCounts } from '../../api/programme-work';
+import { programmeWorkQueries } from '../../api/queries/programme-work';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, Section } from '../../components/ui';
@@ -50,8 +49,7 @@ const PALETTE = [
 function OverdueReports() {
   const { can } = useAuth();
   const counts = useQuery({
-    queryKey: ['obligations', 'summary'],
-    queryFn: () => api.get<ObligationCounts>('/obligations/summary'),
+    ...programmeWorkQueries.obligationCounts(),
     enabled: can('programme-work.read'),
   });
   if (!counts.data) return null;

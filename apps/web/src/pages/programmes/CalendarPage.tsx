@@ -1,9 +1,8 @@
 import { Group, Pagination, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Obligation, ObligationCounts, ObligationStatus } from '../../api/programme-work';
-import type { Page } from '../../api/types';
+import type { ObligationStatus } from '../../api/models';
+import { programmeWorkQueries } from '../../api/queries/programme-work';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section, StatTile } from '../../components/ui';
@@ -19,22 +18,17 @@ export function CalendarPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const fundWide = can('programme-work.read-all');
-  const counts = useQuery({
-    queryKey: ['obligations', 'summary'],
-    queryFn: () => api.get<ObligationCounts>('/obligations/summary'),
-  });
-  const list = useQuery({
-    queryKey: ['obligations', status, org, q, page],
-    queryFn: () =>
-      api.get<Page<Obligation>>('/obligations', {
-        status: status === 'ALL' ? undefined : status,
-        org: org.trim().toUpperCase() || undefined,
-        q: q.trim() || undefined,
-        sort: status === 'OVERDUE' ? '-daysOverdue,dueDate' : 'dueDate',
-        page,
-        pageSize: PAGE_SIZE,
-      }),
-  });
+  const counts = useQuery(programmeWorkQueries.obligationCounts());
+  const list = useQuery(
+    programmeWorkQueries.obligations({
+      status: status === 'ALL' ? undefined : status,
+      org: org.trim().toUpperCase() || undefined,
+      q: q.trim() || undefined,
+      sort: status === 'OVERDUE' ? '-daysOverdue,dueDate' : 'dueDate',
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+  );
   return (
     <Stack gap="lg">
       <PageHeader

@@ -1,7 +1,8 @@
 import { Anchor, Badge, ScrollArea, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { KIND_LABEL, OBLIGATION_COLOR, type Obligation } from '../../api/programme-work';
+import type { Obligation } from '../../api/models';
 import { formatDate } from '../../lib/format';
+import { KIND_LABEL, OBLIGATION_COLOR } from './programme-work-labels';
 
 /** How the calendar says where an obligation stands: overdue by how long, submitted late. */
 export function obligationState(o: Obligation): string {

@@ -3,22 +3,16 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, errorMessage } from '../../api/client';
-import {
-  describeChange,
-  KIND_LABEL,
-  REVISION_LABEL,
-  type Obligation,
-  type ProgressReport,
-  type Revision,
-  type VersionEntry,
-} from '../../api/programme-work';
-import type { Page, ProgrammeDetail } from '../../api/types';
+import { data, errorMessage, http } from '../../api/client';
+import type { Obligation } from '../../api/models';
+import { programmeWorkQueries } from '../../api/queries/programme-work';
+import { programmeQueries } from '../../api/queries/programmes';
 import { useAuth } from '../../auth/auth';
 import { ErrorState, LoadingState, QueryState } from '../../components/states';
 import { PageHeader, Section, StatusBadge } from '../../components/ui';
 import { formatDate } from '../../lib/format';
 import { ObligationsTable } from './ObligationsTable';
+import { describeChange, KIND_LABEL, REVISION_LABEL } from './programme-work-labels';
 import { RevisionDecision, RevisionRequestModal } from './RevisionPanels';
 
 /** A programme after approval: its reporting calendar, progress reports, revisions and versions. */
@@ -28,25 +22,18 @@ export function ProgrammeWorkPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [requesting, setRequesting] = useState(false);
-  const programme = useQuery({
-    queryKey: ['programme', id],
-    queryFn: () => api.get<ProgrammeDetail>(`/programmes/${id}`),
-  });
-  const obligations = useQuery({
-    queryKey: ['programme', id, 'obligations'],
-    queryFn: () => api.get<Page<Obligation>>(`/programmes/${id}/obligations`, { pageSize: 200 }),
-  });
-  const revisions = useQuery({
-    queryKey: ['programme', id, 'revisions'],
-    queryFn: () => api.get<Revision[]>(`/programmes/${id}/revisions`),
-  });
-  const versions = useQuery({
-    queryKey: ['programme', id, 'versions'],
-    queryFn: () => api.get<VersionEntry[]>(`/programmes/${id}/versions`),
-  });
+  const programme = useQuery(programmeQueries.detail(id));
+  const obligations = useQuery(programmeWorkQueries.programmeObligations(id, { pageSize: 200 }));
+  const revisions = useQuery(programmeWorkQueries.revisions(id));
+  const versions = useQuery(programmeWorkQueries.versions(id));
   const startReport = useMutation({
     mutationFn: (obligationId: string) =>
-      api.post<ProgressReport>(`/programmes/${id}/progress-reports`, { obligationId }),
+      data(
+        http.POST('/api/v1/programmes/{id}/progress-reports', {
+          params: { path: { id } },
+          body: { obligationId },
+        }),
+      ),
     onSuccess: (report) => {
       void client.invalidateQueries({ queryKey: ['programme', id] });
       void navigate(`/progress-reports/${report.id}`);

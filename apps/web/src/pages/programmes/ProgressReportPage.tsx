@@ -3,12 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiError, errorMessage } from '../../api/client';
-import { KIND_LABEL, type ProgressReport, type Section as ReportSection } from '../../api/programme-work';
+import { ApiError, data, errorMessage, http } from '../../api/client';
+import type { ProgressReport, ProgressReportSection as ReportSection } from '../../api/models';
+import { programmeWorkQueries } from '../../api/queries/programme-work';
 import { useAuth } from '../../auth/auth';
 import { ErrorState, LoadingState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { KIND_LABEL } from './programme-work-labels';
 
 const FIELDS: {
   key: keyof Pick<ReportSection, 'progress' | 'challenges' | 'adjustments' | 'genderHumanRights' | 'story'>;
@@ -36,10 +38,7 @@ export function ProgressReportPage() {
   const client = useQueryClient();
   const [draft, setDraft] = useState<Draft>({});
   const [comment, setComment] = useState('');
-  const report = useQuery({
-    queryKey: ['progress-report', id],
-    queryFn: () => api.get<ProgressReport>(`/progress-reports/${id}`),
-  });
+  const report = useQuery(programmeWorkQueries.progressReport(id));
   const own = user?.organizationCode ?? '';
   // The editor starts from the saved sections, and again whenever the report changes on the server
   // (adjusting state while rendering, as React recommends instead of an effect).
@@ -57,19 +56,24 @@ export function ProgressReportPage() {
     setDraft(next);
   }
   const refresh = (updated: ProgressReport) => {
-    client.setQueryData(['progress-report', id], updated);
+    client.setQueryData(programmeWorkQueries.progressReport(id).queryKey, updated);
     void client.invalidateQueries({ queryKey: ['programme', updated.programmeId] });
     void client.invalidateQueries({ queryKey: ['obligations'] });
   };
   const save = useMutation({
     mutationFn: () =>
-      api.put<ProgressReport>(`/progress-reports/${id}/sections`, {
-        sections: Object.entries(draft).map(([resultKey, fields]) => ({
-          resultKey,
-          orgCode: own,
-          ...fields,
-        })),
-      }),
+      data(
+        http.PUT('/api/v1/progress-reports/{id}/sections', {
+          params: { path: { id } },
+          body: {
+            sections: Object.entries(draft).map(([resultKey, fields]) => ({
+              resultKey,
+              orgCode: own,
+              ...fields,
+            })),
+          },
+        }),
+      ),
     onSuccess: (updated) => {
       refresh(updated);
       notifications.show({ color: 'teal', title: 'Saved', message: `${own}'s sections are saved.` });
@@ -78,13 +82,18 @@ export function ProgressReportPage() {
   const submit = useMutation({
     mutationFn: async () => {
       await save.mutateAsync();
-      return api.post<ProgressReport>(`/progress-reports/${id}/submit`);
+      return data(http.POST('/api/v1/progress-reports/{id}/submit', { params: { path: { id } } }));
     },
     onSuccess: refresh,
   });
   const review = useMutation({
     mutationFn: (outcome: 'ACCEPT' | 'RETURN') =>
-      api.post<ProgressReport>(`/progress-reports/${id}/review`, { outcome, comment }),
+      data(
+        http.POST('/api/v1/progress-reports/{id}/review', {
+          params: { path: { id } },
+          body: { outcome, comment },
+        }),
+      ),
     onSuccess: (updated) => {
       setComment('');
       refresh(updated);

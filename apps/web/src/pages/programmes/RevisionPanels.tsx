@@ -2,15 +2,12 @@ import { Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea }
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, errorMessage } from '../../api/client';
-import {
-  REVISION_LABEL,
-  type Revision,
-  type RevisionKind,
-  type VersionEntry,
-} from '../../api/programme-work';
-import type { MeetingSummary, Page, ProgrammeDetail } from '../../api/types';
+import { ApiError, data, errorMessage, http } from '../../api/client';
+import type { ProgrammeDetail, ProgrammeRevision, RevisionKind } from '../../api/models';
+import { meetingQueries } from '../../api/queries/meetings';
+import { programmeWorkQueries } from '../../api/queries/programme-work';
 import { useAuth } from '../../auth/auth';
+import { REVISION_LABEL } from './programme-work-labels';
 
 type Line = { orgCode: string; categoryCode: number; amount: string };
 
@@ -34,28 +31,29 @@ export function RevisionRequestModal({
   const [endDate, setEndDate] = useState('');
   const [lines, setLines] = useState<Line[] | null>(null);
   const [added, setAdded] = useState<Record<string, string>>({});
-  const versions = useQuery({
-    queryKey: ['programme', programme.id, 'versions'],
-    queryFn: () => api.get<VersionEntry[]>(`/programmes/${programme.id}/versions`),
-  });
-  const current = versions.data?.at(-1)?.content as
-    (VersionEntry['content'] & { budgetLines: Line[] }) | undefined;
+  const versions = useQuery(programmeWorkQueries.versions(programme.id));
+  const current = versions.data?.at(-1)?.content;
   const budget = lines ?? current?.budgetLines ?? [];
   const submit = useMutation({
     mutationFn: () =>
-      api.post<Revision>(`/programmes/${programme.id}/revisions`, {
-        kind,
-        justification,
-        ...(kind !== 'BUDGET_REVISION' && endDate ? { endDate } : {}),
-        ...(kind === 'BUDGET_REVISION' ? { budgetLines: budget } : {}),
-        ...(kind === 'COST_EXTENSION'
-          ? {
-              additionalAllocations: Object.entries(added)
-                .filter(([, a]) => a)
-                .map(([orgCode, amount]) => ({ orgCode, amount })),
-            }
-          : {}),
-      }),
+      data(
+        http.POST('/api/v1/programmes/{id}/revisions', {
+          params: { path: { id: programme.id } },
+          body: {
+            kind,
+            justification,
+            ...(kind !== 'BUDGET_REVISION' && endDate ? { endDate } : {}),
+            ...(kind === 'BUDGET_REVISION' ? { budgetLines: budget } : {}),
+            ...(kind === 'COST_EXTENSION'
+              ? {
+                  additionalAllocations: Object.entries(added)
+                    .filter(([, a]) => a)
+                    .map(([orgCode, amount]) => ({ orgCode, amount })),
+                }
+              : {}),
+          },
+        }),
+      ),
     onSuccess: (revision) => {
       notifications.show({
         color: 'teal',
@@ -152,7 +150,7 @@ export function RevisionRequestModal({
 }
 
 /** The decision on an open revision: the fund unit within its thresholds, else the agenda and the chair. */
-export function RevisionDecision({ revision }: { revision: Revision }) {
+export function RevisionDecision({ revision }: { revision: ProgrammeRevision }) {
   const { can } = useAuth();
   const client = useQueryClient();
   const [comment, setComment] = useState('');
@@ -161,20 +159,38 @@ export function RevisionDecision({ revision }: { revision: Revision }) {
   const schedules = revision.route === 'COMMITTEE' && can('meeting.manage');
   const chair = revision.route === 'COMMITTEE' && can('decision.record');
   const meetings = useQuery({
-    queryKey: ['meetings', 'all'],
-    queryFn: async () => (await api.get<Page<MeetingSummary>>('/sc-meetings', { pageSize: 200 })).items,
+    ...meetingQueries.list({ pageSize: 200 }),
+    select: (page) => page.items,
     enabled: schedules,
   });
   const done = () => void client.invalidateQueries({ queryKey: ['programme', revision.programmeId] });
   const decide = useMutation({
-    mutationFn: (outcome: string) =>
-      fundUnit
-        ? api.post(`/revisions/${revision.id}/review`, { outcome, comment })
-        : api.post(`/revisions/${revision.id}/decision`, { outcome, justification: comment }),
+    mutationFn: (approve: boolean) => {
+      const path = { id: revision.id };
+      return fundUnit
+        ? data(
+            http.POST('/api/v1/revisions/{id}/review', {
+              params: { path },
+              body: { outcome: approve ? 'APPROVE' : 'REJECT', comment },
+            }),
+          )
+        : data(
+            http.POST('/api/v1/revisions/{id}/decision', {
+              params: { path },
+              body: { outcome: approve ? 'APPROVED' : 'REJECTED', justification: comment },
+            }),
+          );
+    },
     onSuccess: done,
   });
   const schedule = useMutation({
-    mutationFn: () => api.put(`/revisions/${revision.id}/meeting`, { meetingId }),
+    mutationFn: () =>
+      data(
+        http.PUT('/api/v1/revisions/{id}/meeting', {
+          params: { path: { id: revision.id } },
+          body: { meetingId: meetingId! },
+        }),
+      ),
     onSuccess: done,
   });
   if (!fundUnit && !schedules && !chair) return null;
@@ -209,18 +225,14 @@ export function RevisionDecision({ revision }: { revision: Revision }) {
             autosize
           />
           <Group>
-            <Button
-              color="teal"
-              loading={decide.isPending}
-              onClick={() => decide.mutate(fundUnit ? 'APPROVE' : 'APPROVED')}
-            >
+            <Button color="teal" loading={decide.isPending} onClick={() => decide.mutate(true)}>
               Approve revision {revision.number}
             </Button>
             <Button
               color="red"
               variant="light"
               loading={decide.isPending}
-              onClick={() => decide.mutate(fundUnit ? 'REJECT' : 'REJECTED')}
+              onClick={() => decide.mutate(false)}
             >
               Reject
             </Button>

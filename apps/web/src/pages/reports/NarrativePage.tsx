@@ -15,15 +15,13 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api/client';
-import type { S } from '../../api/types';
+import { data, errorMessage, http } from '../../api/client';
+import type { NarrativeSection } from '../../api/models';
+import { narrativeQueries } from '../../api/queries/narratives';
 import { useAuth } from '../../auth/auth';
 import { QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';
-
-type ReportNarrative = S['ReportNarrativeDto'];
-type NarrativeSection = S['NarrativeSectionDto'];
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const YEARS = [THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2].map(String);
@@ -40,10 +38,7 @@ const STATE_BADGE: Record<NarrativeSection['state'], { color: string; label: str
  */
 export function NarrativePage() {
   const [year, setYear] = useState(String(THIS_YEAR));
-  const query = useQuery({
-    queryKey: ['report-narratives', year],
-    queryFn: () => api.get<ReportNarrative>(`/report-narratives/${year}`),
-  });
+  const query = useQuery(narrativeQueries.year(Number(year)));
   return (
     <Stack>
       <PageHeader
@@ -104,12 +99,14 @@ function SectionEditor({ year, section }: { year: string; section: NarrativeSect
   const editable = can('report-narrative.write');
   const save = useMutation({
     mutationFn: () =>
-      api.put<NarrativeSection>(
-        `/report-narratives/${year}/sections/${section.key}`,
-        omitted ? { omitted: true, reason } : { body },
+      data(
+        http.PUT('/api/v1/report-narratives/{year}/sections/{key}', {
+          params: { path: { year: Number(year), key: section.key } },
+          body: omitted ? { omitted: true, reason } : { body },
+        }),
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['report-narratives', year] });
+      void queryClient.invalidateQueries({ queryKey: narrativeQueries.year(Number(year)).queryKey });
       notifications.show({
         color: 'teal',
         title: 'Saved',
