@@ -21,6 +21,9 @@ describe('shared input formats', () => {
     expect(response.status).toBe(400);
     const fields = new Set((response.body.details as { field: string }[]).map((d) => d.field));
     expect([...fields].sort()).toEqual(['amount', 'date', 'donorCode', 'usdAmount']);
-    expect(response.body.details).toContainEqual({ field: 'date', message: 'Date must be a valid calendar date' });
+    expect(response.body.details).toContainEqual({
+      field: 'date',
+      message: 'Date must be a valid calendar date',
+    });
   });
 });

@@ -1,4 +1,11 @@
-import { Cents, ErrorDetail, formatMoney, groupThousands, parseMoney, RuleViolationError } from '@mptf/platform';
+import {
+  Cents,
+  ErrorDetail,
+  formatMoney,
+  groupThousands,
+  parseMoney,
+  RuleViolationError,
+} from '@mptf/platform';
 import type { FundSettings } from '@mptf/reference';
 
 /**

@@ -104,6 +104,12 @@ const READERS = [
       useFactory: (...composers: ReportComposer[]): ReportComposer[] => composers,
     },
   ],
-  exports: [ReportsService, ReportBatchesService, ReportGenerator, ReportScheduleService, ReportNarrativesService],
+  exports: [
+    ReportsService,
+    ReportBatchesService,
+    ReportGenerator,
+    ReportScheduleService,
+    ReportNarrativesService,
+  ],
 })
 export class ReportingModule {}

@@ -129,7 +129,11 @@ export class MeetingsService {
         before: { agenda: before },
         after: { agenda: proposalIds.map((p) => byId.get(p)?.reference) },
       });
-      await this.notices.agendaSet(manager, { id: meetingId, title: meeting.title, date: meeting.date }, user);
+      await this.notices.agendaSet(
+        manager,
+        { id: meetingId, title: meeting.title, date: meeting.date },
+        user,
+      );
     });
     return this.get(meetingId);
   }
