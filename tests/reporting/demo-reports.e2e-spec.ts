@@ -377,7 +377,7 @@ describe('donor reports on the demo portfolio', () => {
       expect({ term, defined: annual.includes(term) }).toEqual({ term, defined: true });
   });
 
-  it('leaves no page of a PDF near-empty: content reaches past a fifth of every page after the contents', () => {
+  it('leaves no page of a PDF near-empty: content reaches past a fifth of every page between the contents and the last', () => {
     for (const name of [
       'annual.pdf',
       'annual-inception.pdf',
@@ -390,7 +390,8 @@ describe('donor reports on the demo portfolio', () => {
       const pages = Number(
         /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8'))![1],
       );
-      for (let page = 3; page <= pages; page++) {
+      // The last page holds what is left of the document, however short.
+      for (let page = 3; page < pages; page++) {
         const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-', '-'], {
           input: pdf,
         }).toString('utf8');

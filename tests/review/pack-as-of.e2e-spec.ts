@@ -67,10 +67,10 @@ describe('decision packs as of their meeting', () => {
       .parse(binary);
     return csvText(file.body as Buffer);
   };
-  /** Lines with figures: before the (live) decisions section, less the generation time and decision cells. */
+  /** Lines with figures: before the (live) decisions table, less the generation time and decision cells. */
   const figureLines = (csv: string) =>
     csv
-      .slice(0, csv.indexOf('"Section","Decisions"'))
+      .slice(0, csv.indexOf('"Proposal","Outcome","Allocated"'))
       .split('\n')
       .filter((line) => !/Generated|Pack kept|Decisions recorded|^"Decision"|^"Run"/.test(line));
 

@@ -18,6 +18,19 @@ const withPermission =
 const proposalVisible = (user: AuthUser, bind: BindParam) => visibleProposalsCondition(user, 'p', bind);
 
 /**
+ * Programme work (progress reports, revisions) in `table`: all of it for who reads all programme
+ * work, else only the programmes the reader's organization takes part in (as GET on it would).
+ */
+const programmeWork =
+  (table: 'progress_reports' | 'programme_revisions'): EntityRule =>
+  (user, bind) => {
+    if (can(user, Permission.PROGRAMME_WORK_READ_ALL)) return 'true';
+    if (!can(user, Permission.PROGRAMME_WORK_READ) || !user.organizationId) return 'false';
+    return `EXISTS (SELECT 1 FROM ${table} w JOIN proposals_participants_v pp ON pp.proposal_id = w.proposal_id
+                     WHERE w.id = ${AUDIT_ENTITY_UUID} AND pp.organization_id = ${bind(user.organizationId)})`;
+  };
+
+/**
  * Every entity type the audit trail holds, each with its own visibility: a reader sees an event
  * only when they may see its entity now (GET /audit answers as GET on the entity would). A type
  * missing from this table is seen by nobody; the audit visibility spec fails when the application
@@ -38,6 +51,9 @@ export const AUDIT_ENTITY_RULES: Readonly<Record<string, EntityRule>> = {
     `EXISTS (SELECT 1 FROM indicator_actuals a JOIN proposals_summary_v p ON p.id = a.proposal_id
               WHERE a.id = ${AUDIT_ENTITY_UUID} AND ${readableCondition(user, 'p', bind)}
                 AND ${visibleActualsCondition(user, 'a', bind)})`,
+  progress_report: programmeWork('progress_reports'),
+  programme_revision: programmeWork('programme_revisions'),
+  'report-narrative': withPermission(Permission.REPORT_NARRATIVE_READ),
   report_run: (user, bind) =>
     `EXISTS (SELECT 1 FROM report_runs r WHERE r.id = ${AUDIT_ENTITY_UUID} AND ${readableRunsCondition(user, bind)})`,
   'fund-indicator': withPermission(Permission.RESULTS_READ),
