@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
@@ -12,7 +13,7 @@ import {
   ReadAllDto,
 } from './notifications.dto';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new ParseIdPipe();
 
 /** The caller's own notifications (the bell): only ever their own rows. */
 @ApiTags('notifications')

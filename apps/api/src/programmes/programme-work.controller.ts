@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -62,7 +63,7 @@ export class ObligationsController {
   })
   ofProgramme(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Query() dto: ObligationQueryDto,
   ) {
     return this.obligations.ofProgramme(user, id, query(dto));
@@ -103,7 +104,7 @@ export class ObligationsController {
   })
   versionsOf(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Query() dto: VersionQueryDto,
   ) {
     return this.revisions.versionsOf(user, id, dto.at);
@@ -125,7 +126,7 @@ export class ProgressReportsController {
   })
   create(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: CreateProgressReportDto,
   ) {
     return this.reports.create(user, id, body.obligationId);
@@ -134,7 +135,7 @@ export class ProgressReportsController {
   @Get('programmes/:id/progress-reports')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
   @ApiOkResponse({ type: ProgressReportSummaryDto, isArray: true })
-  list(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  list(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string) {
     return this.reports.list(user, id);
   }
 
@@ -144,7 +145,7 @@ export class ProgressReportsController {
     type: ProgressReportDto,
     description: 'With its sections, the actuals of its period, and every submitted version with its review',
   })
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string) {
     return this.reports.get(user, id);
   }
 
@@ -153,7 +154,7 @@ export class ProgressReportsController {
   @ApiOkResponse({ type: ProgressReportDto })
   writeSections(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: WriteSectionsDto,
   ) {
     return this.reports.writeSections(user, id, body.sections);
@@ -163,7 +164,7 @@ export class ProgressReportsController {
   @HttpCode(200)
   @RequirePermission(Permission.PROGRESS_REPORT_WRITE)
   @ApiOkResponse({ type: ProgressReportDto })
-  submit(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  submit(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string) {
     return this.reports.submit(user, id);
   }
 
@@ -173,7 +174,7 @@ export class ProgressReportsController {
   @ApiOkResponse({ type: ProgressReportDto })
   review(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: ReviewProgressReportDto,
   ) {
     return this.reports.review(user, id, body.outcome, body.comment);
@@ -195,7 +196,7 @@ export class RevisionsController {
   })
   request(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: RequestRevisionDto,
   ) {
     return this.revisions.request(user, id, {
@@ -207,7 +208,7 @@ export class RevisionsController {
   @Get('programmes/:id/revisions')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
   @ApiOkResponse({ type: ProgrammeRevisionDto, isArray: true })
-  list(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  list(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string) {
     return this.revisions.ofProgramme(user, id);
   }
 
@@ -225,7 +226,7 @@ export class RevisionsController {
   @Get('revisions/:id')
   @RequirePermission(Permission.PROGRAMME_WORK_READ)
   @ApiOkResponse({ type: ProgrammeRevisionDto })
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string) {
     return this.revisions.get(user, id);
   }
 
@@ -235,7 +236,7 @@ export class RevisionsController {
   @ApiOkResponse({ type: ProgrammeRevisionDto })
   review(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: ReviewRevisionDto,
   ) {
     return this.revisions.review(user, id, body.outcome, body.comment);
@@ -246,7 +247,7 @@ export class RevisionsController {
   @ApiOkResponse({ type: ProgrammeRevisionDto })
   schedule(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: ScheduleRevisionDto,
   ) {
     return this.revisions.schedule(user, id, body.meetingId);
@@ -258,7 +259,7 @@ export class RevisionsController {
   @ApiOkResponse({ type: ProgrammeRevisionDto })
   decide(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: DecideRevisionDto,
   ) {
     return this.revisions.decide(user, id, body);

@@ -24,7 +24,8 @@ describe('XLSX markers in numeric columns', () => {
     await output.done;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[1];
+    // Contents, Summary, then one sheet per table.
+    const sheet = workbook.worksheets[2];
     const column = table.columns.indexOf(rate) + 1;
     expect(sheet.getRow(2).getCell(column).value).toBe('n/a');
     expect(typeof sheet.getRow(3).getCell(column).value).toBe('number');
