@@ -76,7 +76,8 @@ describe('Web journey: the bell, mail preferences and the outbox', () => {
 
   it('saves a daily digest for one kind of event', async () => {
     const { page } = browser;
-    await page.getByRole('button', { name: /^Account of/ }).click();
+    // The account button is named by what it shows: the user's name.
+    await page.getByRole('button', { name: /Fatou Mbaye/ }).click();
     await page.getByRole('menuitem', { name: 'Notification preferences' }).click();
     await see(page.getByRole('heading', { name: 'Notification preferences' })).toBeVisible();
     const row = page.getByRole('row').filter({ hasText: 'Proposal submitted' });

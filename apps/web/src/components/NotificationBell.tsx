@@ -67,15 +67,11 @@ export function NotificationBell() {
   const unread = latest.data?.unread ?? 0;
   const items = latest.data?.items ?? [];
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md">
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          color="red"
-          disabled={unread === 0}
-          offset={4}
-        >
+    // The popover's target is the button itself: it carries aria-expanded, which a plain
+    // wrapper (the indicator's div) may not.
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md">
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="white"
@@ -85,55 +81,66 @@ export function NotificationBell() {
           >
             <IconBell size={22} stroke={1.7} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0}>
-        <Group
-          justify="space-between"
-          px="md"
-          py="xs"
-          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-        >
-          <Text fw={700} size="sm">
-            Notifications
-          </Text>
-          <Button size="compact-xs" variant="subtle" disabled={!unread} onClick={() => readAll.mutate()}>
-            Mark all read
-          </Button>
-        </Group>
-        <Stack gap={0} role="list" aria-label="Latest notifications" mah={420} style={{ overflowY: 'auto' }}>
-          {items.length === 0 && (
-            <Text size="sm" c="dimmed" p="md">
-              Nothing waits for you.
+        </Popover.Target>
+        <Popover.Dropdown p={0}>
+          <Group
+            justify="space-between"
+            px="md"
+            py="xs"
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <Text fw={700} size="sm">
+              Notifications
             </Text>
-          )}
-          {items.map((notification) => (
-            <UnstyledButton
-              key={notification.id}
-              role="listitem"
-              onClick={() => void open(notification)}
-              px="md"
-              py="xs"
-              className="notification-item"
-              data-unread={notification.read ? undefined : 'true'}
-              style={{
-                borderBottom: '1px solid var(--mantine-color-gray-2)',
-                background: notification.read ? undefined : 'var(--mantine-color-un-0)',
-              }}
+            <Button size="compact-xs" variant="subtle" disabled={!unread} onClick={() => readAll.mutate()}>
+              Mark all read
+            </Button>
+          </Group>
+          <Stack
+            gap={0}
+            role="list"
+            aria-label="Latest notifications"
+            mah={420}
+            style={{ overflowY: 'auto' }}
+          >
+            {items.length === 0 && (
+              <Text size="sm" c="dimmed" p="md">
+                Nothing waits for you.
+              </Text>
+            )}
+            {items.map((notification) => (
+              <UnstyledButton
+                key={notification.id}
+                role="listitem"
+                onClick={() => void open(notification)}
+                px="md"
+                py="xs"
+                className="notification-item"
+                data-unread={notification.read ? undefined : 'true'}
+                style={{
+                  borderBottom: '1px solid var(--mantine-color-gray-2)',
+                  background: notification.read ? undefined : 'var(--mantine-color-un-0)',
+                }}
+              >
+                <NotificationLine notification={notification} />
+              </UnstyledButton>
+            ))}
+          </Stack>
+          <Group justify="space-between" px="md" py="xs">
+            <Anchor component={Link} to="/notifications" size="sm" onClick={() => setOpened(false)}>
+              All notifications
+            </Anchor>
+            <Anchor
+              component={Link}
+              to="/notifications/preferences"
+              size="sm"
+              onClick={() => setOpened(false)}
             >
-              <NotificationLine notification={notification} />
-            </UnstyledButton>
-          ))}
-        </Stack>
-        <Group justify="space-between" px="md" py="xs">
-          <Anchor component={Link} to="/notifications" size="sm" onClick={() => setOpened(false)}>
-            All notifications
-          </Anchor>
-          <Anchor component={Link} to="/notifications/preferences" size="sm" onClick={() => setOpened(false)}>
-            Mail preferences
-          </Anchor>
-        </Group>
-      </Popover.Dropdown>
-    </Popover>
+              Mail preferences
+            </Anchor>
+          </Group>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

@@ -151,7 +151,7 @@ export function ContributionsPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ScrollArea viewportProps={{ tabIndex: 0 }}>
               <Table miw={900} aria-label="Contributions">
                 <Table.Thead>
                   <Table.Tr>

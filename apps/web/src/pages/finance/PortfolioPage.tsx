@@ -188,7 +188,7 @@ export function PortfolioPage() {
                 </Grid.Col>
               </Grid>
               <Paper withBorder radius="md">
-                <ScrollArea>
+                <ScrollArea viewportProps={{ tabIndex: 0 }}>
                   <Table miw={760} aria-label="Portfolio figures">
                     <Table.Thead>
                       <Table.Tr>

@@ -268,7 +268,7 @@ export function ReportsPage() {
               }
             >
               {() => (
-                <ScrollArea>
+                <ScrollArea viewportProps={{ tabIndex: 0 }}>
                   <Table miw={560} aria-label="Generated reports" verticalSpacing="sm">
                     <Table.Thead>
                       <Table.Tr>

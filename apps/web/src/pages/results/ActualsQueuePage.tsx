@@ -65,7 +65,7 @@ export function ActualsQueuePage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ScrollArea viewportProps={{ tabIndex: 0 }}>
               <Table miw={980} aria-label="Submitted actuals">
                 <Table.Thead>
                   <Table.Tr>

@@ -83,7 +83,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
           />
         </Grid.Col>
       </Grid>
-      <ScrollArea mt="md">
+      <ScrollArea viewportProps={{ tabIndex: 0 }} mt="md">
         <Table miw={480} fz="sm" aria-label="Balance figures">
           <Table.Thead>
             <Table.Tr>
@@ -103,9 +103,9 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
                   className="num"
                   c={
                     row['If approved'] - row.Current > 0
-                      ? 'teal.8'
+                      ? 'teal.9'
                       : row['If approved'] - row.Current < 0
-                        ? 'red.8'
+                        ? 'red.9'
                         : undefined
                   }
                 >

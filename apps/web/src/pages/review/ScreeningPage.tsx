@@ -55,7 +55,7 @@ export function ScreeningPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ScrollArea viewportProps={{ tabIndex: 0 }}>
               <Table miw={780} aria-label="Submitted proposals">
                 <Table.Thead>
                   <Table.Tr>
