@@ -4,16 +4,14 @@ import { Clock } from '@mptf/platform';
 import { binary, finished } from '../reporting/report-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 import {
+  activeProgrammeWithMatrix,
   API,
-  approvedProgramme,
   expectStatus,
   find,
   FMU,
   IOM,
   obligationsOf,
-  programmeMatrix,
   setToday,
-  transfer,
 } from './programme-work-fixtures';
 
 /** The annual consolidated report lists the year's late reports and the accepted narratives. */
@@ -23,17 +21,7 @@ describe('annual report: late reports and accepted narratives', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    setToday(t, '2026-02-01');
-    programmeId = await approvedProgramme(t);
-    await transfer(t, programmeId, 'IOM', '100000.00', '2026-02-01');
-    await transfer(t, programmeId, 'UNICEF', '100000.00', '2026-02-01');
-    await expectStatus(
-      await t.http
-        .put(`${API}/proposals/${programmeId}/results-matrix`)
-        .set(await t.as(IOM))
-        .send(programmeMatrix()),
-      200,
-    );
+    programmeId = await activeProgrammeWithMatrix(t);
     setToday(t, '2027-05-10');
     const obligation = find(await obligationsOf(t, programmeId, IOM), 'ANNUAL_NARRATIVE', 2026, null);
     const report = await expectStatus(

@@ -50,6 +50,25 @@ export async function transfer(
   );
 }
 
+/**
+ * An approved programme made ACTIVE on 1 Feb 2026 (a first transfer to each PUNO) with its results
+ * matrix (programmeMatrix): what a progress report needs.
+ */
+export async function activeProgrammeWithMatrix(t: TestContext): Promise<string> {
+  setToday(t, '2026-02-01');
+  const programmeId = await approvedProgramme(t);
+  await transfer(t, programmeId, 'IOM', '100000.00', '2026-02-01');
+  await transfer(t, programmeId, 'UNICEF', '100000.00', '2026-02-01');
+  await expectStatus(
+    await t.http
+      .put(`${API}/proposals/${programmeId}/results-matrix`)
+      .set(await t.as(IOM))
+      .send(programmeMatrix()),
+    200,
+  );
+  return programmeId;
+}
+
 /** One outcome with one indicator whose target period is the first half of 2026. */
 export function programmeMatrix() {
   return {

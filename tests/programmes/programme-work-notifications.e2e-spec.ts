@@ -3,16 +3,14 @@ import { mailed, notified } from '../notifications/notification-fixtures';
 import { createTestContext, eventually, TestContext } from '../support/test-context';
 import { startTestSmtpServer, TestSmtpServer } from '../support/test-smtp-server';
 import {
+  activeProgrammeWithMatrix,
   API,
-  approvedProgramme,
   expectStatus,
   find,
   FMU,
   IOM,
   obligationsOf,
-  programmeMatrix,
   setToday,
-  transfer,
 } from './programme-work-fixtures';
 
 const FMU_ONLY = ['fmu@mptf.test'];
@@ -32,17 +30,7 @@ describe('programme work notifications', () => {
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     t = await createTestContext({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://mptf.example.org' } });
-    setToday(t, '2026-02-01');
-    programmeId = await approvedProgramme(t);
-    await transfer(t, programmeId, 'IOM', '100000.00', '2026-02-01');
-    await transfer(t, programmeId, 'UNICEF', '100000.00', '2026-02-01');
-    await expectStatus(
-      await t.http
-        .put(`${API}/proposals/${programmeId}/results-matrix`)
-        .set(await t.as(IOM))
-        .send(programmeMatrix()),
-      200,
-    );
+    programmeId = await activeProgrammeWithMatrix(t);
     const worker = await t.startWorker();
     setToday(t, '2027-04-20');
     // The worker has its own Clock instance: move it too.

@@ -1,13 +1,5 @@
 import { createTestContext, TestContext } from '../support/test-context';
-import {
-  API,
-  approvedProgramme,
-  expectStatus,
-  IOM,
-  programmeMatrix,
-  setToday,
-  transfer,
-} from '../programmes/programme-work-fixtures';
+import { activeProgrammeWithMatrix, IOM, setToday } from '../programmes/programme-work-fixtures';
 import { Browser, choose, expect as see, openBrowser } from './browser';
 
 jest.setTimeout(240000);
@@ -27,17 +19,7 @@ describe('Web journey 4: reporting calendar, progress report and revision', () =
 
   beforeAll(async () => {
     t = await createTestContext();
-    setToday(t, '2026-02-01');
-    programmeId = await approvedProgramme(t);
-    await transfer(t, programmeId, 'IOM', '100000.00', '2026-02-01');
-    await transfer(t, programmeId, 'UNICEF', '100000.00', '2026-02-01');
-    await expectStatus(
-      await t.http
-        .put(`${API}/proposals/${programmeId}/results-matrix`)
-        .set(await t.as(IOM))
-        .send(programmeMatrix()),
-      200,
-    );
+    programmeId = await activeProgrammeWithMatrix(t);
     setToday(t, '2027-05-10');
     browser = await openBrowser(t);
   });
