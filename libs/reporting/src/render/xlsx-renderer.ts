@@ -89,9 +89,10 @@ function columnPlan(table: TableBlock): { numeric: boolean; numFmt?: string }[] 
 function cellOf(value: CellValue, numeric: boolean): string | number | null {
   if (value === null || value === undefined || value === '') return null;
   if (!numeric) return String(value);
+  const plain = typeof value === 'string' ? value.replace(/,/g, '') : value;
   // A marker such as "n/a" in a numeric column stays text, never a misleading 0.
-  if (typeof value === 'string' && !Number.isFinite(Number(value.replace(/,/g, '')))) return value;
-  return numericValue(typeof value === 'string' ? value.replace(/,/g, '') : value);
+  if (typeof plain === 'string' && !Number.isFinite(Number(plain))) return value;
+  return numericValue(plain);
 }
 
 type Writer = import('exceljs').stream.xlsx.WorkbookWriter;
