@@ -30,5 +30,8 @@ export const theme = createTheme({
     Button: { defaultProps: { radius: 'md' } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Badge: { defaultProps: { radius: 'sm' } },
+    // A keyboard user scrolls a wide table too: every scroll viewport takes focus (WCAG 2.1.1,
+    // axe's scrollable-region-focusable). A page's own viewportProps replace these.
+    ScrollArea: { defaultProps: { viewportProps: { tabIndex: 0 } } },
   },
 });

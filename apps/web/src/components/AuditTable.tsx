@@ -37,7 +37,7 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
     >
       {(data) => (
         <>
-          <ScrollArea viewportProps={{ tabIndex: 0 }}>
+          <ScrollArea>
             <Table miw={760} aria-label="Audit trail" verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>

@@ -151,7 +151,7 @@ export function ContributionsPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea viewportProps={{ tabIndex: 0 }}>
+            <ScrollArea>
               <Table miw={900} aria-label="Contributions">
                 <Table.Thead>
                   <Table.Tr>

@@ -47,7 +47,7 @@ export function ExpenditureReports({ programmeId }: { programmeId: string }) {
         }
       >
         {(data) => (
-          <ScrollArea viewportProps={{ tabIndex: 0 }}>
+          <ScrollArea>
             <Table miw={760} aria-label="Expenditure reports">
               <Table.Thead>
                 <Table.Tr>

@@ -188,7 +188,7 @@ export function PortfolioPage() {
                 </Grid.Col>
               </Grid>
               <Paper withBorder radius="md">
-                <ScrollArea viewportProps={{ tabIndex: 0 }}>
+                <ScrollArea>
                   <Table miw={760} aria-label="Portfolio figures">
                     <Table.Thead>
                       <Table.Tr>

@@ -115,7 +115,7 @@ export function ProgrammePage() {
           <Grid gap="lg">
             <Grid.Col span={12}>
               <Section title="By Participating UN Organization">
-                <ScrollArea viewportProps={{ tabIndex: 0 }}>
+                <ScrollArea>
                   <Table miw={720} aria-label="Money by PUNO">
                     <Table.Thead>
                       <Table.Tr>

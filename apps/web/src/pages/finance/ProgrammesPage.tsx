@@ -95,7 +95,7 @@ export function ProgrammesPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea viewportProps={{ tabIndex: 0 }}>
+            <ScrollArea>
               <Table miw={1000} aria-label="Programmes">
                 <Table.Thead>
                   <Table.Tr>

@@ -14,7 +14,7 @@ export function obligationState(o: Obligation): string {
 
 export function ObligationsTable({ items, showProgramme }: { items: Obligation[]; showProgramme: boolean }) {
   return (
-    <ScrollArea viewportProps={{ tabIndex: 0 }}>
+    <ScrollArea>
       <Table miw={760} aria-label="Reporting obligations" fz="sm">
         <Table.Thead>
           <Table.Tr>

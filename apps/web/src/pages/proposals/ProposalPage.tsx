@@ -177,7 +177,7 @@ export function ProposalPage() {
               title="Budget by PUNO"
               description={`Indirect support costs at ${(Number(p.indirectRate) * 100).toFixed(1)} % of direct costs.`}
             >
-              <ScrollArea viewportProps={{ tabIndex: 0 }}>
+              <ScrollArea>
                 <Table miw={560} aria-label="Budget by PUNO">
                   <Table.Thead>
                     <Table.Tr>

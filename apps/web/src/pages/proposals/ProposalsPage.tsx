@@ -136,7 +136,7 @@ export function ProposalsPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea viewportProps={{ tabIndex: 0 }}>
+            <ScrollArea>
               <Table miw={860} aria-label="Proposals">
                 <Table.Thead>
                   <Table.Tr>

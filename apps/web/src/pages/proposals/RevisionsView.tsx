@@ -78,7 +78,7 @@ export function RevisionsView({ proposal }: { proposal: Proposal }) {
               empty={(data) => data.changes.length === 0 && <Text c="dimmed">No differences.</Text>}
             >
               {(data) => (
-                <ScrollArea viewportProps={{ tabIndex: 0 }}>
+                <ScrollArea>
                   <Table miw={640} aria-label="Differences between revisions">
                     <Table.Thead>
                       <Table.Tr>

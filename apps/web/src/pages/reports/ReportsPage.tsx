@@ -268,7 +268,7 @@ export function ReportsPage() {
               }
             >
               {() => (
-                <ScrollArea viewportProps={{ tabIndex: 0 }}>
+                <ScrollArea>
                   <Table miw={560} aria-label="Generated reports" verticalSpacing="sm">
                     <Table.Thead>
                       <Table.Tr>

@@ -65,7 +65,7 @@ export function ActualsQueuePage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea viewportProps={{ tabIndex: 0 }}>
+            <ScrollArea>
               <Table miw={980} aria-label="Submitted actuals">
                 <Table.Thead>
                   <Table.Tr>

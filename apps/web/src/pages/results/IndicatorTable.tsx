@@ -19,7 +19,7 @@ export function IndicatorTable({
       </Text>
     );
   return (
-    <ScrollArea viewportProps={{ tabIndex: 0 }}>
+    <ScrollArea>
       <Table miw={720} fz="sm" verticalSpacing={6} aria-label="Indicators">
         <Table.Thead>
           <Table.Tr>

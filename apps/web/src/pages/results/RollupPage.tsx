@@ -101,7 +101,7 @@ export function RollupPage() {
               />
             </Section>
             <Paper withBorder radius="md">
-              <ScrollArea viewportProps={{ tabIndex: 0 }}>
+              <ScrollArea>
                 <Table miw={820} aria-label="Results roll-up">
                   <Table.Thead>
                     <Table.Tr>

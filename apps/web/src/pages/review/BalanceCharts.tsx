@@ -83,7 +83,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
           />
         </Grid.Col>
       </Grid>
-      <ScrollArea viewportProps={{ tabIndex: 0 }} mt="md">
+      <ScrollArea mt="md">
         <Table miw={480} fz="sm" aria-label="Balance figures">
           <Table.Thead>
             <Table.Tr>

@@ -60,7 +60,7 @@ export function MeetingsPage() {
       >
         {(items) => (
           <Paper withBorder radius="md">
-            <ScrollArea viewportProps={{ tabIndex: 0 }}>
+            <ScrollArea>
               <Table miw={600} aria-label="Meetings">
                 <Table.Thead>
                   <Table.Tr>

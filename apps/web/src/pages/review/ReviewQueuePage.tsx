@@ -60,7 +60,7 @@ export function ReviewQueuePage() {
       >
         {(items) => (
           <Paper withBorder radius="md">
-            <ScrollArea viewportProps={{ tabIndex: 0 }}>
+            <ScrollArea>
               <Table miw={760} aria-label="Proposals to review">
                 <Table.Thead>
                   <Table.Tr>

@@ -55,7 +55,7 @@ export function ScreeningPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea viewportProps={{ tabIndex: 0 }}>
+            <ScrollArea>
               <Table miw={780} aria-label="Submitted proposals">
                 <Table.Thead>
                   <Table.Tr>

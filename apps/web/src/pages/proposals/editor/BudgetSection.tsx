@@ -64,7 +64,7 @@ export function BudgetSection({
           Add participating organizations to enter their budgets.
         </Text>
       ) : (
-        <ScrollArea viewportProps={{ tabIndex: 0 }} type="auto">
+        <ScrollArea type="auto">
           <Table
             className="budget-grid"
             withTableBorder
