@@ -1,5 +1,6 @@
 import type { AuthUser } from '@mptf/identity';
 import { can, Permission } from '@mptf/identity';
+import type { BindParam } from '@mptf/platform';
 import type { ProgrammeFacts } from './programme-facts.repository';
 
 /**
@@ -19,6 +20,17 @@ export function mayReadProgrammeWork(user: AuthUser, programme: Pick<ProgrammeFa
   return (
     seesAllProgrammeWork(user) || (can(user, Permission.PROGRAMME_WORK_READ) && takesPartIn(user, programme))
   );
+}
+
+/**
+ * mayReadProgrammeWork as an SQL condition on a row of the programme work whose `proposal_id` is
+ * at `alias` (for lists and the audit trail): 'true' / 'false' when the user alone decides.
+ */
+export function readableProgrammeWorkCondition(user: AuthUser, alias: string, bind: BindParam): string {
+  if (seesAllProgrammeWork(user)) return 'true';
+  if (!can(user, Permission.PROGRAMME_WORK_READ) || !user.organizationId) return 'false';
+  return `EXISTS (SELECT 1 FROM proposals_participants_v pp
+                   WHERE pp.proposal_id = ${alias}.proposal_id AND pp.organization_id = ${bind(user.organizationId)})`;
 }
 
 /** The convening agency's focal points write the report and ask for revisions. */

@@ -2,6 +2,7 @@ import { AUDIT_ENTITY_UUID, AuditScope } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { can, Permission } from '@mptf/identity';
 import { BindParam } from '@mptf/platform';
+import { readableProgrammeWorkCondition } from '@mptf/programmes';
 import { PROGRAMME_STATUSES, visibleProposalsCondition } from '@mptf/proposals';
 import { readableRunsCondition } from '@mptf/reporting';
 import { readableCondition, visibleActualsCondition } from '@mptf/results';
@@ -17,17 +18,13 @@ const withPermission =
 
 const proposalVisible = (user: AuthUser, bind: BindParam) => visibleProposalsCondition(user, 'p', bind);
 
-/**
- * Programme work (progress reports, revisions) in `table`: all of it for who reads all programme
- * work, else only the programmes the reader's organization takes part in (as GET on it would).
- */
+/** Programme work (progress reports, revisions) in `table`: as GET on it would answer. */
 const programmeWork =
   (table: 'progress_reports' | 'programme_revisions'): EntityRule =>
   (user, bind) => {
-    if (can(user, Permission.PROGRAMME_WORK_READ_ALL)) return 'true';
-    if (!can(user, Permission.PROGRAMME_WORK_READ) || !user.organizationId) return 'false';
-    return `EXISTS (SELECT 1 FROM ${table} w JOIN proposals_participants_v pp ON pp.proposal_id = w.proposal_id
-                     WHERE w.id = ${AUDIT_ENTITY_UUID} AND pp.organization_id = ${bind(user.organizationId)})`;
+    const condition = readableProgrammeWorkCondition(user, 'w', bind);
+    if (condition === 'true' || condition === 'false') return condition;
+    return `EXISTS (SELECT 1 FROM ${table} w WHERE w.id = ${AUDIT_ENTITY_UUID} AND ${condition})`;
   };
 
 /**
