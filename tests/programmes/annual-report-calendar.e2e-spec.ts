@@ -62,6 +62,20 @@ describe('annual report: late reports and accepted narratives', () => {
   });
   afterAll(() => t.close());
 
+  it("keeps the progress report's life in the audit trail the fund unit reads", async () => {
+    const response = await t.http
+      .get(`${API}/audit?entityType=progress_report&pageSize=50`)
+      .set(await t.as(FMU));
+    expect(response.status).toBe(200);
+    const actions = (response.body as { items: { action: string }[] }).items.map((item) => item.action);
+    expect(actions.sort()).toEqual([
+      'progress-report.accept',
+      'progress-report.create',
+      'progress-report.sections',
+      'progress-report.submit',
+    ]);
+  });
+
   it('shows the narrative submitted 40 days late, the financial reports overdue, and the accepted narrative', async () => {
     const run = await t.http
       .post(`${API}/reports`)
