@@ -31,4 +31,8 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  // Each spec file boots the whole application; the heap one process keeps across ~130 files
+  // grows until garbage collection dominates and late files time out (CI saw the route walk
+  // take 15× longer than alone). A worker over this limit after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1GB',
 };

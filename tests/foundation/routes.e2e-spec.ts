@@ -1,4 +1,4 @@
-import { anonymousLeaks, listRoutes, roleLeaks, RouteInfo } from '../support/routes';
+import { anonymousLeaks, listRoutes, roleLeaks, RouteInfo, WALK_TIMEOUT } from '../support/routes';
 import { createTestContext, TestContext } from '../support/test-context';
 
 describe('every route declares a permission and enforces it for every role', () => {
@@ -18,11 +18,19 @@ describe('every route declares a permission and enforces it for every role', () 
     expect(publicRoutes.sort()).toEqual(['GET /health', 'POST /api/v1/auth/login']);
   });
 
-  it('answers 401 without a token on every non-public route', async () => {
-    expect(await anonymousLeaks(t, routes)).toEqual([]);
-  });
+  it(
+    'answers 401 without a token on every non-public route',
+    async () => {
+      expect(await anonymousLeaks(t, routes)).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
 
-  it('answers 403 to every role the permission table does not grant, and never to one it grants', async () => {
-    expect(await roleLeaks(t, routes)).toEqual([]);
-  });
+  it(
+    'answers 403 to every role the permission table does not grant, and never to one it grants',
+    async () => {
+      expect(await roleLeaks(t, routes)).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
 });
