@@ -7,6 +7,7 @@ import {
   PortfolioDimension,
   PortfolioGroup,
   ProgrammeDetail,
+  ProgrammePage,
   ProgrammeQuery,
   ProgrammeSummary,
 } from './finance-read.types';
@@ -66,17 +67,15 @@ export class FinanceReadService {
     }));
   }
 
-  async programmes(
-    manager: EntityManager = this.dataSource.manager,
-    query: ProgrammeQuery,
-  ): Promise<Page<ProgrammeSummary>> {
-    const total = await this.programmeRows.count(manager, query);
-    const rows = await this.programmeRows.page(manager, query);
-    return pageOf(
-      rows.map((row) => row.summary),
-      total,
-      query,
-    );
+  /** A page of programmes with the totals of the whole filtered list, read in one snapshot. */
+  async programmes(manager: EntityManager | undefined, query: ProgrammeQuery): Promise<ProgrammePage> {
+    const read = async (db: EntityManager): Promise<ProgrammePage> => {
+      const total = await this.programmeRows.count(db, query);
+      const rows = await this.programmeRows.page(db, query);
+      const totals = moneyFigures(await this.programmeRows.totals(db, query));
+      return { ...pageOf(rows.map((row) => row.summary), total, query), totals };
+    };
+    return manager ? read(manager) : this.dataSource.transaction('REPEATABLE READ', read);
   }
 
   async programme(manager: EntityManager = this.dataSource.manager, id: string): Promise<ProgrammeDetail> {
