@@ -49,7 +49,15 @@ describe('the programme and contribution lists sort, search, total and export on
     const plan: [string, string, [string, string][], string][] = [
       ['Safe corridors in Moldova', 'MDA', [['IOM', '900000.00']], '300000.00'],
       ['Border health in Kenya', 'KEN', [['UNICEF', '400000.00']], '400000.00'],
-      ['Returnee reintegration', 'ECU', [['UNDP', '700000.00'], ['IOM', '100000.00']], '0.00'],
+      [
+        'Returnee reintegration',
+        'ECU',
+        [
+          ['UNDP', '700000.00'],
+          ['IOM', '100000.00'],
+        ],
+        '0.00',
+      ],
     ];
     for (const [title, country, punos, transfer] of plan) {
       const id = await insertProgramme(t.db, {
@@ -116,14 +124,18 @@ describe('the programme and contribution lists sort, search, total and export on
 
     it('finds by a title prefix, a reference, a country and a PUNO; totals follow the search', async () => {
       const moldova = await get('/programmes', FMU, { q: 'safe corr' });
-      expect(moldova.body.items.map((p: { title: string }) => p.title)).toEqual(['Safe corridors in Moldova']);
+      expect(moldova.body.items.map((p: { title: string }) => p.title)).toEqual([
+        'Safe corridors in Moldova',
+      ]);
       expect(moldova.body.totals.allocated).toBe('900000.00');
       const reference = moldova.body.items[0].reference as string;
       expect(references((await get('/programmes', FMU, { q: reference.toLowerCase() })).body)).toEqual([
         reference,
       ]);
       expect((await get('/programmes', FMU, { q: 'ken' })).body.total).toBe(1);
-      expect((await get('/programmes', FMU, { q: 'UNDP' })).body.items[0].title).toBe('Returnee reintegration');
+      expect((await get('/programmes', FMU, { q: 'UNDP' })).body.items[0].title).toBe(
+        'Returnee reintegration',
+      );
       expect((await get('/programmes', FMU, { q: '100%' })).body.total).toBe(0);
     });
 
@@ -178,7 +190,10 @@ describe('the programme and contribution lists sort, search, total and export on
     it('answers an unknown sort field with a 400 naming it', async () => {
       const response = await get('/contributions', FMU, { sort: 'fee' });
       expect(response.status).toBe(400);
-      expect(response.body.details[0]).toMatchObject({ field: 'sort', message: expect.stringContaining('"fee"') });
+      expect(response.body.details[0]).toMatchObject({
+        field: 'sort',
+        message: expect.stringContaining('"fee"'),
+      });
     });
 
     it('finds by donor prefix and reference; a donor cannot find another donor’s reference', async () => {
@@ -191,8 +206,12 @@ describe('the programme and contribution lists sort, search, total and export on
 
     it('exports CSV with the same row rules: no other donor’s reference for a donor', async () => {
       const fmu = csvRecords(await get('/contributions', FMU, { format: 'csv', sort: 'date' }));
-      expect(fmu.map((row) => row.Reference)).toEqual(['DEU-AGR-"2026", first', 'NOR-2026-01', 'DEU-2026-02']);
-      expect(fmu[0]).toMatchObject({ Contributor: 'DEU', 'US$': '3000000.00', 'AA fee (US$)': '30000.00' });
+      expect(fmu.map((row) => row.Reference)).toEqual([
+        'DEU-AGR-"2026", first',
+        'NOR-2026-01',
+        'DEU-2026-02',
+      ]);
+      expect(fmu[0]).toMatchObject({ Contributor: 'DEU', US$: '3000000.00', 'AA fee (US$)': '30000.00' });
       const donor = csvRecords(await get('/contributions', DONOR, { format: 'csv', sort: 'date' }));
       expect(donor.map((row) => row.Reference)).toEqual(['DEU-AGR-"2026", first', '', 'DEU-2026-02']);
     });

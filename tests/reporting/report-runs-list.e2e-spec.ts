@@ -75,7 +75,12 @@ describe('the report run list sorts, searches, pages and exports on the server',
       'statement-NOR-2025.pdf',
       'factsheet-2026.xlsx',
     ]);
-    expect(fmu[1]).toMatchObject({ Report: 'CONTRIBUTOR_STATEMENT', Contributor: 'DEU', Year: '2025', Bytes: '300' });
+    expect(fmu[1]).toMatchObject({
+      Report: 'CONTRIBUTOR_STATEMENT',
+      Contributor: 'DEU',
+      Year: '2025',
+      Bytes: '300',
+    });
     const donor = csvRecords(await get(DONOR, { format: 'csv', sort: 'createdAt' }));
     expect(donor.map((row) => row.File)).toEqual(['annual-report-2025.pdf', 'statement-DEU-2025.csv']);
     expect((await get(DONOR, { q: 'nor' })).body.total).toBe(0);

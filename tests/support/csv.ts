@@ -2,7 +2,9 @@ import type { Response } from 'supertest';
 
 /** A CSV answer's body as text (supertest buffers text/csv as text). */
 export function csvText(response: Response): string {
-  return typeof response.text === 'string' ? response.text : Buffer.from(response.body as Buffer).toString('utf8');
+  return typeof response.text === 'string'
+    ? response.text
+    : Buffer.from(response.body as Buffer).toString('utf8');
 }
 
 /** The rows of a CSV document (RFC 4180: quoted cells, doubled quotes, CRLF), BOM removed. */

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { offsetOf, orderByOf, positionalParams, searchPatterns, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
+import {
+  offsetOf,
+  orderByOf,
+  positionalParams,
+  searchPatterns,
+  SqlRunner,
+  sqlRow,
+  sqlRows,
+} from '@mptf/platform';
 import { ContributionRow, ContributionView, toContributionView } from './contribution-view';
 import { CONTRIBUTION_KINDS, ContributionKind, LedgerKind } from './ledger-kind';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { formatMoney, NotFoundError, Page, pageOf, ratio } from '@mptf/platform';
+import { formatMoney, NotFoundError, pageOf, ratio } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   moneyFigures,
@@ -9,7 +9,6 @@ import {
   ProgrammeDetail,
   ProgrammePage,
   ProgrammeQuery,
-  ProgrammeSummary,
 } from './finance-read.types';
 import { AvailableFundsService } from './available-funds.service';
 import { formatFundStatus, FundStatus, fundStatusFrom, programmeFigures } from './fund-math';
@@ -73,7 +72,14 @@ export class FinanceReadService {
       const total = await this.programmeRows.count(db, query);
       const rows = await this.programmeRows.page(db, query);
       const totals = moneyFigures(await this.programmeRows.totals(db, query));
-      return { ...pageOf(rows.map((row) => row.summary), total, query), totals };
+      return {
+        ...pageOf(
+          rows.map((row) => row.summary),
+          total,
+          query,
+        ),
+        totals,
+      };
     };
     return manager ? read(manager) : this.dataSource.transaction('REPEATABLE READ', read);
   }

@@ -23,7 +23,9 @@ export function SortParam(fields: Record<string, string>, example: string) {
  * paging, `q` and `format=csv`.
  */
 export class ExportableListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Search: reference, title and other text the list shows; prefixes match' })
+  @ApiPropertyOptional({
+    description: 'Search: reference, title and other text the list shows; prefixes match',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -61,7 +61,8 @@ export class ContributionsController {
   @RequirePermission(Permission.CONTRIBUTION_READ)
   @ApiOperation({
     summary: 'Contributions, newest first unless sorted; totals over the whole filtered list',
-    description: 'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
+    description:
+      'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
   })
   @ApiOkResponse({ type: ContributionPageDto })
   list(

@@ -22,7 +22,10 @@ export class ProgrammeQueryDto extends ExportableListQuery {
   @Max(99)
   thematicArea?: number;
 
-  @ApiPropertyOptional({ example: 'IOM', description: 'Programmes this organization takes part in (PUNO or convener)' })
+  @ApiPropertyOptional({
+    example: 'IOM',
+    description: 'Programmes this organization takes part in (PUNO or convener)',
+  })
   @IsOptional()
   @IsOrgCode()
   organization?: string;

@@ -35,7 +35,8 @@ export class ProgrammesController {
   @RequirePermission(Permission.PROGRAMME_READ)
   @ApiOperation({
     summary: 'Programmes with their money, by reference unless sorted; totals over the whole filtered list',
-    description: 'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
+    description:
+      'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
   })
   @ApiOkResponse({ type: ProgrammePageDto })
   list(@Query() query: ProgrammeQueryDto, @Res({ passthrough: true }) response: Response) {

@@ -265,7 +265,7 @@ export class ListProposalsQuery extends ExportableListQuery {
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  q?: string;
+  declare q?: string;
 
   @ApiPropertyOptional({
     example: '-submittedAt,reference',

@@ -89,7 +89,8 @@ export class ReportsController {
   @RequirePermission(Permission.REPORT_READ)
   @ApiOperation({
     summary: 'Report runs I may see, newest first unless sorted (scheduled runs included)',
-    description: 'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
+    description:
+      'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
   })
   @ApiOkResponse({ type: ReportRunPageDto })
   list(

@@ -164,7 +164,8 @@ export class ResultsController {
   @RequirePermission(Permission.RESULTS_READ)
   @ApiOperation({
     summary: 'Actuals I may see; status=SUBMITTED is the FMU approval queue (oldest first unless sorted)',
-    description: 'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
+    description:
+      'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
   })
   @ApiOkResponse({ type: ActualPageDto })
   listActuals(

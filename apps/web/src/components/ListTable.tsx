@@ -73,7 +73,8 @@ export function SortableTh({
   w?: number;
 }) {
   const direction = directionOf(controls.sort, field);
-  const Icon = direction === 'ascending' ? IconArrowUp : direction === 'descending' ? IconArrowDown : IconArrowsSort;
+  const Icon =
+    direction === 'ascending' ? IconArrowUp : direction === 'descending' ? IconArrowDown : IconArrowsSort;
   return (
     <Table.Th aria-sort={direction ?? 'none'} className={numeric ? 'num' : undefined} w={w}>
       <UnstyledButton
@@ -113,7 +114,8 @@ export function ListFooter({
           onChange={controls.setPage}
           size="sm"
           getControlProps={(control) => ({
-            'aria-label': control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : undefined,
+            'aria-label':
+              control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : undefined,
           })}
         />
       )}

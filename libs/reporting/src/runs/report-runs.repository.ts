@@ -127,7 +127,9 @@ export class ReportRunsRepository {
         LIMIT ${bind(filter.pageSize)} OFFSET ${bind(offsetOf(filter))}`,
       params,
     );
-    const runs = await this.dataSource.manager.find(ReportRun, { where: { id: In(ids.map((row) => row.id)) } });
+    const runs = await this.dataSource.manager.find(ReportRun, {
+      where: { id: In(ids.map((row) => row.id)) },
+    });
     const byId = new Map(runs.map((run) => [run.id, run]));
     return [ids.flatMap((row) => byId.get(row.id) ?? []), total?.total ?? 0];
   }

@@ -1,4 +1,15 @@
-import { Anchor, Group, Paper, Progress, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Group,
+  Paper,
+  Progress,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -49,7 +60,10 @@ export function ProgrammesPage() {
           <ExportCsvButton
             fileName="programmes.csv"
             fetchCsv={() =>
-              http.GET('/api/v1/programmes', { params: { query: { ...filter, format: 'csv' } }, parseAs: 'blob' })
+              http.GET('/api/v1/programmes', {
+                params: { query: { ...filter, format: 'csv' } },
+                parseAs: 'blob',
+              })
             }
           />
         }
@@ -196,7 +210,12 @@ export function ProgrammesPage() {
                 </Table.Tfoot>
               </Table>
             </ScrollArea>
-            <ListFooter total={data.total} pageSize={data.pageSize} controls={controls} noun={['programme', 'programmes']} />
+            <ListFooter
+              total={data.total}
+              pageSize={data.pageSize}
+              controls={controls}
+              noun={['programme', 'programmes']}
+            />
           </Paper>
         )}
       </QueryState>

@@ -71,7 +71,10 @@ export function ProposalsPage() {
             <ExportCsvButton
               fileName="proposals.csv"
               fetchCsv={() =>
-                http.GET('/api/v1/proposals', { params: { query: { ...filter, format: 'csv' } }, parseAs: 'blob' })
+                http.GET('/api/v1/proposals', {
+                  params: { query: { ...filter, format: 'csv' } },
+                  parseAs: 'blob',
+                })
               }
             />
             {can('proposal.create') && (
@@ -201,7 +204,12 @@ export function ProposalsPage() {
                 </Table.Tbody>
               </Table>
             </ScrollArea>
-            <ListFooter total={data.total} pageSize={PAGE_SIZE} controls={controls} noun={['proposal', 'proposals']} />
+            <ListFooter
+              total={data.total}
+              pageSize={PAGE_SIZE}
+              controls={controls}
+              noun={['proposal', 'proposals']}
+            />
           </Paper>
         )}
       </QueryState>

@@ -73,8 +73,7 @@ export function ReportsPage() {
   const programmes = useQuery({
     ...programmeQueries.list({ pageSize: 200 }),
     // For the picker, and to name the programme of the runs listed.
-    enabled:
-      type === 'PROGRAMME_FACTSHEET' || runItems.some((r) => r.parameters.programmeId !== undefined),
+    enabled: type === 'PROGRAMME_FACTSHEET' || runItems.some((r) => r.parameters.programmeId !== undefined),
   });
   const meetings = useQuery({
     ...meetingQueries.list({ pageSize: 200 }),
@@ -276,7 +275,10 @@ export function ReportsPage() {
               <ExportCsvButton
                 fileName="report-runs.csv"
                 fetchCsv={() =>
-                  http.GET('/api/v1/reports', { params: { query: { ...filter, format: 'csv' } }, parseAs: 'blob' })
+                  http.GET('/api/v1/reports', {
+                    params: { query: { ...filter, format: 'csv' } },
+                    parseAs: 'blob',
+                  })
                 }
               />
             </Group>

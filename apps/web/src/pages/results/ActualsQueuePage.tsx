@@ -66,7 +66,10 @@ export function ActualsQueuePage() {
           <ExportCsvButton
             fileName="actuals.csv"
             fetchCsv={() =>
-              http.GET('/api/v1/actuals', { params: { query: { ...filter, format: 'csv' } }, parseAs: 'blob' })
+              http.GET('/api/v1/actuals', {
+                params: { query: { ...filter, format: 'csv' } },
+                parseAs: 'blob',
+              })
             }
           />
         }
