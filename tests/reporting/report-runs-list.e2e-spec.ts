@@ -26,9 +26,11 @@ describe('the report run list sorts, searches, pages and exports on the server',
     let day = 1;
     for (const [type, format, parameters, bytes, fileName] of runs) {
       await t.db.query(
-        `INSERT INTO report_runs (type, format, parameters, status, progress, bytes, file_name, created_at, finished_at)
-         VALUES ($1, $2, $3, 'SUCCEEDED', 100, $4, $5, $6, $6)`,
-        [type, format, JSON.stringify(parameters), bytes, fileName, `2026-05-0${day}T10:00:00Z`],
+        `INSERT INTO report_runs (type, format, parameters, status, progress, bytes, file_name, created_at, finished_at,
+                                  storage_key, sha256, requested_by)
+         SELECT $1, $2, $3, 'SUCCEEDED', 100, $4, $5, $6, $6, 'list-test/' || $5, repeat('0', 64), u.id
+           FROM users u WHERE u.email = $7`,
+        [type, format, JSON.stringify(parameters), bytes, fileName, `2026-05-0${day}T10:00:00Z`, FMU],
       );
       day += 1;
     }
