@@ -1,3 +1,4 @@
+import { csvRecords } from '../support/csv';
 import { insertProposalRows, ProposalRows } from '../support/proposal-rows';
 import { createTestContext, TestContext } from '../support/test-context';
 
@@ -94,6 +95,25 @@ describe('the proposal list sorts, pages and searches on the server', () => {
     expect(references((await list({ q: 'Ecuadro' })).body)).toEqual(['MIG-2026-0020']);
     expect(references((await list({ q: 'corridros' })).body)).toEqual(['MIG-2026-0005']);
     expect((await list({ q: '100%' })).body.items).toEqual([]);
+  });
+
+  it('exports the filtered, sorted list as CSV; a focal point only the proposals it sees', async () => {
+    const all = csvRecords(await list({ format: 'csv', sort: '-reference', pageSize: 1 }));
+    expect(all.map((row) => row.Reference)).toEqual(['MIG-2026-0020', 'MIG-2026-0012', 'MIG-2026-0005']);
+    expect(all[2]).toMatchObject({
+      Title: 'Safe labour migration corridors',
+      Convener: 'IOM',
+      Countries: 'MDA',
+      'Total budget (US$)': '107000.00',
+    });
+    expect(csvRecords(await list({ format: 'csv', q: 'Moldo' })).map((row) => row.Reference)).toEqual([
+      'MIG-2026-0005',
+    ]);
+    const unicef = await t.as('unicef.focal@mptf.test');
+    const seen = await t.http.get('/api/v1/proposals').set(unicef);
+    const exported = csvRecords(await t.http.get('/api/v1/proposals').query({ format: 'csv' }).set(unicef));
+    expect(exported.map((row) => row.Reference)).toEqual(references(seen.body));
+    expect(exported.map((row) => row.Reference)).toEqual(['MIG-2026-0012']);
   });
 
   it('uses the trigram indexes at 100,000 proposals', async () => {

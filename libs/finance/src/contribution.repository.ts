@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { offsetOf, positionalParams, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
+import {
+  offsetOf,
+  orderByOf,
+  positionalParams,
+  searchPatterns,
+  SqlRunner,
+  sqlRow,
+  sqlRows,
+} from '@mptf/platform';
 import { ContributionRow, ContributionView, toContributionView } from './contribution-view';
 import { CONTRIBUTION_KINDS, ContributionKind, LedgerKind } from './ledger-kind';
 
@@ -8,6 +16,29 @@ export interface ContributionFilter {
   year?: number;
   kind?: ContributionKind;
 }
+
+/** The list's filter: besides the report filter, a search and a sort. */
+export interface ContributionListFilter extends ContributionFilter {
+  /** Donor code or name, currency or reference (prefixes match). */
+  q?: string;
+  /** `field` or `-field`, several comma-separated (CONTRIBUTION_SORT_FIELDS). */
+  sort?: string;
+  /** An SQL condition on the donor's code letting a reference match `q` (the reference rule). */
+  referenceVisible?: (donorCode: string, bind: (value: unknown) => string) => string;
+}
+
+/** What the contribution list sorts by, and the column each sorts on. */
+export const CONTRIBUTION_SORT_FIELDS: Record<string, string> = {
+  date: 'e.entry_date',
+  donorCode: 'o.code',
+  donorName: 'lower(o.name)',
+  kind: 'e.kind',
+  currency: 'e.currency',
+  amount: 'e.original_amount',
+  usdAmount: 'e.amount',
+  reference: 'lower(e.reference)',
+  recordedAt: 'e.created_at',
+};
 
 /** A contribution as its reversal needs it. */
 export interface ContributionForReversal {
@@ -39,20 +70,30 @@ const SELECT = `
  * Commitments and deposits, and the entries reversing them: every listing shows both, so its rows
  * add up to the totals of the period they fall in (a reversal counts on the day it is recorded).
  */
-function where(filter: ContributionFilter): { where: string; params: unknown[] } {
+function where(filter: ContributionListFilter): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const bind = positionalParams(params);
   const conditions = [`e.kind = ANY(${bind(CONTRIBUTION_KINDS)})`];
   if (filter.donor) conditions.push(`o.code = ${bind(filter.donor)}`);
   if (filter.year !== undefined) conditions.push(`e.year = ${bind(filter.year)}`);
   if (filter.kind) conditions.push(`e.kind = ${bind(filter.kind)}`);
+  const search = searchPatterns(filter.q);
+  if (search) {
+    const prefix = bind(search.prefix);
+    const referenceVisible = filter.referenceVisible?.('o.code', bind) ?? 'true';
+    // lower(e.reference) has a trigram index (ContributionListSearch); donors are few.
+    conditions.push(
+      `(lower(o.code) = ${bind(search.term)} OR lower(o.name) LIKE ${prefix} OR lower(e.currency) = ${bind(search.term)}
+        OR (lower(e.reference) LIKE ${bind(search.contains)} AND ${referenceVisible}))`,
+    );
+  }
   return { where: `WHERE ${conditions.join(' AND ')}`, params };
 }
 
 /** Donors' contributions: ledger entries of the contribution kinds and their AA fees. */
 @Injectable()
 export class ContributionRepository {
-  async count(db: SqlRunner, filter: ContributionFilter): Promise<number> {
+  async count(db: SqlRunner, filter: ContributionListFilter): Promise<number> {
     const { where: condition, params } = where(filter);
     const row = await sqlRow<{ total: number }>(
       db,
@@ -62,16 +103,39 @@ export class ContributionRepository {
     return row?.total ?? 0;
   }
 
-  /** One page, newest first. */
+  /**
+   * US$ of deposits and of commitments (kept apart: a commitment is a promise, a deposit money
+   * received) and the AA fees, over every contribution the filter lets through (the totals rows).
+   */
+  async totals(
+    db: SqlRunner,
+    filter: ContributionListFilter,
+  ): Promise<{ deposits: string; commitments: string; aaFee: string }> {
+    const { where: condition, params } = where(filter);
+    const row = await sqlRow<{ deposits: string; commitments: string; fee: string }>(
+      db,
+      `SELECT coalesce(sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.DEPOSIT}'), 0)::text AS deposits,
+              coalesce(sum(e.amount) FILTER (WHERE e.kind = '${LedgerKind.COMMITMENT}'), 0)::text AS commitments,
+              coalesce((SELECT sum(f.amount) FROM ledger_entries f
+                         WHERE f.kind = '${LedgerKind.AA_FEE}' AND f.related_entry_id IN (
+                           SELECT e.id FROM ledger_entries e JOIN identity_organizations_v o ON o.id = e.donor_org_id ${condition})), 0)::text AS fee
+         FROM ledger_entries e JOIN identity_organizations_v o ON o.id = e.donor_org_id ${condition}`,
+      params,
+    );
+    return { deposits: row?.deposits ?? '0', commitments: row?.commitments ?? '0', aaFee: row?.fee ?? '0' };
+  }
+
+  /** One page in the `sort` order, newest first without one (and to break ties). */
   async page(
     db: SqlRunner,
-    filter: ContributionFilter,
+    filter: ContributionListFilter,
     page: { page: number; pageSize: number },
   ): Promise<ContributionView[]> {
     const { where: condition, params } = where(filter);
+    const sorted = orderByOf(filter.sort, CONTRIBUTION_SORT_FIELDS).map((term) => `${term} NULLS LAST`);
     return sqlRows(
       db,
-      `${SELECT} ${condition} ORDER BY e.entry_date DESC, e.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `${SELECT} ${condition} ORDER BY ${[...sorted, 'e.entry_date DESC', 'e.seq DESC'].join(', ')} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, page.pageSize, offsetOf(page)],
       toContributionView,
     );

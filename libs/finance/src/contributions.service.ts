@@ -30,7 +30,7 @@ import {
   refuseViolations,
 } from './entry-bounds';
 import { aaFeeOn, availableFromPools, impliedRate, poolAvailability } from './fund-math';
-import { seesContributionReference } from './finance-access';
+import { seesContributionReference, seesContributionReferenceCondition } from './finance-access';
 import { ContributionKind, LedgerKind } from './ledger-kind';
 import { LedgerRepository } from './ledger.repository';
 import { LookupRepository } from './lookup.repository';
@@ -56,8 +56,17 @@ export interface ContributionQuery {
   donor?: string;
   year?: number;
   kind?: ContributionKind;
+  /** Donor code or name, currency or (one the user may see) reference; prefixes match. */
+  q?: string;
+  /** `field` or `-field`, several comma-separated (CONTRIBUTION_SORT_FIELDS). */
+  sort?: string;
   page: number;
   pageSize: number;
+}
+
+/** A page of contributions with the US$ of deposits and commitments and the AA fees of the whole filtered list. */
+export interface ContributionPage extends Page<ContributionView> {
+  totals: { deposits: string; commitments: string; aaFee: string };
 }
 
 /** Donors' commitments and deposits; a deposit posts the AA fee in the same transaction. */
@@ -234,16 +243,28 @@ export class ContributionsService {
    * with the figures the annual report shows; another donor's agreement reference stays with the
    * fund (null).
    */
-  async list(user: AuthUser, query: ContributionQuery): Promise<Page<ContributionView>> {
-    const total = await this.contributionRepository.count(this.dataSource.manager, query);
-    const views = await this.contributionRepository.page(this.dataSource.manager, query, query);
-    return pageOf(
-      views.map((view) =>
+  async list(user: AuthUser, query: ContributionQuery): Promise<ContributionPage> {
+    const filter = {
+      ...query,
+      referenceVisible: (donorCode: string, bind: (value: unknown) => string) =>
+        seesContributionReferenceCondition(user, donorCode, bind),
+    };
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const total = await this.contributionRepository.count(manager, filter);
+      const views = await this.contributionRepository.page(manager, filter, query);
+      const totals = await this.contributionRepository.totals(manager, filter);
+      const items = views.map((view) =>
         seesContributionReference(user, view.donorCode) ? view : { ...view, reference: null },
-      ),
-      total,
-      query,
-    );
+      );
+      return {
+        ...pageOf(items, total, query),
+        totals: {
+          deposits: formatMoney(totals.deposits),
+          commitments: formatMoney(totals.commitments),
+          aaFee: formatMoney(totals.aaFee),
+        },
+      };
+    });
   }
 
   /** Every contribution matching the filter in date order, unpaged (for reports, inside their snapshot). */

@@ -20,6 +20,19 @@ export function seesContributionReference(user: AuthUser, donorCode: string): bo
   return donorCode === user.organizationCode;
 }
 
+/**
+ * The same rule as an SQL condition on the donor's code (`donorCode`, an SQL expression), for a
+ * list's search: a reference the user may not see must not find its row either.
+ */
+export function seesContributionReferenceCondition(
+  user: AuthUser,
+  donorCode: string,
+  bind: (value: unknown) => string,
+): string {
+  if (can(user, Permission.CONTRIBUTION_READ_REFERENCES)) return 'true';
+  return user.organizationCode ? `${donorCode} = ${bind(user.organizationCode)}` : 'false';
+}
+
 /** A donor's position: a donor viewer reads its own; the fund's offices and SC roles any donor's. */
 export function mayReadDonorPosition(user: AuthUser, donorCode: string): boolean {
   return seesContributionReference(user, donorCode);

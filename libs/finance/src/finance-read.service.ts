@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { formatMoney, NotFoundError, Page, pageOf, ratio } from '@mptf/platform';
+import { formatMoney, NotFoundError, pageOf, ratio } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   moneyFigures,
   PortfolioDimension,
   PortfolioGroup,
   ProgrammeDetail,
+  ProgrammePage,
   ProgrammeQuery,
-  ProgrammeSummary,
 } from './finance-read.types';
 import { AvailableFundsService } from './available-funds.service';
 import { formatFundStatus, FundStatus, fundStatusFrom, programmeFigures } from './fund-math';
@@ -66,17 +66,22 @@ export class FinanceReadService {
     }));
   }
 
-  async programmes(
-    manager: EntityManager = this.dataSource.manager,
-    query: ProgrammeQuery,
-  ): Promise<Page<ProgrammeSummary>> {
-    const total = await this.programmeRows.count(manager, query);
-    const rows = await this.programmeRows.page(manager, query);
-    return pageOf(
-      rows.map((row) => row.summary),
-      total,
-      query,
-    );
+  /** A page of programmes with the totals of the whole filtered list, read in one snapshot. */
+  async programmes(manager: EntityManager | undefined, query: ProgrammeQuery): Promise<ProgrammePage> {
+    const read = async (db: EntityManager): Promise<ProgrammePage> => {
+      const total = await this.programmeRows.count(db, query);
+      const rows = await this.programmeRows.page(db, query);
+      const totals = moneyFigures(await this.programmeRows.totals(db, query));
+      return {
+        ...pageOf(
+          rows.map((row) => row.summary),
+          total,
+          query,
+        ),
+        totals,
+      };
+    };
+    return manager ? read(manager) : this.dataSource.transaction('REPEATABLE READ', read);
   }
 
   async programme(manager: EntityManager = this.dataSource.manager, id: string): Promise<ProgrammeDetail> {

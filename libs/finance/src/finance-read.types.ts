@@ -1,3 +1,4 @@
+import type { Page } from '@mptf/platform';
 import { formatMoney } from '@mptf/platform';
 import { ProposalStatus } from '@mptf/proposals';
 import { programmeFigures, ProgrammeMoneyCents } from './fund-math';
@@ -62,8 +63,19 @@ export interface ProgrammeDetail extends ProgrammeSummary {
 export interface ProgrammeQuery {
   status?: ProposalStatus;
   thematicArea?: number;
+  /** Programmes this organization (code) takes part in, as PUNO or convener. */
+  organization?: string;
+  /** Reference, title, country or PUNO code; prefixes match. */
+  q?: string;
+  /** `field` or `-field`, several comma-separated (PROGRAMME_SORT_FIELDS). */
+  sort?: string;
   page: number;
   pageSize: number;
+}
+
+/** A page of programmes with the money of the whole filtered list (not just the page). */
+export interface ProgrammePage extends Page<ProgrammeSummary> {
+  totals: MoneyFigures;
 }
 
 export enum PortfolioDimension {

@@ -22,3 +22,5 @@ export * from './exports/programme-allocations.reader';
 export * from './exports/expenditure-by-category.reader';
 export * from './pledge-math';
 export * from './report-figures.service';
+export { PROGRAMME_SORT_FIELDS } from './programme-read.repository';
+export { CONTRIBUTION_SORT_FIELDS } from './contribution.repository';

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { formatMoney, offsetOf, positionalParams, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
+import {
+  formatMoney,
+  offsetOf,
+  orderByOf,
+  positionalParams,
+  searchPatterns,
+  SqlRunner,
+  sqlRow,
+  sqlRows,
+} from '@mptf/platform';
 import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
 import { ProgrammeMoneyCents } from './fund-math';
 import { moneyFigures, MovementSummary, ProgrammeQuery, ProgrammeSummary } from './finance-read.types';
@@ -70,18 +79,64 @@ function toProgramme(row: ProgrammeRow): ProgrammeWithMoney {
   };
 }
 
-function where(query: Pick<ProgrammeQuery, 'status' | 'thematicArea'>): { where: string; params: unknown[] } {
+/** What the programme list sorts by, and the column each sorts on (m: the money, when needed). */
+export const PROGRAMME_SORT_FIELDS: Record<string, string> = {
+  reference: 'p.reference',
+  title: 'lower(p.title)',
+  status: 'p.status',
+  thematicArea: 'p.thematic_area_code',
+  startDate: 'p.start_date',
+  allocated: 'm.allocated',
+  transferred: 'm.transferred',
+  refunded: 'm.refunded',
+  netFunded: '(m.transferred - m.refunded)',
+  expenditure: 'm.expenditure',
+  deliveryRate: '(m.expenditure::numeric / nullif(m.transferred - m.refunded, 0))',
+};
+
+/** A programme's money summed from `puno_ledger_sums`, for sorting a page by it. */
+const MONEY_OF_P = `LEFT JOIN LATERAL (
+    SELECT coalesce(sum(s.allocated), 0) AS allocated, coalesce(sum(s.transferred), 0) AS transferred,
+           coalesce(sum(s.refunded), 0) AS refunded, coalesce(sum(s.expenditure), 0) AS expenditure
+      FROM puno_ledger_sums s WHERE s.proposal_id = p.id) m ON true`;
+
+type ProgrammeFilter = Omit<ProgrammeQuery, 'page' | 'pageSize' | 'sort'>;
+
+/**
+ * The list's conditions on proposals_summary_v p. `q` finds a reference or title by prefix or
+ * part (the trigram indexes of ProposalTrigramSearch), or a country or PUNO by its code.
+ */
+function where(query: ProgrammeFilter): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const bind = positionalParams(params);
   const conditions = [`p.status = ANY(${bind(query.status ? [query.status] : PROGRAMME_STATUSES)})`];
   if (query.thematicArea !== undefined) conditions.push(`p.thematic_area_code = ${bind(query.thematicArea)}`);
+  if (query.organization) {
+    const code = bind(query.organization);
+    conditions.push(
+      `(p.convener_org_id = (SELECT id FROM identity_organizations_v WHERE code = ${code})
+        OR EXISTS (SELECT 1 FROM proposals_participants_v fo JOIN identity_organizations_v o ON o.id = fo.organization_id
+                    WHERE fo.proposal_id = p.id AND o.code = ${code}))`,
+    );
+  }
+  const search = searchPatterns(query.q);
+  if (search) {
+    const contains = bind(search.contains);
+    const code = bind(search.term.toUpperCase());
+    conditions.push(
+      `(lower(p.reference) LIKE ${contains} OR lower(p.title) LIKE ${contains}
+        OR EXISTS (SELECT 1 FROM proposals_countries_v sc WHERE sc.proposal_id = p.id AND sc.country_code::text = ${code})
+        OR EXISTS (SELECT 1 FROM proposals_participants_v so JOIN identity_organizations_v o ON o.id = so.organization_id
+                    WHERE so.proposal_id = p.id AND o.code = ${code}))`,
+    );
+  }
   return { where: conditions.join(' AND '), params };
 }
 
 /** Programmes (proposals from approval on) with their money: the list and one programme's page. */
 @Injectable()
 export class ProgrammeReadRepository {
-  async count(db: SqlRunner, query: Pick<ProgrammeQuery, 'status' | 'thematicArea'>): Promise<number> {
+  async count(db: SqlRunner, query: ProgrammeFilter): Promise<number> {
     const { where: condition, params } = where(query);
     const row = await sqlRow<{ total: number }>(
       db,
@@ -91,14 +146,35 @@ export class ProgrammeReadRepository {
     return row?.total ?? 0;
   }
 
-  /** One page, ordered by reference. */
+  /** The money of every programme the filter lets through (the list's totals row). */
+  async totals(db: SqlRunner, query: ProgrammeFilter): Promise<ProgrammeMoneyCents> {
+    const { where: condition, params } = where(query);
+    const row = await sqlRow<MoneyRow>(
+      db,
+      `SELECT ${MONEY_SUMS} FROM puno_ledger_sums m
+        WHERE m.proposal_id IN (SELECT p.id FROM proposals_summary_v p WHERE ${condition})`,
+      params,
+    );
+    return toCents(row ?? { allocated: '0', transferred: '0', refunded: '0', expenditure: '0' });
+  }
+
+  /** One page in the `sort` order (by reference without one, and to break ties). */
   async page(db: SqlRunner, query: ProgrammeQuery): Promise<ProgrammeWithMoney[]> {
     const { where: condition, params } = where(query);
-    return this.programmes(
+    const sorted = orderByOf(query.sort, PROGRAMME_SORT_FIELDS);
+    const byMoney = sorted.some((term) => /\bm\./.test(term));
+    const bind = positionalParams(params);
+    const ids = await sqlRows<{ id: string }>(
       db,
-      `${condition} ORDER BY p.reference LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, offsetOf(query)],
+      `SELECT p.id FROM proposals_summary_v p ${byMoney ? MONEY_OF_P : ''}
+        WHERE ${condition}
+        ORDER BY ${[...sorted.map((term) => `${term} NULLS LAST`), 'p.reference'].join(', ')}
+        LIMIT ${bind(query.pageSize)} OFFSET ${bind(offsetOf(query))}`,
+      params,
     );
+    const found = await this.programmes(db, 'p.id = ANY($1)', [ids.map((row) => row.id)]);
+    const byId = new Map(found.map((programme) => [programme.summary.id, programme]));
+    return ids.flatMap((row) => byId.get(row.id) ?? []);
   }
 
   async find(db: SqlRunner, id: string): Promise<ProgrammeWithMoney | null> {

@@ -16,6 +16,7 @@ export * from './queue/queue-connection';
 export * from './queue/heartbeat.repository';
 export * from './queue/heartbeat.service';
 export * from './pagination';
+export * from './csv';
 export * from './platform.module';
 export * from './database/prepare-database';
 export * from './database/preparing-client';

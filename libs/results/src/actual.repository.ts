@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { BindParam, offsetOf, positionalParams, SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
+import {
+  BindParam,
+  offsetOf,
+  orderByOf,
+  positionalParams,
+  searchPatterns,
+  SqlRunner,
+  sqlRow,
+  sqlRows,
+} from '@mptf/platform';
 import { fromDb } from './decimal';
 import { ActualStatus, DisaggregationPart, IndicatorMeasure } from './results.types';
 import type { ActualsQuery, ActualView, CreateActualInput } from './actuals.service';
@@ -35,6 +44,20 @@ const ACTUAL_SELECT = `
   FROM indicator_actuals a
   JOIN indicators i ON i.id = a.indicator_id
   JOIN proposals_summary_v p ON p.id = a.proposal_id`;
+
+/** What the actuals list sorts by, and the column each sorts on. */
+export const ACTUAL_SORT_FIELDS: Record<string, string> = {
+  programmeReference: 'p.reference',
+  indicatorKey: 'i.key',
+  indicatorTitle: 'lower(i.title)',
+  periodStart: 'a.period_start',
+  periodEnd: 'a.period_end',
+  value: 'a.value',
+  status: 'a.status',
+  createdAt: 'a.created_at',
+  submittedAt: 'a.submitted_at',
+  reviewedAt: 'a.reviewed_at',
+};
 
 function toView(row: ActualRow): ActualView {
   return {
@@ -188,17 +211,28 @@ export class ActualRepository {
     if (query.status) where.push(`a.status = ${bind(query.status)}`);
     if (query.programmeId) where.push(`a.proposal_id = ${bind(query.programmeId)}`);
     if (query.indicatorId) where.push(`a.indicator_id = ${bind(query.indicatorId)}`);
+    const search = searchPatterns(query.q);
+    if (search) {
+      const contains = bind(search.contains);
+      // Reference, indicator title and narrative by part (trigram indexes), the indicator key by prefix.
+      where.push(
+        `(lower(p.reference) LIKE ${contains} OR lower(i.title) LIKE ${contains}
+          OR lower(i.key) LIKE ${bind(search.prefix)} OR lower(a.narrative) LIKE ${contains})`,
+      );
+    }
     const condition = where.join(' AND ');
+    const sorted = orderByOf(query.sort, ACTUAL_SORT_FIELDS).map((term) => `${term} NULLS LAST`);
     const count = await sqlRow<{ total: number }>(
       db,
       `SELECT count(*)::int AS total FROM indicator_actuals a JOIN proposals_summary_v p ON p.id = a.proposal_id
+        JOIN indicators i ON i.id = a.indicator_id
         WHERE ${condition}`,
       params,
     );
     const items = await sqlRows(
       db,
       `${ACTUAL_SELECT} WHERE ${condition}
-       ORDER BY coalesce(a.submitted_at, a.created_at), a.id
+       ORDER BY ${[...sorted, 'coalesce(a.submitted_at, a.created_at)', 'a.id'].join(', ')}
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, offsetOf(query)],
       toView,

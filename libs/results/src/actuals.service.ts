@@ -65,6 +65,10 @@ export interface ActualsQuery {
   status?: ActualStatus;
   programmeId?: string;
   indicatorId?: string;
+  /** Programme reference, indicator key or title, narrative; prefixes match. */
+  q?: string;
+  /** `field` or `-field`, several comma-separated (ACTUAL_SORT_FIELDS). */
+  sort?: string;
   page: number;
   pageSize: number;
 }

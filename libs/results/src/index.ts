@@ -15,3 +15,4 @@ export * from './rollup.service';
 export { RollupRepository } from './rollup.repository';
 export * from './iati-export.service';
 export * from './results.module';
+export { ACTUAL_SORT_FIELDS } from './actual.repository';

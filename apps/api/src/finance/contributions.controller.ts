@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ContributionsService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
@@ -11,6 +12,8 @@ import {
   RecordContributionDto,
 } from './record-contribution.dto';
 import { ReverseEntryDto } from './reverse-entry.dto';
+import { CONTRIBUTION_CSV } from '../common/list-csv-columns';
+import { listOrCsv } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('money')
@@ -56,8 +59,20 @@ export class ContributionsController {
   /** Public figures: a contributor (DONOR_VIEWER) sees every donor's, another donor's reference excepted. */
   @Get()
   @RequirePermission(Permission.CONTRIBUTION_READ)
+  @ApiOperation({
+    summary: 'Contributions, newest first unless sorted; totals over the whole filtered list',
+    description:
+      'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
+  })
   @ApiOkResponse({ type: ContributionPageDto })
-  list(@CurrentUser() user: AuthUser, @Query() query: ContributionQueryDto) {
-    return this.contributions.list(user, query);
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ContributionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return listOrCsv(query, response, (page) => this.contributions.list(user, { ...query, ...page }), {
+      fileName: 'contributions.csv',
+      columns: CONTRIBUTION_CSV,
+    });
   }
 }

@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FundEntryKind } from '@mptf/finance';
-import { FUND_ENTRY_KINDS, PortfolioDimension } from '@mptf/finance';
+import { FUND_ENTRY_KINDS, PortfolioDimension, PROGRAMME_SORT_FIELDS } from '@mptf/finance';
 import { PageQuery } from '@mptf/platform';
 import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
 import { IsOrgCode } from '../common/formats';
+import { ExportableListQuery, SortParam } from '../common/list-query';
 
-export class ProgrammeQueryDto extends PageQuery {
+export class ProgrammeQueryDto extends ExportableListQuery {
   @ApiPropertyOptional({ enum: PROGRAMME_STATUSES })
   @IsOptional()
   @IsIn(PROGRAMME_STATUSES, { message: `must be one of ${PROGRAMME_STATUSES.join(', ')}` })
@@ -20,6 +21,17 @@ export class ProgrammeQueryDto extends PageQuery {
   @Min(1)
   @Max(99)
   thematicArea?: number;
+
+  @ApiPropertyOptional({
+    example: 'IOM',
+    description: 'Programmes this organization takes part in (PUNO or convener)',
+  })
+  @IsOptional()
+  @IsOrgCode()
+  organization?: string;
+
+  @SortParam(PROGRAMME_SORT_FIELDS, '-allocated,reference')
+  sort?: string;
 }
 
 export class ExpenditureQueryDto {

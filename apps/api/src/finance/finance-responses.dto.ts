@@ -29,6 +29,11 @@ export class ProgrammePageDto {
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+  @ApiProperty({
+    type: MoneyFiguresDto,
+    description: 'The money of every programme the filters and search let through (all pages)',
+  })
+  totals: MoneyFiguresDto;
 }
 
 export class PunoFiguresDto extends MoneyFiguresDto {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   FinanceReadService,
   LedgerKind,
@@ -15,6 +16,8 @@ import { ProgrammeDetailDto, ProgrammePageDto } from './finance-responses.dto';
 import { ExpenditureReportDto, RecordExpenditureDto } from './record-expenditure.dto';
 import { MovementDto, RecordTransferDto } from './record-transfer.dto';
 import { ReverseEntryDto } from './reverse-entry.dto';
+import { PROGRAMME_CSV } from '../common/list-csv-columns';
+import { listOrCsv } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** Programmes are approved proposals; this is their money. */
@@ -30,9 +33,17 @@ export class ProgrammesController {
 
   @Get()
   @RequirePermission(Permission.PROGRAMME_READ)
+  @ApiOperation({
+    summary: 'Programmes with their money, by reference unless sorted; totals over the whole filtered list',
+    description:
+      'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
+  })
   @ApiOkResponse({ type: ProgrammePageDto })
-  list(@Query() query: ProgrammeQueryDto) {
-    return this.read.programmes(undefined, query);
+  list(@Query() query: ProgrammeQueryDto, @Res({ passthrough: true }) response: Response) {
+    return listOrCsv(query, response, (page) => this.read.programmes(undefined, { ...query, ...page }), {
+      fileName: 'programmes.csv',
+      columns: PROGRAMME_CSV,
+    });
   }
 
   @Get(':id')

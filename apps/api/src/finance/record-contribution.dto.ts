@@ -13,9 +13,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ContributionKind } from '@mptf/finance';
-import { CONTRIBUTION_KINDS } from '@mptf/finance';
-import { PageQuery } from '@mptf/platform';
+import { CONTRIBUTION_KINDS, CONTRIBUTION_SORT_FIELDS } from '@mptf/finance';
 import { IsMoney, IsOrgCode, IsIsoDate } from '../common/formats';
+import { ExportableListQuery, SortParam } from '../common/list-query';
 import { ReversalFieldsDto } from './reverse-entry.dto';
 
 export class EarmarkDto {
@@ -76,7 +76,7 @@ export class RecordContributionDto {
   reference?: string;
 }
 
-export class ContributionQueryDto extends PageQuery {
+export class ContributionQueryDto extends ExportableListQuery {
   @ApiPropertyOptional({ example: 'DEU' })
   @IsOptional()
   @IsOrgCode()
@@ -94,6 +94,9 @@ export class ContributionQueryDto extends PageQuery {
   @IsOptional()
   @IsIn(CONTRIBUTION_KINDS)
   kind?: ContributionKind;
+
+  @SortParam(CONTRIBUTION_SORT_FIELDS, '-usdAmount')
+  sort?: string;
 }
 
 export class ContributionDto extends ReversalFieldsDto {
@@ -119,9 +122,22 @@ export class ContributionDto extends ReversalFieldsDto {
   @ApiProperty() recordedAt: string;
 }
 
+export class ContributionTotalsDto {
+  @ApiProperty({ example: '20260000.00', description: 'US$ of the deposits (reversals count negative)' })
+  deposits: string;
+  @ApiProperty({ example: '5000000.00', description: 'US$ of the commitments (reversals count negative)' })
+  commitments: string;
+  @ApiProperty({ example: '202600.00', description: 'Sum of the AA fees' }) aaFee: string;
+}
+
 export class ContributionPageDto {
   @ApiProperty({ type: ContributionDto, isArray: true }) items: ContributionDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+  @ApiProperty({
+    type: ContributionTotalsDto,
+    description: 'Over every contribution the filters and search let through (all pages)',
+  })
+  totals: ContributionTotalsDto;
 }

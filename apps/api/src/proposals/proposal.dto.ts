@@ -17,7 +17,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@mptf/platform';
 import {
   DocumentKind,
   PartnerType,
@@ -27,6 +26,7 @@ import {
   ProposalStatus,
 } from '@mptf/proposals';
 import { IsMoney, IsOrgCode, IsCountryCode, IsIsoDate } from '../common/formats';
+import { ExportableListQuery } from '../common/list-query';
 
 export class MarkersDto {
   @ApiProperty({ minimum: 0, maximum: 3, description: 'UN gender marker 0–3' })
@@ -202,7 +202,7 @@ const list = ({ value }: { value: unknown }) =>
 const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 
-export class ListProposalsQuery extends PageQuery {
+export class ListProposalsQuery extends ExportableListQuery {
   @ApiPropertyOptional({ enum: ProposalStatus, isArray: true, description: 'one or more, comma-separated' })
   @IsOptional()
   @Transform(list)
@@ -265,7 +265,7 @@ export class ListProposalsQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  q?: string;
+  declare q?: string;
 
   @ApiPropertyOptional({
     example: '-submittedAt,reference',

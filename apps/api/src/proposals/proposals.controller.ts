@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -12,6 +23,7 @@ import {
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { ProposalCommandsService, ProposalQueriesService } from '@mptf/proposals';
+import type { Response } from 'express';
 import {
   CreateProposalDto,
   ListProposalsQuery,
@@ -26,6 +38,8 @@ import {
   TimelineEntryDto,
 } from './proposal-responses.dto';
 import { RevisionDto, RevisionSummaryDto } from './proposal-revision.dto';
+import { PROPOSAL_CSV } from '../common/list-csv-columns';
+import { listOrCsv } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const uuid = new ParseIdPipe();
@@ -53,11 +67,18 @@ export class ProposalsController {
   @ApiOperation({
     summary: 'Proposals I may see, filtered; newest first (best match first with q)',
     description:
-      "Focal points see their organization's proposals (drafts included); FMU, SC, AA and admins every submitted one.",
+      "Focal points see their organization's proposals (drafts included); FMU, SC, AA and admins every submitted one. With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.",
   })
   @ApiOkResponse({ type: ProposalPageDto })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListProposalsQuery) {
-    return this.proposals.list(user, query);
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListProposalsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return listOrCsv(query, response, (page) => this.proposals.list(user, { ...query, ...page }), {
+      fileName: 'proposals.csv',
+      columns: PROPOSAL_CSV,
+    });
   }
 
   @Get(':id')

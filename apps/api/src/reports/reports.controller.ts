@@ -33,6 +33,8 @@ import {
 } from './reports.dto';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ApiFileResponse } from '../common/file-response';
+import { REPORT_RUN_CSV } from '../common/list-csv-columns';
+import { listOrCsv } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -85,10 +87,21 @@ export class ReportsController {
 
   @Get()
   @RequirePermission(Permission.REPORT_READ)
-  @ApiOperation({ summary: 'Report runs I may see, newest first (scheduled runs included)' })
+  @ApiOperation({
+    summary: 'Report runs I may see, newest first unless sorted (scheduled runs included)',
+    description:
+      'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
+  })
   @ApiOkResponse({ type: ReportRunPageDto })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListReportsQuery) {
-    return this.reports.list(user, query);
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListReportsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return listOrCsv(query, response, (page) => this.reports.list(user, { ...query, ...page }), {
+      fileName: 'report-runs.csv',
+      columns: REPORT_RUN_CSV,
+    });
   }
 
   @Get(':id')

@@ -11,8 +11,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@mptf/platform';
-import { ReportFormat, ReportStatus, ReportTrigger, ReportType } from '@mptf/reporting';
+import {
+  REPORT_RUN_SORT_FIELDS,
+  ReportFormat,
+  ReportStatus,
+  ReportTrigger,
+  ReportType,
+} from '@mptf/reporting';
+import { ExportableListQuery, SortParam } from '../common/list-query';
 
 export class ReportParametersDto {
   @ApiPropertyOptional({
@@ -97,9 +103,12 @@ export class CreateReportBatchDto {
   parameters?: ReportBatchParametersDto;
 }
 
-export class ListReportsQuery extends PageQuery {
+export class ListReportsQuery extends ExportableListQuery {
   @ApiPropertyOptional({ enum: ReportType }) @IsOptional() @IsEnum(ReportType) type?: ReportType;
   @ApiPropertyOptional({ enum: ReportStatus }) @IsOptional() @IsEnum(ReportStatus) status?: ReportStatus;
+
+  @SortParam(REPORT_RUN_SORT_FIELDS, '-createdAt')
+  sort?: string;
 }
 
 export class ReportSourceDto {

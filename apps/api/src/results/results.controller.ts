@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,6 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import {
@@ -37,6 +38,8 @@ import {
   UpdateFundIndicatorDto,
 } from './results.dto';
 import { ActualPageDto, DueListDto, MatrixViewDto } from './results-views.dto';
+import { ACTUAL_CSV } from '../common/list-csv-columns';
+import { listOrCsv } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const uuid = new ParseIdPipe();
@@ -159,10 +162,21 @@ export class ResultsController {
 
   @Get('actuals')
   @RequirePermission(Permission.RESULTS_READ)
-  @ApiOperation({ summary: 'Actuals I may see; status=SUBMITTED is the FMU approval queue (oldest first)' })
+  @ApiOperation({
+    summary: 'Actuals I may see; status=SUBMITTED is the FMU approval queue (oldest first unless sorted)',
+    description:
+      'With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.',
+  })
   @ApiOkResponse({ type: ActualPageDto })
-  listActuals(@CurrentUser() user: AuthUser, @Query() query: ActualsQueryDto) {
-    return this.actuals.list(user, query);
+  listActuals(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ActualsQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return listOrCsv(query, response, (page) => this.actuals.list(user, { ...query, ...page }), {
+      fileName: 'actuals.csv',
+      columns: ACTUAL_CSV,
+    });
   }
 
   @Get('actuals/:id')

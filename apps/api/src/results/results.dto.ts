@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@mptf/platform';
 import {
+  ACTUAL_SORT_FIELDS,
   IndicatorAggregation,
   ActualStatus,
   FUND_INDICATOR_CODE,
@@ -10,6 +10,7 @@ import {
   ResultType,
 } from '@mptf/results';
 import { Transform, Type } from 'class-transformer';
+import { ExportableListQuery, SortParam } from '../common/list-query';
 import {
   ArrayMaxSize,
   IsArray,
@@ -265,7 +266,7 @@ export class ReturnActualDto {
   comment: string;
 }
 
-export class ActualsQueryDto extends PageQuery {
+export class ActualsQueryDto extends ExportableListQuery {
   @ApiPropertyOptional({ enum: ActualStatus, description: 'SUBMITTED gives the FMU approval queue' })
   @IsOptional()
   @IsEnum(ActualStatus)
@@ -273,6 +274,9 @@ export class ActualsQueryDto extends PageQuery {
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() programmeId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() indicatorId?: string;
+
+  @SortParam(ACTUAL_SORT_FIELDS, '-submittedAt')
+  sort?: string;
 }
 
 export class ActualDto {

@@ -9,7 +9,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Actuals I may see; status=SUBMITTED is the FMU approval queue (oldest first) */
+    /**
+     * Actuals I may see; status=SUBMITTED is the FMU approval queue (oldest first unless sorted)
+     * @description With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
+     */
     get: operations['ResultsController_listActuals'];
     put?: never;
     post?: never;
@@ -162,6 +165,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Contributions, newest first unless sorted; totals over the whole filtered list
+     * @description With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
+     */
     get: operations['ContributionsController_list'];
     put?: never;
     post: operations['ContributionsController_record'];
@@ -509,6 +516,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Programmes with their money, by reference unless sorted; totals over the whole filtered list
+     * @description With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
+     */
     get: operations['ProgrammesController_list'];
     put?: never;
     post?: never;
@@ -803,7 +814,7 @@ export interface paths {
     };
     /**
      * Proposals I may see, filtered; newest first (best match first with q)
-     * @description Focal points see their organization's proposals (drafts included); FMU, SC, AA and admins every submitted one.
+     * @description Focal points see their organization's proposals (drafts included); FMU, SC, AA and admins every submitted one. With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
      */
     get: operations['ProposalsController_list'];
     put?: never;
@@ -1275,7 +1286,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Report runs I may see, newest first (scheduled runs included) */
+    /**
+     * Report runs I may see, newest first unless sorted (scheduled runs included)
+     * @description With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
+     */
     get: operations['ReportsController_list'];
     put?: never;
     /**
@@ -1998,6 +2012,25 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Over every contribution the filters and search let through (all pages) */
+      totals: components['schemas']['ContributionTotalsDto'];
+    };
+    ContributionTotalsDto: {
+      /**
+       * @description Sum of the AA fees
+       * @example 202600.00
+       */
+      aaFee: string;
+      /**
+       * @description US$ of the commitments (reversals count negative)
+       * @example 5000000.00
+       */
+      commitments: string;
+      /**
+       * @description US$ of the deposits (reversals count negative)
+       * @example 20260000.00
+       */
+      deposits: string;
     };
     CountryDto: {
       /** @example MX */
@@ -2784,6 +2817,26 @@ export interface components {
       gender?: number;
       humanRights?: number;
     };
+    MoneyFiguresDto: {
+      /** @example 1500000.00 */
+      allocated: string;
+      /**
+       * @description expenditure ÷ net funded
+       * @example 0.4213
+       */
+      deliveryRate: string;
+      /** @example 379170.00 */
+      expenditure: string;
+      /**
+       * @description transferred − refunded
+       * @example 900000.00
+       */
+      netFunded: string;
+      /** @example 0.00 */
+      refunded: string;
+      /** @example 900000.00 */
+      transferred: string;
+    };
     MovementDto: {
       /**
        * @description Negative on a reversing entry
@@ -3264,6 +3317,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description The money of every programme the filters and search let through (all pages) */
+      totals: components['schemas']['MoneyFiguresDto'];
     };
     ProgrammeRevisionDto: {
       additionalAllocations: components['schemas']['OrgAmountDto'][];
@@ -4471,10 +4526,16 @@ export interface operations {
   ResultsController_listActuals: {
     parameters: {
       query?: {
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
         indicatorId?: string;
         page?: number;
         pageSize?: number;
         programmeId?: string;
+        /** @description Search: reference, title and other text the list shows; prefixes match */
+        q?: string;
+        /** @description field (ascending) or -field (descending), several comma-separated: programmeReference, indicatorKey, indicatorTitle, periodStart, periodEnd, value, status, createdAt, submittedAt, reviewedAt. An unknown field is 400. */
+        sort?: string;
         /** @description SUBMITTED gives the FMU approval queue */
         status?: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
       };
@@ -4722,9 +4783,15 @@ export interface operations {
     parameters: {
       query?: {
         donor?: string;
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
         kind?: 'COMMITMENT' | 'DEPOSIT';
         page?: number;
         pageSize?: number;
+        /** @description Search: reference, title and other text the list shows; prefixes match */
+        q?: string;
+        /** @description field (ascending) or -field (descending), several comma-separated: date, donorCode, donorName, kind, currency, amount, usdAmount, reference, recordedAt. An unknown field is 400. */
+        sort?: string;
         year?: number;
       };
       header?: never;
@@ -5281,8 +5348,16 @@ export interface operations {
   ProgrammesController_list: {
     parameters: {
       query?: {
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
+        /** @description Programmes this organization takes part in (PUNO or convener) */
+        organization?: string;
         page?: number;
         pageSize?: number;
+        /** @description Search: reference, title and other text the list shows; prefixes match */
+        q?: string;
+        /** @description field (ascending) or -field (descending), several comma-separated: reference, title, status, thematicArea, startDate, allocated, transferred, refunded, netFunded, expenditure, deliveryRate. An unknown field is 400. */
+        sort?: string;
         status?: 'APPROVED' | 'ACTIVE' | 'OPERATIONALLY_CLOSED' | 'FINANCIALLY_CLOSED';
         thematicArea?: number;
       };
@@ -5806,6 +5881,8 @@ export interface operations {
       query?: {
         convener?: string;
         country?: string;
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
         gcmObjective?: number;
         /** @description a participating organization (or the convener) */
         organization?: string;
@@ -6690,8 +6767,14 @@ export interface operations {
   ReportsController_list: {
     parameters: {
       query?: {
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
         page?: number;
         pageSize?: number;
+        /** @description Search: reference, title and other text the list shows; prefixes match */
+        q?: string;
+        /** @description field (ascending) or -field (descending), several comma-separated: createdAt, type, format, status, progress, startedAt, finishedAt, pages, bytes, fileName. An unknown field is 400. */
+        sort?: string;
         status?: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
         type?: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
       };

@@ -20,3 +20,19 @@ export function orderByOf(sort: string | undefined, columns: Record<string, stri
     return `${column} ${descending ? 'DESC' : 'ASC'}`;
   });
 }
+
+/** `%` and `_` typed by the user are letters, not LIKE wildcards. */
+export const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A list's `q` as LIKE patterns over lower-cased text: `prefix` (`abc%`) and `contains`
+ * (`%abc%`), both served by a `gin_trgm_ops` index on `lower(column)`. Null for an empty q.
+ */
+export function searchPatterns(
+  q: string | undefined,
+): { term: string; prefix: string; contains: string } | null {
+  const term = q?.trim().toLowerCase();
+  if (!term) return null;
+  const escaped = likeEscaped(term);
+  return { term, prefix: `${escaped}%`, contains: `%${escaped}%` };
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@mptf/identity';
-import { offsetOf, orderByOf, positionalParams, sqlRows, SqlRunner } from '@mptf/platform';
+import { likeEscaped, offsetOf, orderByOf, positionalParams, sqlRows, SqlRunner } from '@mptf/platform';
 import { ProposalScope, ProposalStage } from '../entities/proposal.entity';
 import { ProposalStatus } from '../lifecycle';
 import { visibleProposalsCondition } from '../proposals-access';
@@ -33,9 +33,6 @@ export const PROPOSAL_SORT_FIELDS: Record<string, string> = {
   updatedAt: 'p.updated_at',
   submittedAt: 'p.submitted_at',
 };
-
-/** `%` and `_` typed by the user are letters, not LIKE wildcards. */
-const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The proposal list: filters, search and paging, scoped to what the user may see. The search (q)

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BindParam, namedParams, offsetOf, sqlRow, sqlRows } from '@mptf/platform';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import {
+  BindParam,
+  offsetOf,
+  orderByOf,
+  positionalParams,
+  searchPatterns,
+  sqlRow,
+  sqlRows,
+} from '@mptf/platform';
+import { DataSource, EntityManager, In, QueryRunner } from 'typeorm';
 import { ReportRun, ReportSource } from './report-run.entity';
 import {
   AttemptOutcome,
@@ -28,9 +36,27 @@ export interface NewReportRun {
 export interface ReportListQuery {
   type?: ReportType;
   status?: ReportStatus;
+  /** Type, format, status, file name or a parameter (donor, year); prefixes match. */
+  q?: string;
+  /** `field` or `-field`, several comma-separated (REPORT_RUN_SORT_FIELDS). */
+  sort?: string;
   page: number;
   pageSize: number;
 }
+
+/** What the report run list sorts by, and the column each sorts on. */
+export const REPORT_RUN_SORT_FIELDS: Record<string, string> = {
+  createdAt: 'r.created_at',
+  type: 'r.type',
+  format: 'r.format',
+  status: 'r.status',
+  progress: 'r.progress',
+  startedAt: 'r.started_at',
+  finishedAt: 'r.finished_at',
+  pages: 'r.pages',
+  bytes: 'r.bytes',
+  fileName: 'lower(r.file_name)',
+};
 
 /** What a finished run records about its file. */
 export interface RunOutput {
@@ -71,17 +97,41 @@ export class ReportRunsRepository {
 
   /** One page of runs, newest first, among those `readable` (an SQL condition on alias `r`) lets through. */
   async list(filter: ReportListQuery, readable: (bind: BindParam) => string): Promise<[ReportRun[], number]> {
-    const qb = this.dataSource.getRepository(ReportRun).createQueryBuilder('r');
-    if (filter.type) qb.andWhere('r.type = :type', { type: filter.type });
-    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-    const params: Record<string, unknown> = {};
-    qb.andWhere(readable(namedParams(params, 'readable')), params);
-    return qb
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .skip(offsetOf(filter))
-      .take(filter.pageSize)
-      .getManyAndCount();
+    const params: unknown[] = [];
+    const bind = positionalParams(params);
+    const where = [readable(bind)];
+    if (filter.type) where.push(`r.type = ${bind(filter.type)}`);
+    if (filter.status) where.push(`r.status = ${bind(filter.status)}`);
+    const search = searchPatterns(filter.q);
+    if (search) {
+      const prefix = bind(search.prefix);
+      // The type is matched in words ("statement" finds CONTRIBUTOR_STATEMENT); file names by part (trigram index).
+      where.push(
+        `(replace(lower(r.type), '_', ' ') LIKE ${prefix} OR replace(lower(r.type), '_', ' ') LIKE ${bind(`% ${search.prefix}`)}
+          OR lower(r.format) = ${bind(search.term)} OR lower(r.status) LIKE ${prefix}
+          OR lower(r.file_name) LIKE ${bind(search.contains)}
+          OR lower(r.parameters->>'donorCode') = ${bind(search.term)} OR r.parameters->>'year' = ${bind(search.term)})`,
+      );
+    }
+    const condition = where.join(' AND ');
+    const sorted = orderByOf(filter.sort, REPORT_RUN_SORT_FIELDS).map((term) => `${term} NULLS LAST`);
+    const total = await sqlRow<{ total: number }>(
+      this.dataSource.manager,
+      `SELECT count(*)::int AS total FROM report_runs r WHERE ${condition}`,
+      params,
+    );
+    const ids = await sqlRows<{ id: string }>(
+      this.dataSource.manager,
+      `SELECT r.id FROM report_runs r WHERE ${condition}
+        ORDER BY ${[...sorted, 'r.created_at DESC', 'r.id DESC'].join(', ')}
+        LIMIT ${bind(filter.pageSize)} OFFSET ${bind(offsetOf(filter))}`,
+      params,
+    );
+    const runs = await this.dataSource.manager.find(ReportRun, {
+      where: { id: In(ids.map((row) => row.id)) },
+    });
+    const byId = new Map(runs.map((run) => [run.id, run]));
+    return [ids.flatMap((row) => byId.get(row.id) ?? []), total?.total ?? 0];
   }
 
   /** Creates a run (QUEUED); null when its schedule key already has one. */

@@ -43,6 +43,7 @@ export interface ReportRequest {
 }
 
 export type { ReportListQuery } from './report-runs.repository';
+export { REPORT_RUN_SORT_FIELDS } from './report-runs.repository';
 
 export interface ReportFile {
   stream: Readable;

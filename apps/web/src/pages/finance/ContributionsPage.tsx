@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Modal,
-  Pagination,
   Paper,
   ScrollArea,
   Select,
@@ -13,17 +12,19 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconReportAnalytics } from '@tabler/icons-react';
+import { IconPlus, IconReportAnalytics, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, data, errorMessage, http } from '../../api/client';
-import { contributionQueries } from '../../api/queries/contributions';
+import { contributionQueries, type ContributionFilter } from '../../api/queries/contributions';
 import { fundQueries } from '../../api/queries/fund';
 import { useReference } from '../../api/reference';
 import type { Contribution, S } from '../../api/models';
 import { useAuth } from '../../auth/auth';
+import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate, today } from '../../lib/format';
@@ -44,16 +45,17 @@ export function ContributionsPage() {
   // Contributions by donor are public (as on the fund's gateway): a donor starts with its own.
   const [donor, setDonor] = useState<string | null>(donorOnly ? (user?.organizationCode ?? null) : null);
   const [year, setYear] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q, 300);
+  const controls = useListControls();
   const [open, setOpen] = useState(false);
-  const query = useQuery(
-    contributionQueries.list({
-      donor: donor ?? undefined,
-      year: year ? Number(year) : undefined,
-      page,
-      pageSize: 50,
-    }),
-  );
+  const filter: ContributionFilter = {
+    donor: donor ?? undefined,
+    year: year ? Number(year) : undefined,
+    q: debouncedQ || undefined,
+    sort: controls.sort,
+  };
+  const query = useQuery(contributionQueries.list({ ...filter, page: controls.page, pageSize: 50 }));
   const donors = ref.organizations.filter(isContributor);
   const items = query.data?.items ?? [];
   // A reversed contribution and its reversal cancel out: count neither.
@@ -79,6 +81,15 @@ export function ContributionsPage() {
                 Contributor statement
               </Button>
             )}
+            <ExportCsvButton
+              fileName="contributions.csv"
+              fetchCsv={() =>
+                http.GET('/api/v1/contributions', {
+                  params: { query: { ...filter, format: 'csv' } },
+                  parseAs: 'blob',
+                })
+              }
+            />
             {can('contribution.record') && (
               <Button leftSection={<IconPlus size={18} />} onClick={() => setOpen(true)}>
                 Record contribution
@@ -87,7 +98,18 @@ export function ContributionsPage() {
           </>
         }
       />
-      <Group align="flex-end">
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label="Search"
+          placeholder="Contributor, currency or reference"
+          leftSection={<IconSearch size={16} />}
+          value={q}
+          onChange={(event) => {
+            setQ(event.currentTarget.value);
+            controls.resetPage();
+          }}
+          w={{ base: '100%', sm: 260 }}
+        />
         <Select
           label="Contributor"
           placeholder="All contributors"
@@ -95,11 +117,11 @@ export function ContributionsPage() {
           value={donor}
           onChange={(v) => {
             setDonor(v);
-            setPage(1);
+            controls.resetPage();
           }}
           searchable
           clearable
-          w={300}
+          w={{ base: '100%', sm: 300 }}
         />
         <Select
           label="Year"
@@ -108,10 +130,10 @@ export function ContributionsPage() {
           value={year}
           onChange={(v) => {
             setYear(v);
-            setPage(1);
+            controls.resetPage();
           }}
           clearable
-          w={160}
+          w={{ base: '100%', sm: 160 }}
         />
       </Group>
       {query.data && (
@@ -141,7 +163,7 @@ export function ContributionsPage() {
             <EmptyState
               title="No contributions"
               description={
-                donor || year
+                donor || year || debouncedQ
                   ? 'Nothing matches these filters.'
                   : 'No commitment or deposit has been recorded yet.'
               }
@@ -155,12 +177,22 @@ export function ContributionsPage() {
               <Table miw={900} aria-label="Contributions">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Date</Table.Th>
-                    <Table.Th>Contributor</Table.Th>
-                    <Table.Th>Kind</Table.Th>
-                    <Table.Th className="num">Amount</Table.Th>
+                    <SortableTh field="date" controls={controls}>
+                      Date
+                    </SortableTh>
+                    <SortableTh field="donorName" controls={controls}>
+                      Contributor
+                    </SortableTh>
+                    <SortableTh field="kind" controls={controls}>
+                      Kind
+                    </SortableTh>
+                    <SortableTh field="amount" controls={controls} numeric>
+                      Amount
+                    </SortableTh>
                     <Table.Th className="num">Rate</Table.Th>
-                    <Table.Th className="num">US$</Table.Th>
+                    <SortableTh field="usdAmount" controls={controls} numeric>
+                      US$
+                    </SortableTh>
                     <Table.Th className="num">AA fee</Table.Th>
                     <Table.Th>Earmark</Table.Th>
                   </Table.Tr>
@@ -199,18 +231,34 @@ export function ContributionsPage() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
+                {/* Over every page of the filtered list (the server's totals); promises and money received apart. */}
+                <Table.Tfoot className="list-totals">
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>Total deposits</Table.Td>
+                    <Table.Td className="num">
+                      <Money value={data.totals.deposits} currency={null} />
+                    </Table.Td>
+                    <Table.Td className="num">
+                      <Money value={data.totals.aaFee} currency={null} />
+                    </Table.Td>
+                    <Table.Td />
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>Total commitments</Table.Td>
+                    <Table.Td className="num">
+                      <Money value={data.totals.commitments} currency={null} />
+                    </Table.Td>
+                    <Table.Td colSpan={2} />
+                  </Table.Tr>
+                </Table.Tfoot>
               </Table>
             </ScrollArea>
-            {data.total > data.pageSize && (
-              <Group justify="flex-end" p="sm">
-                <Pagination
-                  total={Math.ceil(data.total / data.pageSize)}
-                  value={page}
-                  onChange={setPage}
-                  size="sm"
-                />
-              </Group>
-            )}
+            <ListFooter
+              total={data.total}
+              pageSize={data.pageSize}
+              controls={controls}
+              noun={['contribution', 'contributions']}
+            />
           </Paper>
         )}
       </QueryState>

@@ -1,7 +1,6 @@
 import {
   Anchor,
   Group,
-  Pagination,
   Paper,
   Progress,
   ScrollArea,
@@ -9,36 +8,45 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { http } from '../../api/client';
 import { programmeQueries, type ProgrammeFilter } from '../../api/queries/programmes';
 import { useReference } from '../../api/reference';
 import { useAuth } from '../../auth/auth';
+import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatusBadge } from '../../components/ui';
 import { formatDate } from '../../lib/format';
 import { formatRate } from '../../lib/money';
+
+const PAGE_SIZE = 50;
 
 export function ProgrammesPage() {
   const { user, hasRole } = useAuth();
   const ref = useReference();
   const [status, setStatus] = useState<string | null>(null);
   const [area, setArea] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q, 300);
+  const controls = useListControls();
   const agency = hasRole('AGENCY_FOCAL_POINT');
-  const query = useQuery(
-    programmeQueries.list({
-      status: (status ?? undefined) as ProgrammeFilter['status'],
-      thematicArea: area ? Number(area) : undefined,
-      page,
-      pageSize: 50,
-    }),
-  );
-  const items = (query.data?.items ?? []).filter(
-    (p) => !agency || !user?.organizationCode || p.organizationCodes.includes(user.organizationCode),
-  );
+  // A focal point's list is its organization's programmes, filtered on the server so paging,
+  // totals and the CSV cover the same rows.
+  const filter: ProgrammeFilter = {
+    status: (status ?? undefined) as ProgrammeFilter['status'],
+    thematicArea: area ? Number(area) : undefined,
+    organization: agency ? (user?.organizationCode ?? undefined) : undefined,
+    q: debouncedQ || undefined,
+    sort: controls.sort,
+  };
+  const query = useQuery(programmeQueries.list({ ...filter, page: controls.page, pageSize: PAGE_SIZE }));
+  const items = query.data?.items ?? [];
   return (
     <Stack>
       <PageHeader
@@ -48,8 +56,30 @@ export function ProgrammesPage() {
             ? 'Approved joint programmes of your organization: report expenditure, keep the results matrix and report actuals.'
             : 'Approved joint programmes with their allocations, transfers to PUNOs, expenditure and delivery rate.'
         }
+        actions={
+          <ExportCsvButton
+            fileName="programmes.csv"
+            fetchCsv={() =>
+              http.GET('/api/v1/programmes', {
+                params: { query: { ...filter, format: 'csv' } },
+                parseAs: 'blob',
+              })
+            }
+          />
+        }
       />
-      <Group align="flex-end">
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label="Search"
+          placeholder="Reference, title, country or PUNO"
+          leftSection={<IconSearch size={16} />}
+          value={q}
+          onChange={(event) => {
+            setQ(event.currentTarget.value);
+            controls.resetPage();
+          }}
+          w={{ base: '100%', sm: 280 }}
+        />
         <Select
           label="Status"
           placeholder="Any status"
@@ -62,10 +92,10 @@ export function ProgrammesPage() {
           value={status}
           onChange={(v) => {
             setStatus(v);
-            setPage(1);
+            controls.resetPage();
           }}
           clearable
-          w={220}
+          w={{ base: '100%', sm: 220 }}
         />
         <Select
           label="Thematic area"
@@ -74,10 +104,10 @@ export function ProgrammesPage() {
           value={area}
           onChange={(v) => {
             setArea(v);
-            setPage(1);
+            controls.resetPage();
           }}
           clearable
-          w={320}
+          w={{ base: '100%', sm: 320 }}
           comboboxProps={{ width: 480 }}
         />
       </Group>
@@ -87,7 +117,7 @@ export function ProgrammesPage() {
         empty={() =>
           items.length === 0 && (
             <EmptyState
-              title="No programmes"
+              title={status || area || debouncedQ ? 'No programme matches these filters' : 'No programmes'}
               description="Programmes appear here once the Steering Committee approves them."
             />
           )
@@ -99,13 +129,25 @@ export function ProgrammesPage() {
               <Table miw={1000} aria-label="Programmes">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Programme</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    <SortableTh field="reference" controls={controls}>
+                      Programme
+                    </SortableTh>
+                    <SortableTh field="status" controls={controls}>
+                      Status
+                    </SortableTh>
                     <Table.Th>PUNOs</Table.Th>
-                    <Table.Th className="num">Allocated</Table.Th>
-                    <Table.Th className="num">Transferred</Table.Th>
-                    <Table.Th className="num">Expenditure</Table.Th>
-                    <Table.Th w={150}>Delivery</Table.Th>
+                    <SortableTh field="allocated" controls={controls} numeric>
+                      Allocated
+                    </SortableTh>
+                    <SortableTh field="transferred" controls={controls} numeric>
+                      Transferred
+                    </SortableTh>
+                    <SortableTh field="expenditure" controls={controls} numeric>
+                      Expenditure
+                    </SortableTh>
+                    <SortableTh field="deliveryRate" controls={controls} w={150}>
+                      Delivery
+                    </SortableTh>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -149,18 +191,31 @@ export function ProgrammesPage() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
+                <Table.Tfoot className="list-totals">
+                  <Table.Tr>
+                    <Table.Td colSpan={3}>
+                      Total of {data.total} programme{data.total === 1 ? '' : 's'}
+                    </Table.Td>
+                    <Table.Td className="num">
+                      <Money value={data.totals.allocated} currency={null} />
+                    </Table.Td>
+                    <Table.Td className="num">
+                      <Money value={data.totals.transferred} currency={null} />
+                    </Table.Td>
+                    <Table.Td className="num">
+                      <Money value={data.totals.expenditure} currency={null} />
+                    </Table.Td>
+                    <Table.Td>{formatRate(data.totals.deliveryRate)}</Table.Td>
+                  </Table.Tr>
+                </Table.Tfoot>
               </Table>
             </ScrollArea>
-            {data.total > data.pageSize && (
-              <Group justify="flex-end" p="sm">
-                <Pagination
-                  total={Math.ceil(data.total / data.pageSize)}
-                  value={page}
-                  onChange={setPage}
-                  size="sm"
-                />
-              </Group>
-            )}
+            <ListFooter
+              total={data.total}
+              pageSize={data.pageSize}
+              controls={controls}
+              noun={['programme', 'programmes']}
+            />
           </Paper>
         )}
       </QueryState>

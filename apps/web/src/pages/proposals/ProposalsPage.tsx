@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   MultiSelect,
-  Pagination,
   Paper,
   ScrollArea,
   Select,
@@ -17,10 +16,12 @@ import { IconFilePlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { http } from '../../api/client';
 import { proposalQueries, type ProposalFilter } from '../../api/queries/proposals';
 import { useReference } from '../../api/reference';
 import type { ProposalStatus } from '../../api/models';
 import { useAuth } from '../../auth/auth';
+import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatusBadge } from '../../components/ui';
 import { formatDate, STATUS_LABEL } from '../../lib/format';
@@ -35,18 +36,16 @@ export function ProposalsPage() {
   const [debouncedQ] = useDebouncedValue(q, 300);
   const status = params.get('status')?.split(',').filter(Boolean) ?? [];
   const area = params.get('thematicArea');
-  const page = Number(params.get('page') ?? '1');
+  const controls = useListControls();
   const agency = user?.roles.includes('AGENCY_FOCAL_POINT');
 
-  const query = useQuery(
-    proposalQueries.list({
-      status: status.length ? (status as ProposalFilter['status']) : undefined,
-      thematicArea: area ? Number(area) : undefined,
-      q: debouncedQ || undefined,
-      page,
-      pageSize: PAGE_SIZE,
-    }),
-  );
+  const filter: ProposalFilter = {
+    status: status.length ? (status as ProposalFilter['status']) : undefined,
+    thematicArea: area ? Number(area) : undefined,
+    q: debouncedQ || undefined,
+    sort: controls.sort,
+  };
+  const query = useQuery(proposalQueries.list({ ...filter, page: controls.page, pageSize: PAGE_SIZE }));
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -68,11 +67,22 @@ export function ProposalsPage() {
             : 'Every submitted joint programme proposal, across the portfolio.'
         }
         actions={
-          can('proposal.create') && (
-            <Button component={Link} to="/proposals/new" leftSection={<IconFilePlus size={18} />}>
-              New proposal
-            </Button>
-          )
+          <>
+            <ExportCsvButton
+              fileName="proposals.csv"
+              fetchCsv={() =>
+                http.GET('/api/v1/proposals', {
+                  params: { query: { ...filter, format: 'csv' } },
+                  parseAs: 'blob',
+                })
+              }
+            />
+            {can('proposal.create') && (
+              <Button component={Link} to="/proposals/new" leftSection={<IconFilePlus size={18} />}>
+                New proposal
+              </Button>
+            )}
+          </>
         }
       />
       <Paper withBorder p="md" radius="md">
@@ -140,13 +150,23 @@ export function ProposalsPage() {
               <Table miw={860} aria-label="Proposals">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Reference</Table.Th>
-                    <Table.Th>Title</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Area</Table.Th>
+                    <SortableTh field="reference" controls={controls}>
+                      Reference
+                    </SortableTh>
+                    <SortableTh field="title" controls={controls}>
+                      Title
+                    </SortableTh>
+                    <SortableTh field="status" controls={controls}>
+                      Status
+                    </SortableTh>
+                    <SortableTh field="thematicArea" controls={controls}>
+                      Area
+                    </SortableTh>
                     <Table.Th>Convener</Table.Th>
                     <Table.Th className="num">Total budget</Table.Th>
-                    <Table.Th>Updated</Table.Th>
+                    <SortableTh field="updatedAt" controls={controls}>
+                      Updated
+                    </SortableTh>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -184,19 +204,12 @@ export function ProposalsPage() {
                 </Table.Tbody>
               </Table>
             </ScrollArea>
-            <Group justify="space-between" p="sm">
-              <Text size="sm" c="dimmed">
-                {data.total} proposal{data.total === 1 ? '' : 's'}
-              </Text>
-              {data.total > PAGE_SIZE && (
-                <Pagination
-                  total={Math.ceil(data.total / PAGE_SIZE)}
-                  value={page}
-                  onChange={(value) => update({ page: String(value) })}
-                  size="sm"
-                />
-              )}
-            </Group>
+            <ListFooter
+              total={data.total}
+              pageSize={PAGE_SIZE}
+              controls={controls}
+              noun={['proposal', 'proposals']}
+            />
           </Paper>
         )}
       </QueryState>

@@ -61,13 +61,18 @@ export function RunRow({
           )}
         </Group>
         <Text size="xs" c="dimmed">
-          {description || '—'} · requested {formatDateTime(r.createdAt)}
+          {description || '—'}
         </Text>
         {r.status === 'SUCCEEDED' && omitted.length > 0 && (
           <Text size="xs" c="orange.9" title="Their data is not connected to reporting yet">
             Left out: {omitted.join(', ')}
           </Text>
         )}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(r.createdAt)}
+        </Text>
       </Table.Td>
       <Table.Td>
         <Group gap={6} mb={4}>

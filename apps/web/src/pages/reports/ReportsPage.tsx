@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   Grid,
+  Group,
   Paper,
   ScrollArea,
   SegmentedControl,
@@ -10,26 +11,30 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconFileAnalytics, IconRefresh } from '@tabler/icons-react';
+import { IconFileAnalytics, IconRefresh, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { data, errorMessage, http } from '../../api/client';
 import { meetingQueries } from '../../api/queries/meetings';
 import { programmeQueries } from '../../api/queries/programmes';
-import { reportQueries } from '../../api/queries/reports';
+import { reportQueries, type ReportFilter } from '../../api/queries/reports';
 import { useReference } from '../../api/reference';
 import type { ReportFormat, ReportParameters, ReportRun, ReportType } from '../../api/models';
 import { useAuth } from '../../auth/auth';
+import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { REPORT_HINT, REPORT_LABEL } from './report-labels';
 import { RunRow } from './ReportRunRow';
 
 const THIS_YEAR = new Date().getUTCFullYear();
+const RUNS_PAGE_SIZE = 50;
 
 export function ReportsPage() {
   const { user, can, hasRole } = useAuth();
@@ -58,18 +63,22 @@ export function ReportsPage() {
   const [meetingId, setMeetingId] = useState<string | null>(params.get('meetingId'));
   const canGenerate = can('report.generate');
 
-  // GET /reports is paged, newest first; each running row follows its own GET /reports/:id.
-  const runs = useQuery({ ...reportQueries.list({ pageSize: 50 }), select: (page) => page.items });
+  // GET /reports is paged, newest first unless sorted; each running row follows its own GET /reports/:id.
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q, 300);
+  const controls = useListControls();
+  const filter: ReportFilter = { q: debouncedQ || undefined, sort: controls.sort };
+  const runs = useQuery(reportQueries.list({ ...filter, page: controls.page, pageSize: RUNS_PAGE_SIZE }));
+  const runItems = runs.data?.items ?? [];
   const programmes = useQuery({
     ...programmeQueries.list({ pageSize: 200 }),
     // For the picker, and to name the programme of the runs listed.
-    enabled:
-      type === 'PROGRAMME_FACTSHEET' || (runs.data ?? []).some((r) => r.parameters.programmeId !== undefined),
+    enabled: type === 'PROGRAMME_FACTSHEET' || runItems.some((r) => r.parameters.programmeId !== undefined),
   });
   const meetings = useQuery({
     ...meetingQueries.list({ pageSize: 200 }),
     select: (page) => page.items,
-    enabled: type === 'DECISION_PACK' || (runs.data ?? []).some((r) => r.parameters.meetingId !== undefined),
+    enabled: type === 'DECISION_PACK' || runItems.some((r) => r.parameters.meetingId !== undefined),
   });
 
   const request = useMutation({
@@ -100,7 +109,7 @@ export function ReportsPage() {
   const missing =
     (type === 'CONTRIBUTOR_STATEMENT' && !donorCode) || (type === 'DECISION_PACK' && !meetingId);
 
-  const visibleRuns = (runs.data ?? []).filter((r) => types.includes(r.type));
+  const visibleRuns = runItems.filter((r) => types.includes(r.type));
   const describe = (r: ReportRun) =>
     [
       r.parameters.year
@@ -251,13 +260,35 @@ export function ReportsPage() {
               </Button>
             }
           >
+            <Group align="flex-end" justify="space-between" mb="sm" wrap="wrap">
+              <TextInput
+                label="Search reports"
+                placeholder="Type, format, contributor or year"
+                leftSection={<IconSearch size={16} />}
+                value={q}
+                onChange={(event) => {
+                  setQ(event.currentTarget.value);
+                  controls.resetPage();
+                }}
+                w={{ base: '100%', sm: 260 }}
+              />
+              <ExportCsvButton
+                fileName="report-runs.csv"
+                fetchCsv={() =>
+                  http.GET('/api/v1/reports', {
+                    params: { query: { ...filter, format: 'csv' } },
+                    parseAs: 'blob',
+                  })
+                }
+              />
+            </Group>
             <QueryState
               query={runs}
               loadingLabel="Loading reports…"
               empty={() =>
                 visibleRuns.length === 0 && (
                   <EmptyState
-                    title="No reports yet"
+                    title={debouncedQ ? 'No report matches the search' : 'No reports yet'}
                     description={
                       canGenerate
                         ? 'Request a report: it appears here with its progress.'
@@ -267,13 +298,20 @@ export function ReportsPage() {
                 )
               }
             >
-              {() => (
+              {(page) => (
                 <ScrollArea>
                   <Table miw={560} aria-label="Generated reports" verticalSpacing="sm">
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th>Report</Table.Th>
-                        <Table.Th w={150}>Status</Table.Th>
+                        <SortableTh field="type" controls={controls}>
+                          Report
+                        </SortableTh>
+                        <SortableTh field="createdAt" controls={controls}>
+                          Requested
+                        </SortableTh>
+                        <SortableTh field="status" controls={controls} w={150}>
+                          Status
+                        </SortableTh>
                         <Table.Th>
                           <span className="sr-only">Download</span>
                         </Table.Th>
@@ -285,6 +323,12 @@ export function ReportsPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
+                  <ListFooter
+                    total={page.total}
+                    pageSize={page.pageSize}
+                    controls={controls}
+                    noun={['report', 'reports']}
+                  />
                 </ScrollArea>
               )}
             </QueryState>

@@ -10,24 +10,33 @@ import {
   Table,
   Text,
   Textarea,
+  TextInput,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconArrowBackUp } from '@tabler/icons-react';
+import { IconCheck, IconArrowBackUp, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { data, errorMessage, http } from '../../api/client';
 import type { Actual } from '../../api/models';
-import { resultsQueries } from '../../api/queries/results';
+import { resultsQueries, type ActualFilter } from '../../api/queries/results';
+import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
+
+const PAGE_SIZE = 50;
 
 export function ActualsQueuePage() {
   const queryClient = useQueryClient();
   const [returning, setReturning] = useState<Actual | null>(null);
   const [comment, setComment] = useState('');
-  const query = useQuery(resultsQueries.actuals({ status: 'SUBMITTED', pageSize: 200 }));
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q, 300);
+  const controls = useListControls();
+  const filter: ActualFilter = { status: 'SUBMITTED', q: debouncedQ || undefined, sort: controls.sort };
+  const query = useQuery(resultsQueries.actuals({ ...filter, page: controls.page, pageSize: PAGE_SIZE }));
   const done = (message: string) => {
     void queryClient.invalidateQueries({ queryKey: resultsQueries.actualLists() });
     void queryClient.invalidateQueries({ queryKey: resultsQueries.matrices() });
@@ -53,13 +62,39 @@ export function ActualsQueuePage() {
       <PageHeader
         title="Actuals approval"
         description="Indicator actuals the agencies submitted. An approved actual is locked and counts in the results roll-up; a returned one goes back with your comment."
+        actions={
+          <ExportCsvButton
+            fileName="actuals.csv"
+            fetchCsv={() =>
+              http.GET('/api/v1/actuals', {
+                params: { query: { ...filter, format: 'csv' } },
+                parseAs: 'blob',
+              })
+            }
+          />
+        }
+      />
+      <TextInput
+        label="Search"
+        placeholder="Programme, indicator or narrative"
+        leftSection={<IconSearch size={16} />}
+        value={q}
+        onChange={(event) => {
+          setQ(event.currentTarget.value);
+          controls.resetPage();
+        }}
+        w={{ base: '100%', sm: 300 }}
       />
       <QueryState
         query={query}
         loadingLabel="Loading submitted actuals…"
         empty={(data) =>
           data.items.length === 0 && (
-            <EmptyState icon="✓" title="Nothing to approve" description="Submitted actuals appear here." />
+            <EmptyState
+              icon="✓"
+              title={debouncedQ ? 'No submitted actual matches the search' : 'Nothing to approve'}
+              description="Submitted actuals appear here."
+            />
           )
         }
       >
@@ -69,12 +104,20 @@ export function ActualsQueuePage() {
               <Table miw={980} aria-label="Submitted actuals">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Programme</Table.Th>
-                    <Table.Th>Indicator</Table.Th>
-                    <Table.Th>Period</Table.Th>
+                    <SortableTh field="programmeReference" controls={controls}>
+                      Programme
+                    </SortableTh>
+                    <SortableTh field="indicatorKey" controls={controls}>
+                      Indicator
+                    </SortableTh>
+                    <SortableTh field="periodStart" controls={controls}>
+                      Period
+                    </SortableTh>
                     <Table.Th className="num">Value</Table.Th>
                     <Table.Th>Narrative</Table.Th>
-                    <Table.Th>Submitted</Table.Th>
+                    <SortableTh field="submittedAt" controls={controls}>
+                      Submitted
+                    </SortableTh>
                     <Table.Th>
                       <span className="sr-only">Actions</span>
                     </Table.Th>
@@ -149,6 +192,12 @@ export function ActualsQueuePage() {
                 </Table.Tbody>
               </Table>
             </ScrollArea>
+            <ListFooter
+              total={data.total}
+              pageSize={data.pageSize}
+              controls={controls}
+              noun={['submitted actual', 'submitted actuals']}
+            />
           </Paper>
         )}
       </QueryState>

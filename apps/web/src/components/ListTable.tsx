@@ -1,0 +1,154 @@
+import { Button, Group, Pagination, Table, Text, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFileSpreadsheet } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { download, errorMessage } from '../api/client';
+
+/**
+ * The shared parts of the server-side lists (proposals, programmes, contributions, actuals,
+ * report runs): the sort and page kept in the address (a link or a refresh keeps them), sortable
+ * column headers, the pager and the CSV export of what the list shows. The server sorts, pages,
+ * totals and exports (api.md "Conventions"), so a list never sorts or sums one page in the browser.
+ */
+export interface ListControls {
+  /** `field` or `-field`, as the API's `sort` takes it; undefined for the list's own order. */
+  sort: string | undefined;
+  page: number;
+  /** Sorts by `field`: ascending first, then the other way on the next click. */
+  toggleSort: (field: string) => void;
+  setPage: (page: number) => void;
+  /** Back to page 1 (after a filter changes). */
+  resetPage: () => void;
+}
+
+export function useListControls(): ListControls {
+  const [params, setParams] = useSearchParams();
+  const sort = params.get('sort') ?? undefined;
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const update = (changes: Record<string, string | null>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  return {
+    sort,
+    page,
+    toggleSort: (field) => update({ sort: sort === field ? `-${field}` : field, page: null }),
+    setPage: (value) => update({ page: value > 1 ? String(value) : null }),
+    resetPage: () => update({ page: null }),
+  };
+}
+
+/** The direction a list is sorted by `field`, if it is its first sort key. */
+function directionOf(sort: string | undefined, field: string): 'ascending' | 'descending' | undefined {
+  const first = sort?.split(',')[0];
+  if (first === field) return 'ascending';
+  if (first === `-${field}`) return 'descending';
+  return undefined;
+}
+
+/**
+ * A column header that sorts the list: a button (keyboard and screen reader reachable) inside a
+ * header cell carrying aria-sort, so assistive technology announces the current order.
+ */
+export function SortableTh({
+  field,
+  controls,
+  children,
+  numeric,
+  w,
+}: {
+  field: string;
+  controls: Pick<ListControls, 'sort' | 'toggleSort'>;
+  children: ReactNode;
+  numeric?: boolean;
+  w?: number;
+}) {
+  const direction = directionOf(controls.sort, field);
+  const Icon =
+    direction === 'ascending' ? IconArrowUp : direction === 'descending' ? IconArrowDown : IconArrowsSort;
+  return (
+    <Table.Th aria-sort={direction ?? 'none'} className={numeric ? 'num' : undefined} w={w}>
+      <UnstyledButton
+        onClick={() => controls.toggleSort(field)}
+        className="sort-button"
+        data-sort-field={field}
+        style={{ justifyContent: numeric ? 'flex-end' : 'flex-start' }}
+      >
+        <span>{children}</span>
+        <Icon size={14} aria-hidden stroke={direction ? 2.2 : 1.5} opacity={direction ? 1 : 0.55} />
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+/** The list's count and pager, under the table. */
+export function ListFooter({
+  total,
+  pageSize,
+  controls,
+  noun,
+}: {
+  total: number;
+  pageSize: number;
+  controls: Pick<ListControls, 'page' | 'setPage'>;
+  noun: [singular: string, plural: string];
+}) {
+  return (
+    <Group justify="space-between" p="sm" wrap="wrap" gap="xs">
+      <Text size="sm" c="dimmed">
+        {total} {total === 1 ? noun[0] : noun[1]}
+      </Text>
+      {total > pageSize && (
+        <Pagination
+          total={Math.ceil(total / pageSize)}
+          value={controls.page}
+          onChange={controls.setPage}
+          size="sm"
+          getControlProps={(control) => ({
+            'aria-label':
+              control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : undefined,
+          })}
+        />
+      )}
+    </Group>
+  );
+}
+
+/**
+ * "Export CSV": the whole list as the server filters, searches and sorts it (every page), the
+ * same rows the user may see. `fetchCsv` calls the list's route with `format: 'csv'` and
+ * `parseAs: 'blob'`.
+ */
+export function ExportCsvButton({
+  fetchCsv,
+  fileName,
+}: {
+  fetchCsv: () => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  fileName: string;
+}) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconFileSpreadsheet size={16} />}
+      loading={busy}
+      onClick={() => {
+        setBusy(true);
+        download(fetchCsv(), fileName)
+          .catch((error) => notifications.show({ color: 'red', message: errorMessage(error) }))
+          .finally(() => setBusy(false));
+      }}
+    >
+      Export CSV
+    </Button>
+  );
+}
