@@ -1,3 +1,5 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Clock } from '@mptf/platform';
 import { binary, csvText, finished } from '../reporting/report-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 import {
@@ -18,16 +20,19 @@ import {
 describe('programme factsheet: the version in force and accepted narratives at its date', () => {
   let t: TestContext;
   let programmeId: string;
+  let worker: INestApplicationContext;
 
   beforeAll(async () => {
     t = await createTestContext();
-    await t.startWorker();
+    worker = await t.startWorker();
     programmeId = await activeProgrammeWithMatrix(t);
   });
   afterAll(() => t.close());
 
+  /** The factsheet generated on `date` (the worker composes it: its clock says the day too). */
   const factsheet = async (date: string): Promise<string> => {
     setToday(t, date);
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(new Date(`${date}T12:00:00Z`));
     const created = await t.http
       .post(`${API}/reports`)
       .set(await t.as(FMU))
