@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '@mptf/platform';
 import { binary, csvText, finished } from '../reporting/report-fixtures';
@@ -30,13 +33,13 @@ describe('programme factsheet: the version in force and accepted narratives at i
   afterAll(() => t.close());
 
   /** The factsheet generated on `date` (the worker composes it: its clock says the day too). */
-  const factsheet = async (date: string): Promise<string> => {
+  const factsheet = async (date: string, format = 'csv'): Promise<Buffer> => {
     setToday(t, date);
     jest.spyOn(worker.get(Clock), 'now').mockReturnValue(new Date(`${date}T12:00:00Z`));
     const created = await t.http
       .post(`${API}/reports`)
       .set(await t.as(FMU))
-      .send({ type: 'PROGRAMME_FACTSHEET', format: 'csv', parameters: { programmeId } });
+      .send({ type: 'PROGRAMME_FACTSHEET', format, parameters: { programmeId } });
     expect(created.status).toBe(202);
     const run = await finished(t, created.body.id);
     expect(run.status).toBe('SUCCEEDED');
@@ -45,8 +48,9 @@ describe('programme factsheet: the version in force and accepted narratives at i
       .set(await t.as(FMU))
       .buffer(true)
       .parse(binary);
-    return csvText(file.body as Buffer);
+    return file.body as Buffer;
   };
+  const factsheetCsv = async (date: string) => csvText(await factsheet(date));
 
   it('shows the budget, end date and matrix in force on its date, and accepted narratives only', async () => {
     // An annual report for 2026, accepted on 15 April 2027.
@@ -76,7 +80,10 @@ describe('programme factsheet: the version in force and accepted narratives at i
         }),
       200,
     );
-    await expectStatus(await t.http.post(`${API}/progress-reports/${report.id}/submit`).set(await t.as(IOM)), 200);
+    await expectStatus(
+      await t.http.post(`${API}/progress-reports/${report.id}/submit`).set(await t.as(IOM)),
+      200,
+    );
     setToday(t, '2027-04-15');
     await expectStatus(
       await t.http
@@ -122,11 +129,11 @@ describe('programme factsheet: the version in force and accepted narratives at i
       200,
     );
 
-    const early = await factsheet('2027-04-01');
+    const early = await factsheetCsv('2027-04-01');
     expect(early).toContain('No progress report accepted yet.');
     expect(early).not.toContain('Four hundred workers');
 
-    const before = await factsheet('2027-05-01');
+    const before = await factsheetCsv('2027-05-01');
     expect(before).toContain('Four hundred workers recruited fee-free');
     expect(before).toContain('Maria kept her first wage');
     expect(before).toContain('The approved programme document (no revision in force)');
@@ -134,11 +141,19 @@ describe('programme factsheet: the version in force and accepted narratives at i
     expect(before).not.toContain('Workers hired with zero recruitment fees');
     expect(before).toMatch(/1\. Staff[^\n]*,300000\.00,/);
 
-    const after = await factsheet('2027-06-01');
+    const after = await factsheetCsv('2027-06-01');
     expect(after).toContain('Version 1: budget revision no. 1, in force from 2027-05-10');
     expect(after).toContain('Workers hired with zero recruitment fees');
     expect(after).not.toContain('Workers recruited without paying fees');
     expect(after).toMatch(/1\. Staff[^\n]*,310000\.00,/);
     expect(after).toContain('Four hundred workers recruited fee-free');
+
+    // The PDF has both sections (REPORT_SAMPLES_DIR keeps it for a look).
+    const pdf = await factsheet('2027-06-01', 'pdf');
+    if (process.env.REPORT_SAMPLES_DIR)
+      writeFileSync(join(process.env.REPORT_SAMPLES_DIR, 'factsheet-in-force.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+    expect(text).toContain('Programme version in force');
+    expect(text).toContain('Progress reported');
   });
 });
