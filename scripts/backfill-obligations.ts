@@ -41,9 +41,7 @@ async function main(): Promise<void> {
     abortOnError: false,
   });
   try {
-    const summary = await app
-      .get(ObligationsService)
-      .backfill((line) => process.stdout.write(`  ${line}\n`));
+    const summary = await app.get(ObligationsService).backfill((line) => process.stdout.write(`  ${line}\n`));
     process.stdout.write(
       `Backfilled reporting obligations: ${summary.programmes} programme(s) checked, ${summary.changed} changed, ${summary.created} obligation(s) created.\n`,
     );

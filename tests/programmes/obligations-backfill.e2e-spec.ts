@@ -53,7 +53,9 @@ describe('backfill of reporting obligations', () => {
     expect(first).toContain('2 programme(s) checked, 1 changed, 11 obligation(s) created.');
 
     const shape = (items: Record<string, any>[]) =>
-      items.map((o) => `${o.kind}/${o.year}/${o.orgCode}/${o.periodStart}/${o.periodEnd}/${o.dueDate}`).sort();
+      items
+        .map((o) => `${o.kind}/${o.year}/${o.orgCode}/${o.periodStart}/${o.periodEnd}/${o.dueDate}`)
+        .sort();
     const expected = [
       'ANNUAL_NARRATIVE/2025/null/2025-02-01/2025-12-31/2026-03-31',
       'ANNUAL_NARRATIVE/2026/null/2026-01-01/2026-12-31/2027-03-31',
@@ -77,7 +79,10 @@ describe('backfill of reporting obligations', () => {
     const rows = (await t.db.query(
       `SELECT proposal_id, count(*)::int AS n FROM reporting_obligations GROUP BY proposal_id`,
     )) as { proposal_id: string; n: number }[];
-    expect(Object.fromEntries(rows.map((r) => [r.proposal_id, r.n]))).toEqual({ [legacy]: 11, [current]: 11 });
+    expect(Object.fromEntries(rows.map((r) => [r.proposal_id, r.n]))).toEqual({
+      [legacy]: 11,
+      [current]: 11,
+    });
     expect(shape(await obligationsOf(t, current, FMU))).toEqual(shape(currentBefore));
     expect(rows.some((r) => r.proposal_id === pending)).toBe(false);
   });

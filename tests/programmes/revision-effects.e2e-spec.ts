@@ -132,7 +132,10 @@ describe('an approved revision takes effect', () => {
     expect(kept).toMatchObject({ key: 'OC1.1', title: 'Workers recruited without any fee' });
     // Its targets and its approved actual stay with it.
     expect(kept.targets).toEqual([
-      expect.objectContaining({ periodStart: '2026-02-01', actual: expect.objectContaining({ status: 'APPROVED' }) }),
+      expect.objectContaining({
+        periodStart: '2026-02-01',
+        actual: expect.objectContaining({ status: 'APPROVED' }),
+      }),
     ]);
     expect(matrix.results[1].indicators[0]).toMatchObject({
       key: 'OP1.1',

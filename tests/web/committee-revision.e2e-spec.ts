@@ -70,10 +70,10 @@ describe('Web journey: a budget revision decided by the Steering Committee', () 
     // The fund unit prepares the meeting; only the chair decides.
     await see(page.getByRole('button', { name: 'Approve revision 1' })).toHaveCount(0);
     await eventually(async () => {
-      const [revision] = await expectStatus(
+      const [revision] = (await expectStatus(
         await t.http.get(`${API}/programmes/${programmeId}/revisions`).set(await t.as(FMU)),
         200,
-      ) as unknown as { meetingId: string | null }[];
+      )) as unknown as { meetingId: string | null }[];
       return revision.meetingId !== null;
     });
     expect(await page.getByRole('combobox', { name: 'Steering Committee meeting' }).inputValue()).toMatch(

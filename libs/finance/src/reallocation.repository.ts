@@ -25,7 +25,13 @@ export class ReallocationRepository {
   /** Posts the entries; one per revision and PUNO (the unique index), so a second posting adds nothing. */
   async post(
     db: SqlRunner,
-    entry: { programmeId: string; revisionId: string; date: string; actorId: string | null; description: string },
+    entry: {
+      programmeId: string;
+      revisionId: string;
+      date: string;
+      actorId: string | null;
+      description: string;
+    },
     changes: { organizationId: string; amount: Cents }[],
   ): Promise<number> {
     const rows = await sqlRows<{ id: string }>(

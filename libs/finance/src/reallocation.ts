@@ -21,7 +21,9 @@ export function reallocationChanges(
   const total = (direct: Cents) => direct + applyRate(direct, indirectRate);
   const changes = shares
     .map((share) => ({ orgCode: share.orgCode, amount: total(share.after) - total(share.before) }))
-    .sort((a, b) => (a.amount === b.amount ? a.orgCode.localeCompare(b.orgCode) : a.amount > b.amount ? -1 : 1));
+    .sort((a, b) =>
+      a.amount === b.amount ? a.orgCode.localeCompare(b.orgCode) : a.amount > b.amount ? -1 : 1,
+    );
   const remainder = changes.reduce((sum, change) => sum + change.amount, 0n);
   if (remainder !== 0n && changes.length) changes[0].amount -= remainder;
   return changes.filter((change) => change.amount !== 0n).sort((a, b) => a.orgCode.localeCompare(b.orgCode));

@@ -17,13 +17,7 @@ import { buildMatrixView, MatrixView } from './matrix-view';
 import { MatrixRepository } from './matrix.repository';
 import { ProposalAccessRepository } from './proposal-access.repository';
 import { assertMatrixEditable, canSeeActual, loadProposalAccess, ProposalAccess } from './results-access';
-import {
-  ActualStatus,
-  defaultAggregation,
-  IndicatorMeasure,
-  MatrixInput,
-  ResultType,
-} from './results.types';
+import { ActualStatus, defaultAggregation, IndicatorMeasure, MatrixInput, ResultType } from './results.types';
 
 /** One result of a revised matrix shape (a programme version): results and indicators by key and title. */
 export interface RevisedResult {
@@ -130,7 +124,9 @@ export class ResultsMatrixService {
     const kept = new Set(shape.flatMap((r) => r.indicators.map((i) => i.key)));
     const lost = [
       ...new Set(
-        (await this.matrices.approvedPeriods(manager, proposalId)).map((a) => a.key).filter((k) => !kept.has(k)),
+        (await this.matrices.approvedPeriods(manager, proposalId))
+          .map((a) => a.key)
+          .filter((k) => !kept.has(k)),
       ),
     ];
     if (lost.length)
@@ -145,7 +141,9 @@ export class ResultsMatrixService {
     const resultIds = new Map<string, string>();
     const ordered = shape
       .map((result, position) => ({ result, position }))
-      .sort((a, b) => Number(a.result.type === ResultType.OUTPUT) - Number(b.result.type === ResultType.OUTPUT));
+      .sort(
+        (a, b) => Number(a.result.type === ResultType.OUTPUT) - Number(b.result.type === ResultType.OUTPUT),
+      );
     for (const { result, position } of ordered) {
       const parentId = result.parentKey ? (resultIds.get(result.parentKey) ?? null) : null;
       resultIds.set(
@@ -192,7 +190,10 @@ export class ResultsMatrixService {
       }
     }
     const deletedActuals = await this.matrices.deleteOrphanActuals(manager, proposalId, indicatorIds);
-    await this.matrices.deleteOthers(manager, proposalId, { indicatorIds, resultIds: [...resultIds.values()] });
+    await this.matrices.deleteOthers(manager, proposalId, {
+      indicatorIds,
+      resultIds: [...resultIds.values()],
+    });
     return { added, removed: before.indicators.filter((k) => !kept.has(k)), deletedActuals };
   }
 

@@ -35,7 +35,8 @@ export class OutboxController {
   @HttpCode(200)
   @RequirePermission(Permission.MAIL_BOUNCE_CLEAR)
   @ApiOperation({
-    summary: 'Clears a bounced address (the mailbox was fixed): mail goes to it again (404 if it never bounced)',
+    summary:
+      'Clears a bounced address (the mailbox was fixed): mail goes to it again (404 if it never bounced)',
   })
   @ApiOkResponse({ type: BounceDto })
   clear(@CurrentUser() user: AuthUser, @Param('address') address: string) {

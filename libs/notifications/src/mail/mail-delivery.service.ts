@@ -48,7 +48,12 @@ export class MailDeliveryService {
     if (message.status !== 'PENDING') return message.status;
     // A bounced address gets nothing more until the admin clears it (a retry would bounce again).
     if (await this.outbox.isBlocked(this.dataSource, message.toAddress)) {
-      await this.outbox.settle(this.dataSource, messageId, 'BLOCKED', 'address bounced before; cleared by the admin only');
+      await this.outbox.settle(
+        this.dataSource,
+        messageId,
+        'BLOCKED',
+        'address bounced before; cleared by the admin only',
+      );
       return 'BLOCKED';
     }
     if (!this.transport.configured) {

@@ -43,7 +43,10 @@ export interface FactsheetNarrative {
 }
 
 /** The profile with the budget of the version in force (its direct lines replace the proposal's). */
-export function profileInForce(programme: ProgrammeProfile, version: FactsheetVersion | null): ProgrammeProfile {
+export function profileInForce(
+  programme: ProgrammeProfile,
+  version: FactsheetVersion | null,
+): ProgrammeProfile {
   if (!version || !version.content.budgetLines.length) return programme;
   return {
     ...programme,
