@@ -28,6 +28,8 @@ import { RequiredDocuments1765850000000 } from './1765850000000-RequiredDocument
 import { ProposalTrigramSearch1765860000000 } from './1765860000000-ProposalTrigramSearch';
 import { ReportBatches1765870000000 } from './1765870000000-ReportBatches';
 import { ListSearchIndexes1765940000000 } from './1765940000000-ListSearchIndexes';
+import { MailBounceBlock1765970000000 } from './1765970000000-MailBounceBlock';
+import { RevisionReallocation1765971000000 } from './1765971000000-RevisionReallocation';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -61,4 +63,6 @@ export const MIGRATIONS = [
   ProposalTrigramSearch1765860000000,
   ReportBatches1765870000000,
   ListSearchIndexes1765940000000,
+  MailBounceBlock1765970000000,
+  RevisionReallocation1765971000000,
 ];

@@ -16,6 +16,8 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Addresses the server refuses at RCPT TO with a permanent 550. */
   refuse(address: string): void;
+  /** Accepts a refused address again (the mailbox was fixed). */
+  accept(address: string): void;
   /** The next `count` messages are refused with a temporary 451 (then accepted). */
   deferNext(count: number): void;
   /** The messages to one address. */
@@ -100,6 +102,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     refuse: (address) => refused.add(address.toLowerCase()),
+    accept: (address) => refused.delete(address.toLowerCase()),
     deferNext: (count) => {
       deferrals = count;
     },

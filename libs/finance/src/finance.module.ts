@@ -20,6 +20,8 @@ import { ProgrammeMoneyService } from './programme-money.service';
 import { ProgrammeReadRepository } from './programme-read.repository';
 import { ProgrammeReversalsService } from './programme-reversals.service';
 import { ProgrammeRepository } from './programme.repository';
+import { ReallocationRepository } from './reallocation.repository';
+import { ReallocationService } from './reallocation.service';
 import { ReportFiguresRepository } from './report-figures.repository';
 import { FinanceReportReader } from './report-figures.service';
 
@@ -34,6 +36,7 @@ const REPOSITORIES = [
   PortfolioRepository,
   ReportFiguresRepository,
   DonorPositionRepository,
+  ReallocationRepository,
 ];
 
 const SERVICES = [
@@ -46,6 +49,7 @@ const SERVICES = [
   FinanceReadService,
   FinanceReportReader,
   DonorPositionService,
+  ReallocationService,
 ];
 
 @Module({

@@ -15,6 +15,8 @@ export * from './programme-reversals.service';
 export * from './fund-entries.service';
 export * from './finance-read.service';
 export * from './donor-position.service';
+export * from './reallocation';
+export * from './reallocation.service';
 // Its statement is what the benchmark runs over raw pg (bench/lib/captured-sql.ts).
 export { PortfolioRepository } from './portfolio.repository';
 export * from './finance.module';

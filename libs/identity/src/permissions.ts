@@ -83,6 +83,8 @@ export enum Permission {
   NOTIFICATION_MANAGE = 'notification.manage',
   /** The mail outbox and bounced addresses. */
   MAIL_OUTBOX_READ = 'mail.outbox-read',
+  /** Clearing a bounced address so mail goes to it again (the admin). */
+  MAIL_BOUNCE_CLEAR = 'mail.bounce-clear',
 }
 
 const P = Permission;
@@ -124,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.REPORT_READ,
     P.QUEUE_DASHBOARD,
     P.MAIL_OUTBOX_READ,
+    P.MAIL_BOUNCE_CLEAR,
   ],
   [Role.FMU_OFFICER]: [
     ...EVERYONE,

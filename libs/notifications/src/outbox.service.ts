@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Page, pageOf } from '@mptf/platform';
+import { AuditService } from '@mptf/audit';
+import type { AuthUser } from '@mptf/identity';
+import { AppConfig, NotFoundError, Page, pageOf } from '@mptf/platform';
 import { DataSource } from 'typeorm';
 import { orderByOf, prefixPattern } from './list-order';
 import { BounceRow, OutboxRepository, OutboxRow, OutboxStatus } from './repositories/outbox.repository';
@@ -32,6 +34,9 @@ export interface BounceView {
   messageId: string | null;
   bouncedAt: string;
   count: number;
+  /** True until the admin clears it: no mail goes to a blocked address. */
+  blocked: boolean;
+  clearedAt: string | null;
 }
 
 const OUTBOX_SORTABLE: Record<string, string> = {
@@ -66,6 +71,7 @@ export class OutboxService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: OutboxRepository,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Newest first unless `sort` (createdAt, status, to, subject) says otherwise; `q` searches address and subject. */
@@ -87,14 +93,39 @@ export class OutboxService {
 
   async bounces(): Promise<BounceView[]> {
     const rows: BounceRow[] = await this.repository.bounces(this.dataSource);
-    return rows.map((row) => ({
-      address: row.address,
-      user: row.userId ? { id: row.userId, name: row.userName } : null,
-      smtpCode: row.smtpCode,
-      response: row.response,
-      messageId: row.messageId,
-      bouncedAt: iso(row.bouncedAt) as string,
-      count: row.count,
-    }));
+    return rows.map(toBounceView);
   }
+
+  /** The admin clears a bounced address (the mailbox was fixed): mail goes to it again. */
+  async clearBounce(user: AuthUser, address: string): Promise<BounceView> {
+    return this.dataSource.transaction(async (manager) => {
+      const [before] = await this.repository.bounces(manager, address);
+      if (!before || !(await this.repository.clearBounce(manager, address, user.id)))
+        throw new NotFoundError('Bounced address', address);
+      const [after] = await this.repository.bounces(manager, address);
+      await this.audit.record(manager, {
+        actor: user,
+        action: 'mail-bounce.clear',
+        entityType: 'mail_bounce',
+        entityId: before.address,
+        before: { address: before.address, clearedAt: iso(before.clearedAt) },
+        after: { address: after.address, clearedAt: iso(after.clearedAt) },
+      });
+      return toBounceView(after);
+    });
+  }
+}
+
+function toBounceView(row: BounceRow): BounceView {
+  return {
+    address: row.address,
+    user: row.userId ? { id: row.userId, name: row.userName } : null,
+    smtpCode: row.smtpCode,
+    response: row.response,
+    messageId: row.messageId,
+    bouncedAt: iso(row.bouncedAt) as string,
+    count: row.count,
+    blocked: row.clearedAt === null,
+    clearedAt: iso(row.clearedAt),
+  };
 }

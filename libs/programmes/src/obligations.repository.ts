@@ -180,6 +180,16 @@ export class ObligationsRepository {
     );
   }
 
+  /** How many obligations the programme has that are not cancelled. */
+  async openCount(db: SqlRunner, programmeId: string): Promise<number> {
+    const [row] = await sqlRows<{ n: number }>(
+      db,
+      `SELECT count(*)::int AS n FROM reporting_obligations WHERE proposal_id = $1 AND cancelled_at IS NULL`,
+      [programmeId],
+    );
+    return row.n;
+  }
+
   /** Cancels every obligation not yet worked on (a programme back to APPROVED). */
   async cancelAll(db: SqlRunner, programmeId: string): Promise<void> {
     await this.reconcile(db, programmeId, []);

@@ -16,6 +16,15 @@ export type ObligationQuery = Pick<ObligationFilter, 'status' | 'q' | 'sort' | '
   orgCode?: string;
 };
 
+export interface BackfillSummary {
+  /** Started programmes looked at. */
+  programmes: number;
+  /** Those whose obligations changed. */
+  changed: number;
+  /** Obligations added (less any cancelled). */
+  created: number;
+}
+
 /** Statuses in which a programme owes reports (it has started). */
 const REPORTING_STATUSES: readonly string[] = [
   ProposalStatus.ACTIVE,
@@ -72,6 +81,30 @@ export class ObligationsService implements OnModuleInit {
       settings,
     );
     await this.obligations.reconcile(manager, programmeId, expected);
+  }
+
+  /**
+   * Production backfill: programmes that became active before the calendar existed have no
+   * obligations. Reconciles every started programme, one transaction each under its row lock
+   * (as a status change would), so running it again, or beside the application, adds nothing.
+   */
+  async backfill(progress: (line: string) => void = () => undefined): Promise<BackfillSummary> {
+    const programmes = await this.facts.started(this.dataSource.manager, REPORTING_STATUSES);
+    const summary: BackfillSummary = { programmes: programmes.length, changed: 0, created: 0 };
+    for (const [index, programme] of programmes.entries()) {
+      const created = await this.dataSource.transaction(async (manager) => {
+        await this.statuses.lock(manager, programme.id);
+        const before = await this.obligations.openCount(manager, programme.id);
+        await this.reconcile(manager, programme.id);
+        return (await this.obligations.openCount(manager, programme.id)) - before;
+      });
+      if (created !== 0) summary.changed += 1;
+      summary.created += created;
+      progress(
+        `[${index + 1}/${programmes.length}] ${programme.reference}: ${created > 0 ? `${created} obligation(s) created` : created < 0 ? `${-created} cancelled` : 'up to date'}`,
+      );
+    }
+    return summary;
   }
 
   async ofProgramme(

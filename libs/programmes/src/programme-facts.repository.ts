@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlRunner, sqlRow } from '@mptf/platform';
+import { SqlRunner, sqlRow, sqlRows } from '@mptf/platform';
 
 /** What the programme work needs to know of a programme, read through its owners' views. */
 export interface ProgrammeFacts {
@@ -43,6 +43,16 @@ export class ProgrammeFactsRepository {
          FROM proposals_summary_v ps JOIN identity_organizations_v conv ON conv.id = ps.convener_org_id
         WHERE ps.id = $1`,
       [programmeId],
+    );
+  }
+
+  /** Programmes in `statuses` with a start date (they owe reports), by reference. */
+  started(db: SqlRunner, statuses: readonly string[]): Promise<{ id: string; reference: string }[]> {
+    return sqlRows(
+      db,
+      `SELECT id, reference FROM proposals_summary_v
+        WHERE status = ANY($1::text[]) AND start_date IS NOT NULL ORDER BY reference, id`,
+      [statuses],
     );
   }
 }

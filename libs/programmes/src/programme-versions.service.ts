@@ -3,7 +3,7 @@ import { formatMoney } from '@mptf/platform';
 import { ProposalQueriesService } from '@mptf/proposals';
 import { addDays, addMonths, ResultsMatrixService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
-import { ProgrammeFacts } from './programme-facts.repository';
+import { ProgrammeFacts, ProgrammeFactsRepository } from './programme-facts.repository';
 import { diffVersions, ProgrammeVersion } from './programme-version';
 import { RevisionsRepository } from './revisions.repository';
 
@@ -26,7 +26,24 @@ export class ProgrammeVersionsService {
     private readonly proposals: ProposalQueriesService,
     private readonly matrices: ResultsMatrixService,
     private readonly revisions: RevisionsRepository,
+    private readonly facts: ProgrammeFactsRepository,
   ) {}
+
+  /**
+   * The version of a programme in force on `date` with its end date, for the reporting lib (in its
+   * snapshot, no user check: the report's reader rule applies); null for no programme.
+   */
+  async inForceOn(
+    manager: EntityManager,
+    programmeId: string,
+    date: string,
+  ): Promise<(VersionEntry & { of: number }) | null> {
+    const facts = await this.facts.find(manager, programmeId);
+    if (!facts) return null;
+    const history = await this.history(manager, facts);
+    const entry = history.filter((e) => e.version === 0 || (e.inForceFrom ?? '') <= date).at(-1)!;
+    return { ...entry, of: history.length - 1 };
+  }
 
   /** The planned end date of the approved proposal: start + duration − 1 day (as results' window). */
   originalEndDate(facts: Pick<ProgrammeFacts, 'startDate' | 'durationMonths'>): string | null {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@mptf/audit';
-import { FinanceService } from '@mptf/finance';
+import { FinanceService, PunoShare, ReallocationService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { can, Permission, UsersService } from '@mptf/identity';
 import {
@@ -16,6 +16,7 @@ import {
 } from '@mptf/platform';
 import { ProposalStatus, ProposalStatusService } from '@mptf/proposals';
 import { ReferenceService } from '@mptf/reference';
+import { ResultsMatrixService } from '@mptf/results';
 import {
   decisionAuthority,
   DecisionCapacity,
@@ -39,6 +40,17 @@ export interface RevisionView extends RevisionRow {
 }
 
 const REVISABLE: readonly string[] = [ProposalStatus.APPROVED, ProposalStatus.ACTIVE];
+
+/** Each PUNO's direct budget before and after the revision, in cents. */
+function punoShares(row: RevisionRow, facts: ProgrammeFacts): PunoShare[] {
+  const direct = (lines: RevisionRow['afterVersion']['budgetLines'], orgCode: string) =>
+    lines.filter((l) => l.orgCode === orgCode).reduce((sum, l) => sum + parseMoney(l.amount), 0n);
+  return facts.punos.map(({ code }) => ({
+    orgCode: code,
+    before: direct(row.beforeVersion.budgetLines, code),
+    after: direct(row.afterVersion.budgetLines, code),
+  }));
+}
 
 function toView(row: RevisionRow): RevisionView {
   return { ...row, changes: diffVersions(row.beforeVersion, row.afterVersion) };
@@ -65,6 +77,8 @@ export class RevisionsService {
     private readonly audit: AuditService,
     private readonly notices: ProgrammeNotices,
     private readonly clock: Clock,
+    private readonly matrices: ResultsMatrixService,
+    private readonly reallocations: ReallocationService,
   ) {}
 
   async request(user: AuthUser, programmeId: string, request: RevisionRequest): Promise<RevisionView> {
@@ -324,8 +338,28 @@ export class RevisionsService {
       comment,
       meetingId,
     });
-    // A new end date moves the annual and final reports.
-    if (status === RevisionStatus.APPROVED) await this.calendar.reconcile(manager, row.programmeId);
+    if (status === RevisionStatus.APPROVED) {
+      // Money moved between PUNOs moves their allocations in the ledger, once per revision.
+      const shares = punoShares(row, facts);
+      if (shares.some((share) => share.before !== share.after))
+        await this.reallocations.reallocate(manager, {
+          programmeId: row.programmeId,
+          revisionId: row.id,
+          shares,
+          actor: user,
+          date: this.clock.today(),
+        });
+      // The revised results matrix becomes the live one (the earlier shapes stay in the versions).
+      if (JSON.stringify(row.beforeVersion.results) !== JSON.stringify(row.afterVersion.results))
+        await this.matrices.applyRevisedShape(
+          manager,
+          row.programmeId,
+          row.afterVersion.results,
+          Number(this.clock.today().slice(0, 4)),
+        );
+      // A new end date moves the annual and final reports.
+      await this.calendar.reconcile(manager, row.programmeId);
+    }
     await this.audit.record(manager, {
       actor: user,
       action: `revision.${status.toLowerCase()}`,

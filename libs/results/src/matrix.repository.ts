@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlRunner, sqlRows } from '@mptf/platform';
+import { sqlRow, SqlRunner, sqlRows } from '@mptf/platform';
 import {
   ActualStatus,
   IndicatorInput,
@@ -140,6 +140,21 @@ export class MatrixRepository {
       ],
     );
     return id;
+  }
+
+  /** Moves and renames an existing indicator (a revision's shape); false when no indicator has the key. */
+  async reshapeIndicator(
+    db: SqlRunner,
+    proposalId: string,
+    change: { key: string; title: string; resultId: string; position: number },
+  ): Promise<string | null> {
+    const row = await sqlRow<{ id: string }>(
+      db,
+      `UPDATE indicators SET result_id = $3, title = $4, position = $5, updated_at = now()
+        WHERE proposal_id = $1 AND key = $2 RETURNING id`,
+      [proposalId, change.key, change.resultId, change.title, change.position],
+    );
+    return row?.id ?? null;
   }
 
   async replaceObjectives(db: SqlRunner, indicatorId: string, codes: number[]): Promise<void> {

@@ -17,7 +17,16 @@ import { buildMatrixView, MatrixView } from './matrix-view';
 import { MatrixRepository } from './matrix.repository';
 import { ProposalAccessRepository } from './proposal-access.repository';
 import { assertMatrixEditable, canSeeActual, loadProposalAccess, ProposalAccess } from './results-access';
-import { ActualStatus, MatrixInput, ResultType } from './results.types';
+import { ActualStatus, defaultAggregation, IndicatorMeasure, MatrixInput, ResultType } from './results.types';
+
+/** One result of a revised matrix shape (a programme version): results and indicators by key and title. */
+export interface RevisedResult {
+  key: string;
+  type: 'OUTCOME' | 'OUTPUT';
+  title: string;
+  parentKey: string | null;
+  indicators: { key: string; title: string }[];
+}
 
 /** A programme's results matrix: read with ids and progress, replaced as a whole. */
 @Injectable()
@@ -96,6 +105,96 @@ export class ResultsMatrixService {
       });
       return this.build(manager, proposal, (status) => canSeeActual(user, status));
     });
+  }
+
+  /**
+   * Puts a revised shape of the matrix in force (an approved programme revision, in its
+   * transaction): results upserted by key, existing indicators moved and renamed with their
+   * targets and actuals kept, new indicators added as qualitative ones without targets (baseline
+   * year `baselineYear`), and what the shape leaves out removed. Removing an indicator with an
+   * approved actual is refused (409). The shapes in force before stay in the programme's versions.
+   */
+  async applyRevisedShape(
+    manager: EntityManager,
+    proposalId: string,
+    shape: RevisedResult[],
+    baselineYear: number,
+  ): Promise<{ added: string[]; removed: string[]; deletedActuals: number }> {
+    const before = await this.matrices.summary(manager, proposalId);
+    const kept = new Set(shape.flatMap((r) => r.indicators.map((i) => i.key)));
+    const lost = [
+      ...new Set(
+        (await this.matrices.approvedPeriods(manager, proposalId))
+          .map((a) => a.key)
+          .filter((k) => !kept.has(k)),
+      ),
+    ];
+    if (lost.length)
+      throw new ConflictError(
+        `The revision removes indicators with approved actuals: ${lost.join(', ')}`,
+        lost.map((key) => ({
+          rule: 'APPROVED_ACTUALS',
+          indicatorKey: key,
+          message: `indicator "${key}" has approved actuals and cannot be removed`,
+        })),
+      );
+    const resultIds = new Map<string, string>();
+    const ordered = shape
+      .map((result, position) => ({ result, position }))
+      .sort(
+        (a, b) => Number(a.result.type === ResultType.OUTPUT) - Number(b.result.type === ResultType.OUTPUT),
+      );
+    for (const { result, position } of ordered) {
+      const parentId = result.parentKey ? (resultIds.get(result.parentKey) ?? null) : null;
+      resultIds.set(
+        result.key,
+        await this.matrices.upsertResult(
+          manager,
+          proposalId,
+          { ...result, type: result.type as ResultType, indicators: [] },
+          parentId,
+          position,
+        ),
+      );
+    }
+    const indicatorIds: string[] = [];
+    const added: string[] = [];
+    let position = 0;
+    for (const result of shape) {
+      const resultId = resultIds.get(result.key)!;
+      for (const indicator of result.indicators) {
+        const change = { key: indicator.key, title: indicator.title, resultId, position: position++ };
+        let id = await this.matrices.reshapeIndicator(manager, proposalId, change);
+        if (!id) {
+          id = await this.matrices.upsertIndicator(
+            manager,
+            proposalId,
+            resultId,
+            {
+              key: indicator.key,
+              title: indicator.title,
+              measure: IndicatorMeasure.QUALITATIVE,
+              aggregation: defaultAggregation(IndicatorMeasure.QUALITATIVE),
+              ascending: true,
+              unit: null,
+              fundIndicatorCode: null,
+              gcmObjectiveCodes: [],
+              baseline: { year: baselineYear, value: null },
+              targets: [],
+            },
+            change.position,
+          );
+          added.push(indicator.key);
+        }
+        indicatorIds.push(id);
+      }
+    }
+    const deletedActuals = await this.matrices.deleteOrphanActuals(manager, proposalId, indicatorIds);
+    await this.matrices.deleteOthers(manager, proposalId, {
+      indicatorIds,
+      resultIds: [...resultIds.values()],
+    });
+    return { added, removed: before.indicators.filter((k) => !kept.has(k)), deletedActuals };
   }
 
   private async assertApprovedActualsKept(

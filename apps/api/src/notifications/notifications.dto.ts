@@ -175,4 +175,7 @@ export class BounceDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) messageId: string | null;
   @ApiProperty({ format: 'date-time' }) bouncedAt: string;
   @ApiProperty() count: number;
+  @ApiProperty({ description: 'No mail goes to the address until the admin clears the bounce' })
+  blocked: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) clearedAt: string | null;
 }

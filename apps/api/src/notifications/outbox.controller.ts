@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, RequirePermission } from '@mptf/identity';
+import type { AuthUser } from '@mptf/identity';
+import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
 import { OutboxService } from '@mptf/notifications';
 import { BounceDto, ListOutboxQuery, OutboxPageDto } from './notifications.dto';
 
@@ -15,7 +16,7 @@ export class OutboxController {
   @RequirePermission(Permission.MAIL_OUTBOX_READ)
   @ApiOperation({
     summary:
-      'Every notification mail, newest first, with its status (PENDING, SENT, KEPT without SMTP, BOUNCED, FAILED)',
+      'Every notification mail, newest first, with its status (PENDING, SENT, KEPT without SMTP, BOUNCED, FAILED, BLOCKED: the address bounced before)',
   })
   @ApiOkResponse({ type: OutboxPageDto })
   list(@Query() query: ListOutboxQuery) {
@@ -28,5 +29,17 @@ export class OutboxController {
   @ApiOkResponse({ type: BounceDto, isArray: true })
   bounces() {
     return this.outbox.bounces();
+  }
+
+  @Post('bounces/:address/clear')
+  @HttpCode(200)
+  @RequirePermission(Permission.MAIL_BOUNCE_CLEAR)
+  @ApiOperation({
+    summary:
+      'Clears a bounced address (the mailbox was fixed): mail goes to it again (404 if it never bounced)',
+  })
+  @ApiOkResponse({ type: BounceDto })
+  clear(@CurrentUser() user: AuthUser, @Param('address') address: string) {
+    return this.outbox.clearBounce(user, address);
   }
 }

@@ -94,7 +94,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every notification mail, newest first, with its status (PENDING, SENT, KEPT without SMTP, BOUNCED, FAILED) */
+    /** Every notification mail, newest first, with its status (PENDING, SENT, KEPT without SMTP, BOUNCED, FAILED, BLOCKED: the address bounced before) */
     get: operations['OutboxController_list'];
     put?: never;
     post?: never;
@@ -115,6 +115,23 @@ export interface paths {
     get: operations['OutboxController_bounces'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/outbox/bounces/{address}/clear': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clears a bounced address (the mailbox was fixed): mail goes to it again (404 if it never bounced) */
+    post: operations['OutboxController_clear'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1900,8 +1917,12 @@ export interface components {
     };
     BounceDto: {
       address: string;
+      /** @description No mail goes to the address until the admin clears the bounce */
+      blocked: boolean;
       /** Format: date-time */
       bouncedAt: string;
+      /** Format: date-time */
+      clearedAt: string | null;
       count: number;
       /** Format: uuid */
       messageId: string | null;
@@ -2776,6 +2797,7 @@ export interface components {
         | 'notification.read'
         | 'notification.manage'
         | 'mail.outbox-read'
+        | 'mail.bounce-clear'
       )[];
       roles: (
         | 'ADMIN'
@@ -3070,7 +3092,7 @@ export interface components {
       /** Format: date-time */
       sentAt: string | null;
       /** @enum {string} */
-      status: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
+      status: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED' | 'BLOCKED';
       subject: string;
       to: string;
     };
@@ -4677,7 +4699,7 @@ export interface operations {
         q?: string;
         /** @description createdAt, status, to or subject; `-` for descending; comma-separated. Default: newest first */
         sort?: string;
-        status?: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
+        status?: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED' | 'BLOCKED';
         /** @description messages to this address */
         to?: string;
       };
@@ -4712,6 +4734,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BounceDto'][];
+        };
+      };
+    };
+  };
+  OutboxController_clear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        address: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BounceDto'];
         };
       };
     };

@@ -46,6 +46,16 @@ export class MailDeliveryService {
     const message = await this.outbox.find(this.dataSource, messageId);
     if (!message) return 'MISSING';
     if (message.status !== 'PENDING') return message.status;
+    // A bounced address gets nothing more until the admin clears it (a retry would bounce again).
+    if (await this.outbox.isBlocked(this.dataSource, message.toAddress)) {
+      await this.outbox.settle(
+        this.dataSource,
+        messageId,
+        'BLOCKED',
+        'address bounced before; cleared by the admin only',
+      );
+      return 'BLOCKED';
+    }
     if (!this.transport.configured) {
       await this.outbox.settle(this.dataSource, messageId, 'KEPT');
       return 'KEPT';

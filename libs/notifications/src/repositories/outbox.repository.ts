@@ -2,8 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { offsetOf, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
 
-export type OutboxStatus = 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['PENDING', 'SENT', 'KEPT', 'BOUNCED', 'FAILED'];
+/** BLOCKED: not sent, the address bounced before and the admin has not cleared it. */
+export type OutboxStatus = 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED' | 'BLOCKED';
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
+  'PENDING',
+  'SENT',
+  'KEPT',
+  'BOUNCED',
+  'FAILED',
+  'BLOCKED',
+];
 
 export interface NewMessage {
   recipientId: string | null;
@@ -31,6 +39,8 @@ export interface BounceRow {
   messageId: string | null;
   bouncedAt: Date;
   count: number;
+  clearedAt: Date | null;
+  clearedBy: string | null;
 }
 
 const COLUMNS = `id, recipient_id AS "recipientId", to_address AS "toAddress", subject, body, kind, status,
@@ -129,18 +139,42 @@ export class OutboxRepository {
        ON CONFLICT (address) DO UPDATE
          SET smtp_code = EXCLUDED.smtp_code, response = EXCLUDED.response, message_id = EXCLUDED.message_id,
              user_id = coalesce(EXCLUDED.user_id, mail_bounces.user_id), bounced_at = now(),
-             count = mail_bounces.count + 1`,
+             count = mail_bounces.count + 1, cleared_at = NULL, cleared_by = NULL`,
       [bounce.address, bounce.userId, bounce.smtpCode, bounce.response, bounce.messageId],
     );
   }
 
-  bounces(db: SqlRunner): Promise<BounceRow[]> {
+  bounces(db: SqlRunner, address?: string): Promise<BounceRow[]> {
     return sqlRows<BounceRow>(
       db,
       `SELECT b.address, b.user_id AS "userId", u.name AS "userName", b.smtp_code AS "smtpCode",
-              b.response, b.message_id AS "messageId", b.bounced_at AS "bouncedAt", b.count
+              b.response, b.message_id AS "messageId", b.bounced_at AS "bouncedAt", b.count,
+              b.cleared_at AS "clearedAt", b.cleared_by AS "clearedBy"
          FROM mail_bounces b LEFT JOIN identity_users_v u ON u.id = b.user_id
+        WHERE $1::text IS NULL OR b.address = lower($1)
         ORDER BY b.bounced_at DESC`,
+      [address ?? null],
     );
+  }
+
+  /** Whether the address bounced and the admin has not cleared it since: no mail goes to it. */
+  async isBlocked(db: SqlRunner, address: string): Promise<boolean> {
+    const row = await sqlRow<{ blocked: boolean }>(
+      db,
+      `SELECT true AS blocked FROM mail_bounces WHERE address = lower($1) AND cleared_at IS NULL`,
+      [address],
+    );
+    return row !== null;
+  }
+
+  /** The admin clears a bounce: mail goes to the address again. False for an unknown address. */
+  async clearBounce(db: SqlRunner, address: string, userId: string): Promise<boolean> {
+    const rows = await sqlRows<{ address: string }>(
+      db,
+      `UPDATE mail_bounces SET cleared_at = coalesce(cleared_at, now()), cleared_by = coalesce(cleared_by, $2)
+        WHERE address = lower($1) RETURNING address`,
+      [address, userId],
+    );
+    return rows.length > 0;
   }
 }

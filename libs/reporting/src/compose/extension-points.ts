@@ -38,6 +38,8 @@ export const PROGRAMME_MONEY_READER = Symbol('PROGRAMME_MONEY_READER');
 
 /** One indicator of a results matrix with its latest target and approved actual. */
 export interface IndicatorProgress {
+  /** The indicator's key in the matrix (a programme version names indicators by it). */
+  indicatorKey?: string;
   resultKey: string;
   resultType: 'OUTCOME' | 'OUTPUT';
   resultTitle: string;

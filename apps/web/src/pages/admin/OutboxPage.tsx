@@ -6,6 +6,7 @@ import type { OutboxMessage } from '../../api/models';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';
+import { BounceMailState } from './ClearBounceButton';
 
 const STATUS_COLOR: Record<OutboxMessage['status'], string> = {
   PENDING: 'gray',
@@ -13,6 +14,7 @@ const STATUS_COLOR: Record<OutboxMessage['status'], string> = {
   KEPT: 'blue',
   BOUNCED: 'red',
   FAILED: 'orange',
+  BLOCKED: 'grape',
 };
 
 /** The admin's view of notification mail: where it goes, the addresses that bounced, every message. */
@@ -42,7 +44,7 @@ export function OutboxPage() {
       )}
       <Section
         title="Bounced addresses"
-        description="A mail server refused these addresses permanently (an SMTP 5xx answer)."
+        description="A mail server refused these addresses permanently (an SMTP 5xx answer). No mail goes to a blocked address (BLOCKED) until you clear it."
       >
         {bounces.isLoading && <LoadingState rows={1} />}
         {bounces.error && <ErrorState error={bounces.error} />}
@@ -60,6 +62,7 @@ export function OutboxPage() {
                 <Table.Th>Server answer</Table.Th>
                 <Table.Th>Last bounced</Table.Th>
                 <Table.Th>Times</Table.Th>
+                <Table.Th>Mail</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -77,6 +80,9 @@ export function OutboxPage() {
                   </Table.Td>
                   <Table.Td>{formatDateTime(bounce.bouncedAt)}</Table.Td>
                   <Table.Td>{bounce.count}</Table.Td>
+                  <Table.Td>
+                    <BounceMailState bounce={bounce} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -90,7 +96,7 @@ export function OutboxPage() {
             aria-label="Status"
             placeholder="Any status"
             clearable
-            data={['PENDING', 'SENT', 'KEPT', 'BOUNCED', 'FAILED']}
+            data={Object.keys(STATUS_COLOR)}
             value={status}
             onChange={(value) => {
               setStatus(value);

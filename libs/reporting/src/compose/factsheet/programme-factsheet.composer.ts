@@ -1,4 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Clock } from '@mptf/platform';
+import { ProgrammeVersionsService, ProgressReportsService } from '@mptf/programmes';
 import type { ProgrammeProfile } from '@mptf/proposals';
 import { ReportDocument } from '../../document/report-document';
 import { ReportType } from '../../runs/report-types';
@@ -11,6 +13,12 @@ import { programmeBudget } from './programme-budget';
 import { ProgrammeFactsheetData, ProgrammeFactsheetDataProvider } from './programme-factsheet.data';
 import { statusLabel } from './programme-labels';
 import { FUNDING_HEADING, PROGRAMME_SECTIONS, ProgrammeSheet, RESULTS_HEADING } from './programme.sections';
+import {
+  FactsheetNarrative,
+  FactsheetVersion,
+  indicatorsInForce,
+  profileInForce,
+} from './programme-version.sections';
 
 /**
  * PROGRAMME_FACTSHEET: with `programmeId`, one joint programme (summary, PUNOs, where and what,
@@ -24,6 +32,9 @@ export class ProgrammeFactsheetComposer implements ReportComposer {
 
   constructor(
     private readonly data: ProgrammeFactsheetDataProvider,
+    private readonly versions: ProgrammeVersionsService,
+    private readonly progressReports: ProgressReportsService,
+    private readonly clock: Clock,
     @Optional() @Inject(PROGRAMME_MONEY_READER) private readonly moneyReader?: ProgrammeMoneyReader,
     @Optional() @Inject(PROGRAMME_RESULTS_READER) private readonly resultsReader?: ProgrammeResultsReader,
   ) {}
@@ -79,12 +90,31 @@ export class ProgrammeFactsheetComposer implements ReportComposer {
     };
   }
 
-  /** One programme's data: its budget, and its money and results from the connected readers. */
+  /**
+   * One programme's data as of the factsheet's date (the application's day): the version in force
+   * then (budget, end date, results matrix), the progress reports accepted by then, and its money
+   * and results from the connected readers.
+   */
   private async programmeSheet(
     context: ComposeContext,
     data: ProgrammeFactsheetData,
-    programme: ProgrammeProfile,
+    profile: ProgrammeProfile,
   ): Promise<ProgrammeSheet> {
+    const date = this.clock.today();
+    const version: FactsheetVersion | null = await this.versions.inForceOn(context.manager, profile.id, date);
+    const narratives: FactsheetNarrative[] = (
+      await this.progressReports.accepted(context.manager, { programmeId: profile.id })
+    )
+      .filter((report) => report.acceptedOn !== null && report.acceptedOn <= date)
+      .map((report) => ({
+        kind: report.kind,
+        year: report.year,
+        periodStart: report.periodStart,
+        periodEnd: report.periodEnd,
+        acceptedOn: report.acceptedOn,
+        sections: (report.content as { sections: FactsheetNarrative['sections'] }).sections,
+      }));
+    const programme = profileInForce(profile, version);
     const budget = programmeBudget(programme, data.categories, data.indirectRate);
     await context.progress(70);
     const money = this.moneyReader
@@ -97,7 +127,16 @@ export class ProgrammeFactsheetComposer implements ReportComposer {
           Number(data.snapshotAt.slice(0, 4)),
         )
       : null;
-    return { data, programme, budget, money, indicators };
+    return {
+      data,
+      programme,
+      budget,
+      money,
+      indicators: indicatorsInForce(indicators, version),
+      date,
+      version,
+      narratives,
+    };
   }
 }
 

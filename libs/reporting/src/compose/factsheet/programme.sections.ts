@@ -7,6 +7,12 @@ import { SectionBuilder } from '../report-composer';
 import { ProgrammeBudget } from './programme-budget';
 import { ProgrammeFactsheetData } from './programme-factsheet.data';
 import { markerLabel, money, percentOf, statusLabel } from './programme-labels';
+import {
+  FactsheetNarrative,
+  FactsheetVersion,
+  progressSection,
+  versionSection,
+} from './programme-version.sections';
 
 /** What one programme's factsheet shows: its profile and budget, and money and results when connected. */
 export interface ProgrammeSheet {
@@ -17,6 +23,10 @@ export interface ProgrammeSheet {
   money: ProgrammeMoney | null;
   /** Null while no results reader is connected (the section is then omitted). */
   indicators: IndicatorProgress[] | null;
+  /** The factsheet's date: the version in force and the reports accepted by then. */
+  date?: string;
+  version?: FactsheetVersion | null;
+  narratives?: FactsheetNarrative[] | null;
 }
 
 export function summarySection({ programme, budget }: ProgrammeSheet): ReportSection {
@@ -256,9 +266,11 @@ export function resultsSection({ indicators }: ProgrammeSheet): ReportSection | 
 /** A programme's factsheet sections in order: a new section is a builder added here. */
 export const PROGRAMME_SECTIONS: readonly SectionBuilder<ProgrammeSheet>[] = [
   summarySection,
+  (sheet) => versionSection(sheet.version ?? null, sheet.date ?? ''),
   organizationsSection,
   whereAndWhatSection,
   budgetByCategorySection,
   fundingSection,
   resultsSection,
+  (sheet) => progressSection(sheet.narratives ?? null),
 ];

@@ -90,6 +90,7 @@ export class ResultsMatrixReader implements ProgrammeResultsReader {
         const { target, actual, progress, targetForYear } = indicatorProgress(indicator, forYear);
         const latest = indicator.progress.latestApproved;
         return {
+          indicatorKey: indicator.key,
           resultKey: result.key,
           resultType: result.type,
           resultTitle: result.title,
