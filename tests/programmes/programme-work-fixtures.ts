@@ -50,15 +50,23 @@ export async function transfer(
   );
 }
 
-/**
- * An approved programme made ACTIVE on 1 Feb 2026 (a first transfer to each PUNO) with its results
- * matrix (programmeMatrix): what a progress report needs.
- */
-export async function activeProgrammeWithMatrix(t: TestContext): Promise<string> {
-  setToday(t, '2026-02-01');
-  const programmeId = await approvedProgramme(t);
+/** The first transfer to each PUNO (IOM, UNICEF: 100,000.00 each) on 1 Feb 2026: the programme starts. */
+export async function firstTransfers(t: TestContext, programmeId: string): Promise<void> {
   await transfer(t, programmeId, 'IOM', '100000.00', '2026-02-01');
   await transfer(t, programmeId, 'UNICEF', '100000.00', '2026-02-01');
+}
+
+/** An approved programme made ACTIVE on 1 Feb 2026 (firstTransfers); the clock left on that day. */
+export async function activeProgramme(t: TestContext): Promise<string> {
+  setToday(t, '2026-02-01');
+  const programmeId = await approvedProgramme(t);
+  await firstTransfers(t, programmeId);
+  return programmeId;
+}
+
+/** An active programme (activeProgramme) with its results matrix (programmeMatrix): what a progress report needs. */
+export async function activeProgrammeWithMatrix(t: TestContext): Promise<string> {
+  const programmeId = await activeProgramme(t);
   await expectStatus(
     await t.http
       .put(`${API}/proposals/${programmeId}/results-matrix`)
