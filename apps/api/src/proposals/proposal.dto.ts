@@ -26,7 +26,7 @@ import {
   ProposalStage,
   ProposalStatus,
 } from '@mptf/proposals';
-import { IsMoney, IsOrgCode, IsCountryCode, IsIsoDate } from '../common/formats';
+import { IsMoney, IsOrgCode, IsCountryCode, IsIsoDate, IsNonBlankText } from '../common/formats';
 
 export class MarkersDto {
   @ApiProperty({ minimum: 0, maximum: 3, description: 'UN gender marker 0–3' })
@@ -90,9 +90,7 @@ export class NationalPartnerDto {
 
 export class CreateProposalDto {
   @ApiProperty({ example: 'Safe and regular labour mobility corridors between Nepal and Malaysia' })
-  @IsString()
-  @Length(1, 300)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @IsNonBlankText(1, 300)
   title: string;
 
   @ApiProperty()
