@@ -15,3 +15,4 @@ export * from './rollup.service';
 export { RollupRepository } from './rollup.repository';
 export * from './iati-export.service';
 export * from './results.module';
+export { UN_IATI_ORG_REFS } from './iati-codes';
