@@ -316,5 +316,4 @@ describe('programme work after approval', () => {
       status: 'ACCEPTED',
     });
   });
-
 });

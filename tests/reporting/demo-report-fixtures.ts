@@ -132,7 +132,10 @@ export async function generateDemoReports(t: TestContext) {
       `factsheet.${format}`,
       { type: 'PROGRAMME_FACTSHEET', format, parameters: { programmeId: programme.id } },
     ]);
-    requests.push([`pack.${format}`, { type: 'DECISION_PACK', format, parameters: { meetingId: upcoming.id } }]);
+    requests.push([
+      `pack.${format}`,
+      { type: 'DECISION_PACK', format, parameters: { meetingId: upcoming.id } },
+    ]);
   }
   requests.push([
     'decided-pack.pdf',

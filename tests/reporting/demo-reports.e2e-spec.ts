@@ -309,5 +309,4 @@ describe('donor reports on the demo portfolio', () => {
     );
     expect([...(formats.get('US$') ?? [])]).toEqual(['#,##0.00']);
   });
-
 });

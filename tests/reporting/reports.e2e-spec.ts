@@ -282,5 +282,4 @@ describe('reports', () => {
     for (const run of response.body.items)
       expect(run).toMatchObject({ type: 'PROGRAMME_FACTSHEET', status: 'SUCCEEDED' });
   });
-
 });

@@ -27,7 +27,9 @@ const FUND_NAME = 'UN Migration Multi-Partner Trust Fund';
 function publisherNotSet(): ConflictError {
   const message =
     'The fund’s IATI organisation identifier is not set: an administrator sets iatiOrganisationId in the fund settings (PATCH /settings/fund) before the fund publishes to IATI';
-  return new ConflictError(message, [{ field: 'iatiOrganisationId', rule: 'IATI_PUBLISHER_NOT_SET', message }]);
+  return new ConflictError(message, [
+    { field: 'iatiOrganisationId', rule: 'IATI_PUBLISHER_NOT_SET', message },
+  ]);
 }
 
 /** Every programme as an IATI 2.03 `iati-activity`, with its results and money movements. */

@@ -11,7 +11,6 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Length,
   Matches,
   Max,
   Min,
