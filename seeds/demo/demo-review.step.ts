@@ -286,7 +286,8 @@ export const DECIDED_PROPOSALS: DecidedProposal[] = [
     meeting: 'first',
     decision: DecisionOutcome.PIPELINE,
     justification:
-      'Endorsed on quality; placed in the pipeline until new contributions allow funding beyond the programmes approved at this session.',
+      // The fund could pay for it (the pack says so): pipelined for balance, not for lack of funds.
+      'Endorsed on quality; placed in the pipeline to keep the thematic balance of this session, which already funds a programme on climate-related displacement in thematic area 2.',
     reviews: [
       strong(SC_DEU, 'Strong protection focus; feasible.', [4, 4, 4, 4, 4, 3]),
       strong(SC_UNDP, 'Good regional coordination.', [4, 4, 4, 3, 4, 3]),
@@ -414,7 +415,9 @@ export const DECIDED_PROPOSALS: DecidedProposal[] = [
     author: UNDP,
     meeting: 'second',
     decision: DecisionOutcome.PIPELINE,
-    justification: 'Endorsed; pipeline pending new contributions for thematic area 4.',
+    // Its pack says it fits the funds: pipelined for balance (Guatemala–Mexico takes area 4 now).
+    justification:
+      'Endorsed; placed in the pipeline to keep the thematic balance of this session, at which thematic area 4 receives the Guatemala–Mexico programme.',
     reviews: [
       strong(SC_DEU, 'Innovative diaspora matching fund.', [4, 4, 3, 4, 4, 5]),
       strong(SC_UNICEF, 'Good targeting of migrant-sending districts.', [4, 4, 4, 3, 4, 4]),
@@ -636,7 +639,7 @@ export const demoReviewStep: DemoStep = {
       if (pending.length) await decisions.decideBatch(chair, meetingId, pending);
     }
 
-    // 3. After the second meeting the FMU re-ranked the pipeline: Moldova first (its money is in).
+    // 3. After the second meeting the FMU re-ranked the pipeline: Moldova first (next to be funded).
     const ranked = await pipeline.list();
     const wanted = ['moldova-diaspora', 'caribbean-disaster-displacement'].map(
       (key) => ids.get(key) as string,

@@ -10,14 +10,16 @@ import {
   FMU,
   IOM,
   obligationsOf,
+  reportExpenditure,
   SC_UNDP,
   setToday,
   UNICEF,
+  UNICEF_2026_EXPENDITURE,
 } from './programme-work-fixtures';
 
 /**
  * Issue 19's journey after approval, second part (the first: programme-work.e2e-spec.ts): on a
- * programme started on 1 Feb 2026, a no-cost extension approved by the fund unit, a budget
+ * programme started on 1 Feb 2026 whose UNICEF share reported 2026 expenditure, a no-cost extension approved by the fund unit, a budget
  * revision above the threshold decided by the Committee, and closure.
  */
 describe('programme revisions and closure', () => {
@@ -28,6 +30,8 @@ describe('programme revisions and closure', () => {
     t = await createTestContext();
     programmeId = await activeProgramme(t);
     setToday(t, '2027-05-10');
+    // What the first part's calendar saw reported: UNICEF's expenditure of 2026.
+    await reportExpenditure(t, programmeId, UNICEF, UNICEF_2026_EXPENDITURE);
   });
   afterAll(() => t.close());
 
@@ -180,13 +184,12 @@ describe('programme revisions and closure', () => {
     expect(obligations.filter((o) => o.year === 2028)).toEqual([]);
     expect(obligations.filter((o) => o.kind === 'ANNUAL_NARRATIVE').map((o) => o.year)).toEqual([2026]);
 
-    await expectStatus(
-      await t.http
-        .post(`${API}/programmes/${programmeId}/expenditures`)
-        .set(await t.as(IOM))
-        .send({ orgCode: 'IOM', year: 2027, lines: [{ categoryCode: 1, amount: '100000.00' }] }),
-      201,
-    );
+    await reportExpenditure(t, programmeId, IOM, {
+      orgCode: 'IOM',
+      year: 2027,
+      categoryCode: 1,
+      amount: '100000.00',
+    });
     await expectStatus(
       await t.http
         .post(`${API}/programmes/${programmeId}/refunds`)

@@ -50,6 +50,26 @@ export async function transfer(
   );
 }
 
+/** UNICEF's expenditure of 2026 on the programme (reported late, on 10 May 2027, in the journey). */
+export const UNICEF_2026_EXPENDITURE = { orgCode: 'UNICEF', year: 2026, categoryCode: 2, amount: '60000.00' };
+
+/** A PUNO's expenditure report for a year, in one budget category, by its focal point `as`. */
+export async function reportExpenditure(
+  t: TestContext,
+  programmeId: string,
+  as: string,
+  report: { orgCode: string; year: number; categoryCode: number; amount: string },
+) {
+  const { orgCode, year, categoryCode, amount } = report;
+  return expectStatus(
+    await t.http
+      .post(`${API}/programmes/${programmeId}/expenditures`)
+      .set(await t.as(as))
+      .send({ orgCode, year, lines: [{ categoryCode, amount }] }),
+    201,
+  );
+}
+
 /** The first transfer to each PUNO (IOM, UNICEF: 100,000.00 each) on 1 Feb 2026: the programme starts. */
 export async function firstTransfers(t: TestContext, programmeId: string): Promise<void> {
   await transfer(t, programmeId, 'IOM', '100000.00', '2026-02-01');

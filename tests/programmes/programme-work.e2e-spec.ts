@@ -11,9 +11,11 @@ import {
   IOM,
   obligationsOf,
   programmeMatrix,
+  reportExpenditure,
   setToday,
   UNDP,
   UNICEF,
+  UNICEF_2026_EXPENDITURE,
 } from './programme-work-fixtures';
 
 /**
@@ -87,13 +89,7 @@ describe('programme work after approval', () => {
 
   it('shows overdue reports by how long, and a PUNO expenditure report meets its financial obligation', async () => {
     setToday(t, '2027-05-10');
-    await expectStatus(
-      await t.http
-        .post(`${API}/programmes/${programmeId}/expenditures`)
-        .set(await t.as(UNICEF))
-        .send({ orgCode: 'UNICEF', year: 2026, lines: [{ categoryCode: 2, amount: '60000.00' }] }),
-      201,
-    );
+    await reportExpenditure(t, programmeId, UNICEF, UNICEF_2026_EXPENDITURE);
     const obligations = await obligationsOf(t, programmeId, FMU);
     expect(find(obligations, 'ANNUAL_NARRATIVE', 2026, null)).toMatchObject({
       status: 'OVERDUE',

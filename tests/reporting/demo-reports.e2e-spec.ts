@@ -176,6 +176,31 @@ describe('donor reports on the demo portfolio', () => {
     expect(pdfText(files.get('annual-inception.pdf')!)).toContain('Consolidated report since inception');
   });
 
+  it('never pipelines for lack of funds a proposal its meeting’s pack says fits the funds', async () => {
+    const decided = (await t.db.query(
+      'SELECT DISTINCT meeting_id AS id FROM sc_decisions WHERE meeting_id IS NOT NULL',
+    )) as { id: string }[];
+    expect(decided.length).toBeGreaterThan(0);
+    for (const { id } of decided) {
+      const pack = await getAsFmu<{
+        proposals: { proposalId: string; reference: string; fundable: boolean }[];
+      }>(t, `/sc-meetings/${id}/pack`);
+      const decisions = await getAsFmu<{ proposalId: string; outcome: string; justification: string }[]>(
+        t,
+        `/sc-meetings/${id}/decisions`,
+      );
+      for (const decision of decisions.filter((d) => d.outcome === 'PIPELINE')) {
+        const row = pack.proposals.find((p) => p.proposalId === decision.proposalId)!;
+        const forLackOfFunds = /new contributions|lack of funds|insufficient funds|not enough (money|funds)/i;
+        expect({
+          reference: row.reference,
+          fitsTheFunds: row.fundable,
+          pipelinedForLackOfFunds: forLackOfFunds.test(decision.justification),
+        }).not.toMatchObject({ fitsTheFunds: true, pipelinedForLackOfFunds: true });
+      }
+    }
+  });
+
   it('gives every PDF a contents page, bookmarks that open their section’s page, and definitions', () => {
     for (const name of ['annual.pdf', 'statement.pdf', 'factsheet.pdf', 'pack.pdf', 'decided-pack.pdf']) {
       const pdf = files.get(name)!;
