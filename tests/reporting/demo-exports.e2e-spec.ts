@@ -18,7 +18,7 @@ describe('exports and donor access on the demo portfolio', () => {
     t = await demoContext();
     ({ post, download } = reportRequests(t));
     fundAll = await getAsFmu<FundStatusBody>(t, '/fund/status');
-  }, 240000);
+  }, 420000);
   afterAll(() => t.close());
 
   it('names the Administrative Agent from the fund settings', async () => {
@@ -40,12 +40,13 @@ describe('exports and donor access on the demo portfolio', () => {
         .set(admin)
         .send({ administrativeAgentName: 'UNDP Multi-Partner Trust Fund Office' });
     }
-  });
+  }, 180000);
 
   it('refuses the IATI export until an administrator sets the fund’s publisher identifier', async () => {
     // No IATI_ORG_PREFIX in this deployment and none in the settings: no made-up identifier.
     const refused = await t.http.get('/api/v1/exports/iati-activities.xml').set(await t.as(FMU));
     expect(refused.status).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/json/);
     expect(refused.body.details).toEqual([
       expect.objectContaining({ field: 'iatiOrganisationId', rule: 'IATI_PUBLISHER_NOT_SET' }),
     ]);

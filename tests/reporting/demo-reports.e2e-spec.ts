@@ -39,7 +39,7 @@ describe('donor reports on the demo portfolio', () => {
     fundYear = await getAsFmu<FundStatusBody>(t, `/fund/status?year=${YEAR}`);
     fundAll = await getAsFmu<FundStatusBody>(t, '/fund/status');
     areas = await getAsFmu<PortfolioGroupBody[]>(t, '/portfolio?groupBy=thematicArea');
-  }, 240000);
+  }, 420000);
   afterAll(() => t.close());
 
   it('generates each report type in each format', () => {
