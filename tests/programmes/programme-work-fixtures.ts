@@ -50,15 +50,43 @@ export async function transfer(
   );
 }
 
-/**
- * An approved programme made ACTIVE on 1 Feb 2026 (a first transfer to each PUNO) with its results
- * matrix (programmeMatrix): what a progress report needs.
- */
-export async function activeProgrammeWithMatrix(t: TestContext): Promise<string> {
-  setToday(t, '2026-02-01');
-  const programmeId = await approvedProgramme(t);
+/** UNICEF's expenditure of 2026 on the programme (reported late, on 10 May 2027, in the journey). */
+export const UNICEF_2026_EXPENDITURE = { orgCode: 'UNICEF', year: 2026, categoryCode: 2, amount: '60000.00' };
+
+/** A PUNO's expenditure report for a year, in one budget category, by its focal point `as`. */
+export async function reportExpenditure(
+  t: TestContext,
+  programmeId: string,
+  as: string,
+  report: { orgCode: string; year: number; categoryCode: number; amount: string },
+) {
+  const { orgCode, year, categoryCode, amount } = report;
+  return expectStatus(
+    await t.http
+      .post(`${API}/programmes/${programmeId}/expenditures`)
+      .set(await t.as(as))
+      .send({ orgCode, year, lines: [{ categoryCode, amount }] }),
+    201,
+  );
+}
+
+/** The first transfer to each PUNO (IOM, UNICEF: 100,000.00 each) on 1 Feb 2026: the programme starts. */
+export async function firstTransfers(t: TestContext, programmeId: string): Promise<void> {
   await transfer(t, programmeId, 'IOM', '100000.00', '2026-02-01');
   await transfer(t, programmeId, 'UNICEF', '100000.00', '2026-02-01');
+}
+
+/** An approved programme made ACTIVE on 1 Feb 2026 (firstTransfers); the clock left on that day. */
+export async function activeProgramme(t: TestContext): Promise<string> {
+  setToday(t, '2026-02-01');
+  const programmeId = await approvedProgramme(t);
+  await firstTransfers(t, programmeId);
+  return programmeId;
+}
+
+/** An active programme (activeProgramme) with its results matrix (programmeMatrix): what a progress report needs. */
+export async function activeProgrammeWithMatrix(t: TestContext): Promise<string> {
+  const programmeId = await activeProgramme(t);
   await expectStatus(
     await t.http
       .put(`${API}/proposals/${programmeId}/results-matrix`)

@@ -1,203 +1,45 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { formatMoney, parseMoney } from '@mptf/platform';
 import { groupThousands } from '@mptf/reporting';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { seedDemo } from '../../seeds/demo.seed';
-import { createTestContext, TestContext } from '../support/test-context';
-import { checkIatiRules } from '../results/iati-rules';
-import { validateIatiActivities } from '../results/iati-validator';
-import { binary, csvText, finished, RunBody } from './report-fixtures';
-
-const FMU = 'fmu@mptf.test';
-const AA = 'aa@mptf.test';
-const DONOR = 'donor.deu@mptf.test';
-const YEAR = 2026;
-const FORMATS = ['pdf', 'csv', 'xlsx'] as const;
-type Format = (typeof FORMATS)[number];
-
-interface FundStatusBody {
-  withAdministrativeAgent: Record<string, string>;
-  withParticipatingOrganizations: Record<string, string>;
-  totalBalance: string;
-}
-interface PortfolioGroupBody {
-  key: number | string;
-  label: string;
-  programmes: number;
-  allocated: string;
-  transferred: string;
-  expenditure: string;
-  deliveryRate: string;
-}
-
-/** Set REPORT_SAMPLES_DIR to keep the generated files for a look (pdftoppm -png -r 50 …). */
-function keep(name: string, content: Buffer): void {
-  const folder = process.env.REPORT_SAMPLES_DIR;
-  if (folder) writeFileSync(join(folder, name), content);
-}
-
-const squeeze = (text: string) => text.replace(/\s+/g, ' ');
-
-const PDF_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-
-/** A PDF literal string's text: escapes undone, UTF-16BE (with its byte-order mark) decoded. */
-function pdfString(literal: string): string {
-  const bytes = literal.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_match, code: string) =>
-    /^[0-7]+$/.test(code) ? String.fromCharCode(parseInt(code, 8)) : (PDF_ESCAPES[code] ?? code),
-  );
-  if (!bytes.startsWith('\u00fe\u00ff')) return bytes;
-  const buffer = Buffer.from(bytes.slice(2), 'latin1');
-  return buffer.swap16().toString('utf16le');
-}
-
-/** The PDF's bookmarks with the 0-based page each opens (pdfkit writes them uncompressed). */
-function pdfOutline(pdf: Buffer): { title: string; page: number }[] {
-  const text = pdf.toString('latin1');
-  const kids = /\/Kids \[([^\]]*)\]/.exec(text)!;
-  const pageRefs = [...kids[1].matchAll(/(\d+) 0 R/g)].map((match) => match[1]);
-  return [...text.matchAll(/\/Dest \[(\d+) 0 R \/Fit\][^>]*?\/Title \(((?:\\[\s\S]|[^\\)])*)\)/g)].map(
-    (match) => ({
-      title: pdfString(match[2]),
-      page: pageRefs.indexOf(match[1]),
-    }),
-  );
-}
-
-const pdfText = (pdf: Buffer) =>
-  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
-
-/** Every money figure of a fund status, as [path, value]. */
-function fundFigures(status: FundStatusBody): [string, string][] {
-  return [
-    ...Object.entries(status.withAdministrativeAgent).map(([k, v]) => [`aa.${k}`, v] as [string, string]),
-    ...Object.entries(status.withParticipatingOrganizations).map(
-      ([k, v]) => [`puno.${k}`, v] as [string, string],
-    ),
-    ['totalBalance', status.totalBalance],
-  ];
-}
-
-const AA_LABELS: Record<string, string> = {
-  contributions: 'Contributions from donors',
-  totalSources: 'Total source of funds',
-  transfers: 'Transfers to participating UN organizations',
-  aaFees: 'Administrative Agent fees',
-  totalUses: 'Total use of funds',
-  balance: 'Net change in the balance with the Administrative Agent',
-};
-
-/** total − current: the prior years' column of a report for the current year. */
-const priorOf = (total: string, current: string) => formatMoney(parseMoney(total) - parseMoney(current));
+import { TestContext } from '../support/test-context';
+import {
+  AA_LABELS,
+  demoContext,
+  FORMATS,
+  fundFigures,
+  FundStatusBody,
+  generateDemoReports,
+  getAsFmu,
+  pdfOutline,
+  PortfolioGroupBody,
+  priorOf,
+  squeeze,
+  YEAR,
+} from './demo-report-fixtures';
+import { csvText, pdfText, RunBody } from './report-fixtures';
 
 /**
  * The four donor reports on the demo portfolio, through the real queue and a real worker: every
- * type in every format succeeds, and the annual report's totals are the API's.
+ * type in every format succeeds, the annual report's totals are the API's, and every document has
+ * its contents, bookmarks, definitions and sheets. Settings, IATI and donor access on the same
+ * portfolio: demo-exports.e2e-spec.ts.
  */
 describe('donor reports on the demo portfolio', () => {
   let t: TestContext;
-  let worker: INestApplicationContext;
   let fundYear: FundStatusBody;
   let fundAll: FundStatusBody;
   let areas: PortfolioGroupBody[];
-  const runs = new Map<string, RunBody>();
-  const files = new Map<string, Buffer>();
-
-  const post = async (body: object, as = FMU) =>
-    t.http
-      .post('/api/v1/reports')
-      .set(await t.as(as))
-      .send(body);
-  const download = async (id: string, as = FMU) =>
-    t.http
-      .get(`/api/v1/reports/${id}/file`)
-      .set(await t.as(as))
-      .buffer(true)
-      .parse(binary);
-  const get = async <T>(path: string): Promise<T> => {
-    const response = await t.http.get(`/api/v1${path}`).set(await t.as(FMU));
-    expect(response.status).toBe(200);
-    return response.body as T;
-  };
+  let runs: Map<string, RunBody>;
+  let files: Map<string, Buffer>;
 
   beforeAll(async () => {
-    // Twelve runs (each type in each format) are requested at once by one user.
-    t = await createTestContext({ env: { WORKER_CONCURRENCY: '6', REPORT_RUNS_PER_USER: '20' } });
-    await seedDemo({ app: t.app, dataSource: t.db, progress: () => undefined });
-    worker = await t.startWorker();
-    void worker;
-
-    const [programme] = (await t.db.query(
-      `SELECT p.id FROM proposals p
-        WHERE p.status = 'ACTIVE'
-          AND EXISTS (SELECT 1 FROM ledger_entries e WHERE e.proposal_id = p.id AND e.kind = 'EXPENDITURE')
-          AND EXISTS (SELECT 1 FROM indicator_actuals a JOIN indicators i ON i.id = a.indicator_id
-                       WHERE i.proposal_id = p.id AND a.status = 'APPROVED')
-        ORDER BY p.reference LIMIT 1`,
-    )) as { id: string }[];
-    const [upcoming] = (await t.db.query(
-      `SELECT m.id FROM sc_meetings m WHERE NOT EXISTS (SELECT 1 FROM sc_decisions d WHERE d.meeting_id = m.id)
-        ORDER BY m.meeting_date DESC LIMIT 1`,
-    )) as { id: string }[];
-    const [decided] = (await t.db.query(
-      `SELECT m.id FROM sc_meetings m WHERE EXISTS (SELECT 1 FROM sc_decisions d WHERE d.meeting_id = m.id)
-        ORDER BY m.meeting_date DESC LIMIT 1`,
-    )) as { id: string }[];
-    expect(programme && upcoming && decided).toBeTruthy();
-
-    const requests: [string, object][] = [];
-    for (const format of FORMATS) {
-      requests.push([
-        `annual.${format}`,
-        { type: 'ANNUAL_CONSOLIDATED', format, parameters: { year: YEAR } },
-      ]);
-      requests.push([
-        `statement.${format}`,
-        { type: 'CONTRIBUTOR_STATEMENT', format, parameters: { donorCode: 'DEU' } },
-      ]);
-      requests.push([
-        `factsheet.${format}`,
-        { type: 'PROGRAMME_FACTSHEET', format, parameters: { programmeId: programme.id } },
-      ]);
-      requests.push([
-        `pack.${format}`,
-        { type: 'DECISION_PACK', format, parameters: { meetingId: upcoming.id } },
-      ]);
-    }
-    requests.push([
-      'decided-pack.pdf',
-      { type: 'DECISION_PACK', format: 'pdf', parameters: { meetingId: decided.id } },
-    ]);
-    requests.push(['annual-inception.pdf', { type: 'ANNUAL_CONSOLIDATED', format: 'pdf', parameters: {} }]);
-
-    // Queue everything first, then wait: the worker generates them in parallel.
-    const ids = await Promise.all(
-      requests.map(async ([name, body]) => {
-        const response = await post(body);
-        expect(response.status).toBe(202);
-        return [name, response.body.id as string] as const;
-      }),
-    );
-    await Promise.all(
-      ids.map(async ([name, id]) => {
-        runs.set(name, await finished(t, id, FMU, 120000));
-        const run = runs.get(name)!;
-        if (run.status === 'SUCCEEDED') {
-          const file = (await download(id)).body as Buffer;
-          files.set(name, file);
-          // A CSV report of several tables is a zip.
-          const zipped = run.format === 'csv' && file.subarray(0, 2).toString() === 'PK';
-          keep(`${name.replace('.', '-')}.${zipped ? 'zip' : (run.format as Format)}`, file);
-        }
-      }),
-    );
-
-    fundYear = await get<FundStatusBody>(`/fund/status?year=${YEAR}`);
-    fundAll = await get<FundStatusBody>('/fund/status');
-    areas = await get<PortfolioGroupBody[]>('/portfolio?groupBy=thematicArea');
-  }, 240000);
+    // Fourteen runs are requested at once by one user.
+    t = await demoContext({ WORKER_CONCURRENCY: '6', REPORT_RUNS_PER_USER: '20' });
+    ({ runs, files } = await generateDemoReports(t));
+    fundYear = await getAsFmu<FundStatusBody>(t, `/fund/status?year=${YEAR}`);
+    fundAll = await getAsFmu<FundStatusBody>(t, '/fund/status');
+    areas = await getAsFmu<PortfolioGroupBody[]>(t, '/portfolio?groupBy=thematicArea');
+  }, 420000);
   afterAll(() => t.close());
 
   it('generates each report type in each format', () => {
@@ -334,6 +176,31 @@ describe('donor reports on the demo portfolio', () => {
     expect(pdfText(files.get('annual-inception.pdf')!)).toContain('Consolidated report since inception');
   });
 
+  it('never pipelines for lack of funds a proposal its meeting’s pack says fits the funds', async () => {
+    const decided = (await t.db.query(
+      'SELECT DISTINCT meeting_id AS id FROM sc_decisions WHERE meeting_id IS NOT NULL',
+    )) as { id: string }[];
+    expect(decided.length).toBeGreaterThan(0);
+    for (const { id } of decided) {
+      const pack = await getAsFmu<{
+        proposals: { proposalId: string; reference: string; fundable: boolean }[];
+      }>(t, `/sc-meetings/${id}/pack`);
+      const decisions = await getAsFmu<{ proposalId: string; outcome: string; justification: string }[]>(
+        t,
+        `/sc-meetings/${id}/decisions`,
+      );
+      for (const decision of decisions.filter((d) => d.outcome === 'PIPELINE')) {
+        const row = pack.proposals.find((p) => p.proposalId === decision.proposalId)!;
+        const forLackOfFunds = /new contributions|lack of funds|insufficient funds|not enough (money|funds)/i;
+        expect({
+          reference: row.reference,
+          fitsTheFunds: row.fundable,
+          pipelinedForLackOfFunds: forLackOfFunds.test(decision.justification),
+        }).not.toMatchObject({ fitsTheFunds: true, pipelinedForLackOfFunds: true });
+      }
+    }
+  });
+
   it('gives every PDF a contents page, bookmarks that open their section’s page, and definitions', () => {
     for (const name of ['annual.pdf', 'statement.pdf', 'factsheet.pdf', 'pack.pdf', 'decided-pack.pdf']) {
       const pdf = files.get(name)!;
@@ -466,87 +333,5 @@ describe('donor reports on the demo portfolio', () => {
       true,
     );
     expect([...(formats.get('US$') ?? [])]).toEqual(['#,##0.00']);
-  });
-
-  it('names the Administrative Agent from the fund settings', async () => {
-    const admin = await t.as('admin@mptf.test');
-    const patched = await t.http
-      .patch('/api/v1/settings/fund')
-      .set(admin)
-      .send({ administrativeAgentName: 'Multi-Partner Trust Fund Office (test)' });
-    expect(patched.status).toBe(200);
-    try {
-      const run = await post({ type: 'ANNUAL_CONSOLIDATED', format: 'pdf', parameters: { year: YEAR } });
-      expect((await finished(t, run.body.id, FMU, 120000)).status).toBe('SUCCEEDED');
-      const text = pdfText((await download(run.body.id)).body as Buffer);
-      expect(text).toContain('Multi-Partner Trust Fund Office (test)');
-      expect(text).not.toContain('UNDP Multi-Partner Trust Fund Office');
-    } finally {
-      await t.http
-        .patch('/api/v1/settings/fund')
-        .set(admin)
-        .send({ administrativeAgentName: 'UNDP Multi-Partner Trust Fund Office' });
-    }
-  });
-
-  it('exports the demo portfolio to IATI valid against the XSD and the rules beyond it, refunds reconciling', async () => {
-    const response = await t.http
-      .get('/api/v1/exports/iati-activities.xml')
-      .set(await t.as(FMU))
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => done(null, text));
-      });
-    expect(response.status).toBe(200);
-    const xml = response.body as string;
-    expect((await validateIatiActivities(xml)).errors).toEqual([]);
-    expect(checkIatiRules(xml, new Date().toISOString().slice(0, 10))).toEqual([]);
-    // Refunds are negative disbursements: per activity, disbursements sum to transfers − refunds.
-    const refunds = [
-      ...xml.matchAll(/<transaction-type code="3"\/>[^]*?<value [^>]*>(-[\d.]+)<\/value><description>/g),
-    ];
-    expect(refunds.length).toBeGreaterThan(0);
-    const net =
-      Number(fundAll.withParticipatingOrganizations.transfers) -
-      Number(fundAll.withParticipatingOrganizations.refunds);
-    const programmes = xml.split('<iati-activity ').filter((part) => part.includes('hierarchy="2"'));
-    const disbursed = programmes
-      .flatMap((part) => [
-        ...part.matchAll(/<transaction-type code="3"\/><transaction-date [^>]*\/><value [^>]*>(-?[\d.]+)</g),
-      ])
-      .reduce((sum, match) => sum + Math.round(Number(match[1]) * 100), 0);
-    expect(disbursed).toBe(Math.round(net * 100));
-  });
-
-  it('gives a donor viewer its own statement and refuses another donor’s', async () => {
-    const other = await post(
-      { type: 'CONTRIBUTOR_STATEMENT', format: 'pdf', parameters: { donorCode: 'NOR' } },
-      DONOR,
-    );
-    expect(other.status).toBe(403);
-    const own = await post(
-      { type: 'CONTRIBUTOR_STATEMENT', format: 'csv', parameters: { donorCode: 'DEU' } },
-      DONOR,
-    );
-    expect(own.status).toBe(202);
-    const run = await finished(t, own.body.id, DONOR);
-    expect(run.status).toBe('SUCCEEDED');
-    const file = await download(own.body.id, DONOR);
-    expect(file.status).toBe(200);
-    expect(csvText(file.body as Buffer)).toContain('"Contributor","Germany (DEU)"');
-    // Another donor's statement made by the AA stays closed to this donor.
-    const norByAa = runs.get('statement.pdf')!;
-    expect(norByAa).toBeDefined();
-    const aaRun = await post(
-      { type: 'CONTRIBUTOR_STATEMENT', format: 'csv', parameters: { donorCode: 'NOR' } },
-      AA,
-    );
-    expect(aaRun.status).toBe(202);
-    expect((await t.http.get(`/api/v1/reports/${aaRun.body.id}`).set(await t.as(DONOR))).status).toBe(403);
-    expect((await download(aaRun.body.id, DONOR)).status).toBe(403);
-    await finished(t, aaRun.body.id);
   });
 });

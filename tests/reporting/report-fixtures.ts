@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { insertProposalRows } from '../support/proposal-rows';
-import { eventually, TestContext } from '../support/test-context';
+import { createTestContext, eventually, TestContext } from '../support/test-context';
 
 export interface ProgrammeFixture {
   reference: string;
@@ -142,4 +142,48 @@ export function csvText(file: Buffer): string {
   const entries = zipEntries(file);
   const texts = entries ? [...entries.values()] : [file];
   return texts.map((text) => text.toString('utf8').replace(/^\uFEFF/, '')).join('');
+}
+
+/** Set REPORT_SAMPLES_DIR to keep the generated files for a look (pdftoppm -png -r 60 …). */
+export function keep(name: string, content: Buffer): void {
+  const folder = process.env.REPORT_SAMPLES_DIR;
+  if (folder) writeFileSync(join(folder, name), content);
+}
+
+/** A PDF's text, laid out (pdftotext -layout), pages separated by form feeds. */
+export function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+}
+
+export function pdfPages(pdf: Buffer): number {
+  const info = execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8');
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+}
+
+export type ReportRequests = ReturnType<typeof reportRequests>;
+
+/** Requests a run and downloads its file, as a user (the FMU unless told). */
+export function reportRequests(t: TestContext) {
+  return {
+    post: async (body: object, as = 'fmu@mptf.test', headers: Record<string, string> = {}) =>
+      t.http
+        .post('/api/v1/reports')
+        .set(await t.as(as))
+        .set(headers)
+        .send(body),
+    download: async (id: string, as = 'fmu@mptf.test') =>
+      t.http
+        .get(`/api/v1/reports/${id}/file`)
+        .set(await t.as(as))
+        .buffer(true)
+        .parse(binary),
+  };
+}
+
+/** A fresh context with PATHWAYS (active) and DATA_HUB (approved) inserted; no worker yet. */
+export async function reportsContext() {
+  const t = await createTestContext();
+  const pathwaysId = await insertProgramme(t.db, PATHWAYS);
+  const dataHubId = await insertProgramme(t.db, DATA_HUB);
+  return { t, pathwaysId, dataHubId, ...reportRequests(t) };
 }

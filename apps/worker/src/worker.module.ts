@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@mptf/audit';
 import { IdentityModule } from '@mptf/identity';
-import { PlatformModule, WorkerHeartbeatsRepository } from '@mptf/platform';
+import { PlatformModule } from '@mptf/platform';
 import { ReferenceModule } from '@mptf/reference';
 import { NotificationsModule } from '@mptf/notifications';
 import { ProgrammesModule } from '@mptf/programmes';
@@ -32,7 +32,6 @@ import { SendMailHandler } from './jobs/send-mail.handler';
   ],
   providers: [
     JobDispatcher,
-    WorkerHeartbeatsRepository,
     HeartbeatHandler,
     GenerateReportHandler,
     ScheduleReportsHandler,

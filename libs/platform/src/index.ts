@@ -25,4 +25,3 @@ export * from './database/sql-params';
 export * from './database/sort-order';
 export * from './database/embedded-postgres';
 export * from './database/sql';
-export * from './queue/worker-heartbeats.repository';

@@ -46,6 +46,16 @@ export const UN_IATI_ORG_REFS: Readonly<Record<string, string>> = {
   UNCCD: 'XM-DAC-41101',
   UNCDF: 'XM-DAC-41111',
   UNU: 'XM-DAC-41134',
+  UNSSC: 'XM-DAC-41131',
+  UNRISD: 'XM-DAC-41129',
+  // Offices of the UN Secretariat, like UNDESA: the Secretariat's channel.
+  UNOCT: 'XM-DAC-41305',
+  DCO: 'XM-DAC-41305',
+  DPPA: 'XM-DAC-41305',
+  WIPO: 'XM-DAC-41308',
+  UNWTO: 'XM-DAC-41319',
+  // UNICRI, ICAO and IMO have no channel code of their own in the CRS list (IMO's 41145 is its
+  // Technical Co-operation Fund only): left without an identifier rather than given a guess.
 };
 
 /** IATI organisation identifiers of donor governments (XM-DAC + DAC donor code), by ISO code. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, applyRate } from '@mptf/platform';
+import { AppConfig, applyRate, ConflictError } from '@mptf/platform';
 import { ReferenceService } from '@mptf/reference';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
@@ -23,6 +23,15 @@ import { ActualStatus } from './results.types';
 
 const FUND_NAME = 'UN Migration Multi-Partner Trust Fund';
 
+/** The export refused: no one has set the fund's IATI organisation identifier. */
+function publisherNotSet(): ConflictError {
+  const message =
+    'The fund’s IATI organisation identifier is not set: an administrator sets iatiOrganisationId in the fund settings (PATCH /settings/fund) before the fund publishes to IATI';
+  return new ConflictError(message, [
+    { field: 'iatiOrganisationId', rule: 'IATI_PUBLISHER_NOT_SET', message },
+  ]);
+}
+
 /** Every programme as an IATI 2.03 `iati-activity`, with its results and money movements. */
 @Injectable()
 export class IatiExportService {
@@ -41,9 +50,12 @@ export class IatiExportService {
     const today = generatedAt.toISOString().slice(0, 10);
     const read = async (inner: EntityManager) => {
       const settings = await this.reference.fundSettings(inner);
+      // The fund's registered identifier when set, else the deployment's (IATI_ORG_PREFIX); never
+      // a made-up one: it would be published as the fund's identity.
+      const orgPrefix = settings.iatiOrganisationId ?? this.config.env.IATI_ORG_PREFIX;
+      if (!orgPrefix) throw publisherNotSet();
       const options: IatiOptions = {
-        // The fund's registered identifier when set, else the deployment's (IATI_ORG_PREFIX).
-        orgPrefix: settings.iatiOrganisationId ?? this.config.env.IATI_ORG_PREFIX,
+        orgPrefix,
         reportingOrgName: FUND_NAME,
         orgRefs: UN_IATI_ORG_REFS,
         contact: { email: settings.contactEmail, website: settings.website },

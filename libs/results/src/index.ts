@@ -16,3 +16,4 @@ export { RollupRepository } from './rollup.repository';
 export * from './iati-export.service';
 export * from './results.module';
 export { ACTUAL_SORT_FIELDS } from './actual.repository';
+export { UN_IATI_ORG_REFS } from './iati-codes';

@@ -11,6 +11,9 @@ function answer(exception: unknown): { status: number; body: Record<string, unkn
       sent.status = code;
       return this;
     },
+    type() {
+      return this;
+    },
     json(body: Record<string, unknown>) {
       sent.body = body;
     },

@@ -165,7 +165,9 @@ export class DomainErrorFilter implements ExceptionFilter {
         `Database refused ${request.method} ${request.path}`,
       );
     }
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    // The error is JSON even on a route that declared another type (@Header, e.g. the IATI XML).
+    if (!response.headersSent)
+      response.status(body.statusCode).type('application/json; charset=utf-8').json(body);
   }
 
   private toBody(exception: unknown, correlationId: string | undefined): ErrorBody {

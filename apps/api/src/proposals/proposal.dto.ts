@@ -11,7 +11,6 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -25,7 +24,7 @@ import {
   ProposalStage,
   ProposalStatus,
 } from '@mptf/proposals';
-import { IsMoney, IsOrgCode, IsCountryCode, IsIsoDate } from '../common/formats';
+import { IsMoney, IsOrgCode, IsCountryCode, IsIsoDate, IsNonBlankText } from '../common/formats';
 import { ExportableListQuery } from '../common/list-query';
 
 export class MarkersDto {
@@ -90,9 +89,7 @@ export class NationalPartnerDto {
 
 export class CreateProposalDto {
   @ApiProperty({ example: 'Safe and regular labour mobility corridors between Nepal and Malaysia' })
-  @IsString()
-  @Length(1, 300)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @IsNonBlankText(1, 300)
   title: string;
 
   @ApiProperty()

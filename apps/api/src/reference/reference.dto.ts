@@ -11,7 +11,6 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Length,
   Matches,
   Max,
   Min,
@@ -20,7 +19,7 @@ import {
 } from 'class-validator';
 import { IATI_ORGANISATION_ID } from '@mptf/reference';
 import { DocumentKind } from '@mptf/proposals';
-import { IsIsoDate, IsMoney } from '../common/formats';
+import { IsIsoDate, IsMoney, IsMonthDay, IsNonBlankText, IsRate } from '../common/formats';
 
 const REQUIRABLE_DOCUMENTS = Object.values(DocumentKind);
 
@@ -83,8 +82,6 @@ export class SetAreaObjectivesDto {
   @Max(23, { each: true })
   gcmObjectiveCodes: number[];
 }
-
-const RATE = /^0(\.\d{1,4})?$/;
 
 export class MinMarkersDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @IsInt() @Min(0) @Max(3) gender?: number;
@@ -178,21 +175,19 @@ export class PatchFundSettingsDto {
 
   @ApiPropertyOptional({ example: '0.07' })
   @IsOptional()
-  @IsString()
-  @Matches(RATE, { message: 'must be a decimal string between 0 and 1 with at most four decimals' })
+  @IsRate()
   indirectRate?: string;
 
   @ApiPropertyOptional({ example: '0.01' })
   @IsOptional()
-  @IsString()
-  @Matches(RATE, { message: 'must be a decimal string between 0 and 1 with at most four decimals' })
+  @IsRate()
   aaFeeRate?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) reviewWindowDays?: number;
 
   @ApiPropertyOptional({ example: '04-30' })
   @IsOptional()
-  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { message: 'must be MM-DD' })
+  @IsMonthDay()
   expenditureDeadline?: string;
 
   @ApiPropertyOptional({ example: '2019-01-01', description: 'On or after 2000-01-01' })
@@ -207,9 +202,7 @@ export class PatchFundSettingsDto {
 
   @ApiPropertyOptional({ example: 'UNDP Multi-Partner Trust Fund Office' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @IsNonBlankText(1, 200)
   administrativeAgentName?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'XI-IATI-MIGMPTF' })
@@ -235,7 +228,7 @@ export class PatchFundSettingsDto {
   website?: string | null;
   @ApiPropertyOptional({ example: '03-31' })
   @IsOptional()
-  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { message: 'must be MM-DD' })
+  @IsMonthDay()
   narrativeReportDeadline?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(24) finalNarrativeMonths?: number;
@@ -243,8 +236,7 @@ export class PatchFundSettingsDto {
 
   @ApiPropertyOptional({ example: '0.20' })
   @IsOptional()
-  @IsString()
-  @Matches(RATE, { message: 'must be a decimal string between 0 and 1 with at most four decimals' })
+  @IsRate()
   revisionMaxMoveRate?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(60) revisionMaxExtensionMonths?: number;

@@ -32,6 +32,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
+import { IsNonBlankNarrative } from '../common/formats';
 
 const VALUE_EXAMPLE = '1250';
 const VALUE_DOC =
@@ -210,9 +211,7 @@ export class CreateActualDto {
   value?: string | number | null;
 
   @ApiProperty()
-  @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
-  @MaxLength(10000)
+  @IsNonBlankNarrative(10000)
   narrative: string;
 
   @ApiPropertyOptional({
@@ -242,9 +241,7 @@ export class UpdateActualDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
-  @MaxLength(10000)
+  @IsNonBlankNarrative(10000)
   narrative?: string;
 
   @ApiPropertyOptional({ type: DisaggregationDto, isArray: true, description: 'replaces the breakdown' })
@@ -260,9 +257,7 @@ export class UpdateActualDto {
 
 export class ReturnActualDto {
   @ApiProperty({ example: 'Please add the sex breakdown of the second quarter.' })
-  @IsString()
-  @Matches(/\S/, { message: 'must not be blank' })
-  @MaxLength(5000)
+  @IsNonBlankNarrative(5000)
   comment: string;
 }
 

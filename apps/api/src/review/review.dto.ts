@@ -12,16 +12,14 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '@mptf/platform';
 import { DecisionOutcome, Recommendation, ScreeningOutcome } from '@mptf/review';
-import { IsIsoDate, IsMoney, IsOrgCode } from '../common/formats';
-
-const NOT_BLANK = /\S/;
+import { IsIsoDate, IsMoney, IsNonBlankText, IsOrgCode } from '../common/formats';
 
 /** The weighted-score formula, stated once for the OpenAPI. */
 export const WEIGHTED_SCORE_FORMULA =
@@ -54,9 +52,7 @@ export class ScreenProposalDto {
 
 export class DeclareConflictDto {
   @ApiProperty({ example: 'My ministry co-finances the national component of this programme' })
-  @IsString()
-  @Length(1, 2000)
-  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @IsNonBlankText(1, 2000)
   reason: string;
 }
 
@@ -107,21 +103,10 @@ export class ReviewsQuery {
   round?: number;
 }
 
-export class ReviewQueueQuery {
-  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
+/** A page of the queue: PageQuery's rules, the whole queue (200) by default. */
+export class ReviewQueueQuery extends PageQuery {
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 200;
+  override pageSize = 200;
 }
 
 export class AllocationDto {
@@ -140,9 +125,7 @@ export class DecisionBodyDto {
   outcome: DecisionOutcome;
 
   @ApiProperty({ example: 'High-quality proposal filling a gap in the portfolio in Asia.' })
-  @IsString()
-  @Length(1, 10000)
-  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @IsNonBlankText(1, 10000)
   justification: string;
 
   @ApiPropertyOptional({
@@ -193,9 +176,7 @@ export class BatchDecisionsDto {
 
 export class CreateMeetingDto {
   @ApiProperty({ example: 'Steering Committee — 2027 first session' })
-  @IsString()
-  @Length(1, 300)
-  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @IsNonBlankText(1, 300)
   title: string;
 
   @ApiProperty({ example: '2027-02-15' })

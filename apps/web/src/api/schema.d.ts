@@ -257,7 +257,7 @@ export interface paths {
     };
     /**
      * IATI 2.03 activity XML: the fund and every programme, with results
-     * @description The fund activity <org id>-FUND (hierarchy 1: donor commitments = 11, deposits = 1, allocations = 2) and one iati-activity per programme (APPROVED and after, hierarchy 2): identifier <org id>-<reference> (org id: fund settings iatiOrganisationId, else IATI_ORG_PREFIX), reporting and participating organisations with their identifiers, status, dates, contact, recipient countries, sector, SDG tags, policy markers, default types, yearly budgets, transactions (allocations = 2, transfers = 3, refunds = negative 3, expenditure = 4 dated at the end of its year), a document link and results with baselines, targets and approved actuals (disaggregated actuals carry a dimension). Valid against the IATI 2.03 activity schema.
+     * @description The fund activity <org id>-FUND (hierarchy 1: donor commitments = 11, deposits = 1, allocations = 2) and one iati-activity per programme (APPROVED and after, hierarchy 2): identifier <org id>-<reference> (org id: fund settings iatiOrganisationId, else IATI_ORG_PREFIX; with neither set the export is refused), reporting and participating organisations with their identifiers, status, dates, contact, recipient countries, sector, SDG tags, policy markers, default types, yearly budgets, transactions (allocations = 2, transfers = 3, refunds = negative 3, expenditure = 4 dated at the end of its year), a document link and results with baselines, targets and approved actuals (disaggregated actuals carry a dimension). Valid against the IATI 2.03 activity schema.
      */
     get: operations['IatiExportController_export'];
     put?: never;
@@ -4966,6 +4966,13 @@ export interface operations {
         content: {
           'application/xml': string;
         };
+      };
+      /** @description The fund’s IATI organisation identifier was never set (fund settings iatiOrganisationId, or IATI_ORG_PREFIX) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

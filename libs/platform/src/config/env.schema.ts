@@ -112,7 +112,12 @@ export const envSchema = z
       .int()
       .positive()
       .default(10 * 1024 * 1024),
-    IATI_ORG_PREFIX: z.string().min(1).default('XI-IATI-MIGMPTF'),
+    /**
+     * The fund's IATI organisation identifier when fund settings have none (iatiOrganisationId).
+     * No default: the fund has no registered identifier we know of, and a made-up one would be
+     * published as the fund's; with neither set, the IATI export refuses (409).
+     */
+    IATI_ORG_PREFIX: z.string().min(1).optional(),
     /**
      * Jobs of one queue a worker process runs at once. Reports are CPU-bound (layout and
      * rendering), so one at a time per process, and one process per core, is the fastest.

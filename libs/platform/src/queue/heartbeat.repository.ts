@@ -9,8 +9,8 @@ export interface HeartbeatRow {
 }
 
 /**
- * Heartbeats through the real queue (worker_heartbeats): the API requests one, a worker records
- * that it processed it, an operator reads it back.
+ * The one place `worker_heartbeats` is read and written. A heartbeat goes through the real queue:
+ * the API requests one, a worker records that it processed it, an operator reads it back.
  */
 @Injectable()
 export class HeartbeatRepository {

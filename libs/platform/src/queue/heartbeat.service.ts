@@ -42,6 +42,11 @@ export class HeartbeatService {
     return { id, requestedAt };
   }
 
+  /** The worker's side: `worker` processed the heartbeat's job. */
+  recordProcessed(id: string, requestedAt: string, worker: string): Promise<void> {
+    return this.heartbeats.processed(this.dataSource, id, requestedAt, worker);
+  }
+
   async get(id: string): Promise<HeartbeatStatus> {
     const row = await this.heartbeats.find(this.dataSource, id);
     if (!row) throw new NotFoundError('Heartbeat', id);
