@@ -142,14 +142,21 @@ export class ProposalCommandsService {
   /** Runs every eligibility rule; if all pass, stores revision n+1 and moves to SUBMITTED. */
   async submit(user: AuthUser, proposalId: string): Promise<ProposalDetailView> {
     return this.dataSource.transaction(async (manager) => {
-      const status = await this.statuses.lock(manager, proposalId);
-      // Read after the lock: no one changes the proposal or its PUNOs before this one commits.
-      const record = await this.queries.requireRecord(manager, proposalId);
+      // Read as it locks: no one changes the proposal or its PUNOs before this one commits.
+      const record = await this.queries.requireRecord(manager, proposalId, { lock: true });
+      const status = record.proposal.status;
       assertCanEdit(user, accessFactsOf(record));
       if (!canTransition(status, ProposalAction.SUBMIT))
         throw new InvalidStateError('proposal', status, 'submit');
       const settings = await this.reference.fundSettings(manager);
-      const violations = await this.queries.eligibilityOf(manager, record, settings);
+      // Read once: the revision's snapshot lists them, the required-documents rule needs their kinds.
+      const documents = await this.revisions.documents(manager, proposalId);
+      const violations = await this.queries.eligibilityOf(
+        manager,
+        record,
+        settings,
+        documents.map((document) => document.kind),
+      );
       if (violations.length) {
         throw new RuleViolationError(
           `The proposal is not eligible: ${violations.length} rule violation${violations.length > 1 ? 's' : ''}`,
@@ -158,7 +165,6 @@ export class ProposalCommandsService {
       }
       const version = record.proposal.version + 1;
       const submittedAt = this.clock.now();
-      const documents = await this.revisions.documents(manager, proposalId);
       const view = toProposalView(record, settings.indirectRate);
       const revisions = await this.revisions.add(manager, {
         proposalId,

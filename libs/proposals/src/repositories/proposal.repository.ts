@@ -131,7 +131,11 @@ export class ProposalRepository {
   }
 
   /** Proposals with their PUNOs, tags, budget lines and partners, in `ids` order (missing ones left out). */
-  async records(manager: EntityManager, ids: readonly string[]): Promise<ProposalRecord[]> {
+  async records(
+    manager: EntityManager,
+    ids: readonly string[],
+    options: { lock?: boolean } = {},
+  ): Promise<ProposalRecord[]> {
     if (ids.length === 0) return [];
     const list = [...ids];
     // One proposal by `= $1`: with `= ANY($1)` PostgreSQL planned the statement again on every call
@@ -140,7 +144,7 @@ export class ProposalRepository {
     const rows = await sqlRows<RecordRow>(
       manager,
       `SELECT ${entityColumns(manager, Proposal, 'p')}, ${recordPartsSql(STORED_PARTS)}
-         FROM proposals p WHERE ${condition}`,
+         FROM proposals p WHERE ${condition}${options.lock ? ' FOR UPDATE OF p' : ''}`,
       [param],
     );
     const byId = new Map(toRecords(manager, rows).map((record) => [record.proposal.id, record]));
@@ -149,6 +153,15 @@ export class ProposalRepository {
 
   async record(manager: EntityManager, id: string): Promise<ProposalRecord | null> {
     const [record] = await this.records(manager, [id]);
+    return record ?? null;
+  }
+
+  /**
+   * The record with its row locked for the rest of the transaction (as ProposalStatusService.lock
+   * locks it), in one statement: a lock and then a read were two round trips on every submit.
+   */
+  async lockedRecord(manager: EntityManager, id: string): Promise<ProposalRecord | null> {
+    const [record] = await this.records(manager, [id], { lock: true });
     return record ?? null;
   }
 
