@@ -27,6 +27,7 @@ import { Notifications1765840000000 } from './1765840000000-Notifications';
 import { RequiredDocuments1765850000000 } from './1765850000000-RequiredDocuments';
 import { ProposalTrigramSearch1765860000000 } from './1765860000000-ProposalTrigramSearch';
 import { ReportBatches1765870000000 } from './1765870000000-ReportBatches';
+import { ReferenceFundRateView1765920000000 } from './1765920000000-ReferenceFundRateView';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   RequiredDocuments1765850000000,
   ProposalTrigramSearch1765860000000,
   ReportBatches1765870000000,
+  ReferenceFundRateView1765920000000,
 ];

@@ -9,10 +9,11 @@ import {
   ErrorDetail,
   ForbiddenError,
   InvalidStateError,
+  NotFoundError,
   RuleViolationError,
   ValidationError,
 } from '@mptf/platform';
-import { ReferenceService } from '@mptf/reference';
+import { normalizeRate, ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Proposal } from './entities/proposal.entity';
@@ -71,8 +72,10 @@ export class ProposalCommandsService {
     const known = await this.knownCodes(this.dataSource.manager, input, input);
     const organizations = resolveOrganizations(input, byCode(known));
     const lines = parseBudgetLines(input.budgetLines);
+    // The fund's rate came with the codes (reference_fund_rates_v): no settings read in the transaction.
+    if (known.indirectRate === null) throw new NotFoundError('Fund settings', 1);
+    const settings = { indirectRate: normalizeRate(known.indirectRate) };
     const view = await this.dataSource.transaction(async (manager) => {
-      const settings = await this.reference.fundSettings(manager);
       // Time-ordered (UUIDv7): the proposal's id leads the keys of its child tables' indexes, so
       // new rows land on their newest pages; random ids spread each create over whole indexes
       // (220 MB at 100,000 proposals, beyond the database's buffer cache).

@@ -49,6 +49,8 @@ export interface KnownCodes {
   objectives: number[];
   countries: string[];
   organizations: { id: string; code: string; type: string }[];
+  /** The fund's current indirect-cost rate (a decimal string), read in the same statement; null without settings. */
+  indirectRate: string | null;
 }
 
 /** The proposal aggregate's rows: the proposal, its child rows, and the record read back whole. */
@@ -198,7 +200,8 @@ export class ProposalRepository {
          (SELECT coalesce(array_agg(code), '{}') FROM reference_gcm_objectives_v WHERE code::numeric = ANY($2::numeric[])) AS objectives,
          (SELECT coalesce(array_agg(code::text), '{}') FROM reference_countries_v WHERE code = ANY($3)) AS countries,
          (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code, 'type', type)), '[]')
-            FROM identity_organizations_v WHERE code = ANY($4)) AS organizations`,
+            FROM identity_organizations_v WHERE code = ANY($4)) AS organizations,
+         (SELECT indirect_rate::text FROM reference_fund_rates_v) AS "indirectRate"`,
       [codes.thematicAreaCode, codes.gcmObjectiveCodes, codes.countryCodes, codes.orgCodes],
     );
     return known;
