@@ -191,7 +191,9 @@ function markdown(
 /** What a figure's line cannot hold: where its time went (e.g. the CPUs it waited for). */
 function figureNotes(figures: Figure[]): string {
   const noted = figures.filter((figure) => figure.note);
-  return noted.length ? ['Notes:', ...noted.map((figure) => `- ${figure.label}: ${figure.note}`)].join('\n') : '';
+  return noted.length
+    ? ['Notes:', ...noted.map((figure) => `- ${figure.label}: ${figure.note}`)].join('\n')
+    : '';
 }
 
 main().catch((error: unknown) => {

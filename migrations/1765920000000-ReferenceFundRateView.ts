@@ -9,7 +9,9 @@ export class ReferenceFundRateView1765920000000 implements MigrationInterface {
   name = 'ReferenceFundRateView1765920000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE VIEW reference_fund_rates_v AS SELECT indirect_rate FROM fund_settings WHERE id = 1`);
+    await db.query(
+      `CREATE VIEW reference_fund_rates_v AS SELECT indirect_rate FROM fund_settings WHERE id = 1`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

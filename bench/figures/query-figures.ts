@@ -137,7 +137,8 @@ function loadNote(
   rawPerSecond: number,
   rawBusy: CpuWindow,
 ): string {
-  const mean = apiLoad.latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, apiLoad.latencies.length);
+  const mean =
+    apiLoad.latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, apiLoad.latencies.length);
   const cpuMs = (busy: CpuWindow, perSecond: number) => ((busy.busyCpus / perSecond) * 1000).toFixed(1);
   const bound = apiBusy.busyCpus >= 0.9 * apiBusy.cpus;
   return [

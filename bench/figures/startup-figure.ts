@@ -161,7 +161,9 @@ async function timeStart(checkout: string, port: number, pgPort: number, what: s
   const stopped = performance.now();
   const killed = await stopGroup(child);
   readSteps();
-  process.stdout.write(`startup: ${what}: stopped in ${ms(performance.now() - stopped)}${killed ? ` (${killed})` : ''}\n`);
+  process.stdout.write(
+    `startup: ${what}: stopped in ${ms(performance.now() - stopped)}${killed ? ` (${killed})` : ''}\n`,
+  );
   return { ms: elapsed, steps, error: error ?? (killed ? `did not stop on Ctrl-C: ${killed}` : undefined) };
 }
 

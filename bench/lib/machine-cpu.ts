@@ -36,8 +36,14 @@ export function cpuWindow(): { end(): CpuWindow } {
       const stop = busyAndTotal();
       const cpus = availableParallelism();
       const share =
-        start && stop && stop.total > start.total ? (stop.busy - start.busy) / (stop.total - start.total) : NaN;
-      return { busyCpus: Math.round(share * cpus * 100) / 100, cpus, load1: Math.round(loadavg()[0] * 10) / 10 };
+        start && stop && stop.total > start.total
+          ? (stop.busy - start.busy) / (stop.total - start.total)
+          : NaN;
+      return {
+        busyCpus: Math.round(share * cpus * 100) / 100,
+        cpus,
+        load1: Math.round(loadavg()[0] * 10) / 10,
+      };
     },
   };
 }

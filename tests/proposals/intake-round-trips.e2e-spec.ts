@@ -59,6 +59,8 @@ describe('intake round trips to PostgreSQL', () => {
     expect(submitted.statements.filter((text) => !/^(START TRANSACTION|COMMIT)/.test(text))).toHaveLength(9);
     expect(submitted.statements).toHaveLength(11);
     expect(submitted.statements.filter((text) => /INSERT INTO audit_events/.test(text))).toHaveLength(1);
-    expect(submitted.statements.find((text) => /INSERT INTO audit_events/.test(text))).toMatch(/^WITH changed AS/);
+    expect(submitted.statements.find((text) => /INSERT INTO audit_events/.test(text))).toMatch(
+      /^WITH changed AS/,
+    );
   });
 });

@@ -80,7 +80,11 @@ export class NotificationRepository {
     if (!rows.length) return;
     const params: unknown[] = [];
     const param = positionalParams(params);
-    await sqlRows(db, `WITH messages AS (${messages.sql(param)}) ${notificationsInsert(rows, param)}`, params);
+    await sqlRows(
+      db,
+      `WITH messages AS (${messages.sql(param)}) ${notificationsInsert(rows, param)}`,
+      params,
+    );
   }
 
   async page(

@@ -10,9 +10,7 @@ import { join } from 'node:path';
  *   the start stops with a message naming it, rather than PostgreSQL's bare "lock file already exists".
  */
 export type PostmasterLock =
-  | { state: 'none' }
-  | { state: 'stale'; pid: number }
-  | { state: 'running'; pid: number };
+  { state: 'none' } | { state: 'stale'; pid: number } | { state: 'running'; pid: number };
 
 /** Reads the lock, waiting up to `waitMs` for a server that is still stopping to finish. */
 export async function inspectPostmasterLock(dataDir: string, waitMs = 0): Promise<PostmasterLock> {

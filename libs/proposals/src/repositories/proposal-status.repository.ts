@@ -56,13 +56,7 @@ export class ProposalStatusRepository {
     },
     audit: AuditWrite,
   ): Promise<Date | null> {
-    const params: unknown[] = [
-      change.proposalId,
-      change.from,
-      change.to,
-      change.actorId,
-      change.comment,
-    ];
+    const params: unknown[] = [change.proposalId, change.from, change.to, change.actorId, change.comment];
     const param = positionalParams(params);
     const assignments = change.columns.map(([name, value]) => `, ${name} = ${param(value)}`).join('');
     const row = await sqlRow<{ updated_at: Date }>(
