@@ -99,7 +99,8 @@ async function main(): Promise<void> {
   }
 
   const table = renderTable(figures);
-  process.stdout.write(`\n${table}\n\n`);
+  const notes = figureNotes(figures);
+  process.stdout.write(`\n${table}\n\n${notes ? `${notes}\n\n` : ''}`);
   const report = {
     generatedAt: new Date().toISOString(),
     commit: gitCommit(),
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
   if (SETTINGS.only.length) return;
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown(report, size, table));
+  writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown(report, size, table, notes));
   process.stdout.write(`written: bench/results/latest.json and latest.md\n`);
   rmSync(workDir, { recursive: true, force: true });
 }
@@ -174,6 +175,7 @@ function markdown(
   },
   size: PortfolioSize,
   table: string,
+  notes: string,
 ): string {
   return [
     `Benchmark run of ${report.generatedAt} (commit ${report.commit ?? 'unknown'}), ${report.machine.cpus} CPUs (${report.machine.cpuModel}), ${report.machine.memoryGb} GB, Node ${report.machine.node}, PostgreSQL ${report.postgres}.`,
@@ -182,7 +184,16 @@ function markdown(
     '',
     table,
     '',
+    ...(notes ? [notes, ''] : []),
   ].join('\n');
+}
+
+/** What a figure's line cannot hold: where its time went (e.g. the CPUs it waited for). */
+function figureNotes(figures: Figure[]): string {
+  const noted = figures.filter((figure) => figure.note);
+  return noted.length
+    ? ['Notes:', ...noted.map((figure) => `- ${figure.label}: ${figure.note}`)].join('\n')
+    : '';
 }
 
 main().catch((error: unknown) => {

@@ -2,8 +2,8 @@ import { Foundation1764460800000 } from './1764460800000-Foundation';
 import { Proposals1764547200000 } from './1764547200000-Proposals';
 import { ProposalIntake1764633600000 } from './1764633600000-ProposalIntake';
 import { Finance1764720000000 } from './1764720000000-Finance';
-import { Reporting1764892800000 } from './1764892800000-Reporting';
 import { Results1764806400000 } from './1764806400000-Results';
+import { Reporting1764892800000 } from './1764892800000-Reporting';
 import { Review1764979200000 } from './1764979200000-Review';
 import { IndicatorStandings1765065600000 } from './1765065600000-IndicatorStandings';
 import { StandingsSkipDrafts1765152000000 } from './1765152000000-StandingsSkipDrafts';
@@ -27,10 +27,10 @@ import { Notifications1765840000000 } from './1765840000000-Notifications';
 import { RequiredDocuments1765850000000 } from './1765850000000-RequiredDocuments';
 import { ProposalTrigramSearch1765860000000 } from './1765860000000-ProposalTrigramSearch';
 import { ReportBatches1765870000000 } from './1765870000000-ReportBatches';
+import { ReferenceFundRateView1765920000000 } from './1765920000000-ReferenceFundRateView';
 import { ListSearchIndexes1765940000000 } from './1765940000000-ListSearchIndexes';
 import { MailBounceBlock1765970000000 } from './1765970000000-MailBounceBlock';
 import { RevisionReallocation1765971000000 } from './1765971000000-RevisionReallocation';
-
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
   Foundation1764460800000,
@@ -62,6 +62,7 @@ export const MIGRATIONS = [
   RequiredDocuments1765850000000,
   ProposalTrigramSearch1765860000000,
   ReportBatches1765870000000,
+  ReferenceFundRateView1765920000000,
   ListSearchIndexes1765940000000,
   MailBounceBlock1765970000000,
   RevisionReallocation1765971000000,

@@ -41,7 +41,8 @@ export async function intakeFixture(pool: Pool): Promise<IntakeFixture> {
 
 /**
  * What create + submit write, as bare SQL (the same rows: proposal, countries, objectives, PUNOs,
- * budget lines, timeline, audit event; then the locked submit with its revision snapshot), shaped
+ * budget lines, timeline, audit event; then the locked submit with its revision snapshot and the
+ * fund unit's notifications with their mail), shaped
  * as the service writes them: the proposal, its reference and its parts in one statement, each
  * statement prepared once per connection. The database floor of the intake
  * path, without HTTP, validation or views.
@@ -106,6 +107,22 @@ export async function bareCreateAndSubmit(
        INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id, comment)
        SELECT id, 'DRAFT', 'SUBMITTED', $2, 'Revision 1 submitted' FROM changed`,
       [id, fixture.userId],
+    );
+    // The fund unit is told (as NotificationsService writes it): its officers' notifications with
+    // their immediate mail, in one statement. Without it the baseline skipped rows the service writes.
+    await run(
+      'submit_notify',
+      `WITH people AS (
+         SELECT id, email FROM users WHERE active AND 'FMU_OFFICER' = ANY(roles) AND id <> $2
+       ), mail AS (
+         INSERT INTO outbox (id, recipient_id, to_address, subject, body, kind)
+         SELECT gen_random_uuid(), id, email, 'New proposal submitted', $3, 'IMMEDIATE' FROM people
+         RETURNING id, recipient_id
+       )
+       INSERT INTO notifications (recipient_id, kind, item_type, item_id, item_reference, item_title, link, mail, mail_message_id)
+       SELECT mail.recipient_id, 'PROPOSAL_SUBMITTED', 'proposal', p.id::text, p.reference, p.title, '/proposals/' || p.id, 'IMMEDIATE', mail.id
+         FROM mail, proposals p WHERE p.id = $1`,
+      [id, fixture.userId, `${body.title} was submitted.`],
     );
     await run(
       'submit_audit',

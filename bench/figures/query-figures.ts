@@ -3,6 +3,7 @@ import { RollupGrouping } from '@mptf/results';
 import { BenchContext, SETTINGS, USERS } from '../lib/bench-settings';
 import { CapturedQuery, portfolioSql, reviewQueueSql, rollupSql } from '../lib/captured-sql';
 import { Figure, ms, notAvailable, times } from '../lib/figures';
+import { CpuWindow, cpuWindow, describeCpu } from '../lib/machine-cpu';
 import { latencyStats, runLoad, timed } from '../lib/stats';
 
 /** Figure (b) of the benchmark: read queries at portfolio scale. */
@@ -77,12 +78,16 @@ async function measureRead(
   const requests = Math.max(SETTINGS.requests, concurrency * 20);
   await runLoad(SETTINGS.warmup, concurrency, async () => call());
   await runLoad(SETTINGS.warmup, concurrency, async () => raw());
+  const apiCpu = cpuWindow();
   const apiLoad = await runLoad(requests, concurrency, async (_index, record) => {
     record((await timed(call)).ms);
   });
+  const apiBusy = apiCpu.end();
+  const rawCpu = cpuWindow();
   const rawLoad = await runLoad(requests, concurrency, async (_index, record) => {
     record((await timed(raw)).ms);
   });
+  const rawBusy = rawCpu.end();
   const a = latencyStats(apiLoad.latencies);
   const r = latencyStats(rawLoad.latencies);
   const ratio = a.p95 / r.p95;
@@ -110,6 +115,38 @@ async function measureRead(
       concurrency,
       errors,
     },
-    note: errors ? `errors: ${[...apiLoad.errors, ...rawLoad.errors].slice(0, 3).join('; ')}` : undefined,
+    note: errors
+      ? `errors: ${[...apiLoad.errors, ...rawLoad.errors].slice(0, 3).join('; ')}`
+      : loaded
+        ? loadNote(concurrency, apiLoad, perSecond(apiLoad), apiBusy, perSecond(rawLoad), rawBusy)
+        : undefined,
   };
+}
+
+/**
+ * With `concurrency` requests always in flight, a request waits for the others' CPU time: the
+ * mean latency is concurrency ÷ throughput (Little's law), whatever the statement. When the CPUs
+ * were (nearly) all busy, the throughput is what the machine's CPU time allows, and p95 ≤ 50 ms at
+ * 16 in flight needs ≥ 16 / 50 ms = 320 requests/s with their latency spread: the note says which.
+ */
+function loadNote(
+  concurrency: number,
+  apiLoad: { latencies: number[] },
+  apiPerSecond: number,
+  apiBusy: CpuWindow,
+  rawPerSecond: number,
+  rawBusy: CpuWindow,
+): string {
+  const mean =
+    apiLoad.latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, apiLoad.latencies.length);
+  const cpuMs = (busy: CpuWindow, perSecond: number) => ((busy.busyCpus / perSecond) * 1000).toFixed(1);
+  const bound = apiBusy.busyCpus >= 0.9 * apiBusy.cpus;
+  return [
+    `API: mean ${ms(mean)} = ${concurrency} in flight ÷ ${Math.round(apiPerSecond)}/s (${ms((concurrency / apiPerSecond) * 1000)});`,
+    `${describeCpu(apiBusy)} (≈ ${cpuMs(apiBusy, apiPerSecond)} ms of machine CPU per request, load generator, API, PostgreSQL and other work together);`,
+    `raw SQL: ${describeCpu(rawBusy)} (≈ ${cpuMs(rawBusy, rawPerSecond)} ms per statement).`,
+    bound
+      ? `CPU-bound: the CPUs were busy, so requests queued for them; more in flight only lengthens the queue.`
+      : `Not CPU-bound on average: the wait is elsewhere (locks, I/O, the pool).`,
+  ].join(' ');
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { bareContributorStatement, bareFundPart } from '../baselines/contributor-statement';
 import { BenchContext, SETTINGS, USERS } from '../lib/bench-settings';
 import { Figure, ms, notAvailable, times } from '../lib/figures';
+import { CpuWindow, cpuWindow, describeCpu } from '../lib/machine-cpu';
 import { ReportRun, startWorkers, waitForRuns } from '../lib/report-runs';
 import { timed } from '../lib/stats';
 
@@ -70,6 +71,7 @@ export async function statementsFigure(context: BenchContext): Promise<Figure[]>
 
   const figures: Figure[] = [];
   let oneWorkerMs = Number.NaN;
+  let oneWorkerBusy = Number.NaN;
   for (const workerCount of SETTINGS.statementWorkers) {
     const label = `${count} contributor statements (${batches.length} batches), ${workerCount} worker process${workerCount > 1 ? 'es' : ''}`;
     process.stdout.write(`measure: ${label} …\n`);
@@ -78,17 +80,41 @@ export async function statementsFigure(context: BenchContext): Promise<Figure[]>
     const workers = await startWorkers(context, workerCount);
     const cpu = () => workers.reduce((sum, worker) => sum + worker.cpuMs(), 0);
     const cpuBefore = cpu();
+    const machine = cpuWindow();
     const all = await timed(() => runBatches(context, tokens, batches));
+    const busy = machine.end();
     const cpuPerStatement = (cpu() - cpuBefore) / count;
-    if (workerCount === 1) oneWorkerMs = all.ms;
-    figures.push(
-      await figureOf(context, label, workerCount, all, bare.ms, baseline, oneWorkerMs, {
-        worker: cpuPerStatement,
-        bare: bareCpuPerStatement,
-      }),
-    );
+    if (workerCount === 1) {
+      oneWorkerMs = all.ms;
+      oneWorkerBusy = busy.busyCpus;
+    }
+    const figure = await figureOf(context, label, workerCount, all, bare.ms, baseline, oneWorkerMs, {
+      worker: cpuPerStatement,
+      bare: bareCpuPerStatement,
+    });
+    figure.note = scalingNote(workerCount, busy, (cpuPerStatement * count) / all.ms, oneWorkerBusy);
+    figure.values = { ...figure.values, busyCpus: busy.busyCpus, load1: busy.load1 };
+    figures.push(figure);
   }
   return figures;
+}
+
+/**
+ * Whether the CPUs left room to scale: w workers do at most min(w, CPUs ÷ what one worker's run
+ * kept busy) times the work of one (the worker itself is more than one core: V8's GC threads;
+ * PostgreSQL, the API and the bench beside it; on a shared host, other work).
+ */
+function scalingNote(workers: number, busy: CpuWindow, workerCores: number, oneWorkerBusy: number): string {
+  const parts = [
+    `${describeCpu(busy)} during the run; the worker processes used ${workerCores.toFixed(2)} CPUs.`,
+  ];
+  if (workers === 1)
+    parts.push(`One worker's run kept ${busy.busyCpus.toFixed(2)} CPUs busy (all processes of the machine).`);
+  else if (Number.isFinite(oneWorkerBusy) && oneWorkerBusy > 0)
+    parts.push(
+      `With one worker's run keeping ${oneWorkerBusy.toFixed(2)} CPUs busy, ${busy.cpus} CPUs allow at most ${Math.min(workers, busy.cpus / oneWorkerBusy).toFixed(2)}× 1 worker${busy.busyCpus >= 0.9 * busy.cpus ? '; the CPUs were saturated (CPU-bound)' : ''}.`,
+    );
+  return parts.join(' ');
 }
 
 /** Posts the batches, two at a time (one per user: a user has one unfinished batch at a time). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BindParam, namedParams, offsetOf, sqlRows, SqlRunner } from '@mptf/platform';
+import { BindParam, namedParams, offsetOf, positionalParams, sqlRows, SqlRunner } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
@@ -20,38 +20,37 @@ export interface AuditQuery {
   pageSize: number;
 }
 
+/** One event's row as it is written. */
+export interface AuditEventRow {
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+  correlationId: string | null;
+}
+
+/**
+ * The INSERT of one event with its values bound through `param`: by `add`, and inside another
+ * lib's statement (a data-modifying CTE) when the event and the change it describes can be one
+ * round trip (AuditService.write).
+ */
+export function auditInsertSql(event: AuditEventRow, param: BindParam, onlyIfRowIn?: string): string {
+  const values = `${param(event.actorId)}, ${param(event.actorEmail)}, ${param(event.action)}, ${param(event.entityType)},
+               ${param(event.entityId)}, ${param(event.before)}::jsonb, ${param(event.after)}::jsonb, ${param(event.correlationId)}`;
+  return `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, before, after, correlation_id)
+       ${onlyIfRowIn ? `SELECT ${values} WHERE EXISTS (SELECT 1 FROM ${onlyIfRowIn})` : `VALUES (${values})`}`;
+}
+
 /** The append-only audit_events table. */
 @Injectable()
 export class AuditEventRepository {
   /** One event (plain SQL: every write of the application passes here). */
-  async add(
-    db: SqlRunner,
-    event: {
-      actorId: string | null;
-      actorEmail: string | null;
-      action: string;
-      entityType: string;
-      entityId: string;
-      before: string | null;
-      after: string | null;
-      correlationId: string | null;
-    },
-  ): Promise<void> {
-    await sqlRows(
-      db,
-      `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, before, after, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-      [
-        event.actorId,
-        event.actorEmail,
-        event.action,
-        event.entityType,
-        event.entityId,
-        event.before,
-        event.after,
-        event.correlationId,
-      ],
-    );
+  async add(db: SqlRunner, event: AuditEventRow): Promise<void> {
+    const params: unknown[] = [];
+    await sqlRows(db, auditInsertSql(event, positionalParams(params)), params);
   }
 
   /** One page of the events `scope` allows and the filter picks, newest first, and how many. */

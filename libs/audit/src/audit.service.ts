@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { BindParam, Page, pageOf, RequestContext } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
-import { AuditEventRepository, AuditQuery } from './audit-event.repository';
+import { AuditEventRepository, AuditEventRow, AuditQuery, auditInsertSql } from './audit-event.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -30,6 +30,28 @@ export { AUDIT_ENTITY_UUID } from './audit-event.repository';
 
 export type { AuditQuery } from './audit-event.repository';
 
+/** An audit event to be written by the statement of the change it describes (`AuditService.write`). */
+export interface AuditWrite {
+  /**
+   * The INSERT, its values bound through the statement's `param`; use it as a CTE's body.
+   * `onlyIfRowIn`: a CTE of the statement; the event is written only when it has a row (the change happened).
+   */
+  sql(param: BindParam, onlyIfRowIn?: string): string;
+}
+
+function rowOf(entry: AuditEntry): AuditEventRow {
+  return {
+    actorId: entry.actor.id,
+    actorEmail: entry.actor.email,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: jsonText(entry.before),
+    after: jsonText(entry.after),
+    correlationId: RequestContext.correlationId() ?? null,
+  };
+}
+
 /** JSON text of a snapshot: bigints become strings, dates ISO strings. */
 function jsonText(value: object | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -52,16 +74,17 @@ export class AuditService {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     // Plain SQL: every write of the application passes here, and the ORM's insert builder cost
     // more than the statement itself.
-    await this.events.add(manager, {
-      actorId: entry.actor.id,
-      actorEmail: entry.actor.email,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: jsonText(entry.before),
-      after: jsonText(entry.after),
-      correlationId: RequestContext.correlationId() ?? null,
-    });
+    await this.events.add(manager, rowOf(entry));
+  }
+
+  /**
+   * The event as a write another lib's repository puts into the statement that makes the change
+   * (a data-modifying CTE): the same row `record` writes, without a round trip of its own. The
+   * statement runs in the caller's transaction, so the event still exists exactly when the change does.
+   */
+  write(entry: AuditEntry): AuditWrite {
+    const row = rowOf(entry);
+    return { sql: (param, onlyIfRowIn) => auditInsertSql(row, param, onlyIfRowIn) };
   }
 
   /** The events `scope` lets the reader see, newest first. */

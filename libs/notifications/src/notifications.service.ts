@@ -14,8 +14,8 @@ import {
   NotificationRepository,
   NotificationRow,
 } from './repositories/notification.repository';
-import { OutboxRepository } from './repositories/outbox.repository';
-import { PreferenceRepository, PreferenceRow } from './repositories/preference.repository';
+import { outboxWrite } from './repositories/outbox.repository';
+import type { PreferenceRow } from './repositories/preference.repository';
 import { Recipient, RecipientRepository } from './repositories/recipient.repository';
 
 export interface NotificationView {
@@ -94,9 +94,7 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recipients: RecipientRepository,
-    private readonly preferences: PreferenceRepository,
     private readonly notifications: NotificationRepository,
-    private readonly outbox: OutboxRepository,
     private readonly mailQueue: MailQueue,
     private readonly config: AppConfig,
   ) {}
@@ -107,24 +105,15 @@ export class NotificationsService {
    */
   async notify(input: NotifyInput, manager?: EntityManager): Promise<NotifyResult> {
     if (!manager) return this.dataSource.transaction((own) => this.notify(input, own));
+    // The recipients with their preferences, then the notifications with their mail: two round trips.
     const people = await this.recipients.resolve(manager, input.recipients);
     if (!people.length) return { recipientIds: [] };
-    const preferences = new Map(
-      (
-        await this.preferences.ofUsers(
-          manager,
-          people.map((person) => person.id),
-        )
-      ).map((row) => [row.userId, row]),
-    );
-    const deliveries = people.map((person) => deliveryOf(preferences.get(person.id), input.kind));
+    const deliveries = people.map((person) => deliveryOf(person.preferences ?? undefined, input.kind));
     const immediate = people.filter((_person, index) => deliveries[index] === MailDelivery.IMMEDIATE);
-    const messageIds = await this.outbox.addMany(
-      manager,
-      immediate.map((person) => this.immediateMessage(person, input)),
-    );
+    const messages = outboxWrite(immediate.map((person) => this.immediateMessage(person, input)));
+    const messageIds = messages.ids;
     const messageOf = new Map(immediate.map((person, index) => [person.id, messageIds[index]]));
-    await this.notifications.addMany(
+    await this.notifications.addWithMessages(
       manager,
       people.map((person, index): NewNotification => ({
         recipientId: person.id,
@@ -137,6 +126,7 @@ export class NotificationsService {
         mail: MAIL_MODE[deliveries[index]],
         mailMessageId: messageOf.get(person.id) ?? null,
       })),
+      messages,
     );
     await this.mailQueue.afterCommit(manager, messageIds);
     return { recipientIds: people.map((person) => person.id) };

@@ -9,10 +9,11 @@ import {
   ErrorDetail,
   ForbiddenError,
   InvalidStateError,
+  NotFoundError,
   RuleViolationError,
   ValidationError,
 } from '@mptf/platform';
-import { ReferenceService } from '@mptf/reference';
+import { normalizeRate, ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Proposal } from './entities/proposal.entity';
@@ -71,8 +72,10 @@ export class ProposalCommandsService {
     const known = await this.knownCodes(this.dataSource.manager, input, input);
     const organizations = resolveOrganizations(input, byCode(known));
     const lines = parseBudgetLines(input.budgetLines);
+    // The fund's rate came with the codes (reference_fund_rates_v): no settings read in the transaction.
+    if (known.indirectRate === null) throw new NotFoundError('Fund settings', 1);
+    const settings = { indirectRate: normalizeRate(known.indirectRate) };
     const view = await this.dataSource.transaction(async (manager) => {
-      const settings = await this.reference.fundSettings(manager);
       // Time-ordered (UUIDv7): the proposal's id leads the keys of its child tables' indexes, so
       // new rows land on their newest pages; random ids spread each create over whole indexes
       // (220 MB at 100,000 proposals, beyond the database's buffer cache).
@@ -142,14 +145,21 @@ export class ProposalCommandsService {
   /** Runs every eligibility rule; if all pass, stores revision n+1 and moves to SUBMITTED. */
   async submit(user: AuthUser, proposalId: string): Promise<ProposalDetailView> {
     return this.dataSource.transaction(async (manager) => {
-      const status = await this.statuses.lock(manager, proposalId);
-      // Read after the lock: no one changes the proposal or its PUNOs before this one commits.
-      const record = await this.queries.requireRecord(manager, proposalId);
+      // Read as it locks: no one changes the proposal or its PUNOs before this one commits.
+      const record = await this.queries.requireRecord(manager, proposalId, { lock: true });
+      const status = record.proposal.status;
       assertCanEdit(user, accessFactsOf(record));
       if (!canTransition(status, ProposalAction.SUBMIT))
         throw new InvalidStateError('proposal', status, 'submit');
       const settings = await this.reference.fundSettings(manager);
-      const violations = await this.queries.eligibilityOf(manager, record, settings);
+      // Read once: the revision's snapshot lists them, the required-documents rule needs their kinds.
+      const documents = await this.revisions.documents(manager, proposalId);
+      const violations = await this.queries.eligibilityOf(
+        manager,
+        record,
+        settings,
+        documents.map((document) => document.kind),
+      );
       if (violations.length) {
         throw new RuleViolationError(
           `The proposal is not eligible: ${violations.length} rule violation${violations.length > 1 ? 's' : ''}`,
@@ -158,7 +168,6 @@ export class ProposalCommandsService {
       }
       const version = record.proposal.version + 1;
       const submittedAt = this.clock.now();
-      const documents = await this.revisions.documents(manager, proposalId);
       const view = toProposalView(record, settings.indirectRate);
       const revisions = await this.revisions.add(manager, {
         proposalId,

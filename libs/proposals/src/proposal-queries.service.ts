@@ -224,8 +224,14 @@ export class ProposalQueriesService {
   }
 
   /** The record, or 404. */
-  async requireRecord(manager: EntityManager, proposalId: string): Promise<ProposalRecord> {
-    const record = await this.repository.record(manager, proposalId);
+  async requireRecord(
+    manager: EntityManager,
+    proposalId: string,
+    options: { lock?: boolean } = {},
+  ): Promise<ProposalRecord> {
+    const record = options.lock
+      ? await this.repository.lockedRecord(manager, proposalId)
+      : await this.repository.record(manager, proposalId);
     if (!record) throw new NotFoundError('Proposal', proposalId);
     return record;
   }
@@ -235,6 +241,8 @@ export class ProposalQueriesService {
     manager: EntityManager,
     record: ProposalRecord,
     settings: FundSettings,
+    /** The kinds of the attached documents, when the caller has read them already. */
+    documentKinds?: readonly string[],
   ): Promise<EligibilityViolation[]> {
     const { proposal } = record;
     const participatingOrgCodes = record.participants.map((p) => p.code);
@@ -253,7 +261,7 @@ export class ProposalQueriesService {
         markers: markersOf(proposal),
         governmentEndorsement: endorsementOf(proposal),
         budgetLines: record.budgetLines,
-        documentKinds: await this.repository.documentKinds(manager, proposal.id),
+        documentKinds: documentKinds ?? (await this.repository.documentKinds(manager, proposal.id)),
       },
       { settings, ...facts },
     );

@@ -83,28 +83,31 @@ export class ProposalStatusService {
     for (const [name] of columns) {
       if (!/^[a-z_]+$/.test(name)) throw new Error(`not a column name: ${name}`);
     }
-    // The new status and its timeline entry in one statement.
-    const at = await this.repository.change(manager, {
-      proposalId: input.proposalId,
-      from,
-      to,
-      actorId: input.actor.id,
-      comment: input.comment ?? null,
-      columns,
-    });
-    if (!at) throw new NotFoundError('Proposal', input.proposalId);
-    await this.audit.record(manager, {
-      actor: input.actor,
-      action: `proposal.${input.action}`,
-      entityType: 'proposal',
-      entityId: input.proposalId,
-      before: { status: from },
-      after: {
-        status: to,
-        ...(input.comment ? { comment: input.comment } : {}),
-        ...Object.fromEntries(columns),
+    // The new status, its timeline entry and its audit event in one statement (one round trip).
+    const at = await this.repository.change(
+      manager,
+      {
+        proposalId: input.proposalId,
+        from,
+        to,
+        actorId: input.actor.id,
+        comment: input.comment ?? null,
+        columns,
       },
-    });
+      this.audit.write({
+        actor: input.actor,
+        action: `proposal.${input.action}`,
+        entityType: 'proposal',
+        entityId: input.proposalId,
+        before: { status: from },
+        after: {
+          status: to,
+          ...(input.comment ? { comment: input.comment } : {}),
+          ...Object.fromEntries(columns),
+        },
+      }),
+    );
+    if (!at) throw new NotFoundError('Proposal', input.proposalId);
     const change = { proposalId: input.proposalId, from, to, at };
     for (const listener of this.listeners) await listener(manager, { ...change, action: input.action });
     return change;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { offsetOf, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
+import { BindParam, offsetOf, positionalParams, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
 
 /** BLOCKED: not sent, the address bounced before and the admin has not cleared it. */
 export type OutboxStatus = 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED' | 'BLOCKED';
@@ -46,21 +46,38 @@ export interface BounceRow {
 const COLUMNS = `id, recipient_id AS "recipientId", to_address AS "toAddress", subject, body, kind, status,
   attempts, error, created_at AS "createdAt", sent_at AS "sentAt"`;
 
+/** Messages to be written by a statement: their ids (made here, in the order given) and the INSERT. */
+export interface OutboxWrite {
+  ids: string[];
+  /** The INSERT with its values bound through the statement's `param` (a CTE's body). */
+  sql(param: BindParam): string;
+}
+
+/** `messages` as a write: by `addMany`, and beside the notifications that point at them. */
+export function outboxWrite(messages: readonly NewMessage[]): OutboxWrite {
+  const ids = messages.map(() => randomUUID());
+  return {
+    ids,
+    sql: (param) => {
+      const column = <K extends keyof NewMessage>(key: K, type: string) =>
+        `${param(messages.map((message) => message[key]))}::${type}[]`;
+      return `INSERT INTO outbox (id, recipient_id, to_address, subject, body, kind)
+       SELECT * FROM unnest(${param(ids)}::uuid[], ${column('recipientId', 'uuid')}, ${column('toAddress', 'text')},
+                            ${column('subject', 'text')}, ${column('body', 'text')}, ${column('kind', 'text')})`;
+    },
+  };
+}
+
 /** The outbox (every message composed, and what became of it) and the addresses that bounced. */
 @Injectable()
 export class OutboxRepository {
   /** Adds the messages; returns their ids in the order given (made here, so the order is certain). */
   async addMany(db: SqlRunner, messages: readonly NewMessage[]): Promise<string[]> {
     if (!messages.length) return [];
-    const ids = messages.map(() => randomUUID());
-    const column = <K extends keyof NewMessage>(key: K) => messages.map((message) => message[key]);
-    await sqlRows(
-      db,
-      `INSERT INTO outbox (id, recipient_id, to_address, subject, body, kind)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-      [ids, column('recipientId'), column('toAddress'), column('subject'), column('body'), column('kind')],
-    );
-    return ids;
+    const params: unknown[] = [];
+    const write = outboxWrite(messages);
+    await sqlRows(db, write.sql(positionalParams(params)), params);
+    return write.ids;
   }
 
   find(db: SqlRunner, id: string): Promise<OutboxRow | null> {

@@ -9,6 +9,7 @@ describe('parseEnv', () => {
     expect(env.REPORTS_DIR).toBe('var/reports');
     expect(env.REPORT_RENDER_DELAY_MS).toBe(0);
     expect(env.REPORT_SCHEDULE_CRON).toBe('0 3 * * *');
+    expect(env.DATABASE_POOL_SIZE).toBe(20);
   });
 
   it('names the variable that is wrong', () => {
@@ -17,6 +18,8 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ REDIS_URL: 'http://localhost' })).toThrow(/REDIS_URL/);
     expect(() => parseEnv({ REPORT_SCHEDULE_CRON: 'daily' })).toThrow(/REPORT_SCHEDULE_CRON/);
     expect(() => parseEnv({ WORKER_LOCK_DURATION_MS: '10' })).toThrow(/WORKER_LOCK_DURATION_MS/);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(parseEnv({ DATABASE_POOL_SIZE: '4' }).DATABASE_POOL_SIZE).toBe(4);
   });
 
   it('requires JWT_SECRET in production', () => {

@@ -70,6 +70,11 @@ export const envSchema = z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('true')
       .transform((value) => value === 'true'),
+    /**
+     * Connections each process keeps to PostgreSQL at most. Beyond what the cores can run at once,
+     * more connections only queue inside PostgreSQL (bench/README.md: reads under load).
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     /** Unset: BullMQ runs on its PostgreSQL backend in the application database. */
     REDIS_URL: z.preprocess(emptyAsUndefined, url(['redis:', 'rediss:']).optional()),
     /** Namespace of BullMQ keys (Redis) or schema (PostgreSQL backend); tests use one per file. */

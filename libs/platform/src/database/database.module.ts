@@ -21,7 +21,7 @@ import { PreparingClient } from './preparing-client';
         migrationsRun: false,
         namingStrategy: new SnakeNamingStrategy(),
         extra: {
-          max: 20,
+          max: config.env.DATABASE_POOL_SIZE,
           application_name: 'mptf',
           ...(config.env.DATABASE_PREPARED_STATEMENTS ? { Client: PreparingClient } : {}),
         },

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { placeEmbeddedPostgres } from './embedded-postgres-root';
+import { clearStalePostmasterLock } from './postmaster-lock';
 
 export interface EmbeddedPostgresHandle {
   databaseUrl: string;
@@ -71,6 +72,10 @@ export async function startEmbeddedPostgres(options: {
     await mkdir(resolve(databaseDir, '..'), { recursive: true });
     await server.initialise();
   }
+  // A server killed without its shutdown leaves postmaster.pid behind; PostgreSQL refuses the
+  // folder while the id in it names any live process (a reused id too). One still stopping (a
+  // previous `npm start` on its way out) gets a few seconds.
+  await clearStalePostmasterLock(databaseDir, { waitMs: 5_000, say: options.say });
   // The package rejects without a reason when the server exits before it is ready.
   await server.start().catch((error: unknown) => {
     throw new Error(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
+import type { AuditWrite } from '@mptf/audit';
+import { positionalParams, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
 import { ProposalStatus } from '../lifecycle';
 
 export interface LockedProposal {
@@ -40,8 +41,8 @@ export class ProposalStatusRepository {
 
   /**
    * The new status, extra `columns` (snake_case names checked by the caller, values as
-   * parameters) and the timeline entry in one statement; the proposal's new `updated_at`, or null
-   * when it does not exist.
+   * parameters), the timeline entry and the audit event in one statement; the proposal's new
+   * `updated_at`, or null when it does not exist (then nothing is written, the event neither).
    */
   async change(
     db: SqlRunner,
@@ -53,24 +54,22 @@ export class ProposalStatusRepository {
       comment: string | null;
       columns: [string, unknown][];
     },
+    audit: AuditWrite,
   ): Promise<Date | null> {
-    const assignments = change.columns.map(([name], index) => `, ${name} = $${index + 6}`).join('');
+    const params: unknown[] = [change.proposalId, change.from, change.to, change.actorId, change.comment];
+    const param = positionalParams(params);
+    const assignments = change.columns.map(([name, value]) => `, ${name} = ${param(value)}`).join('');
     const row = await sqlRow<{ updated_at: Date }>(
       db,
       `WITH changed AS (
          UPDATE proposals SET status = $3, updated_at = now()${assignments} WHERE id = $1 RETURNING id, updated_at
+       ), audited AS (
+         ${audit.sql(param, 'changed')}
        )
        INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id, comment)
        SELECT id, $2, $3, $4, $5 FROM changed
        RETURNING (SELECT updated_at FROM changed) AS updated_at`,
-      [
-        change.proposalId,
-        change.from,
-        change.to,
-        change.actorId,
-        change.comment,
-        ...change.columns.map(([, value]) => value),
-      ],
+      params,
     );
     return row?.updated_at ?? null;
   }

@@ -49,6 +49,8 @@ export interface KnownCodes {
   objectives: number[];
   countries: string[];
   organizations: { id: string; code: string; type: string }[];
+  /** The fund's current indirect-cost rate (a decimal string), read in the same statement; null without settings. */
+  indirectRate: string | null;
 }
 
 /** The proposal aggregate's rows: the proposal, its child rows, and the record read back whole. */
@@ -131,7 +133,11 @@ export class ProposalRepository {
   }
 
   /** Proposals with their PUNOs, tags, budget lines and partners, in `ids` order (missing ones left out). */
-  async records(manager: EntityManager, ids: readonly string[]): Promise<ProposalRecord[]> {
+  async records(
+    manager: EntityManager,
+    ids: readonly string[],
+    options: { lock?: boolean } = {},
+  ): Promise<ProposalRecord[]> {
     if (ids.length === 0) return [];
     const list = [...ids];
     // One proposal by `= $1`: with `= ANY($1)` PostgreSQL planned the statement again on every call
@@ -140,7 +146,7 @@ export class ProposalRepository {
     const rows = await sqlRows<RecordRow>(
       manager,
       `SELECT ${entityColumns(manager, Proposal, 'p')}, ${recordPartsSql(STORED_PARTS)}
-         FROM proposals p WHERE ${condition}`,
+         FROM proposals p WHERE ${condition}${options.lock ? ' FOR UPDATE OF p' : ''}`,
       [param],
     );
     const byId = new Map(toRecords(manager, rows).map((record) => [record.proposal.id, record]));
@@ -149,6 +155,15 @@ export class ProposalRepository {
 
   async record(manager: EntityManager, id: string): Promise<ProposalRecord | null> {
     const [record] = await this.records(manager, [id]);
+    return record ?? null;
+  }
+
+  /**
+   * The record with its row locked for the rest of the transaction (as ProposalStatusService.lock
+   * locks it), in one statement: a lock and then a read were two round trips on every submit.
+   */
+  async lockedRecord(manager: EntityManager, id: string): Promise<ProposalRecord | null> {
+    const [record] = await this.records(manager, [id], { lock: true });
     return record ?? null;
   }
 
@@ -185,7 +200,8 @@ export class ProposalRepository {
          (SELECT coalesce(array_agg(code), '{}') FROM reference_gcm_objectives_v WHERE code::numeric = ANY($2::numeric[])) AS objectives,
          (SELECT coalesce(array_agg(code::text), '{}') FROM reference_countries_v WHERE code = ANY($3)) AS countries,
          (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code, 'type', type)), '[]')
-            FROM identity_organizations_v WHERE code = ANY($4)) AS organizations`,
+            FROM identity_organizations_v WHERE code = ANY($4)) AS organizations,
+         (SELECT indirect_rate::text FROM reference_fund_rates_v) AS "indirectRate"`,
       [codes.thematicAreaCode, codes.gcmObjectiveCodes, codes.countryCodes, codes.orgCodes],
     );
     return known;
