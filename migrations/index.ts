@@ -27,6 +27,8 @@ import { Notifications1765840000000 } from './1765840000000-Notifications';
 import { RequiredDocuments1765850000000 } from './1765850000000-RequiredDocuments';
 import { ProposalTrigramSearch1765860000000 } from './1765860000000-ProposalTrigramSearch';
 import { ReportBatches1765870000000 } from './1765870000000-ReportBatches';
+import { ProposalStatusAsOf1765930000000 } from './1765930000000-ProposalStatusAsOf';
+import { AgencyInterest1765930100000 } from './1765930100000-AgencyInterest';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -59,4 +61,6 @@ export const MIGRATIONS = [
   RequiredDocuments1765850000000,
   ProposalTrigramSearch1765860000000,
   ReportBatches1765870000000,
+  ProposalStatusAsOf1765930000000,
+  AgencyInterest1765930100000,
 ];

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProposalsModule } from '@mptf/proposals';
+import { AgencyInterestRepository } from './agency-interest.repository';
+import { AgencyInterestService } from './agency-interest.service';
 import { AvailableFundsService } from './available-funds.service';
 import { ContributionRepository } from './contribution.repository';
 import { ContributionsService } from './contributions.service';
@@ -34,6 +36,7 @@ const REPOSITORIES = [
   PortfolioRepository,
   ReportFiguresRepository,
   DonorPositionRepository,
+  AgencyInterestRepository,
 ];
 
 const SERVICES = [
@@ -46,6 +49,7 @@ const SERVICES = [
   FinanceReadService,
   FinanceReportReader,
   DonorPositionService,
+  AgencyInterestService,
 ];
 
 @Module({
