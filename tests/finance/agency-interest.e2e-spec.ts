@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { binary, finished } from '../reporting/report-fixtures';
 import { ReportComposer, REPORT_COMPOSERS, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
 import { deposit, FULL_ALLOCATIONS, underReview } from '../review/review-fixtures';
 import {
@@ -177,5 +181,25 @@ describe('finance: interest earned by agencies', () => {
     expect(table2025.totals).toMatchObject({ interest: '1500.00' });
     // 2026: the 250.25 recorded and reversed in the year; the cumulative figure stays 1,500.00.
     expect(row(await punoTable(2026))).toMatchObject({ interest: '1500.00' });
+  });
+
+  it('prints the agency interest column in the annual PDF', async () => {
+    await t.startWorker();
+    const fmu = await t.as(FMU);
+    const created = await t.http
+      .post(`${API}/reports`)
+      .set(fmu)
+      .send({ type: 'ANNUAL_CONSOLIDATED', format: 'pdf', parameters: { year: 2025 } });
+    expect(created.status).toBe(202);
+    const run = await finished(t, created.body.id, FMU, 60000);
+    expect(run).toMatchObject({ status: 'SUCCEEDED' });
+    const file = (await t.http.get(`${API}/reports/${run.id}/file`).set(fmu).buffer(true).parse(binary))
+      .body as Buffer;
+    // REPORT_SAMPLES_DIR keeps the file for a look (pdftoppm -png -r 60 …).
+    if (process.env.REPORT_SAMPLES_DIR)
+      writeFileSync(join(process.env.REPORT_SAMPLES_DIR, 'annual-agency-interest.pdf'), file);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file }).toString('utf8');
+    expect(text).toContain('Interest earned by');
+    expect(text).toContain('1,500.00');
   });
 });
