@@ -38,7 +38,7 @@ describe('finance: interest earned by agencies', () => {
       200,
     );
 
-  const punoTable = async (year: number): Promise<TableBlock> => {
+  const tableOf = async (year: number, title: RegExp): Promise<TableBlock> => {
     const composer = (t.app.get(REPORT_COMPOSERS) as ReportComposer[]).find(
       (c) => c.type === ReportType.ANNUAL_CONSOLIDATED,
     )!;
@@ -55,15 +55,14 @@ describe('finance: interest earned by agencies', () => {
       });
       return (document as ReportDocument).sections
         .flatMap((s) => s.blocks)
-        .find(
-          (b): b is TableBlock =>
-            b.kind === 'table' && /^Transfers, refunds and expenditure by organization/.test(b.title ?? ''),
-        )!;
+        .find((b): b is TableBlock => b.kind === 'table' && title.test(b.title ?? ''))!;
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
     }
   };
+
+  const punoTable = (year: number) => tableOf(year, /^Transfers, refunds and expenditure by organization/);
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -181,6 +180,11 @@ describe('finance: interest earned by agencies', () => {
     expect(table2025.totals).toMatchObject({ interest: '1500.00' });
     // 2026: the 250.25 recorded and reversed in the year; the cumulative figure stays 1,500.00.
     expect(row(await punoTable(2026))).toMatchObject({ interest: '1500.00' });
+    // Its timeline was recorded today (the clock was moved), its money in 2025: active by then.
+    const byStatus = await tableOf(2025, /^Joint programmes by status/);
+    expect(byStatus.rows.filter((r) => Number(r.programmes) > 0)).toEqual([
+      expect.objectContaining({ status: 'Active', programmes: 1 }),
+    ]);
   });
 
   it('prints the agency interest column in the annual PDF', async () => {

@@ -83,11 +83,17 @@ export class PortfolioRepository {
     const approvedBy = cut
       ? ` AND EXISTS (SELECT 1 FROM ledger_entries a WHERE a.proposal_id = proposals_summary_v.id AND a.kind = '${LedgerKind.ALLOCATION}' AND a.year <= $3)`
       : '';
-    // Cut, a programme's status is the one it had at the cut-off (its status timeline); one with
-    // an allocation booked by then was approved by then, whatever the timeline recorded.
+    // Cut, a programme's status is the one it had at the cut-off: closures from its status
+    // timeline; otherwise the money booked by then decides, as the lifecycle does (an allocation
+    // means approved, a first transfer active), also when the timeline was recorded later.
     const then = proposalStatusAsOfSql('id', `make_timestamptz($3::int + 1, 1, 1, 0, 0, 0, 'UTC')`);
+    const transferred = `EXISTS (SELECT 1 FROM ledger_entries t WHERE t.proposal_id = proposals_summary_v.id
+                           AND t.kind = '${LedgerKind.TRANSFER}' AND t.year <= $3)`;
     const status = cut
-      ? `CASE WHEN ${then} = ANY($1) THEN ${then} ELSE '${ProposalStatus.APPROVED}' END`
+      ? `CASE WHEN ${then} = ANY(ARRAY['${ProposalStatus.OPERATIONALLY_CLOSED}', '${ProposalStatus.FINANCIALLY_CLOSED}'])
+              THEN ${then}
+              WHEN ${then} = '${ProposalStatus.ACTIVE}' OR ${transferred} THEN '${ProposalStatus.ACTIVE}'
+              ELSE '${ProposalStatus.APPROVED}' END`
       : 'status';
     return sqlRows<PortfolioRow>(
       db,
