@@ -28,6 +28,8 @@ import { RequiredDocuments1765850000000 } from './1765850000000-RequiredDocument
 import { ProposalTrigramSearch1765860000000 } from './1765860000000-ProposalTrigramSearch';
 import { ReportBatches1765870000000 } from './1765870000000-ReportBatches';
 import { ReferenceFundRateView1765920000000 } from './1765920000000-ReferenceFundRateView';
+import { ProposalStatusAsOf1765930000000 } from './1765930000000-ProposalStatusAsOf';
+import { AgencyInterest1765930100000 } from './1765930100000-AgencyInterest';
 import { ListSearchIndexes1765940000000 } from './1765940000000-ListSearchIndexes';
 import { MailBounceBlock1765970000000 } from './1765970000000-MailBounceBlock';
 import { RevisionReallocation1765971000000 } from './1765971000000-RevisionReallocation';
@@ -63,6 +65,8 @@ export const MIGRATIONS = [
   ProposalTrigramSearch1765860000000,
   ReportBatches1765870000000,
   ReferenceFundRateView1765920000000,
+  ProposalStatusAsOf1765930000000,
+  AgencyInterest1765930100000,
   ListSearchIndexes1765940000000,
   MailBounceBlock1765970000000,
   RevisionReallocation1765971000000,

@@ -288,6 +288,7 @@ describe('fund finance: one scenario from deposits to an active programme', () =
         expenditure: '379170.00',
         refunds: '20000.00',
         balance: '500830.00',
+        agencyInterest: '0.00',
       },
       totalBalance: '1191189.46',
       // AA balance 690,359.46 − 600,000 allocated and not yet transferred (domain.md).

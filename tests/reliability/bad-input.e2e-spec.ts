@@ -63,6 +63,8 @@ const TEMPLATES: Record<string, unknown> = {
   'POST /api/v1/programmes/:id/refunds/:refundId/reverse': { reason: 'Entered twice' },
   'POST /api/v1/programmes/:id/expenditures/:reportId/reverse': { reason: 'Entered twice' },
   'POST /api/v1/fund/entries': { kind: 'INTEREST', amount: '10.00', date: '2026-02-01' },
+  'POST /api/v1/agency-interest': { orgCode: 'IOM', amount: '10.00', date: '2026-02-01' },
+  'POST /api/v1/agency-interest/:id/reverse': { reason: 'Entered twice' },
   'POST /api/v1/programmes/:id/transfers': { orgCode: 'IOM', amount: '10.00', date: '2026-03-01' },
   'POST /api/v1/programmes/:id/refunds': { orgCode: 'IOM', amount: '1.00', date: '2026-03-02' },
   'POST /api/v1/programmes/:id/expenditures': {

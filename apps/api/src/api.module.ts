@@ -20,6 +20,7 @@ import { DonorsController } from './finance/donors.controller';
 import { TodoController } from './home/todo.controller';
 import { TodoService } from './home/todo.service';
 import { FundController } from './finance/fund.controller';
+import { AgencyInterestController } from './finance/agency-interest.controller';
 import { ProgrammesController } from './finance/programmes.controller';
 import {
   ObligationsController,
@@ -86,6 +87,7 @@ import { OutboxController } from './notifications/outbox.controller';
     DonorsController,
     ProgrammesController,
     FundController,
+    AgencyInterestController,
     ProposalReviewController,
     ReviewQueueController,
     MeetingsController,

@@ -37,3 +37,23 @@ export function seesContributionReferenceCondition(
 export function mayReadDonorPosition(user: AuthUser, donorCode: string): boolean {
   return seesContributionReference(user, donorCode);
 }
+
+/**
+ * Interest earned by agencies: readers of the fund status see every agency's (the donor reports
+ * publish it), an agency's focal point only its own organization's; anyone else none.
+ */
+export function mayReadAgencyInterestOf(user: AuthUser, orgCode: string): boolean {
+  if (!can(user, Permission.AGENCY_INTEREST_READ)) return false;
+  return can(user, Permission.FUND_STATUS_READ) || user.organizationCode === orgCode;
+}
+
+/** mayReadAgencyInterestOf as an SQL condition on an organizations alias (with `code`). */
+export function readableAgencyInterestCondition(
+  user: AuthUser,
+  alias: string,
+  bind: (value: unknown) => string,
+): string {
+  if (!can(user, Permission.AGENCY_INTEREST_READ)) return 'false';
+  if (can(user, Permission.FUND_STATUS_READ)) return 'true';
+  return user.organizationCode ? `${alias}.code = ${bind(user.organizationCode)}` : 'false';
+}

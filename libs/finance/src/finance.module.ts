@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProposalsModule } from '@mptf/proposals';
+import { AgencyInterestRepository } from './agency-interest.repository';
+import { AgencyInterestService } from './agency-interest.service';
 import { AvailableFundsService } from './available-funds.service';
 import { ContributionRepository } from './contribution.repository';
 import { ContributionsService } from './contributions.service';
@@ -37,6 +39,7 @@ const REPOSITORIES = [
   ReportFiguresRepository,
   DonorPositionRepository,
   ReallocationRepository,
+  AgencyInterestRepository,
 ];
 
 const SERVICES = [
@@ -50,6 +53,7 @@ const SERVICES = [
   FinanceReportReader,
   DonorPositionService,
   ReallocationService,
+  AgencyInterestService,
 ];
 
 @Module({

@@ -68,6 +68,8 @@ describe('the funding-status table', () => {
         [K.REFUND]: $('10000.00'),
         [K.DIRECT_COST]: $('5000.00'),
         [K.BANK_CHARGE]: $('25.10'),
+        // Earned by the agencies: shown beside, in neither balance.
+        [K.AGENCY_INTEREST]: $('4321.00'),
       }),
     );
     expect(status).toEqual({
@@ -89,6 +91,7 @@ describe('the funding-status table', () => {
         expenditure: '252780.00',
         refunds: '10000.00',
         balance: '337220.00',
+        agencyInterest: '4321.00',
       },
       totalBalance: '1312845.45',
     });

@@ -28,6 +28,8 @@ export interface FundStatusCents {
     expenditure: Cents;
     refunds: Cents;
     balance: Cents;
+    /** Interest the PUNOs earned on what they hold: reported beside, never in the balance. */
+    agencyInterest: Cents;
   };
   totalBalance: Cents;
 }
@@ -38,7 +40,8 @@ export type FundStatus = Stringified<FundStatusCents>;
 /**
  * The two ledgers as the MPTF Office reports them. With the AA: contributions (deposits, not
  * commitments) + interest + other income = sources; transfers − refunds + AA fees + direct costs
- * + bank charges = uses. With the PUNOs: transfers = resources; expenditure + refunds = expenses.
+ * + bank charges = uses. With the PUNOs: transfers = resources; expenditure + refunds = expenses;
+ * the interest they earned is shown beside, outside both balances.
  */
 export function fundStatusFrom(totals: KindTotals): FundStatusCents {
   const of = (kind: LedgerKind): Cents => totals[kind] ?? 0n;
@@ -55,6 +58,8 @@ export function fundStatusFrom(totals: KindTotals): FundStatusCents {
   const aaBalance = totalSources - totalUses;
   const expenditure = of(LedgerKind.EXPENDITURE);
   const punoBalance = transfers - expenditure - refunds;
+  // Reported separately (MPTF Office practice): not a source of funds and in no balance.
+  const agencyInterest = of(LedgerKind.AGENCY_INTEREST);
   return {
     withAdministrativeAgent: {
       contributions,
@@ -69,7 +74,7 @@ export function fundStatusFrom(totals: KindTotals): FundStatusCents {
       totalUses,
       balance: aaBalance,
     },
-    withParticipatingOrganizations: { transfers, expenditure, refunds, balance: punoBalance },
+    withParticipatingOrganizations: { transfers, expenditure, refunds, balance: punoBalance, agencyInterest },
     totalBalance: aaBalance + punoBalance,
   };
 }

@@ -13,6 +13,7 @@ export * from './contributions.service';
 export * from './programme-money.service';
 export * from './programme-reversals.service';
 export * from './fund-entries.service';
+export * from './agency-interest.service';
 export * from './finance-read.service';
 export * from './donor-position.service';
 export * from './reallocation';

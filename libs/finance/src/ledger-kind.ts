@@ -18,6 +18,12 @@ export enum LedgerKind {
   EXPENDITURE = 'EXPENDITURE',
   DIRECT_COST = 'DIRECT_COST',
   BANK_CHARGE = 'BANK_CHARGE',
+  /**
+   * Interest a PUNO earned on the fund's money it holds, as the AA records it when the agency
+   * reports it: shown per agency beside its money, never a source of funds with the AA nor part
+   * of any balance (the MPTF Office reports agency-earned interest separately).
+   */
+  AGENCY_INTEREST = 'AGENCY_INTEREST',
 }
 
 /** A kind as its string (what JSON bodies and the database hold); the enum's members are ones. */

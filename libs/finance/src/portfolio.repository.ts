@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqlRunner, sqlRows } from '@mptf/platform';
-import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
+import { PROGRAMME_STATUSES, proposalStatusAsOfSql, ProposalStatus } from '@mptf/proposals';
 import { GLOBAL_GROUP, PortfolioDimension } from './finance-read.types';
 import { LedgerKind, PROGRAMME_KINDS } from './ledger-kind';
 import { MONEY_SUMS, MoneyRow } from './programme-read.repository';
@@ -83,9 +83,21 @@ export class PortfolioRepository {
     const approvedBy = cut
       ? ` AND EXISTS (SELECT 1 FROM ledger_entries a WHERE a.proposal_id = proposals_summary_v.id AND a.kind = '${LedgerKind.ALLOCATION}' AND a.year <= $3)`
       : '';
+    // Cut, a programme's status is the one it had at the cut-off: closures from its status
+    // timeline; otherwise the money booked by then decides, as the lifecycle does (an allocation
+    // means approved, a first transfer active), also when the timeline was recorded later.
+    const then = proposalStatusAsOfSql('id', `make_timestamptz($3::int + 1, 1, 1, 0, 0, 0, 'UTC')`);
+    const transferred = `EXISTS (SELECT 1 FROM ledger_entries t WHERE t.proposal_id = proposals_summary_v.id
+                           AND t.kind = '${LedgerKind.TRANSFER}' AND t.year <= $3)`;
+    const status = cut
+      ? `CASE WHEN ${then} = ANY(ARRAY['${ProposalStatus.OPERATIONALLY_CLOSED}', '${ProposalStatus.FINANCIALLY_CLOSED}'])
+              THEN ${then}
+              WHEN ${then} = '${ProposalStatus.ACTIVE}' OR ${transferred} THEN '${ProposalStatus.ACTIVE}'
+              ELSE '${ProposalStatus.APPROVED}' END`
+      : 'status';
     return sqlRows<PortfolioRow>(
       db,
-      `WITH programmes AS MATERIALIZED (SELECT id, thematic_area_code, status FROM proposals_summary_v WHERE status = ANY($1)${approvedBy}),
+      `WITH programmes AS MATERIALIZED (SELECT id, thematic_area_code, ${status} AS status FROM proposals_summary_v WHERE status = ANY($1)${approvedBy}),
        -- Materialized: inlined, the planner re-derived the members per group (a nested loop over
        -- every PUNO's rows: 200 ms at 1,000 programmes among 100,000 proposals, 30 ms so).
        members AS MATERIALIZED (${dimension.members}),

@@ -83,3 +83,34 @@ export interface FundEntryQuery {
   page: number;
   pageSize: number;
 }
+
+/** Interest a PUNO earned on the fund's money it holds, as the AA records it. */
+export interface AgencyInterestInput {
+  orgCode: string;
+  amount: Cents;
+  date: string;
+  description?: string | null;
+}
+
+export interface AgencyInterestView {
+  id: string;
+  orgCode: string;
+  orgName: string;
+  amount: string;
+  date: string;
+  description: string | null;
+  recordedAt: string;
+  /** Set when the entry was reversed: the id of the reversing entry. */
+  reversedBy: string | null;
+  /** Set on a reversing entry: the id of the entry it reverses (its amount is negative). */
+  reverses: string | null;
+  /** Why it was reversed (on the reversing entry). */
+  reason: string | null;
+}
+
+export interface AgencyInterestQuery {
+  organization?: string;
+  year?: number;
+  page: number;
+  pageSize: number;
+}

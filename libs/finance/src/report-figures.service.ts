@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AgencyInterestRepository } from './agency-interest.repository';
 import { formatMoney } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
 import { PortfolioDimension, PortfolioGroup } from './finance-read.types';
@@ -86,6 +87,13 @@ export interface EarmarkedDeposits {
   depositsInYear: string;
 }
 
+/** Interest an agency earned, to the cut-off and in the year (money strings). */
+export interface AgencyInterestSums {
+  orgCode: string;
+  total: string;
+  inYear: string;
+}
+
 export interface PipelineProposal {
   reference: string;
   title: string;
@@ -137,7 +145,21 @@ export class FinanceReportReader {
     private readonly ledger: LedgerRepository,
     private readonly figures: ReportFiguresRepository,
     private readonly portfolioRows: PortfolioRepository,
+    private readonly agencyInterestRows: AgencyInterestRepository,
   ) {}
+
+  /**
+   * Interest earned by each agency on the fund's money it holds, to the end of `throughYear`
+   * (everything without one) and in that year; agencies without any are absent.
+   */
+  async agencyInterest(manager: EntityManager, throughYear?: number): Promise<AgencyInterestSums[]> {
+    const rows = await this.agencyInterestRows.sumsByOrganization(manager, throughYear);
+    return rows.map((row) => ({
+      orgCode: row.org_code,
+      total: formatMoney(BigInt(row.total)),
+      inYear: formatMoney(BigInt(row.in_year)),
+    }));
+  }
 
   /** The portfolio grouped by one dimension (as `/portfolio` groups it), cut at 31 December of `throughYear`. */
   async portfolio(
@@ -277,8 +299,9 @@ export class FinanceReportReader {
     }));
   }
 
-  async pipeline(manager: EntityManager): Promise<PipelineProposal[]> {
-    const rows = await this.figures.pipeline(manager);
+  /** The pipeline now, or with `throughYear` as it stood at 31 December of that year. */
+  async pipeline(manager: EntityManager, throughYear?: number): Promise<PipelineProposal[]> {
+    const rows = await this.figures.pipeline(manager, throughYear);
     return rows.map((row) => ({
       reference: row.reference,
       title: row.title,

@@ -72,6 +72,34 @@ const QUERIES: Record<RollupGrouping, { dimension: string; sql: string }> = {
   },
 };
 
+/**
+ * Per thematic area, every reporting period ending on or before 31 December of $2 (a report's
+ * cut-off): each indicator's yearly standings up to that year combined as the year-0 row
+ * combines its periods (target, actual: in any year; on track: the latest year judged), so a
+ * report for Y never shows a later period's actual. $1: programme statuses, $2: the cut year.
+ */
+const THROUGH_YEAR = `
+  WITH per_indicator AS (
+    SELECT s.indicator_id, s.proposal_id, bool_or(s.has_target) AS has_target, bool_or(s.has_actual) AS has_actual,
+           (array_agg(s.on_track ORDER BY s.year DESC) FILTER (WHERE s.on_track IS NOT NULL))[1] AS on_track
+      FROM indicator_standings s
+     WHERE s.year BETWEEN 1 AND $2
+     GROUP BY s.indicator_id, s.proposal_id),
+  per_programme AS (
+    SELECT a.proposal_id, p.thematic_area_code, a.indicators,
+           count(i.indicator_id) FILTER (WHERE i.has_target) AS with_target,
+           count(i.indicator_id) FILTER (WHERE i.has_actual) AS with_actual,
+           count(i.indicator_id) FILTER (WHERE i.on_track IS NOT NULL) AS assessed,
+           count(i.indicator_id) FILTER (WHERE i.on_track) AS on_track
+      FROM programme_standings a
+      JOIN proposals_summary_v p ON p.id = a.proposal_id AND p.status = ANY($1::text[])
+      LEFT JOIN per_indicator i ON i.proposal_id = a.proposal_id
+     WHERE a.dimension = 'programme' AND a.year = 0
+     GROUP BY a.proposal_id, p.thematic_area_code, a.indicators)
+  SELECT ta.code::int AS key, ta.short_title AS label, ${GROUP_SUMS}
+    FROM reference_thematic_areas_v ta LEFT JOIN per_programme pp ON pp.thematic_area_code = ta.code
+   GROUP BY ta.code, ta.short_title ORDER BY ta.code`;
+
 /** The roll-up's read model (`programme_standings`, kept by triggers): one statement per grouping. */
 @Injectable()
 export class RollupRepository {
@@ -83,5 +111,10 @@ export class RollupRepository {
       year ?? 0, // the standings' year 0 holds every period
       dimension,
     ]);
+  }
+
+  /** By thematic area, every period ending by 31 December of `throughYear` (THROUGH_YEAR). */
+  async areasThrough(db: SqlRunner, throughYear: number): Promise<GroupRow[]> {
+    return sqlRows<GroupRow>(db, THROUGH_YEAR, [PROGRAMME_STATUSES, throughYear]);
   }
 }

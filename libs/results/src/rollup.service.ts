@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { fromDb } from './decimal';
-import { RollupGrouping, RollupRepository } from './rollup.repository';
+import { GroupRow, RollupGrouping, RollupRepository } from './rollup.repository';
 import { shareOnTrack } from './rollup-rules';
 
 export type { RollupGrouping } from './rollup.repository';
@@ -55,7 +55,18 @@ export class RollupService {
   ): Promise<FundIndicatorRollupGroup[]>;
   async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]>;
   async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]> {
-    const rows = await this.standings.groups(manager ?? this.dataSource.manager, by, year);
+    return this.toGroups(by, await this.standings.groups(manager ?? this.dataSource.manager, by, year));
+  }
+
+  /**
+   * By thematic area, every reporting period ending on or before 31 December of `throughYear`
+   * (a donor report's cut-off: a later period's actual never shows in a report for that year).
+   */
+  async areasThrough(throughYear: number, manager: EntityManager): Promise<RollupGroup[]> {
+    return this.toGroups('thematicArea', await this.standings.areasThrough(manager, throughYear));
+  }
+
+  private toGroups(by: RollupGrouping, rows: GroupRow[]): RollupGroup[] {
     return rows.map((row) => {
       const group: RollupGroup = {
         key: row.key,

@@ -58,6 +58,8 @@ export const AUDIT_ENTITY_RULES: Readonly<Record<string, EntityRule>> = {
   pipeline: withPermission(Permission.PIPELINE_READ),
   contribution: withPermission(Permission.CONTRIBUTION_READ),
   fund_entry: withPermission(Permission.FUND_STATUS_READ),
+  // What the donor reports publish per agency; the audit readers are the fund's offices.
+  agency_interest: withPermission(Permission.FUND_STATUS_READ),
   user: withPermission(Permission.USER_MANAGE),
   thematic_area: withPermission(Permission.REFERENCE_READ),
   fund_settings: withPermission(Permission.SETTINGS_READ),

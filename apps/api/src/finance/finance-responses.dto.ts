@@ -78,6 +78,12 @@ export class WithParticipatingOrganizationsDto {
   @ApiProperty() expenditure: string;
   @ApiProperty() refunds: string;
   @ApiProperty({ description: 'transfers − expenditure − refunds' }) balance: string;
+  @ApiProperty({
+    example: '12500.00',
+    description:
+      'Interest earned by the agencies on the funds they hold, as recorded by the AA: reported separately, in neither balance',
+  })
+  agencyInterest: string;
 }
 
 export class FundStatusDto {

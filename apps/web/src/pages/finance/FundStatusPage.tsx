@@ -207,6 +207,11 @@ function FundStatusView({ status }: { status: FundStatus }) {
                       <Money value={po.balance} strong />
                     </Table.Td>
                   </Table.Tr>
+                  {/* Reported separately by the MPTF Office: in neither balance. */}
+                  <Line
+                    label="Interest earned by the agencies (reported separately, not in the balance)"
+                    value={po.agencyInterest}
+                  />
                 </Table.Tbody>
               </Table>
               <Group justify="space-between" mt="md" p="sm" bg="gray.0" style={{ borderRadius: 8 }}>

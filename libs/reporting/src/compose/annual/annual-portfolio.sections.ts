@@ -3,15 +3,7 @@ import { formatMoney, parseMoney, ratio } from '@mptf/platform';
 import { ReportSection, TableBlock, TableColumn } from '../../document/report-document';
 import { sumMoney } from '../compose-helpers';
 import { sumCents } from '../sections/portfolio-tables';
-import {
-  cutoffLabel,
-  DELIVERY_NOTE,
-  groupTotals,
-  punoTotals,
-  PunoTotals,
-  rateCell,
-  shortDate,
-} from './annual-figures';
+import { cutoffLabel, DELIVERY_NOTE, groupTotals, punoTotals, PunoTotals, rateCell } from './annual-figures';
 import { AnnualReportData, CategoryRow } from './annual-report.data';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -76,6 +68,7 @@ export function participatingOrganizationsSection(data: AnnualReportData): Repor
     formatMoney(totals.reduce((acc, row) => acc + pick(row), 0n));
   const net = totals.reduce((acc, row) => acc + row.netFunded, 0n);
   const spent = totals.reduce((acc, row) => acc + row.expenditure, 0n);
+  const interest = new Map(data.agencyInterest.map((row) => [row.orgCode, row.total]));
   return {
     heading: 'Participating UN organizations',
     pageBreakBefore: true,
@@ -91,6 +84,7 @@ export function participatingOrganizationsSection(data: AnnualReportData): Repor
           { key: 'expenditureYear', label: `Expenditure ${data.cutYear}`, type: 'money' },
           { key: 'expenditure', label: 'Expenditure (cumulative)', type: 'money' },
           { key: 'deliveryRate', label: 'Delivery rate', type: 'percent', weight: 0.8 },
+          { key: 'interest', label: 'Interest earned by the agency', type: 'money' },
         ],
         rows: totals.map((row) => ({
           organization: `${row.orgName} (${row.orgCode})`,
@@ -100,6 +94,7 @@ export function participatingOrganizationsSection(data: AnnualReportData): Repor
           expenditureYear: formatMoney(row.expenditure - (prior.get(row.orgCode)?.expenditure ?? 0n)),
           expenditure: formatMoney(row.expenditure),
           deliveryRate: rateCell(deliveryRateOrNull(row.expenditure, row.netFunded)),
+          interest: interest.get(row.orgCode) ?? '0.00',
         })),
         totals: {
           organization: 'Total',
@@ -111,8 +106,9 @@ export function participatingOrganizationsSection(data: AnnualReportData): Repor
           ),
           expenditure: formatMoney(spent),
           deliveryRate: rateCell(deliveryRateOrNull(spent, net)),
+          interest: sumMoney(totals.map((row) => interest.get(row.orgCode) ?? '0.00')),
         },
-        note: `${DELIVERY_NOTE} Interest earned by the organizations on the funds they hold is not recorded by the Administrative Agent and is not shown.`,
+        note: `${DELIVERY_NOTE} Interest earned by the organizations on the funds they hold, as they reported it to the Administrative Agent (recorded to ${cutoff}), is shown separately: it is not part of the fund's balances.`,
       },
       {
         kind: 'barChart',
@@ -223,7 +219,7 @@ export function pipelineSection(data: AnnualReportData): ReportSection | null {
     blocks: [
       {
         kind: 'table',
-        title: `Proposals in the pipeline at ${shortDate(data.snapshotAt)} (US$)`,
+        title: `Proposals in the pipeline at ${cutoffLabel(data)} (US$)`,
         columns: [
           { key: 'reference', label: 'Reference', type: 'text', weight: 1.3 },
           { key: 'title', label: 'Proposal', type: 'text', weight: 4 },
@@ -242,7 +238,7 @@ export function pipelineSection(data: AnnualReportData): ReportSection | null {
           area: null,
           requested: sumMoney(data.pipeline.map((p) => p.requested)),
         },
-        note: 'Proposals the Steering Committee endorsed and keeps in rank order until money arrives, as they stand on the date of the report.',
+        note: `Proposals the Steering Committee endorsed and keeps in rank order until money arrives, as they stood at ${cutoffLabel(data)}.`,
       },
     ],
   };
@@ -287,7 +283,7 @@ export function portfolioStatusSection(data: AnnualReportData): ReportSection {
       groupTable(
         `Joint programmes by status, to ${cutoffLabel(data)} (US$)`,
         byStatus,
-        { key: 'status', label: 'Status (today)', type: 'text', weight: 3 },
+        { key: 'status', label: `Status at ${cutoffLabel(data)}`, type: 'text', weight: 3 },
         (g) => g.label,
       ),
       {
@@ -300,7 +296,7 @@ export function portfolioStatusSection(data: AnnualReportData): ReportSection {
       },
       {
         kind: 'table',
-        title: 'All proposals by lifecycle status',
+        title: `All proposals by lifecycle status at ${cutoffLabel(data)}`,
         columns: [
           { key: 'status', label: 'Status', type: 'text', weight: 4 },
           { key: 'count', label: 'Proposals', type: 'number', weight: 1 },
@@ -310,7 +306,7 @@ export function portfolioStatusSection(data: AnnualReportData): ReportSection {
           count: row.count,
         })),
         totals: { status: 'Total', count: proposalCounts.reduce((sum, row) => sum + row.count, 0) },
-        note: 'Proposals submitted to the fund, as they stand at the time of the report, from submission to closure (drafts stay with the agencies).',
+        note: `Proposals submitted to the fund by ${cutoffLabel(data)}, each with its status then, from submission to closure (drafts stay with the agencies).`,
       },
     ],
   };

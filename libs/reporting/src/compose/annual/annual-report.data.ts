@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AgencyInterestSums,
   ContributionsService,
   ContributionView,
   EarmarkedDeposits,
@@ -14,7 +15,7 @@ import {
   YearColumns,
 } from '@mptf/finance';
 import { Clock, formatMoney } from '@mptf/platform';
-import { ProgrammeProfile, ProposalCountsReader, ProposalStatus } from '@mptf/proposals';
+import { endOfYear, ProgrammeProfile, ProposalCountsReader, ProposalStatus } from '@mptf/proposals';
 import { FundSettings, ReferenceListsReader, ReferenceService, ThematicAreaRef } from '@mptf/reference';
 import { ObligationsService, ObligationView, ProgressReportsService } from '@mptf/programmes';
 import { FundIndicatorRollupGroup, RollupGroup, RollupService } from '@mptf/results';
@@ -83,14 +84,17 @@ export interface AnnualReportData {
   /** Each PUNO's money per programme to the cut-off, and to the end of the year before. */
   punoMoney: PunoProgrammeMoney[];
   punoMoneyPrior: PunoProgrammeMoney[];
+  /** Interest earned by each agency to the cut-off and in the cut year (recorded by the AA). */
+  agencyInterest: AgencyInterestSums[];
   /** The programmes' profiles (markers, countries, thematic area) and closure dates. */
   programmes: ProgrammeProfile[];
   closures: ProgrammeClosure[];
+  /** In the pipeline at the cut-off. */
   pipeline: PipelineProposal[];
-  /** Submitted proposals per status, in STATUS_ORDER. */
+  /** Submitted proposals per status at the cut-off, in STATUS_ORDER. */
   proposalCounts: { status: ProposalStatus; count: number }[];
   categories: CategoryRow[];
-  /** `/results/rollup` for the window, and by thematic area over all periods. */
+  /** `/results/rollup` for the window, and by thematic area over every period to the cut-off. */
   resultsByArea: RollupGroup[];
   resultsByObjective: RollupGroup[];
   resultsByIndicator: FundIndicatorRollupGroup[];
@@ -166,17 +170,29 @@ export class AnnualReportLoader {
     const byStatus = await this.figures.portfolio(manager, PortfolioDimension.STATUS, cut);
     const punoMoney = await this.figures.punoMoney(manager, cut);
     const punoMoneyPrior = await this.figures.punoMoney(manager, cutYear - 1);
+    const agencyInterest = await this.figures.agencyInterest(manager, cutYear);
     const closures = await this.figures.closures(manager);
-    const pipeline = await this.figures.pipeline(manager);
-    const proposalCounts = await this.proposalCounts(manager);
+    // Proposals as they stood at the cut-off (their status timeline), not as they stand today.
+    const pipeline = await this.figures.pipeline(manager, cut);
+    const proposalCounts = await this.proposalCounts(manager, cut);
     const programmeData = await this.programmeData.load(manager, null);
-    const categories = await this.categories(manager, programmeData, cutYear, cut);
+    // Budgets of the programmes approved by the cut-off (money booked by then), not of later ones.
+    const approvedByCut = new Set(punoMoney.map((row) => row.programmeId));
+    const categories = await this.categories(
+      manager,
+      cut === undefined
+        ? programmeData
+        : { ...programmeData, programmes: programmeData.programmes.filter((p) => approvedByCut.has(p.id)) },
+      cutYear,
+      cut,
+    );
     await context.progress(60);
     const resultsByArea = await this.rollups.rollup('thematicArea', year, manager);
     const resultsByObjective = await this.rollups.rollup('gcmObjective', year, manager);
     const resultsByIndicator = await this.rollups.rollup('fundIndicator', year, manager);
+    // Cut like the money: no period ending after 31 December of the year.
     const resultsAllPeriods =
-      year === undefined ? resultsByArea : await this.rollups.rollup('thematicArea', undefined, manager);
+      year === undefined ? resultsByArea : await this.rollups.areasThrough(year, manager);
     await context.progress(90);
     return {
       year,
@@ -195,6 +211,7 @@ export class AnnualReportLoader {
       byStatus,
       punoMoney,
       punoMoneyPrior,
+      agencyInterest,
       programmes: programmeData.programmes,
       closures,
       pipeline,
@@ -223,8 +240,14 @@ export class AnnualReportLoader {
     return { lateReports, narratives };
   }
 
-  private async proposalCounts(manager: EntityManager): Promise<{ status: ProposalStatus; count: number }[]> {
-    const counts = await this.proposals.submittedByStatus(manager);
+  private async proposalCounts(
+    manager: EntityManager,
+    cut?: number,
+  ): Promise<{ status: ProposalStatus; count: number }[]> {
+    const counts = await this.proposals.submittedByStatus(
+      manager,
+      cut === undefined ? undefined : endOfYear(cut),
+    );
     return STATUS_ORDER.map((status) => ({ status, count: counts.get(status) ?? 0 }));
   }
 

@@ -85,6 +85,7 @@ function data(year?: number): AnnualReportData {
     byStatus: [],
     punoMoney: [puno('UNDESA', '1000.00', '1000.00', '0.00'), puno('IOM', '4000.00', '0.00', '1000.00')],
     punoMoneyPrior: [],
+    agencyInterest: [],
     programmes: [],
     closures: [],
     pipeline: [],

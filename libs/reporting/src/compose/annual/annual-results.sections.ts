@@ -17,7 +17,7 @@ export function resultsSection(data: AnnualReportData): ReportSection {
         ? []
         : [
             rollupTable(
-              'By thematic area, all reporting periods since inception',
+              `By thematic area, all reporting periods to 31 December ${year}`,
               resultsAllPeriods,
               'Thematic area',
               (g) => `${g.key}. ${g.label}`,
@@ -25,7 +25,7 @@ export function resultsSection(data: AnnualReportData): ReportSection {
           ]),
       {
         kind: 'barChart',
-        title: 'Share of assessed indicators on track by thematic area, all periods since inception',
+        title: `Share of assessed indicators on track by thematic area, all periods ${year === undefined ? 'since inception' : `to 31 December ${year}`}`,
         valueType: 'percent',
         bars: resultsAllPeriods.map((group) => ({
           label: `${group.key}. ${group.label}`,
