@@ -28,14 +28,11 @@ import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate, today } from '../../lib/format';
 import { amountForApi, formatMoneyShort, parseMoney, parseMoneyInput } from '../../lib/money';
+import { DonorSelect } from './DonorSelect';
 
 type ContributionKind = S['RecordContributionDto']['kind'];
 
 const THIS_YEAR = new Date().getUTCFullYear();
-
-/** Who may be a donor (the API refuses others): Member States and other contributors. */
-const isContributor = (organization: { type: string }) =>
-  ['MEMBER_STATE', 'OTHER'].includes(organization.type);
 
 export function ContributionsPage() {
   const { can, hasRole, user } = useAuth();
@@ -54,7 +51,6 @@ export function ContributionsPage() {
       pageSize: 50,
     }),
   );
-  const donors = ref.organizations.filter(isContributor);
   const items = query.data?.items ?? [];
   // A reversed contribution and its reversal cancel out: count neither.
   const standing = (c: Contribution) => !c.reversedBy && !c.reverses;
@@ -88,17 +84,14 @@ export function ContributionsPage() {
         }
       />
       <Group align="flex-end">
-        <Select
-          label="Contributor"
+        <DonorSelect
           placeholder="All contributors"
-          data={donors.map((d) => ({ value: d.code, label: `${d.name} (${d.code})` }))}
+          contributedOnly
           value={donor}
           onChange={(v) => {
             setDonor(v);
             setPage(1);
           }}
-          searchable
-          clearable
           w={300}
         />
         <Select
@@ -271,13 +264,9 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal opened onClose={onClose} title="Record a contribution" size="lg" centered>
       <Stack>
-        <Select
-          label="Contributor"
+        <DonorSelect
           required
-          searchable
-          data={ref.organizations
-            .filter(isContributor)
-            .map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
+          placeholder="Search a donor by name"
           value={form.donorCode}
           onChange={(v) => set({ donorCode: v })}
           error={fieldError('donorCode')}

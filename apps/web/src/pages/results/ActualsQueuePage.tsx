@@ -6,6 +6,7 @@ import {
   Modal,
   Paper,
   ScrollArea,
+  Spoiler,
   Stack,
   Table,
   Text,
@@ -22,10 +23,12 @@ import { resultsQueries } from '../../api/queries/results';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { ApproveActualModal } from './ApproveActualModal';
 
 export function ActualsQueuePage() {
   const queryClient = useQueryClient();
   const [returning, setReturning] = useState<Actual | null>(null);
+  const [approving, setApproving] = useState<Actual | null>(null);
   const [comment, setComment] = useState('');
   const query = useQuery(resultsQueries.actuals({ status: 'SUBMITTED', pageSize: 200 }));
   const done = (message: string) => {
@@ -36,8 +39,10 @@ export function ActualsQueuePage() {
   const approve = useMutation({
     mutationFn: (a: Actual) =>
       data(http.POST('/api/v1/actuals/{id}/approve', { params: { path: { id: a.id } } })),
-    onSuccess: (a) => done(`${a.indicatorKey} of ${a.programmeReference} approved and locked.`),
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    onSuccess: (a) => {
+      setApproving(null);
+      done(`${a.indicatorKey} of ${a.programmeReference} approved and locked.`);
+    },
   });
   const giveBack = useMutation({
     mutationFn: (a: Actual) =>
@@ -114,9 +119,12 @@ export function ActualsQueuePage() {
                         )}
                       </Table.Td>
                       <Table.Td maw={300}>
-                        <Text size="sm" lineClamp={3}>
-                          {a.narrative}
-                        </Text>
+                        {/* The whole narrative, folded when long: the approval judges all of it. */}
+                        <Spoiler maxHeight={66} showLabel="Read all" hideLabel="Show less">
+                          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                            {a.narrative}
+                          </Text>
+                        </Spoiler>
                       </Table.Td>
                       <Table.Td>
                         {formatDateTime(typeof a.submittedAt === 'string' ? a.submittedAt : a.createdAt)}
@@ -127,8 +135,10 @@ export function ActualsQueuePage() {
                             size="xs"
                             color="teal"
                             leftSection={<IconCheck size={14} />}
-                            loading={approve.isPending && approve.variables?.id === a.id}
-                            onClick={() => approve.mutate(a)}
+                            onClick={() => {
+                              approve.reset();
+                              setApproving(a);
+                            }}
                             aria-label={`Approve ${a.indicatorKey} of ${a.programmeReference}`}
                           >
                             Approve
@@ -152,6 +162,15 @@ export function ActualsQueuePage() {
           </Paper>
         )}
       </QueryState>
+      {approving && (
+        <ApproveActualModal
+          actual={approving}
+          approving={approve.isPending}
+          error={approve.error}
+          onApprove={() => approve.mutate(approving)}
+          onClose={() => setApproving(null)}
+        />
+      )}
       <Modal
         opened={!!returning}
         onClose={() => setReturning(null)}

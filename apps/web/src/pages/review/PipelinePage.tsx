@@ -25,11 +25,14 @@ import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatTile } from '../../components/ui';
 import { formatDate } from '../../lib/format';
 import { formatMoneyShort, parseMoney } from '../../lib/money';
+import { FundPipelineButton } from './FundPipelineButton';
 
 export function PipelinePage() {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const manage = can('pipeline.manage');
+  // Funding records the approval, which only the chair (or an acting chair) may.
+  const canFund = can('decision.chair');
   const query = useQuery(fundQueries.pipeline());
   const fund = useQuery({ ...fundQueries.status(), enabled: can('fund.read') });
   // The order being edited; until the first move it is the server's.
@@ -182,6 +185,13 @@ export function PipelinePage() {
                           <Text size="xs" c={fits ? 'teal.8' : 'dimmed'}>
                             {fits ? 'fundable now' : 'awaits funds'}
                           </Text>
+                        )}
+                        {fits && canFund && !dirty && (
+                          <FundPipelineButton
+                            proposalId={entry.proposalId}
+                            reference={entry.reference}
+                            title={entry.title}
+                          />
                         )}
                       </Table.Td>
                       {manage && (
