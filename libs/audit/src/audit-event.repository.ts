@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BindParam, namedParams, offsetOf, sqlRows, SqlRunner } from '@mptf/platform';
+import { BindParam, namedParams, offsetOf, positionalParams, sqlRows, SqlRunner } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
@@ -73,5 +73,25 @@ export class AuditEventRepository {
       .skip(offsetOf(filter))
       .take(filter.pageSize)
       .getManyAndCount();
+  }
+
+  /**
+   * What each of `eventIds` is about, by `subject`: an SQL expression on the alias `e` the caller
+   * composes from the owners' tables (a JSON object, or NULL when the event names no such record).
+   */
+  subjects(
+    db: SqlRunner,
+    eventIds: string[],
+    subject: (bind: BindParam) => string,
+  ): Promise<{ id: string; subject: Record<string, unknown> | null }[]> {
+    if (eventIds.length === 0) return Promise.resolve([]);
+    const params: unknown[] = [];
+    const bind = positionalParams(params);
+    const expression = subject(bind);
+    return sqlRows(
+      db,
+      `SELECT e.id::text AS id, ${expression} AS subject FROM audit_events e WHERE e.id = ANY(${bind(eventIds)}::bigint[])`,
+      params,
+    );
   }
 }
