@@ -101,7 +101,12 @@ const hiddenKey = (key: string) => key === 'id' || /Ids?$/.test(key) || key === 
 
 /** "thematicAreaCode" → "Thematic area code". */
 export const fieldWords = (key: string) =>
-  sentence(key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase());
+  sentence(
+    key
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/[_-]/g, ' ')
+      .toLowerCase(),
+  );
 
 /** A value as people read it: dates as dates, statuses in words, lists joined, ids left out. */
 export function valueWords(value: unknown): string {

@@ -173,7 +173,7 @@ export function ContributionsPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={c.kind === 'DEPOSIT' ? 'teal' : 'grape'}>
+                        <Badge variant="light" color={c.kind === 'DEPOSIT' ? 'teal' : 'grape'} c="dark.7">
                           {c.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}
                         </Badge>
                         <ReversalBadge record={c} />
@@ -262,7 +262,14 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
       : undefined;
   const badAmount = form.amount !== '' && parseMoneyInput(form.amount) === null;
   return (
-    <Modal opened onClose={onClose} title="Record a contribution" size="lg" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title="Record a contribution"
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack>
         <DonorSelect
           required

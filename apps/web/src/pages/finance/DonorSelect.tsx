@@ -6,8 +6,8 @@ import { contributionQueries } from '../../api/queries/contributions';
 
 /**
  * The contributor picker (GET /donors): donors only, by name, searched on the server by a prefix of
- * any word of the name or of the code. `contributedOnly` lists those with a commitment or deposit
- * (a filter); otherwise those who have contributed come first, then every other possible donor.
+ * any word of the name or of the code. `contributedOnly` lists only those with a commitment or a
+ * deposit (a filter); otherwise every possible donor (recording a first pledge).
  */
 export function DonorSelect({
   value,
@@ -37,17 +37,10 @@ export function DonorSelect({
     contributionQueries.donors({ q, contributed: contributedOnly || undefined, limit: 300 }),
   );
   const items = donors.data ?? [];
-  const option = (d: { code: string; name: string }) => ({ value: d.code, label: d.name });
-  const data = contributedOnly
-    ? items.map(option)
-    : [
-        { group: 'Have contributed', items: items.filter((d) => d.hasContributed).map(option) },
-        { group: 'Other possible donors', items: items.filter((d) => !d.hasContributed).map(option) },
-      ].filter((group) => group.items.length > 0);
+  const data = items.map((d) => ({ value: d.code, label: d.name }));
   // The chosen donor stays an option while a search lists others, so its name stays shown.
   const known = items.some((d) => d.code === value);
-  const withChosen =
-    value && !known && chosenName ? [{ value, label: chosenName }, ...data] : data;
+  const withChosen = value && !known && chosenName ? [{ value, label: chosenName }, ...data] : data;
   return (
     <Select
       label={label}
@@ -57,6 +50,7 @@ export function DonorSelect({
       w={w}
       searchable
       clearable
+      clearButtonProps={{ 'aria-label': `Clear ${label.toLowerCase()}` }}
       searchValue={search}
       onSearchChange={setSearch}
       // The server searched already (by word prefix, accent-insensitive): keep what it answered.

@@ -211,6 +211,7 @@ export function ProgrammePage() {
                               size="sm"
                               variant="light"
                               color={m.kind === 'TRANSFER' ? 'teal' : m.kind === 'REFUND' ? 'orange' : 'un'}
+                              c="dark.7"
                             >
                               {m.kind === 'TRANSFER'
                                 ? 'Transfer'

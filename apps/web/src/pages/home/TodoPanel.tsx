@@ -80,7 +80,11 @@ function SectionCard({ section }: { section: Section }) {
                 </Text>
               )}
               {section.key === 'fundable-now' && (
-                <FundPipelineButton proposalId={item.id} reference={item.reference ?? null} title={item.title} />
+                <FundPipelineButton
+                  proposalId={item.id}
+                  reference={item.reference ?? null}
+                  title={item.title}
+                />
               )}
             </div>
           ))}

@@ -40,6 +40,8 @@ export function EligibilityCheck({ proposalId }: { proposalId: string }) {
   return (
     <Alert
       color={eligible ? 'teal' : 'orange'}
+      // A dark title on the tint: the colour's own shades are under 4.5:1 on it.
+      styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
       data-testid="submit-checklist"
       title={
         eligible

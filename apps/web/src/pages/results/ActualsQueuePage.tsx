@@ -133,7 +133,7 @@ export function ActualsQueuePage() {
                         <Group gap={6} wrap="nowrap">
                           <Button
                             size="xs"
-                            color="teal"
+                            color="teal.9"
                             leftSection={<IconCheck size={14} />}
                             onClick={() => {
                               approve.reset();

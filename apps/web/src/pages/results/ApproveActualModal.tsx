@@ -61,6 +61,7 @@ export function ApproveActualModal({
       onClose={onClose}
       size="lg"
       centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
       title={
         <Title order={2} size="h4">
           Approve {actual.indicatorKey} of {actual.programmeReference}?
@@ -120,9 +121,14 @@ export function ApproveActualModal({
             {actual.narrative}
           </Text>
         </div>
-        <Alert color="orange" icon={<IconLock size={18} />} title="Approving locks the value">
-          Once approved the agency can no longer change this actual, and it counts in the results roll-up
-          and the donor reports. Return it instead if something should change.
+        <Alert
+          color="orange"
+          icon={<IconLock size={18} />}
+          title="Approving locks the value"
+          styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+        >
+          Once approved the agency can no longer change this actual, and it counts in the results roll-up and
+          the donor reports. Return it instead if something should change.
         </Alert>
         {error && (
           <Text c="red.8" size="sm" role="alert">
@@ -133,7 +139,7 @@ export function ApproveActualModal({
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="teal" leftSection={<IconLock size={16} />} loading={approving} onClick={onApprove}>
+          <Button color="teal.9" leftSection={<IconLock size={16} />} loading={approving} onClick={onApprove}>
             Approve and lock
           </Button>
         </Group>

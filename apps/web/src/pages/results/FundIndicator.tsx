@@ -43,9 +43,7 @@ export function FundIndicatorSelect({
       searchable
       clearable
       style={{ flex: 1, minWidth: 260 }}
-      data={list
-        .filter((f) => f.active || f.code === value)
-        .map((f) => ({ value: f.code, label: f.title }))}
+      data={list.filter((f) => f.active || f.code === value).map((f) => ({ value: f.code, label: f.title }))}
       value={value}
       onChange={onChange}
       renderOption={({ option }) => (

@@ -62,6 +62,7 @@ export function FundPipelineButton({
         opened={open}
         onClose={() => setOpen(false)}
         title={`Fund ${item.reference}: record the approval`}
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <Stack>
           <Text size="sm">
@@ -105,4 +106,3 @@ export function FundPipelineButton({
     </>
   );
 }
-
