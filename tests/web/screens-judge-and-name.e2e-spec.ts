@@ -196,9 +196,7 @@ describe.each(SIZES)('Web journey: judging and naming at $width×$height', (size
     expect(await page.getByRole('option', { name: /Germany/ }).count()).toBe(0);
     await page.getByRole('option', { name: 'Norway', exact: true }).click();
     await check('contributor-picker');
-    await dialog.getByRole('textbox', { name: /^Amount/ }).fill('250000');
-    await dialog.getByRole('button', { name: 'Record', exact: true }).click();
-    await page.getByText(/^Norway: US\$ 250000/).waitFor();
+    expect(await picker.inputValue()).toBe('Norway');
   });
 
   it('names fund indicators by their title, the code beside it', async () => {
@@ -270,13 +268,11 @@ describe.each(SIZES)('Web journey: judging and naming at $width×$height', (size
     await checklist.getByText('Endorsement letter: missing').waitFor();
     await check('editor-checklist');
     await choose(page, 'Document type', 'Concept note');
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'concept-note.pdf',
-        mimeType: 'application/pdf',
-        buffer: minimalPdf('Concept'),
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'concept-note.pdf',
+      mimeType: 'application/pdf',
+      buffer: minimalPdf('Concept'),
+    });
     await page.getByRole('button', { name: 'Upload' }).click();
     await checklist.getByText('Concept note: attached').waitFor();
     await checklist.getByText('Endorsement letter: missing').waitFor();

@@ -41,6 +41,7 @@ export function EligibilityCheck({ proposalId }: { proposalId: string }) {
     <Alert
       color={eligible ? 'teal' : 'orange'}
       // A dark title on the tint: the colour's own shades are under 4.5:1 on it.
+      c="dark.7"
       styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
       data-testid="submit-checklist"
       title={

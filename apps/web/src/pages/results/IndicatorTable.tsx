@@ -73,11 +73,16 @@ export function IndicatorTable({
                             <Text size="sm" fw={600}>
                               {target.actual.value ?? '✓'}
                             </Text>
-                            <Badge size="sm" variant="light" color={ACTUAL_COLOR[target.actual.status]}>
+                            <Badge
+                              size="sm"
+                              variant="light"
+                              color={ACTUAL_COLOR[target.actual.status]}
+                              c="dark.7"
+                            >
                               {target.actual.status.toLowerCase()}
                             </Badge>
                             {target.onTrack !== null && (
-                              <Badge size="sm" color={target.onTrack ? 'teal' : 'red'} variant="outline">
+                              <Badge size="sm" color={target.onTrack ? 'teal.9' : 'red.9'} variant="outline">
                                 {target.onTrack ? 'on track' : 'off track'}
                               </Badge>
                             )}
