@@ -10,7 +10,7 @@ const ADMIN = 'admin@mptf.test';
 const IOM = 'iom.focal@mptf.test';
 
 interface AuditBody {
-  items: { entityType: string; entityId: string; action: string; after: unknown }[];
+  items: { entityType: string; entityId: string; action: string; after: unknown; subject: unknown }[];
   total: number;
 }
 
@@ -51,6 +51,15 @@ describe('audit trail: the entity’s own visibility', () => {
       .expect(200);
     const submitted = await audit(FMU, `entityId=${id}`);
     expect(submitted.items.map((e) => e.action)).toEqual(['proposal.submit', 'proposal.create']);
+    // Each event names the proposal it is about, for people (issue 18): reference and title.
+    const { reference } = (await t.http.get(`${API}/proposals/${id}`).set(await t.as(FMU))).body;
+    for (const event of submitted.items)
+      expect(event.subject).toEqual({
+        proposalId: id,
+        reference,
+        title: 'A confidential draft on return and reintegration',
+        programme: false,
+      });
   });
 
   it("shows users' events only to those who manage users", async () => {

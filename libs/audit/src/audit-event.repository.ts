@@ -73,4 +73,24 @@ export class AuditEventRepository {
       .take(filter.pageSize)
       .getManyAndCount();
   }
+
+  /**
+   * What each of `eventIds` is about, by `subject`: an SQL expression on the alias `e` the caller
+   * composes from the owners' tables (a JSON object, or NULL when the event names no such record).
+   */
+  subjects(
+    db: SqlRunner,
+    eventIds: string[],
+    subject: (bind: BindParam) => string,
+  ): Promise<{ id: string; subject: Record<string, unknown> | null }[]> {
+    if (eventIds.length === 0) return Promise.resolve([]);
+    const params: unknown[] = [];
+    const bind = positionalParams(params);
+    const expression = subject(bind);
+    return sqlRows(
+      db,
+      `SELECT e.id::text AS id, ${expression} AS subject FROM audit_events e WHERE e.id = ANY(${bind(eventIds)}::bigint[])`,
+      params,
+    );
+  }
 }

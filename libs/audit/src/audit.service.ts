@@ -92,4 +92,13 @@ export class AuditService {
     const [items, total] = await this.events.page(this.dataSource.manager, query, scope);
     return pageOf(items, total, query);
   }
+
+  /** Per event id, the record it is about as `subject` describes it (see AuditEventRepository.subjects). */
+  async subjects(
+    eventIds: string[],
+    subject: (bind: BindParam) => string,
+  ): Promise<Map<string, Record<string, unknown> | null>> {
+    const rows = await this.events.subjects(this.dataSource.manager, eventIds, subject);
+    return new Map(rows.map((row) => [row.id, row.subject]));
+  }
 }

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
+import { auditSubjectSql } from './audit-subjects';
 import { auditScopeOf } from './audit-visibility';
-import { AuditPageDto, AuditQueryDto } from './audit.dto';
+import { AuditPageDto, AuditQueryDto, AuditSubjectDto } from './audit.dto';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -20,7 +21,18 @@ export class AuditController {
       'Each event is shown only to a caller who may see its entity (a draft proposal stays with its agencies, users with user managers, a decision pack report with those who read every review); an entity type without a visibility rule is shown to nobody.',
   })
   @ApiOkResponse({ type: AuditPageDto })
-  list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto) {
-    return this.audit.list(query, auditScopeOf(user));
+  async list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto) {
+    const page = await this.audit.list(query, auditScopeOf(user));
+    const subjects = await this.audit.subjects(
+      page.items.map((event) => event.id),
+      auditSubjectSql,
+    );
+    return {
+      ...page,
+      items: page.items.map((event) => ({
+        ...event,
+        subject: (subjects.get(event.id) ?? null) as AuditSubjectDto | null,
+      })),
+    };
   }
 }

@@ -13,6 +13,14 @@ export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
 }
 
+/** The proposal or programme an event is about, named for people. */
+export class AuditSubjectDto {
+  @ApiProperty() proposalId: string;
+  @ApiProperty({ example: 'MIG-2026-0007' }) reference: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'approved and funded: its page is the programme’s' }) programme: boolean;
+}
+
 export class AuditEventDto {
   @ApiProperty({ example: '1042' }) id: string;
   @ApiProperty() occurredAt: string;
@@ -26,6 +34,12 @@ export class AuditEventDto {
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true })
   after: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: String }) correlationId: string | null;
+  @ApiProperty({
+    type: AuditSubjectDto,
+    nullable: true,
+    description: 'The proposal or programme the event is about (null for other records)',
+  })
+  subject: AuditSubjectDto | null;
 }
 
 export class AuditPageDto {

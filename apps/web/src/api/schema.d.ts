@@ -1888,12 +1888,22 @@ export interface components {
       /** @example 1042 */
       id: string;
       occurredAt: string;
+      /** @description The proposal or programme the event is about (null for other records) */
+      subject: components['schemas']['AuditSubjectDto'] | null;
     };
     AuditPageDto: {
       items: components['schemas']['AuditEventDto'][];
       page: number;
       pageSize: number;
       total: number;
+    };
+    AuditSubjectDto: {
+      /** @description approved and funded: its page is the programme’s */
+      programme: boolean;
+      proposalId: string;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      title: string;
     };
     BalanceDto: {
       current: components['schemas']['BalanceSharesDto'];

@@ -1,25 +1,12 @@
-import { Code, Pagination, Group, ScrollArea, Spoiler, Table, Text } from '@mantine/core';
+import { Anchor, Pagination, Group, ScrollArea, Spoiler, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import type { S } from '../api/models';
 import { auditQueries } from '../api/queries/audit';
 import { formatDateTime } from '../lib/format';
+import { actionWords, fieldChanges, isId, recordWords } from './audit-words';
 import { EmptyState, QueryState } from './states';
-
-function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
-  if (!after) return before ? ['(deleted)'] : [];
-  const keys = Object.keys(after).filter(
-    (key) => JSON.stringify(before?.[key]) !== JSON.stringify(after[key]),
-  );
-  return keys.map((key) => {
-    const show = (value: unknown) =>
-      value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
-    const text =
-      before && key in before
-        ? `${key}: ${show(before[key])} → ${show(after[key])}`
-        : `${key}: ${show(after[key])}`;
-    return text.length > 220 ? `${text.slice(0, 217)}…` : text;
-  });
-}
 
 /** Who did what, when, with the values before and after (GET /audit). */
 export function AuditTable({ entityType, entityId }: { entityType?: string; entityId?: string }) {
@@ -38,12 +25,13 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
       {(data) => (
         <>
           <ScrollArea>
-            <Table miw={760} aria-label="Audit trail" verticalSpacing="xs">
+            <Table miw={960} aria-label="Audit trail" verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>When (UTC)</Table.Th>
                   <Table.Th>Who</Table.Th>
-                  <Table.Th>Action</Table.Th>
+                  <Table.Th>What</Table.Th>
+                  <Table.Th>About</Table.Th>
                   <Table.Th>Changes</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -57,16 +45,15 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
                       <Text size="sm">{event.actorEmail ?? 'system'}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Code>{event.action}</Code>
+                      <Text size="sm" data-testid="audit-action" title={event.action}>
+                        {actionWords(event.action)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={280}>
+                      <Subject event={event} />
                     </Table.Td>
                     <Table.Td>
-                      <Spoiler maxHeight={66} showLabel="Show all" hideLabel="Show less">
-                        {changes(event.before, event.after).map((line, index) => (
-                          <Text key={index} size="xs" ff="monospace" c="dark.6">
-                            {line}
-                          </Text>
-                        ))}
-                      </Spoiler>
+                      <Changes event={event} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -86,5 +73,60 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
         </>
       )}
     </QueryState>
+  );
+}
+
+type AuditEvent = S['AuditEventDto'];
+
+/** Which proposal or programme (reference and title, linked), or which kind of record. */
+function Subject({ event }: { event: AuditEvent }) {
+  const subject = event.subject;
+  if (subject)
+    return (
+      <Text size="sm" data-testid="audit-subject">
+        <Anchor
+          component={Link}
+          to={subject.programme ? `/programmes/${subject.proposalId}` : `/proposals/${subject.proposalId}`}
+          size="sm"
+          fw={600}
+        >
+          {subject.reference}
+        </Anchor>{' '}
+        {subject.title}
+      </Text>
+    );
+  // Codes (a fund indicator, a thematic area) say which record; ids say nothing to a reader.
+  return (
+    <Text size="sm" data-testid="audit-subject">
+      {recordWords(event.entityType)}
+      {isId(event.entityId) ? '' : ` ${event.entityId}`}
+    </Text>
+  );
+}
+
+/** Before and after as the fields that changed, in words. */
+function Changes({ event }: { event: AuditEvent }) {
+  const changes = fieldChanges(event.before, event.after);
+  if (changes.length === 0)
+    return (
+      <Text size="xs" c="dimmed">
+        —
+      </Text>
+    );
+  return (
+    <Spoiler maxHeight={66} showLabel="Show all" hideLabel="Show less">
+      <dl className="audit-changes" data-testid="audit-changes">
+        {changes.map((change, index) => (
+          <div key={index}>
+            <Text component="dt" size="xs" fw={600} span>
+              {change.field}:
+            </Text>{' '}
+            <Text component="dd" size="xs" span>
+              {change.before !== null ? `${change.before} → ${change.after}` : change.after}
+            </Text>
+          </div>
+        ))}
+      </dl>
+    </Spoiler>
   );
 }

@@ -76,6 +76,8 @@ export function StatusBadge({
   return (
     <Badge
       color={STATUS_COLOR[known] ?? 'gray'}
+      // Dark text on the colour's tint: even the colour's darkest shade is under 4.5:1 on it.
+      c="dark.7"
       variant="light"
       size={size}
       radius="sm"

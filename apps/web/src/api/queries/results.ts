@@ -26,6 +26,14 @@ export const resultsQueries = {
       queryKey: ['actual', id],
       queryFn: () => data(http.GET('/api/v1/actuals/{id}', { params: { path: { id } } })),
     }),
+  /** The fund-level indicators programmes' indicators roll up to (titles for their codes). */
+  fundIndicators: () =>
+    queryOptions({
+      queryKey: ['fund-indicators'],
+      queryFn: () =>
+        data(http.GET('/api/v1/results/fund-indicators', { params: { query: { includeInactive: true } } })),
+      staleTime: 5 * 60_000,
+    }),
   rollup: (query: QueryOf<'/api/v1/results/rollup'>) =>
     queryOptions({
       queryKey: ['rollup', query],

@@ -29,14 +29,11 @@ import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate, today } from '../../lib/format';
 import { amountForApi, formatMoneyShort, parseMoney, parseMoneyInput } from '../../lib/money';
+import { DonorSelect } from './DonorSelect';
 
 type ContributionKind = S['RecordContributionDto']['kind'];
 
 const THIS_YEAR = new Date().getUTCFullYear();
-
-/** Who may be a donor (the API refuses others): Member States and other contributors. */
-const isContributor = (organization: { type: string }) =>
-  ['MEMBER_STATE', 'OTHER'].includes(organization.type);
 
 export function ContributionsPage() {
   const { can, hasRole, user } = useAuth();
@@ -56,7 +53,6 @@ export function ContributionsPage() {
     sort: controls.sort,
   };
   const query = useQuery(contributionQueries.list({ ...filter, page: controls.page, pageSize: 50 }));
-  const donors = ref.organizations.filter(isContributor);
   const items = query.data?.items ?? [];
   // A reversed contribution and its reversal cancel out: count neither.
   const standing = (c: Contribution) => !c.reversedBy && !c.reverses;
@@ -110,17 +106,14 @@ export function ContributionsPage() {
           }}
           w={{ base: '100%', sm: 260 }}
         />
-        <Select
-          label="Contributor"
+        <DonorSelect
           placeholder="All contributors"
-          data={donors.map((d) => ({ value: d.code, label: `${d.name} (${d.code})` }))}
+          contributedOnly
           value={donor}
           onChange={(v) => {
             setDonor(v);
             controls.resetPage();
           }}
-          searchable
-          clearable
           w={{ base: '100%', sm: 300 }}
         />
         <Select
@@ -212,7 +205,7 @@ export function ContributionsPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={c.kind === 'DEPOSIT' ? 'teal' : 'grape'}>
+                        <Badge variant="light" color={c.kind === 'DEPOSIT' ? 'teal' : 'grape'} c="dark.7">
                           {c.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}
                         </Badge>
                         <ReversalBadge record={c} />
@@ -317,15 +310,18 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
       : undefined;
   const badAmount = form.amount !== '' && parseMoneyInput(form.amount) === null;
   return (
-    <Modal opened onClose={onClose} title="Record a contribution" size="lg" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title="Record a contribution"
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack>
-        <Select
-          label="Contributor"
+        <DonorSelect
           required
-          searchable
-          data={ref.organizations
-            .filter(isContributor)
-            .map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }))}
+          placeholder="Search a donor by name"
           value={form.donorCode}
           onChange={(v) => set({ donorCode: v })}
           error={fieldError('donorCode')}

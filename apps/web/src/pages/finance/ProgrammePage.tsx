@@ -79,7 +79,7 @@ export function ProgrammePage() {
           </>
         }
       />
-      <SimpleGrid cols={{ base: 2, md: 5 }}>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
         <StatTile label="Allocated" value={formatMoneyShort(p.allocated)} testId="tile-allocated" />
         <StatTile
           label="Transferred"
@@ -88,19 +88,40 @@ export function ProgrammePage() {
           testId="tile-transferred"
         />
         <StatTile
+          label="Refunded"
+          value={formatMoneyShort(p.refunded)}
+          color="orange"
+          hint="Returned by PUNOs to the fund"
+          testId="tile-refunded"
+        />
+        <StatTile
           label="Net funded"
           value={formatMoneyShort(p.netFunded)}
           color="cyan"
           hint="Transfers − refunds"
+          testId="tile-net-funded"
         />
-        <StatTile label="Expenditure" value={formatMoneyShort(p.expenditure)} color="grape" />
+        <StatTile
+          label="Expenditure"
+          value={formatMoneyShort(p.expenditure)}
+          color="grape"
+          testId="tile-expenditure"
+        />
         <StatTile
           label="Delivery rate"
           value={formatRate(p.deliveryRate)}
           color="orange"
           hint="Expenditure ÷ net funded"
+          testId="tile-delivery"
         />
       </SimpleGrid>
+      {/* Why delivery can read 100 % while much of the transfers is unspent: refunds lower what it is measured on. */}
+      <Text size="sm" data-testid="delivery-explained">
+        Delivery {formatRate(p.deliveryRate)} = expenditure <Money value={p.expenditure} /> ÷ net funded{' '}
+        <Money value={p.netFunded} /> (transferred <Money value={p.transferred} /> − refunded{' '}
+        <Money value={p.refunded} />
+        ).
+      </Text>
       <Tabs
         value={tab}
         onChange={(v) => setParams({ tab: v ?? 'money' }, { replace: true })}
@@ -116,14 +137,17 @@ export function ProgrammePage() {
             <Grid.Col span={12}>
               <Section title="By Participating UN Organization">
                 <ScrollArea>
-                  <Table miw={720} aria-label="Money by PUNO">
+                  <Table miw={960} aria-label="Money by PUNO">
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>PUNO</Table.Th>
                         <Table.Th className="num">Allocated</Table.Th>
                         <Table.Th className="num">Transferred</Table.Th>
                         <Table.Th className="num">Not yet transferred</Table.Th>
+                        <Table.Th className="num">Refunded</Table.Th>
+                        <Table.Th className="num">Net funded</Table.Th>
                         <Table.Th className="num">Expenditure</Table.Th>
+                        <Table.Th className="num">Delivery</Table.Th>
                         <Table.Th className="num">Balance held</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
@@ -148,8 +172,15 @@ export function ProgrammePage() {
                             <Money value={o.untransferred} currency={null} />
                           </Table.Td>
                           <Table.Td className="num">
+                            <Money value={o.refunded} currency={null} />
+                          </Table.Td>
+                          <Table.Td className="num">
+                            <Money value={o.netFunded} currency={null} />
+                          </Table.Td>
+                          <Table.Td className="num">
                             <Money value={o.expenditure} currency={null} />
                           </Table.Td>
+                          <Table.Td className="num">{formatRate(o.deliveryRate)}</Table.Td>
                           <Table.Td className="num">
                             <Money value={o.balance} currency={null} />
                           </Table.Td>
@@ -180,6 +211,7 @@ export function ProgrammePage() {
                               size="sm"
                               variant="light"
                               color={m.kind === 'TRANSFER' ? 'teal' : m.kind === 'REFUND' ? 'orange' : 'un'}
+                              c="dark.7"
                             >
                               {m.kind === 'TRANSFER'
                                 ? 'Transfer'

@@ -1,30 +1,15 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { data, errorMessage, http } from '../../api/client';
+import { data, http } from '../../api/client';
 import type { components } from '../../api/schema';
 import { QueryState } from '../../components/states';
 import { Money } from '../../components/ui';
 import { formatDate } from '../../lib/format';
+import { FundPipelineButton } from '../review/FundPipelineButton';
 
 type Todo = components['schemas']['TodoDto'];
 type Section = Todo['sections'][number];
-type Item = Section['items'][number];
 
 const todoQuery = {
   queryKey: ['me', 'todo'],
@@ -94,7 +79,13 @@ function SectionCard({ section }: { section: Section }) {
                   {item.detail}
                 </Text>
               )}
-              {section.key === 'fundable-now' && <FundButton item={item} />}
+              {section.key === 'fundable-now' && (
+                <FundPipelineButton
+                  proposalId={item.id}
+                  reference={item.reference ?? null}
+                  title={item.title}
+                />
+              )}
             </div>
           ))}
         </Stack>
@@ -103,98 +94,6 @@ function SectionCard({ section }: { section: Section }) {
         See all: {section.title.toLowerCase()}
       </Anchor>
     </Card>
-  );
-}
-
-/** Funding a pipeline programme = recording an APPROVED decision allocating each PUNO its budgeted total. */
-function FundButton({ item }: { item: Item }) {
-  const [open, setOpen] = useState(false);
-  const [justification, setJustification] = useState('Funds are now available for this pipeline programme.');
-  const queryClient = useQueryClient();
-  const proposal = useQuery({
-    queryKey: ['proposal', item.id],
-    queryFn: () => data(http.GET('/api/v1/proposals/{id}', { params: { path: { id: item.id } } })),
-    enabled: open,
-  });
-  const fund = useMutation({
-    mutationFn: () =>
-      data(
-        http.POST('/api/v1/proposals/{id}/decision', {
-          params: { path: { id: item.id } },
-          body: {
-            outcome: 'APPROVED',
-            justification,
-            allocations: (proposal.data?.budget.byOrganization ?? []).map((o) => ({
-              orgCode: o.orgCode,
-              amount: String(o.total),
-            })),
-          },
-        }),
-      ),
-    onSuccess: () => {
-      notifications.show({
-        color: 'teal',
-        message: `${item.reference} is funded: its allocations are recorded.`,
-      });
-      setOpen(false);
-      void queryClient.invalidateQueries();
-    },
-  });
-  return (
-    <>
-      <Button
-        size="xs"
-        mt={4}
-        onClick={() => setOpen(true)}
-        aria-label={`Fund ${item.reference ?? item.title}`}
-      >
-        Fund {item.reference}
-      </Button>
-      <Modal
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={`Fund ${item.reference}: record the approval`}
-      >
-        <Stack>
-          <Text size="sm">
-            This records an APPROVED decision allocating each participating organization its budgeted total.
-          </Text>
-          {proposal.data && (
-            <Table aria-label="Allocations">
-              <Table.Tbody>
-                {proposal.data.budget.byOrganization.map((o) => (
-                  <Table.Tr key={o.orgCode}>
-                    <Table.Td>{o.orgCode}</Table.Td>
-                    <Table.Td className="num">
-                      <Money value={String(o.total)} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-          <Textarea
-            label="Justification"
-            value={justification}
-            onChange={(event) => setJustification(event.currentTarget.value)}
-            required
-          />
-          {fund.error && (
-            <Text c="red.8" size="sm" role="alert">
-              {errorMessage(fund.error)}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button loading={fund.isPending} disabled={!proposal.data} onClick={() => fund.mutate()}>
-              Record the approval
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
   );
 }
 

@@ -19,6 +19,9 @@ const KINDS = [
 
 const kindLabel = (kind: string) => KINDS.find((k) => k.value === kind)?.label ?? kind;
 
+/** A document kind in a sentence ("the concept note"). */
+export const documentKindLabel = (kind: string) => `the ${kindLabel(kind).toLowerCase()}`;
+
 function size(bytes: number) {
   if (bytes >= 1_048_576) return `${(bytes / 1_048_576).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;

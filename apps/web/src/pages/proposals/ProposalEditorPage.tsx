@@ -15,7 +15,8 @@ import {
 } from './editor/FormSections';
 import { useProposalForm } from './editor/useProposalForm';
 import { ViolationSummary } from './editor/Violations';
-import { DocumentsPanel } from './DocumentsPanel';
+import { DocumentsPanel, documentKindLabel } from './DocumentsPanel';
+import { EligibilityCheck } from './ProposalStatusPanels';
 
 export function ProposalEditorPage() {
   const { id: routeId } = useParams();
@@ -86,10 +87,16 @@ export function ProposalEditorPage() {
           7. Documents
         </Title>
         {proposalId ? (
-          <DocumentsPanel proposalId={proposalId} editable={editable} />
+          <Stack>
+            <DocumentsPanel proposalId={proposalId} editable={editable} />
+            {editable && <EligibilityCheck proposalId={proposalId} />}
+          </Stack>
         ) : (
-          <Text size="sm" c="dimmed">
-            Save the draft once to attach the concept note, the endorsement letter and other documents.
+          <Text size="sm" c="dimmed" data-testid="documents-after-save">
+            Save the draft once to attach documents
+            {settings.requiredDocuments.length > 0
+              ? `; the fund requires ${settings.requiredDocuments.map(documentKindLabel).join(' and ')} before submission.`
+              : ' (the concept note, the endorsement letter, …).'}
           </Text>
         )}
       </Paper>

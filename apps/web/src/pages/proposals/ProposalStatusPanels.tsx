@@ -1,5 +1,5 @@
-import { Alert, Stack, Text, Timeline } from '@mantine/core';
-import { IconPoint } from '@tabler/icons-react';
+import { Alert, List, Stack, Text, Timeline } from '@mantine/core';
+import { IconCircleCheck, IconCircleX, IconPoint } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { proposalQueries } from '../../api/queries/proposals';
 import { QueryState } from '../../components/states';
@@ -25,22 +25,59 @@ export function LatestComment({ proposalId, status }: { proposalId: string; stat
   );
 }
 
+/**
+ * The "ready to submit" checklist: the documents the fund requires, each attached or missing, and
+ * every other eligibility rule not met yet (GET /proposals/:id/eligibility, the rules of submit).
+ */
 export function EligibilityCheck({ proposalId }: { proposalId: string }) {
   const query = useQuery({
     ...proposalQueries.eligibility(proposalId),
   });
   if (!query.data) return null;
-  return query.data.eligible ? (
-    <Alert color="teal" title="Ready to submit">
-      The draft meets every eligibility rule of the fund.
-    </Alert>
-  ) : (
+  const { eligible, violations, requiredDocuments } = query.data;
+  // The required documents are listed with their state below; the other rules as the API words them.
+  const others = violations.filter((v) => v.rule !== 'REQUIRED_DOCUMENTS');
+  return (
     <Alert
-      color="orange"
-      title={`${query.data.violations.length} eligibility rule${query.data.violations.length === 1 ? '' : 's'} not met yet`}
+      color={eligible ? 'teal' : 'orange'}
+      // A dark title on the tint: the colour's own shades are under 4.5:1 on it.
+      c="dark.7"
+      styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+      data-testid="submit-checklist"
+      title={
+        eligible
+          ? 'Ready to submit'
+          : `Not ready to submit: ${violations.length} eligibility rule${violations.length === 1 ? '' : 's'} not met yet`
+      }
     >
-      <Stack gap={2}>
-        {query.data.violations.map((v, index) => (
+      <Stack gap={6}>
+        {eligible && <Text size="sm">The draft meets every eligibility rule of the fund.</Text>}
+        {requiredDocuments.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>
+              Documents the fund requires
+            </Text>
+            <List size="sm" spacing={2} center>
+              {requiredDocuments.map((d) => (
+                <List.Item
+                  key={d.kind}
+                  data-testid="required-document"
+                  data-attached={d.attached}
+                  icon={
+                    d.attached ? (
+                      <IconCircleCheck size={16} color="var(--mantine-color-teal-8)" aria-hidden />
+                    ) : (
+                      <IconCircleX size={16} color="var(--mantine-color-red-8)" aria-hidden />
+                    )
+                  }
+                >
+                  {d.label.charAt(0).toUpperCase() + d.label.slice(1)}: {d.attached ? 'attached' : 'missing'}
+                </List.Item>
+              ))}
+            </List>
+          </div>
+        )}
+        {others.map((v, index) => (
           <Text key={index} size="sm">
             • {v.message}
           </Text>

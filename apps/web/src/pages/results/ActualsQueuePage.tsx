@@ -6,6 +6,7 @@ import {
   Modal,
   Paper,
   ScrollArea,
+  Spoiler,
   Stack,
   Table,
   Text,
@@ -25,12 +26,14 @@ import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { ApproveActualModal } from './ApproveActualModal';
 
 const PAGE_SIZE = 50;
 
 export function ActualsQueuePage() {
   const queryClient = useQueryClient();
   const [returning, setReturning] = useState<Actual | null>(null);
+  const [approving, setApproving] = useState<Actual | null>(null);
   const [comment, setComment] = useState('');
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q, 300);
@@ -45,8 +48,10 @@ export function ActualsQueuePage() {
   const approve = useMutation({
     mutationFn: (a: Actual) =>
       data(http.POST('/api/v1/actuals/{id}/approve', { params: { path: { id: a.id } } })),
-    onSuccess: (a) => done(`${a.indicatorKey} of ${a.programmeReference} approved and locked.`),
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    onSuccess: (a) => {
+      setApproving(null);
+      done(`${a.indicatorKey} of ${a.programmeReference} approved and locked.`);
+    },
   });
   const giveBack = useMutation({
     mutationFn: (a: Actual) =>
@@ -157,9 +162,12 @@ export function ActualsQueuePage() {
                         )}
                       </Table.Td>
                       <Table.Td maw={300}>
-                        <Text size="sm" lineClamp={3}>
-                          {a.narrative}
-                        </Text>
+                        {/* The whole narrative, folded when long: the approval judges all of it. */}
+                        <Spoiler maxHeight={66} showLabel="Read all" hideLabel="Show less">
+                          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                            {a.narrative}
+                          </Text>
+                        </Spoiler>
                       </Table.Td>
                       <Table.Td>
                         {formatDateTime(typeof a.submittedAt === 'string' ? a.submittedAt : a.createdAt)}
@@ -168,10 +176,12 @@ export function ActualsQueuePage() {
                         <Group gap={6} wrap="nowrap">
                           <Button
                             size="xs"
-                            color="teal"
+                            color="teal.9"
                             leftSection={<IconCheck size={14} />}
-                            loading={approve.isPending && approve.variables?.id === a.id}
-                            onClick={() => approve.mutate(a)}
+                            onClick={() => {
+                              approve.reset();
+                              setApproving(a);
+                            }}
                             aria-label={`Approve ${a.indicatorKey} of ${a.programmeReference}`}
                           >
                             Approve
@@ -201,6 +211,15 @@ export function ActualsQueuePage() {
           </Paper>
         )}
       </QueryState>
+      {approving && (
+        <ApproveActualModal
+          actual={approving}
+          approving={approve.isPending}
+          error={approve.error}
+          onApprove={() => approve.mutate(approving)}
+          onClose={() => setApproving(null)}
+        />
+      )}
       <Modal
         opened={!!returning}
         onClose={() => setReturning(null)}

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, ScrollArea, Table, Text } from '@mantine/core';
 import type { IndicatorView, TargetView } from '../../api/models';
 import { formatDate } from '../../lib/format';
+import { FundIndicatorName } from './FundIndicator';
 import { ACTUAL_COLOR, MEASURES } from './matrix-labels';
 
 export function IndicatorTable({
@@ -44,10 +45,12 @@ export function IndicatorTable({
                         {MEASURES.find((m) => m.value === indicator.measure)?.label}
                         {indicator.unit ? ` · ${indicator.unit}` : ''} ·{' '}
                         {indicator.ascending ? 'higher is better' : 'lower is better'}
-                        {indicator.fundIndicatorCode
-                          ? ` · fund indicator ${indicator.fundIndicatorCode}`
-                          : ''}
                       </Text>
+                      {indicator.fundIndicatorCode && (
+                        <Text size="xs">
+                          Rolls up to <FundIndicatorName code={indicator.fundIndicatorCode} />
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td rowSpan={Math.max(1, indicator.targets.length)}>
                       {indicator.baseline.value ?? '—'}{' '}
@@ -70,11 +73,16 @@ export function IndicatorTable({
                             <Text size="sm" fw={600}>
                               {target.actual.value ?? '✓'}
                             </Text>
-                            <Badge size="sm" variant="light" color={ACTUAL_COLOR[target.actual.status]}>
+                            <Badge
+                              size="sm"
+                              variant="light"
+                              color={ACTUAL_COLOR[target.actual.status]}
+                              c="dark.7"
+                            >
                               {target.actual.status.toLowerCase()}
                             </Badge>
                             {target.onTrack !== null && (
-                              <Badge size="sm" color={target.onTrack ? 'teal' : 'red'} variant="outline">
+                              <Badge size="sm" color={target.onTrack ? 'teal.9' : 'red.9'} variant="outline">
                                 {target.onTrack ? 'on track' : 'off track'}
                               </Badge>
                             )}

@@ -20,6 +20,7 @@ import { resultsQueries } from '../../api/queries/results';
 import type { IndicatorMeasure, MatrixBody, MatrixView } from '../../api/models';
 import { ErrorState } from '../../components/states';
 import { formatDate } from '../../lib/format';
+import { FundIndicatorSelect } from './FundIndicator';
 import { MEASURES } from './matrix-labels';
 
 type EditIndicator = MatrixBody['results'][number]['indicators'][number];
@@ -178,6 +179,10 @@ export function MatrixEditor({ matrix, onDone }: { matrix: MatrixView; onDone: (
                   onChange={(e) => updateIndicator(ri, ii, { unit: e.currentTarget.value || undefined })}
                   w={110}
                   size="xs"
+                />
+                <FundIndicatorSelect
+                  value={ind.fundIndicatorCode ?? null}
+                  onChange={(code) => updateIndicator(ri, ii, { fundIndicatorCode: code ?? undefined })}
                 />
                 <Checkbox
                   label="Higher is better"

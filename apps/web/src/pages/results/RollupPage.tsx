@@ -30,7 +30,10 @@ export function RollupPage() {
       ? `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}`
       : by === 'gcmObjective'
         ? `Obj. ${g.key}`
-        : String(g.key);
+        : // A fund indicator by its title (shortened for the axis), as in the table.
+          g.label.length > 32
+          ? `${g.label.slice(0, 31)}…`
+          : g.label;
   return (
     <Stack gap="lg">
       <PageHeader
@@ -121,6 +124,11 @@ export function RollupPage() {
                           <Text size="sm" fw={500}>
                             {g.label}
                           </Text>
+                          {by === 'fundIndicator' && (
+                            <Text size="xs" c="dimmed">
+                              {String(g.key)}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td className="num">{g.programmes}</Table.Td>
                         <Table.Td className="num">{g.indicators}</Table.Td>

@@ -6,6 +6,8 @@ import {
   Button,
   Group,
   Paper,
+  ScrollArea,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -25,11 +27,14 @@ import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatTile } from '../../components/ui';
 import { formatDate } from '../../lib/format';
 import { formatMoneyShort, parseMoney } from '../../lib/money';
+import { FundPipelineButton } from './FundPipelineButton';
 
 export function PipelinePage() {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const manage = can('pipeline.manage');
+  // Funding records the approval, which only the chair (or an acting chair) may.
+  const canFund = can('decision.chair');
   const query = useQuery(fundQueries.pipeline());
   const fund = useQuery({ ...fundQueries.status(), enabled: can('fund.read') });
   // The order being edited; until the first move it is the server's.
@@ -101,7 +106,7 @@ export function PipelinePage() {
         </Alert>
       )}
       {fund.data && (
-        <Group grow>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <StatTile
             label="Available for allocation"
             value={formatMoneyShort(fund.data.availableForAllocation)}
@@ -113,7 +118,7 @@ export function PipelinePage() {
             color="grape"
             hint={`${order.length} programme${order.length === 1 ? '' : 's'}`}
           />
-        </Group>
+        </SimpleGrid>
       )}
       <QueryState
         query={query}
@@ -129,90 +134,99 @@ export function PipelinePage() {
       >
         {() => (
           <Paper withBorder radius="md">
-            <Table aria-label="Pipeline ranking">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>Rank</Table.Th>
-                  <Table.Th>Programme</Table.Th>
-                  <Table.Th>Area</Table.Th>
-                  <Table.Th className="num">Requested</Table.Th>
-                  <Table.Th className="num">Cumulative</Table.Th>
-                  {manage && <Table.Th w={110}>Move</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {order.map((entry, index) => {
-                  const cumulative = cumulativeAt[index];
-                  const fits = available !== null && cumulative <= available;
-                  return (
-                    <Table.Tr key={entry.proposalId} data-testid="pipeline-row">
-                      <Table.Td>
-                        <Badge size="lg" variant="light" radius="sm">
-                          {index + 1}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/proposals/${entry.proposalId}`}
-                          ff="monospace"
-                          fw={600}
-                          size="sm"
-                        >
-                          {entry.reference}
-                        </Anchor>
-                        <Text size="sm">{entry.title}</Text>
-                        {entry.endorsedAt && (
-                          <Text size="xs" c="dimmed">
-                            Endorsed {formatDate(entry.endorsedAt)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {entry.thematicAreaCode
-                          ? `TA${entry.thematicAreaCode} · ${AREA_SHORT[String(entry.thematicAreaCode)]}`
-                          : '—'}
-                      </Table.Td>
-                      <Table.Td className="num">
-                        <Money value={entry.total} />
-                      </Table.Td>
-                      <Table.Td className="num">
-                        <Money value={cumulative} currency={null} />
-                        {available !== null && (
-                          <Text size="xs" c={fits ? 'teal.8' : 'dimmed'}>
-                            {fits ? 'fundable now' : 'awaits funds'}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      {manage && (
+            <ScrollArea>
+              <Table miw={720} aria-label="Pipeline ranking">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={70}>Rank</Table.Th>
+                    <Table.Th>Programme</Table.Th>
+                    <Table.Th>Area</Table.Th>
+                    <Table.Th className="num">Requested</Table.Th>
+                    <Table.Th className="num">Cumulative</Table.Th>
+                    {manage && <Table.Th w={110}>Move</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {order.map((entry, index) => {
+                    const cumulative = cumulativeAt[index];
+                    const fits = available !== null && cumulative <= available;
+                    return (
+                      <Table.Tr key={entry.proposalId} data-testid="pipeline-row">
                         <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <ActionIcon
-                              id={`move-up-${entry.proposalId}`}
-                              variant="default"
-                              aria-label={`Move ${entry.reference} up`}
-                              disabled={index === 0}
-                              onClick={() => move(index, -1)}
-                            >
-                              <IconArrowUp size={16} />
-                            </ActionIcon>
-                            <ActionIcon
-                              id={`move-down-${entry.proposalId}`}
-                              variant="default"
-                              aria-label={`Move ${entry.reference} down`}
-                              disabled={index === order.length - 1}
-                              onClick={() => move(index, 1)}
-                            >
-                              <IconArrowDown size={16} />
-                            </ActionIcon>
-                          </Group>
+                          <Badge size="lg" variant="light" radius="sm">
+                            {index + 1}
+                          </Badge>
                         </Table.Td>
-                      )}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            to={`/proposals/${entry.proposalId}`}
+                            ff="monospace"
+                            fw={600}
+                            size="sm"
+                          >
+                            {entry.reference}
+                          </Anchor>
+                          <Text size="sm">{entry.title}</Text>
+                          {entry.endorsedAt && (
+                            <Text size="xs" c="dimmed">
+                              Endorsed {formatDate(entry.endorsedAt)}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          {entry.thematicAreaCode
+                            ? `TA${entry.thematicAreaCode} · ${AREA_SHORT[String(entry.thematicAreaCode)]}`
+                            : '—'}
+                        </Table.Td>
+                        <Table.Td className="num">
+                          <Money value={entry.total} />
+                        </Table.Td>
+                        <Table.Td className="num">
+                          <Money value={cumulative} currency={null} />
+                          {available !== null && (
+                            <Text size="xs" c={fits ? 'teal.9' : 'gray.7'}>
+                              {fits ? 'fundable now' : 'awaits funds'}
+                            </Text>
+                          )}
+                          {fits && canFund && !dirty && (
+                            <FundPipelineButton
+                              proposalId={entry.proposalId}
+                              reference={entry.reference}
+                              title={entry.title}
+                            />
+                          )}
+                        </Table.Td>
+                        {manage && (
+                          <Table.Td>
+                            <Group gap={4} wrap="nowrap">
+                              <ActionIcon
+                                id={`move-up-${entry.proposalId}`}
+                                variant="default"
+                                aria-label={`Move ${entry.reference} up`}
+                                disabled={index === 0}
+                                onClick={() => move(index, -1)}
+                              >
+                                <IconArrowUp size={16} />
+                              </ActionIcon>
+                              <ActionIcon
+                                id={`move-down-${entry.proposalId}`}
+                                variant="default"
+                                aria-label={`Move ${entry.reference} down`}
+                                disabled={index === order.length - 1}
+                                onClick={() => move(index, 1)}
+                              >
+                                <IconArrowDown size={16} />
+                              </ActionIcon>
+                            </Group>
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
           </Paper>
         )}
       </QueryState>

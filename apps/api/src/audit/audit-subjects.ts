@@ -1,0 +1,28 @@
+import { AUDIT_ENTITY_UUID } from '@mptf/audit';
+import type { BindParam } from '@mptf/platform';
+import { PROGRAMME_STATUSES } from '@mptf/proposals';
+
+/** The proposal's id from the record of each type an event may name (alias `e`). */
+const PROPOSAL_OF: Readonly<Record<string, string>> = {
+  proposal: AUDIT_ENTITY_UUID,
+  programme: AUDIT_ENTITY_UUID,
+  'results-matrix': AUDIT_ENTITY_UUID,
+  actual: `(SELECT a.proposal_id FROM indicator_actuals a WHERE a.id = ${AUDIT_ENTITY_UUID})`,
+  progress_report: `(SELECT w.proposal_id FROM progress_reports w WHERE w.id = ${AUDIT_ENTITY_UUID})`,
+  programme_revision: `(SELECT w.proposal_id FROM programme_revisions w WHERE w.id = ${AUDIT_ENTITY_UUID})`,
+};
+
+/**
+ * Which proposal or programme an audit event is about, for the trail to name it (reference and
+ * title) instead of an id: a JSON object, or NULL for events about other records (settings,
+ * meetings, the ledger…). Events are scoped before this runs, so it names only what the reader
+ * may see.
+ */
+export function auditSubjectSql(bind: BindParam): string {
+  const cases = Object.entries(PROPOSAL_OF)
+    .map(([type, proposalId]) => `WHEN ${bind(type)} THEN ${proposalId}`)
+    .join(' ');
+  return `(SELECT json_build_object('proposalId', p.id, 'reference', p.reference, 'title', p.title,
+                                    'programme', p.status = ANY(${bind(PROGRAMME_STATUSES)}::text[]))
+             FROM proposals_summary_v p WHERE p.id = (CASE e.entity_type ${cases} END))`;
+}
