@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -26,7 +26,7 @@ export function DonorSelect({
   placeholder?: string;
   required?: boolean;
   error?: string;
-  w?: number;
+  w?: SelectProps['w'];
 }) {
   const [search, setSearch] = useState('');
   const [chosenName, setChosenName] = useState<string | null>(null);
