@@ -50,13 +50,13 @@ export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[]
   pipelineSection,
   portfolioStatusSection,
   resultsSection,
-  resultsTablesSection,
   thematicResultsNarrativeSection,
   programmeNarrativesSection,
   lateReportsSection,
   narrativeSection('challenges-lessons', true),
   narrativeSection('stories', true),
   expenditureByProgrammeAnnex,
+  resultsTablesSection,
 ];
 
 /**
@@ -78,7 +78,7 @@ export class AnnualReportComposer implements ReportComposer {
   async compose(context: ComposeContext): Promise<ComposedReport> {
     const data = await this.loader.load(context);
     const year = data.year;
-    data.resultTables = await this.resultTables.load(context, data.year);
+    data.resultTables = await this.resultTables.load(context, data.year, data);
     data.narrative = year === undefined ? null : await this.narratives.read(year, context.manager);
     const missing = data.narrative?.missing.length ?? 0;
     const { settings } = data;
