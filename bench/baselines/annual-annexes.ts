@@ -1,14 +1,14 @@
 import { PoolClient } from 'pg';
-import { closureSql, matrixSql, punoSumsSql } from '../lib/captured-sql';
+import { closureSql, matrixSql, pipelineSql, punoSumsSql } from '../lib/captured-sql';
 import { BarePdf, usd } from './pdf-writer';
 
 type Row = Record<string, string | number | boolean | null>;
 
 /**
- * The annual report's two annexes, which are most of its pages at the bench's size: expenditure
- * by programme and PUNO, and each programme's indicators by thematic area. The statements the
+ * The annual report's long parts, most of its pages at the bench's size: the unfunded pipeline,
+ * the expenditure by programme and PUNO, and each programme's indicators by standing. The statements the
  * service sends where a repository sends one (the PUNO sums to the cut-off, the closure dates,
- * the results matrices of all programmes), captured (bench/lib/captured-sql.ts); the programmes'
+ * the results matrices of all programmes, the pipeline), captured (bench/lib/captured-sql.ts); the programmes'
  * profiles by one hand-written statement.
  */
 export interface BareAnnexes {
@@ -17,6 +17,7 @@ export interface BareAnnexes {
   closures: Row[];
   indicators: Row[];
   targets: Row[];
+  pipeline: Row[];
 }
 
 const PROGRAMME_STATUSES = ['APPROVED', 'ACTIVE', 'OPERATIONALLY_CLOSED', 'FINANCIALLY_CLOSED'];
@@ -32,6 +33,7 @@ export async function readAnnexes(client: PoolClient, year: number): Promise<Bar
   );
   const sums = await punoSumsSql(year);
   const closures = await closureSql();
+  const pipeline = await pipelineSql();
   const ids = programmes.map((row) => String(row.id));
   const matrix = await matrixSql(ids);
   return {
@@ -40,6 +42,7 @@ export async function readAnnexes(client: PoolClient, year: number): Promise<Bar
     closures: await query(closures.sql, closures.params),
     indicators: await query(matrix.indicators.sql, matrix.indicators.params),
     targets: await query(matrix.targets.sql, matrix.targets.params),
+    pipeline: await query(pipeline.sql, pipeline.params),
   };
 }
 
@@ -73,72 +76,93 @@ export function drawExpenditureAnnex(pdf: BarePdf, data: BareAnnexes, year: numb
     })
     .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
   pdf.table(
-    ['Programme', 'PUNO', 'Country', 'TA', 'Net funded', 'Expenditure', 'Delivery', 'Op. closure', 'Fin. closure'],
+    [
+      'Programme',
+      'PUNO',
+      'Country',
+      'TA',
+      'Net funded',
+      'Expenditure',
+      'Delivery',
+      'Op. closure',
+      'Fin. closure',
+    ],
     rows,
     [150, 40, 50, 20, 60, 60, 40, 48, 47],
   );
 }
 
-/** Figures are kept to four decimals as the service's; a plain decimal string either way. */
-const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-const shown = (value: number | null) => (value === null ? '—' : String(Math.round(value * 10000) / 10000));
-
-const AGGREGATION: Record<string, string> = { INCREMENTAL: 'summed', CUMULATIVE: 'cumulative', LATEST: 'latest' };
-
-export function drawResultsAnnex(pdf: BarePdf, data: BareAnnexes, year: number): void {
+/**
+ * Each programme's indicators by standing, per thematic area (the service's PDF annex), from all
+ * programmes' indicators and their target periods: a standing from the indicator's latest
+ * approved period (the service also marks overdue periods by the calendar's grace days).
+ */
+export function drawResultsAnnex(pdf: BarePdf, data: BareAnnexes): void {
   const profiles = new Map(data.programmes.map((row) => [String(row.id), row]));
-  const targetsOf = new Map<string, Row[]>();
-  for (const target of data.targets) {
-    const list = targetsOf.get(String(target.indicator_id)) ?? [];
-    list.push(target);
-    targetsOf.set(String(target.indicator_id), list);
-  }
-  const byArea = new Map<string, string[][]>();
+  const approvedOf = new Map<string, Row>();
+  for (const target of data.targets)
+    if (target.actual_status === 'APPROVED') approvedOf.set(String(target.indicator_id), target);
+  const counts = new Map<string, { area: string; label: string; n: number[] }>();
   for (const indicator of data.indicators) {
     const profile = profiles.get(String(indicator.proposal_id));
     if (!profile) continue;
-    const targets = targetsOf.get(String(indicator.id)) ?? [];
-    const incremental = (indicator.aggregation ?? 'INCREMENTAL') === 'INCREMENTAL';
-    const withTarget = targets.filter((t) => t.value !== null);
-    const approved = targets.filter((t) => t.actual_status === 'APPROVED' && t.actual_value !== null);
-    const pick = (rows: Row[], key: string) =>
-      rows.length === 0
-        ? null
-        : incremental
-          ? rows.reduce((sum, row) => sum + Number(row[key]), 0)
-          : num(rows[rows.length - 1][key]);
-    const target = pick(withTarget, 'value');
-    const targetForYear = pick(
-      withTarget.filter((t) => String(t.period_end).startsWith(`${year}-`)),
-      'value',
-    );
-    const actual = pick(approved, 'actual_value');
-    const baseline = incremental ? 0 : (num(indicator.baseline_value) ?? 0);
-    const progress =
-      target === null || actual === null || target === baseline ? null : (actual - baseline) / (target - baseline);
-    const latest = approved[approved.length - 1];
-    const list = byArea.get(String(profile.area)) ?? [];
-    list.push([
-      String(profile.reference),
-      String(indicator.title),
-      `${String(indicator.unit ?? String(indicator.measure).toLowerCase())}, ${AGGREGATION[String(indicator.aggregation ?? 'INCREMENTAL')]}`,
-      shown(num(indicator.baseline_value)),
-      shown(target),
-      shown(targetForYear),
-      shown(actual),
-      latest ? String(latest.period_end) : 'none',
-      progress === null ? '—' : `${(progress * 100).toFixed(2)} %`,
-      indicator.on_track === true ? 'On track' : indicator.on_track === false ? 'Off track' : 'Not yet assessed',
-    ]);
-    byArea.set(String(profile.area), list);
+    const entry = counts.get(String(profile.id)) ?? {
+      area: String(profile.area),
+      label: `${profile.reference} ${profile.title}`,
+      n: [0, 0, 0, 0],
+    };
+    const latest = approvedOf.get(String(indicator.id));
+    entry.n[!latest ? 3 : latest.on_track === true ? 0 : latest.on_track === false ? 1 : 2] += 1;
+    counts.set(String(profile.id), entry);
   }
   pdf.heading('Annex: results by programme');
-  for (const [area, rows] of [...byArea].sort((a, b) => Number(a[0]) - Number(b[0]))) {
+  const areas = [...new Set([...counts.values()].map((entry) => entry.area))].sort(
+    (a, b) => Number(a) - Number(b),
+  );
+  for (const area of areas) {
+    const rows = [...counts.values()]
+      .filter((entry) => entry.area === area)
+      .sort((a, b) => a.label.localeCompare(b.label))
+      .map(({ label, n }) => {
+        const assessed = n[0] + n[1];
+        return [
+          label,
+          n[0] + n[1] + n[2] + n[3],
+          n[0],
+          n[1],
+          n[2],
+          n[3],
+          assessed ? `${((100 * n[0]) / assessed).toFixed(2)} %` : '—',
+        ];
+      });
     pdf.heading(`Thematic area ${area}`, 10);
     pdf.table(
-      ['Programme', 'Indicator', 'Unit', 'Baseline', 'End target', `Target ${year}`, 'Actual', 'Period ending', 'Progress', 'Standing'],
-      rows.sort((a, b) => a[0].localeCompare(b[0])),
-      [52, 120, 34, 34, 38, 38, 38, 70, 36, 55],
+      [
+        'Programme',
+        'Indicators',
+        'On track',
+        'Off track',
+        'Overdue',
+        'Not yet assessed',
+        'On track of assessed',
+      ],
+      rows,
+      [215, 50, 50, 50, 50, 50, 50],
     );
   }
+}
+
+/** The unfunded pipeline as the service lists it (its statement, captured). */
+export function drawPipeline(pdf: BarePdf, pipeline: Row[]): void {
+  pdf.heading('Unfunded pipeline');
+  pdf.table(
+    ['Reference', 'Proposal', 'Thematic area', 'Requested'],
+    pipeline.map((row) => [
+      String(row.reference),
+      String(row.title),
+      String(row.thematic_area_code),
+      usd(String(row.requested)),
+    ]),
+    [90, 255, 90, 80],
+  );
 }

@@ -2,7 +2,7 @@ import { PortfolioDimension } from '@mptf/finance';
 import { statSync } from 'node:fs';
 import { Pool, PoolClient } from 'pg';
 import { portfolioSql, rollupSql } from '../lib/captured-sql';
-import { drawExpenditureAnnex, drawResultsAnnex, readAnnexes } from './annual-annexes';
+import { drawExpenditureAnnex, drawPipeline, drawResultsAnnex, readAnnexes } from './annual-annexes';
 import { BarePdf, usd } from './pdf-writer';
 
 export interface BareReport {
@@ -137,6 +137,7 @@ export async function bareAnnualReport(pool: Pool, year: number, path: string): 
       rows.slice(0, 30).map((row) => ({ label: String(row.label), value: Number(row.allocated) })),
     );
   }
+  drawPipeline(pdf, data.annexes.pipeline);
   pdf.heading('Expenditure by budget category');
   pdf.table(
     ['Category', 'Expenditure'],
@@ -157,7 +158,7 @@ export async function bareAnnualReport(pool: Pool, year: number, path: string): 
     );
   }
   drawExpenditureAnnex(pdf, data.annexes, year);
-  drawResultsAnnex(pdf, data.annexes, year);
+  drawResultsAnnex(pdf, data.annexes);
   await pdf.end();
   return { ms: performance.now() - started, pages: pdf.pages, bytes: statSync(path).size };
 }

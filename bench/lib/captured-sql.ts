@@ -43,6 +43,12 @@ export async function punoSumsSql(year: number): Promise<CapturedQuery> {
   return query;
 }
 
+/** The annual report's unfunded pipeline. */
+export async function pipelineSql(): Promise<CapturedQuery> {
+  const [query] = await capture((manager) => new ReportFiguresRepository().pipeline(manager));
+  return query;
+}
+
 /** The annual report's expenditure annex: each programme's closure dates. */
 export async function closureSql(): Promise<CapturedQuery> {
   const [query] = await capture((manager) => new ReportFiguresRepository().closureDates(manager));

@@ -3,13 +3,7 @@ import { PassThrough } from 'node:stream';
 import { definitionsOf, DEFINITIONS_HEADING } from '../document/glossary';
 import { RenderContext, ReportBlock, ReportDocument, ReportSection } from '../document/report-document';
 import { drawBarChart, drawDonutChart } from './pdf/pdf-charts';
-import {
-  addOutline,
-  ContentsEntry,
-  contentsDetail,
-  drawContents,
-  isTitled,
-} from './pdf/pdf-contents';
+import { addOutline, ContentsEntry, contentsDetail, drawContents, isTitled } from './pdf/pdf-contents';
 import { PdfFlow } from './pdf/pdf-flow';
 import { keepTogetherHeight, PAGE_BODY, sectionLeadHeight } from './pdf/pdf-keep';
 import { decoratePage, drawCover, numberPages } from './pdf/pdf-pages';
@@ -74,8 +68,9 @@ export class PdfRenderer extends ReportRenderer {
  */
 function sectionsWithDefinitions(document: ReportDocument): ReportSection[] {
   const definitions = definitionsOf(document);
-  if (!definitions.length) return document.sections;
-  const [first, ...rest] = document.sections;
+  const sections = document.sections.filter((section) => !section.notInPdf);
+  if (!definitions.length) return sections;
+  const [first, ...rest] = sections;
   return [
     {
       heading: DEFINITIONS_HEADING,

@@ -26,7 +26,11 @@ import {
 } from './annual-portfolio.sections';
 import { executiveSummarySection, sourcesAndUsesSection } from './annual-report.sections';
 import { resultsSection } from './annual-results.sections';
-import { AnnualResultsTablesLoader, resultsTablesSection } from './annual-results-tables';
+import {
+  AnnualResultsTablesLoader,
+  indicatorResultsSection,
+  resultsTablesSection,
+} from './annual-results-tables';
 import { narrativeSection, thematicResultsNarrativeSection } from './annual-narrative.sections';
 import { ReportNarrativesService } from '../../narratives/report-narratives.service';
 
@@ -57,6 +61,7 @@ export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[]
   narrativeSection('stories', true),
   expenditureByProgrammeAnnex,
   resultsTablesSection,
+  indicatorResultsSection,
 ];
 
 /**

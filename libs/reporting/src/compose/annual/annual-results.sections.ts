@@ -1,7 +1,6 @@
 import { ReportSection } from '../../document/report-document';
 import { rollupTable } from '../sections/rollup-tables';
 import { AnnualReportData } from './annual-report.data';
-import { RESULTS_ANNEX_HEADING } from './annual-results-tables';
 
 export function resultsSection(data: AnnualReportData): ReportSection {
   const { year, resultsByArea, resultsAllPeriods } = data;
@@ -11,7 +10,7 @@ export function resultsSection(data: AnnualReportData): ReportSection {
     blocks: [
       {
         kind: 'paragraph',
-        text: `Programme indicators rolled up ${year === undefined ? 'over all reporting periods' : `over the reporting periods ending in ${year}`}. An indicator is assessed when a period has both a target and an approved actual; it is on track when the latest such actual meets its target in the indicator's direction. Each programme's indicators (baseline, targets, latest approved actual, progress and standing) are listed by thematic area in “${RESULTS_ANNEX_HEADING}” at the end of this report.`,
+        text: `Programme indicators rolled up ${year === undefined ? 'over all reporting periods' : `over the reporting periods ending in ${year}`}. An indicator is assessed when a period has both a target and an approved actual; it is on track when the latest such actual meets its target in the indicator's direction. Per programme: see the last annex.`,
       },
       rollupTable('By thematic area', resultsByArea, 'Thematic area', (g) => `${g.key}. ${g.label}`),
       ...(year === undefined

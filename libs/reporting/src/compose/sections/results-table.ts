@@ -1,7 +1,8 @@
 import { IndicatorProgress } from '../extension-points';
 import { TableBlock } from '../../document/report-document';
 
-const unitOf = (i: IndicatorProgress) => i.unit ?? (i.measure === 'PERCENTAGE' ? '%' : i.measure.toLowerCase());
+const unitOf = (i: IndicatorProgress) =>
+  i.unit ?? (i.measure === 'PERCENTAGE' ? '%' : i.measure.toLowerCase());
 
 const AGGREGATION_NOTE: Record<string, string> = {
   INCREMENTAL: 'summed over periods',
