@@ -87,7 +87,13 @@ export function resultsTablesSection(data: { resultTables?: AreaResults[] }): Re
     heading: RESULTS_ANNEX_HEADING,
     pageBreakBefore: true,
     blocks: data.resultTables.length
-      ? data.resultTables.map((area) => programmeStandingsTable(area))
+      ? [
+          {
+            kind: 'paragraph',
+            text: 'Per thematic area, each programme’s indicators by standing, as in the results tables: on track or off track by the latest approved actual, overdue when a period ended more than the grace days ago without an approved actual. Each indicator with its baseline, targets, latest approved actual with its period and progress is listed in this report’s spreadsheet (XLSX) and CSV editions.',
+          },
+          ...data.resultTables.map((area) => programmeStandingsTable(area)),
+        ]
       : [{ kind: 'paragraph', text: 'No programme has a results matrix yet.' }],
   };
 }
@@ -129,7 +135,6 @@ function programmeStandingsTable(area: AreaResults): TableBlock {
         share: assessed ? ratio(BigInt(counts['On track']), BigInt(assessed), 4) : null,
       };
     }),
-    note: 'Standing of each indicator as in the results tables: on track or off track by its latest approved actual, overdue when a period ended more than the grace days ago without an approved actual. Each indicator with its baseline, targets, latest approved actual and progress is listed in this report’s spreadsheet (XLSX) and CSV editions.',
     dense: true,
   };
 }
