@@ -2,6 +2,7 @@ import { PortfolioDimension } from '@mptf/finance';
 import { statSync } from 'node:fs';
 import { Pool, PoolClient } from 'pg';
 import { portfolioSql, rollupSql } from '../lib/captured-sql';
+import { drawExpenditureAnnex, drawPipeline, drawResultsAnnex, readAnnexes } from './annual-annexes';
 import { BarePdf, usd } from './pdf-writer';
 
 export interface BareReport {
@@ -26,8 +27,10 @@ async function snapshot<T>(pool: Pool, work: (client: PoolClient) => Promise<T>)
 
 /**
  * The annual consolidated report's content read over a raw `pg` connection in one REPEATABLE READ
- * snapshot (the read models' own SQL where they exist: portfolio breakdowns and result roll-ups),
- * rendered with bare pdfkit: the floor for the queue + worker path.
+ * snapshot (the read models' own SQL where they exist: portfolio breakdowns, result roll-ups, and
+ * the annexes' PUNO sums, closures and results matrices), rendered with bare pdfkit: the floor for
+ * the queue + worker path. The body's tables are summaries (a few dozen pages); the annexes,
+ * most of the pages, have the service's rows (annual-annexes.ts).
  */
 export async function bareAnnualReport(pool: Pool, year: number, path: string): Promise<BareReport> {
   const started = performance.now();
@@ -48,6 +51,9 @@ export async function bareAnnualReport(pool: Pool, year: number, path: string): 
       const captured = await rollupSql(by, year);
       rollups[by] = await query(captured.sql, captured.params);
     }
+    // The results section's second table: by thematic area over all periods since inception.
+    const allPeriods = await rollupSql('thematicArea');
+    rollups['thematicArea, all periods'] = await query(allPeriods.sql, allPeriods.params);
     return {
       yearTotals: await byKind('year = $1', [year]),
       inceptionTotals: await byKind('year <= $1', [year]),
@@ -78,22 +84,7 @@ export async function bareAnnualReport(pool: Pool, year: number, path: string): 
       ),
       breakdowns,
       rollups,
-      programmes: await query(
-        `WITH money AS (
-           SELECT proposal_id,
-                  sum(amount) FILTER (WHERE kind = 'ALLOCATION') AS allocated,
-                  sum(amount) FILTER (WHERE kind = 'TRANSFER') AS transferred,
-                  sum(amount) FILTER (WHERE kind = 'REFUND') AS refunded,
-                  sum(amount) FILTER (WHERE kind = 'EXPENDITURE') AS spent
-             FROM ledger_entries WHERE proposal_id IS NOT NULL AND year <= $1 GROUP BY proposal_id)
-         SELECT p.reference, p.status, p.thematic_area_code AS area,
-                coalesce(m.allocated, 0)::text AS allocated, coalesce(m.transferred, 0)::text AS transferred,
-                coalesce(m.spent, 0)::text AS spent, coalesce(m.refunded, 0)::text AS refunded
-           FROM proposals p LEFT JOIN money m ON m.proposal_id = p.id
-          WHERE p.status IN ('APPROVED','ACTIVE','OPERATIONALLY_CLOSED','FINANCIALLY_CLOSED')
-          ORDER BY p.reference`,
-        [year],
-      ),
+      annexes: await readAnnexes(client, year),
     };
   });
 
@@ -146,6 +137,7 @@ export async function bareAnnualReport(pool: Pool, year: number, path: string): 
       rows.slice(0, 30).map((row) => ({ label: String(row.label), value: Number(row.allocated) })),
     );
   }
+  drawPipeline(pdf, data.annexes.pipeline);
   pdf.heading('Expenditure by budget category');
   pdf.table(
     ['Category', 'Expenditure'],
@@ -165,19 +157,8 @@ export async function bareAnnualReport(pool: Pool, year: number, path: string): 
       ]),
     );
   }
-  pdf.heading('Annex: programmes');
-  pdf.table(
-    ['Programme', 'Status', 'Area', 'Allocated', 'Transferred', 'Expenditure', 'Refunded'],
-    data.programmes.map((row) => [
-      String(row.reference),
-      String(row.status),
-      Number(row.area),
-      usd(row.allocated),
-      usd(row.transferred),
-      usd(row.spent),
-      usd(row.refunded),
-    ]),
-  );
+  drawExpenditureAnnex(pdf, data.annexes, year);
+  drawResultsAnnex(pdf, data.annexes);
   await pdf.end();
   return { ms: performance.now() - started, pages: pdf.pages, bytes: statSync(path).size };
 }

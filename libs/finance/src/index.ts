@@ -20,6 +20,8 @@ export * from './reallocation';
 export * from './reallocation.service';
 // Its statement is what the benchmark runs over raw pg (bench/lib/captured-sql.ts).
 export { PortfolioRepository } from './portfolio.repository';
+// The annual report's annex statements, which the benchmark runs over raw pg too.
+export { ReportFiguresRepository } from './report-figures.repository';
 export * from './finance.module';
 export * from './exports/programme-allocations.reader';
 export * from './exports/expenditure-by-category.reader';

@@ -220,43 +220,61 @@ export class MatrixRepository {
   }
 
   async results(db: SqlRunner, proposalId: string): Promise<ResultRow[]> {
-    return sqlRows<ResultRow>(
+    return this.resultsOf(db, [proposalId]);
+  }
+
+  /** The results of several proposals (each row names its proposal), in their order. */
+  async resultsOf(db: SqlRunner, proposalIds: string[]): Promise<(ResultRow & { proposal_id: string })[]> {
+    return sqlRows(
       db,
-      `SELECT r.id, r.key, r.type, r.title, parent.key AS parent_key
+      `SELECT r.id, r.proposal_id, r.key, r.type, r.title, parent.key AS parent_key
          FROM matrix_results r LEFT JOIN matrix_results parent ON parent.id = r.parent_id
-        WHERE r.proposal_id = $1 ORDER BY r.position`,
-      [proposalId],
+        WHERE r.proposal_id = ANY($1::uuid[]) ORDER BY r.proposal_id, r.position`,
+      [proposalIds],
     );
   }
 
   async indicators(db: SqlRunner, proposalId: string): Promise<IndicatorRow[]> {
-    return sqlRows<IndicatorRow>(
+    return this.indicatorsOf(db, [proposalId]);
+  }
+
+  /** The indicators of several proposals (each row names its proposal), in their order. */
+  async indicatorsOf(
+    db: SqlRunner,
+    proposalIds: string[],
+  ): Promise<(IndicatorRow & { proposal_id: string })[]> {
+    return sqlRows(
       db,
-      `SELECT i.id, i.result_id, i.key, i.title, i.measure, i.aggregation, i.ascending, i.unit, i.fund_indicator_code,
-              i.baseline_year, i.baseline_value::text AS baseline_value,
+      `SELECT i.id, i.proposal_id, i.result_id, i.key, i.title, i.measure, i.aggregation, i.ascending, i.unit,
+              i.fund_indicator_code, i.baseline_year, i.baseline_value::text AS baseline_value,
               coalesce((SELECT array_agg(o.gcm_objective_code::int ORDER BY o.gcm_objective_code)
                         FROM indicator_objectives o WHERE o.indicator_id = i.id), '{}') AS gcm_objective_codes,
               s.on_track
          FROM indicators i
          LEFT JOIN indicator_standings s ON s.indicator_id = i.id AND s.year = 0
-        WHERE i.proposal_id = $1 ORDER BY i.position`,
-      [proposalId],
+        WHERE i.proposal_id = ANY($1::uuid[]) ORDER BY i.proposal_id, i.position`,
+      [proposalIds],
     );
   }
 
   /** Every target period of the proposal's indicators with the actual reported for it, if any. */
   async targets(db: SqlRunner, proposalId: string): Promise<TargetRow[]> {
-    return sqlRows<TargetRow>(
+    return this.targetsOf(db, [proposalId]);
+  }
+
+  /** The target periods of several proposals' indicators (each row names its proposal). */
+  async targetsOf(db: SqlRunner, proposalIds: string[]): Promise<(TargetRow & { proposal_id: string })[]> {
+    return sqlRows(
       db,
-      `SELECT t.indicator_id, t.period_start::text AS period_start, t.period_end::text AS period_end,
+      `SELECT i.proposal_id, t.indicator_id, t.period_start::text AS period_start, t.period_end::text AS period_end,
               t.value::text AS value, a.id AS actual_id, a.status AS actual_status, a.value::text AS actual_value,
               CASE WHEN a.status = $2 THEN results_period_on_track(i.ascending, a.value, t.value) END AS on_track
          FROM indicator_targets t
          JOIN indicators i ON i.id = t.indicator_id
          LEFT JOIN indicator_actuals a ON a.indicator_id = t.indicator_id
            AND a.period_start = t.period_start AND a.period_end = t.period_end
-        WHERE i.proposal_id = $1 ORDER BY t.period_start`,
-      [proposalId, ActualStatus.APPROVED],
+        WHERE i.proposal_id = ANY($1::uuid[]) ORDER BY i.proposal_id, t.period_start`,
+      [proposalIds, ActualStatus.APPROVED],
     );
   }
 }

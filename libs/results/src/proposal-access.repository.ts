@@ -56,6 +56,18 @@ export class ProposalAccessRepository {
     );
   }
 
+  /** Several proposals at once, for reads that have already decided who may see them (no user). */
+  findMany(db: SqlRunner, proposalIds: string[]): Promise<ProposalAccess[]> {
+    return sqlRows(
+      db,
+      `SELECT p.id, p.reference, p.title, p.status, p.version, p.start_date::text AS start_date, p.created_at,
+              p.duration_months, false AS is_puno
+         FROM proposals_summary_v p WHERE p.id = ANY($1::uuid[])`,
+      [proposalIds],
+      toAccess,
+    );
+  }
+
   /** The ids of the proposal's participating organizations (its PUNOs). */
   participantOrganizationIds(db: SqlRunner, proposalId: string): Promise<string[]> {
     return sqlRows<{ organization_id: string }, string>(

@@ -275,6 +275,41 @@ export class ResultsMatrixService {
   }
 
   /** `shows` says which actuals the reader sees (canSeeActual); the others read as not reported. */
+  /**
+   * Several programmes' matrices in one read of each table (a report over the whole portfolio),
+   * without a user check, as `read`; by proposal id. Ids that name no proposal are left out.
+   */
+  async readMany(proposalIds: string[], manager: EntityManager): Promise<Map<string, MatrixView>> {
+    if (!proposalIds.length) return new Map();
+    const group = <Row extends { proposal_id: string }>(rows: Row[]) => {
+      const byProposal = new Map<string, Row[]>();
+      for (const row of rows) {
+        const list = byProposal.get(row.proposal_id);
+        if (list) list.push(row);
+        else byProposal.set(row.proposal_id, [row]);
+      }
+      return byProposal;
+    };
+    const proposals = await this.proposals.findMany(manager, proposalIds);
+    const results = group(await this.matrices.resultsOf(manager, proposalIds));
+    const indicators = group(await this.matrices.indicatorsOf(manager, proposalIds));
+    const targets = group(await this.matrices.targetsOf(manager, proposalIds));
+    const today = this.clock.today();
+    return new Map(
+      proposals.map((proposal) => [
+        proposal.id,
+        buildMatrixView({
+          proposal,
+          results: results.get(proposal.id) ?? [],
+          indicators: indicators.get(proposal.id) ?? [],
+          targets: targets.get(proposal.id) ?? [],
+          today,
+          shows: () => true,
+        }),
+      ]),
+    );
+  }
+
   private async build(
     db: SqlRunner,
     proposal: ProposalAccess,

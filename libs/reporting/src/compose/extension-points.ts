@@ -67,5 +67,11 @@ export interface IndicatorProgress {
 export interface ProgrammeResultsReader {
   /** `year`: the year whose periods make "target for the year". */
   resultsMatrix(manager: EntityManager, programmeId: string, year: number): Promise<IndicatorProgress[]>;
+  /** Several programmes' tables in one read (the annual report's annex), by programme id. */
+  resultsMatrices(
+    manager: EntityManager,
+    programmeIds: string[],
+    year: number,
+  ): Promise<Map<string, IndicatorProgress[]>>;
 }
 export const PROGRAMME_RESULTS_READER = Symbol('PROGRAMME_RESULTS_READER');

@@ -30,6 +30,8 @@ export interface TableBlock {
   totals?: Record<string, CellValue>;
   /** Shown under the table (sources, definitions). */
   note?: string;
+  /** A reference table of many rows (an annex): set in smaller type in a PDF. */
+  dense?: boolean;
 }
 
 export interface ParagraphBlock {
@@ -77,6 +79,8 @@ export interface ReportSection {
   hideFromContents?: boolean;
   /** Starts the section on a new page in the PDF. */
   pageBreakBefore?: boolean;
+  /** Left out of the PDF: data for the spreadsheet and CSV editions (thousands of rows). */
+  notInPdf?: boolean;
   blocks: ReportBlock[];
 }
 

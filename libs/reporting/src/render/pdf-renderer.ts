@@ -3,14 +3,7 @@ import { PassThrough } from 'node:stream';
 import { definitionsOf, DEFINITIONS_HEADING } from '../document/glossary';
 import { RenderContext, ReportBlock, ReportDocument, ReportSection } from '../document/report-document';
 import { drawBarChart, drawDonutChart } from './pdf/pdf-charts';
-import {
-  addOutline,
-  ContentsEntry,
-  contentsDetail,
-  drawContents,
-  isTitled,
-  reserveContents,
-} from './pdf/pdf-contents';
+import { addOutline, ContentsEntry, contentsDetail, drawContents, isTitled } from './pdf/pdf-contents';
 import { PdfFlow } from './pdf/pdf-flow';
 import { keepTogetherHeight, PAGE_BODY, sectionLeadHeight } from './pdf/pdf-keep';
 import { decoratePage, drawCover, numberPages } from './pdf/pdf-pages';
@@ -44,8 +37,9 @@ function drawBlock(flow: PdfFlow, block: ReportBlock): void | Promise<void> {
  * The PDF renderer (pdfkit): A4, cover page, running header, footer with the generation time,
  * run id and "page n of N", headings kept with what follows, tables that break across pages with
  * their header repeated, bar and donut charts drawn as vectors, DejaVu Sans embedded so every
- * country and organization name renders. One layout pass: the pages are kept until the end, when
- * "of N" is known, then written out (a few kB per page). The parts live in pdf/: the page
+ * country and organization name renders. One layout pass, each page written out as the next one
+ * starts (memory stays flat however long the report): the contents are drawn last on pages kept
+ * after the cover, and "of N" goes into a place each page keeps for it (pdf-late-text). The parts live in pdf/: the page
  * furniture (pdf-pages), text blocks (pdf-text), tables (pdf-table) and charts (pdf-charts), all
  * drawing through one PdfFlow.
  */
@@ -74,8 +68,9 @@ export class PdfRenderer extends ReportRenderer {
  */
 function sectionsWithDefinitions(document: ReportDocument): ReportSection[] {
   const definitions = definitionsOf(document);
-  if (!definitions.length) return document.sections;
-  const [first, ...rest] = document.sections;
+  const sections = document.sections.filter((section) => !section.notInPdf);
+  if (!definitions.length) return sections;
+  const [first, ...rest] = sections;
   return [
     {
       heading: DEFINITIONS_HEADING,
@@ -104,7 +99,7 @@ async function layOut(flow: PdfFlow): Promise<number> {
   const sections = sectionsWithDefinitions(document);
   const detail = contentsDetail(sections);
   const showContents = !document.compact && sections.length > 1;
-  const contentsPages = showContents ? reserveContents(flow, detail.pages) : [];
+  if (showContents) flow.keepFrontPages(detail.pages);
   const entries: ContentsEntry[] = [];
   const blocksTotal = Math.max(
     1,
@@ -138,9 +133,9 @@ async function layOut(flow: PdfFlow): Promise<number> {
       await context.progress(Math.round((blocksDone / blocksTotal) * 95));
     }
   }
-  if (showContents) drawContents(flow, contentsPages, entries, detail.withBlocks);
+  if (showContents) drawContents(flow, entries, detail.withBlocks);
   addOutline(flow, entries);
-  numberPages(flow);
+  numberPages(flow, flow.pageNumber);
   doc.end();
   await context.progress(100);
   return flow.pageNumber;

@@ -72,6 +72,7 @@ export function expenditureByProgrammeAnnex(data: AnnualReportData): ReportSecti
           financial: null,
         },
         note: `${DELIVERY_NOTE} TA: thematic area. Closure dates are those on or before the report's cut-off.`,
+        dense: true,
       },
     ],
   };

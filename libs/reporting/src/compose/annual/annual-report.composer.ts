@@ -26,7 +26,11 @@ import {
 } from './annual-portfolio.sections';
 import { executiveSummarySection, sourcesAndUsesSection } from './annual-report.sections';
 import { resultsSection } from './annual-results.sections';
-import { AnnualResultsTablesLoader, resultsTablesSection } from './annual-results-tables';
+import {
+  AnnualResultsTablesLoader,
+  indicatorResultsSection,
+  resultsTablesSection,
+} from './annual-results-tables';
 import { narrativeSection, thematicResultsNarrativeSection } from './annual-narrative.sections';
 import { ReportNarrativesService } from '../../narratives/report-narratives.service';
 
@@ -50,13 +54,14 @@ export const ANNUAL_REPORT_SECTIONS: readonly SectionBuilder<AnnualReportData>[]
   pipelineSection,
   portfolioStatusSection,
   resultsSection,
-  resultsTablesSection,
   thematicResultsNarrativeSection,
   programmeNarrativesSection,
   lateReportsSection,
   narrativeSection('challenges-lessons', true),
   narrativeSection('stories', true),
   expenditureByProgrammeAnnex,
+  resultsTablesSection,
+  indicatorResultsSection,
 ];
 
 /**
@@ -78,7 +83,7 @@ export class AnnualReportComposer implements ReportComposer {
   async compose(context: ComposeContext): Promise<ComposedReport> {
     const data = await this.loader.load(context);
     const year = data.year;
-    data.resultTables = await this.resultTables.load(context, data.year);
+    data.resultTables = await this.resultTables.load(context, data.year, data);
     data.narrative = year === undefined ? null : await this.narratives.read(year, context.manager);
     const missing = data.narrative?.missing.length ?? 0;
     const { settings } = data;

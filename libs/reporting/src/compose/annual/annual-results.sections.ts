@@ -10,7 +10,7 @@ export function resultsSection(data: AnnualReportData): ReportSection {
     blocks: [
       {
         kind: 'paragraph',
-        text: `Programme indicators rolled up ${year === undefined ? 'over all reporting periods' : `over the reporting periods ending in ${year}`}. An indicator is assessed when a period has both a target and an approved actual; it is on track when the latest such actual meets its target in the indicator's direction.`,
+        text: `Programme indicators rolled up ${year === undefined ? 'over all reporting periods' : `over the reporting periods ending in ${year}`}. An indicator is assessed when a period has both a target and an approved actual; it is on track when the latest such actual meets its target in the indicator's direction. Per programme: see the last annex.`,
       },
       rollupTable('By thematic area', resultsByArea, 'Thematic area', (g) => `${g.key}. ${g.label}`),
       ...(year === undefined

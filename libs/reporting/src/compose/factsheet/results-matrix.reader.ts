@@ -5,6 +5,7 @@ import {
   IndicatorAggregation,
   IndicatorMeasure,
   IndicatorView,
+  MatrixView,
   ResultsMatrixService,
   toScaled,
 } from '@mptf/results';
@@ -83,31 +84,43 @@ export class ResultsMatrixReader implements ProgrammeResultsReader {
     programmeId: string,
     year: number,
   ): Promise<IndicatorProgress[]> {
-    const matrix = await this.matrices.read(programmeId, manager);
-    const forYear = year;
-    return matrix.results.flatMap((result) =>
-      result.indicators.map((indicator) => {
-        const { target, actual, progress, targetForYear } = indicatorProgress(indicator, forYear);
-        const latest = indicator.progress.latestApproved;
-        return {
-          indicatorKey: indicator.key,
-          resultKey: result.key,
-          resultType: result.type,
-          resultTitle: result.title,
-          indicatorTitle: indicator.title,
-          measure: indicator.measure,
-          unit: indicator.unit,
-          baseline: indicator.baseline.value,
-          target,
-          actual,
-          progress,
-          aggregation: indicator.aggregation,
-          targetForYear: targetForYear ?? null,
-          year: forYear,
-          latestPeriod: latest ? `${latest.periodStart} – ${latest.periodEnd}` : null,
-          standing: indicatorStanding(indicator),
-        };
-      }),
-    );
+    return progressRows(await this.matrices.read(programmeId, manager), year);
   }
+
+  async resultsMatrices(
+    manager: EntityManager,
+    programmeIds: string[],
+    year: number,
+  ): Promise<Map<string, IndicatorProgress[]>> {
+    const matrices = await this.matrices.readMany(programmeIds, manager);
+    return new Map([...matrices].map(([id, matrix]) => [id, progressRows(matrix, year)]));
+  }
+}
+
+/** A results table's rows of one matrix. */
+function progressRows(matrix: MatrixView, forYear: number): IndicatorProgress[] {
+  return matrix.results.flatMap((result) =>
+    result.indicators.map((indicator) => {
+      const { target, actual, progress, targetForYear } = indicatorProgress(indicator, forYear);
+      const latest = indicator.progress.latestApproved;
+      return {
+        indicatorKey: indicator.key,
+        resultKey: result.key,
+        resultType: result.type,
+        resultTitle: result.title,
+        indicatorTitle: indicator.title,
+        measure: indicator.measure,
+        unit: indicator.unit,
+        baseline: indicator.baseline.value,
+        target,
+        actual,
+        progress,
+        aggregation: indicator.aggregation,
+        targetForYear: targetForYear ?? null,
+        year: forYear,
+        latestPeriod: latest ? `${latest.periodStart} – ${latest.periodEnd}` : null,
+        standing: indicatorStanding(indicator),
+      };
+    }),
+  );
 }

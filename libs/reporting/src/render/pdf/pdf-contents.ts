@@ -3,7 +3,7 @@ import { BOTTOM, COLOR, CONTENT_WIDTH, FONT, MARGIN } from './pdf-style';
 import { PdfFlow } from './pdf-flow';
 
 /**
- * The table of contents (pages reserved after the cover, filled in once the layout knows where
+ * The table of contents (pages kept after the cover, drawn once the layout knows where
  * everything went) and the PDF bookmarks (outline) with the same entries.
  */
 
@@ -36,31 +36,18 @@ export function contentsDetail(sections: readonly ReportSection[]): { withBlocks
   return { withBlocks, pages: Math.max(1, Math.ceil(lines / LINES_PER_PAGE)) };
 }
 
-/** Adds the contents' pages now (filled in later); returns their 0-based indexes. */
-export function reserveContents(flow: PdfFlow, pages: number): number[] {
-  const indexes: number[] = [];
-  for (let page = 0; page < pages; page++) {
-    flow.doc.addPage();
-    indexes.push(flow.pageIndex);
-  }
-  return indexes;
-}
-
-/** Draws the contents on its reserved pages: title, dotted leader, page number, a link. */
-export function drawContents(
-  flow: PdfFlow,
-  pages: number[],
-  entries: ContentsEntry[],
-  withBlocks: boolean,
-): void {
+/**
+ * Draws the contents on the pages kept for them after the cover (PdfFlow.keepFrontPages): title,
+ * dotted leader, page number, a link. Drawn last, when every entry's page is known.
+ */
+export function drawContents(flow: PdfFlow, entries: ContentsEntry[], withBlocks: boolean): void {
   const { doc } = flow;
   const lines = entries.flatMap((entry) => [entry, ...(withBlocks ? entry.children : [])]);
-  let line = 0;
-  for (const [pageNumber, pageIndex] of pages.entries()) {
-    doc.switchToPage(pageIndex);
+  flow.drawFrontPages((pageNumber) => {
     doc.y = MARGIN.top;
     flow.heading(pageNumber === 0 ? 'Contents' : 'Contents (continued)');
-    for (let row = 0; row < LINES_PER_PAGE && line < lines.length; row++, line++) {
+    const first = pageNumber * LINES_PER_PAGE;
+    for (let line = first; line < first + LINES_PER_PAGE && line < lines.length; line++) {
       const entry = lines[line];
       const y = doc.y;
       const indent = entry.level * 16;
@@ -99,8 +86,8 @@ export function drawContents(
       linkToPage(doc, MARGIN.left + indent, y - 2, CONTENT_WIDTH - indent, LINE_HEIGHT, entry.pageIndex);
       doc.y = y + LINE_HEIGHT;
     }
-  }
-  doc.fillColor(COLOR.text);
+    doc.fillColor(COLOR.text);
+  });
 }
 
 /** pdfkit takes a page index for an internal link; its typings know only URLs. */

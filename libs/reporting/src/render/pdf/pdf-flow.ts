@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RenderContext, ReportDocument } from '../../document/report-document';
 import { reportFonts, shareWordLayouts } from '../fonts';
+import { LateText } from './pdf-late-text';
 import { BOTTOM, COLOR, CONTENT_WIDTH, FONT, MARGIN, A4 } from './pdf-style';
 
 /**
@@ -11,9 +12,19 @@ import { BOTTOM, COLOR, CONTENT_WIDTH, FONT, MARGIN, A4 } from './pdf-style';
  */
 export class PdfFlow {
   readonly doc: PDFKit.PDFDocument;
-  /** Pages added so far (the cover is page 1). */
+  /** Pages added so far, in the order they were drawn (the cover is the first). */
   pageNumber = 0;
   private pagesSeen = 0;
+  /**
+   * Pages kept after the cover for what is drawn last (the contents): drawn at the end, then
+   * moved to their place. The pages drawn before them are numbered as if they were there.
+   */
+  private frontPages = 0;
+  private frontDrawn: number | null = null;
+  /** The 0-based index, in the finished document, of the page being drawn. */
+  pageIndex = -1;
+  /** "Page n of N" and anything else only the end knows, drawn onto pages already written. */
+  readonly late: LateText;
   /** Where the last section heading ended (a table right under it stays with it). */
   headingBottom = -1;
   /** The tables' and charts' titles as drawn, with their page (0-based): contents and bookmarks. */
@@ -28,8 +39,8 @@ export class PdfFlow {
       size: 'A4',
       margins: MARGIN,
       autoFirstPage: false,
-      // Pages stay in memory (a few kB each) until the end, when "of N" is known and written.
-      bufferPages: true,
+      // Each page is written out when the next one starts (what the end knows goes in late text).
+      bufferPages: false,
       compress: true,
       info: {
         Title: document.title,
@@ -49,8 +60,15 @@ export class PdfFlow {
     this.doc.registerFont(FONT.regular, fonts.regular);
     this.doc.registerFont(FONT.bold, fonts.bold);
     shareWordLayouts(this.doc, [FONT.regular, FONT.bold]);
+    this.late = new LateText(this.doc);
     this.doc.on('pageAdded', () => {
       this.pageNumber += 1;
+      this.pageIndex =
+        this.frontDrawn !== null
+          ? 1 + this.frontDrawn++
+          : this.pageNumber === 1
+            ? 0
+            : this.pageNumber - 1 + this.frontPages;
       onPageAdded(this);
     });
   }
@@ -91,9 +109,34 @@ export class PdfFlow {
     doc.fillColor(COLOR.text);
   }
 
-  /** The 0-based index of the page being drawn. */
-  get pageIndex(): number {
-    return this.pageNumber - 1;
+  /** Keeps `count` pages after the cover (call right after the cover): see drawFrontPages. */
+  keepFrontPages(count: number): void {
+    this.frontPages = count;
+  }
+
+  /**
+   * Draws the kept pages at the end, each with `draw(page)` (0-based), and puts them after the
+   * cover. They are held until all are drawn (they link to pages by index, so the document's page
+   * order must be final first); every other page is already written.
+   */
+  drawFrontPages(draw: (page: number) => void): void {
+    const doc = this.doc as PDFKit.PDFDocument & {
+      options: { bufferPages?: boolean };
+      _root: { data: { Pages: { data: { Kids: unknown[] } } } };
+    };
+    if (this.frontPages === 0) return;
+    this.frontDrawn = 0;
+    doc.options.bufferPages = true;
+    const first = doc.bufferedPageRange();
+    for (let page = 0; page < this.frontPages; page++) doc.addPage();
+    const kids = doc._root.data.Pages.data.Kids;
+    kids.splice(1, 0, ...kids.splice(kids.length - this.frontPages, this.frontPages));
+    for (let page = 0; page < this.frontPages; page++) {
+      // The buffer holds the last page drawn before them (not yet written), then them.
+      doc.switchToPage(first.start + first.count + page);
+      draw(page);
+    }
+    this.frontDrawn = null;
   }
 
   /** A table's or chart's title where it starts (recorded for the contents and bookmarks). */

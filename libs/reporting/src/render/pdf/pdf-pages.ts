@@ -19,7 +19,7 @@ function outsideMargins(flow: PdfFlow, draw: () => void): void {
 export function decoratePage(flow: PdfFlow): void {
   const { doc, document, context } = flow;
   outsideMargins(flow, () => {
-    if (flow.pageNumber > 1) {
+    if (flow.pageIndex > 0) {
       doc
         .font(FONT.regular)
         .fontSize(7.5)
@@ -42,29 +42,29 @@ export function decoratePage(flow: PdfFlow): void {
         lineBreak: false,
       });
   });
+  // "Page n of N": N is known at the end, when this page is already written.
+  flow.late.reserve(flow.pageIndex);
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
   doc.fillColor(COLOR.text);
 }
 
-/** "Page n of N" on every page, once N is known (the pages are still buffered). */
-export function numberPages(flow: PdfFlow): void {
+/** "Page n of N" on every page, once N is known (into the place each page kept for it). */
+export function numberPages(flow: PdfFlow, count: number): void {
   const { doc } = flow;
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
+  flow.late.fill((index) =>
     outsideMargins(flow, () => {
       doc
         .font(FONT.regular)
         .fontSize(7.5)
         .fillColor(COLOR.muted)
-        .text(`Page ${index + 1} of ${range.count}`, MARGIN.left, FOOTER_Y, {
+        .text(`Page ${index + 1} of ${count}`, MARGIN.left, FOOTER_Y, {
           width: CONTENT_WIDTH,
           align: 'right',
           lineBreak: false,
         });
-    });
-  }
+    }),
+  );
 }
 
 /** The cover: the fund's band, the title, the subtitle and the document's metadata. */

@@ -324,7 +324,8 @@ function fitColumns(
       );
     });
   }
-  for (let fontSize = (block.columns.length > 7 ? 8 : 8.5) - smaller; ; fontSize -= 0.5) {
+  const largest = block.dense ? 7 : block.columns.length > 7 ? 8 : 8.5;
+  for (let fontSize = largest - smaller; ; fontSize -= 0.5) {
     // A cell's longest word counts up to a third of the line; a longer one is split.
     const minimum = block.columns.map(
       (_column, index) =>
@@ -333,7 +334,7 @@ function fitColumns(
         1,
     );
     const used = minimum.reduce((sum, width) => sum + width, 0);
-    if (used > CONTENT_WIDTH && fontSize > 6.5) continue;
+    if (used > CONTENT_WIDTH && fontSize > Math.min(6.5, largest - smaller)) continue;
     const scale = used > CONTENT_WIDTH ? CONTENT_WIDTH / used : 1;
     const widths = minimum.map((width) => width * scale);
     let extra = Math.max(0, CONTENT_WIDTH - used);
