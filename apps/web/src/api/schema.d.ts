@@ -118,6 +118,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/queue-dashboard/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open the queue dashboard with the current session (sets its cookie) */
+    post: operations['QueueDashboardController_session'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit': {
     parameters: {
       query?: never;
@@ -3595,6 +3612,13 @@ export interface components {
       /** @description allocated − transferred */
       untransferred: string;
     };
+    QueueDashboardSessionDto: {
+      /**
+       * @description where the dashboard opens
+       * @example /api/v1/admin/queues
+       */
+      url: string;
+    };
     RankPipelineDto: {
       /** @description every proposal in the pipeline, exactly once, in the new order */
       proposalIds: string[];
@@ -4651,6 +4675,25 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BounceDto'][];
+        };
+      };
+    };
+  };
+  QueueDashboardController_session: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueDashboardSessionDto'];
         };
       };
     };

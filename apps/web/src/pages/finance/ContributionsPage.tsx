@@ -28,6 +28,7 @@ import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate, today } from '../../lib/format';
 import { amountForApi, formatMoneyShort, parseMoney, parseMoneyInput } from '../../lib/money';
+import { DateField } from '../../components/DateField';
 
 type ContributionKind = S['RecordContributionDto']['kind'];
 
@@ -282,7 +283,7 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
           onChange={(v) => set({ donorCode: v })}
           error={fieldError('donorCode')}
         />
-        <SimpleGrid cols={2}>
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <Select
             label="Kind"
             data={[
@@ -293,11 +294,10 @@ function RecordContributionModal({ onClose }: { onClose: () => void }) {
             onChange={(v) => set({ kind: (v ?? 'DEPOSIT') as ContributionKind })}
             allowDeselect={false}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="Date"
             value={form.date}
-            onChange={(e) => set({ date: e.currentTarget.value })}
+            onChange={(value) => set({ date: value })}
             error={fieldError('date')}
           />
           <Select
