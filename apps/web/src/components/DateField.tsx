@@ -1,7 +1,7 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { DATE_FORMAT } from '../lib/format';
+import { DATE_FORMAT } from '@mptf/common';
 
 dayjs.extend(customParseFormat);
 

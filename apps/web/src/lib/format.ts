@@ -1,34 +1,8 @@
 import { daysBetween, isoDate } from '@mptf/common';
 import type { ProposalStatus } from '../api/models';
 
-/**
- * The app's one date format, "3 Dec 2026", in tables, text and pickers alike; DateField's inputs
- * show it too (the same pattern in dayjs' terms). Month names are fixed here rather than taken from
- * the browser's locale data, which spells September "Sept" in some versions and "Sep" in others.
- */
-export const DATE_FORMAT = 'D MMM YYYY';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function parse(value: string): Date {
-  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-}
-
-/** A calendar date or a timestamp as "3 Dec 2026" (UTC). */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const date = parse(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
-
-/** A timestamp as "3 Dec 2026, 14:05 UTC". */
-export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return '—';
-  const date = parse(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return `${formatDate(value)}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
-}
+/** Dates read one way everywhere ("3 Dec 2026"): the helpers live in @mptf/common, shared with the server. */
+export { DATE_FORMAT, formatDate, formatDateTime } from '@mptf/common';
 
 /** Today's UTC calendar date (YYYY-MM-DD). */
 export const today = (): string => isoDate();
