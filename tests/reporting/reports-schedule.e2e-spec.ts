@@ -103,11 +103,17 @@ describe('reports: requests, schedule and dashboard', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
 
-    // A browser opens the link with ?token=; the page's own calls then ride on the cookie.
-    const opened = await t.http.get(`${path}?token=${await t.token(FMU)}`);
+    // A browser opens it with the session: never a token in the address.
+    expect((await t.http.get(`${path}?token=${await t.token(FMU)}`)).status).toBe(401);
+    const session = await t.http.post('/api/v1/admin/queue-dashboard/session').set(await t.as(AA));
+    expect(session.status).toBe(403);
+    const opened = await t.http.post('/api/v1/admin/queue-dashboard/session').set(await t.as(FMU));
     expect(opened.status).toBe(200);
+    expect(opened.body).toEqual({ url: path });
     const cookie = (opened.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
     expect(cookie).toMatch(/^mptf_queue_dashboard=/);
+    expect((opened.headers['set-cookie'] as unknown as string[])[0]).toMatch(/HttpOnly/);
+    expect((await t.http.get(path).set('Cookie', cookie)).status).toBe(200);
     const queues = await t.http.get(`${path}/api/queues`).set('Cookie', cookie);
     expect(queues.status).toBe(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,32 @@ import { DEMO_PASSWORD, TestContext } from '../support/test-context';
 /** Debian's Chromium (`apt-get install chromium`, see .ci/run); Playwright's own browsers cannot be downloaded here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
+
+/** The two sizes every screen must work at: a laptop and a phone. */
+export const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core in the page: the serious and critical violations, each with where it is. Evaluated over
+ * the DevTools protocol: the app's Content-Security-Policy (script-src 'self') refuses the inline
+ * script page.addScriptTag would add, and is right to.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')).join(' | ')))`,
+  )) as string[];
+  return violations;
+}
+
+/** How far the page is wider than the window (≤ 0: no horizontal scroll). */
+export async function overflow(page: Page): Promise<number> {
+  return (await page.evaluate('document.scrollingElement.scrollWidth - window.innerWidth')) as number;
+}
 
 export interface Browser {
   context: BrowserContext;

@@ -1,39 +1,13 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { demoFinanceStep } from '../../seeds/demo/demo-finance.step';
 import { API, CHAIR, FMU, underReview } from '../review/review-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
-import { Browser, openBrowser } from './browser';
+import { accessibilityProblems, Browser, openBrowser, overflow, SIZES } from './browser';
 
 jest.setTimeout(300000);
 
-const SIZES = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-];
 const DONOR = 'donor.deu@mptf.test';
 const IOM = 'iom.focal@mptf.test';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe-core in the page: the serious and critical violations, each with where it is. Evaluated over
- * the DevTools protocol: the app's Content-Security-Policy (script-src 'self') refuses the inline
- * script page.addScriptTag would add, and is right to.
- */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`,
-  )) as string[];
-  return violations;
-}
-
-/** No horizontal scroll: the page is at most as wide as the window. */
-async function overflow(page: Page): Promise<number> {
-  return (await page.evaluate('document.scrollingElement.scrollWidth - window.innerWidth')) as number;
-}
 
 /**
  * Daily work on a laptop and a phone: the to-do home per role (the chair's upcoming meeting,

@@ -13,6 +13,7 @@ import { ReviewModule } from '@mptf/review';
 import { ProgrammesModule } from '@mptf/programmes';
 import { ReportingModule } from '@mptf/reporting';
 import { NotificationsModule } from '@mptf/notifications';
+import { QueueDashboardController } from './admin/queue-dashboard.controller';
 import { AuditController } from './audit/audit.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { ContributionsController } from './finance/contributions.controller';
@@ -79,6 +80,7 @@ import { OutboxController } from './notifications/outbox.controller';
     AuditController,
     HealthController,
     SystemController,
+    QueueDashboardController,
     ProposalsController,
     ProposalDocumentsController,
     ResultsController,

@@ -1,6 +1,15 @@
-import { createBrowserRouter, Navigate, RouterProvider, useLocation, useRouteError } from 'react-router';
+import {
+  createBrowserRouter,
+  Navigate,
+  Outlet,
+  RouterProvider,
+  useLocation,
+  useParams,
+  useRouteError,
+} from 'react-router';
 import type { ComponentType, ReactNode } from 'react';
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { NotFoundState } from './components/states';
 import { useAuth } from './auth/auth';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/LoginPage';
@@ -36,16 +45,12 @@ function RouteError() {
   );
 }
 
-function NotFound() {
-  return (
-    <Stack align="flex-start" gap="sm">
-      <Title order={1}>Page not found</Title>
-      <Text c="dimmed">There is no page at this address.</Text>
-      <Button component="a" href="/">
-        Back to the overview
-      </Button>
-    </Stack>
-  );
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Screens of one item: an `:id` that cannot be an id is a bad address, not a server error. */
+function ValidId() {
+  const { id = '' } = useParams();
+  return UUID.test(id) ? <Outlet /> : <NotFoundState invalid />;
 }
 
 const router = createBrowserRouter([
@@ -65,16 +70,9 @@ const router = createBrowserRouter([
         path: 'proposals/new',
         ...page(() => import('./pages/proposals/ProposalEditorPage'), 'ProposalEditorPage'),
       },
-      { path: 'proposals/:id', ...page(() => import('./pages/proposals/ProposalPage'), 'ProposalPage') },
-      {
-        path: 'proposals/:id/edit',
-        ...page(() => import('./pages/proposals/ProposalEditorPage'), 'ProposalEditorPage'),
-      },
-      { path: 'proposals/:id/review', ...page(() => import('./pages/review/ReviewPage'), 'ReviewPage') },
       { path: 'review', ...page(() => import('./pages/review/ReviewQueuePage'), 'ReviewQueuePage') },
       { path: 'screening', ...page(() => import('./pages/review/ScreeningPage'), 'ScreeningPage') },
       { path: 'meetings', ...page(() => import('./pages/review/MeetingsPage'), 'MeetingsPage') },
-      { path: 'meetings/:id', ...page(() => import('./pages/review/MeetingPage'), 'MeetingPage') },
       { path: 'pipeline', ...page(() => import('./pages/review/PipelinePage'), 'PipelinePage') },
       { path: 'fund', ...page(() => import('./pages/finance/FundStatusPage'), 'FundStatusPage') },
       {
@@ -82,16 +80,7 @@ const router = createBrowserRouter([
         ...page(() => import('./pages/finance/ContributionsPage'), 'ContributionsPage'),
       },
       { path: 'programmes', ...page(() => import('./pages/finance/ProgrammesPage'), 'ProgrammesPage') },
-      { path: 'programmes/:id', ...page(() => import('./pages/finance/ProgrammePage'), 'ProgrammePage') },
-      {
-        path: 'programmes/:id/work',
-        ...page(() => import('./pages/programmes/ProgrammeWorkPage'), 'ProgrammeWorkPage'),
-      },
       { path: 'calendar', ...page(() => import('./pages/programmes/CalendarPage'), 'CalendarPage') },
-      {
-        path: 'progress-reports/:id',
-        ...page(() => import('./pages/programmes/ProgressReportPage'), 'ProgressReportPage'),
-      },
       { path: 'portfolio', ...page(() => import('./pages/finance/PortfolioPage'), 'PortfolioPage') },
       { path: 'actuals', ...page(() => import('./pages/results/ActualsQueuePage'), 'ActualsQueuePage') },
       { path: 'results', ...page(() => import('./pages/results/RollupPage'), 'RollupPage') },
@@ -110,7 +99,28 @@ const router = createBrowserRouter([
       },
       { path: 'admin/outbox', ...page(() => import('./pages/admin/OutboxPage'), 'OutboxPage') },
       { path: 'narrative', ...page(() => import('./pages/reports/NarrativePage'), 'NarrativePage') },
-      { path: '*', element: <NotFound /> },
+      {
+        element: <ValidId />,
+        children: [
+          { path: 'proposals/:id', ...page(() => import('./pages/proposals/ProposalPage'), 'ProposalPage') },
+          {
+            path: 'proposals/:id/edit',
+            ...page(() => import('./pages/proposals/ProposalEditorPage'), 'ProposalEditorPage'),
+          },
+          { path: 'proposals/:id/review', ...page(() => import('./pages/review/ReviewPage'), 'ReviewPage') },
+          { path: 'meetings/:id', ...page(() => import('./pages/review/MeetingPage'), 'MeetingPage') },
+          { path: 'programmes/:id', ...page(() => import('./pages/finance/ProgrammePage'), 'ProgrammePage') },
+          {
+            path: 'programmes/:id/work',
+            ...page(() => import('./pages/programmes/ProgrammeWorkPage'), 'ProgrammeWorkPage'),
+          },
+          {
+            path: 'progress-reports/:id',
+            ...page(() => import('./pages/programmes/ProgressReportPage'), 'ProgressReportPage'),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundState /> },
     ],
   },
 ]);

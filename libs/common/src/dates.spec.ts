@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isoDate } from './dates';
+import { addDays, daysBetween, formatDate, formatDateTime, isoDate } from './dates';
 
 describe('dates', () => {
   it('gives the UTC calendar date, whatever the hour', () => {
@@ -15,5 +15,15 @@ describe('dates', () => {
   it('moves a date by calendar days', () => {
     expect(addDays('2026-02-27', 14)).toBe('2026-03-13');
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+});
+
+describe('formatDate / formatDateTime', () => {
+  it('reads a calendar date and a timestamp one way, in UTC', () => {
+    expect(formatDate('2026-12-03')).toBe('3 Dec 2026');
+    expect(formatDate('2026-09-30T23:30:00Z')).toBe('30 Sep 2026');
+    expect(formatDateTime('2026-12-03T14:05:09Z')).toBe('3 Dec 2026, 14:05 UTC');
+    expect(formatDate(null)).toBe('—');
+    expect(formatDate('not a date')).toBe('not a date');
   });
 });

@@ -17,3 +17,29 @@ export function addDays(date: string, days: number): string {
   moved.setUTCDate(moved.getUTCDate() + days);
   return isoDate(moved);
 }
+
+/**
+ * The one way people read a date, on every screen and in server-made text: "3 Dec 2026" (UTC).
+ * DATE_FORMAT is the same pattern in dayjs' terms, for the web's date inputs. Month names are fixed
+ * here, not taken from a locale's data (which spells September "Sept" in some versions).
+ */
+export const DATE_FORMAT = 'D MMM YYYY';
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+const parse = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+
+/** A calendar date or a timestamp as "3 Dec 2026"; "—" for none; what it cannot read, unchanged. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = value instanceof Date ? value : parse(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** A timestamp as "3 Dec 2026, 14:05 UTC". */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = value instanceof Date ? value : parse(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return `${formatDate(date)}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}

@@ -8,24 +8,23 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
 export const QUEUE_DASHBOARD_PATH = '/api/v1/admin/queues';
-const COOKIE = 'mptf_queue_dashboard';
+export const QUEUE_DASHBOARD_COOKIE = 'mptf_queue_dashboard';
 
-function tokenOf(request: Request): { token: string | null; fromQuery: boolean } {
+function tokenOf(request: Request): string | null {
   const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
-  if (scheme?.toLowerCase() === 'bearer' && bearer) return { token: bearer, fromQuery: false };
-  const query = request.query.token;
-  if (typeof query === 'string' && query) return { token: query, fromQuery: true };
+  if (scheme?.toLowerCase() === 'bearer' && bearer) return bearer;
   const cookie = (request.headers.cookie ?? '')
     .split(';')
     .map((part) => part.trim().split('='))
-    .find(([name]) => name === COOKIE);
-  return { token: cookie?.[1] ? decodeURIComponent(cookie[1]) : null, fromQuery: false };
+    .find(([name]) => name === QUEUE_DASHBOARD_COOKIE);
+  return cookie?.[1] ? decodeURIComponent(cookie[1]) : null;
 }
 
 /**
  * The global guard only sees Nest routes, so the dashboard (raw Express) gets its own: a bearer
- * token, a `?token=` (a browser opening the page) or the cookie that link sets for the page's own
- * requests; the user must hold queue.dashboard (ADMIN, FMU). Errors use the API's envelope.
+ * token, or the session cookie that POST /admin/queue-dashboard/session sets for a browser (never a
+ * token in the address); the user must hold queue.dashboard (ADMIN, FMU). Errors use the API's
+ * envelope.
  */
 export function queueDashboardAuth(auth: AuthService): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
@@ -36,19 +35,12 @@ export function queueDashboardAuth(auth: AuthService): RequestHandler {
         message,
         correlationId: (request as Request & { id?: string }).id,
       });
-    const { token, fromQuery } = tokenOf(request);
-    if (!token) return fail(401, 'A bearer token is required');
+    const token = tokenOf(request);
+    if (!token) return fail(401, 'Sign in to the web app and open the queue dashboard from its navigation');
     auth.authenticate(token).then(
       (user) => {
         if (!hasPermission(user.roles, Permission.QUEUE_DASHBOARD))
           return fail(403, `Your roles do not grant ${Permission.QUEUE_DASHBOARD}`);
-        if (fromQuery)
-          response.cookie(COOKIE, token, {
-            httpOnly: true,
-            sameSite: 'strict',
-            secure: request.secure,
-            path: QUEUE_DASHBOARD_PATH,
-          });
         next();
       },
       (error: unknown) =>

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { formatDate } from '@mptf/common';
 import { DonorPosition, DonorPositionService } from '@mptf/finance';
 import type { AuthUser } from '@mptf/identity';
 import { can, Permission, Role } from '@mptf/identity';
@@ -38,6 +39,9 @@ const SHOWN = 5;
 const page = { page: 1, pageSize: SHOWN };
 
 /** What waits for the signed-in user, per role, for the home page: composed from the libs' services. */
+/** A state as people read it: UNDER_REVIEW → "Under review". */
+const readable = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
+
 @Injectable()
 export class TodoService {
   constructor(
@@ -126,7 +130,7 @@ export class TodoService {
         id: p.id,
         reference: p.reference,
         title: p.title,
-        detail: p.status,
+        detail: readable(p.status),
         link: `/proposals/${p.id}`,
       })),
     };
@@ -149,7 +153,7 @@ export class TodoService {
         id: a.id,
         reference: a.programmeReference,
         title: a.indicatorTitle,
-        detail: `${a.periodStart} to ${a.periodEnd} · ${a.status}`,
+        detail: `${formatDate(a.periodStart)} to ${formatDate(a.periodEnd)} · ${readable(a.status)}`,
         link: a.status === ActualStatus.SUBMITTED ? '/actuals' : `/programmes/${a.programmeId}`,
       })),
     };
@@ -183,7 +187,7 @@ export class TodoService {
         id: q.proposalId,
         reference: q.reference,
         title: q.title,
-        detail: q.reviewDueDate ? `due ${q.reviewDueDate}${q.overdue ? ' (overdue)' : ''}` : null,
+        detail: q.reviewDueDate ? `due ${formatDate(q.reviewDueDate)}${q.overdue ? ' (overdue)' : ''}` : null,
         link: `/proposals/${q.proposalId}/review`,
       })),
     };

@@ -118,45 +118,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/agency-interest': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Agency interest entries and their reversals, newest first (a focal point: its own) */
-    get: operations['AgencyInterestController_list'];
-    put?: never;
-    /**
-     * Record interest a participating UN organization earned on the funds it holds
-     * @description 422 when the organization is not a UN entity the fund transferred money to.
-     */
-    post: operations['AgencyInterestController_record'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agency-interest/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One agency interest entry */
-    get: operations['AgencyInterestController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agency-interest/{id}/reverse': {
+  '/api/v1/admin/queue-dashboard/session': {
     parameters: {
       query?: never;
       header?: never;
@@ -165,8 +127,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Correct an agency interest entry recorded by mistake with a reversing entry */
-    post: operations['AgencyInterestController_reverse'];
+    /** Open the queue dashboard with the current session (sets its cookie) */
+    post: operations['QueueDashboardController_session'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1792,33 +1754,6 @@ export interface components {
       pageSize: number;
       total: number;
     };
-    AgencyInterestDto: {
-      /**
-       * @description Negative on a reversing entry
-       * @example 1520.35
-       */
-      amount: string;
-      date: string;
-      description: string | null;
-      id: string;
-      /** @example IOM */
-      orgCode: string;
-      /** @example International Organization for Migration */
-      orgName: string;
-      /** @description Why it was reversed (on the reversing record) */
-      reason: string | null;
-      recordedAt: string;
-      /** @description Set when this record was reversed: the id of the reversing record */
-      reversedBy: string | null;
-      /** @description Set on a reversing record (negative amounts): the id of the record it reverses */
-      reverses: string | null;
-    };
-    AgencyInterestPageDto: {
-      items: components['schemas']['AgencyInterestDto'][];
-      page: number;
-      pageSize: number;
-      total: number;
-    };
     AgendaDecisionDto: {
       decidedAt: string;
       id: string;
@@ -1888,22 +1823,12 @@ export interface components {
       /** @example 1042 */
       id: string;
       occurredAt: string;
-      /** @description The proposal or programme the event is about (null for other records) */
-      subject: components['schemas']['AuditSubjectDto'] | null;
     };
     AuditPageDto: {
       items: components['schemas']['AuditEventDto'][];
       page: number;
       pageSize: number;
       total: number;
-    };
-    AuditSubjectDto: {
-      /** @description approved and funded: its page is the programme’s */
-      programme: boolean;
-      proposalId: string;
-      /** @example MIG-2026-0007 */
-      reference: string;
-      title: string;
     };
     BalanceDto: {
       current: components['schemas']['BalanceSharesDto'];
@@ -2814,8 +2739,6 @@ export interface components {
         | 'programme.close'
         | 'fund.read'
         | 'fund.record'
-        | 'agency-interest.record'
-        | 'agency-interest.read'
         | 'portfolio.read'
         | 'results.read'
         | 'results.edit'
@@ -3689,6 +3612,13 @@ export interface components {
       /** @description allocated − transferred */
       untransferred: string;
     };
+    QueueDashboardSessionDto: {
+      /**
+       * @description where the dashboard opens
+       * @example /api/v1/admin/queues
+       */
+      url: string;
+    };
     RankPipelineDto: {
       /** @description every proposal in the pipeline, exactly once, in the new order */
       proposalIds: string[];
@@ -3701,19 +3631,6 @@ export interface components {
       APPROVE: number;
       REJECT: number;
       REVISE: number;
-    };
-    RecordAgencyInterestDto: {
-      /** @example 1520.35 */
-      amount: string;
-      /** @example 2026-06-30 */
-      date: string;
-      /** @example Interest 2026 as reported in the annual financial statement */
-      description?: string;
-      /**
-       * @description The participating UN organization that earned it
-       * @example IOM
-       */
-      orgCode: string;
     };
     RecordContributionDto: {
       /**
@@ -4549,11 +4466,6 @@ export interface components {
       comment?: string;
     };
     WithParticipatingOrganizationsDto: {
-      /**
-       * @description Interest earned by the agencies on the funds they hold, as recorded by the AA: reported separately, in neither balance
-       * @example 12500.00
-       */
-      agencyInterest: string;
       /** @description transfers − expenditure − refunds */
       balance: string;
       expenditure: string;
@@ -4767,15 +4679,9 @@ export interface operations {
       };
     };
   };
-  AgencyInterestController_list: {
+  QueueDashboardController_session: {
     parameters: {
-      query?: {
-        organization?: string;
-        page?: number;
-        pageSize?: number;
-        /** @description Reporting year */
-        year?: number;
-      };
+      query?: never;
       header?: never;
       path?: never;
       cookie?: never;
@@ -4787,77 +4693,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AgencyInterestPageDto'];
-        };
-      };
-    };
-  };
-  AgencyInterestController_record: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordAgencyInterestDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AgencyInterestDto'];
-        };
-      };
-    };
-  };
-  AgencyInterestController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AgencyInterestDto'];
-        };
-      };
-    };
-  };
-  AgencyInterestController_reverse: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReverseEntryDto'];
-      };
-    };
-    responses: {
-      /** @description The reversing entry; 409 when already reversed */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AgencyInterestDto'];
+          'application/json': components['schemas']['QueueDashboardSessionDto'];
         };
       };
     };

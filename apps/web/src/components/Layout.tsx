@@ -27,6 +27,7 @@ import {
   IconHome,
   IconInbox,
   IconListNumbers,
+  IconStack2,
   IconMail,
   IconBellCog,
   IconLogout,
@@ -37,6 +38,8 @@ import {
 } from '@tabler/icons-react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useEffect } from 'react';
+import { data, errorMessage, http } from '../api/client';
+import { notifications } from '@mantine/notifications';
 import { useAuth } from '../auth/auth';
 import { ROLE_LABEL, type Permission } from '../auth/permissions';
 import { NotificationBell } from './NotificationBell';
@@ -124,6 +127,20 @@ const NAV: NavGroup[] = [
     ],
   },
 ];
+
+/** The queue dashboard opens with this session: its cookie is set first, the address holds no token. */
+async function openQueueDashboard() {
+  try {
+    const { url } = await data(http.POST('/api/v1/admin/queue-dashboard/session', {}));
+    window.location.assign(url);
+  } catch (error) {
+    notifications.show({
+      color: 'red',
+      title: 'The queue dashboard did not open',
+      message: errorMessage(error),
+    });
+  }
+}
 
 export function Layout() {
   const { user, can, logout } = useAuth();
@@ -262,6 +279,21 @@ export function Layout() {
                 ))}
               </Stack>
             ))}
+            {can('queue.dashboard') && (
+              <Stack gap={2} mt="md">
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" lts={0.5} component="h2" m={0}>
+                  Operations
+                </Text>
+                <NavLink
+                  component="button"
+                  label="Queue dashboard"
+                  description="Background jobs (opens outside the app)"
+                  leftSection={<IconStack2 size={18} stroke={1.7} />}
+                  className="nav-link"
+                  onClick={() => void openQueueDashboard()}
+                />
+              </Stack>
+            )}
           </nav>
         </AppShell.Section>
       </AppShell.Navbar>

@@ -12,7 +12,8 @@ import {
   Title,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api/client';
+import { Link } from 'react-router';
+import { ApiError, errorMessage } from '../api/client';
 
 export function LoadingState({ label = 'Loading…', rows = 4 }: { label?: string; rows?: number }) {
   return (
@@ -30,6 +31,31 @@ export function LoadingState({ label = 'Loading…', rows = 4 }: { label?: strin
   );
 }
 
+/**
+ * What an address that leads nowhere shows: a mistyped or cut link (not an id at all) or an item
+ * that does not exist (or that this user may not see). Trying again cannot help, going back can.
+ */
+export function NotFoundState({ invalid = false }: { invalid?: boolean }) {
+  return (
+    <Stack align="flex-start" gap="sm" data-testid="not-found">
+      <Title order={1}>{invalid ? 'This address is not valid' : 'Page not found'}</Title>
+      <Text c="dimmed">
+        {invalid
+          ? 'The link is incomplete or mistyped: it names nothing that can exist.'
+          : 'There is nothing at this address. It may have been removed, or the link is wrong.'}
+      </Text>
+      <Group gap="sm">
+        <Button onClick={() => window.history.back()} variant="default">
+          Go back
+        </Button>
+        <Button component={Link} to="/">
+          Back to the overview
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 export function ErrorState({
   error,
   onRetry,
@@ -39,6 +65,8 @@ export function ErrorState({
   onRetry?: () => void;
   title?: string;
 }) {
+  // A page's own item not found: retrying cannot bring it back.
+  if (onRetry && error instanceof ApiError && error.status === 404) return <NotFoundState />;
   return (
     <Alert color="red" variant="light" title={title} role="alert">
       <Stack gap="xs" align="flex-start">

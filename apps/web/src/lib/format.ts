@@ -1,32 +1,8 @@
 import { daysBetween, isoDate } from '@mptf/common';
 import type { ProposalStatus } from '../api/models';
 
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
-export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return '—';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  });
-}
+/** Dates read one way everywhere ("3 Dec 2026"): the helpers live in @mptf/common, shared with the server. */
+export { DATE_FORMAT, formatDate, formatDateTime } from '@mptf/common';
 
 /** Today's UTC calendar date (YYYY-MM-DD). */
 export const today = (): string => isoDate();

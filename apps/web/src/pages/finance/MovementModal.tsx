@@ -8,6 +8,7 @@ import { programmeQueries } from '../../api/queries/programmes';
 import type { ProgrammeDetail } from '../../api/models';
 import { today } from '../../lib/format';
 import { amountForApi, formatMoney, parseMoney, parseMoneyInput } from '../../lib/money';
+import { DateField } from '../../components/DateField';
 
 export function MovementModal({
   programme,
@@ -101,13 +102,7 @@ export function MovementModal({
             }
             rightSectionWidth={44}
           />
-          <TextInput
-            type="date"
-            label="Value date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-          />
+          <DateField label="Value date" required value={date} onChange={(value) => setDate(value)} />
         </Group>
         {record.error && (
           <Alert

@@ -9,6 +9,7 @@ import { useReference } from '../../api/reference';
 import type { S } from '../../api/models';
 import { today } from '../../lib/format';
 import { amountForApi, parseMoneyInput } from '../../lib/money';
+import { DateField } from '../../components/DateField';
 import { DonorSelect } from './DonorSelect';
 
 type ContributionKind = S['RecordContributionDto']['kind'];
@@ -80,7 +81,7 @@ export function RecordContributionModal({ onClose }: { onClose: () => void }) {
           onChange={(v) => set({ donorCode: v })}
           error={fieldError('donorCode')}
         />
-        <SimpleGrid cols={2}>
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <Select
             label="Kind"
             data={[
@@ -91,11 +92,10 @@ export function RecordContributionModal({ onClose }: { onClose: () => void }) {
             onChange={(v) => set({ kind: (v ?? 'DEPOSIT') as ContributionKind })}
             allowDeselect={false}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="Date"
             value={form.date}
-            onChange={(e) => set({ date: e.currentTarget.value })}
+            onChange={(value) => set({ date: value })}
             error={fieldError('date')}
           />
           <Select

@@ -53,7 +53,11 @@ export function NotificationsPage() {
               >
                 <Group justify="space-between" wrap="nowrap">
                   <NotificationLine notification={notification} />
-                  {!notification.read && <Badge color="red">New</Badge>}
+                  {!notification.read && (
+                    <Badge color="red" style={{ flexShrink: 0 }}>
+                      New
+                    </Badge>
+                  )}
                 </Group>
               </UnstyledButton>
             ))}

@@ -1,4 +1,15 @@
-import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -232,21 +243,23 @@ export function ProgressReportPage() {
             No actual reported for this period.
           </Text>
         ) : (
-          <Table fz="sm" aria-label="Actuals of the period">
-            <Table.Tbody>
-              {r.actuals.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{a.indicatorKey}</Table.Td>
-                  <Table.Td>{a.indicatorTitle}</Table.Td>
-                  <Table.Td>
-                    {formatDate(a.periodStart)} – {formatDate(a.periodEnd)}
-                  </Table.Td>
-                  <Table.Td>{a.value ?? '—'}</Table.Td>
-                  <Table.Td>{a.status.toLowerCase()}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ScrollArea>
+            <Table fz="sm" miw={520} aria-label="Actuals of the period">
+              <Table.Tbody>
+                {r.actuals.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>{a.indicatorKey}</Table.Td>
+                    <Table.Td>{a.indicatorTitle}</Table.Td>
+                    <Table.Td>
+                      {formatDate(a.periodStart)} – {formatDate(a.periodEnd)}
+                    </Table.Td>
+                    <Table.Td>{a.value ?? '—'}</Table.Td>
+                    <Table.Td>{a.status.toLowerCase()}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
         )}
       </Section>
       <Section title="Submitted versions">
@@ -255,20 +268,22 @@ export function ProgressReportPage() {
             Not submitted yet.
           </Text>
         ) : (
-          <Table fz="sm" aria-label="Submitted versions">
-            <Table.Tbody>
-              {r.versions.map((v) => (
-                <Table.Tr key={v.version}>
-                  <Table.Td>Version {v.version}</Table.Td>
-                  <Table.Td>
-                    {formatDateTime(v.submittedAt)} by {v.submittedBy.name}
-                  </Table.Td>
-                  <Table.Td>{v.outcome ? v.outcome.toLowerCase() : 'under review'}</Table.Td>
-                  <Table.Td>{v.reviewComment ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ScrollArea>
+            <Table fz="sm" miw={520} aria-label="Submitted versions">
+              <Table.Tbody>
+                {r.versions.map((v) => (
+                  <Table.Tr key={v.version}>
+                    <Table.Td>Version {v.version}</Table.Td>
+                    <Table.Td>
+                      {formatDateTime(v.submittedAt)} by {v.submittedBy.name}
+                    </Table.Td>
+                    <Table.Td>{v.outcome ? v.outcome.toLowerCase() : 'under review'}</Table.Td>
+                    <Table.Td>{v.reviewComment ?? ''}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
         )}
       </Section>
     </Stack>

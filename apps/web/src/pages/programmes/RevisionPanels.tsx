@@ -8,6 +8,7 @@ import { meetingQueries } from '../../api/queries/meetings';
 import { programmeWorkQueries } from '../../api/queries/programme-work';
 import { useAuth } from '../../auth/auth';
 import { REVISION_LABEL } from './programme-work-labels';
+import { formatDate } from '../../lib/format';
 
 type Line = { orgCode: string; categoryCode: number; amount: string };
 
@@ -204,7 +205,10 @@ export function RevisionDecision({ revision }: { revision: ProgrammeRevision }) 
             placeholder="Choose a meeting"
             value={meetingId}
             onChange={setMeetingId}
-            data={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.title} (${m.date})` }))}
+            data={(meetings.data ?? []).map((m) => ({
+              value: m.id,
+              label: `${m.title} (${formatDate(m.date)})`,
+            }))}
           />
           <Button
             variant="light"

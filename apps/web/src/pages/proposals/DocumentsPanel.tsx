@@ -1,4 +1,16 @@
-import { ActionIcon, Button, FileInput, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPaperclip, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -31,6 +43,8 @@ export function DocumentsPanel({ proposalId, editable }: { proposalId: string; e
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<string | null>('CONCEPT_NOTE');
+  // Deleting is asked for twice: the file is gone for every partner once confirmed.
+  const [toDelete, setToDelete] = useState<ProposalDocument | null>(null);
   const documents = useQuery(proposalQueries.documents(proposalId));
   // ['proposal', id] covers the documents list too.
   const refresh = () =>
@@ -63,7 +77,10 @@ export function DocumentsPanel({ proposalId, editable }: { proposalId: string; e
           params: { path: { id: proposalId, documentId } },
         }),
       ),
-    onSuccess: refresh,
+    onSuccess: () => {
+      setToDelete(null);
+      refresh();
+    },
     onError: (error) =>
       notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(error) }),
   });
@@ -106,78 +123,101 @@ export function DocumentsPanel({ proposalId, editable }: { proposalId: string; e
       ) : documents.error ? (
         <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />
       ) : documents.data && documents.data.length > 0 ? (
-        <Table aria-label="Documents">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>File</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Size</Table.Th>
-              <Table.Th>Uploaded</Table.Th>
-              <Table.Th>
-                <span className="sr-only">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {documents.data.map((doc) => (
-              <Table.Tr key={doc.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {doc.filename}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{kindLabel(doc.kind)}</Table.Td>
-                <Table.Td>{size(doc.bytes)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {formatDateTime(doc.uploadedAt)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Tooltip label="Download">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`Download ${doc.filename}`}
-                        onClick={() =>
-                          void download(
-                            http.GET('/api/v1/proposals/{id}/documents/{documentId}', {
-                              params: { path: { id: proposalId, documentId: doc.id } },
-                              parseAs: 'blob',
-                            }),
-                            doc.filename,
-                          ).catch((error) =>
-                            notifications.show({ color: 'red', message: errorMessage(error) }),
-                          )
-                        }
-                      >
-                        <IconDownload size={18} />
-                      </ActionIcon>
-                    </Tooltip>
-                    {editable && (
-                      <Tooltip label="Delete">
+        <ScrollArea>
+          <Table aria-label="Documents" miw={560}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>File</Table.Th>
+                <Table.Th>Type</Table.Th>
+                <Table.Th>Size</Table.Th>
+                <Table.Th>Uploaded</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {documents.data.map((doc) => (
+                <Table.Tr key={doc.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {doc.filename}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{kindLabel(doc.kind)}</Table.Td>
+                  <Table.Td>{size(doc.bytes)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {formatDateTime(doc.uploadedAt)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Tooltip label="Download">
                         <ActionIcon
                           variant="subtle"
-                          color="red"
-                          aria-label={`Delete ${doc.filename}`}
-                          onClick={() => remove.mutate(doc.id)}
-                          loading={remove.isPending && remove.variables === doc.id}
+                          aria-label={`Download ${doc.filename}`}
+                          onClick={() =>
+                            void download(
+                              http.GET('/api/v1/proposals/{id}/documents/{documentId}', {
+                                params: { path: { id: proposalId, documentId: doc.id } },
+                                parseAs: 'blob',
+                              }),
+                              doc.filename,
+                            ).catch((error) =>
+                              notifications.show({ color: 'red', message: errorMessage(error) }),
+                            )
+                          }
                         >
-                          <IconTrash size={18} />
+                          <IconDownload size={18} />
                         </ActionIcon>
                       </Tooltip>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                      {editable && (
+                        <Tooltip label="Delete">
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Delete ${doc.filename}`}
+                            onClick={() => setToDelete(doc)}
+                          >
+                            <IconTrash size={18} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
       ) : (
         <Text size="sm" c="dimmed">
           No documents attached yet.
         </Text>
       )}
+      <Modal
+        opened={!!toDelete}
+        onClose={() => setToDelete(null)}
+        title={`Delete ${toDelete?.filename ?? 'the document'}?`}
+        centered
+      >
+        <Stack>
+          <Text size="sm">The file is removed from the proposal for every partner agency.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setToDelete(null)}>
+              Keep it
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() => toDelete && remove.mutate(toDelete.id)}
+            >
+              Delete document
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }

@@ -28,6 +28,9 @@ export function ProposalPage() {
   const proposal = useQuery({
     ...proposalQueries.detail(id!),
   });
+  // A member recused from it (own agency, declared conflict) gets the reason instead of "Review".
+  const reviewable = can('review.create') && proposal.data?.status === 'UNDER_REVIEW';
+  const recusal = useQuery({ ...proposalQueries.recusal(id), enabled: reviewable });
 
   if (proposal.isLoading) return <LoadingState label="Loading the proposal…" />;
   if (proposal.error) return <ErrorState error={proposal.error} onRetry={() => void proposal.refetch()} />;
@@ -67,7 +70,14 @@ export function ProposalPage() {
                 Screen
               </Button>
             )}
-            {can('review.create') && p.status === 'UNDER_REVIEW' && (
+            {reviewable && recusal.data?.recused && (
+              <Text size="sm" c="dimmed" data-testid="recused-note">
+                {recusal.data.reason === 'PUNO'
+                  ? 'You are recused from reviewing this proposal: your organization participates in it.'
+                  : 'You are recused from reviewing this proposal: you declared a conflict of interest.'}
+              </Text>
+            )}
+            {reviewable && recusal.data && !recusal.data.recused && (
               <Button
                 component={Link}
                 to={`/proposals/${p.id}/review`}
@@ -122,7 +132,7 @@ export function ProposalPage() {
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 5 }}>
                 <Section title="At a glance">
-                  <SimpleGrid cols={2} spacing="md">
+                  <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
                     <Field label="Thematic area">
                       <Text size="sm">
                         {p.thematicAreaCode}. {ref.areaTitle(p.thematicAreaCode)}

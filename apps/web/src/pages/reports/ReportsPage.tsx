@@ -32,6 +32,7 @@ import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { REPORT_HINT, REPORT_LABEL } from './report-labels';
 import { RunRow } from './ReportRunRow';
+import { formatDate } from '../../lib/format';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const RUNS_PAGE_SIZE = 50;
@@ -208,7 +209,7 @@ export function ReportsPage() {
                     label="Meeting"
                     data={(meetings.data ?? []).map((m) => ({
                       value: m.id,
-                      label: `${m.title} (${m.date})`,
+                      label: `${m.title} (${formatDate(m.date)})`,
                     }))}
                     value={meetingId}
                     onChange={setMeetingId}

@@ -119,7 +119,7 @@ export function ActualModal({
           />
         )}
         {indicator.measure === 'UNIT' && (
-          <SimpleGrid cols={2}>
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <TextInput
               label="of which female"
               inputMode="decimal"

@@ -104,7 +104,7 @@ export function IndicatorTable({
                               size="compact-xs"
                               variant="light"
                               onClick={() => onReport(indicator, target)}
-                              aria-label={`Report actual for ${indicator.key}, ${target.periodStart} to ${target.periodEnd}`}
+                              aria-label={`Report actual for ${indicator.key}, ${formatDate(target.periodStart)} to ${formatDate(target.periodEnd)}`}
                             >
                               {target.actual ? 'Continue' : 'Report'}
                             </Button>

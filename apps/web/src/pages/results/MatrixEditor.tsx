@@ -22,6 +22,7 @@ import { ErrorState } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { FundIndicatorSelect } from './FundIndicator';
 import { MEASURES } from './matrix-labels';
+import { DateField } from '../../components/DateField';
 
 type EditIndicator = MatrixBody['results'][number]['indicators'][number];
 type EditResult = MatrixBody['results'][number];
@@ -228,29 +229,23 @@ export function MatrixEditor({ matrix, onDone }: { matrix: MatrixView; onDone: (
                     <Text size="xs" c="dimmed" w={50}>
                       Target
                     </Text>
-                    <TextInput
-                      type="date"
+                    <DateField
                       aria-label="Period start"
                       value={t.periodStart}
                       size="xs"
-                      onChange={(e) =>
+                      onChange={(value) =>
                         updateIndicator(ri, ii, {
-                          targets: ind.targets.map((x, k) =>
-                            k === ti ? { ...x, periodStart: e.currentTarget.value } : x,
-                          ),
+                          targets: ind.targets.map((x, k) => (k === ti ? { ...x, periodStart: value } : x)),
                         })
                       }
                     />
-                    <TextInput
-                      type="date"
+                    <DateField
                       aria-label="Period end"
                       value={t.periodEnd}
                       size="xs"
-                      onChange={(e) =>
+                      onChange={(value) =>
                         updateIndicator(ri, ii, {
-                          targets: ind.targets.map((x, k) =>
-                            k === ti ? { ...x, periodEnd: e.currentTarget.value } : x,
-                          ),
+                          targets: ind.targets.map((x, k) => (k === ti ? { ...x, periodEnd: value } : x)),
                         })
                       }
                     />

@@ -10,6 +10,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { resultsQueries, type RollupDimension } from '../../api/queries/results';
@@ -25,9 +26,13 @@ export function RollupPage() {
   const [by, setBy] = useState<RollupDimension>('thematicArea');
   const [year, setYear] = useState<string | null>(null);
   const query = useQuery(resultsQueries.rollup({ by, year: year ? Number(year) : undefined }));
+  // On a phone the bars' labels are the codes alone: the names would run into each other.
+  const phone = useMediaQuery('(max-width: 36em)');
   const label = (g: RollupGroup) =>
     by === 'thematicArea'
-      ? `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}`
+      ? phone
+        ? `TA${g.key}`
+        : `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}`
       : by === 'gcmObjective'
         ? `Obj. ${g.key}`
         : // A fund indicator by its title (shortened for the axis), as in the table.

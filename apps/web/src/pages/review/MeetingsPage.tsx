@@ -23,6 +23,7 @@ import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader } from '../../components/ui';
 import { daysUntil, formatDate } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 
 export function MeetingsPage() {
   const { can } = useAuth();
@@ -128,14 +129,7 @@ function NewMeetingModal({ onClose }: { onClose: () => void }) {
           onChange={(e) => setTitle(e.currentTarget.value)}
           placeholder="Steering Committee — 12th meeting"
         />
-        <TextInput
-          type="date"
-          label="Date"
-          required
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-          w={220}
-        />
+        <DateField label="Date" required value={date} onChange={(value) => setDate(value)} w={220} />
         <MultiSelect
           label="Agenda"
           description="Proposals under review or in the pipeline"

@@ -159,7 +159,7 @@ export function ReviewPage() {
                 <Text size="sm" lineClamp={8} style={{ whiteSpace: 'pre-wrap' }}>
                   {p.summary}
                 </Text>
-                <SimpleGrid cols={2}>
+                <SimpleGrid cols={{ base: 1, xs: 2 }}>
                   <Field label="Thematic area">
                     <Text size="sm">{ref.areaTitle(p.thematicAreaCode)}</Text>
                   </Field>

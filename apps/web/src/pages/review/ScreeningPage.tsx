@@ -12,7 +12,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Textarea,
   Title,
 } from '@mantine/core';
@@ -29,6 +28,7 @@ import { EmptyState, LoadingState, QueryState } from '../../components/states';
 import { Field, Money, PageHeader } from '../../components/ui';
 import { addDays } from '@mptf/common';
 import { daysUntil, formatDate, formatDateTime, today } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 
 export function ScreeningPage() {
   const [params, setParams] = useSearchParams();
@@ -182,8 +182,16 @@ function ScreeningForm({ proposalId, onDone }: { proposalId: string; onDone: () 
         <Text size="xs" c="dimmed">
           Submitted {formatDateTime(p.submittedAt)} · revision {p.version}
         </Text>
+        <Group gap="md" mt={4} data-testid="screening-links">
+          <Anchor component={Link} to={`/proposals/${p.id}?tab=overview`} size="sm">
+            Budget by PUNO
+          </Anchor>
+          <Anchor component={Link} to={`/proposals/${p.id}?tab=documents`} size="sm">
+            Documents ({p.documents.length})
+          </Anchor>
+        </Group>
       </div>
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <Field label="Thematic area">
           <Text size="sm">{ref.areaTitle(p.thematicAreaCode)}</Text>
         </Field>
@@ -224,12 +232,11 @@ function ScreeningForm({ proposalId, onDone }: { proposalId: string; onDone: () 
         </Stack>
       </Radio.Group>
       {outcome === 'PASS' && (
-        <TextInput
-          type="date"
+        <DateField
           label="Review due date"
           description={ref.settings ? `Default: ${ref.settings.reviewWindowDays} days from today` : undefined}
           value={due}
-          onChange={(e) => setDue(e.currentTarget.value)}
+          onChange={(value) => setDue(value)}
           w={220}
         />
       )}

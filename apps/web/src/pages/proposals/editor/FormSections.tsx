@@ -20,6 +20,7 @@ import { FormSection } from './FormSection';
 import { sectionAnchor, type FormState, type Scope, type Stage } from './proposal-form';
 import { Violations } from './Violations';
 import type { ProposalForm } from './useProposalForm';
+import { DateField } from '../../../components/DateField';
 
 /** The proposal's sections before the budget, each reading and setting through the editor hook. */
 interface SectionProps {
@@ -215,11 +216,10 @@ export function GeographySection({ editor, reference: ref }: { editor: ProposalF
               checked={form.endorsed}
               onChange={(e) => set('endorsed', e.currentTarget.checked)}
             />
-            <TextInput
-              type="date"
+            <DateField
               label="Date of endorsement"
               value={form.endorsementDate}
-              onChange={(e) => set('endorsementDate', e.currentTarget.value)}
+              onChange={(value) => set('endorsementDate', value)}
               disabled={!form.endorsed}
               w={200}
             />
