@@ -9,7 +9,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Actuals I may see; status=SUBMITTED is the FMU approval queue (oldest first) */
+    /**
+     * Actuals I may see; status=SUBMITTED is the FMU approval queue (oldest first unless sorted)
+     * @description With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
+     */
     get: operations['ResultsController_listActuals'];
     put?: never;
     post?: never;
@@ -91,7 +94,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every notification mail, newest first, with its status (PENDING, SENT, KEPT without SMTP, BOUNCED, FAILED) */
+    /** Every notification mail, newest first, with its status (PENDING, SENT, KEPT without SMTP, BOUNCED, FAILED, BLOCKED: the address bounced before) */
     get: operations['OutboxController_list'];
     put?: never;
     post?: never;
@@ -118,6 +121,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/outbox/bounces/{address}/clear': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clears a bounced address (the mailbox was fixed): mail goes to it again (404 if it never bounced) */
+    post: operations['OutboxController_clear'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/queue-dashboard/session': {
     parameters: {
       query?: never;
@@ -129,6 +149,61 @@ export interface paths {
     put?: never;
     /** Open the queue dashboard with the current session (sets its cookie) */
     post: operations['QueueDashboardController_session'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agency-interest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Agency interest entries and their reversals, newest first (a focal point: its own) */
+    get: operations['AgencyInterestController_list'];
+    put?: never;
+    /**
+     * Record interest a participating UN organization earned on the funds it holds
+     * @description 422 when the organization is not a UN entity the fund transferred money to.
+     */
+    post: operations['AgencyInterestController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agency-interest/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One agency interest entry */
+    get: operations['AgencyInterestController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agency-interest/{id}/reverse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct an agency interest entry recorded by mistake with a reversing entry */
+    post: operations['AgencyInterestController_reverse'];
     delete?: never;
     options?: never;
     head?: never;
@@ -179,6 +254,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Contributions, newest first unless sorted; totals over the whole filtered list
+     * @description With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
+     */
     get: operations['ContributionsController_list'];
     put?: never;
     post: operations['ContributionsController_record'];
@@ -250,7 +329,7 @@ export interface paths {
     };
     /**
      * IATI 2.03 activity XML: the fund and every programme, with results
-     * @description The fund activity <org id>-FUND (hierarchy 1: donor commitments = 11, deposits = 1, allocations = 2) and one iati-activity per programme (APPROVED and after, hierarchy 2): identifier <org id>-<reference> (org id: fund settings iatiOrganisationId, else IATI_ORG_PREFIX), reporting and participating organisations with their identifiers, status, dates, contact, recipient countries, sector, SDG tags, policy markers, default types, yearly budgets, transactions (allocations = 2, transfers = 3, refunds = negative 3, expenditure = 4 dated at the end of its year), a document link and results with baselines, targets and approved actuals (disaggregated actuals carry a dimension). Valid against the IATI 2.03 activity schema.
+     * @description The fund activity <org id>-FUND (hierarchy 1: donor commitments = 11, deposits = 1, allocations = 2) and one iati-activity per programme (APPROVED and after, hierarchy 2): identifier <org id>-<reference> (org id: fund settings iatiOrganisationId, else IATI_ORG_PREFIX; with neither set the export is refused), reporting and participating organisations with their identifiers, status, dates, contact, recipient countries, sector, SDG tags, policy markers, default types, yearly budgets, transactions (allocations = 2, transfers = 3, refunds = negative 3, expenditure = 4 dated at the end of its year), a document link and results with baselines, targets and approved actuals (disaggregated actuals carry a dimension). Valid against the IATI 2.03 activity schema.
      */
     get: operations['IatiExportController_export'];
     put?: never;
@@ -526,6 +605,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Programmes with their money, by reference unless sorted; totals over the whole filtered list
+     * @description With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
+     */
     get: operations['ProgrammesController_list'];
     put?: never;
     post?: never;
@@ -820,7 +903,7 @@ export interface paths {
     };
     /**
      * Proposals I may see, filtered; newest first (best match first with q)
-     * @description Focal points see their organization's proposals (drafts included); FMU, SC, AA and admins every submitted one.
+     * @description Focal points see their organization's proposals (drafts included); FMU, SC, AA and admins every submitted one. With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
      */
     get: operations['ProposalsController_list'];
     put?: never;
@@ -1292,7 +1375,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Report runs I may see, newest first (scheduled runs included) */
+    /**
+     * Report runs I may see, newest first unless sorted (scheduled runs included)
+     * @description With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
+     */
     get: operations['ReportsController_list'];
     put?: never;
     /**
@@ -1754,6 +1840,33 @@ export interface components {
       pageSize: number;
       total: number;
     };
+    AgencyInterestDto: {
+      /**
+       * @description Negative on a reversing entry
+       * @example 1520.35
+       */
+      amount: string;
+      date: string;
+      description: string | null;
+      id: string;
+      /** @example IOM */
+      orgCode: string;
+      /** @example International Organization for Migration */
+      orgName: string;
+      /** @description Why it was reversed (on the reversing record) */
+      reason: string | null;
+      recordedAt: string;
+      /** @description Set when this record was reversed: the id of the reversing record */
+      reversedBy: string | null;
+      /** @description Set on a reversing record (negative amounts): the id of the record it reverses */
+      reverses: string | null;
+    };
+    AgencyInterestPageDto: {
+      items: components['schemas']['AgencyInterestDto'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     AgendaDecisionDto: {
       decidedAt: string;
       id: string;
@@ -1823,12 +1936,22 @@ export interface components {
       /** @example 1042 */
       id: string;
       occurredAt: string;
+      /** @description The proposal or programme the event is about (null for other records) */
+      subject: components['schemas']['AuditSubjectDto'] | null;
     };
     AuditPageDto: {
       items: components['schemas']['AuditEventDto'][];
       page: number;
       pageSize: number;
       total: number;
+    };
+    AuditSubjectDto: {
+      /** @description approved and funded: its page is the programme’s */
+      programme: boolean;
+      proposalId: string;
+      /** @example MIG-2026-0007 */
+      reference: string;
+      title: string;
     };
     BalanceDto: {
       current: components['schemas']['BalanceSharesDto'];
@@ -1903,8 +2026,12 @@ export interface components {
     };
     BounceDto: {
       address: string;
+      /** @description No mail goes to the address until the admin clears the bounce */
+      blocked: boolean;
       /** Format: date-time */
       bouncedAt: string;
+      /** Format: date-time */
+      clearedAt: string | null;
       count: number;
       /** Format: uuid */
       messageId: string | null;
@@ -2015,6 +2142,25 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Over every contribution the filters and search let through (all pages) */
+      totals: components['schemas']['ContributionTotalsDto'];
+    };
+    ContributionTotalsDto: {
+      /**
+       * @description Sum of the AA fees
+       * @example 202600.00
+       */
+      aaFee: string;
+      /**
+       * @description US$ of the commitments (reversals count negative)
+       * @example 5000000.00
+       */
+      commitments: string;
+      /**
+       * @description US$ of the deposits (reversals count negative)
+       * @example 20260000.00
+       */
+      deposits: string;
     };
     CountryDto: {
       /** @example MX */
@@ -2739,6 +2885,8 @@ export interface components {
         | 'programme.close'
         | 'fund.read'
         | 'fund.record'
+        | 'agency-interest.record'
+        | 'agency-interest.read'
         | 'portfolio.read'
         | 'results.read'
         | 'results.edit'
@@ -2760,6 +2908,7 @@ export interface components {
         | 'notification.read'
         | 'notification.manage'
         | 'mail.outbox-read'
+        | 'mail.bounce-clear'
       )[];
       roles: (
         | 'ADMIN'
@@ -2800,6 +2949,26 @@ export interface components {
       childSensitivity?: number;
       gender?: number;
       humanRights?: number;
+    };
+    MoneyFiguresDto: {
+      /** @example 1500000.00 */
+      allocated: string;
+      /**
+       * @description expenditure ÷ net funded
+       * @example 0.4213
+       */
+      deliveryRate: string;
+      /** @example 379170.00 */
+      expenditure: string;
+      /**
+       * @description transferred − refunded
+       * @example 900000.00
+       */
+      netFunded: string;
+      /** @example 0.00 */
+      refunded: string;
+      /** @example 900000.00 */
+      transferred: string;
     };
     MovementDto: {
       /**
@@ -3034,7 +3203,7 @@ export interface components {
       /** Format: date-time */
       sentAt: string | null;
       /** @enum {string} */
-      status: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
+      status: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED' | 'BLOCKED';
       subject: string;
       to: string;
     };
@@ -3281,6 +3450,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description The money of every programme the filters and search let through (all pages) */
+      totals: components['schemas']['MoneyFiguresDto'];
     };
     ProgrammeRevisionDto: {
       additionalAllocations: components['schemas']['OrgAmountDto'][];
@@ -3631,6 +3802,19 @@ export interface components {
       APPROVE: number;
       REJECT: number;
       REVISE: number;
+    };
+    RecordAgencyInterestDto: {
+      /** @example 1520.35 */
+      amount: string;
+      /** @example 2026-06-30 */
+      date: string;
+      /** @example Interest 2026 as reported in the annual financial statement */
+      description?: string;
+      /**
+       * @description The participating UN organization that earned it
+       * @example IOM
+       */
+      orgCode: string;
     };
     RecordContributionDto: {
       /**
@@ -4466,6 +4650,11 @@ export interface components {
       comment?: string;
     };
     WithParticipatingOrganizationsDto: {
+      /**
+       * @description Interest earned by the agencies on the funds they hold, as recorded by the AA: reported separately, in neither balance
+       * @example 12500.00
+       */
+      agencyInterest: string;
       /** @description transfers − expenditure − refunds */
       balance: string;
       expenditure: string;
@@ -4495,10 +4684,16 @@ export interface operations {
   ResultsController_listActuals: {
     parameters: {
       query?: {
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
         indicatorId?: string;
         page?: number;
         pageSize?: number;
         programmeId?: string;
+        /** @description Search: reference, title and other text the list shows; prefixes match */
+        q?: string;
+        /** @description field (ascending) or -field (descending), several comma-separated: programmeReference, indicatorKey, indicatorTitle, periodStart, periodEnd, value, status, createdAt, submittedAt, reviewedAt. An unknown field is 400. */
+        sort?: string;
         /** @description SUBMITTED gives the FMU approval queue */
         status?: 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
       };
@@ -4640,7 +4835,7 @@ export interface operations {
         q?: string;
         /** @description createdAt, status, to or subject; `-` for descending; comma-separated. Default: newest first */
         sort?: string;
-        status?: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED';
+        status?: 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED' | 'BLOCKED';
         /** @description messages to this address */
         to?: string;
       };
@@ -4679,6 +4874,27 @@ export interface operations {
       };
     };
   };
+  OutboxController_clear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        address: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BounceDto'];
+        };
+      };
+    };
+  };
   QueueDashboardController_session: {
     parameters: {
       query?: never;
@@ -4694,6 +4910,101 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QueueDashboardSessionDto'];
+        };
+      };
+    };
+  };
+  AgencyInterestController_list: {
+    parameters: {
+      query?: {
+        organization?: string;
+        page?: number;
+        pageSize?: number;
+        /** @description Reporting year */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgencyInterestPageDto'];
+        };
+      };
+    };
+  };
+  AgencyInterestController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordAgencyInterestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgencyInterestDto'];
+        };
+      };
+    };
+  };
+  AgencyInterestController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgencyInterestDto'];
+        };
+      };
+    };
+  };
+  AgencyInterestController_reverse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReverseEntryDto'];
+      };
+    };
+    responses: {
+      /** @description The reversing entry; 409 when already reversed */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgencyInterestDto'];
         };
       };
     };
@@ -4765,9 +5076,15 @@ export interface operations {
     parameters: {
       query?: {
         donor?: string;
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
         kind?: 'COMMITMENT' | 'DEPOSIT';
         page?: number;
         pageSize?: number;
+        /** @description Search: reference, title and other text the list shows; prefixes match */
+        q?: string;
+        /** @description field (ascending) or -field (descending), several comma-separated: date, donorCode, donorName, kind, currency, amount, usdAmount, reference, recordedAt. An unknown field is 400. */
+        sort?: string;
         year?: number;
       };
       header?: never;
@@ -4899,6 +5216,13 @@ export interface operations {
         content: {
           'application/xml': string;
         };
+      };
+      /** @description The fund’s IATI organisation identifier was never set (fund settings iatiOrganisationId, or IATI_ORG_PREFIX) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -5324,8 +5648,16 @@ export interface operations {
   ProgrammesController_list: {
     parameters: {
       query?: {
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
+        /** @description Programmes this organization takes part in (PUNO or convener) */
+        organization?: string;
         page?: number;
         pageSize?: number;
+        /** @description Search: reference, title and other text the list shows; prefixes match */
+        q?: string;
+        /** @description field (ascending) or -field (descending), several comma-separated: reference, title, status, thematicArea, startDate, allocated, transferred, refunded, netFunded, expenditure, deliveryRate. An unknown field is 400. */
+        sort?: string;
         status?: 'APPROVED' | 'ACTIVE' | 'OPERATIONALLY_CLOSED' | 'FINANCIALLY_CLOSED';
         thematicArea?: number;
       };
@@ -5849,6 +6181,8 @@ export interface operations {
       query?: {
         convener?: string;
         country?: string;
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
         gcmObjective?: number;
         /** @description a participating organization (or the convener) */
         organization?: string;
@@ -6733,8 +7067,14 @@ export interface operations {
   ReportsController_list: {
     parameters: {
       query?: {
+        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        format?: 'json' | 'csv';
         page?: number;
         pageSize?: number;
+        /** @description Search: reference, title and other text the list shows; prefixes match */
+        q?: string;
+        /** @description field (ascending) or -field (descending), several comma-separated: createdAt, type, format, status, progress, startedAt, finishedAt, pages, bytes, fileName. An unknown field is 400. */
+        sort?: string;
         status?: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
         type?: 'ANNUAL_CONSOLIDATED' | 'CONTRIBUTOR_STATEMENT' | 'PROGRAMME_FACTSHEET' | 'DECISION_PACK';
       };
