@@ -272,6 +272,7 @@ describe('reversals of ledger entries', () => {
       expenditure: '0.00',
       refunds: '0.00',
       balance: '0.00',
+      agencyInterest: '0.00',
     });
     expect(parseMoney(status.withAdministrativeAgent.balance)).toBeGreaterThanOrEqual(0n);
 

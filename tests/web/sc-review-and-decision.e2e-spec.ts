@@ -170,7 +170,7 @@ describe('Web journey 2: an SC member reviews and the chair approves', () => {
     await see(page.getByTestId('pack-proposal')).toContainText(reference);
     await see(page.getByText('Portfolio balance: current and if approved')).toBeVisible();
     await browser.shot('16-chair-decision-pack');
-    await page.getByRole('button', { name: `Record the decision on ${reference}` }).click();
+    await page.getByRole('button', { name: `Record decision on ${reference}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Approve and allocate').check();
     await dialog

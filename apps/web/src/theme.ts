@@ -14,6 +14,13 @@ const un: MantineColorsTuple = [
   '#004391',
 ];
 
+const CONTROL_NAMES: Record<string, string> = {
+  first: 'First page',
+  previous: 'Previous page',
+  next: 'Next page',
+  last: 'Last page',
+};
+
 export const theme = createTheme({
   primaryColor: 'un',
   primaryShade: { light: 7, dark: 5 },
@@ -33,5 +40,13 @@ export const theme = createTheme({
     // A keyboard user scrolls a wide table too: every scroll viewport takes focus (WCAG 2.1.1,
     // axe's scrollable-region-focusable). A page's own viewportProps replace these.
     ScrollArea: { defaultProps: { viewportProps: { tabIndex: 0 } } },
+    // The arrows of every pager carry a name a screen reader can say (axe's button-name).
+    Pagination: {
+      defaultProps: {
+        getControlProps: (control: string) => ({
+          'aria-label': CONTROL_NAMES[control],
+        }),
+      },
+    },
   },
 });

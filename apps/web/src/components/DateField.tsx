@@ -28,6 +28,9 @@ export function DateField({ value, onChange, ...props }: Props) {
       placeholder="e.g. 3 Dec 2026"
       clearable={!props.required}
       dateParser={parseTyped}
+      clearButtonProps={{
+        'aria-label': `Clear ${typeof props.label === 'string' ? props.label.toLowerCase() : 'the date'}`,
+      }}
       {...props}
       value={value || null}
       onChange={(next) => onChange(next ? String(next).slice(0, 10) : '')}

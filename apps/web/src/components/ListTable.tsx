@@ -113,10 +113,6 @@ export function ListFooter({
           value={controls.page}
           onChange={controls.setPage}
           size="sm"
-          getControlProps={(control) => ({
-            'aria-label':
-              control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : undefined,
-          })}
         />
       )}
     </Group>

@@ -138,7 +138,9 @@ export function OutboxPage() {
                   </Text>
                 )}
                 <Spoiler maxHeight={0} showLabel="Show the message" hideLabel="Hide the message">
-                  <Code block>{message.body}</Code>
+                  <Code block tabIndex={0} aria-label="Message text">
+                    {message.body}
+                  </Code>
                 </Spoiler>
               </Stack>
             ))}

@@ -96,6 +96,7 @@ export function FundStatusPage() {
             { name: 'Expenditure', color: 'grape.6' },
           ]}
           gridAxis="y"
+          role="img"
           aria-label="Contributions, transfers and expenditure by year"
         />
       </Section>
@@ -229,6 +230,7 @@ function FundStatusView({ status }: { status: FundStatus }) {
                     withTooltip
                     tooltipDataSource="segment"
                     valueFormatter={(v) => formatMoneyShort(BigInt(Math.round(v * 100)))}
+                    role="img"
                     aria-label="Uses of funds"
                   />
                   <Stack gap={4}>

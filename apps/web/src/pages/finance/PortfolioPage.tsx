@@ -1,16 +1,5 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import {
-  Alert,
-  Anchor,
-  Grid,
-  Group,
-  Paper,
-  ScrollArea,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -23,6 +12,7 @@ import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, Section } from '../../components/ui';
 import { formatMoneyShort, formatRate, toNumber } from '../../lib/money';
+import { ChoiceControl } from '../../components/ChoiceControl';
 
 const DIMENSIONS = [
   { value: 'thematicArea', label: 'Thematic area' },
@@ -77,7 +67,7 @@ export function PortfolioPage() {
         title="Portfolio"
         description="Allocations, transfers and expenditure of the approved programmes, grouped the way the Steering Committee looks at balance."
         actions={
-          <SegmentedControl
+          <ChoiceControl
             aria-label="Group by"
             value={groupBy}
             onChange={(value) => setGroupBy(value as PortfolioDimension)}
@@ -144,6 +134,7 @@ export function PortfolioPage() {
                         { name: 'Transferred', color: 'teal.6' },
                         { name: 'Expenditure', color: 'grape.6' },
                       ]}
+                      role="img"
                       aria-label="Allocated, transferred and expenditure by group"
                     />
                   </Section>
@@ -163,6 +154,7 @@ export function PortfolioPage() {
                         withTooltip
                         tooltipDataSource="segment"
                         valueFormatter={(v) => formatMoneyShort(BigInt(Math.round(v * 100)))}
+                        role="img"
                         aria-label="Share of allocations"
                       />
                       <Stack gap={2} w="100%">

@@ -105,6 +105,7 @@ export function RollupPage() {
                   textAnchor: data.length > 5 ? 'end' : 'middle',
                   height: data.length > 5 ? 70 : 30,
                 }}
+                role="img"
                 aria-label="Results roll-up chart"
               />
             </Section>

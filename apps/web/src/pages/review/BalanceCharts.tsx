@@ -1,10 +1,11 @@
 import { BarChart } from '@mantine/charts';
-import { Grid, ScrollArea, SegmentedControl, Table, Title } from '@mantine/core';
+import { Grid, ScrollArea, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { AREA_SHORT } from '../../api/reference';
 import type { DecisionPack } from '../../api/models';
 import { Section } from '../../components/ui';
 import { pct } from './meeting-labels';
+import { ChoiceControl } from '../../components/ChoiceControl';
 
 /** One chart row per key of either balance: its share now and if the proposal were approved. */
 function shareRows<Label extends { group: string }>(
@@ -40,7 +41,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
       description="Share of allocated US$ by thematic area and by region, now and if the selected proposal were approved in full."
       actions={
         pack.proposals.length > 1 && (
-          <SegmentedControl
+          <ChoiceControl
             aria-label="Proposal to compare"
             value={selected}
             onChange={setSelected}
@@ -63,6 +64,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
             unit=" %"
             tickLine="y"
             gridAxis="y"
+            role="img"
             aria-label="Balance by thematic area"
           />
         </Grid.Col>
@@ -79,6 +81,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
             unit=" %"
             tickLine="y"
             gridAxis="y"
+            role="img"
             aria-label="Balance by region"
           />
         </Grid.Col>

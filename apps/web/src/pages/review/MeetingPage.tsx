@@ -205,11 +205,9 @@ export function MeetingPage() {
                   <Button
                     leftSection={<IconGavel size={18} />}
                     onClick={() => setDeciding(item)}
-                    aria-label={`Record the decision on ${item.reference}`}
+                    aria-label={`${recordLabel(item.recordableAs)} on ${item.reference}`}
                   >
-                    {item.recordableAs === 'ACTING_CHAIR'
-                      ? 'Record decision as acting chair'
-                      : 'Record decision'}
+                    {recordLabel(item.recordableAs)}
                   </Button>
                 ) : (
                   <Text size="sm" c="dimmed">
@@ -236,4 +234,9 @@ export function MeetingPage() {
       )}
     </Stack>
   );
+}
+
+/** The decision button's words; its accessible name starts with them and adds the proposal. */
+function recordLabel(recordableAs: string): string {
+  return recordableAs === 'ACTING_CHAIR' ? 'Record decision as acting chair' : 'Record decision';
 }
