@@ -122,6 +122,15 @@ export async function openBrowser(t: TestContext, viewport = { width: 1440, heig
   };
 }
 
+/**
+ * Types a date into a DateField ("3 Dec 2026" or ISO) and leaves it with Tab, as a user does: the
+ * calendar that opens while typing closes on leaving and would otherwise cover the next field.
+ */
+export async function fillDate(field: Locator, value: string): Promise<void> {
+  await field.fill(value);
+  await field.press('Tab');
+}
+
 /** Picks an option of a Mantine Select / MultiSelect by its label and the option's text. */
 export async function choose(
   page: Page,

@@ -3,7 +3,7 @@ import { FinanceService } from '@mptf/finance';
 import { parseMoney } from '@mptf/platform';
 import { insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
-import { Browser, choose, expect as see, openBrowser } from './browser';
+import { Browser, choose, expect as see, openBrowser, fillDate } from './browser';
 
 jest.setTimeout(180000);
 
@@ -86,7 +86,7 @@ describe('Web journey 3: the fund unit records a transfer and downloads the annu
     await see(dialog.getByText('not yet transferred')).toBeVisible();
     await choose(page, 'PUNO', /^IOM — /);
     await dialog.getByLabel('Amount (US$)').fill('600000');
-    await dialog.getByLabel('Value date').fill('2026-04-15');
+    await fillDate(dialog.getByLabel('Value date'), '2026-04-15');
     await browser.shot('21-aa-record-transfer');
     await dialog.getByRole('button', { name: 'Record transfer' }).click();
     await see(page.getByRole('dialog')).toHaveCount(0);
