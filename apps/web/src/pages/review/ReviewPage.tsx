@@ -273,7 +273,8 @@ export function ReviewPage() {
                           label={c.title}
                           labelProps={{ className: 'sr-only' }}
                         >
-                          <Group gap="xs" wrap="nowrap">
+                          {/* The five choices wrap in a phone's narrow column instead of widening the page. */}
+                          <Group gap="xs" wrap="wrap">
                             {[1, 2, 3, 4, 5].map((n) => (
                               <Radio
                                 key={n}
