@@ -56,7 +56,7 @@ describe('Web journey 1: an agency focal point submits a proposal', () => {
     await page.keyboard.press('Escape');
     await choose(page, 'Country', /Nepal/, 'Nepal');
     await page.getByLabel('The host government has endorsed this proposal').check();
-    await fillDate(page.getByLabel('Date of endorsement'), '2026-01-20');
+    await fillDate(page, 'Date of endorsement', '2026-01-20');
 
     // Only IOM participates: a joint programme needs two PUNOs (the violation to see first).
     await page.getByLabel('IOM, Staff and other personnel costs').fill('300000');

@@ -126,7 +126,9 @@ export async function openBrowser(t: TestContext, viewport = { width: 1440, heig
  * Types a date into a DateField ("3 Dec 2026" or ISO) and leaves it with Tab, as a user does: the
  * calendar that opens while typing closes on leaving and would otherwise cover the next field.
  */
-export async function fillDate(field: Locator, value: string): Promise<void> {
+export async function fillDate(scope: Page | Locator, label: string, value: string): Promise<void> {
+  // By role: the field's clear button is labelled "Clear <label>" too.
+  const field = scope.getByRole('textbox', { name: label, exact: true });
   await field.fill(value);
   await field.press('Tab');
 }

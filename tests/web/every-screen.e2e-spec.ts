@@ -28,24 +28,6 @@ interface Ids {
   progressReport: string;
 }
 
-/**
- * What the first full run found and is not fixed yet (screen: rule), each to be fixed and removed
- * from here: the journey fails on anything else. See the branch's report (issue 18).
- */
-const KNOWN_PROBLEMS = [
-  'portfolio: the page is',
-  'portfolio: aria-prohibited-attr',
-  'fund: aria-prohibited-attr',
-  'audit: button-name',
-  'outbox: button-name',
-  'outbox: scrollable-region-focusable',
-  'proposal-review: the page is',
-  'meeting: the page is',
-  'meeting: label-content-name-mismatch',
-  'pipeline: the page is',
-  'pipeline: color-contrast',
-];
-
 /** Every route of apps/web's router, as the role that uses it. */
 function screens(ids: Ids): Screen[] {
   return [
@@ -172,11 +154,7 @@ describe.each(SIZES)('Web journey: every screen at $width×$height', (size) => {
       await browser.shot(`screen-${screen.name}-${size.name}`);
       if (browser.errors.length) problems.push(`${screen.name}: ${browser.errors.splice(0).join('; ')}`);
     }
-    // What is still open shows in the run's output, so a fixed entry can leave KNOWN_PROBLEMS.
-    process.stdout.write(`[every-screen ${size.name}] known problems seen: ${JSON.stringify(problems)}\n`);
-    expect(problems.filter((problem) => !KNOWN_PROBLEMS.some((known) => problem.startsWith(known)))).toEqual(
-      [],
-    );
+    expect(problems).toEqual([]);
   });
 
   it('shows dates one way: "3 Dec 2026" in tables, inputs and pickers', async () => {

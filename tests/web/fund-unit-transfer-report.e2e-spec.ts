@@ -86,7 +86,7 @@ describe('Web journey 3: the fund unit records a transfer and downloads the annu
     await see(dialog.getByText('not yet transferred')).toBeVisible();
     await choose(page, 'PUNO', /^IOM — /);
     await dialog.getByLabel('Amount (US$)').fill('600000');
-    await fillDate(dialog.getByLabel('Value date'), '2026-04-15');
+    await fillDate(dialog, 'Value date', '2026-04-15');
     await browser.shot('21-aa-record-transfer');
     await dialog.getByRole('button', { name: 'Record transfer' }).click();
     await see(page.getByRole('dialog')).toHaveCount(0);

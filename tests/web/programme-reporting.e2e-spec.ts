@@ -85,7 +85,7 @@ describe('Web journey 4: reporting calendar, progress report and revision', () =
     await page.goto(`${browser.baseUrl}/programmes/${programmeId}/work`);
     await page.getByRole('button', { name: 'Request a revision' }).click();
     await choose(page, 'Kind', 'No-cost extension');
-    await fillDate(page.getByLabel('New end date'), '2028-06-30');
+    await fillDate(page, 'New end date', '2028-06-30');
     await page.getByLabel('Justification').fill('Recruitment agencies were licensed late.');
     await browser.shot('44-revision-request');
     await page.getByRole('button', { name: 'Submit the request' }).click();

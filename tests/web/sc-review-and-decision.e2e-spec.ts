@@ -113,7 +113,7 @@ describe('Web journey 2: an SC member reviews and the chair approves', () => {
     await page.getByRole('button', { name: 'New meeting' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Title').fill('Steering Committee — 12th meeting');
-    await fillDate(dialog.getByLabel('Date'), '2026-12-10');
+    await fillDate(dialog, 'Date', '2026-12-10');
     await choose(page, 'Agenda', new RegExp(reference));
     await dialog.getByRole('button', { name: 'Create meeting' }).click();
     await see(page.getByRole('heading', { name: 'Steering Committee — 12th meeting' })).toBeVisible();
