@@ -61,6 +61,8 @@ export const AUDIT_ENTITY_RULES: Readonly<Record<string, EntityRule>> = {
   // What the donor reports publish per agency; the audit readers are the fund's offices.
   agency_interest: withPermission(Permission.FUND_STATUS_READ),
   user: withPermission(Permission.USER_MANAGE),
+  // A bounced address and its clearing: the outbox's readers (the admin), who clear it.
+  mail_bounce: withPermission(Permission.MAIL_OUTBOX_READ),
   thematic_area: withPermission(Permission.REFERENCE_READ),
   fund_settings: withPermission(Permission.SETTINGS_READ),
 };
