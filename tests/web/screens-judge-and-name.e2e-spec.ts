@@ -180,6 +180,9 @@ describe.each(SIZES)('Web journey: judging and naming at $width×$height', (size
     await browser.login(AA);
     const page = browser.page;
     await page.goto(`${browser.baseUrl}/contributions`);
+    // The tiles add up the whole filtered list (the server's totals), never only the page shown.
+    await page.getByText('Deposits', { exact: true }).first().waitFor();
+    expect(await page.getByText(/\(this page\)/i).count()).toBe(0);
     await page.getByRole('button', { name: 'Record contribution' }).click();
     const dialog = page.getByRole('dialog');
     const picker = dialog.getByRole('combobox', { name: 'Contributor' });

@@ -19,7 +19,6 @@ import { Link } from 'react-router';
 import { http } from '../../api/client';
 import { contributionQueries, type ContributionFilter } from '../../api/queries/contributions';
 import { useReference } from '../../api/reference';
-import type { Contribution } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
@@ -49,12 +48,6 @@ export function ContributionsPage() {
     sort: controls.sort,
   };
   const query = useQuery(contributionQueries.list({ ...filter, page: controls.page, pageSize: 50 }));
-  const items = query.data?.items ?? [];
-  // A reversed contribution and its reversal cancel out: count neither.
-  const standing = (c: Contribution) => !c.reversedBy && !c.reverses;
-  const deposits = items.filter((c) => c.kind === 'DEPOSIT' && standing(c));
-  const commitments = items.filter((c) => c.kind === 'COMMITMENT' && standing(c));
-  const sum = (list: Contribution[]) => list.reduce((s, c) => s + parseMoney(c.usdAmount), 0n);
 
   return (
     <Stack>
@@ -126,20 +119,21 @@ export function ContributionsPage() {
         />
       </Group>
       {query.data && (
+        // The whole filtered list (the server's totals), not the page shown: promises and cash apart.
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <StatTile
-            label="Deposits (this page)"
-            value={formatMoneyShort(sum(deposits))}
-            hint={`${deposits.length} deposit${deposits.length === 1 ? '' : 's'}`}
+            label="Deposits"
+            value={formatMoneyShort(parseMoney(query.data.totals.deposits))}
+            hint={`${query.data.total} contribution${query.data.total === 1 ? '' : 's'} matching`}
           />
           <StatTile
-            label="Commitments (this page)"
-            value={formatMoneyShort(sum(commitments))}
+            label="Commitments"
+            value={formatMoneyShort(parseMoney(query.data.totals.commitments))}
             color="grape"
           />
           <StatTile
             label="AA fees"
-            value={formatMoneyShort(deposits.reduce((s, c) => s + parseMoney(c.aaFee ?? '0'), 0n))}
+            value={formatMoneyShort(parseMoney(query.data.totals.aaFee))}
             color="orange"
           />
         </SimpleGrid>
