@@ -7,11 +7,9 @@ import {
   activeProgrammeWithMatrix,
   API,
   expectStatus,
-  find,
   FMU,
-  IOM,
-  obligationsOf,
   setToday,
+  submittedProgressReport,
 } from './programme-work-fixtures';
 
 /** The annual consolidated report lists the year's late reports and the accepted narratives. */
@@ -23,36 +21,12 @@ describe('annual report: late reports and accepted narratives', () => {
     t = await createTestContext();
     programmeId = await activeProgrammeWithMatrix(t);
     setToday(t, '2027-05-10');
-    const obligation = find(await obligationsOf(t, programmeId, IOM), 'ANNUAL_NARRATIVE', 2026, null);
-    const report = await expectStatus(
-      await t.http
-        .post(`${API}/programmes/${programmeId}/progress-reports`)
-        .set(await t.as(IOM))
-        .send({ obligationId: obligation.id }),
-      201,
-    );
+    const reportId = await submittedProgressReport(t, programmeId, [
+      { resultKey: 'OC1', progress: 'Four hundred workers recruited fee-free', story: 'Ram paid no fee' },
+    ]);
     await expectStatus(
       await t.http
-        .put(`${API}/progress-reports/${report.id}/sections`)
-        .set(await t.as(IOM))
-        .send({
-          sections: [
-            {
-              resultKey: 'OC1',
-              progress: 'Four hundred workers recruited fee-free',
-              story: 'Ram paid no fee',
-            },
-          ],
-        }),
-      200,
-    );
-    await expectStatus(
-      await t.http.post(`${API}/progress-reports/${report.id}/submit`).set(await t.as(IOM)),
-      200,
-    );
-    await expectStatus(
-      await t.http
-        .post(`${API}/progress-reports/${report.id}/review`)
+        .post(`${API}/progress-reports/${reportId}/review`)
         .set(await t.as(FMU))
         .send({ outcome: 'ACCEPT' }),
       200,

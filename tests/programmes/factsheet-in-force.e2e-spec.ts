@@ -9,11 +9,10 @@ import {
   activeProgrammeWithMatrix,
   API,
   expectStatus,
-  find,
   FMU,
   IOM,
-  obligationsOf,
   setToday,
+  submittedProgressReport,
 } from './programme-work-fixtures';
 
 /**
@@ -55,39 +54,19 @@ describe('programme factsheet: the version in force and accepted narratives at i
   it('shows the budget, end date and matrix in force on its date, and accepted narratives only', async () => {
     // An annual report for 2026, accepted on 15 April 2027.
     setToday(t, '2027-03-20');
-    const obligation = find(await obligationsOf(t, programmeId, IOM), 'ANNUAL_NARRATIVE', 2026, null);
-    const report = await expectStatus(
-      await t.http
-        .post(`${API}/programmes/${programmeId}/progress-reports`)
-        .set(await t.as(IOM))
-        .send({ obligationId: obligation.id }),
-      201,
-    );
-    await expectStatus(
-      await t.http
-        .put(`${API}/progress-reports/${report.id}/sections`)
-        .set(await t.as(IOM))
-        .send({
-          sections: [
-            {
-              resultKey: 'OC1',
-              progress: 'Four hundred workers recruited fee-free',
-              challenges: 'A slow first quarter',
-              genderHumanRights: 'Half were women',
-              story: 'Maria kept her first wage',
-            },
-          ],
-        }),
-      200,
-    );
-    await expectStatus(
-      await t.http.post(`${API}/progress-reports/${report.id}/submit`).set(await t.as(IOM)),
-      200,
-    );
+    const reportId = await submittedProgressReport(t, programmeId, [
+      {
+        resultKey: 'OC1',
+        progress: 'Four hundred workers recruited fee-free',
+        challenges: 'A slow first quarter',
+        genderHumanRights: 'Half were women',
+        story: 'Maria kept her first wage',
+      },
+    ]);
     setToday(t, '2027-04-15');
     await expectStatus(
       await t.http
-        .post(`${API}/progress-reports/${report.id}/review`)
+        .post(`${API}/progress-reports/${reportId}/review`)
         .set(await t.as(FMU))
         .send({ outcome: 'ACCEPT', comment: 'Clear and complete' }),
       200,

@@ -142,3 +142,34 @@ export function find(
     );
   return found;
 }
+
+/**
+ * IOM writes and submits the 2026 annual narrative report of a programme with the given sections;
+ * returns the report's id (the fund unit reviews it in each test, on its own day).
+ */
+export async function submittedProgressReport(
+  t: TestContext,
+  programmeId: string,
+  sections: Record<string, string>[],
+): Promise<string> {
+  const obligation = find(await obligationsOf(t, programmeId, IOM), 'ANNUAL_NARRATIVE', 2026, null);
+  const report = await expectStatus(
+    await t.http
+      .post(`${API}/programmes/${programmeId}/progress-reports`)
+      .set(await t.as(IOM))
+      .send({ obligationId: obligation.id }),
+    201,
+  );
+  await expectStatus(
+    await t.http
+      .put(`${API}/progress-reports/${report.id}/sections`)
+      .set(await t.as(IOM))
+      .send({ sections }),
+    200,
+  );
+  await expectStatus(
+    await t.http.post(`${API}/progress-reports/${report.id}/submit`).set(await t.as(IOM)),
+    200,
+  );
+  return report.id as string;
+}
