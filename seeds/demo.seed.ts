@@ -1,5 +1,6 @@
 import type { DemoContext, DemoStep } from './demo/demo-context';
 import { demoFinanceStep } from './demo/demo-finance.step';
+import { demoHistoryStep } from './demo/demo-history.step';
 import { demoProgrammeWorkStep } from './demo/demo-programme-work.step';
 import { demoProposalsStep } from './demo/demo-proposals.step';
 import { demoResultsStep } from './demo/demo-results.step';
@@ -14,6 +15,7 @@ export const DEMO_STEPS: DemoStep[] = [
   demoReviewStep,
   demoResultsStep,
   demoProgrammeWorkStep,
+  demoHistoryStep,
 ];
 
 export async function seedDemo(context: DemoContext): Promise<void> {
