@@ -1,11 +1,12 @@
 import { ReportDocument, ReportType } from '@mptf/reporting';
-import { deposit, FULL_ALLOCATIONS, underReview } from '../review/review-fixtures';
+import { deposit, FULL_ALLOCATIONS, REQUESTED_TOTAL, underReview } from '../review/review-fixtures';
 import {
   API,
   CHAIR,
   expectStatus,
   FMU,
   IOM,
+  programmeMatrix,
   setToday,
   transfer,
 } from '../programmes/programme-work-fixtures';
@@ -118,6 +119,15 @@ describe('donor reports: results, proposals and programmes cut at the report dat
     );
     // Funded after the cut-off: the new programme, and more to the first one.
     await transfer(t, pipelinedId, 'IOM', '250000.00', '2026-03-01');
+    const laterMatrix = programmeMatrix(); // its period from the programme's start
+    laterMatrix.results[0].indicators[0].targets[0].periodStart = '2026-03-01';
+    await expectStatus(
+      await t.http
+        .put(`${API}/proposals/${pipelinedId}/results-matrix`)
+        .set(await t.as(IOM))
+        .send(laterMatrix),
+      200,
+    );
     await transfer(t, programmeId, 'IOM', '40000.00', '2026-03-01');
   });
   afterAll(() => t.close());
@@ -196,5 +206,18 @@ describe('donor reports: results, proposals and programmes cut at the report dat
         .rows.map((row) => row.netFunded)
         .sort(),
     ).toEqual(['140000.00', '250000.00']);
+  });
+
+  it('counts in a past year’s results and budgets only the programmes approved by then', async () => {
+    const area4 = (report: ReportDocument) =>
+      table(report, /^By thematic area$/).rows.find((row) => String(row.group).startsWith('4.'))!;
+    const budgets = (report: ReportDocument) => table(report, /^By UNSDG budget category/).totals!.budget;
+    // Approved in 2026 (with its results matrix): not a programme of the 2025 report.
+    const report2025 = await compose({ year: 2025 });
+    expect(area4(report2025)).toMatchObject({ programmes: 1, indicators: 1 });
+    expect(budgets(report2025)).toBe(REQUESTED_TOTAL);
+    const report2026 = await compose({ year: 2026 });
+    expect(area4(report2026)).toMatchObject({ programmes: 2, indicators: 2 });
+    expect(budgets(report2026)).toBe('1166301.62');
   });
 });
