@@ -84,6 +84,21 @@ describe('donor reports on the demo portfolio: the past year and the current one
     expect(money(spent.prior) + money(spent.current)).toBe(money(spent.total));
   });
 
+  it(`states the ${PAST} uses in a contributor statement without a negative “still held” part`, async () => {
+    const statement = await composeReport(t, ReportType.CONTRIBUTOR_STATEMENT, {
+      donorCode: 'DEU',
+      year: PAST,
+    });
+    const year = tableOf(statement, new RegExp(`^Sources and uses of the fund in ${PAST}`));
+    const spent = row(year, /spent by the organizations/);
+    // The organizations spent more in the year than they received in it (from earlier transfers).
+    expect(money(spent.fund)).toBeGreaterThan(money(row(year, /^Net funded/).fund));
+    expect(spent.item).not.toMatch(/of which/);
+    expect(row(year, /held by the organizations/).item).toBe(
+      `  change in the balance held by the organizations in ${PAST}`,
+    );
+  });
+
   it('balances every column of the annual report: opening + net change = closing', async () => {
     for (const parameters of [{ year: PAST }, { year: YEAR }, {}]) {
       const report = await annual(parameters);
