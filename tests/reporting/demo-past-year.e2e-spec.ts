@@ -73,12 +73,14 @@ describe('donor reports on the demo portfolio: the past year and the current one
     expect(programmes).toMatchObject({ Active: expect.any(Number) });
   });
 
-  it(`shows the programmes at work in ${PAST}: transfers and expenditure reported for the year`, async () => {
+  it(`shows the programmes at work in ${PAST}: transfers, expenditure and interest of the year`, async () => {
     const report = await annual({ year: PAST });
     const aa = tableOf(report, /^Funds with the Administrative Agent/);
     const punos = tableOf(report, /^Funds with participating UN/);
     expect(money(row(aa, /^Transfers to participating/).current)).toBeGreaterThan(0n);
     expect(money(row(punos, /^Expenditure reported/).current)).toBeGreaterThan(0n);
+    // The fund earns interest on what the Administrative Agent holds.
+    expect(money(row(aa, /^Interest income/).current)).toBeGreaterThan(0n);
     // Each year's expenditure is its own: the year's and the prior years' add up to the total.
     const spent = row(punos, /^Expenditure reported/);
     expect(money(spent.prior) + money(spent.current)).toBe(money(spent.total));
