@@ -1,5 +1,7 @@
 import type { DemoContext, DemoStep } from './demo/demo-context';
 import { demoFinanceStep } from './demo/demo-finance.step';
+import { demoHistoryStep } from './demo/demo-history.step';
+import { demoInterestStep } from './demo/demo-interest.step';
 import { demoProgrammeWorkStep } from './demo/demo-programme-work.step';
 import { demoProposalsStep } from './demo/demo-proposals.step';
 import { demoResultsStep } from './demo/demo-results.step';
@@ -11,9 +13,11 @@ export const DEMO_STEPS: DemoStep[] = [
   demoUsersStep,
   demoProposalsStep,
   demoFinanceStep,
+  demoInterestStep,
   demoReviewStep,
   demoResultsStep,
   demoProgrammeWorkStep,
+  demoHistoryStep,
 ];
 
 export async function seedDemo(context: DemoContext): Promise<void> {

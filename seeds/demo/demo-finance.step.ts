@@ -180,14 +180,26 @@ export async function seedDemoProgrammeMoney(
       if (tranche <= 0n) continue;
       await money.transfer(aa, plan.id, { orgCode, amount: tranche, date: start });
       const focal = await focalPointOf(context, orgCode);
-      if (!focal) continue;
-      const lines = expenditureLines((tranche * spent) / 100n, settings.indirectRate);
-      await money.recordExpenditure(focal, plan.id, { orgCode, year, lines });
-      if (!historyShown && target === 'ACTIVE') {
-        // A corrected report for the same year: the ledger keeps both versions.
-        const corrected = expenditureLines((tranche * (spent - 5n)) / 100n, settings.indirectRate);
-        await money.recordExpenditure(focal, plan.id, { orgCode, year, lines: corrected });
-        historyShown = true;
+      if (focal) {
+        const firstYear = spentInFirstYear(target, year, today, amount, (tranche * spent) / 100n);
+        const lines = expenditureLines(firstYear, settings.indirectRate);
+        await money.recordExpenditure(focal, plan.id, { orgCode, year, lines });
+        if (!historyShown && target === 'ACTIVE') {
+          // A corrected report for the same year: the ledger keeps both versions.
+          const corrected = expenditureLines((tranche * (spent - 5n)) / 100n, settings.indirectRate);
+          await money.recordExpenditure(focal, plan.id, { orgCode, year, lines: corrected });
+          historyShown = true;
+        }
+      }
+      for (const later of laterYears(start, today, target, amount, tranche)) {
+        if (later.transfer > 0n)
+          await money.transfer(aa, plan.id, { orgCode, amount: later.transfer, date: later.date });
+        if (focal && later.spent > 0n)
+          await money.recordExpenditure(focal, plan.id, {
+            orgCode,
+            year: later.year,
+            lines: expenditureLines(later.spent, settings.indirectRate),
+          });
       }
     }
     if (target === 'ACTIVE') continue;
@@ -209,6 +221,57 @@ export async function seedDemoProgrammeMoney(
 }
 
 function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** The first year's spending: a closed programme that ran over two years spent 40 % of its allocation in it. */
+function spentInFirstYear(
+  target: DemoProgrammeTarget,
+  year: number,
+  today: string,
+  amount: Cents,
+  total: Cents,
+): Cents {
+  const closed = target === 'OPERATIONALLY_CLOSED' || target === 'FINANCIALLY_CLOSED';
+  return closed && year < Number(today.slice(0, 4)) ? minCents(total, (amount * 40n) / 100n) : total;
+}
+
+/**
+ * A programme started in an earlier year goes on in the years after (up to today), as real ones
+ * do, so every past year of the demo has transfers and expenditure: an ACTIVE one receives the
+ * rest of its allocation a year after its start and reports 35 % of it for each later full year;
+ * a closed one reports the rest of its spending for the year after its start.
+ */
+function laterYears(
+  start: string,
+  today: string,
+  target: DemoProgrammeTarget,
+  amount: Cents,
+  tranche: Cents,
+): { year: number; date: string; transfer: Cents; spent: Cents }[] {
+  const first = Number(start.slice(0, 4));
+  const current = Number(today.slice(0, 4));
+  if (first >= current) return [];
+  if (target !== 'ACTIVE') {
+    const total = (amount * (target === 'OPERATIONALLY_CLOSED' ? 95n : 97n)) / 100n;
+    const firstYear = spentInFirstYear(target, first, today, amount, total);
+    return [{ year: first + 1, date: start, transfer: 0n, spent: total - firstYear }];
+  }
+  const anniversary = `${first + 1}${start.slice(4)}`;
+  const years: { year: number; date: string; transfer: Cents; spent: Cents }[] = [];
+  let transferred = tranche;
+  let spentSoFar = (tranche * 45n) / 100n;
+  for (let year = first + 1; year < current; year++) {
+    const transfer = year === first + 1 && anniversary <= today ? amount - tranche : 0n;
+    transferred += transfer;
+    const spent = minCents((amount * 35n) / 100n, transferred - spentSoFar);
+    spentSoFar += spent;
+    years.push({ year, date: anniversary, transfer, spent });
+  }
+  return years;
+}
+
+function minCents(a: Cents, b: Cents): Cents {
   return a < b ? a : b;
 }
 

@@ -1,57 +1,31 @@
-import { ReportComposer, REPORT_COMPOSERS, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
-import { deposit, FULL_ALLOCATIONS, underReview } from '../review/review-fixtures';
+import { ReportDocument, ReportType } from '@mptf/reporting';
+import { deposit, FULL_ALLOCATIONS, REQUESTED_TOTAL, underReview } from '../review/review-fixtures';
 import {
   API,
   CHAIR,
   expectStatus,
   FMU,
   IOM,
+  programmeMatrix,
   setToday,
   transfer,
 } from '../programmes/programme-work-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
-
-/** Every table of a document, by title. */
-function table(document: ReportDocument, title: RegExp): TableBlock {
-  const tables = document.sections.flatMap((s) =>
-    s.blocks.filter((b): b is TableBlock => b.kind === 'table'),
-  );
-  const found = tables.find((t) => title.test(t.title ?? ''));
-  if (!found) throw new Error(`no table ${title} in ${tables.map((t) => t.title).join(' | ')}`);
-  return found;
-}
+import { composeReport, tableOf as table } from './report-fixtures';
 
 /**
- * A report for year Y is cut at 31 December Y in its results and its proposals too (issue 17): a
- * portfolio built through the API with a programme started in 2024 whose only approved actual is
- * for a 2025 period, and a proposal pipelined in 2025 and approved in 2026.
+ * A report for year Y is cut at 31 December Y in its results, its proposals and the contributor
+ * statement's programmes too (issue 17): a portfolio built through the API with a programme started
+ * in 2024 whose only approved actual is for a 2025 period and which received more in 2026, and a
+ * proposal pipelined in 2025, approved and funded in 2026.
  */
-describe('donor reports: results and proposals cut at the report date', () => {
+describe('donor reports: results, proposals and programmes cut at the report date', () => {
   let t: TestContext;
   let programmeId: string;
   let pipelinedId: string;
 
-  const compose = async (parameters: Record<string, unknown>): Promise<ReportDocument> => {
-    const composer = (t.app.get(REPORT_COMPOSERS) as ReportComposer[]).find(
-      (c) => c.type === ReportType.ANNUAL_CONSOLIDATED,
-    )!;
-    const runner = t.db.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction('REPEATABLE READ');
-    try {
-      const composed = await composer.compose({
-        manager: runner.manager,
-        runId: 'test',
-        parameters,
-        generatedAt: new Date(),
-        progress: async () => undefined,
-      });
-      return composed.document;
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
-  };
+  const compose = (parameters: Record<string, unknown>, type = ReportType.ANNUAL_CONSOLIDATED) =>
+    composeReport(t, type, parameters);
 
   /** The status timeline as the clock of the test had it (the database's own time is today's). */
   const timelineAt = (proposalId: string, at: string) =>
@@ -143,6 +117,18 @@ describe('donor reports: results and proposals cut at the report date', () => {
         .send({ outcome: 'APPROVED', justification: 'Funds arrived', allocations: FULL_ALLOCATIONS }),
       [200, 201],
     );
+    // Funded after the cut-off: the new programme, and more to the first one.
+    await transfer(t, pipelinedId, 'IOM', '250000.00', '2026-03-01');
+    const laterMatrix = programmeMatrix(); // its period from the programme's start
+    laterMatrix.results[0].indicators[0].targets[0].periodStart = '2026-03-01';
+    await expectStatus(
+      await t.http
+        .put(`${API}/proposals/${pipelinedId}/results-matrix`)
+        .set(await t.as(IOM))
+        .send(laterMatrix),
+      200,
+    );
+    await transfer(t, programmeId, 'IOM', '40000.00', '2026-03-01');
   });
   afterAll(() => t.close());
 
@@ -196,11 +182,42 @@ describe('donor reports: results and proposals cut at the report date', () => {
       programmes: 1,
     });
 
-    // The current year is as of today: approved now.
+    // The current year is as of today: approved and funded now.
     const now = await compose({ year: 2026 });
-    expect(counts(now, /^All proposals by lifecycle status/)).toEqual({
-      'Approved (not yet started)': 1,
-      Active: 1,
-    });
+    expect(counts(now, /^All proposals by lifecycle status/)).toEqual({ Active: 2 });
+  });
+
+  it('lists in a contributor statement the programmes funded by the cut-off, with their money then', async () => {
+    const funded = (report: ReportDocument, cutoff: string) =>
+      table(report, new RegExp(`^Programmes funded, to ${cutoff}`)).rows.map((row) => ({
+        title: row.title,
+        netFunded: row.netFunded,
+      }));
+    const statement2025 = await compose({ donorCode: 'DEU', year: 2025 }, ReportType.CONTRIBUTOR_STATEMENT);
+    // Approved and funded in 2026: not in the 2025 statement; the first programme at its 2025 money.
+    expect(funded(statement2025, '31 Dec 2025')).toEqual([
+      { title: expect.not.stringMatching(/Fair recruitment corridors/), netFunded: '100000.00' },
+    ]);
+    const byArea = table(statement2025, /^Net funded amount and expenditure by thematic area/);
+    expect(byArea.totals).toMatchObject({ netFunded: '100000.00' });
+    const statement2026 = await compose({ donorCode: 'DEU', year: 2026 }, ReportType.CONTRIBUTOR_STATEMENT);
+    expect(
+      table(statement2026, /^Programmes funded/)
+        .rows.map((row) => row.netFunded)
+        .sort(),
+    ).toEqual(['140000.00', '250000.00']);
+  });
+
+  it('counts in a past year’s results and budgets only the programmes approved by then', async () => {
+    const area4 = (report: ReportDocument) =>
+      table(report, /^By thematic area$/).rows.find((row) => String(row.group).startsWith('4.'))!;
+    const budgets = (report: ReportDocument) => table(report, /^By UNSDG budget category/).totals!.budget;
+    // Approved in 2026 (with its results matrix): not a programme of the 2025 report.
+    const report2025 = await compose({ year: 2025 });
+    expect(area4(report2025)).toMatchObject({ programmes: 1, indicators: 1 });
+    expect(budgets(report2025)).toBe(REQUESTED_TOTAL);
+    const report2026 = await compose({ year: 2026 });
+    expect(area4(report2026)).toMatchObject({ programmes: 2, indicators: 2 });
+    expect(budgets(report2026)).toBe('1166301.62');
   });
 });

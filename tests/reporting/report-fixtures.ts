@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ReportComposer, REPORT_COMPOSERS, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { insertProposalRows } from '../support/proposal-rows';
@@ -186,4 +187,49 @@ export async function reportsContext() {
   const pathwaysId = await insertProgramme(t.db, PATHWAYS);
   const dataHubId = await insertProgramme(t.db, DATA_HUB);
   return { t, pathwaysId, dataHubId, ...reportRequests(t) };
+}
+
+/**
+ * Composes a report's document (no file) as the worker does: in one REPEATABLE READ snapshot,
+ * through the registered composer of its type.
+ */
+export async function composeReport(
+  t: TestContext,
+  type: ReportType,
+  parameters: Record<string, unknown>,
+): Promise<ReportDocument> {
+  const composer = (t.app.get(REPORT_COMPOSERS) as ReportComposer[]).find((c) => c.type === type)!;
+  const runner = t.db.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction('REPEATABLE READ');
+  try {
+    const composed = await composer.compose({
+      manager: runner.manager,
+      runId: 'test',
+      parameters,
+      generatedAt: new Date(),
+      progress: async () => undefined,
+    });
+    return composed.document;
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
+}
+
+/** A document's tables. */
+export function tablesOf(document: ReportDocument): TableBlock[] {
+  return document.sections.flatMap((s) => s.blocks.filter((b): b is TableBlock => b.kind === 'table'));
+}
+
+/** A document's table whose title matches (an error listing the titles when none does). */
+export function tableOf(document: ReportDocument, title: RegExp): TableBlock {
+  const found = tablesOf(document).find((t) => title.test(t.title ?? ''));
+  if (!found)
+    throw new Error(
+      `no table ${title} in ${tablesOf(document)
+        .map((t) => t.title)
+        .join(' | ')}`,
+    );
+  return found;
 }

@@ -23,8 +23,17 @@ export interface GroupRow {
  * Reads programme_standings (kept by triggers; see migration IndicatorStandings): per programme
  * and group, the year-0 row gives `indicators` (whatever the window) and the window's row its
  * counts (for since inception, the year-0 row itself). A group's `programmes` are its programmes
- * with a row. $1: programme statuses, $2: year (0 = since inception), $3: dimension.
+ * with a row. $1: programme statuses, $2: year (0 = since inception), $3: dimension, $4: a
+ * report's cut year (null: none; see approvedBy).
  */
+/**
+ * A report cut at 31 December of a year counts only the programmes approved by then: with an
+ * allocation booked by that year (finance's programme entries), as the portfolio counts them.
+ */
+const approvedBy = (year: string) => `(${year}::int IS NULL OR EXISTS (
+        SELECT 1 FROM finance_programme_entry_v e
+         WHERE e.proposal_id = p.id AND e.kind = 'ALLOCATION' AND e.year <= ${year}::int))`;
+
 const PER_PROGRAMME = `
   WITH per_programme AS (
     SELECT a.key, a.proposal_id, p.thematic_area_code, a.indicators,
@@ -35,7 +44,7 @@ const PER_PROGRAMME = `
       JOIN proposals_summary_v p ON p.id = a.proposal_id AND p.status = ANY($1::text[])
       LEFT JOIN programme_standings w ON w.dimension = a.dimension AND w.year = $2 AND w.key = a.key
            AND w.proposal_id = a.proposal_id
-     WHERE a.dimension = $3 AND a.year = 0)`;
+     WHERE a.dimension = $3 AND a.year = 0 AND ${approvedBy('$4')})`;
 
 const GROUP_SUMS = `
   count(pp.proposal_id)::int AS programmes,
@@ -76,7 +85,8 @@ const QUERIES: Record<RollupGrouping, { dimension: string; sql: string }> = {
  * Per thematic area, every reporting period ending on or before 31 December of $2 (a report's
  * cut-off): each indicator's yearly standings up to that year combined as the year-0 row
  * combines its periods (target, actual: in any year; on track: the latest year judged), so a
- * report for Y never shows a later period's actual. $1: programme statuses, $2: the cut year.
+ * report for Y never shows a later period's actual. $1: programme statuses, $2: the cut year,
+ * $3: the cut year of the programmes (null in the current year: every programme; approvedBy).
  */
 const THROUGH_YEAR = `
   WITH per_indicator AS (
@@ -94,7 +104,7 @@ const THROUGH_YEAR = `
       FROM programme_standings a
       JOIN proposals_summary_v p ON p.id = a.proposal_id AND p.status = ANY($1::text[])
       LEFT JOIN per_indicator i ON i.proposal_id = a.proposal_id
-     WHERE a.dimension = 'programme' AND a.year = 0
+     WHERE a.dimension = 'programme' AND a.year = 0 AND ${approvedBy('$3')}
      GROUP BY a.proposal_id, p.thematic_area_code, a.indicators)
   SELECT ta.code::int AS key, ta.short_title AS label, ${GROUP_SUMS}
     FROM reference_thematic_areas_v ta LEFT JOIN per_programme pp ON pp.thematic_area_code = ta.code
@@ -103,18 +113,30 @@ const THROUGH_YEAR = `
 /** The roll-up's read model (`programme_standings`, kept by triggers): one statement per grouping. */
 @Injectable()
 export class RollupRepository {
-  /** $1: programme statuses, $2: year (0 = since inception), $3: the standings' dimension. */
-  async groups(db: SqlRunner, by: RollupGrouping, year?: number): Promise<GroupRow[]> {
+  /**
+   * $1: programme statuses, $2: year (0 = since inception), $3: the standings' dimension;
+   * `approvedThrough`: only the programmes approved by the end of that year (a report's cut).
+   */
+  async groups(
+    db: SqlRunner,
+    by: RollupGrouping,
+    year?: number,
+    approvedThrough?: number,
+  ): Promise<GroupRow[]> {
     const { dimension, sql } = QUERIES[by];
     return sqlRows<GroupRow>(db, sql, [
       PROGRAMME_STATUSES,
       year ?? 0, // the standings' year 0 holds every period
       dimension,
+      approvedThrough ?? null,
     ]);
   }
 
-  /** By thematic area, every period ending by 31 December of `throughYear` (THROUGH_YEAR). */
-  async areasThrough(db: SqlRunner, throughYear: number): Promise<GroupRow[]> {
-    return sqlRows<GroupRow>(db, THROUGH_YEAR, [PROGRAMME_STATUSES, throughYear]);
+  /**
+   * By thematic area, every period ending by 31 December of `throughYear` (THROUGH_YEAR), of the
+   * programmes approved by the end of `approvedThrough` (every programme without it).
+   */
+  async areasThrough(db: SqlRunner, throughYear: number, approvedThrough?: number): Promise<GroupRow[]> {
+    return sqlRows<GroupRow>(db, THROUGH_YEAR, [PROGRAMME_STATUSES, throughYear, approvedThrough ?? null]);
   }
 }

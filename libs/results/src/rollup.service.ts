@@ -46,24 +46,47 @@ export class RollupService {
   /**
    * Per thematic area, GCM objective or fund indicator, for a reporting year or since inception.
    * One SQL statement per call; pass the manager of a REPEATABLE READ transaction to read in a
-   * report's snapshot.
+   * report's snapshot. `approvedThrough`: a report cut at 31 December of that year counts only
+   * the programmes approved by then (an allocation booked by then), not those approved later.
    */
   async rollup(
     by: 'fundIndicator',
     year?: number,
     manager?: EntityManager,
+    approvedThrough?: number,
   ): Promise<FundIndicatorRollupGroup[]>;
-  async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]>;
-  async rollup(by: RollupGrouping, year?: number, manager?: EntityManager): Promise<RollupGroup[]> {
-    return this.toGroups(by, await this.standings.groups(manager ?? this.dataSource.manager, by, year));
+  async rollup(
+    by: RollupGrouping,
+    year?: number,
+    manager?: EntityManager,
+    approvedThrough?: number,
+  ): Promise<RollupGroup[]>;
+  async rollup(
+    by: RollupGrouping,
+    year?: number,
+    manager?: EntityManager,
+    approvedThrough?: number,
+  ): Promise<RollupGroup[]> {
+    return this.toGroups(
+      by,
+      await this.standings.groups(manager ?? this.dataSource.manager, by, year, approvedThrough),
+    );
   }
 
   /**
    * By thematic area, every reporting period ending on or before 31 December of `throughYear`
-   * (a donor report's cut-off: a later period's actual never shows in a report for that year).
+   * (a donor report's cut-off: a later period's actual never shows in a report for that year),
+   * of the programmes approved by the end of `approvedThrough` (every one without it).
    */
-  async areasThrough(throughYear: number, manager: EntityManager): Promise<RollupGroup[]> {
-    return this.toGroups('thematicArea', await this.standings.areasThrough(manager, throughYear));
+  async areasThrough(
+    throughYear: number,
+    manager: EntityManager,
+    approvedThrough?: number,
+  ): Promise<RollupGroup[]> {
+    return this.toGroups(
+      'thematicArea',
+      await this.standings.areasThrough(manager, throughYear, approvedThrough),
+    );
   }
 
   private toGroups(by: RollupGrouping, rows: GroupRow[]): RollupGroup[] {

@@ -14,7 +14,7 @@ import {
   PunoProgrammeMoney,
   YearColumns,
 } from '@mptf/finance';
-import { Clock, formatMoney } from '@mptf/platform';
+import { Clock, formatMoney, parseMoney } from '@mptf/platform';
 import { endOfYear, ProgrammeProfile, ProposalCountsReader, ProposalStatus } from '@mptf/proposals';
 import { FundSettings, ReferenceListsReader, ReferenceService, ThematicAreaRef } from '@mptf/reference';
 import { ObligationsService, ObligationView, ProgressReportsService } from '@mptf/programmes';
@@ -176,23 +176,25 @@ export class AnnualReportLoader {
     const pipeline = await this.figures.pipeline(manager, cut);
     const proposalCounts = await this.proposalCounts(manager, cut);
     const programmeData = await this.programmeData.load(manager, null);
-    // Budgets of the programmes approved by the cut-off (money booked by then), not of later ones.
-    const approvedByCut = new Set(punoMoney.map((row) => row.programmeId));
-    const categories = await this.categories(
-      manager,
-      cut === undefined
-        ? programmeData
-        : { ...programmeData, programmes: programmeData.programmes.filter((p) => approvedByCut.has(p.id)) },
-      cutYear,
-      cut,
+    // Budgets of the programmes approved by the cut-off (an allocation booked by then), not of
+    // later ones: the cut money lists every programme with a ledger row, at 0.00 when all is later.
+    const approvedByCut = new Set(
+      punoMoney.filter((row) => parseMoney(row.allocated) !== 0n).map((row) => row.programmeId),
     );
+    // The programmes of the report: their budgets, markers and results tables.
+    const programmes =
+      cut === undefined
+        ? programmeData.programmes
+        : programmeData.programmes.filter((p) => approvedByCut.has(p.id));
+    const categories = await this.categories(manager, { ...programmeData, programmes }, cutYear, cut);
     await context.progress(60);
-    const resultsByArea = await this.rollups.rollup('thematicArea', year, manager);
-    const resultsByObjective = await this.rollups.rollup('gcmObjective', year, manager);
-    const resultsByIndicator = await this.rollups.rollup('fundIndicator', year, manager);
+    // The programmes approved by the cut-off (as the portfolio counts them), not later ones.
+    const resultsByArea = await this.rollups.rollup('thematicArea', year, manager, cut);
+    const resultsByObjective = await this.rollups.rollup('gcmObjective', year, manager, cut);
+    const resultsByIndicator = await this.rollups.rollup('fundIndicator', year, manager, cut);
     // Cut like the money: no period ending after 31 December of the year.
     const resultsAllPeriods =
-      year === undefined ? resultsByArea : await this.rollups.areasThrough(year, manager);
+      year === undefined ? resultsByArea : await this.rollups.areasThrough(year, manager, cut);
     await context.progress(90);
     return {
       year,
@@ -212,7 +214,7 @@ export class AnnualReportLoader {
       punoMoney,
       punoMoneyPrior,
       agencyInterest,
-      programmes: programmeData.programmes,
+      programmes,
       closures,
       pipeline,
       proposalCounts,

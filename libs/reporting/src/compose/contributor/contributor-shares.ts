@@ -31,7 +31,7 @@ function split(total: Cents, lines: { item: string; fund: Cents }[]): ShareLine[
 }
 
 /**
- * Sources and uses of a status (the total to the cut-off, or one year), the donor's parts
+ * Sources and uses of a status (the total to the cut-off, or one `year`), the donor's parts
  * reconciled: sources = the donor's net deposits (its own, to the cut-off) or its share of the
  * year's, plus its share of interest and other income; uses split that total.
  */
@@ -40,6 +40,7 @@ export function sharedSourcesAndUses(
   own: { ownNet: Cents; allNet: Cents },
   ownNetDeposits: Cents | null,
   balanceLabel: string,
+  year?: number,
 ): { sources: ShareLine[]; uses: ShareLine[]; spent: ShareLine[] } {
   const aa = status.withAdministrativeAgent;
   const puno = status.withParticipatingOrganizations;
@@ -60,9 +61,23 @@ export function sharedSourcesAndUses(
     { item: 'Bank charges', fund: parseMoney(aa.bankCharges) },
     { item: balanceLabel, fund: parseMoney(aa.balance) },
   ]);
+  // In one year the organizations may spend more than they receive (from earlier transfers):
+  // the year's lines are what they spent and the change in what they hold, not parts of it.
   const spent = split(uses[0].share, [
-    { item: '  of which spent by the organizations', fund: parseMoney(puno.expenditure) },
-    { item: '  of which still held by the organizations', fund: netFunded - parseMoney(puno.expenditure) },
+    {
+      item:
+        year === undefined
+          ? '  of which spent by the organizations'
+          : `  spent by the organizations in ${year} (also from earlier transfers)`,
+      fund: parseMoney(puno.expenditure),
+    },
+    {
+      item:
+        year === undefined
+          ? '  of which still held by the organizations'
+          : `  change in the balance held by the organizations in ${year}`,
+      fund: netFunded - parseMoney(puno.expenditure),
+    },
   ]);
   return { sources, uses, spent };
 }

@@ -138,6 +138,7 @@ export function usesOfFundsSection(data: ContributorStatementData): ReportSectio
       pool,
       null,
       `Change in the balance with the AA in ${data.year}`,
+      data.year,
     );
     blocks.push(
       sharesTable(`Sources and uses of the fund in ${data.year} (US$)`, year.sources, year.uses, year.spent),
