@@ -39,7 +39,9 @@ function shape(plan: PlanNode): string[] {
   return [here, ...(plan.Plans ?? []).flatMap(shape)];
 }
 
-async function captured(call: (db: SqlRunner) => Promise<unknown>): Promise<{ sql: string; params: unknown[] }> {
+async function captured(
+  call: (db: SqlRunner) => Promise<unknown>,
+): Promise<{ sql: string; params: unknown[] }> {
   const seen: { sql: string; params: unknown[] }[] = [];
   const recorder = {
     query: async (sql: string, params: unknown[] = []) => {
@@ -66,13 +68,15 @@ describe('owner views in the portfolio and roll-up statements', () => {
     return shape(row['QUERY PLAN'][0].Plan);
   }
 
-  const statements: [string, (db: SqlRunner) => Promise<unknown>][] = [
-    ...Object.values(PortfolioDimension).map(
-      (by) => [`portfolio by ${by}`, (db: SqlRunner) => new PortfolioRepository().groups(db, by)] as const,
-    ),
-    ...(['thematicArea', 'gcmObjective', 'fundIndicator'] as RollupGrouping[]).flatMap((by) => [
-      [`roll-up by ${by}, 2025`, (db: SqlRunner) => new RollupRepository().groups(db, by, 2025)] as const,
-      [`roll-up by ${by}, since inception`, (db: SqlRunner) => new RollupRepository().groups(db, by)] as const,
+  type Statement = [string, (db: SqlRunner) => Promise<unknown>];
+  const statements: Statement[] = [
+    ...Object.values(PortfolioDimension).map((by): Statement => [
+      `portfolio by ${by}`,
+      (db) => new PortfolioRepository().groups(db, by),
+    ]),
+    ...(['thematicArea', 'gcmObjective', 'fundIndicator'] as RollupGrouping[]).flatMap((by): Statement[] => [
+      [`roll-up by ${by}, 2025`, (db) => new RollupRepository().groups(db, by, 2025)],
+      [`roll-up by ${by}, since inception`, (db) => new RollupRepository().groups(db, by)],
     ]),
   ];
 
@@ -92,7 +96,11 @@ describe('owner views in the portfolio and roll-up statements', () => {
       const [{ definition }] = await t.db.query(`SELECT pg_get_viewdef($1::regclass) AS definition`, [view]);
       // The last FROM is the view's own (proposals_summary_v's requested total is a correlated
       // sub-select before it: a column these statements never read, so absent from their plans).
-      const from = (definition as string).replace(/\s+/g, ' ').split(/ FROM /i).pop() ?? '';
+      const from =
+        (definition as string)
+          .replace(/\s+/g, ' ')
+          .split(/ FROM /i)
+          .pop() ?? '';
       expect(from.trim().replace(/;$/, '')).toMatch(new RegExp(`^${table}( \\w+)?$`));
     }
   });
