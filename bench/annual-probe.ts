@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { PdfRenderer, REPORT_COMPOSERS, ReportType } from '@mptf/reporting';
+import {
+  documentFingerprint,
+  documentFor,
+  PdfRenderer,
+  REPORT_COMPOSERS,
+  ReportFormat,
+  ReportType,
+} from '@mptf/reporting';
 import type { ReportComposer } from '@mptf/reporting';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -56,8 +63,15 @@ async function main(): Promise<void> {
         const at = performance.now();
         const heap = process.memoryUsage().heapUsed;
         const result = await query(sql, parameters, structured as never);
-        const rows = Array.isArray(result) ? result.length : ((result as { records?: unknown[] })?.records?.length ?? 0);
-        statements.push({ ms: performance.now() - at, heap: process.memoryUsage().heapUsed - heap, rows, sql });
+        const rows = Array.isArray(result)
+          ? result.length
+          : ((result as { records?: unknown[] })?.records?.length ?? 0);
+        statements.push({
+          ms: performance.now() - at,
+          heap: process.memoryUsage().heapUsed - heap,
+          rows,
+          sql,
+        });
         return result;
       }) as typeof runner.query;
       return composer.compose({
@@ -76,12 +90,19 @@ async function main(): Promise<void> {
     mark('composed', started);
     const total = statements.reduce((sum, s) => sum + s.ms, 0);
     process.stdout.write(`  ${statements.length} statements, ${total.toFixed(0)} ms in the database\n`);
-    for (const s of [...statements].sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.PROBE_STATEMENTS ?? 12)))
+    for (const s of [...statements]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, Number(process.env.PROBE_STATEMENTS ?? 12)))
       process.stdout.write(
         `  ${s.ms.toFixed(0).padStart(6)} ms ${String(s.rows).padStart(7)} rows ${mb(s.heap).padStart(7)}  ${s.sql.replace(/\s+/g, ' ').slice(0, 150)}\n`,
       );
-    if (process.env.PROBE_HEAP_SNAPSHOTS === '1') writeHeapSnapshot(`/tmp/annual-probe-${round}.heapsnapshot`);
-    const output = renderer.render(composed.document, {
+    if (process.env.PROBE_HEAP_SNAPSHOTS === '1')
+      writeHeapSnapshot(`/tmp/annual-probe-${round}.heapsnapshot`);
+    // As the worker does: fingerprint the whole document, then draw what the PDF shows.
+    const fingerprint = documentFingerprint(composed);
+    const document = documentFor(ReportFormat.PDF, composed.document);
+    mark(`fp ${fingerprint.slice(0, 8)}`, started);
+    const output = renderer.render(document, {
       runId: '00000000-0000-0000-0000-000000000000',
       generatedAt,
       author: 'probe',

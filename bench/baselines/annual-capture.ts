@@ -48,8 +48,10 @@ export interface CapturedReport {
 export async function captureAnnualReport(
   env: Record<string, string>,
   year: number,
-  compose: (composer: ReportComposer, manager: EntityManager) => Promise<ComposedReport> = (composer, manager) =>
-    composer.compose(composeContext(manager, year)),
+  compose: (composer: ReportComposer, manager: EntityManager) => Promise<ComposedReport> = (
+    composer,
+    manager,
+  ) => composer.compose(composeContext(manager, year)),
 ): Promise<CapturedReport> {
   const saved = { ...process.env };
   Object.assign(process.env, env, { LOG_LEVEL: 'error' });

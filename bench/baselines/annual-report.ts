@@ -22,14 +22,19 @@ const TRANSACTION = /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET TRANSACTIO
  * the renderer's layout rules (contents, bookmarks, "page n of N", fitted columns, keeping
  * headings and charts with their tables).
  */
-export async function bareAnnualReport(pool: Pool, captured: CapturedReport, path: string): Promise<BareReport> {
+export async function bareAnnualReport(
+  pool: Pool,
+  captured: CapturedReport,
+  path: string,
+): Promise<BareReport> {
   const started = performance.now();
   const client = await pool.connect();
   const results: unknown[][] = [];
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     for (const statement of captured.statements)
-      if (!TRANSACTION.test(statement.sql)) results.push((await client.query(statement.sql, statement.params)).rows);
+      if (!TRANSACTION.test(statement.sql))
+        results.push((await client.query(statement.sql, statement.params)).rows);
     await client.query('COMMIT');
   } finally {
     client.release();

@@ -25,7 +25,7 @@ export async function drawDocument(document: ReportDocument, path: string): Prom
   let pages = 0;
   doc.on('pageAdded', () => {
     pages += 1;
-    const { x, y } = doc;
+    const { x } = doc;
     // Header and footer sit in the margins: lift the bottom margin while writing them.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
@@ -48,7 +48,8 @@ export async function drawDocument(document: ReportDocument, path: string): Prom
   doc.font('Bold').fontSize(22).text(document.title, MARGIN, 200, { width: WIDTH });
   if (document.subtitle) doc.font('Body').fontSize(11).text(document.subtitle, { width: WIDTH });
   doc.moveDown();
-  for (const item of document.metadata) doc.fontSize(9).text(`${item.label}: ${item.value}`, { width: WIDTH });
+  for (const item of document.metadata)
+    doc.fontSize(9).text(`${item.label}: ${item.value}`, { width: WIDTH });
   for (const section of document.sections.filter((candidate) => !candidate.notInPdf)) {
     if (section.pageBreakBefore) doc.addPage();
     space(doc, 60);
@@ -90,11 +91,15 @@ function drawBlock(doc: PDFKit.PDFDocument, block: ReportBlock): void {
       return;
     case 'barChart':
     case 'donutChart':
-      bars(doc, block.title, (block.kind === 'barChart' ? block.bars : block.slices).map((point) => ({
-        label: point.label,
-        value: Number(point.value ?? 0),
-        text: displayValue(point.value, block.valueType),
-      })));
+      bars(
+        doc,
+        block.title,
+        (block.kind === 'barChart' ? block.bars : block.slices).map((point) => ({
+          label: point.label,
+          value: Number(point.value ?? 0),
+          text: displayValue(point.value, block.valueType),
+        })),
+      );
       return;
     case 'table':
       table(doc, block);
@@ -102,15 +107,25 @@ function drawBlock(doc: PDFKit.PDFDocument, block: ReportBlock): void {
   }
 }
 
-function bars(doc: PDFKit.PDFDocument, title: string, items: { label: string; value: number; text: string }[]): void {
+function bars(
+  doc: PDFKit.PDFDocument,
+  title: string,
+  items: { label: string; value: number; text: string }[],
+): void {
   space(doc, 30);
   doc.font('Bold').fontSize(10.5).text(title, MARGIN, doc.y, { width: WIDTH }).moveDown(0.2);
   const max = Math.max(1, ...items.map((item) => item.value));
   for (const item of items) {
     space(doc, 12);
     const y = doc.y;
-    doc.font('Body').fontSize(7.5).text(item.label, MARGIN, y, { width: 150, lineBreak: false, ellipsis: true });
-    doc.rect(MARGIN + 155, y, Math.max(1, (item.value / max) * 250), 8).fill('#1f5fa6').fillColor('black');
+    doc
+      .font('Body')
+      .fontSize(7.5)
+      .text(item.label, MARGIN, y, { width: 150, lineBreak: false, ellipsis: true });
+    doc
+      .rect(MARGIN + 155, y, Math.max(1, (item.value / max) * 250), 8)
+      .fill('#1f5fa6')
+      .fillColor('black');
     doc.text(item.text, MARGIN + 410, y, { width: WIDTH - 410, align: 'right', lineBreak: false });
     doc.x = MARGIN;
     doc.y = y + 12;
@@ -126,7 +141,8 @@ function table(doc: PDFKit.PDFDocument, block: TableBlock): void {
   const line = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'Bold' : 'Body').fontSize(size);
     const height =
-      Math.max(...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * PAD }))) + 2 * PAD;
+      Math.max(...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * PAD }))) +
+      2 * PAD;
     if (doc.y + height > BOTTOM) {
       doc.addPage();
       if (!bold) line(header, true);
@@ -147,11 +163,22 @@ function table(doc: PDFKit.PDFDocument, block: TableBlock): void {
   space(doc, 50);
   doc.font('Bold').fontSize(10.5).text(block.title, MARGIN, doc.y, { width: WIDTH }).moveDown(0.2);
   line(header, true);
-  for (const row of block.rows) line(block.columns.map((column) => displayValue(row[column.key], column.type)), false);
+  for (const row of block.rows)
+    line(
+      block.columns.map((column) => displayValue(row[column.key], column.type)),
+      false,
+    );
   if (block.totals) {
     const totals = block.totals;
-    line(block.columns.map((column) => displayValue(totals[column.key], column.type)), true);
+    line(
+      block.columns.map((column) => displayValue(totals[column.key], column.type)),
+      true,
+    );
   }
-  if (block.note) doc.font('Body').fontSize(7.5).text(block.note, MARGIN, doc.y + 2, { width: WIDTH });
+  if (block.note)
+    doc
+      .font('Body')
+      .fontSize(7.5)
+      .text(block.note, MARGIN, doc.y + 2, { width: WIDTH });
   doc.moveDown(0.8);
 }
