@@ -1,5 +1,5 @@
-import { PortfolioDimension, PortfolioRepository, ReportFiguresRepository } from '@mptf/finance';
-import { MatrixRepository, RollupGrouping, RollupRepository } from '@mptf/results';
+import { PortfolioDimension, PortfolioRepository } from '@mptf/finance';
+import { RollupGrouping, RollupRepository } from '@mptf/results';
 import { REVIEW_QUEUE_SQL } from '@mptf/review';
 import { Pool } from 'pg';
 import { EntityManager } from 'typeorm';
@@ -35,34 +35,6 @@ export async function rollupSql(by: RollupGrouping, year?: number): Promise<Capt
   // RollupService.rollup sends this repository's one statement.
   const [query] = await capture((manager) => new RollupRepository().groups(manager, by, year));
   return query;
-}
-
-/** The annual report's expenditure annex: each PUNO's money per programme to the end of `year`. */
-export async function punoSumsSql(year: number): Promise<CapturedQuery> {
-  const [query] = await capture((manager) => new ReportFiguresRepository().punoSumsThrough(manager, year));
-  return query;
-}
-
-/** The annual report's unfunded pipeline. */
-export async function pipelineSql(): Promise<CapturedQuery> {
-  const [query] = await capture((manager) => new ReportFiguresRepository().pipeline(manager));
-  return query;
-}
-
-/** The annual report's expenditure annex: each programme's closure dates. */
-export async function closureSql(): Promise<CapturedQuery> {
-  const [query] = await capture((manager) => new ReportFiguresRepository().closureDates(manager));
-  return query;
-}
-
-/** The annual report's results annex: all programmes' indicators and target periods in one read each. */
-export async function matrixSql(
-  proposalIds: string[],
-): Promise<{ indicators: CapturedQuery; targets: CapturedQuery }> {
-  const matrices = new MatrixRepository();
-  const [indicators] = await capture((manager) => matrices.indicatorsOf(manager, proposalIds));
-  const [targets] = await capture((manager) => matrices.targetsOf(manager, proposalIds));
-  return { indicators, targets };
 }
 
 /**

@@ -58,7 +58,9 @@ export function spawnService(
         `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
       ]
     : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, main], {
+  // BENCH_NODE_ARGS: more node flags for the services (e.g. `--heapsnapshot-signal=SIGUSR2`).
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...extra, main], {
     env: { ...process.env, ...env },
     stdio: ['ignore', fd, fd],
   });

@@ -6,6 +6,8 @@ import { Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { REPORT_COMPOSERS, ReportNotAvailableError } from '../compose/report-composer';
 import type { ComposedReport, ReportComposer } from '../compose/report-composer';
+import { definitionsOf } from '../document/glossary';
+import { ReportDocument } from '../document/report-document';
 import { CsvRenderer } from '../render/csv-renderer';
 import { PdfRenderer } from '../render/pdf-renderer';
 import { ReportRenderer } from '../render/report-renderer';
@@ -58,9 +60,31 @@ export function storageKeyOf(runId: string, format: ReportFormat): string {
   return `reports/runs/${runId}.${format}`;
 }
 
-/** sha256 of the document's sections: the same data give the same fingerprint, whenever rendered. */
+/**
+ * sha256 of the document's sections: the same data give the same fingerprint, whenever rendered.
+ * The bytes of `JSON.stringify(sections)`, hashed a section at a time (an annual report's
+ * sections are megabytes of JSON: never one string of all of them).
+ */
 export function documentFingerprint(composed: Pick<ComposedReport, 'document'>): string {
-  return createHash('sha256').update(JSON.stringify(composed.document.sections)).digest('hex');
+  const hash = createHash('sha256').update('[');
+  composed.document.sections.forEach((section, index) =>
+    hash.update(index ? `,${JSON.stringify(section)}` : JSON.stringify(section)),
+  );
+  return hash.update(']').digest('hex');
+}
+
+/**
+ * What a format's renderer needs of the document: a PDF leaves out the spreadsheet-only sections
+ * (thousands of rows: the annual report's indicator rows), so they are not held while it is laid
+ * out; its definitions are those of the whole document, as before.
+ */
+export function documentFor(format: ReportFormat, document: ReportDocument): ReportDocument {
+  if (format !== ReportFormat.PDF || !document.sections.some((section) => section.notInPdf)) return document;
+  return {
+    ...document,
+    definitions: definitionsOf(document),
+    sections: document.sections.filter((section) => !section.notInPdf),
+  };
 }
 
 /**
@@ -172,26 +196,14 @@ export class ReportGenerator {
     const generatedAt = this.clock.now();
 
     // One snapshot for every figure of the report (a batch's shared parts are checked against it).
-    let reused: Record<string, string> = {};
-    const composed = await this.dataSource.transaction('REPEATABLE READ', (manager) => {
-      const shared = this.sharedParts.forRun(run.batchId, manager);
-      reused = shared.reused;
-      return composer.compose({
-        manager,
-        runId: run.id,
-        parameters: run.parameters,
-        generatedAt,
-        progress: (percent) => progress(5 + percent * 0.35),
-        shared,
-      });
-    });
+    const { document, source, fileStem } = await this.compose(run, composer, progress, generatedAt);
     await progress(40);
 
     const storageKey = storageKeyOf(run.id, run.format);
     // Only this process can be writing this key now (run lock): clear what a killed one left.
     await this.storage.removeIncomplete(storageKey);
     const renderer = this.renderers[run.format];
-    const output = renderer.render(composed.document, {
+    const output = renderer.render(document, {
       runId: run.id,
       generatedAt,
       author: 'UN Migration Multi-Partner Trust Fund',
@@ -213,6 +225,41 @@ export class ReportGenerator {
       output.done,
     ]);
 
+    return {
+      storageKey,
+      fileName: `${fileStem}-${run.id.slice(0, 8)}.${output.extension ?? renderer.extension}`,
+      contentType: output.contentType,
+      bytes,
+      pages: rendered.pages,
+      sha256: hash.digest('hex'),
+      source,
+    };
+  }
+
+  /**
+   * Composes the run's document in one REPEATABLE READ snapshot and returns what the rest of the
+   * run needs: the document as its format draws it (documentFor) and the run's source record
+   * (fingerprinted from the whole document). The composed report is not kept past this step.
+   */
+  private async compose(
+    run: ReportRun,
+    composer: ReportComposer,
+    progress: (percent: number) => Promise<void>,
+    generatedAt: Date,
+  ): Promise<{ document: ReportDocument; source: ReportSource; fileStem: string }> {
+    let reused: Record<string, string> = {};
+    const composed = await this.dataSource.transaction('REPEATABLE READ', (manager) => {
+      const shared = this.sharedParts.forRun(run.batchId, manager);
+      reused = shared.reused;
+      return composer.compose({
+        manager,
+        runId: run.id,
+        parameters: run.parameters,
+        generatedAt,
+        progress: (percent) => progress(5 + percent * 0.35),
+        shared,
+      });
+    });
     const source: ReportSource = {
       snapshotAt: composed.snapshotAt,
       isolation: 'REPEATABLE READ',
@@ -222,15 +269,7 @@ export class ReportGenerator {
       omittedSections: composed.omittedSections,
       ...(Object.keys(reused).length ? { sharedParts: reused } : {}),
     };
-    return {
-      storageKey,
-      fileName: `${composed.fileStem}-${run.id.slice(0, 8)}.${output.extension ?? renderer.extension}`,
-      contentType: output.contentType,
-      bytes,
-      pages: rendered.pages,
-      sha256: hash.digest('hex'),
-      source,
-    };
+    return { document: documentFor(run.format, composed.document), source, fileStem: composed.fileStem };
   }
 
   /** Progress into the run and the queue, throttled (progressThrottle). */

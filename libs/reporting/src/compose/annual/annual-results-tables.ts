@@ -41,29 +41,31 @@ export class AnnualResultsTablesLoader {
     const data = loaded ?? (await this.programmes.load(context.manager, null));
     const forYear = year ?? Number(data.snapshotAt.slice(0, 4));
     const areas = new Map<number, AreaResults>();
-    // A hundred programmes per read: a few statements in all, without holding every matrix's
-    // rows and views at once (the worker's memory).
-    const matrices = new Map<string, IndicatorProgress[]>();
-    const ids = data.programmes.map((programme) => programme.id);
-    for (let start = 0; start < ids.length; start += MATRICES_PER_READ) {
-      const chunk = ids.slice(start, start + MATRICES_PER_READ);
-      for (const [id, rows] of await this.results.resultsMatrices(context.manager, chunk, forYear))
-        matrices.set(id, rows);
-    }
-    for (const programme of [...data.programmes].sort((a, b) => a.reference.localeCompare(b.reference))) {
-      const indicators = matrices.get(programme.id) ?? [];
-      if (!indicators.length) continue;
-      const area = areas.get(programme.thematicArea.code) ?? {
-        code: programme.thematicArea.code,
-        title: programme.thematicArea.shortTitle,
-        indicators: [],
-        titles: new Map<string, string>(),
-      };
-      area.titles.set(programme.reference, programme.title);
-      area.indicators.push(
-        ...indicators.map((indicator) => ({ ...indicator, programme: programme.reference })),
+    // A hundred programmes per read, in reference order, each chunk's rows put into their area
+    // as it comes: a few statements per hundred programmes, and never every matrix's rows and
+    // views at once (the worker's memory: the matrices' rows are most of what a run allocates).
+    const programmes = [...data.programmes].sort((a, b) => a.reference.localeCompare(b.reference));
+    for (let start = 0; start < programmes.length; start += MATRICES_PER_READ) {
+      const chunk = programmes.slice(start, start + MATRICES_PER_READ);
+      const matrices = await this.results.resultsMatrices(
+        context.manager,
+        chunk.map((programme) => programme.id),
+        forYear,
       );
-      areas.set(area.code, area);
+      for (const programme of chunk) {
+        const indicators = matrices.get(programme.id) ?? [];
+        if (!indicators.length) continue;
+        const area = areas.get(programme.thematicArea.code) ?? {
+          code: programme.thematicArea.code,
+          title: programme.thematicArea.shortTitle,
+          indicators: [],
+          titles: new Map<string, string>(),
+        };
+        area.titles.set(programme.reference, programme.title);
+        for (const indicator of indicators)
+          area.indicators.push({ ...indicator, programme: programme.reference });
+        areas.set(area.code, area);
+      }
     }
     return [...areas.values()].sort((a, b) => a.code - b.code);
   }

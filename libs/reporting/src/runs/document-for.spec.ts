@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { definitionsOf } from '../document/glossary';
+import { ReportDocument } from '../document/report-document';
+import { sampleDocument } from '../render/sample-document';
+import { documentFingerprint, documentFor } from './report-generator.service';
+import { ReportFormat } from './report-types';
+
+/** A document with a spreadsheet-only section whose text alone brings a term into the definitions. */
+function withSpreadsheetOnly(): ReportDocument {
+  const document = sampleDocument(20);
+  return {
+    ...document,
+    sections: [
+      ...document.sections,
+      {
+        heading: 'Results by programme and indicator',
+        notInPdf: true,
+        blocks: [
+          {
+            kind: 'paragraph',
+            text: 'Pipeline, gender marker, interest, baseline and target per indicator.',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe('documentFor and documentFingerprint', () => {
+  it('hashes the bytes of JSON.stringify(sections), a section at a time', () => {
+    const document = withSpreadsheetOnly();
+    const whole = createHash('sha256').update(JSON.stringify(document.sections)).digest('hex');
+    expect(documentFingerprint({ document })).toBe(whole);
+  });
+
+  it('draws a PDF without the spreadsheet-only sections, with the whole document’s definitions', () => {
+    const document = withSpreadsheetOnly();
+    const pdf = documentFor(ReportFormat.PDF, document);
+    expect(pdf.sections.map((section) => section.heading)).toEqual(
+      document.sections.filter((section) => !section.notInPdf).map((section) => section.heading),
+    );
+    expect(definitionsOf(pdf)).toEqual(definitionsOf(document));
+    // Without them, the PDF's own text would give other definitions: the test can fail.
+    expect(definitionsOf({ ...document, sections: pdf.sections })).not.toEqual(definitionsOf(document));
+    expect(documentFor(ReportFormat.XLSX, document)).toBe(document);
+    expect(documentFor(ReportFormat.CSV, document)).toBe(document);
+  });
+});
