@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AUDIT_ACTION_LABELS, auditActionLabel } from '@mptf/common';
-import { CONTRIBUTION_KINDS, FUND_ENTRY_KINDS, LedgerKind } from '../../libs/finance/src/ledger-kind';
-import { ClosureKind } from '../../libs/finance/src/programme-money.types';
-import { RevisionStatus } from '../../libs/programmes/src/revision-rules';
-import { ProposalAction } from '../../libs/proposals/src/lifecycle';
-import { ActualAction } from '../../libs/results/src/actual-rules';
+import { ClosureKind, CONTRIBUTION_KINDS, FUND_ENTRY_KINDS, LedgerKind } from '@mptf/finance';
+import { RevisionStatus } from '@mptf/programmes';
+import { ProposalAction } from '@mptf/proposals';
+import { ActualAction } from '@mptf/results';
 
 const ROOT = join(__dirname, '../..');
 
@@ -37,7 +36,9 @@ const TEMPLATES: Record<string, string[]> = {
   'programme.${kind.toLowerCase()}-reverse': lower([LedgerKind.TRANSFER, LedgerKind.REFUND]).map(
     (k) => `programme.${k}-reverse`,
   ),
-  'programme.close-${kind.toLowerCase()}': lower(Object.values(ClosureKind)).map((k) => `programme.close-${k}`),
+  'programme.close-${kind.toLowerCase()}': lower(Object.values(ClosureKind)).map(
+    (k) => `programme.close-${k}`,
+  ),
   'progress-report.${outcome.toLowerCase()}': ['progress-report.accept', 'progress-report.return'],
   'revision.${status.toLowerCase()}': lower([RevisionStatus.APPROVED, RevisionStatus.REJECTED]).map(
     (s) => `revision.${s}`,

@@ -90,6 +90,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 export function auditActionLabel(action: string): string {
   const label = AUDIT_ACTION_LABELS[action];
   if (label) return label;
-  const text = action.replace(/[._-]+/g, ' ').trim().toLowerCase();
+  const text = action
+    .replace(/[._-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

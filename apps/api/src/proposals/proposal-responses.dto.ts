@@ -80,7 +80,10 @@ export class ProposalDetailDto extends ProposalDto {
 }
 
 export class ProposalTotalsDto {
-  @ApiProperty({ example: '2140000.00', description: "the sum of the proposals' total budgets (direct + indirect)" })
+  @ApiProperty({
+    example: '2140000.00',
+    description: "the sum of the proposals' total budgets (direct + indirect)",
+  })
   totalBudget: string;
 }
 
