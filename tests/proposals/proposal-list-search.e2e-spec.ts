@@ -214,5 +214,5 @@ describe('the proposal list sorts, pages and searches on the server', () => {
       `SELECT (sum(b.amount * 1.07) / 100)::numeric(20, 2)::text AS sum FROM proposal_budget_lines b`,
     )) as { sum: string }[];
     expect(top.body.totals.totalBudget).toBe(sum);
-  });
+  }, 180_000);
 });
