@@ -4,7 +4,13 @@ import { createTestContext, TestContext } from '../support/test-context';
 
 const FMU = 'fmu@mptf.test';
 
-function proposal(reference: string, title: string, country: string, puno: string): ProposalRows {
+function proposal(
+  reference: string,
+  title: string,
+  country: string,
+  puno: string,
+  amountCents = 10_000_000n,
+): ProposalRows {
   return {
     reference,
     title,
@@ -24,7 +30,7 @@ function proposal(reference: string, title: string, country: string, puno: strin
     punoCodes: [puno],
     countryCodes: [country],
     objectiveCodes: [],
-    lines: [{ orgCode: puno, categoryCode: 1, amountCents: 10_000_000n }],
+    lines: [{ orgCode: puno, categoryCode: 1, amountCents }],
   };
 }
 
@@ -46,7 +52,8 @@ describe('the proposal list sorts, pages and searches on the server', () => {
     );
     await insertProposalRows(
       t.db,
-      proposal('MIG-2026-0012', 'Border health and protection', 'KEN', 'UNICEF'),
+      // The largest budget (US$ 321,000.00 with 7 % indirect), though neither first nor last by reference.
+      proposal('MIG-2026-0012', 'Border health and protection', 'KEN', 'UNICEF', 30_000_000n),
     );
     await insertProposalRows(t.db, proposal('MIG-2026-0020', 'Returnee reintegration', 'ECU', 'UNDP'));
   });
@@ -70,6 +77,53 @@ describe('the proposal list sorts, pages and searches on the server', () => {
       'MIG-2026-0020',
       'MIG-2026-0005',
     ]);
+  });
+
+  it('sorts by total budget and totals the whole filtered list, not the page', async () => {
+    const byBudget = await list({ sort: '-totalBudget', pageSize: 1 });
+    expect(byBudget.status).toBe(200);
+    expect(references(byBudget.body)).toEqual(['MIG-2026-0012']);
+    // 107,000 + 321,000 + 107,000: every page, with indirect costs.
+    expect(byBudget.body).toMatchObject({ total: 3, totals: { totalBudget: '535000.00' } });
+    expect(references((await list({ sort: 'convener' })).body)).toEqual([
+      'MIG-2026-0005',
+      'MIG-2026-0020',
+      'MIG-2026-0012',
+    ]);
+    expect(references((await list({ sort: 'totalBudget,reference' })).body)).toEqual([
+      'MIG-2026-0005',
+      'MIG-2026-0020',
+      'MIG-2026-0012',
+    ]);
+    expect((await list({ q: 'UNICEF' })).body.totals).toEqual({ totalBudget: '321000.00' });
+    expect((await list({ q: 'nothing like it' })).body.totals).toEqual({ totalBudget: '0.00' });
+    const exported = csvRecords(await list({ format: 'csv', sort: '-totalBudget' }));
+    expect(exported.map((row) => [row.Reference, row['Total budget (US$)']])).toEqual([
+      ['MIG-2026-0012', '321000.00'],
+      ['MIG-2026-0020', '107000.00'],
+      ['MIG-2026-0005', '107000.00'],
+    ]);
+  });
+
+  it('keeps the stored total true when the budget or the rate changes', async () => {
+    const [{ id }] = (await t.db.query(`SELECT id FROM proposals WHERE reference = 'MIG-2026-0020'`)) as {
+      id: string;
+    }[];
+    // A second PUNO's lines (rounded per PUNO: 0.07 × 333.33 = 23.3331 → 23.33) and a category-8
+    // line typed in by hand, which the budget ignores.
+    await t.db.query(
+      `INSERT INTO proposal_budget_lines (proposal_id, organization_id, category_code, amount)
+       SELECT $1, o.id, c, 33333 FROM organizations o, unnest(ARRAY[2, 8]) c WHERE o.code = 'IOM'`,
+      [id],
+    );
+    const after = await t.http.get(`/api/v1/proposals/${id}`).set(await t.as(FMU));
+    expect(after.body.budget.total).toBe('107356.66');
+    expect((await list({ q: 'MIG-2026-0020' })).body.totals).toEqual({ totalBudget: '107356.66' });
+    await t.db.query(`UPDATE proposals SET indirect_rate = 0.08 WHERE id = $1`, [id]);
+    expect((await list({ q: 'MIG-2026-0020' })).body.totals).toEqual({ totalBudget: '108360.00' });
+    await t.db.query(`DELETE FROM proposal_budget_lines WHERE proposal_id = $1 AND category_code <> 1`, [id]);
+    await t.db.query(`UPDATE proposals SET indirect_rate = 0.07 WHERE id = $1`, [id]);
+    expect((await list({ q: 'MIG-2026-0020' })).body.totals).toEqual({ totalBudget: '107000.00' });
   });
 
   it('pages the sorted list on the server', async () => {
@@ -138,5 +192,27 @@ describe('the proposal list sorts, pages and searches on the server', () => {
     const found = await list({ q: 'MIG-2026-0005' });
     expect(references(found.body)).toEqual(['MIG-2026-0005']);
     expect(Date.now() - started).toBeLessThan(2000);
-  });
+    // Budgets of every size; the totals follow through the trigger, and the sort by total budget
+    // reads the index (stopping after the page), not every proposal's budget lines.
+    await t.db.query(
+      `INSERT INTO proposal_budget_lines (proposal_id, organization_id, category_code, amount)
+       SELECT p.id, p.convener_org_id, 1, 100 * (1 + abs(hashtext(p.reference)) % 5000000)
+         FROM proposals p WHERE p.summary = 'bulk'`,
+    );
+    await t.db.query('ANALYZE proposals');
+    const sortPlan = (await t.db.query(
+      `EXPLAIN SELECT id FROM proposals p WHERE p.version > 0 ORDER BY p.budget_total DESC, p.reference DESC LIMIT 50`,
+    )) as { 'QUERY PLAN': string }[];
+    expect(sortPlan.map((row) => row['QUERY PLAN']).join('\n')).toContain('proposals_budget_total_idx');
+    const top = await list({ sort: '-totalBudget', pageSize: 3 });
+    expect(top.body.total).toBe(100_003);
+    const [largest] = (await t.db.query(
+      `SELECT reference FROM proposals ORDER BY budget_total DESC, reference DESC LIMIT 1`,
+    )) as { reference: string }[];
+    expect(references(top.body)[0]).toBe(largest.reference);
+    const [{ sum }] = (await t.db.query(
+      `SELECT (sum(b.amount * 1.07) / 100)::numeric(20, 2)::text AS sum FROM proposal_budget_lines b`,
+    )) as { sum: string }[];
+    expect(top.body.totals.totalBudget).toBe(sum);
+  }, 180_000);
 });

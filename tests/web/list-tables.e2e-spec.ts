@@ -146,4 +146,45 @@ describe.each(SIZES)('Web journey: sortable lists with totals and CSV at $widthÃ
     ]);
     expect(browser.errors).toEqual([]);
   });
+
+  it('sorts the proposals by total budget, with the total of the whole list and its CSV in that order', async () => {
+    const { page } = browser;
+    await browser.login('fmu@mptf.test');
+    await page.goto(`${browser.baseUrl}/proposals`);
+    const table = page.getByRole('table', { name: 'Proposals' });
+    await see(table).toBeVisible();
+    const budget = page.getByRole('columnheader', { name: 'Total budget' });
+    await see(budget).toHaveAttribute('aria-sort', 'none');
+    await budget.getByRole('button').click();
+    await see(budget).toHaveAttribute('aria-sort', 'ascending');
+    await see(table.locator('tbody tr').first()).toContainText('Border health');
+    await budget.getByRole('button').click();
+    await see(budget).toHaveAttribute('aria-sort', 'descending');
+    await see(table.locator('tbody tr').first()).toContainText('Safe corridors');
+    await see(table.locator('tbody tr').last()).toContainText('Border health');
+    expect(page.url()).toContain('sort=-totalBudget');
+    // Direct costs with 7 % indirect: 963,000 + 749,000 + 428,000.
+    await see(page.locator('tfoot')).toContainText('Total of 3 proposals');
+    await see(page.getByTestId('proposals-total-budget')).toContainText('2,140,000.00');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await browser.shot(`lists-proposals-by-budget-${size.name}`);
+    if (size.width < 500)
+      expect(
+        (await page.evaluate('document.scrollingElement.scrollWidth - window.innerWidth')) as number,
+      ).toBeLessThanOrEqual(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const [header, ...rows] = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    const title = header.indexOf('Title');
+    const money = header.indexOf('Total budget (US$)');
+    expect(rows.map((row) => [row[title], row[money]])).toEqual([
+      ['Safe corridors in Moldova', '963000.00'],
+      ['Returnee reintegration in Ecuador', '749000.00'],
+      ['Border health in Kenya', '428000.00'],
+    ]);
+    expect(browser.errors).toEqual([]);
+  });
 });

@@ -90,14 +90,18 @@ describe('Web journey 4: reporting calendar, progress report and revision', () =
     await browser.shot('44-revision-request');
     await page.getByRole('button', { name: 'Submit the request' }).click();
     await see(page.getByTestId('revision-1')).toContainText(/waiting for the fund unit/i);
-    await see(page.getByTestId('revision-1')).toContainText('endDate: 2028-01-31 → 2028-06-30');
+    // Dates as every other screen shows them, not ISO.
+    await see(page.getByTestId('revision-1')).toContainText('End date: 31 Jan 2028 → 30 Jun 2028');
 
     await browser.login(FMU);
     await page.goto(`${browser.baseUrl}/programmes/${programmeId}/work`);
     await page.getByLabel('Comment').fill('Within the fund unit threshold.');
     await page.getByRole('button', { name: 'Approve revision 1' }).click();
     await see(page.getByTestId('revision-1')).toContainText(/approved/i);
-    await see(page.getByRole('table', { name: 'Versions' })).toContainText('No-cost extension');
+    const versions = page.getByRole('table', { name: 'Versions' });
+    await see(versions).toContainText('No-cost extension');
+    await see(versions).toContainText('End date: 31 Jan 2028 → 30 Jun 2028');
+    expect(await versions.innerText()).not.toContain('2028-06-30');
     await browser.shot('45-revision-approved');
     expect(browser.errors).toEqual([]);
   });

@@ -233,6 +233,14 @@ describe.each(SIZES)('Web journey: judging and naming at $width×$height', (size
     expect(all).not.toMatch(UUID);
     expect(all).not.toContain('{"');
     await check('audit');
+    // Every event type in plain words from one list (a decision read "Proposal decide approve").
+    await page.goto(`${browser.baseUrl}/audit?proposal=${programmeId}`);
+    const own = page.getByRole('table', { name: 'Audit trail' });
+    await own.getByText('Decision: approved', { exact: true }).waitFor();
+    const actions = await own.getByTestId('audit-action').allInnerTexts();
+    expect(actions).toContain('Screening: passed to review');
+    expect(actions.join('\n')).not.toMatch(/decide|screen-pass|Proposal screen/i);
+    await check('audit-proposal');
   });
 
   it('shows refunds on the programme, so full delivery on net funded is explained', async () => {

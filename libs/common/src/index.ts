@@ -6,3 +6,4 @@ export * from './money';
 export * from './budget';
 export * from './dates';
 export * from './decimal';
+export * from './audit-labels';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@mptf/identity';
-import { ForbiddenError, NotFoundError, Page, pageOf } from '@mptf/platform';
+import { ForbiddenError, formatMoney, NotFoundError, Page, pageOf } from '@mptf/platform';
 import { FundSettings, ReferenceService } from '@mptf/reference';
 import { DataSource, EntityManager } from 'typeorm';
 import { Budget, computeBudget } from './budget';
@@ -24,6 +24,14 @@ import { ProposalRevisionRepository } from './repositories/proposal-revision.rep
 import { ProposalQuery, ProposalSearchRepository } from './repositories/proposal-search.repository';
 import { ProposalStatusRepository } from './repositories/proposal-status.repository';
 import { diffSnapshots, FieldChange } from './revision-diff';
+
+/** A page of proposals with the totals of the whole filtered list (every page). */
+export interface ProposalPage extends Page<ProposalView> {
+  totals: {
+    /** The sum of the proposals' total budgets (direct + indirect), a decimal string. */
+    totalBudget: string;
+  };
+}
 
 export interface RevisionSummary {
   version: number;
@@ -92,16 +100,20 @@ export class ProposalQueriesService {
     };
   }
 
-  async list(user: AuthUser, query: ProposalQuery): Promise<Page<ProposalView>> {
-    const { ids, total } = await this.search.search(this.dataSource, user, query);
-    if (ids.length === 0) return pageOf([], total, query);
+  async list(user: AuthUser, query: ProposalQuery): Promise<ProposalPage> {
+    const { ids, total, budgetTotal } = await this.search.search(this.dataSource, user, query);
+    const totals = { totalBudget: formatMoney(budgetTotal) };
+    if (ids.length === 0) return { ...pageOf([], total, query), totals };
     const settings = await this.reference.fundSettings();
     const records = await this.repository.records(this.dataSource.manager, ids);
-    return pageOf(
-      records.map((record) => toProposalView(record, settings.indirectRate)),
-      total,
-      query,
-    );
+    return {
+      ...pageOf(
+        records.map((record) => toProposalView(record, settings.indirectRate)),
+        total,
+        query,
+      ),
+      totals,
+    };
   }
 
   async revisions(user: AuthUser, proposalId: string): Promise<RevisionSummary[]> {

@@ -79,11 +79,24 @@ export class ProposalDetailDto extends ProposalDto {
   @ApiProperty({ type: DocumentDto, isArray: true }) documents: DocumentDto[];
 }
 
+export class ProposalTotalsDto {
+  @ApiProperty({
+    example: '2140000.00',
+    description: "the sum of the proposals' total budgets (direct + indirect)",
+  })
+  totalBudget: string;
+}
+
 export class ProposalPageDto {
   @ApiProperty({ type: ProposalDto, isArray: true }) items: ProposalDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+  @ApiProperty({
+    type: ProposalTotalsDto,
+    description: 'The totals of every proposal the filters and search let through (all pages)',
+  })
+  totals: ProposalTotalsDto;
 }
 
 export class FieldChangeDto {

@@ -65,7 +65,8 @@ export class ProposalsController {
   @Get()
   @RequirePermission(Permission.PROPOSAL_READ)
   @ApiOperation({
-    summary: 'Proposals I may see, filtered; newest first (best match first with q)',
+    summary:
+      'Proposals I may see, filtered; newest first (best match first with q); totals over the whole filtered list',
     description:
       "Focal points see their organization's proposals (drafts included); FMU, SC, AA and admins every submitted one. With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.",
   })

@@ -902,7 +902,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Proposals I may see, filtered; newest first (best match first with q)
+     * Proposals I may see, filtered; newest first (best match first with q); totals over the whole filtered list
      * @description Focal points see their organization's proposals (drafts included); FMU, SC, AA and admins every submitted one. With `format=csv` the whole list (same filters, search and sort, every page) as a CSV file.
      */
     get: operations['ProposalsController_list'];
@@ -3709,6 +3709,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description The totals of every proposal the filters and search let through (all pages) */
+      totals: components['schemas']['ProposalTotalsDto'];
     };
     ProposalReviewsDto: {
       currentRound: number;
@@ -3748,6 +3750,13 @@ export interface components {
       summary: string;
       thematicAreaCode: number;
       title: string;
+    };
+    ProposalTotalsDto: {
+      /**
+       * @description the sum of the proposals' total budgets (direct + indirect)
+       * @example 2140000.00
+       */
+      totalBudget: string;
     };
     ProposedRevisionDto: {
       additionalAllocations?: components['schemas']['OrgAmountDto'][];
@@ -6193,7 +6202,7 @@ export interface operations {
         /** @description UN M49 region name or code */
         region?: string;
         scope?: 'NATIONAL' | 'REGIONAL' | 'GLOBAL';
-        /** @description field (ascending) or -field (descending), several comma-separated: reference, title, status, thematicArea, durationMonths, createdAt, updatedAt, submittedAt */
+        /** @description field (ascending) or -field (descending), several comma-separated: reference, title, status, thematicArea, convener, durationMonths, createdAt, updatedAt, submittedAt, totalBudget */
         sort?: string;
         stage?: 'CONCEPT_NOTE' | 'FULL_PROPOSAL';
         /** @description one or more, comma-separated */

@@ -1,41 +1,5 @@
+import { auditActionLabel } from '@mptf/common';
 import { formatDate, formatDateTime, STATUS_LABEL } from '../lib/format';
-
-/** The events people read most, in words; others are worded from their record and verb. */
-const ACTION_WORDS: Record<string, string> = {
-  'proposal.create': 'Proposal created',
-  'proposal.update': 'Proposal edited',
-  'proposal.document.upload': 'Document attached',
-  'proposal.document.delete': 'Document deleted',
-  'decision.record': 'Steering Committee decision recorded',
-  'meeting.create': 'Meeting scheduled',
-  'meeting.agenda': 'Meeting agenda changed',
-  'pipeline.rank': 'Pipeline ranking changed',
-  'programme.allocate': 'Allocation recorded',
-  'programme.transfer': 'Transfer to a PUNO recorded',
-  'programme.refund': 'Refund from a PUNO recorded',
-  'programme.expenditure': 'Expenditure reported',
-  'programme.expenditure-reverse': 'Expenditure report reversed',
-  'contribution.deposit': 'Deposit recorded',
-  'contribution.commitment': 'Commitment recorded',
-  'contribution.reverse': 'Contribution reversed',
-  'actual.create': 'Indicator actual reported',
-  'actual.update': 'Indicator actual changed',
-  'results-matrix.replace': 'Results matrix saved',
-  'fund-indicator.create': 'Fund indicator created',
-  'fund-indicator.update': 'Fund indicator changed',
-  'progress-report.create': 'Progress report started',
-  'progress-report.sections': 'Progress report written',
-  'report-narrative.write': 'Report narrative written',
-  'report.request': 'Report requested',
-  'report.retry': 'Report run retried',
-  'report.schedule': 'Report schedule changed',
-  'review.conflict-declare': 'Conflict of interest declared',
-  'review.submit': 'Review submitted',
-  'settings.update': 'Fund settings changed',
-  'user.create': 'User created',
-  'user.deactivate': 'User deactivated',
-  'reference.mapping.update': 'Reference mapping changed',
-};
 
 const RECORD_WORDS: Record<string, string> = {
   proposal: 'Proposal',
@@ -62,33 +26,11 @@ const RECORD_WORDS: Record<string, string> = {
   settings: 'Fund settings',
 };
 
-const PAST: Record<string, string> = {
-  submit: 'submitted',
-  approve: 'approved',
-  return: 'returned',
-  reject: 'rejected',
-  withdraw: 'withdrawn',
-  screen: 'screened',
-  accept: 'accepted',
-  create: 'created',
-  update: 'changed',
-  delete: 'deleted',
-  reverse: 'reversed',
-  request: 'requested',
-  schedule: 'scheduled',
-};
-
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const words = (code: string) => code.replace(/[-_]/g, ' ').toLowerCase();
 
-/** "proposal.submit" → "Proposal submitted". */
-export function actionWords(action: string): string {
-  if (ACTION_WORDS[action]) return ACTION_WORDS[action];
-  const [record, ...rest] = action.split('.');
-  const verb = rest.join(' ');
-  const did = PAST[verb] ?? words(verb);
-  return sentence(`${(RECORD_WORDS[record] ?? words(record)).toLowerCase()} ${did}`.trim());
-}
+/** An event type in words ("Decision: pipelined"), from the one list the server's events are checked against. */
+export const actionWords = auditActionLabel;
 
 /** The kind of record an event is about, in words. */
 export const recordWords = (entityType: string) => RECORD_WORDS[entityType] ?? sentence(words(entityType));

@@ -28,10 +28,13 @@ export const PROPOSAL_SORT_FIELDS: Record<string, string> = {
   title: 'lower(p.title)',
   status: 'p.status',
   thematicArea: 'p.thematic_area_code',
+  convener: '(SELECT o.code FROM identity_organizations_v o WHERE o.id = p.convener_org_id)',
   durationMonths: 'p.duration_months',
   createdAt: 'p.created_at',
   updatedAt: 'p.updated_at',
   submittedAt: 'p.submitted_at',
+  /** The stored total (migration ProposalBudgetTotal), so the sort is an index scan at 100,000. */
+  totalBudget: 'p.budget_total',
 };
 
 /**
@@ -42,16 +45,19 @@ export const PROPOSAL_SORT_FIELDS: Record<string, string> = {
  */
 @Injectable()
 export class ProposalSearchRepository {
-  /** The ids of one page (best text match first, then newest) and the total. */
+  /**
+   * The ids of one page (best text match first, then newest), the count and the sum of the
+   * budgets' totals (cents) of the whole filtered list.
+   */
   async search(
     db: SqlRunner,
     user: AuthUser,
     query: ProposalQuery,
-  ): Promise<{ ids: string[]; total: number }> {
+  ): Promise<{ ids: string[]; total: number; budgetTotal: bigint }> {
     const params: unknown[] = [];
     const param = positionalParams(params);
     const visible = visibleProposalsCondition(user, 'p', param);
-    if (visible === 'false') return { ids: [], total: 0 };
+    if (visible === 'false') return { ids: [], total: 0, budgetTotal: 0n };
     const where: string[] = [visible];
 
     if (query.status?.length) where.push(`p.status = ANY(${param(query.status)})`);
@@ -105,9 +111,10 @@ export class ProposalSearchRepository {
       ? `${sorted.join(', ')}, p.reference DESC`
       : `${rank}p.created_at DESC, p.reference DESC`;
     const whereSql = where.join(' AND ');
-    const [{ total }] = await sqlRows<{ total: number }>(
+    const [{ total, budget_total }] = await sqlRows<{ total: number; budget_total: string }>(
       db,
-      `SELECT count(*)::int AS total FROM proposals p WHERE ${whereSql}`,
+      `SELECT count(*)::int AS total, coalesce(sum(p.budget_total), 0)::text AS budget_total
+         FROM proposals p WHERE ${whereSql}`,
       params,
     );
     const rows = await sqlRows<{ id: string }>(
@@ -117,6 +124,6 @@ export class ProposalSearchRepository {
         LIMIT ${param(query.pageSize)} OFFSET ${param(offsetOf(query))}`,
       params,
     );
-    return { ids: rows.map((row) => row.id), total };
+    return { ids: rows.map((row) => row.id), total, budgetTotal: BigInt(budget_total) };
   }
 }

@@ -1,4 +1,5 @@
 import type { FieldChange, ObligationKind, ObligationStatus, RevisionKind } from '../../api/models';
+import { formatDate } from '../../lib/format';
 
 /** How the screens name and colour the programme work's kinds and statuses. */
 export const KIND_LABEL: Record<ObligationKind, string> = {
@@ -21,7 +22,16 @@ export const REVISION_LABEL: Record<RevisionKind, string> = {
   COST_EXTENSION: 'Cost extension',
 };
 
+/** The fields of a version a user reads by name (the others keep their path). */
+const FIELD_LABEL: Record<string, string> = { endDate: 'End date' };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One change of a revision or version, its dates as every screen shows them ("30 Jun 2026"). */
 export function describeChange(change: FieldChange): string {
-  const show = (value: unknown) => (value === null || value === undefined ? '—' : String(value));
-  return `${change.field}: ${show(change.from)} → ${show(change.to)}`;
+  const show = (value: unknown) => {
+    if (value === null || value === undefined) return '—';
+    return typeof value === 'string' && ISO_DATE.test(value) ? formatDate(value) : String(value);
+  };
+  return `${FIELD_LABEL[change.field] ?? change.field}: ${show(change.from)} → ${show(change.to)}`;
 }

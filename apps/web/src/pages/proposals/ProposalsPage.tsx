@@ -162,8 +162,12 @@ export function ProposalsPage() {
                     <SortableTh field="thematicArea" controls={controls}>
                       Area
                     </SortableTh>
-                    <Table.Th>Convener</Table.Th>
-                    <Table.Th className="num">Total budget</Table.Th>
+                    <SortableTh field="convener" controls={controls}>
+                      Convener
+                    </SortableTh>
+                    <SortableTh field="totalBudget" controls={controls} numeric>
+                      Total budget
+                    </SortableTh>
                     <SortableTh field="updatedAt" controls={controls}>
                       Updated
                     </SortableTh>
@@ -202,6 +206,17 @@ export function ProposalsPage() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
+                <Table.Tfoot className="list-totals">
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      Total of {data.total} proposal{data.total === 1 ? '' : 's'}
+                    </Table.Td>
+                    <Table.Td className="num" data-testid="proposals-total-budget">
+                      <Money value={data.totals.totalBudget} />
+                    </Table.Td>
+                    <Table.Td />
+                  </Table.Tr>
+                </Table.Tfoot>
               </Table>
             </ScrollArea>
             <ListFooter
