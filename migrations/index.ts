@@ -33,6 +33,7 @@ import { AgencyInterest1765930100000 } from './1765930100000-AgencyInterest';
 import { ListSearchIndexes1765940000000 } from './1765940000000-ListSearchIndexes';
 import { MailBounceBlock1765970000000 } from './1765970000000-MailBounceBlock';
 import { RevisionReallocation1765971000000 } from './1765971000000-RevisionReallocation';
+import { ProposalSearchTrigger1766300000000 } from './1766300000000-ProposalSearchTrigger';
 import { ProposalBudgetTotal1766400000000 } from './1766400000000-ProposalBudgetTotal';
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -71,5 +72,6 @@ export const MIGRATIONS = [
   ListSearchIndexes1765940000000,
   MailBounceBlock1765970000000,
   RevisionReallocation1765971000000,
+  ProposalSearchTrigger1766300000000,
   ProposalBudgetTotal1766400000000,
 ];

@@ -39,7 +39,7 @@ describe('intake round trips to PostgreSQL', () => {
     return { value, statements };
   };
 
-  it('creates a proposal in 6 round trips and submits it in 11', async () => {
+  it('creates a proposal in 3 round trips and submits it in 8', async () => {
     const auth = await t.as(IOM);
     const created = await counted(() => t.http.post(api('/proposals')).set(auth).send(eligibleProposal()));
     expect(created.value.status).toBe(201);
@@ -48,19 +48,25 @@ describe('intake round trips to PostgreSQL', () => {
     );
     expect(submitted.value.status).toBe(200);
     // The user behind the token (fresh on every request: a role change applies at once), the
-    // codes with the fund's rate, then the proposal with its parts and its audit event in one
-    // transaction (no settings read inside it).
-    expect(created.statements).toHaveLength(6);
+    // codes with the fund's rate, then the proposal with its parts, its timeline entry and its
+    // audit event in one statement (atomic on its own: no START TRANSACTION, no COMMIT).
+    expect(created.statements).toHaveLength(3);
     expect(created.statements.filter((text) => /FROM fund_settings/.test(text))).toEqual([]);
-    // The user; the record read as it is locked; the fund's settings; the documents (the snapshot
-    // and the required-documents rule); the area's objectives and UN entities; the revision; the
-    // status change with its timeline entry and audit event; the FMU recipients with their
-    // preferences; their notifications with their mail; COMMIT.
-    expect(submitted.statements.filter((text) => !/^(START TRANSACTION|COMMIT)/.test(text))).toHaveLength(9);
-    expect(submitted.statements).toHaveLength(11);
+    expect(created.statements[2]).toMatch(/INSERT INTO proposals .*INSERT INTO audit_events/);
+    // The user; the record read as it is locked; after the lock, one statement for the fund's
+    // settings, the documents (the snapshot and the required-documents rule) and the area's
+    // objectives and UN entities; the status change with its timeline entry, audit event and the
+    // new revision; the FMU recipients with their preferences; their notifications with their
+    // mail; COMMIT.
+    expect(submitted.statements.filter((text) => !/^(START TRANSACTION|COMMIT)/.test(text))).toHaveLength(6);
+    expect(submitted.statements).toHaveLength(8);
     expect(submitted.statements.filter((text) => /INSERT INTO audit_events/.test(text))).toHaveLength(1);
-    expect(submitted.statements.find((text) => /INSERT INTO audit_events/.test(text))).toMatch(
-      /^WITH changed AS/,
+    const change = submitted.statements.find((text) => /INSERT INTO audit_events/.test(text));
+    expect(change).toMatch(/^WITH changed AS/);
+    expect(change).toMatch(/INSERT INTO proposal_revisions/);
+    expect(submitted.statements.filter((text) => /FROM fund_settings/.test(text))).toHaveLength(1);
+    expect(submitted.statements.find((text) => /FROM fund_settings/.test(text))).toMatch(
+      /FROM proposal_documents/,
     );
   });
 });

@@ -37,9 +37,17 @@ export interface AuditEventRow {
  * lib's statement (a data-modifying CTE) when the event and the change it describes can be one
  * round trip (AuditService.write).
  */
-export function auditInsertSql(event: AuditEventRow, param: BindParam, onlyIfRowIn?: string): string {
+export function auditInsertSql(
+  event: AuditEventRow,
+  param: BindParam,
+  onlyIfRowIn?: string,
+  afterFromStatement?: string,
+): string {
+  const after = afterFromStatement
+    ? `(coalesce(${param(event.after)}::jsonb, '{}'::jsonb) || ${afterFromStatement})`
+    : `${param(event.after)}::jsonb`;
   const values = `${param(event.actorId)}, ${param(event.actorEmail)}, ${param(event.action)}, ${param(event.entityType)},
-               ${param(event.entityId)}, ${param(event.before)}::jsonb, ${param(event.after)}::jsonb, ${param(event.correlationId)}`;
+               ${param(event.entityId)}, ${param(event.before)}::jsonb, ${after}, ${param(event.correlationId)}`;
   return `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, before, after, correlation_id)
        ${onlyIfRowIn ? `SELECT ${values} WHERE EXISTS (SELECT 1 FROM ${onlyIfRowIn})` : `VALUES (${values})`}`;
 }

@@ -35,8 +35,10 @@ export interface AuditWrite {
   /**
    * The INSERT, its values bound through the statement's `param`; use it as a CTE's body.
    * `onlyIfRowIn`: a CTE of the statement; the event is written only when it has a row (the change happened).
+   * `afterFromStatement`: an SQL expression (a jsonb object) of values the statement itself makes
+   * (e.g. a reference drawn from a sequence, the row's times), set over `after`'s keys.
    */
-  sql(param: BindParam, onlyIfRowIn?: string): string;
+  sql(param: BindParam, onlyIfRowIn?: string, afterFromStatement?: string): string;
 }
 
 function rowOf(entry: AuditEntry): AuditEventRow {
@@ -84,7 +86,10 @@ export class AuditService {
    */
   write(entry: AuditEntry): AuditWrite {
     const row = rowOf(entry);
-    return { sql: (param, onlyIfRowIn) => auditInsertSql(row, param, onlyIfRowIn) };
+    return {
+      sql: (param, onlyIfRowIn, afterFromStatement) =>
+        auditInsertSql(row, param, onlyIfRowIn, afterFromStatement),
+    };
   }
 
   /** The events `scope` lets the reader see, newest first. */

@@ -2,7 +2,8 @@ import type { AuthUser } from '@mptf/identity';
 import { ErrorDetail, ForbiddenError, formatMoney, parseMoney, ValidationError } from '@mptf/platform';
 import { BudgetLineInput } from './budget';
 import { PartnerType } from './entities/proposal-parts.entity';
-import { ProposalScope, ProposalStage } from './entities/proposal.entity';
+import { Proposal, ProposalScope, ProposalStage } from './entities/proposal.entity';
+import { ProposalStatus } from './lifecycle';
 import { Participation, participationViolations } from './participation-rules';
 import { endorsementOf, markersOf, ProposalRecord } from './proposal.view';
 import { KnownCodes, ProposalContent } from './repositories/proposal.repository';
@@ -210,4 +211,49 @@ export function assertParticipation(
       problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
       problems,
     );
+}
+
+/**
+ * The record a new proposal's insert stores, known before the insert (the database adds only its
+ * reference and times): what create audits in the insert's own statement. It reads back as
+ * `recordPartsSql` orders it: countries and objectives sorted, PUNOs and partners as given, budget
+ * lines by PUNO (others after them, by code) then category; `intake-lifecycle.e2e-spec.ts` checks
+ * the audited view equals a later read.
+ */
+export function draftRecord(
+  proposal: { id: string; createdBy: string; content: ProposalContent },
+  input: ProposalInput,
+  organizations: ResolvedOrganizations,
+  parts: ProposalParts,
+  lines: BudgetLineInput[],
+): ProposalRecord {
+  const position = new Map(organizations.participants.map((p, index) => [p.code, index]));
+  const rank = (code: string) => position.get(code) ?? Number.MAX_SAFE_INTEGER;
+  const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    proposal: Object.assign(new Proposal(), {
+      id: proposal.id,
+      reference: '',
+      ...proposal.content,
+      status: ProposalStatus.DRAFT,
+      version: 0,
+      reviewDueDate: null,
+      startDate: null,
+      submittedAt: null,
+      createdBy: proposal.createdBy,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+    }),
+    convenerCode: input.convenerCode,
+    participants: organizations.participants.map((p) => ({ id: p.id, code: p.code })),
+    countryCodes: [...parts.countryCodes].sort(byCodeUnits),
+    gcmObjectiveCodes: [...parts.gcmObjectiveCodes].sort((a, b) => a - b),
+    budgetLines: [...lines].sort(
+      (a, b) =>
+        rank(a.orgCode) - rank(b.orgCode) ||
+        byCodeUnits(a.orgCode, b.orgCode) ||
+        a.categoryCode - b.categoryCode,
+    ),
+    nationalPartners: parts.partners.map((p) => ({ name: p.name, type: p.type })),
+  };
 }

@@ -255,12 +255,18 @@ export class ProposalQueriesService {
     settings: FundSettings,
     /** The kinds of the attached documents, when the caller has read them already. */
     documentKinds?: readonly string[],
+    /** The area's objectives and the UN entities among `eligibilityOrgCodes(record)`, when read already. */
+    known?: { areaObjectiveCodes: number[]; unEntityCodes: Set<string> },
   ): Promise<EligibilityViolation[]> {
     const { proposal } = record;
     const participatingOrgCodes = record.participants.map((p) => p.code);
-    const facts = await this.repository.eligibilityFacts(manager, proposal.thematicAreaCode, [
-      ...new Set([record.convenerCode, ...participatingOrgCodes]),
-    ]);
+    const facts =
+      known ??
+      (await this.repository.eligibilityFacts(
+        manager,
+        proposal.thematicAreaCode,
+        eligibilityOrgCodes(record),
+      ));
     return checkEligibility(
       {
         scope: proposal.scope,
@@ -284,6 +290,11 @@ export class ProposalQueriesService {
     if (!facts) throw new NotFoundError('Proposal', proposalId);
     return facts;
   }
+}
+
+/** The organizations whose type the eligibility rules check: the convener and the PUNOs, once each. */
+export function eligibilityOrgCodes(record: ProposalRecord): string[] {
+  return [...new Set([record.convenerCode, ...record.participants.map((p) => p.code)])];
 }
 
 function hidden(): ForbiddenError {

@@ -3,7 +3,11 @@ import { AuditActor, AuditService } from '@mptf/audit';
 import { NotFoundError } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
 import { ProposalAction, ProposalStatus, transition } from './lifecycle';
-import { LockedProposal, ProposalStatusRepository } from './repositories/proposal-status.repository';
+import {
+  LockedProposal,
+  ProposalStatusRepository,
+  StatusChangeWrite,
+} from './repositories/proposal-status.repository';
 
 /**
  * Told of every status change inside the changing transaction (e.g. the programmes lib creates a
@@ -20,6 +24,8 @@ export interface StatusChange {
   to: ProposalStatus;
   /** The proposal's new `updated_at`. */
   at: Date;
+  /** What the caller's `alongside` write returned (null without one). */
+  written?: unknown;
 }
 
 /**
@@ -65,6 +71,8 @@ export class ProposalStatusService {
    * Applies `action`. `columns` are extra proposal columns set in the same UPDATE (snake_case
    * names chosen by the caller, values as parameters), e.g. `{ review_due_date: '2026-12-20' }`.
    * `lockedStatus`: the status the caller read with `lock` in this transaction (saves locking again).
+   * `alongside`: a write of the caller's that belongs to the change, made by the same statement
+   * (one round trip); what it returns comes back as `written`.
    */
   async apply(
     manager: EntityManager,
@@ -75,6 +83,7 @@ export class ProposalStatusService {
       comment?: string | null;
       columns?: Record<string, unknown>;
       lockedStatus?: ProposalStatus;
+      alongside?: StatusChangeWrite;
     },
   ): Promise<StatusChange> {
     const from = input.lockedStatus ?? (await this.lock(manager, input.proposalId));
@@ -84,7 +93,7 @@ export class ProposalStatusService {
       if (!/^[a-z_]+$/.test(name)) throw new Error(`not a column name: ${name}`);
     }
     // The new status, its timeline entry and its audit event in one statement (one round trip).
-    const at = await this.repository.change(
+    const changed = await this.repository.change(
       manager,
       {
         proposalId: input.proposalId,
@@ -106,9 +115,10 @@ export class ProposalStatusService {
           ...Object.fromEntries(columns),
         },
       }),
+      input.alongside,
     );
-    if (!at) throw new NotFoundError('Proposal', input.proposalId);
-    const change = { proposalId: input.proposalId, from, to, at };
+    if (!changed) throw new NotFoundError('Proposal', input.proposalId);
+    const change = { proposalId: input.proposalId, from, to, at: changed.at, written: changed.written };
     for (const listener of this.listeners) await listener(manager, { ...change, action: input.action });
     return change;
   }

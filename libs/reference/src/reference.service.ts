@@ -13,7 +13,7 @@ import {
   ReviewCriterion,
   ThematicArea,
 } from './reference.entities';
-import { ReferenceRepository } from './reference.repository';
+import { FUND_SETTINGS_JSON_SQL, ReferenceRepository } from './reference.repository';
 
 export interface ThematicAreaView {
   code: number;
@@ -126,6 +126,21 @@ export class ReferenceService {
     const row = await this.repository.fundSettings(manager);
     if (!row) throw new NotFoundError('Fund settings', 1);
     return toFundSettings(row);
+  }
+
+  /**
+   * The settings read by another lib's statement beside its own rows (one round trip less inside a
+   * transaction that needs both): `sql` is an expression giving the row as one JSON value; `parse`
+   * turns what it selected into the settings `fundSettings` returns (404 without a row).
+   */
+  fundSettingsRead(): { sql: string; parse(value: unknown): FundSettings } {
+    return {
+      sql: FUND_SETTINGS_JSON_SQL,
+      parse: (value) => {
+        if (!value) throw new NotFoundError('Fund settings', 1);
+        return toFundSettings(value as Omit<FundSettingsRow, 'id' | 'updatedAt'>);
+      },
+    };
   }
 
   async updateFundSettings(actor: AuditActor, patch: FundSettingsPatch): Promise<FundSettings> {

@@ -86,7 +86,9 @@ export const WRITTEN_PARTS: PartSources = Object.fromEntries(
 /**
  * The parts of the proposal on alias `p` as columns, each list in the order the views show (PUNOs
  * as listed, budget lines by PUNO then category): one statement reads a whole record, and the
- * create statement returns the record it wrote with the same ordering and collation.
+ * create statement returns the record it wrote with the same ordering and collation. Lines of
+ * organizations that are no PUNO follow by code in byte order (`COLLATE "C"`, whatever the
+ * database's collation), as `draftRecord` predicts them.
  */
 export function recordPartsSql(from: PartSources): string {
   return `
@@ -100,7 +102,7 @@ export function recordPartsSql(from: PartSources): string {
                 FROM ${from.gcmObjectiveCodes} ob WHERE ob.proposal_id = p.id), '{}') AS objectives,
     coalesce((SELECT json_agg(json_build_object('org_code', o.code, 'category_code', bl.category_code,
                                                 'amount', bl.amount::text)
-                              ORDER BY po.position NULLS LAST, o.code, bl.category_code)
+                              ORDER BY po.position NULLS LAST, o.code COLLATE "C", bl.category_code)
                 FROM ${from.budgetLines} bl
                 JOIN identity_organizations_v o ON o.id = bl.organization_id
                 LEFT JOIN ${from.participantIds} po

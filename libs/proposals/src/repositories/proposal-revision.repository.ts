@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { selectEntities, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
+import type { StatusChangeWrite } from './proposal-status.repository';
 import { EntityManager } from 'typeorm';
 import { ProposalDocument } from '../entities/proposal-document.entity';
 import { ProposalRevision } from '../entities/proposal-revision.entity';
@@ -50,6 +51,33 @@ export class ProposalRevisionRepository {
     );
   }
 
+  /**
+   * `add` as a write of the status change that submits it (ProposalStatusService.apply's
+   * `alongside`): the revision is stored by the change's statement, whose `written` is every
+   * revision's number and time, oldest first (read back with `writtenVersions`).
+   */
+  addAlongside(revision: {
+    proposalId: string;
+    version: number;
+    snapshot: ProposalSnapshot;
+    submittedAt: Date;
+    submittedBy: string;
+  }): StatusChangeWrite {
+    return (param) => {
+      const id = param(revision.proposalId);
+      return {
+        cte: `INSERT INTO proposal_revisions (proposal_id, version, snapshot, submitted_at, submitted_by)
+              VALUES (${id}, ${param(revision.version)}, ${param(JSON.stringify(revision.snapshot))}::jsonb,
+                      ${param(revision.submittedAt)}, ${param(revision.submittedBy)})
+              RETURNING version, submitted_at`,
+        // The statement does not see the row it inserts in the table, hence the union.
+        result: `(SELECT json_agg(json_build_object('version', r.version, 'submittedAt', r.submitted_at) ORDER BY r.version)
+                    FROM (SELECT version, submitted_at FROM proposal_revisions WHERE proposal_id = ${id}
+                          UNION ALL SELECT version, submitted_at FROM alongside) r)`,
+      };
+    };
+  }
+
   /** Every revision's number and time, oldest first. */
   versions(db: SqlRunner, proposalId: string): Promise<{ version: number; submittedAt: Date }[]> {
     return sqlRows(
@@ -98,4 +126,12 @@ export class ProposalRevisionRepository {
   documents(manager: EntityManager, proposalId: string): Promise<ProposalDocument[]> {
     return selectEntities(manager, ProposalDocument, 'proposal_id = $1', [proposalId], 'uploaded_at, id');
   }
+}
+
+/** The revisions `addAlongside`'s write returned, as `add` returns them. */
+export function writtenVersions(written: unknown): { version: number; submittedAt: Date }[] {
+  return ((written ?? []) as { version: number; submittedAt: string }[]).map((r) => ({
+    version: Number(r.version),
+    submittedAt: new Date(r.submittedAt),
+  }));
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditWrite } from '@mptf/audit';
-import { positionalParams, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
+import { BindParam, positionalParams, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
 import { ProposalStatus } from '../lifecycle';
+
+/**
+ * A write of the caller's that belongs to a status change (e.g. submit's revision), put into the
+ * change's statement as a data-modifying CTE named `alongside`: `cte` is its body, `result` an
+ * SQL expression (over `alongside` and the tables) selected as one value with the change.
+ */
+export type StatusChangeWrite = (param: BindParam) => { cte: string; result: string };
 
 export interface LockedProposal {
   id: string;
@@ -43,6 +50,7 @@ export class ProposalStatusRepository {
    * The new status, extra `columns` (snake_case names checked by the caller, values as
    * parameters), the timeline entry and the audit event in one statement; the proposal's new
    * `updated_at`, or null when it does not exist (then nothing is written, the event neither).
+   * `alongside`: the caller's write in the same statement, its `result` returned as `written`.
    */
   async change(
     db: SqlRunner,
@@ -55,23 +63,25 @@ export class ProposalStatusRepository {
       columns: [string, unknown][];
     },
     audit: AuditWrite,
-  ): Promise<Date | null> {
+    alongside?: StatusChangeWrite,
+  ): Promise<{ at: Date; written: unknown } | null> {
     const params: unknown[] = [change.proposalId, change.from, change.to, change.actorId, change.comment];
     const param = positionalParams(params);
     const assignments = change.columns.map(([name, value]) => `, ${name} = ${param(value)}`).join('');
-    const row = await sqlRow<{ updated_at: Date }>(
+    const extra = alongside?.(param);
+    const row = await sqlRow<{ updated_at: Date; written: unknown }>(
       db,
       `WITH changed AS (
          UPDATE proposals SET status = $3, updated_at = now()${assignments} WHERE id = $1 RETURNING id, updated_at
        ), audited AS (
          ${audit.sql(param, 'changed')}
-       )
+       )${extra ? `, alongside AS (${extra.cte})` : ''}
        INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id, comment)
        SELECT id, $2, $3, $4, $5 FROM changed
-       RETURNING (SELECT updated_at FROM changed) AS updated_at`,
+       RETURNING (SELECT updated_at FROM changed) AS updated_at${extra ? `, ${extra.result} AS written` : ''}`,
       params,
     );
-    return row?.updated_at ?? null;
+    return row ? { at: row.updated_at, written: row.written ?? null } : null;
   }
 
   /** The status history, oldest first, with who made each change. */

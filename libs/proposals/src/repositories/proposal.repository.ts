@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditWrite } from '@mptf/audit';
 import { OrganizationType } from '@mptf/identity';
-import { entityColumns, positionalParams, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
+import { entityColumns, hydrateEntities, positionalParams, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
+import { ProposalDocument } from '../entities/proposal-document.entity';
 import { Proposal, ProposalScope, ProposalStage } from '../entities/proposal.entity';
 import { ProposalStatus } from '../lifecycle';
 import { ProposalAccessFacts } from '../proposals-access';
@@ -60,9 +62,16 @@ export class ProposalRepository {
    * A new proposal, its child rows and its first timeline entry in one statement, returning the
    * record as stored. The children's foreign keys are checked at the end of the statement, when
    * the proposal row exists. The reference comes from the year's sequence (migration
-   * ProposalReferenceSequences).
+   * ProposalReferenceSequences). `audit`: the creation's event, written by the same statement
+   * (so it needs no transaction of its own), its `after` completed with the reference and times
+   * the statement makes.
    */
-  async insert(manager: EntityManager, proposal: NewProposal, parts: ProposalParts): Promise<ProposalRecord> {
+  async insert(
+    manager: EntityManager,
+    proposal: NewProposal,
+    parts: ProposalParts,
+    audit?: AuditWrite,
+  ): Promise<ProposalRecord> {
     const params: unknown[] = [];
     const param = positionalParams(params);
     const id = param(proposal.id);
@@ -84,7 +93,7 @@ export class ProposalRepository {
          -- Creation opens the timeline; later steps are written by ProposalStatusService.
          INSERT INTO proposal_status_changes (proposal_id, from_status, to_status, actor_id)
          VALUES (${id}, NULL, ${status}, ${actor})
-       )
+       )${audit ? `, audited AS (${audit.sql(param, undefined, MADE_BY_INSERT)})` : ''}
        SELECT ${entityColumns(manager, Proposal, 'p')}, ${recordPartsSql(WRITTEN_PARTS)} FROM p`,
       params,
     );
@@ -224,6 +233,49 @@ export class ProposalRepository {
     return { areaObjectiveCodes: row.area_objectives.map(Number), unEntityCodes: new Set(row.un_codes) };
   }
 
+  /**
+   * What submitting a locked proposal reads besides its record, in one statement (it was three):
+   * the attached documents (oldest first), the thematic area's GCM objectives, which of `orgCodes`
+   * are UN entities, and `selected`, an expression of another lib read beside them (the fund
+   * settings, `ReferenceService.fundSettingsRead`). Sent after the lock, so it sees every change
+   * committed before the lock was granted.
+   */
+  async submissionFacts(
+    manager: EntityManager,
+    proposalId: string,
+    thematicAreaCode: number,
+    orgCodes: string[],
+    selected: string,
+  ): Promise<{
+    documents: ProposalDocument[];
+    areaObjectiveCodes: number[];
+    unEntityCodes: Set<string>;
+    selected: unknown;
+  }> {
+    const [row] = await sqlRows<{
+      documents: Record<string, unknown>[];
+      area_objectives: number[];
+      un_codes: string[];
+      selected: unknown;
+    }>(
+      manager,
+      `SELECT
+         (SELECT coalesce(json_agg(to_jsonb(d) ORDER BY d.uploaded_at, d.id), '[]')
+            FROM proposal_documents d WHERE d.proposal_id = $1) AS documents,
+         (SELECT coalesce(array_agg(gcm_objective_code ORDER BY gcm_objective_code), '{}')
+            FROM reference_area_objectives_v WHERE thematic_area_code = $2) AS area_objectives,
+         (SELECT coalesce(array_agg(code), '{}') FROM identity_organizations_v WHERE code = ANY($3) AND type = $4) AS un_codes,
+         ${selected} AS selected`,
+      [proposalId, thematicAreaCode, orgCodes, OrganizationType.UN_ENTITY],
+    );
+    return {
+      documents: hydrateEntities(manager, ProposalDocument, row.documents),
+      areaObjectiveCodes: row.area_objectives.map(Number),
+      unEntityCodes: new Set(row.un_codes),
+      selected: row.selected,
+    };
+  }
+
   /** Kinds of the documents attached to the proposal. */
   async documentKinds(db: SqlRunner, proposalId: string): Promise<string[]> {
     const rows = await sqlRows<{ kind: string }>(
@@ -234,6 +286,13 @@ export class ProposalRepository {
     return rows.map((row) => row.kind);
   }
 }
+
+/** A time as `Date.toISOString` writes it (the pg driver's Dates keep milliseconds, truncated). */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** What the insert makes of a new proposal's view: its reference and times, from the row `p`. */
+const MADE_BY_INSERT = `(SELECT jsonb_build_object('reference', reference, 'createdAt', ${iso('created_at')},
+                                 'updatedAt', ${iso('updated_at')}) FROM p)`;
 
 /** The content as [column, value] pairs, columns named by the entity's metadata. */
 function contentColumns(manager: EntityManager, content: ProposalContent): [string, unknown][] {
