@@ -43,6 +43,10 @@ export async function waitForLauncher(): Promise<{ schemaReady: boolean }> {
     process.on('message', onMessage);
   });
   Object.assign(process.env, ready.env);
+  // Only now: while it waits, the channel is all that keeps this process alive (unreferenced
+  // earlier, a service waiting through initdb simply exited). Once it runs, the channel must not
+  // keep a stopped service alive.
+  process.channel?.unref();
   return { schemaReady: ready.schemaReady };
 }
 
@@ -74,6 +78,4 @@ function followLauncher(): void {
     if (message?.type === 'mptf:stop') stop();
   });
   process.once('disconnect', stop);
-  // The channel must not keep a stopped service alive.
-  process.channel?.unref();
 }
