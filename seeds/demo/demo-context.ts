@@ -16,4 +16,4 @@ export interface DemoStep {
   run(context: DemoContext): Promise<void>;
 }
 
-export const DEMO_PASSWORD = 'demo1234';
+export { DEMO_PASSWORD } from './demo-users.data';

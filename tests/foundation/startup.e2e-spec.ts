@@ -22,12 +22,40 @@ function startProcess(env: Record<string, string>) {
   const child = spawn(process.execPath, [START_SCRIPT], {
     env: { ...clean, LOG_LEVEL: 'warn', ...env },
     stdio: 'pipe',
+    // Its own process group, so a test can stop it as Ctrl-C does (SIGINT to the whole group).
+    detached: true,
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  /** Ctrl-C: SIGINT to the launcher, the API, the worker (and whatever else is in its group). */
+  const interrupt = () => {
+    try {
+      process.kill(-(child.pid as number), 'SIGINT');
+    } catch {
+      // already gone
+    }
+  };
+  return { child, exited, interrupt, output: () => output };
+}
+
+/** What a process prints when a dropped database connection crashes it, or a stop is out of order. */
+const CRASH_AT_STOP =
+  /Unhandled 'error' event|node:events|57P01|terminating connection due to administrator command/;
+
+/** Whether a process with this id is still there (a zombie counts as gone). */
+function alive(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** The embedded PostgreSQL's process id, from the postmaster.pid of its data folder. */
+function postmasterPid(dataDir: string): number {
+  return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
 
 describe('start-up', () => {
@@ -160,7 +188,7 @@ describe('start-up', () => {
     }
   }, 120000);
 
-  it('runs the embedded default with nothing configured: embedded PostgreSQL, BullMQ on PostgreSQL, a real job', async () => {
+  it('runs the embedded default with nothing configured: embedded PostgreSQL, BullMQ on PostgreSQL, a real job; Ctrl-C stops it in order, and a restart serves again', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mptf-embedded-'));
     // As root the server runs as the postgres OS user, which must be able to enter the folder.
     chmodSync(dataDir, 0o755);
@@ -168,13 +196,14 @@ describe('start-up', () => {
     const port = await freePort();
     let pgPort = await freePort();
     while (pgPort === port) pgPort = await freePort();
-    const started = startProcess({
+    const env = {
       EMBEDDED_PG_DIR: join(dataDir, 'pg'),
       EMBEDDED_PG_PORT: String(pgPort),
       PORT: String(port),
       REPORTS_DIR: join(dataDir, 'reports'),
       UPLOADS_DIR: join(dataDir, 'uploads'),
-    });
+    };
+    let started = startProcess(env);
     try {
       await eventually(
         async () => started.output().includes('is running at') || started.child.exitCode !== null,
@@ -205,12 +234,34 @@ describe('start-up', () => {
         return body.processedAt ? body : undefined;
       }, 30000);
       expect(processed.processedAt).toEqual(expect.any(String));
+
+      // Ctrl-C: the API and the worker close their connections before the database stops, so
+      // none of them meets "terminating connection" (57P01), and none crashes on an 'error' event.
+      const postgres = postmasterPid(join(dataDir, 'pg'));
+      started.interrupt();
+      expect(await started.exited).toBe(0);
+      expect(started.output()).not.toMatch(CRASH_AT_STOP);
+      await eventually(async () => !alive(postgres), 10000);
+
+      // Restart, nothing changed: no migration, no seed, the same logins; and stopped again as cleanly.
+      started = startProcess(env);
+      await eventually(
+        async () => started.output().includes('is running at') || started.child.exitCode !== null,
+        120000,
+      );
+      expect(started.output()).toContain('Database schema is up to date.');
+      expect(started.output()).not.toContain('seeding');
+      expect(started.output()).toContain('admin@mptf.test');
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      started.interrupt();
+      expect(await started.exited).toBe(0);
+      expect(started.output()).not.toMatch(CRASH_AT_STOP);
     } finally {
       started.child.kill('SIGTERM');
       await started.exited;
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 180000);
+  }, 360000);
 
   it('runs the API in API_PROCESSES processes on one port, replaces one that dies, and stops them all', async () => {
     const name = `mptf_t_processes_${process.pid}_${Date.now()}`;

@@ -1,11 +1,20 @@
 import 'reflect-metadata';
 import { MIGRATIONS } from '@mptf/migrations';
-import { AppConfig, InvalidEnvironmentError, prepareDatabase } from '@mptf/platform';
+import {
+  AppConfig,
+  guardPgClientErrors,
+  InvalidEnvironmentError,
+  prepareDatabase,
+  waitForLauncher,
+} from '@mptf/platform';
 import { createWorkerApp } from './bootstrap';
 
 async function main(): Promise<void> {
+  guardPgClientErrors();
+  // Forked by `npm start`: wait until its database is ready (returns at once otherwise).
+  const { schemaReady } = await waitForLauncher();
   const config = new AppConfig();
-  await prepareDatabase(config.databaseUrl, MIGRATIONS);
+  if (!schemaReady) await prepareDatabase(config.databaseUrl, MIGRATIONS);
   await createWorkerApp();
   process.stdout.write(`Worker started (queue backend: ${config.queueBackend})\n`);
 }

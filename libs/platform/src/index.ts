@@ -25,3 +25,5 @@ export * from './database/sql-params';
 export * from './database/sort-order';
 export * from './database/embedded-postgres';
 export * from './database/sql';
+export * from './database/pg-error-guard';
+export * from './process/launched-service';

@@ -32,13 +32,13 @@ export interface EmbeddedPostgresPlacement {
   notes: string[];
 }
 
-interface Ids {
+export interface Ids {
   uid: number;
   gid: number;
 }
 
 /** The postgres user's ids, or null before the package has created the user. */
-function postgresIds(): Ids | null {
+export function postgresIds(): Ids | null {
   try {
     const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
     return { uid: id('-u'), gid: id('-g') };
