@@ -1,14 +1,7 @@
 import { ReportComposer, REPORT_COMPOSERS, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
 import { deposit, FULL_ALLOCATIONS, underReview } from '../review/review-fixtures';
-import {
-  API,
-  CHAIR,
-  expectStatus,
-  FMU,
-  IOM,
-  setToday,
-  transfer,
-} from '../programmes/programme-work-fixtures';
+import { API, CHAIR, expectStatus, setToday, transfer } from '../programmes/programme-work-fixtures';
+import { putOneIndicatorMatrix, reportedActual } from '../support/programme-work';
 import { createTestContext, TestContext } from '../support/test-context';
 
 /** Every table of a document, by title. */
@@ -79,52 +72,23 @@ describe('donor reports: results and proposals cut at the report date', () => {
     );
     setToday(t, '2024-02-01');
     await transfer(t, programmeId, 'IOM', '100000.00', '2024-02-01');
-    await expectStatus(
-      await t.http
-        .put(`${API}/proposals/${programmeId}/results-matrix`)
-        .set(await t.as(IOM))
-        .send({
-          results: [
-            {
-              key: 'OC1',
-              type: 'OUTCOME',
-              title: 'Migrant workers are recruited fairly',
-              indicators: [
-                {
-                  key: 'OC1.1',
-                  title: 'Workers recruited without paying fees',
-                  measure: 'UNIT',
-                  ascending: true,
-                  unit: 'people',
-                  baseline: { year: 2023, value: 0 },
-                  targets: [
-                    { periodStart: '2024-02-01', periodEnd: '2024-12-31', value: 300 },
-                    { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 500 },
-                  ],
-                },
-              ],
-            },
-          ],
-        }),
-      200,
-    );
+    const indicatorId = await putOneIndicatorMatrix(t, programmeId, {
+      baseline: { year: 2023, value: 0 },
+      targets: [
+        { periodStart: '2024-02-01', periodEnd: '2024-12-31', value: 300 },
+        { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 500 },
+      ],
+    });
     await timelineAt(programmeId, '2024-02-01T12:00:00Z');
 
     // Only the 2025 period gets an approved actual (reported in 2026).
     setToday(t, '2026-03-01');
-    const matrix = await expectStatus(
-      await t.http.get(`${API}/proposals/${programmeId}/results-matrix`).set(await t.as(IOM)),
-      200,
+    await reportedActual(
+      t,
+      indicatorId,
+      { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 520, narrative: 'Fair channel' },
+      { approve: true },
     );
-    const actual = await expectStatus(
-      await t.http
-        .post(`${API}/indicators/${matrix.results[0].indicators[0].id}/actuals`)
-        .set(await t.as(IOM))
-        .send({ periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 520, narrative: 'Fair channel' }),
-      201,
-    );
-    await expectStatus(await t.http.post(`${API}/actuals/${actual.id}/submit`).set(await t.as(IOM)), 200);
-    await expectStatus(await t.http.post(`${API}/actuals/${actual.id}/approve`).set(await t.as(FMU)), 200);
 
     // Submitted and pipelined in 2025 (its timeline dated so), approved this year.
     pipelinedId = await underReview(t, { title: 'Fair recruitment corridors' });
