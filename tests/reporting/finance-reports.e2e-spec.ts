@@ -1,12 +1,18 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { FinanceService, shareOf } from '@mptf/finance';
 import { parseMoney } from '@mptf/platform';
-import { CellValue, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
+import {
+  CellValue,
+  ReportComposer,
+  REPORT_COMPOSERS,
+  ReportDocument,
+  ReportType,
+  TableBlock,
+} from '@mptf/reporting';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { insertProgramme } from '../support/programme-fixtures';
-import { composeReport } from '../support/compose-report';
 import { createTestContext, TestContext } from '../support/test-context';
 import { binary, finished } from './report-fixtures';
 
@@ -50,8 +56,25 @@ describe('donor reports: finance as the MPTF Office presents it', () => {
   let t: TestContext;
   let worker: INestApplicationContext;
 
-  const compose = (type: ReportType, parameters: Record<string, unknown>): Promise<ReportDocument> =>
-    composeReport(t, type, parameters);
+  const compose = async (type: ReportType, parameters: Record<string, unknown>): Promise<ReportDocument> => {
+    const composer = (t.app.get(REPORT_COMPOSERS) as ReportComposer[]).find((c) => c.type === type)!;
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction('REPEATABLE READ');
+    try {
+      const composed = await composer.compose({
+        manager: runner.manager,
+        runId: 'test',
+        parameters,
+        generatedAt: new Date(),
+        progress: async () => undefined,
+      });
+      return composed.document;
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  };
 
   beforeAll(async () => {
     t = await createTestContext();

@@ -1,8 +1,7 @@
-import { ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
+import { ReportComposer, REPORT_COMPOSERS, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
 import { deposit, FULL_ALLOCATIONS, underReview } from '../review/review-fixtures';
 import { API, CHAIR, expectStatus, setToday, transfer } from '../programmes/programme-work-fixtures';
 import { putOneIndicatorMatrix, reportedActual } from '../support/programme-work';
-import { composeReport } from '../support/compose-report';
 import { createTestContext, TestContext } from '../support/test-context';
 
 /** Every table of a document, by title. */
@@ -25,8 +24,27 @@ describe('donor reports: results and proposals cut at the report date', () => {
   let programmeId: string;
   let pipelinedId: string;
 
-  const compose = (parameters: Record<string, unknown>): Promise<ReportDocument> =>
-    composeReport(t, ReportType.ANNUAL_CONSOLIDATED, parameters);
+  const compose = async (parameters: Record<string, unknown>): Promise<ReportDocument> => {
+    const composer = (t.app.get(REPORT_COMPOSERS) as ReportComposer[]).find(
+      (c) => c.type === ReportType.ANNUAL_CONSOLIDATED,
+    )!;
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction('REPEATABLE READ');
+    try {
+      const composed = await composer.compose({
+        manager: runner.manager,
+        runId: 'test',
+        parameters,
+        generatedAt: new Date(),
+        progress: async () => undefined,
+      });
+      return composed.document;
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  };
 
   /** The status timeline as the clock of the test had it (the database's own time is today's). */
   const timelineAt = (proposalId: string, at: string) =>
