@@ -102,6 +102,34 @@ export const IGNORES = {
   ],
 };
 
+/**
+ * SQL lives in repositories (and views in migrations): a service, controller or job processor holds
+ * rules and orchestration only. These selectors find an SQL text (a keyword in capitals, an
+ * `alias.snake_column`, a condition joined by AND/OR) in a string or template, and a call that runs
+ * SQL. `npm test` runs them with the boundaries (tests/boundaries proves each one can fail).
+ */
+const SQL_TEXT =
+  '/\\b(SELECT|INSERT INTO|DELETE FROM|UPDATE [a-z_]+ SET|ORDER BY|GROUP BY|WHERE|JOIN|RETURNING|ON CONFLICT|COALESCE|IS (NOT )?NULL|NULLS (FIRST|LAST))\\b|EXISTS \\(|\\b[a-z_]+ (ASC|DESC)\\b|\\s(AND|OR)\\s|\\b[a-z]{1,3}\\.[a-z]+_[a-z_]+\\b/';
+const SQL_MESSAGE =
+  'no SQL in a service, controller or processor: it lives in the lib\'s repository (or a view its migrations define)';
+export const SQL_FILES = ['**/*.service.ts', '**/*.controller.ts', '**/*.processor.ts'];
+const noSqlInServices = {
+  files: SQL_FILES,
+  ignores: ['**/*.spec.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: `Literal[value=${SQL_TEXT}]`, message: SQL_MESSAGE },
+      { selector: `TemplateElement[value.raw=${SQL_TEXT}]`, message: SQL_MESSAGE },
+      {
+        selector: 'CallExpression[callee.property.name=/^(query|createQueryBuilder)$/]',
+        message: `${SQL_MESSAGE} (a .query() or query builder call)`,
+      },
+      { selector: 'CallExpression[callee.name=/^sqlRows?$/]', message: `${SQL_MESSAGE} (an sqlRows/sqlRow call)` },
+    ],
+  },
+};
+
 /** The element types and the dependency policies between them. */
 export const boundariesConfig = [
   {
@@ -119,6 +147,7 @@ export const boundariesConfig = [
     },
     rules: boundaryRules,
   },
+  noSqlInServices,
   {
     // The web app's tsconfig resolves no server lib but @mptf/common: say so before the compiler does.
     files: ['apps/web/**/*.{ts,tsx}'],

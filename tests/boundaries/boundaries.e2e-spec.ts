@@ -78,4 +78,32 @@ describe('the boundaries of the house (eslint.boundaries.mjs, run by npm test an
       expect.stringMatching(/no server code but the shared pure package/),
     ]);
   });
+
+  it('refuses an SQL text or an SQL call in a service, a controller or a processor, and lets a repository have them', () => {
+    const sql = /no SQL in a service, controller or processor/;
+    const cases: [string, string][] = [
+      ['libs/finance/src/probe.service.ts', "export const q = 'SELECT id FROM ledger_entries';\n"],
+      ['libs/finance/src/probe.service.ts', 'export const q = (t: string) => `DELETE FROM ${t}`;\n'],
+      ['libs/results/src/probe.service.ts', 'export const f = (a: string, b: string) => `${a} AND ${b}`;\n'],
+      ['libs/notifications/src/probe.service.ts', "export const order = { createdAt: 'n.created_at' };\n"],
+      ['libs/notifications/src/probe.service.ts', "export const order = 'created_at DESC, id DESC';\n"],
+      ['apps/api/src/probe.controller.ts', 'export const run = (db: any) => db.query(text);\n'],
+      ['apps/worker/src/probe.processor.ts', 'export const run = (db: any) => sqlRows(db, text);\n'],
+    ];
+    for (const [path, code] of cases)
+      expect([path, lint(path, code)]).toEqual([path, [expect.stringMatching(sql)]]);
+    // Words a service says to people are not SQL; a repository's SQL is where it belongs.
+    expect(
+      lint(
+        'libs/finance/src/probe.service.ts',
+        "export const m = 'Select a donor and an amount: the deposit is recorded or the form says why';\n",
+      ),
+    ).toEqual([]);
+    expect(
+      lint(
+        'libs/finance/src/probe.repository.ts',
+        "export const q = (db: any) => db.query('SELECT 1 WHERE true');\n",
+      ),
+    ).toEqual([]);
+  });
 });

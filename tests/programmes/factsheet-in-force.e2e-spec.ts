@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '@mptf/platform';
 import { binary, csvText, finished } from '../reporting/report-fixtures';
+import { requestedBudgetRevision } from '../support/programme-work';
 import { createTestContext, TestContext } from '../support/test-context';
 import {
   activeProgrammeWithMatrix,
   API,
   expectStatus,
   FMU,
-  IOM,
   setToday,
   submittedProgressReport,
 } from './programme-work-fixtures';
@@ -74,31 +74,19 @@ describe('programme factsheet: the version in force and accepted narratives at i
 
     // A budget revision approved on 10 May 2027: 10,000 moves within IOM, OC1.1 renamed.
     setToday(t, '2027-05-10');
-    const revision = await expectStatus(
-      await t.http
-        .post(`${API}/programmes/${programmeId}/revisions`)
-        .set(await t.as(IOM))
-        .send({
-          kind: 'BUDGET_REVISION',
-          justification: 'More outreach staff',
-          budgetLines: [
-            { orgCode: 'IOM', categoryCode: 1, amount: '310000.00' },
-            { orgCode: 'IOM', categoryCode: 5, amount: '35000.50' },
-            { orgCode: 'UNICEF', categoryCode: 2, amount: '120000.00' },
-            { orgCode: 'UNICEF', categoryCode: 6, amount: '80000.25' },
-          ],
-          results: [
-            {
-              key: 'OC1',
-              type: 'OUTCOME',
-              title: 'Migrant workers are recruited fairly',
-              parentKey: null,
-              indicators: [{ key: 'OC1.1', title: 'Workers hired with zero recruitment fees' }],
-            },
-          ],
-        }),
-      201,
-    );
+    const revision = await requestedBudgetRevision(t, programmeId, {
+      justification: 'More outreach staff',
+      iom: { staff: '310000.00', travel: '35000.50' },
+      results: [
+        {
+          key: 'OC1',
+          type: 'OUTCOME',
+          title: 'Migrant workers are recruited fairly',
+          parentKey: null,
+          indicators: [{ key: 'OC1.1', title: 'Workers hired with zero recruitment fees' }],
+        },
+      ],
+    });
     expect(revision.route).toBe('FUND_UNIT');
     await expectStatus(
       await t.http

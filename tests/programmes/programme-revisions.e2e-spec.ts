@@ -1,3 +1,4 @@
+import { requestedBudgetRevision } from '../support/programme-work';
 import { createTestContext, TestContext } from '../support/test-context';
 import { underReview } from '../review/review-fixtures';
 import {
@@ -89,22 +90,10 @@ describe('programme revisions and closure', () => {
 
   it('sends a budget revision above the threshold to the Committee, decided by the chair at a meeting', async () => {
     // eligibleProposal: IOM 300000.00 (1) + 45000.50 (5), UNICEF 120000.00 (2) + 80000.25 (6): 545000.75 direct.
-    const revision = await expectStatus(
-      await t.http
-        .post(`${API}/programmes/${programmeId}/revisions`)
-        .set(await t.as(IOM))
-        .send({
-          kind: 'BUDGET_REVISION',
-          justification: 'Travel costs rose with the new corridor',
-          budgetLines: [
-            { orgCode: 'IOM', categoryCode: 1, amount: '150000.00' },
-            { orgCode: 'IOM', categoryCode: 5, amount: '195000.50' },
-            { orgCode: 'UNICEF', categoryCode: 2, amount: '120000.00' },
-            { orgCode: 'UNICEF', categoryCode: 6, amount: '80000.25' },
-          ],
-        }),
-      201,
-    );
+    const revision = await requestedBudgetRevision(t, programmeId, {
+      justification: 'Travel costs rose with the new corridor',
+      iom: { staff: '150000.00', travel: '195000.50' },
+    });
     expect(revision).toMatchObject({ route: 'COMMITTEE', routeReasons: [{ rule: 'MOVE_RATE' }] });
     expect(revision.changes).toEqual(
       expect.arrayContaining([

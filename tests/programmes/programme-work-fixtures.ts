@@ -1,5 +1,5 @@
-import { Clock } from '@mptf/platform';
 import { AA, API, CHAIR, deposit, FULL_ALLOCATIONS, IOM, underReview } from '../review/review-fixtures';
+import { expectStatus, oneIndicatorMatrix, putOneIndicatorMatrix, setToday } from '../support/programme-work';
 import type { TestContext } from '../support/test-context';
 
 export { AA, API, CHAIR, IOM };
@@ -9,16 +9,7 @@ export const UNDP = 'undp.focal@mptf.test';
 export const DONOR = 'donor.deu@mptf.test';
 export const SC_UNDP = 'sc.undp@mptf.test';
 
-/** Moves the application's clock (the only fake the guide allows). */
-export function setToday(t: TestContext, date: string): void {
-  jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(`${date}T12:00:00Z`));
-}
-
-export async function expectStatus(response: { status: number; body: unknown }, status: number | number[]) {
-  if (![status].flat().includes(response.status))
-    throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
-  return response.body as Record<string, any>;
-}
+export { expectStatus, setToday };
 
 /** An IOM + UNICEF proposal (eligibleProposal) approved by the chair with its full budget. */
 export async function approvedProgramme(t: TestContext): Promise<string> {
@@ -87,39 +78,12 @@ export async function activeProgramme(t: TestContext): Promise<string> {
 /** An active programme (activeProgramme) with its results matrix (programmeMatrix): what a progress report needs. */
 export async function activeProgrammeWithMatrix(t: TestContext): Promise<string> {
   const programmeId = await activeProgramme(t);
-  await expectStatus(
-    await t.http
-      .put(`${API}/proposals/${programmeId}/results-matrix`)
-      .set(await t.as(IOM))
-      .send(programmeMatrix()),
-    200,
-  );
+  await putOneIndicatorMatrix(t, programmeId);
   return programmeId;
 }
 
 /** One outcome with one indicator whose target period is the first half of 2026. */
-export function programmeMatrix() {
-  return {
-    results: [
-      {
-        key: 'OC1',
-        type: 'OUTCOME',
-        title: 'Migrant workers are recruited fairly',
-        indicators: [
-          {
-            key: 'OC1.1',
-            title: 'Workers recruited without paying fees',
-            measure: 'UNIT',
-            ascending: true,
-            unit: 'people',
-            baseline: { year: 2025, value: 0 },
-            targets: [{ periodStart: '2026-02-01', periodEnd: '2026-06-30', value: 500 }],
-          },
-        ],
-      },
-    ],
-  };
-}
+export const programmeMatrix = () => oneIndicatorMatrix();
 
 export async function obligationsOf(t: TestContext, programmeId: string, email: string) {
   const body = await expectStatus(

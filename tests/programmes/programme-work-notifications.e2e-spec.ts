@@ -11,6 +11,7 @@ import {
   IOM,
   obligationsOf,
   setToday,
+  submittedProgressReport,
 } from './programme-work-fixtures';
 
 const FMU_ONLY = ['fmu@mptf.test'];
@@ -65,35 +66,17 @@ describe('programme work notifications', () => {
   });
 
   it('a progress report submitted tells the fund unit; returned, the programme’s focal points', async () => {
-    const obligation = find(await obligationsOf(t, programmeId, IOM), 'ANNUAL_NARRATIVE', 2026, null);
-    const report = await expectStatus(
-      await t.http
-        .post(`${API}/programmes/${programmeId}/progress-reports`)
-        .set(await t.as(IOM))
-        .send({ obligationId: obligation.id }),
-      201,
-    );
-    await expectStatus(
-      await t.http
-        .put(`${API}/progress-reports/${report.id}/sections`)
-        .set(await t.as(IOM))
-        .send({ sections: [{ resultKey: 'OC1', progress: 'Done' }] }),
-      200,
-    );
-    await expectStatus(
-      await t.http.post(`${API}/progress-reports/${report.id}/submit`).set(await t.as(IOM)),
-      200,
-    );
-    expect(await notified(t, 'PROGRESS_REPORT_SUBMITTED', report.id)).toEqual(FMU_ONLY);
+    const reportId = await submittedProgressReport(t, programmeId, [{ resultKey: 'OC1', progress: 'Done' }]);
+    expect(await notified(t, 'PROGRESS_REPORT_SUBMITTED', reportId)).toEqual(FMU_ONLY);
     expect(await mailed(t, smtp, 'Progress report submitted')).toEqual(FMU_ONLY);
     await expectStatus(
       await t.http
-        .post(`${API}/progress-reports/${report.id}/review`)
+        .post(`${API}/progress-reports/${reportId}/review`)
         .set(await t.as(FMU))
         .send({ outcome: 'RETURN', comment: 'More detail' }),
       200,
     );
-    expect(await notified(t, 'PROGRESS_REPORT_RETURNED', report.id)).toEqual(PUNOS);
+    expect(await notified(t, 'PROGRESS_REPORT_RETURNED', reportId)).toEqual(PUNOS);
     expect(await mailed(t, smtp, 'Progress report returned')).toEqual(PUNOS);
   });
 

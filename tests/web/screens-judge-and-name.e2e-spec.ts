@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { activeProgrammeWithMatrix, expectStatus, setToday } from '../programmes/programme-work-fixtures';
 import { AA, API, CHAIR, FMU, IOM, underReview } from '../review/review-fixtures';
 import { minimalPdf } from '../support/documents';
+import { putOneIndicatorMatrix, reportedActual } from '../support/programme-work';
 import { createTestContext, TestContext } from '../support/test-context';
 import { Browser, choose, openBrowser } from './browser';
 
@@ -56,50 +57,21 @@ describe.each(SIZES)('Web journey: judging and naming at $width×$height', (size
     programmeReference = (await t.http.get(`${API}/proposals/${programmeId}`).set(await t.as(FMU))).body
       .reference;
     // The indicator rolls up to a fund indicator, with a target per half-year.
-    const matrix = await expectStatus(
-      await t.http
-        .put(`${API}/proposals/${programmeId}/results-matrix`)
-        .set(await t.as(IOM))
-        .send({
-          results: [
-            {
-              key: 'OC1',
-              type: 'OUTCOME',
-              title: 'Migrant workers are recruited fairly',
-              indicators: [
-                {
-                  key: 'OC1.1',
-                  title: 'Workers recruited without paying fees',
-                  measure: 'UNIT',
-                  ascending: true,
-                  unit: 'people',
-                  fundIndicatorCode: 'FI-2.1',
-                  baseline: { year: 2025, value: 40 },
-                  targets: [
-                    { periodStart: '2026-02-01', periodEnd: '2026-06-30', value: 500 },
-                    { periodStart: '2026-07-01', periodEnd: '2026-12-31', value: 1200 },
-                  ],
-                },
-              ],
-            },
-          ],
-        }),
-      200,
-    );
-    const indicatorId = matrix.results[0].indicators[0].id;
+    const indicatorId = await putOneIndicatorMatrix(t, programmeId, {
+      fundIndicatorCode: 'FI-2.1',
+      baseline: { year: 2025, value: 40 },
+      targets: [
+        { periodStart: '2026-02-01', periodEnd: '2026-06-30', value: 500 },
+        { periodStart: '2026-07-01', periodEnd: '2026-12-31', value: 1200 },
+      ],
+    });
     setToday(t, '2026-07-05');
-    const actual = await expectStatus(
-      await t.http
-        .post(`${API}/indicators/${indicatorId}/actuals`)
-        .set(await t.as(IOM))
-        .send({ periodStart: '2026-02-01', periodEnd: '2026-06-30', value: '320', narrative: NARRATIVE }),
-      201,
-    );
-    actualId = actual.id;
-    await expectStatus(
-      await t.http.post(`${API}/actuals/${actualId}/submit`).set(await t.as(IOM)),
-      [200, 201],
-    );
+    actualId = await reportedActual(t, indicatorId, {
+      periodStart: '2026-02-01',
+      periodEnd: '2026-06-30',
+      value: '320',
+      narrative: NARRATIVE,
+    });
     // IOM gives back 60,000 of its 100,000 and spends the 40,000 it keeps: 100 % delivery.
     await expectStatus(
       await t.http

@@ -43,6 +43,7 @@ import { ReviewQueueController } from './review/review-queue.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportNarrativesController } from './reports/report-narratives.controller';
 import { SystemController } from './system/system.controller';
+import { ListExports } from './common/list-query';
 import {
   NotificationPreferencesController,
   NotificationsController,
@@ -108,6 +109,7 @@ import { OutboxController } from './notifications/outbox.controller';
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
     TodoService,
+    ListExports,
   ],
 })
 export class ApiModule {}

@@ -241,15 +241,15 @@ export class ContributionsService {
    * Contributions, newest first. Contributions by donor are public (the MPTF Office gateway
    * publishes them and the annual report lists them), so a donor viewer sees every donor's too,
    * with the figures the annual report shows; another donor's agreement reference stays with the
-   * fund (null).
+   * fund (null). Read through `snapshot` when given (an export reading every page in one).
    */
-  async list(user: AuthUser, query: ContributionQuery): Promise<ContributionPage> {
+  async list(user: AuthUser, query: ContributionQuery, snapshot?: EntityManager): Promise<ContributionPage> {
     const filter = {
       ...query,
       referenceVisible: (donorCode: string, bind: (value: unknown) => string) =>
         seesContributionReferenceCondition(user, donorCode, bind),
     };
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const read = async (manager: EntityManager): Promise<ContributionPage> => {
       const total = await this.contributionRepository.count(manager, filter);
       const views = await this.contributionRepository.page(manager, filter, query);
       const totals = await this.contributionRepository.totals(manager, filter);
@@ -264,7 +264,9 @@ export class ContributionsService {
           aaFee: formatMoney(totals.aaFee),
         },
       };
-    });
+    };
+    // The page, its count and its totals from one snapshot: the caller's (an export) or its own.
+    return snapshot ? read(snapshot) : this.dataSource.transaction('REPEATABLE READ', read);
   }
 
   /** Every contribution matching the filter in date order, unpaged (for reports, inside their snapshot). */

@@ -1,5 +1,6 @@
 import { MailDelivery, NotificationKind } from './notification-kinds';
-import { deliveryOf, notificationOrder } from './notifications.service';
+import { deliveryOf } from './notifications.service';
+import { notificationOrder } from './repositories/notification.repository';
 
 describe('notification rules', () => {
   it('mails a kind as the user chose, immediately by default, and nothing when all mail is off', () => {

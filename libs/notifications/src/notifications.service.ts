@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@mptf/identity';
 import { AppConfig, NotFoundError, Page, pageOf } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { orderByOf, prefixPattern } from './list-order';
+import { prefixPattern } from './list-order';
 import { composeImmediate } from './mail/mail-composer';
 import { MailQueue } from './mail/mail-queue';
 import { DEFAULT_DELIVERY, KIND_CATALOGUE, MailDelivery, NotificationKind } from './notification-kinds';
@@ -11,6 +11,7 @@ import type { NotifyInput, NotifyResult } from './notify.types';
 import {
   MailMode,
   NewNotification,
+  notificationOrder,
   NotificationRepository,
   NotificationRow,
 } from './repositories/notification.repository';
@@ -44,17 +45,6 @@ export interface NotificationListQuery {
   sort?: string;
   /** Searches the item's reference and title (words starting with it). */
   q?: string;
-}
-
-const SORTABLE: Record<string, string> = {
-  createdAt: 'n.created_at',
-  kind: 'n.kind',
-  read: '(n.read_at IS NOT NULL)',
-};
-
-/** `sort=` as ORDER BY terms over known columns; an unknown field is a 400 naming it. */
-export function notificationOrder(sort: string | undefined): string {
-  return orderByOf(sort, SORTABLE, 'n.created_at DESC, n.id DESC');
 }
 
 /** A user's mail delivery of a kind, from their preferences (all off wins). */

@@ -4,8 +4,14 @@ import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { AppConfig, NotFoundError, Page, pageOf } from '@mptf/platform';
 import { DataSource } from 'typeorm';
-import { orderByOf, prefixPattern } from './list-order';
-import { BounceRow, OutboxRepository, OutboxRow, OutboxStatus } from './repositories/outbox.repository';
+import { prefixPattern } from './list-order';
+import {
+  BounceRow,
+  outboxOrder,
+  OutboxRepository,
+  OutboxRow,
+  OutboxStatus,
+} from './repositories/outbox.repository';
 
 export interface OutboxMessageView {
   id: string;
@@ -38,13 +44,6 @@ export interface BounceView {
   blocked: boolean;
   clearedAt: string | null;
 }
-
-const OUTBOX_SORTABLE: Record<string, string> = {
-  createdAt: 'created_at',
-  status: 'status',
-  to: 'to_address',
-  subject: 'subject',
-};
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
@@ -86,7 +85,7 @@ export class OutboxService {
     const [rows, total] = await this.repository.page(this.dataSource, {
       ...query,
       search: prefixPattern(query.q),
-      orderBy: orderByOf(query.sort, OUTBOX_SORTABLE, 'created_at DESC, id DESC'),
+      orderBy: outboxOrder(query.sort),
     });
     return { ...pageOf(rows.map(toView), total, query), mode: this.config.mailMode };
   }

@@ -33,6 +33,33 @@ export function readableProgrammeWorkCondition(user: AuthUser, alias: string, bi
                    WHERE pp.proposal_id = ${alias}.proposal_id AND pp.organization_id = ${bind(user.organizationId)})`;
 }
 
+/** The programme work's records, each with the table it lives in (the audit trail names them so). */
+const PROGRAMME_WORK_TABLES = {
+  progress_report: 'progress_reports',
+  programme_revision: 'programme_revisions',
+} as const;
+export type ProgrammeWorkRecord = keyof typeof PROGRAMME_WORK_TABLES;
+
+/** The programme (proposal id) of the progress report or revision whose id is the SQL `idSql`. */
+export function programmeWorkProposalIdSql(record: ProgrammeWorkRecord, idSql: string): string {
+  return `(SELECT w.proposal_id FROM ${PROGRAMME_WORK_TABLES[record]} w WHERE w.id = ${idSql})`;
+}
+
+/**
+ * readableProgrammeWorkCondition for the one progress report or revision whose id is the SQL
+ * `idSql` (the audit trail): 'true' / 'false' when the user alone decides.
+ */
+export function readableProgrammeWorkByIdCondition(
+  user: AuthUser,
+  record: ProgrammeWorkRecord,
+  idSql: string,
+  bind: BindParam,
+): string {
+  const condition = readableProgrammeWorkCondition(user, 'w', bind);
+  if (condition === 'true' || condition === 'false') return condition;
+  return `EXISTS (SELECT 1 FROM ${PROGRAMME_WORK_TABLES[record]} w WHERE w.id = ${idSql} AND ${condition})`;
+}
+
 /** The convening agency's focal points write the report and ask for revisions. */
 export function convenes(user: AuthUser, programme: Pick<ProgrammeFacts, 'convenerOrgId'>): boolean {
   return !!user.organizationId && user.organizationId === programme.convenerOrgId;

@@ -100,12 +100,14 @@ export class ProposalQueriesService {
     };
   }
 
-  async list(user: AuthUser, query: ProposalQuery): Promise<ProposalPage> {
-    const { ids, total, budgetTotal } = await this.search.search(this.dataSource, user, query);
+  /** A page of the proposals the user may see; through `manager` when given (an export's snapshot). */
+  async list(user: AuthUser, query: ProposalQuery, manager?: EntityManager): Promise<ProposalPage> {
+    const db = manager ?? this.dataSource.manager;
+    const { ids, total, budgetTotal } = await this.search.search(db, user, query);
     const totals = { totalBudget: formatMoney(budgetTotal) };
     if (ids.length === 0) return { ...pageOf([], total, query), totals };
     const settings = await this.reference.fundSettings();
-    const records = await this.repository.records(this.dataSource.manager, ids);
+    const records = await this.repository.records(db, ids);
     return {
       ...pageOf(
         records.map((record) => toProposalView(record, settings.indirectRate)),

@@ -74,3 +74,8 @@ export function readableRunsCondition(user: AuthUser, bind: BindParam): string {
   if (!contributor) return 'false';
   return `((r.type = ${bind(ReportType.ANNUAL_CONSOLIDATED)} OR (r.type = ${bind(ReportType.CONTRIBUTOR_STATEMENT)} AND r.donor_code = ${bind(contributor)})))`;
 }
+
+/** Whether the user may read the run whose id is the SQL expression `idSql` (the audit trail). */
+export function readableRunByIdCondition(user: AuthUser, idSql: string, bind: BindParam): string {
+  return `EXISTS (SELECT 1 FROM report_runs r WHERE r.id = ${idSql} AND ${readableRunsCondition(user, bind)})`;
+}

@@ -22,11 +22,10 @@ import {
   canReportActuals,
   canSeeActual,
   isProgramme,
+  listableActualsCondition,
   loadProposalAccess,
   ProposalAccess,
-  readableCondition,
   REPORTING_STATUSES,
-  visibleActualsCondition,
 } from './results-access';
 import { ActualStatus, DisaggregationPart, IndicatorMeasure } from './results.types';
 
@@ -216,10 +215,8 @@ export class ActualsService {
 
   /** Actuals the user may see; `status=SUBMITTED` is the FMU's approval queue, oldest first. */
   async list(user: AuthUser, query: ActualsQuery, manager?: EntityManager): Promise<Page<ActualView>> {
-    const { total, items } = await this.actuals.list(
-      manager ?? this.dataSource.manager,
-      query,
-      (bind) => `${readableCondition(user, 'p', bind)} AND ${visibleActualsCondition(user, 'a', bind)}`,
+    const { total, items } = await this.actuals.list(manager ?? this.dataSource.manager, query, (bind) =>
+      listableActualsCondition(user, bind),
     );
     return pageOf(items, total, query);
   }

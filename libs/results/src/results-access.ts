@@ -82,6 +82,25 @@ export function visibleActualsCondition(user: AuthUser, alias: string, bind: Bin
   return seesOnlyPublishedActuals(user) ? `${alias}.status = ${bind(ActualStatus.APPROVED)}` : 'true';
 }
 
+/**
+ * The actuals a user may list, as an SQL condition: of a programme they may read (alias `p` of
+ * `proposals_summary_v`) and an actual they may see (alias `a` of `indicator_actuals`).
+ */
+export function listableActualsCondition(user: AuthUser, bind: BindParam): string {
+  return `${readableCondition(user, 'p', bind)} AND ${visibleActualsCondition(user, 'a', bind)}`;
+}
+
+/** The programme (proposal id) of the actual whose id is the SQL expression `idSql`. */
+export function actualProposalIdSql(idSql: string): string {
+  return `(SELECT a.proposal_id FROM indicator_actuals a WHERE a.id = ${idSql})`;
+}
+
+/** Whether the user may see the actual whose id is the SQL expression `idSql` (the audit trail). */
+export function visibleActualByIdCondition(user: AuthUser, idSql: string, bind: BindParam): string {
+  return `EXISTS (SELECT 1 FROM indicator_actuals a JOIN proposals_summary_v p ON p.id = a.proposal_id
+                   WHERE a.id = ${idSql} AND ${listableActualsCondition(user, bind)})`;
+}
+
 export function canEditMatrix(user: AuthUser, proposal: Pick<ProposalAccess, 'isPuno'>): boolean {
   return (
     can(user, Permission.RESULTS_EDIT) &&

@@ -1,15 +1,17 @@
 import { AUDIT_ENTITY_UUID } from '@mptf/audit';
 import type { BindParam } from '@mptf/platform';
+import { programmeWorkProposalIdSql } from '@mptf/programmes';
 import { PROGRAMME_STATUSES } from '@mptf/proposals';
+import { actualProposalIdSql } from '@mptf/results';
 
-/** The proposal's id from the record of each type an event may name (alias `e`). */
+/** The proposal's id from the record of each type an event may name (alias `e`), as its owner says. */
 const PROPOSAL_OF: Readonly<Record<string, string>> = {
   proposal: AUDIT_ENTITY_UUID,
   programme: AUDIT_ENTITY_UUID,
   'results-matrix': AUDIT_ENTITY_UUID,
-  actual: `(SELECT a.proposal_id FROM indicator_actuals a WHERE a.id = ${AUDIT_ENTITY_UUID})`,
-  progress_report: `(SELECT w.proposal_id FROM progress_reports w WHERE w.id = ${AUDIT_ENTITY_UUID})`,
-  programme_revision: `(SELECT w.proposal_id FROM programme_revisions w WHERE w.id = ${AUDIT_ENTITY_UUID})`,
+  actual: actualProposalIdSql(AUDIT_ENTITY_UUID),
+  progress_report: programmeWorkProposalIdSql('progress_report', AUDIT_ENTITY_UUID),
+  programme_revision: programmeWorkProposalIdSql('programme_revision', AUDIT_ENTITY_UUID),
 };
 
 /**

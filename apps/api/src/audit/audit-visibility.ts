@@ -2,10 +2,10 @@ import { AUDIT_ENTITY_UUID, AuditScope } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { can, Permission } from '@mptf/identity';
 import { BindParam } from '@mptf/platform';
-import { readableProgrammeWorkCondition } from '@mptf/programmes';
+import { ProgrammeWorkRecord, readableProgrammeWorkByIdCondition } from '@mptf/programmes';
 import { PROGRAMME_STATUSES, visibleProposalsCondition } from '@mptf/proposals';
-import { readableRunsCondition } from '@mptf/reporting';
-import { readableCondition, visibleActualsCondition } from '@mptf/results';
+import { readableRunByIdCondition } from '@mptf/reporting';
+import { readableCondition, visibleActualByIdCondition } from '@mptf/results';
 
 /** Which audited entities of one type the reader may see, as an SQL condition on the alias `e`. */
 type EntityRule = (user: AuthUser, bind: BindParam) => string;
@@ -18,14 +18,11 @@ const withPermission =
 
 const proposalVisible = (user: AuthUser, bind: BindParam) => visibleProposalsCondition(user, 'p', bind);
 
-/** Programme work (progress reports, revisions) in `table`: as GET on it would answer. */
+/** Programme work (progress reports, revisions): as GET on it would answer. */
 const programmeWork =
-  (table: 'progress_reports' | 'programme_revisions'): EntityRule =>
-  (user, bind) => {
-    const condition = readableProgrammeWorkCondition(user, 'w', bind);
-    if (condition === 'true' || condition === 'false') return condition;
-    return `EXISTS (SELECT 1 FROM ${table} w WHERE w.id = ${AUDIT_ENTITY_UUID} AND ${condition})`;
-  };
+  (record: ProgrammeWorkRecord): EntityRule =>
+  (user, bind) =>
+    readableProgrammeWorkByIdCondition(user, record, AUDIT_ENTITY_UUID, bind);
 
 /**
  * Every entity type the audit trail holds, each with its own visibility: a reader sees an event
@@ -44,15 +41,11 @@ export const AUDIT_ENTITY_RULES: Readonly<Record<string, EntityRule>> = {
     }))`,
   'results-matrix': (user, bind) =>
     `EXISTS (SELECT 1 FROM proposals_summary_v p WHERE p.id = ${AUDIT_ENTITY_UUID} AND ${readableCondition(user, 'p', bind)})`,
-  actual: (user, bind) =>
-    `EXISTS (SELECT 1 FROM indicator_actuals a JOIN proposals_summary_v p ON p.id = a.proposal_id
-              WHERE a.id = ${AUDIT_ENTITY_UUID} AND ${readableCondition(user, 'p', bind)}
-                AND ${visibleActualsCondition(user, 'a', bind)})`,
-  progress_report: programmeWork('progress_reports'),
-  programme_revision: programmeWork('programme_revisions'),
+  actual: (user, bind) => visibleActualByIdCondition(user, AUDIT_ENTITY_UUID, bind),
+  progress_report: programmeWork('progress_report'),
+  programme_revision: programmeWork('programme_revision'),
   'report-narrative': withPermission(Permission.REPORT_NARRATIVE_READ),
-  report_run: (user, bind) =>
-    `EXISTS (SELECT 1 FROM report_runs r WHERE r.id = ${AUDIT_ENTITY_UUID} AND ${readableRunsCondition(user, bind)})`,
+  report_run: (user, bind) => readableRunByIdCondition(user, AUDIT_ENTITY_UUID, bind),
   'fund-indicator': withPermission(Permission.RESULTS_READ),
   'sc-meeting': withPermission(Permission.MEETING_READ),
   pipeline: withPermission(Permission.PIPELINE_READ),

@@ -1,8 +1,18 @@
-import { applyDecorators, StreamableFile } from '@nestjs/common';
+import { applyDecorators, Injectable, StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { CsvColumn, csvDocument, Page, PageQuery } from '@mptf/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AppConfig,
+  CsvColumn,
+  csvDocument,
+  inReadSnapshot,
+  Page,
+  PageQuery,
+  RuleViolationError,
+} from '@mptf/platform';
 import { attachmentDisposition } from './content-disposition';
 
 /** A list's `sort` parameter, documented with the fields it sorts by. */
@@ -35,7 +45,7 @@ export class ExportableListQuery extends PageQuery {
     enum: ['json', 'csv'],
     default: 'json',
     description:
-      'csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings)',
+      'csv: the whole list with the same filters, search and sort (every page, read in one snapshot; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings); a list of more than MAX_EXPORT_ROWS rows (20000 by default) is 422 EXPORT_ROW_LIMIT',
   })
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'must be json or csv' })
@@ -45,26 +55,56 @@ export class ExportableListQuery extends PageQuery {
 /** Rows fetched per page for an export: the lists' largest page. */
 const EXPORT_PAGE_SIZE = 200;
 
+/** A list's pages: read through `manager` when given (the export's snapshot), else on its own. */
+export type ListPages<P> = (page: { page: number; pageSize: number }, manager?: EntityManager) => Promise<P>;
+
 /**
  * A list as JSON (one page) or, with `format=csv`, every page of it as a CSV attachment. The
  * pages come from the same service call as the JSON list, so filters, search, sort and the
- * caller's row rules are the ones the list applies.
+ * caller's row rules are the ones the list applies. An export reads all its pages in one
+ * read-only REPEATABLE READ transaction (a row added or moved meanwhile is neither lost nor
+ * doubled), and holds at most MAX_EXPORT_ROWS rows: a larger list is refused with 422 before its
+ * rows are read, as the rows are kept in memory to write the file.
  */
-export async function listOrCsv<T, P extends Page<T>>(
-  query: { page: number; pageSize: number; format?: 'json' | 'csv' },
-  response: Response,
-  list: (page: { page: number; pageSize: number }) => Promise<P>,
-  csv: { fileName: string; columns: CsvColumn<T>[] },
-): Promise<P | StreamableFile> {
-  if (query.format !== 'csv') return list(query);
-  const rows: T[] = [];
-  for (let page = 1; ; page += 1) {
-    const answer = await list({ page, pageSize: EXPORT_PAGE_SIZE });
-    rows.push(...answer.items);
-    if (answer.items.length < EXPORT_PAGE_SIZE || rows.length >= answer.total) break;
+@Injectable()
+export class ListExports {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async listOrCsv<T, P extends Page<T>>(
+    query: { page: number; pageSize: number; format?: 'json' | 'csv' },
+    response: Response,
+    list: ListPages<P>,
+    csv: { fileName: string; columns: CsvColumn<T>[] },
+  ): Promise<P | StreamableFile> {
+    if (query.format !== 'csv') return list(query);
+    const rows = await this.allRows<T, P>(list);
+    const body = Buffer.from(csvDocument(csv.columns, rows), 'utf8');
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', attachmentDisposition(csv.fileName));
+    return new StreamableFile(body);
   }
-  const body = Buffer.from(csvDocument(csv.columns, rows), 'utf8');
-  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  response.setHeader('Content-Disposition', attachmentDisposition(csv.fileName));
-  return new StreamableFile(body);
+
+  private allRows<T, P extends Page<T>>(list: ListPages<P>): Promise<T[]> {
+    const limit = this.config.env.MAX_EXPORT_ROWS;
+    return inReadSnapshot(this.dataSource, async (manager) => {
+      const rows: T[] = [];
+      for (let page = 1; ; page += 1) {
+        const answer = await list({ page, pageSize: EXPORT_PAGE_SIZE }, manager);
+        if (answer.total > limit) throw exportTooLarge(answer.total, limit);
+        rows.push(...answer.items);
+        // The snapshot's total is the export's length: no page comes short or late.
+        if (answer.items.length === 0 || rows.length >= answer.total) return rows;
+      }
+    });
+  }
+}
+
+function exportTooLarge(total: number, limit: number): RuleViolationError {
+  const message = `the list has ${total} rows, more than the ${limit} a CSV export holds: narrow it with the filters or the search`;
+  return new RuleViolationError(`format=csv: ${message}`, [
+    { field: 'format', rule: 'EXPORT_ROW_LIMIT', message, rows: total, limit },
+  ]);
 }

@@ -13,14 +13,17 @@ import {
 } from './record-contribution.dto';
 import { ReverseEntryDto } from './reverse-entry.dto';
 import { CONTRIBUTION_CSV } from '../common/list-csv-columns';
-import { listOrCsv } from '../common/list-query';
+import { ListExports } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('money')
 @ApiBearerAuth()
 @Controller('contributions')
 export class ContributionsController {
-  constructor(private readonly contributions: ContributionsService) {}
+  constructor(
+    private readonly contributions: ContributionsService,
+    private readonly exports: ListExports,
+  ) {}
 
   @Post()
   @RequirePermission(Permission.CONTRIBUTION_RECORD)
@@ -70,9 +73,14 @@ export class ContributionsController {
     @Query() query: ContributionQueryDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return listOrCsv(query, response, (page) => this.contributions.list(user, { ...query, ...page }), {
-      fileName: 'contributions.csv',
-      columns: CONTRIBUTION_CSV,
-    });
+    return this.exports.listOrCsv(
+      query,
+      response,
+      (page, manager) => this.contributions.list(user, { ...query, ...page }, manager),
+      {
+        fileName: 'contributions.csv',
+        columns: CONTRIBUTION_CSV,
+      },
+    );
   }
 }

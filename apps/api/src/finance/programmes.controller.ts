@@ -17,7 +17,7 @@ import { ExpenditureReportDto, RecordExpenditureDto } from './record-expenditure
 import { MovementDto, RecordTransferDto } from './record-transfer.dto';
 import { ReverseEntryDto } from './reverse-entry.dto';
 import { PROGRAMME_CSV } from '../common/list-csv-columns';
-import { listOrCsv } from '../common/list-query';
+import { ListExports } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** Programmes are approved proposals; this is their money. */
@@ -29,6 +29,7 @@ export class ProgrammesController {
     private readonly money: ProgrammeMoneyService,
     private readonly read: FinanceReadService,
     private readonly reversals: ProgrammeReversalsService,
+    private readonly exports: ListExports,
   ) {}
 
   @Get()
@@ -40,10 +41,15 @@ export class ProgrammesController {
   })
   @ApiOkResponse({ type: ProgrammePageDto })
   list(@Query() query: ProgrammeQueryDto, @Res({ passthrough: true }) response: Response) {
-    return listOrCsv(query, response, (page) => this.read.programmes(undefined, { ...query, ...page }), {
-      fileName: 'programmes.csv',
-      columns: PROGRAMME_CSV,
-    });
+    return this.exports.listOrCsv(
+      query,
+      response,
+      (page, manager) => this.read.programmes(manager, { ...query, ...page }),
+      {
+        fileName: 'programmes.csv',
+        columns: PROGRAMME_CSV,
+      },
+    );
   }
 
   @Get(':id')

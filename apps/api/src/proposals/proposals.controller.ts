@@ -39,7 +39,7 @@ import {
 } from './proposal-responses.dto';
 import { RevisionDto, RevisionSummaryDto } from './proposal-revision.dto';
 import { PROPOSAL_CSV } from '../common/list-csv-columns';
-import { listOrCsv } from '../common/list-query';
+import { ListExports } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const uuid = new ParseIdPipe();
@@ -51,6 +51,7 @@ export class ProposalsController {
   constructor(
     private readonly commands: ProposalCommandsService,
     private readonly proposals: ProposalQueriesService,
+    private readonly exports: ListExports,
   ) {}
 
   @Post()
@@ -76,10 +77,15 @@ export class ProposalsController {
     @Query() query: ListProposalsQuery,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return listOrCsv(query, response, (page) => this.proposals.list(user, { ...query, ...page }), {
-      fileName: 'proposals.csv',
-      columns: PROPOSAL_CSV,
-    });
+    return this.exports.listOrCsv(
+      query,
+      response,
+      (page, manager) => this.proposals.list(user, { ...query, ...page }, manager),
+      {
+        fileName: 'proposals.csv',
+        columns: PROPOSAL_CSV,
+      },
+    );
   }
 
   @Get(':id')

@@ -34,7 +34,7 @@ import {
 import { attachmentDisposition } from '../common/content-disposition';
 import { ApiFileResponse } from '../common/file-response';
 import { REPORT_RUN_CSV } from '../common/list-csv-columns';
-import { listOrCsv } from '../common/list-query';
+import { ListExports } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -46,6 +46,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly batches: ReportBatchesService,
+    private readonly exports: ListExports,
   ) {}
 
   @Post()
@@ -98,10 +99,15 @@ export class ReportsController {
     @Query() query: ListReportsQuery,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return listOrCsv(query, response, (page) => this.reports.list(user, { ...query, ...page }), {
-      fileName: 'report-runs.csv',
-      columns: REPORT_RUN_CSV,
-    });
+    return this.exports.listOrCsv(
+      query,
+      response,
+      (page, manager) => this.reports.list(user, { ...query, ...page }, manager),
+      {
+        fileName: 'report-runs.csv',
+        columns: REPORT_RUN_CSV,
+      },
+    );
   }
 
   @Get(':id')

@@ -39,7 +39,7 @@ import {
 } from './results.dto';
 import { ActualPageDto, DueListDto, MatrixViewDto } from './results-views.dto';
 import { ACTUAL_CSV } from '../common/list-csv-columns';
-import { listOrCsv } from '../common/list-query';
+import { ListExports } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const uuid = new ParseIdPipe();
@@ -65,6 +65,7 @@ export class ResultsController {
     private readonly fundIndicators: FundIndicatorsService,
     private readonly actuals: ActualsService,
     private readonly rollups: RollupService,
+    private readonly exports: ListExports,
   ) {}
 
   @Put('proposals/:id/results-matrix')
@@ -173,10 +174,15 @@ export class ResultsController {
     @Query() query: ActualsQueryDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return listOrCsv(query, response, (page) => this.actuals.list(user, { ...query, ...page }), {
-      fileName: 'actuals.csv',
-      columns: ACTUAL_CSV,
-    });
+    return this.exports.listOrCsv(
+      query,
+      response,
+      (page, manager) => this.actuals.list(user, { ...query, ...page }, manager),
+      {
+        fileName: 'actuals.csv',
+        columns: ACTUAL_CSV,
+      },
+    );
   }
 
   @Get('actuals/:id')

@@ -56,6 +56,15 @@ export function formatRate(value: string | number | null | undefined, digits = 1
 }
 
 /**
+ * A rate of the fund's settings as the fund states it ("0.01" → "1 %", "0.015" → "1.5 %"); null
+ * while the settings are loading, so a screen shows no rate rather than a guessed one.
+ */
+export function formatFeeRate(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return `${Number((Number(value) * 100).toFixed(2))} %`;
+}
+
+/**
  * A typed amount as the API takes it ("1250000.5" → "1250000.50"). A bad entry goes as typed, so
  * the API answers 400 naming the field rather than the browser quietly sending another amount.
  */

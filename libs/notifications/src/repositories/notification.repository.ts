@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BindParam, offsetOf, positionalParams, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
+import { orderByOf } from '../list-order';
 
 export type MailMode = 'NONE' | 'IMMEDIATE' | 'DIGEST';
 
@@ -32,6 +33,17 @@ export interface DigestEntry extends NotificationRow {
   recipientId: string;
   email: string;
   name: string;
+}
+
+const SORTABLE: Record<string, string> = {
+  createdAt: 'n.created_at',
+  kind: 'n.kind',
+  read: '(n.read_at IS NOT NULL)',
+};
+
+/** `sort=` as ORDER BY terms over known columns; an unknown field is a 400 naming it. */
+export function notificationOrder(sort: string | undefined): string {
+  return orderByOf(sort, SORTABLE, 'n.created_at DESC, n.id DESC');
 }
 
 export interface NotificationListQuery {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BindParam, offsetOf, positionalParams, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
+import { orderByOf } from '../list-order';
 
 /** BLOCKED: not sent, the address bounced before and the admin has not cleared it. */
 export type OutboxStatus = 'PENDING' | 'SENT' | 'KEPT' | 'BOUNCED' | 'FAILED' | 'BLOCKED';
@@ -12,6 +13,18 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
   'FAILED',
   'BLOCKED',
 ];
+
+const OUTBOX_SORTABLE: Record<string, string> = {
+  createdAt: 'created_at',
+  status: 'status',
+  to: 'to_address',
+  subject: 'subject',
+};
+
+/** `sort=` (createdAt, status, to, subject) as ORDER BY terms, newest first after them. */
+export function outboxOrder(sort: string | undefined): string {
+  return orderByOf(sort, OUTBOX_SORTABLE, 'created_at DESC, id DESC');
+}
 
 export interface NewMessage {
   recipientId: string | null;

@@ -112,6 +112,11 @@ export const envSchema = z
       .default(1024 * 1024),
     /** Deepest nesting of arrays and objects in a request body, checked before parsing (400). */
     MAX_BODY_DEPTH: z.coerce.number().int().min(2).max(1000).default(32),
+    /**
+     * Most rows a list's CSV export (`format=csv`) holds: the rows are read into memory, so a
+     * larger list is refused with 422 naming the count (narrow it with the filters).
+     */
+    MAX_EXPORT_ROWS: z.coerce.number().int().min(1).default(20000),
     MAX_UPLOAD_BYTES: z.coerce
       .number()
       .int()

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Whatever runs a statement: a DataSource, or the EntityManager of a transaction. */
 export type SqlRunner = Pick<EntityManager, 'query'>;
@@ -46,4 +46,18 @@ export function unwrapReturning(result: unknown): unknown[] {
 /** Answers when the database does (the health check's probe). */
 export async function pingDatabase(db: SqlRunner): Promise<void> {
   await db.query('SELECT 1');
+}
+
+/**
+ * `work` in one read-only REPEATABLE READ transaction: every statement it runs through the
+ * manager sees the same snapshot (a list read page by page for an export agrees with itself).
+ */
+export function inReadSnapshot<T>(
+  dataSource: Pick<DataSource, 'transaction'>,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
+    await manager.query('SET TRANSACTION READ ONLY');
+    return work(manager);
+  });
 }

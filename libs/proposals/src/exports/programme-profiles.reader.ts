@@ -81,8 +81,8 @@ const PROGRAMMES_SQL = `
          p.marker_gender, p.marker_human_rights, p.marker_child_sensitivity,
          p.government_endorsed, to_char(p.government_endorsement_date, 'YYYY-MM-DD') AS government_endorsement_date
     FROM proposals p
-    JOIN thematic_areas ta ON ta.code = p.thematic_area_code
-    JOIN organizations c ON c.id = p.convener_org_id
+    JOIN reference_thematic_areas_v ta ON ta.code = p.thematic_area_code
+    JOIN identity_organizations_v c ON c.id = p.convener_org_id
    WHERE p.status = ANY($1) AND ($2::uuid IS NULL OR p.id = $2::uuid)
    ORDER BY p.reference`;
 
@@ -90,7 +90,8 @@ const PROGRAMMES_SQL = `
  * What proposals exports about programmes to the reports: the profiles of approved proposals
  * (one, or all of them) with their PUNOs, countries, GCM objectives and budget lines. Read with
  * the caller's runner, so a report sees its one snapshot; batched, a few statements whatever the
- * portfolio's size.
+ * portfolio's size. Names of areas, objectives, countries and organizations come through their
+ * owners' views (`reference_*_v`, `identity_organizations_v`), never their tables.
  */
 @Injectable()
 export class ProgrammeProfilesReader {
@@ -101,21 +102,21 @@ export class ProgrammeProfilesReader {
     const punos = await sqlRows<PunoRow>(
       db,
       `SELECT po.proposal_id AS "proposalId", o.code, o.name FROM proposal_organizations po
-         JOIN organizations o ON o.id = po.organization_id
+         JOIN identity_organizations_v o ON o.id = po.organization_id
         WHERE po.proposal_id = ANY($1) ORDER BY po.proposal_id, po.position, o.code`,
       [ids],
     );
     const countries = await sqlRows<CountryRow>(
       db,
       `SELECT pc.proposal_id AS "proposalId", c.code, c.name, c.region FROM proposal_countries pc
-         JOIN countries c ON c.code = pc.country_code
+         JOIN reference_countries_v c ON c.code = pc.country_code
         WHERE pc.proposal_id = ANY($1) ORDER BY pc.proposal_id, c.name`,
       [ids],
     );
     const objectives = await sqlRows<ObjectiveRow>(
       db,
       `SELECT po.proposal_id AS "proposalId", g.code, g.title, g.short_title AS "shortTitle"
-         FROM proposal_objectives po JOIN gcm_objectives g ON g.code = po.gcm_objective_code
+         FROM proposal_objectives po JOIN reference_gcm_objectives_v g ON g.code = po.gcm_objective_code
         WHERE po.proposal_id = ANY($1) ORDER BY po.proposal_id, g.code`,
       [ids],
     );
@@ -123,7 +124,7 @@ export class ProgrammeProfilesReader {
       db,
       `SELECT bl.proposal_id AS "proposalId", o.code AS "orgCode", bl.category_code AS "categoryCode",
               bl.amount::text AS amount
-         FROM proposal_budget_lines bl JOIN organizations o ON o.id = bl.organization_id
+         FROM proposal_budget_lines bl JOIN identity_organizations_v o ON o.id = bl.organization_id
         WHERE bl.proposal_id = ANY($1) ORDER BY bl.proposal_id, o.code, bl.category_code`,
       [ids],
     );

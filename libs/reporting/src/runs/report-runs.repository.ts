@@ -95,8 +95,15 @@ export class ReportRunsRepository {
     });
   }
 
-  /** One page of runs, newest first, among those `readable` (an SQL condition on alias `r`) lets through. */
-  async list(filter: ReportListQuery, readable: (bind: BindParam) => string): Promise<[ReportRun[], number]> {
+  /**
+   * One page of runs, newest first, among those `readable` (an SQL condition on alias `r`) lets
+   * through; read through `manager` when given (an export's snapshot).
+   */
+  async list(
+    filter: ReportListQuery,
+    readable: (bind: BindParam) => string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<[ReportRun[], number]> {
     const params: unknown[] = [];
     const bind = positionalParams(params);
     const where = [readable(bind)];
@@ -116,18 +123,18 @@ export class ReportRunsRepository {
     const condition = where.join(' AND ');
     const sorted = orderByOf(filter.sort, REPORT_RUN_SORT_FIELDS).map((term) => `${term} NULLS LAST`);
     const total = await sqlRow<{ total: number }>(
-      this.dataSource.manager,
+      manager,
       `SELECT count(*)::int AS total FROM report_runs r WHERE ${condition}`,
       params,
     );
     const ids = await sqlRows<{ id: string }>(
-      this.dataSource.manager,
+      manager,
       `SELECT r.id FROM report_runs r WHERE ${condition}
         ORDER BY ${[...sorted, 'r.created_at DESC', 'r.id DESC'].join(', ')}
         LIMIT ${bind(filter.pageSize)} OFFSET ${bind(offsetOf(filter))}`,
       params,
     );
-    const runs = await this.dataSource.manager.find(ReportRun, {
+    const runs = await manager.find(ReportRun, {
       where: { id: In(ids.map((row) => row.id)) },
     });
     const byId = new Map(runs.map((run) => [run.id, run]));

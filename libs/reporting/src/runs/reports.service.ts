@@ -160,8 +160,9 @@ export class ReportsService {
     return toRunView(await this.visibleRun(user, id));
   }
 
-  async list(user: AuthUser, query: ReportListQuery): Promise<Page<ReportRunView>> {
-    const [items, total] = await this.runs.list(query, (bind) => readableRunsCondition(user, bind));
+  /** The runs the user may read; through `manager` when given (an export's snapshot). */
+  async list(user: AuthUser, query: ReportListQuery, manager?: EntityManager): Promise<Page<ReportRunView>> {
+    const [items, total] = await this.runs.list(query, (bind) => readableRunsCondition(user, bind), manager);
     return pageOf(items.map(toRunView), total, query);
   }
 

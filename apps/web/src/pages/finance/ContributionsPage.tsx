@@ -24,7 +24,7 @@ import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate } from '../../lib/format';
-import { formatMoneyShort, parseMoney } from '../../lib/money';
+import { formatFeeRate, formatMoneyShort, parseMoney } from '../../lib/money';
 import { DonorSelect } from './DonorSelect';
 import { RecordContributionModal } from './RecordContributionModal';
 
@@ -33,6 +33,7 @@ const THIS_YEAR = new Date().getUTCFullYear();
 export function ContributionsPage() {
   const { can, hasRole, user } = useAuth();
   const ref = useReference();
+  const aaFee = formatFeeRate(ref.settings?.aaFeeRate);
   const donorOnly = hasRole('DONOR_VIEWER') && !can('contribution.record') && !can('proposal.read');
   // Contributions by donor are public (as on the fund's gateway): a donor starts with its own.
   const [donor, setDonor] = useState<string | null>(donorOnly ? (user?.organizationCode ?? null) : null);
@@ -53,7 +54,7 @@ export function ContributionsPage() {
     <Stack>
       <PageHeader
         title={donor ? `Contributions of ${ref.orgName(donor)}` : 'Contributions'}
-        description="Commitments signed and deposits received, in the donor's currency and in US$, with the Administrative Agent's 1 % fee on each deposit."
+        description={`Commitments signed and deposits received, in the donor's currency and in US$, with the Administrative Agent's ${aaFee ? `${aaFee} ` : ''}fee on each deposit.`}
         actions={
           <>
             {donorOnly && (

@@ -3,10 +3,11 @@ import { Grid, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fundQueries } from '../../api/queries/fund';
+import { useReference } from '../../api/reference';
 import type { FundStatus } from '../../api/models';
 import { ErrorState, LoadingState } from '../../components/states';
 import { Money, PageHeader, Section, StatTile } from '../../components/ui';
-import { formatMoneyShort, formatRate, parseMoney, toNumber } from '../../lib/money';
+import { formatFeeRate, formatMoneyShort, formatRate, parseMoney, toNumber } from '../../lib/money';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const YEARS = Array.from({ length: 8 }, (_, i) => THIS_YEAR - 7 + i);
@@ -105,6 +106,8 @@ export function FundStatusPage() {
 }
 
 function FundStatusView({ status }: { status: FundStatus }) {
+  // The fee rate is the fund's setting, from the server (never a copy here).
+  const aaFee = formatFeeRate(useReference().settings?.aaFeeRate);
   const aa = status.withAdministrativeAgent;
   const po = status.withParticipatingOrganizations;
   const net = parseMoney(po.transfers) - parseMoney(po.refunds);
@@ -172,7 +175,12 @@ function FundStatusView({ status }: { status: FundStatus }) {
                 </Table.Tr>
                 <Line label="Transfers to PUNOs" value={aa.transfers} indent />
                 <Line label="Refunds from PUNOs" value={aa.refunds} indent sign="−" />
-                <Line label="Administrative Agent fees (1 %)" value={aa.aaFees} indent sign="+" />
+                <Line
+                  label={`Administrative Agent fees${aaFee ? ` (${aaFee})` : ''}`}
+                  value={aa.aaFees}
+                  indent
+                  sign="+"
+                />
                 <Line label="Direct costs" value={aa.directCosts} indent sign="+" />
                 <Line label="Bank charges" value={aa.bankCharges} indent sign="+" />
                 <Line label="Total use of funds" value={aa.totalUses} strong />

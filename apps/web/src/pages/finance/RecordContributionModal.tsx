@@ -8,7 +8,7 @@ import { fundQueries } from '../../api/queries/fund';
 import { useReference } from '../../api/reference';
 import type { S } from '../../api/models';
 import { today } from '../../lib/format';
-import { amountForApi, parseMoneyInput } from '../../lib/money';
+import { amountForApi, formatFeeRate, parseMoneyInput } from '../../lib/money';
 import { DateField } from '../../components/DateField';
 import { DonorSelect } from './DonorSelect';
 
@@ -17,6 +17,8 @@ type ContributionKind = S['RecordContributionDto']['kind'];
 /** The AA records a deposit or a commitment (pledge) of a contributor. */
 export function RecordContributionModal({ onClose }: { onClose: () => void }) {
   const ref = useReference();
+  // The fee rate is the fund's setting, from the server: no sentence until it is known.
+  const aaFee = formatFeeRate(ref.settings?.aaFeeRate);
   const queryClient = useQueryClient();
   const [form, setForm] = useState({
     donorCode: null as string | null,
@@ -138,10 +140,9 @@ export function RecordContributionModal({ onClose }: { onClose: () => void }) {
             onChange={(e) => set({ reference: e.currentTarget.value })}
           />
         </SimpleGrid>
-        {form.kind === 'DEPOSIT' && form.amount && parseMoneyInput(form.amount) !== null && (
+        {form.kind === 'DEPOSIT' && form.amount && parseMoneyInput(form.amount) !== null && aaFee && (
           <Text size="sm" c="dimmed">
-            The Administrative Agent's fee of {(Number(ref.settings?.aaFeeRate ?? '0.01') * 100).toFixed(0)} %
-            is recorded with the deposit.
+            The Administrative Agent's fee of {aaFee} is recorded with the deposit.
           </Text>
         )}
         {record.error && (
