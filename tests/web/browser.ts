@@ -35,6 +35,30 @@ export async function overflow(page: Page): Promise<number> {
   return (await page.evaluate('document.scrollingElement.scrollWidth - window.innerWidth')) as number;
 }
 
+/**
+ * The tables in the main area that scroll sideways inside their box (each by its accessible name):
+ * on a phone a list reads as cards, not as a table to scroll. The budget editor's grid and the
+ * decision pack's proposals side by side are tables of inputs and of columns to compare: they
+ * scroll by design, in a box a keyboard reaches.
+ */
+export async function tablesScrollingSideways(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const found = [];
+    const byDesign = 'table.budget-grid, [aria-label="Proposals side by side"] table';
+    for (const table of document.querySelectorAll('main table')) {
+      if (table.matches(byDesign) || table.getClientRects().length === 0) continue;
+      for (let box = table; box && box.tagName !== 'MAIN'; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (/auto|scroll/.test(style.overflowX) && box.scrollWidth > box.clientWidth + 1) {
+          found.push((table.getAttribute('aria-label') || 'a table') + ' (' + box.scrollWidth + 'px in ' + box.clientWidth + 'px)');
+          break;
+        }
+      }
+    }
+    return found;
+  })()`)) as string[];
+}
+
 export interface Browser {
   context: BrowserContext;
   page: Page;

@@ -2,7 +2,15 @@ import { seedDemo } from '../../seeds/demo.seed';
 import { API, CHAIR, FMU, IOM, SC_UNDP } from '../review/review-fixtures';
 import { minimalPdf } from '../support/documents';
 import { createTestContext, TestContext } from '../support/test-context';
-import { accessibilityProblems, Browser, expect as see, openBrowser, overflow, SIZES } from './browser';
+import {
+  accessibilityProblems,
+  Browser,
+  expect as see,
+  openBrowser,
+  overflow,
+  SIZES,
+  tablesScrollingSideways,
+} from './browser';
 
 jest.setTimeout(900000);
 
@@ -149,6 +157,10 @@ describe.each(SIZES)('Web journey: every screen at $width×$height', (size) => {
         .catch(() => undefined);
       const wide = await overflow(page);
       if (wide > 0) problems.push(`${screen.name}: the page is ${wide}px wider than the window`);
+      // On a phone a list is cards, not a table scrolled sideways inside its box.
+      if (size.name === 'phone')
+        for (const table of await tablesScrollingSideways(page))
+          problems.push(`${screen.name}: ${table} scrolls sideways`);
       for (const violation of await accessibilityProblems(page))
         problems.push(`${screen.name}: ${violation}`);
       await browser.shot(`screen-${screen.name}-${size.name}`);
