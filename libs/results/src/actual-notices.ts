@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { formatDate } from '@mptf/common';
 import type { AuthUser } from '@mptf/identity';
 import { Role } from '@mptf/identity';
 import { NotificationKind, NotificationsService } from '@mptf/notifications';
@@ -10,7 +11,8 @@ const itemOf = (actual: ActualView) => ({
   type: 'actual',
   id: actual.id,
   reference: actual.programmeReference,
-  title: `${actual.indicatorKey} ${actual.indicatorTitle} (${actual.periodStart} – ${actual.periodEnd})`,
+  // Dates as every screen and mail shows them ("1 Sep 2025"), not ISO.
+  title: `${actual.indicatorKey} ${actual.indicatorTitle} (${formatDate(actual.periodStart)} – ${formatDate(actual.periodEnd)})`,
 });
 
 /** Who is told of an actual's submission and return, in the transaction of the change. */
