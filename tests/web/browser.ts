@@ -75,8 +75,8 @@ export async function readingProblems(page: Page): Promise<string[]> {
       // A statement of "label: amount" lines reads without headers; three columns and more do not.
       const columns = Math.max(0, ...[...table.rows].map((row) => row.cells.length));
       if (columns > 2 && !table.querySelector('th')) found.push(name(table) + ' has no column headers');
-      // Money is compared down a column: right-aligned, like the figures of a statement.
-      for (const cell of table.querySelectorAll('td')) {
+      // Money is compared down a column under its header: right-aligned, like a statement's figures.
+      for (const cell of table.querySelector('thead th') ? table.querySelectorAll('td') : []) {
         const text = cell.innerText.trim();
         if (visible(cell) && /^(US\\$\\s?|[A-Z]{3}\\s)?[-−]?[\\d,]+\\.\\d{2}$/.test(text) && !/right|end/.test(getComputedStyle(cell).textAlign))
           found.push(name(table) + ': the amount ' + text + ' is not right-aligned');
