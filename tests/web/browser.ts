@@ -35,6 +35,85 @@ export async function overflow(page: Page): Promise<number> {
   return (await page.evaluate('document.scrollingElement.scrollWidth - window.innerWidth')) as number;
 }
 
+/**
+ * The tables in the main area that scroll sideways inside their box (each by its accessible name):
+ * on a phone a list reads as cards, not as a table to scroll. The budget editor's grid and the
+ * decision pack's proposals side by side are tables of inputs and of columns to compare: they
+ * scroll by design, in a box a keyboard reaches.
+ */
+export async function tablesScrollingSideways(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const found = [];
+    const byDesign = 'table.budget-grid, [aria-label="Proposals side by side"] table';
+    for (const table of document.querySelectorAll('main table')) {
+      if (table.matches(byDesign) || table.getClientRects().length === 0) continue;
+      for (let box = table; box && box.tagName !== 'MAIN'; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (/auto|scroll/.test(style.overflowX) && box.scrollWidth > box.clientWidth + 1) {
+          found.push((table.getAttribute('aria-label') || 'a table') + ' (' + box.scrollWidth + 'px in ' + box.clientWidth + 'px)');
+          break;
+        }
+      }
+    }
+    return found;
+  })()`)) as string[];
+}
+
+/**
+ * What a reader of the main area's tables would stumble on: a table of three columns or more
+ * without column headers (what is this figure?), text cut in a cell (an ellipsis or a clamp hiding the end of a title or a
+ * narrative), an amount not right-aligned in its column, and a reference (MIG-2026-0017) or a
+ * date (3 Dec 2026) broken over two lines.
+ */
+export async function readingProblems(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const found = [];
+    const visible = (element) => element.getClientRects().length > 0;
+    const name = (table) => table.getAttribute('aria-label') || 'a table';
+    for (const table of document.querySelectorAll('main table')) {
+      if (!visible(table)) continue;
+      // A statement of "label: amount" lines reads without headers; three columns and more do not.
+      const columns = Math.max(0, ...[...table.rows].map((row) => row.cells.length));
+      if (columns > 2 && !table.querySelector('th')) found.push(name(table) + ' has no column headers');
+      // Money is compared down a column under its header: right-aligned, like a statement's figures.
+      for (const cell of table.querySelector('thead th') ? table.querySelectorAll('td') : []) {
+        const text = cell.innerText.trim();
+        if (visible(cell) && /^(US\\$\\s?|[A-Z]{3}\\s)?[-−]?[\\d,]+\\.\\d{2}$/.test(text) && !/right|end/.test(getComputedStyle(cell).textAlign))
+          found.push(name(table) + ': the amount ' + text + ' is not right-aligned');
+      }
+      for (const cell of table.querySelectorAll('td *')) {
+        if (!visible(cell)) continue;
+        const style = getComputedStyle(cell);
+        const clamped = style.webkitLineClamp && style.webkitLineClamp !== 'none';
+        const ellipsis = style.textOverflow === 'ellipsis';
+        if ((clamped && cell.scrollHeight > cell.clientHeight + 1) || (ellipsis && cell.scrollWidth > cell.clientWidth + 1))
+          found.push(name(table) + ': "' + cell.textContent.slice(0, 40) + '…" is cut');
+      }
+    }
+    const unbroken = /MIG-\\d{4}-\\d{4}|\\b\\d{1,2}\\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s\\d{4}\\b/g;
+    const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // Text for screen readers only (1 px wide) is on no line a reader sees.
+      if (!node.parentElement || node.parentElement.getBoundingClientRect().width <= 1) continue;
+      // Each reference or date of a text node ("1 Sep 2025 – 31 Aug 2026" has two) on one line.
+      for (const match of node.textContent.matchAll(unbroken)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) found.push('"' + match[0] + '" is broken over two lines');
+      }
+    }
+    return [...new Set(found)];
+  })()`)) as string[];
+}
+
+/** ISO dates (2025-08-15) in the main area's text: every screen writes dates as "15 Aug 2025". */
+export async function isoDatesShown(page: Page): Promise<string[]> {
+  const text = await page.locator('main').innerText();
+  return [...new Set(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [])];
+}
+
 export interface Browser {
   context: BrowserContext;
   page: Page;

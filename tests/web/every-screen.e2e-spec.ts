@@ -2,7 +2,17 @@ import { seedDemo } from '../../seeds/demo.seed';
 import { API, CHAIR, FMU, IOM, SC_UNDP } from '../review/review-fixtures';
 import { minimalPdf } from '../support/documents';
 import { createTestContext, TestContext } from '../support/test-context';
-import { accessibilityProblems, Browser, expect as see, openBrowser, overflow, SIZES } from './browser';
+import {
+  accessibilityProblems,
+  Browser,
+  expect as see,
+  isoDatesShown,
+  openBrowser,
+  overflow,
+  readingProblems,
+  SIZES,
+  tablesScrollingSideways,
+} from './browser';
 
 jest.setTimeout(900000);
 
@@ -74,8 +84,10 @@ function screens(ids: Ids): Screen[] {
 
 /**
  * Every screen of the web app on demo data, as the role that uses it, on a laptop and a phone: no
- * horizontal scroll, no serious or critical accessibility violation (axe-core), no page error, and a
- * screenshot of each (tests/artifacts/screenshots/screen-<name>-<size>.png). Then the details a
+ * horizontal scroll (and on a phone no table scrolling sideways in its box: lists are cards), what
+ * a reader would stumble on (a table without headers, cut text, money not right-aligned, a date or
+ * reference broken over two lines, an ISO date, bare GCM objective numbers), no serious or critical
+ * accessibility violation (axe-core), no page error, and a screenshot of each (tests/artifacts/screenshots/screen-<name>-<size>.png). Then the details a
  * user hit: one date format, plain "not found" pages, confirmed deletes, the screening drawer's
  * links, no "Review" for a recused member, and the queue dashboard opened with the session.
  */
@@ -149,6 +161,20 @@ describe.each(SIZES)('Web journey: every screen at $width×$height', (size) => {
         .catch(() => undefined);
       const wide = await overflow(page);
       if (wide > 0) problems.push(`${screen.name}: the page is ${wide}px wider than the window`);
+      // On a phone a list is cards, not a table scrolled sideways inside its box.
+      if (size.name === 'phone')
+        for (const table of await tablesScrollingSideways(page))
+          problems.push(`${screen.name}: ${table} scrolls sideways`);
+      for (const problem of await readingProblems(page)) problems.push(`${screen.name}: ${problem}`);
+      // A proposal names its GCM objectives ("6. Facilitate fair and ethical recruitment…"), not "6".
+      if (screen.name === 'proposal') {
+        const objectives = await page.getByTestId('gcm-objectives').innerText();
+        if (!/^\d+\. [A-Z][a-z]+ /m.test(objectives) || /^\d+$/m.test(objectives))
+          problems.push(`proposal: GCM objectives read "${objectives.replace(/\s+/g, ' ')}"`);
+      }
+      // The revision's "What changed" lines on programme-work are formatted by their own change.
+      if (screen.name !== 'programme-work')
+        for (const iso of await isoDatesShown(page)) problems.push(`${screen.name}: ISO date ${iso} shown`);
       for (const violation of await accessibilityProblems(page))
         problems.push(`${screen.name}: ${violation}`);
       await browser.shot(`screen-${screen.name}-${size.name}`);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { formatDate } from '@mptf/common';
 import type { AuthUser } from '@mptf/identity';
 import { Role } from '@mptf/identity';
 import { NotificationKind, NotificationsService } from '@mptf/notifications';
@@ -6,11 +7,15 @@ import { EntityManager } from 'typeorm';
 import type { ActualView } from './actuals.service';
 import { ProposalAccessRepository } from './proposal-access.repository';
 
+/** Dates as every screen and mail shows them ("1 Sep 2025", not ISO), each kept on one line. */
+const period = (actual: ActualView) =>
+  [actual.periodStart, actual.periodEnd].map((date) => formatDate(date).replace(/ /g, '\u00a0')).join(' – ');
+
 const itemOf = (actual: ActualView) => ({
   type: 'actual',
   id: actual.id,
   reference: actual.programmeReference,
-  title: `${actual.indicatorKey} ${actual.indicatorTitle} (${actual.periodStart} – ${actual.periodEnd})`,
+  title: `${actual.indicatorKey} ${actual.indicatorTitle} (${period(actual)})`,
 });
 
 /** Who is told of an actual's submission and return, in the transaction of the change. */

@@ -1,4 +1,4 @@
-import { Anchor, Pagination, Group, ScrollArea, Spoiler, Table, Text } from '@mantine/core';
+import { Anchor, Pagination, Group, Spoiler, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { auditQueries } from '../api/queries/audit';
 import { formatDateTime } from '../lib/format';
 import { actionWords, fieldChanges, isId, recordWords } from './audit-words';
 import { EmptyState, QueryState } from './states';
+import { ListTable } from './ListTable';
 
 /** Who did what, when, with the values before and after (GET /audit). */
 export function AuditTable({ entityType, entityId }: { entityType?: string; entityId?: string }) {
@@ -24,7 +25,7 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
     >
       {(data) => (
         <>
-          <ScrollArea>
+          <ListTable>
             <Table miw={960} aria-label="Audit trail" verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -59,7 +60,7 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ListTable>
           {data.total > data.pageSize && (
             <Group justify="flex-end" mt="sm">
               <Pagination

@@ -1,7 +1,7 @@
-import { Button, Group, Pagination, Table, Text, UnstyledButton } from '@mantine/core';
+import { Box, Button, Group, NativeSelect, Pagination, Table, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFileSpreadsheet } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { download, errorMessage } from '../api/client';
 
@@ -17,6 +17,8 @@ export interface ListControls {
   page: number;
   /** Sorts by `field`: ascending first, then the other way on the next click. */
   toggleSort: (field: string) => void;
+  /** Sorts by `field` or `-field` (the phone's "Sort by" select); undefined: the list's own order. */
+  setSort: (sort: string | undefined) => void;
   setPage: (page: number) => void;
   /** Back to page 1 (after a filter changes). */
   resetPage: () => void;
@@ -42,6 +44,7 @@ export function useListControls(): ListControls {
     sort,
     page,
     toggleSort: (field) => update({ sort: sort === field ? `-${field}` : field, page: null }),
+    setSort: (value) => update({ sort: value ?? null, page: null }),
     setPage: (value) => update({ page: value > 1 ? String(value) : null }),
     resetPage: () => update({ page: null }),
   };
@@ -146,5 +149,94 @@ export function ExportCsvButton({
     >
       Export CSV
     </Button>
+  );
+}
+
+interface SortField {
+  field: string;
+  label: string;
+}
+
+/**
+ * Names every body and totals cell after its column (`data-label`, colspans counted) and returns
+ * the sortable columns the header offers. On a phone the cells show that name beside their value.
+ */
+function labelCells(root: HTMLElement): SortField[] {
+  const table = root.querySelector('table');
+  if (!table) return [];
+  const headers: string[] = [];
+  for (const th of table.querySelectorAll<HTMLTableCellElement>('thead tr:last-child th')) {
+    // A column named for screen readers only (an action's column) shows no name on the card either.
+    const shown = th.cloneNode(true) as HTMLElement;
+    shown.querySelectorAll('.sr-only').forEach((hidden) => hidden.remove());
+    const text = (shown.textContent ?? '').replace(/\s+/g, ' ').trim();
+    for (let span = 0; span < Math.max(1, th.colSpan); span++) headers.push(text);
+  }
+  for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr, tfoot tr')) {
+    let column = 0;
+    for (const cell of row.cells) {
+      const label = headers[column] ?? '';
+      if (cell.getAttribute('data-label') !== label) cell.setAttribute('data-label', label);
+      column += Math.max(1, cell.colSpan);
+    }
+  }
+  return [...table.querySelectorAll<HTMLElement>('thead [data-sort-field]')].map((button) => ({
+    field: button.dataset.sortField!,
+    label: (button.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  }));
+}
+
+/**
+ * A list's table, readable on a laptop and on a phone: a real table (with its header cells and
+ * aria-sort) on a wide screen; below 48em each row becomes a card of "column: value" pairs, the
+ * first column its title (with the row's link), the totals row a summary card and the sortable
+ * headers a "Sort by" select, so nothing scrolls sideways (styles.css `.list-table`). The table's
+ * own markup stays as the page writes it: the cells are named after their column here.
+ */
+export function ListTable({
+  children,
+  controls,
+}: {
+  children: ReactNode;
+  /** The list's sort, when its columns sort: the phone's "Sort by" select uses it. */
+  controls?: Pick<ListControls, 'sort' | 'setSort'>;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [fields, setFields] = useState<SortField[]>([]);
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const update = () => {
+      const found = labelCells(root);
+      setFields((current) => (JSON.stringify(current) === JSON.stringify(found) ? current : found));
+    };
+    update();
+    // Rows come and go with the page, the sort and the filters; attributes are not observed.
+    const observer = new MutationObserver(update);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <>
+      {controls && fields.length > 0 && (
+        <Box className="list-sort" p="sm" pb={0}>
+          <NativeSelect
+            label="Sort by"
+            value={controls.sort ?? ''}
+            onChange={(event) => controls.setSort(event.currentTarget.value || undefined)}
+            data={[
+              { value: '', label: 'Default order' },
+              ...fields.flatMap(({ field, label }) => [
+                { value: field, label: `${label}, ascending` },
+                { value: `-${field}`, label: `${label}, descending` },
+              ]),
+            ]}
+          />
+        </Box>
+      )}
+      <div ref={ref} className="list-table">
+        {children}
+      </div>
+    </>
   );
 }

@@ -1,8 +1,12 @@
-import { daysBetween, isoDate } from '@mptf/common';
+import { daysBetween, formatDate, isoDate } from '@mptf/common';
 import type { ProposalStatus } from '../api/models';
 
 /** Dates read one way everywhere ("3 Dec 2026"): the helpers live in @mptf/common, shared with the server. */
 export { DATE_FORMAT, formatDate, formatDateTime } from '@mptf/common';
+
+/** A date as one word (no-break spaces): "31 Dec 2024" is never split over two lines of running text. */
+export const formatDateWhole = (date: string | null | undefined): string =>
+  formatDate(date).replace(/ /g, '\u00a0');
 
 /** Today's UTC calendar date (YYYY-MM-DD). */
 export const today = (): string => isoDate();

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Paper,
-  ScrollArea,
   Select,
   SimpleGrid,
   Stack,
@@ -20,7 +19,13 @@ import { http } from '../../api/client';
 import { contributionQueries, type ContributionFilter } from '../../api/queries/contributions';
 import { useReference } from '../../api/reference';
 import { useAuth } from '../../auth/auth';
-import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
+import {
+  ExportCsvButton,
+  ListFooter,
+  ListTable,
+  SortableTh,
+  useListControls,
+} from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
 import { formatDate } from '../../lib/format';
@@ -157,7 +162,7 @@ export function ContributionsPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ListTable controls={controls}>
               <Table miw={900} aria-label="Contributions">
                 <Table.Thead>
                   <Table.Tr>
@@ -236,7 +241,7 @@ export function ContributionsPage() {
                   </Table.Tr>
                 </Table.Tfoot>
               </Table>
-            </ScrollArea>
+            </ListTable>
             <ListFooter
               total={data.total}
               pageSize={data.pageSize}

@@ -5,7 +5,6 @@ import {
   Group,
   Modal,
   NumberInput,
-  ScrollArea,
   Stack,
   Table,
   Text,
@@ -24,6 +23,7 @@ import { EmptyState, QueryState } from '../../components/states';
 import { Money, ReversalBadge, Section } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';
 import { amountForApi, formatMoney, isEntered, parseMoneyInput, typedTotal } from '../../lib/money';
+import { ListTable } from '../../components/ListTable';
 
 export function ExpenditureReports({ programmeId }: { programmeId: string }) {
   const ref = useReference();
@@ -47,7 +47,7 @@ export function ExpenditureReports({ programmeId }: { programmeId: string }) {
         }
       >
         {(data) => (
-          <ScrollArea>
+          <ListTable>
             <Table miw={760} aria-label="Expenditure reports">
               <Table.Thead>
                 <Table.Tr>
@@ -92,7 +92,7 @@ export function ExpenditureReports({ programmeId }: { programmeId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ListTable>
         )}
       </QueryState>
       {ref.categories.length === 0 && null}

@@ -1,5 +1,5 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Alert, Anchor, Grid, Group, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, Section } from '../../components/ui';
 import { formatMoneyShort, formatRate, toNumber } from '../../lib/money';
 import { ChoiceControl } from '../../components/ChoiceControl';
+import { ListTable } from '../../components/ListTable';
 
 const DIMENSIONS = [
   { value: 'thematicArea', label: 'Thematic area' },
@@ -180,7 +181,7 @@ export function PortfolioPage() {
                 </Grid.Col>
               </Grid>
               <Paper withBorder radius="md">
-                <ScrollArea>
+                <ListTable>
                   <Table miw={760} aria-label="Portfolio figures">
                     <Table.Thead>
                       <Table.Tr>
@@ -215,7 +216,7 @@ export function PortfolioPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </ScrollArea>
+                </ListTable>
               </Paper>
             </>
           );

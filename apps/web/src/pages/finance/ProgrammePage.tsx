@@ -1,4 +1,4 @@
-import { Badge, Button, Grid, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Grid, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconArrowBackUp, IconCash, IconReceipt } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { formatMoneyShort, formatRate } from '../../lib/money';
 import { ResultsMatrix } from '../results/ResultsMatrix';
 import { ExpenditureModal, ExpenditureReports } from './ExpenditureReports';
 import { MovementModal } from './MovementModal';
+import { ListTable } from '../../components/ListTable';
 
 export function ProgrammePage() {
   const { id = '' } = useParams();
@@ -136,7 +137,7 @@ export function ProgrammePage() {
           <Grid gap="lg">
             <Grid.Col span={12}>
               <Section title="By Participating UN Organization">
-                <ScrollArea>
+                <ListTable>
                   <Table miw={960} aria-label="Money by PUNO">
                     <Table.Thead>
                       <Table.Tr>
@@ -188,7 +189,7 @@ export function ProgrammePage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </ScrollArea>
+                </ListTable>
               </Section>
             </Grid.Col>
             <Grid.Col span={12}>
@@ -201,34 +202,44 @@ export function ProgrammePage() {
                     No allocation or transfer yet.
                   </Text>
                 ) : (
-                  <Table fz="sm" aria-label="Movements">
-                    <Table.Tbody>
-                      {[...p.movements].reverse().map((m) => (
-                        <Table.Tr key={m.id} opacity={m.reversedBy || m.reverses ? 0.55 : 1}>
-                          <Table.Td>{formatDate(m.date)}</Table.Td>
-                          <Table.Td>
-                            <Badge
-                              size="sm"
-                              variant="light"
-                              color={m.kind === 'TRANSFER' ? 'teal' : m.kind === 'REFUND' ? 'orange' : 'un'}
-                              c="dark.7"
-                            >
-                              {m.kind === 'TRANSFER'
-                                ? 'Transfer'
-                                : m.kind === 'REFUND'
-                                  ? 'Refund'
-                                  : 'Allocation'}
-                            </Badge>
-                            <ReversalBadge record={m} />
-                          </Table.Td>
-                          <Table.Td>{m.orgCode}</Table.Td>
-                          <Table.Td className="num">
-                            <Money value={m.amount} currency={null} />
-                          </Table.Td>
+                  <ListTable>
+                    <Table fz="sm" aria-label="Movements">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>Date</Table.Th>
+                          <Table.Th>Movement</Table.Th>
+                          <Table.Th>PUNO</Table.Th>
+                          <Table.Th className="num">Amount (US$)</Table.Th>
                         </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {[...p.movements].reverse().map((m) => (
+                          <Table.Tr key={m.id} opacity={m.reversedBy || m.reverses ? 0.55 : 1}>
+                            <Table.Td>{formatDate(m.date)}</Table.Td>
+                            <Table.Td>
+                              <Badge
+                                size="sm"
+                                variant="light"
+                                color={m.kind === 'TRANSFER' ? 'teal' : m.kind === 'REFUND' ? 'orange' : 'un'}
+                                c="dark.7"
+                              >
+                                {m.kind === 'TRANSFER'
+                                  ? 'Transfer'
+                                  : m.kind === 'REFUND'
+                                    ? 'Refund'
+                                    : 'Allocation'}
+                              </Badge>
+                              <ReversalBadge record={m} />
+                            </Table.Td>
+                            <Table.Td>{m.orgCode}</Table.Td>
+                            <Table.Td className="num">
+                              <Money value={m.amount} currency={null} />
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </ListTable>
                 )}
               </Section>
             </Grid.Col>

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Group,
-  Paper,
-  Progress,
-  ScrollArea,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Group, Paper, Progress, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -19,7 +8,13 @@ import { http } from '../../api/client';
 import { programmeQueries, type ProgrammeFilter } from '../../api/queries/programmes';
 import { useReference } from '../../api/reference';
 import { useAuth } from '../../auth/auth';
-import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
+import {
+  ExportCsvButton,
+  ListFooter,
+  ListTable,
+  SortableTh,
+  useListControls,
+} from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatusBadge } from '../../components/ui';
 import { formatDate } from '../../lib/format';
@@ -125,7 +120,7 @@ export function ProgrammesPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ListTable controls={controls}>
               <Table miw={1000} aria-label="Programmes">
                 <Table.Thead>
                   <Table.Tr>
@@ -157,12 +152,10 @@ export function ProgrammesPage() {
                         <Anchor component={Link} to={`/programmes/${p.id}`} ff="monospace" fw={600} size="sm">
                           {p.reference}
                         </Anchor>
-                        <Text size="sm" lineClamp={1}>
-                          {p.title}
-                        </Text>
+                        <Text size="sm">{p.title}</Text>
                         <Text size="xs" c="dimmed">
-                          TA{p.thematicAreaCode} · {p.countryCodes.join(', ') || 'Global'} · start{' '}
-                          {formatDate(p.startDate ?? null)}
+                          TA{p.thematicAreaCode} · {p.countryCodes.join(', ') || 'Global'} ·{' '}
+                          {p.startDate ? `start ${formatDate(p.startDate)}` : 'not started yet'}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -209,7 +202,7 @@ export function ProgrammesPage() {
                   </Table.Tr>
                 </Table.Tfoot>
               </Table>
-            </ScrollArea>
+            </ListTable>
             <ListFooter
               total={data.total}
               pageSize={data.pageSize}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { data, http } from '../../api/client';
 import type { components } from '../../api/schema';
 import { QueryState } from '../../components/states';
+import { ListTable } from '../../components/ListTable';
 import { Money } from '../../components/ui';
 import { formatDate } from '../../lib/format';
 import { FundPipelineButton } from '../review/FundPipelineButton';
@@ -109,7 +110,7 @@ function DonorPosition({ position }: { position: Position }) {
         In the currency of your pledges. US$ values are at each entry’s own date, so a pledge and its payments
         in euros differ in US$ by the exchange difference shown.
       </Text>
-      <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your pledges and payments">
+      <ListTable>
         <Table aria-label="Your pledges and payments">
           <Table.Thead>
             <Table.Tr>
@@ -140,25 +141,36 @@ function DonorPosition({ position }: { position: Position }) {
             ))}
           </Table.Tbody>
         </Table>
-      </div>
+      </ListTable>
       <Text size="sm" mt="sm">
         Your deposits after the AA fee: <Money value={position.netDepositsUsd} />,{' '}
-        {(Number(position.shareOfFund) * 100).toFixed(1)} % of all donors’ deposits. What your money funds, by
-        thematic area:
+        {(Number(position.shareOfFund) * 100).toFixed(1)} % of all donors’ deposits.
       </Text>
-      <Stack gap={2} mt={4} data-testid="donor-funds">
-        {position.funds.map((area) => (
-          <Text size="sm" key={area.thematicAreaCode}>
-            {area.title}: <Money value={area.attributedTransfersUsd} /> of transfers
-            {area.earmarkedUsd !== '0.00' && (
-              <>
-                {' '}
-                (you earmarked <Money value={area.earmarkedUsd} />)
-              </>
-            )}
-          </Text>
-        ))}
-      </Stack>
+      {/* What the money funds: one line per area, the amounts in a right-aligned column to compare. */}
+      <ListTable>
+        <Table mt="sm" aria-label="What your money funds" data-testid="donor-funds">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>What your money funds, by thematic area</Table.Th>
+              <Table.Th className="num">Share of transfers (US$)</Table.Th>
+              <Table.Th className="num">You earmarked (US$)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {position.funds.map((area) => (
+              <Table.Tr key={area.thematicAreaCode}>
+                <Table.Td>{area.title}</Table.Td>
+                <Table.Td className="num">
+                  <Money value={area.attributedTransfersUsd} currency={null} />
+                </Table.Td>
+                <Table.Td className="num">
+                  {area.earmarkedUsd !== '0.00' ? <Money value={area.earmarkedUsd} currency={null} /> : '—'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ListTable>
     </Card>
   );
 }

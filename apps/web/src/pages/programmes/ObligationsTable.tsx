@@ -1,8 +1,9 @@
-import { Anchor, Badge, ScrollArea, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Obligation } from '../../api/models';
 import { formatDate } from '../../lib/format';
 import { KIND_LABEL, OBLIGATION_COLOR } from './programme-work-labels';
+import { ListTable } from '../../components/ListTable';
 
 /** How the calendar says where an obligation stands: overdue by how long, submitted late. */
 export function obligationState(o: Obligation): string {
@@ -14,7 +15,7 @@ export function obligationState(o: Obligation): string {
 
 export function ObligationsTable({ items, showProgramme }: { items: Obligation[]; showProgramme: boolean }) {
   return (
-    <ScrollArea>
+    <ListTable>
       <Table miw={760} aria-label="Reporting obligations" fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -37,7 +38,7 @@ export function ObligationsTable({ items, showProgramme }: { items: Obligation[]
                   <Anchor component={Link} to={`/programmes/${o.programmeId}/work`} ff="monospace" size="sm">
                     {o.reference}
                   </Anchor>
-                  <Text size="xs" c="dimmed" lineClamp={1}>
+                  <Text size="xs" c="dimmed">
                     {o.title}
                   </Text>
                 </Table.Td>
@@ -57,9 +58,10 @@ export function ObligationsTable({ items, showProgramme }: { items: Obligation[]
               </Table.Td>
               <Table.Td>{o.orgCode ?? `${o.convenerCode} (convener)`}</Table.Td>
               <Table.Td>
-                {formatDate(o.periodStart)} – {formatDate(o.periodEnd)}
+                <span className="nowrap">{formatDate(o.periodStart)}</span> –{' '}
+                <span className="nowrap">{formatDate(o.periodEnd)}</span>
               </Table.Td>
-              <Table.Td>{formatDate(o.dueDate)}</Table.Td>
+              <Table.Td className="nowrap">{formatDate(o.dueDate)}</Table.Td>
               <Table.Td>
                 <Badge
                   color={OBLIGATION_COLOR[o.status]}
@@ -74,6 +76,6 @@ export function ObligationsTable({ items, showProgramme }: { items: Obligation[]
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea>
+    </ListTable>
   );
 }

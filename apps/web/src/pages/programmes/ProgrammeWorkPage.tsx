@@ -174,8 +174,8 @@ export function ProgrammeWorkPage() {
                     <Table.Td>
                       {v.version === 0 ? 'Approved proposal' : `${v.version}: ${REVISION_LABEL[v.kind!]}`}
                     </Table.Td>
-                    <Table.Td>{formatDate(v.inForceFrom)}</Table.Td>
-                    <Table.Td>{formatDate(v.content.endDate)}</Table.Td>
+                    <Table.Td className="nowrap">{formatDate(v.inForceFrom)}</Table.Td>
+                    <Table.Td className="nowrap">{formatDate(v.content.endDate)}</Table.Td>
                     <Table.Td>{v.changes.map(describeChange).join(' · ') || '—'}</Table.Td>
                   </Table.Tr>
                 ))}

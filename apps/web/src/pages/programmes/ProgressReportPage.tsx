@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -20,8 +9,9 @@ import { programmeWorkQueries } from '../../api/queries/programme-work';
 import { useAuth } from '../../auth/auth';
 import { ErrorState, LoadingState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatDateWhole } from '../../lib/format';
 import { KIND_LABEL } from './programme-work-labels';
+import { ListTable } from '../../components/ListTable';
 
 const FIELDS: {
   key: keyof Pick<ReportSection, 'progress' | 'challenges' | 'adjustments' | 'genderHumanRights' | 'story'>;
@@ -144,7 +134,7 @@ export function ProgressReportPage() {
             {r.status.toLowerCase()}
           </Badge>
         }
-        description={`${r.reference} · ${r.title} · period ${formatDate(r.periodStart)} – ${formatDate(r.periodEnd)} · due ${formatDate(r.dueDate)} · programme version ${r.versionInForce}`}
+        description={`${r.reference} · ${r.title} · period ${formatDateWhole(r.periodStart)} – ${formatDateWhole(r.periodEnd)} · due ${formatDateWhole(r.dueDate)} · programme version ${r.versionInForce}`}
       />
       {r.status === 'RETURNED' && lastReturn && (
         <Alert color="red" title="Returned by the fund unit">
@@ -243,23 +233,33 @@ export function ProgressReportPage() {
             No actual reported for this period.
           </Text>
         ) : (
-          <ScrollArea>
+          <ListTable>
             <Table fz="sm" miw={520} aria-label="Actuals of the period">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Indicator</Table.Th>
+                  <Table.Th>Title</Table.Th>
+                  <Table.Th>Period</Table.Th>
+                  <Table.Th className="num">Value</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {r.actuals.map((a) => (
                   <Table.Tr key={a.id}>
                     <Table.Td>{a.indicatorKey}</Table.Td>
                     <Table.Td>{a.indicatorTitle}</Table.Td>
                     <Table.Td>
-                      {formatDate(a.periodStart)} – {formatDate(a.periodEnd)}
+                      <span className="nowrap">{formatDate(a.periodStart)}</span> –{' '}
+                      <span className="nowrap">{formatDate(a.periodEnd)}</span>
                     </Table.Td>
-                    <Table.Td>{a.value ?? '—'}</Table.Td>
+                    <Table.Td className="num">{a.value ?? '—'}</Table.Td>
                     <Table.Td>{a.status.toLowerCase()}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ListTable>
         )}
       </Section>
       <Section title="Submitted versions">
@@ -268,8 +268,16 @@ export function ProgressReportPage() {
             Not submitted yet.
           </Text>
         ) : (
-          <ScrollArea>
+          <ListTable>
             <Table fz="sm" miw={520} aria-label="Submitted versions">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Version</Table.Th>
+                  <Table.Th>Submitted</Table.Th>
+                  <Table.Th>Outcome</Table.Th>
+                  <Table.Th>Comment</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {r.versions.map((v) => (
                   <Table.Tr key={v.version}>
@@ -283,7 +291,7 @@ export function ProgressReportPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ListTable>
         )}
       </Section>
     </Stack>

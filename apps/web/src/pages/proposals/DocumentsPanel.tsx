@@ -4,7 +4,6 @@ import {
   FileInput,
   Group,
   Modal,
-  ScrollArea,
   Select,
   Stack,
   Table,
@@ -20,6 +19,7 @@ import type { ProposalDocument } from '../../api/models';
 import { proposalQueries } from '../../api/queries/proposals';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
+import { ListTable } from '../../components/ListTable';
 
 const KINDS = [
   { value: 'CONCEPT_NOTE', label: 'Concept note' },
@@ -123,7 +123,7 @@ export function DocumentsPanel({ proposalId, editable }: { proposalId: string; e
       ) : documents.error ? (
         <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />
       ) : documents.data && documents.data.length > 0 ? (
-        <ScrollArea>
+        <ListTable>
           <Table aria-label="Documents" miw={560}>
             <Table.Thead>
               <Table.Tr>
@@ -190,7 +190,7 @@ export function DocumentsPanel({ proposalId, editable }: { proposalId: string; e
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </ListTable>
       ) : (
         <Text size="sm" c="dimmed">
           No documents attached yet.

@@ -1,4 +1,4 @@
-import { Badge, Button, Grid, Group, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Button, Grid, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconChartBar, IconClipboardCheck, IconEdit, IconInbox } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { DocumentsPanel } from './DocumentsPanel';
 import { EligibilityCheck, LatestComment, TimelineView } from './ProposalStatusPanels';
 import { RevisionsView } from './RevisionsView';
 import { WithdrawButton } from './WithdrawButton';
+import { ListTable } from '../../components/ListTable';
 
 const PROGRAMME_STATUSES = ['APPROVED', 'ACTIVE', 'OPERATIONALLY_CLOSED', 'FINANCIALLY_CLOSED'];
 const WITHDRAWABLE = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'REVISION_REQUESTED', 'PIPELINE'];
@@ -138,14 +139,16 @@ export function ProposalPage() {
                         {p.thematicAreaCode}. {ref.areaTitle(p.thematicAreaCode)}
                       </Text>
                     </Field>
+                    {/* Each objective by its number and name: a bare "6" says nothing to a member or a donor. */}
                     <Field label="GCM objectives">
-                      <Group gap={4}>
+                      <Stack gap={4} data-testid="gcm-objectives">
+                        {p.gcmObjectiveCodes.length === 0 && <Text size="sm">None chosen yet</Text>}
                         {p.gcmObjectiveCodes.map((code) => (
-                          <Badge key={code} variant="light" title={ref.objectiveTitle(code)}>
-                            {code}
-                          </Badge>
+                          <Text key={code} size="sm">
+                            {code}. {ref.objectiveTitle(code)}
+                          </Text>
                         ))}
-                      </Group>
+                      </Stack>
                     </Field>
                     <Field label="Countries">
                       <Text size="sm">
@@ -187,7 +190,7 @@ export function ProposalPage() {
               title="Budget by PUNO"
               description={`Indirect support costs at ${(Number(p.indirectRate) * 100).toFixed(1)} % of direct costs.`}
             >
-              <ScrollArea>
+              <ListTable>
                 <Table miw={560} aria-label="Budget by PUNO">
                   <Table.Thead>
                     <Table.Tr>
@@ -235,7 +238,7 @@ export function ProposalPage() {
                     </Table.Tr>
                   </Table.Tfoot>
                 </Table>
-              </ScrollArea>
+              </ListTable>
             </Section>
           </Stack>
         </Tabs.Panel>

@@ -4,7 +4,6 @@ import {
   Group,
   MultiSelect,
   Paper,
-  ScrollArea,
   Select,
   Stack,
   Table,
@@ -21,7 +20,13 @@ import { proposalQueries, type ProposalFilter } from '../../api/queries/proposal
 import { useReference } from '../../api/reference';
 import type { ProposalStatus } from '../../api/models';
 import { useAuth } from '../../auth/auth';
-import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
+import {
+  ExportCsvButton,
+  ListFooter,
+  ListTable,
+  SortableTh,
+  useListControls,
+} from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatusBadge } from '../../components/ui';
 import { formatDate, STATUS_LABEL } from '../../lib/format';
@@ -146,7 +151,7 @@ export function ProposalsPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ListTable controls={controls}>
               <Table miw={860} aria-label="Proposals">
                 <Table.Thead>
                   <Table.Tr>
@@ -182,9 +187,7 @@ export function ProposalsPage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td maw={380}>
-                        <Text size="sm" lineClamp={2}>
-                          {p.title}
-                        </Text>
+                        <Text size="sm">{p.title}</Text>
                       </Table.Td>
                       <Table.Td>
                         <StatusBadge status={p.status as ProposalStatus} size="sm" />
@@ -218,7 +221,7 @@ export function ProposalsPage() {
                   </Table.Tr>
                 </Table.Tfoot>
               </Table>
-            </ScrollArea>
+            </ListTable>
             <ListFooter
               total={data.total}
               pageSize={PAGE_SIZE}

@@ -5,7 +5,6 @@ import {
   Grid,
   Group,
   Paper,
-  ScrollArea,
   SegmentedControl,
   Select,
   Stack,
@@ -27,7 +26,13 @@ import { reportQueries, type ReportFilter } from '../../api/queries/reports';
 import { useReference } from '../../api/reference';
 import type { ReportFormat, ReportParameters, ReportRun, ReportType } from '../../api/models';
 import { useAuth } from '../../auth/auth';
-import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
+import {
+  ExportCsvButton,
+  ListFooter,
+  ListTable,
+  SortableTh,
+  useListControls,
+} from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { REPORT_HINT, REPORT_LABEL } from './report-labels';
@@ -300,7 +305,7 @@ export function ReportsPage() {
               }
             >
               {(page) => (
-                <ScrollArea>
+                <ListTable controls={controls}>
                   <Table miw={560} aria-label="Generated reports" verticalSpacing="sm">
                     <Table.Thead>
                       <Table.Tr>
@@ -330,7 +335,7 @@ export function ReportsPage() {
                     controls={controls}
                     noun={['report', 'reports']}
                   />
-                </ScrollArea>
+                </ListTable>
               )}
             </QueryState>
           </Section>

@@ -5,7 +5,6 @@ import {
   Group,
   Modal,
   Paper,
-  ScrollArea,
   Spoiler,
   Stack,
   Table,
@@ -22,7 +21,13 @@ import { Link } from 'react-router';
 import { data, errorMessage, http } from '../../api/client';
 import type { Actual } from '../../api/models';
 import { resultsQueries, type ActualFilter } from '../../api/queries/results';
-import { ExportCsvButton, ListFooter, SortableTh, useListControls } from '../../components/ListTable';
+import {
+  ExportCsvButton,
+  ListFooter,
+  ListTable,
+  SortableTh,
+  useListControls,
+} from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -105,7 +110,7 @@ export function ActualsQueuePage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ListTable controls={controls}>
               <Table miw={980} aria-label="Submitted actuals">
                 <Table.Thead>
                   <Table.Tr>
@@ -163,7 +168,7 @@ export function ActualsQueuePage() {
                       </Table.Td>
                       <Table.Td maw={300}>
                         {/* The whole narrative, folded when long: the approval judges all of it. */}
-                        <Spoiler maxHeight={66} showLabel="Read all" hideLabel="Show less">
+                        <Spoiler maxHeight={65} showLabel="Read all" hideLabel="Show less">
                           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                             {a.narrative}
                           </Text>
@@ -201,7 +206,7 @@ export function ActualsQueuePage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea>
+            </ListTable>
             <ListFooter
               total={data.total}
               pageSize={data.pageSize}

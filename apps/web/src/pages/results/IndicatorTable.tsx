@@ -1,8 +1,9 @@
-import { Badge, Button, Group, ScrollArea, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import type { IndicatorView, TargetView } from '../../api/models';
 import { formatDate } from '../../lib/format';
 import { FundIndicatorName } from './FundIndicator';
 import { ACTUAL_COLOR, MEASURES } from './matrix-labels';
+import { ListTable } from '../../components/ListTable';
 
 export function IndicatorTable({
   indicators,
@@ -20,7 +21,7 @@ export function IndicatorTable({
       </Text>
     );
   return (
-    <ScrollArea>
+    <ListTable>
       <Table miw={720} fz="sm" verticalSpacing={6} aria-label="Indicators">
         <Table.Thead>
           <Table.Tr>
@@ -124,6 +125,6 @@ export function IndicatorTable({
           )}
         </Table.Tbody>
       </Table>
-    </ScrollArea>
+    </ListTable>
   );
 }

@@ -1,15 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import {
-  Group,
-  Paper,
-  Progress,
-  ScrollArea,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Group, Paper, Progress, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -19,6 +9,7 @@ import type { RollupGroup } from '../../api/models';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { formatRate } from '../../lib/money';
+import { ListTable } from '../../components/ListTable';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
@@ -110,7 +101,7 @@ export function RollupPage() {
               />
             </Section>
             <Paper withBorder radius="md">
-              <ScrollArea>
+              <ListTable>
                 <Table miw={820} aria-label="Results roll-up">
                   <Table.Thead>
                     <Table.Tr>
@@ -161,7 +152,7 @@ export function RollupPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </ScrollArea>
+              </ListTable>
             </Paper>
           </>
         )}

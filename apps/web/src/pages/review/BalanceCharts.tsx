@@ -1,11 +1,12 @@
 import { BarChart } from '@mantine/charts';
-import { Grid, ScrollArea, Table, Title } from '@mantine/core';
+import { Grid, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { AREA_SHORT } from '../../api/reference';
 import type { DecisionPack } from '../../api/models';
 import { Section } from '../../components/ui';
 import { pct } from './meeting-labels';
 import { ChoiceControl } from '../../components/ChoiceControl';
+import { ListTable } from '../../components/ListTable';
 
 /** One chart row per key of either balance: its share now and if the proposal were approved. */
 function shareRows<Label extends { group: string }>(
@@ -86,7 +87,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
           />
         </Grid.Col>
       </Grid>
-      <ScrollArea mt="md">
+      <ListTable>
         <Table miw={480} fz="sm" aria-label="Balance figures">
           <Table.Thead>
             <Table.Tr>
@@ -120,7 +121,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </ListTable>
     </Section>
   );
 }

@@ -5,7 +5,6 @@ import {
   Modal,
   MultiSelect,
   Paper,
-  ScrollArea,
   Stack,
   Table,
   Text,
@@ -24,6 +23,7 @@ import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader } from '../../components/ui';
 import { daysUntil, formatDate } from '../../lib/format';
 import { DateField } from '../../components/DateField';
+import { ListTable } from '../../components/ListTable';
 
 export function MeetingsPage() {
   const { can } = useAuth();
@@ -61,7 +61,7 @@ export function MeetingsPage() {
       >
         {(items) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ListTable>
               <Table miw={600} aria-label="Meetings">
                 <Table.Thead>
                   <Table.Tr>
@@ -95,7 +95,7 @@ export function MeetingsPage() {
                     ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea>
+            </ListTable>
           </Paper>
         )}
       </QueryState>

@@ -6,7 +6,6 @@ import {
   Button,
   Group,
   Paper,
-  ScrollArea,
   SimpleGrid,
   Stack,
   Table,
@@ -28,6 +27,7 @@ import { Money, PageHeader, StatTile } from '../../components/ui';
 import { formatDate } from '../../lib/format';
 import { formatMoneyShort, parseMoney } from '../../lib/money';
 import { FundPipelineButton } from './FundPipelineButton';
+import { ListTable } from '../../components/ListTable';
 
 export function PipelinePage() {
   const { can } = useAuth();
@@ -134,7 +134,7 @@ export function PipelinePage() {
       >
         {() => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ListTable>
               <Table miw={720} aria-label="Pipeline ranking">
                 <Table.Thead>
                   <Table.Tr>
@@ -226,7 +226,7 @@ export function PipelinePage() {
                   })}
                 </Table.Tbody>
               </Table>
-            </ScrollArea>
+            </ListTable>
           </Paper>
         )}
       </QueryState>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { AREA_SHORT } from '../../api/reference';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader } from '../../components/ui';
 import { daysUntil, formatDate } from '../../lib/format';
+import { ListTable } from '../../components/ListTable';
 
 export function DueBadge({ date, overdue }: { date: string | null | undefined; overdue?: boolean }) {
   if (!date)
@@ -60,7 +61,7 @@ export function ReviewQueuePage() {
       >
         {(items) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ListTable>
               <Table miw={760} aria-label="Proposals to review">
                 <Table.Thead>
                   <Table.Tr>
@@ -92,9 +93,7 @@ export function ReviewQueuePage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td maw={360}>
-                        <Text size="sm" lineClamp={2}>
-                          {item.title}
-                        </Text>
+                        <Text size="sm">{item.title}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
@@ -119,7 +118,7 @@ export function ReviewQueuePage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea>
+            </ListTable>
           </Paper>
         )}
       </QueryState>

@@ -7,7 +7,6 @@ import {
   Group,
   Paper,
   Radio,
-  ScrollArea,
   SimpleGrid,
   Stack,
   Table,
@@ -29,6 +28,7 @@ import { Field, Money, PageHeader } from '../../components/ui';
 import { addDays } from '@mptf/common';
 import { daysUntil, formatDate, formatDateTime, today } from '../../lib/format';
 import { DateField } from '../../components/DateField';
+import { ListTable } from '../../components/ListTable';
 
 export function ScreeningPage() {
   const [params, setParams] = useSearchParams();
@@ -55,7 +55,7 @@ export function ScreeningPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ScrollArea>
+            <ListTable>
               <Table miw={780} aria-label="Submitted proposals">
                 <Table.Thead>
                   <Table.Tr>
@@ -96,9 +96,7 @@ export function ScreeningPage() {
                             </Anchor>
                           </Table.Td>
                           <Table.Td maw={340}>
-                            <Text size="sm" lineClamp={2}>
-                              {p.title}
-                            </Text>
+                            <Text size="sm">{p.title}</Text>
                           </Table.Td>
                           <Table.Td>{p.convenerCode}</Table.Td>
                           <Table.Td className="num">
@@ -119,7 +117,7 @@ export function ScreeningPage() {
                     })}
                 </Table.Tbody>
               </Table>
-            </ScrollArea>
+            </ListTable>
           </Paper>
         )}
       </QueryState>
