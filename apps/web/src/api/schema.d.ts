@@ -4693,7 +4693,7 @@ export interface operations {
   ResultsController_listActuals: {
     parameters: {
       query?: {
-        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        /** @description csv: the whole list with the same filters, search and sort (every page, read in one snapshot; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings); a list of more than MAX_EXPORT_ROWS rows (20000 by default) is 422 EXPORT_ROW_LIMIT */
         format?: 'json' | 'csv';
         indicatorId?: string;
         page?: number;
@@ -5085,7 +5085,7 @@ export interface operations {
     parameters: {
       query?: {
         donor?: string;
-        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        /** @description csv: the whole list with the same filters, search and sort (every page, read in one snapshot; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings); a list of more than MAX_EXPORT_ROWS rows (20000 by default) is 422 EXPORT_ROW_LIMIT */
         format?: 'json' | 'csv';
         kind?: 'COMMITMENT' | 'DEPOSIT';
         page?: number;
@@ -5657,7 +5657,7 @@ export interface operations {
   ProgrammesController_list: {
     parameters: {
       query?: {
-        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        /** @description csv: the whole list with the same filters, search and sort (every page, read in one snapshot; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings); a list of more than MAX_EXPORT_ROWS rows (20000 by default) is 422 EXPORT_ROW_LIMIT */
         format?: 'json' | 'csv';
         /** @description Programmes this organization takes part in (PUNO or convener) */
         organization?: string;
@@ -6190,7 +6190,7 @@ export interface operations {
       query?: {
         convener?: string;
         country?: string;
-        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        /** @description csv: the whole list with the same filters, search and sort (every page, read in one snapshot; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings); a list of more than MAX_EXPORT_ROWS rows (20000 by default) is 422 EXPORT_ROW_LIMIT */
         format?: 'json' | 'csv';
         gcmObjective?: number;
         /** @description a participating organization (or the convener) */
@@ -7076,7 +7076,7 @@ export interface operations {
   ReportsController_list: {
     parameters: {
       query?: {
-        /** @description csv: the whole list with the same filters, search and sort (every page; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings) */
+        /** @description csv: the whole list with the same filters, search and sort (every page, read in one snapshot; page and pageSize are ignored) as a CSV file (text/csv, UTF-8 with BOM, header row, money as decimal strings); a list of more than MAX_EXPORT_ROWS rows (20000 by default) is 422 EXPORT_ROW_LIMIT */
         format?: 'json' | 'csv';
         page?: number;
         pageSize?: number;
