@@ -9,6 +9,7 @@ import { programmeWorkQueries } from '../../api/queries/programme-work';
 import { programmeQueries } from '../../api/queries/programmes';
 import { useAuth } from '../../auth/auth';
 import { ErrorState, LoadingState, QueryState } from '../../components/states';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader, Section, StatusBadge } from '../../components/ui';
 import { formatDate } from '../../lib/format';
 import { ObligationsTable } from './ObligationsTable';
@@ -159,28 +160,30 @@ export function ProgrammeWorkPage() {
       >
         <QueryState query={versions}>
           {(data) => (
-            <Table fz="sm" aria-label="Versions">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Version</Table.Th>
-                  <Table.Th>In force from</Table.Th>
-                  <Table.Th>End date</Table.Th>
-                  <Table.Th>What changed</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((v) => (
-                  <Table.Tr key={v.version}>
-                    <Table.Td>
-                      {v.version === 0 ? 'Approved proposal' : `${v.version}: ${REVISION_LABEL[v.kind!]}`}
-                    </Table.Td>
-                    <Table.Td className="nowrap">{formatDate(v.inForceFrom)}</Table.Td>
-                    <Table.Td className="nowrap">{formatDate(v.content.endDate)}</Table.Td>
-                    <Table.Td>{v.changes.map(describeChange).join(' · ') || '—'}</Table.Td>
+            <ListTable>
+              <Table fz="sm" aria-label="Versions">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Version</Table.Th>
+                    <Table.Th>In force from</Table.Th>
+                    <Table.Th>End date</Table.Th>
+                    <Table.Th>What changed</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.map((v) => (
+                    <Table.Tr key={v.version}>
+                      <Table.Td>
+                        {v.version === 0 ? 'Approved proposal' : `${v.version}: ${REVISION_LABEL[v.kind!]}`}
+                      </Table.Td>
+                      <Table.Td className="nowrap">{formatDate(v.inForceFrom)}</Table.Td>
+                      <Table.Td className="nowrap">{formatDate(v.content.endDate)}</Table.Td>
+                      <Table.Td>{v.changes.map(describeChange).join(' · ') || '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ListTable>
           )}
         </QueryState>
       </Section>

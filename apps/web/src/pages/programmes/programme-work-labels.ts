@@ -31,7 +31,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function describeChange(change: FieldChange): string {
   const show = (value: unknown) => {
     if (value === null || value === undefined) return '—';
-    return typeof value === 'string' && ISO_DATE.test(value) ? formatDate(value) : String(value);
+    // A date is one word to the line breaker ("31 Aug 2027" never split over two lines).
+    return typeof value === 'string' && ISO_DATE.test(value)
+      ? formatDate(value).replace(/ /g, '\u00a0')
+      : String(value);
   };
   return `${FIELD_LABEL[change.field] ?? change.field}: ${show(change.from)} → ${show(change.to)}`;
 }
