@@ -1,46 +1,16 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { FinanceService, shareOf } from '@mptf/finance';
 import { parseMoney } from '@mptf/platform';
-import {
-  CellValue,
-  ReportComposer,
-  REPORT_COMPOSERS,
-  ReportDocument,
-  ReportType,
-  TableBlock,
-} from '@mptf/reporting';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { CellValue, ReportType, TableBlock } from '@mptf/reporting';
 import { insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
-import { binary, finished } from './report-fixtures';
+import { binary, composeReport, finished, keep, pdfText, tableOf as table, tablesOf as tables } from './report-fixtures';
 
 const AA = 'aa@mptf.test';
 const FMU = 'fmu@mptf.test';
 
-/** Set REPORT_SAMPLES_DIR to keep the generated files for a look (pdftoppm -png -r 60 …). */
-function keep(name: string, content: Buffer): void {
-  const folder = process.env.REPORT_SAMPLES_DIR;
-  if (folder) writeFileSync(join(folder, name), content);
-}
-
 const money = (value: CellValue) => parseMoney(String(value));
 
-/** Every table of a document, by title. */
-function tables(document: ReportDocument): TableBlock[] {
-  return document.sections.flatMap((s) => s.blocks.filter((b): b is TableBlock => b.kind === 'table'));
-}
-function table(document: ReportDocument, title: RegExp): TableBlock {
-  const found = tables(document).find((t) => title.test(t.title ?? ''));
-  if (!found)
-    throw new Error(
-      `no table ${title} in ${tables(document)
-        .map((t) => t.title)
-        .join(' | ')}`,
-    );
-  return found;
-}
 const row = (t: TableBlock, item: RegExp) => {
   const found = t.rows.find((r) => item.test(String(Object.values(r)[0])));
   if (!found) throw new Error(`no row ${item} in ${t.title}`);
@@ -56,25 +26,7 @@ describe('donor reports: finance as the MPTF Office presents it', () => {
   let t: TestContext;
   let worker: INestApplicationContext;
 
-  const compose = async (type: ReportType, parameters: Record<string, unknown>): Promise<ReportDocument> => {
-    const composer = (t.app.get(REPORT_COMPOSERS) as ReportComposer[]).find((c) => c.type === type)!;
-    const runner = t.db.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction('REPEATABLE READ');
-    try {
-      const composed = await composer.compose({
-        manager: runner.manager,
-        runId: 'test',
-        parameters,
-        generatedAt: new Date(),
-        progress: async () => undefined,
-      });
-      return composed.document;
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
-  };
+  const compose = (type: ReportType, parameters: Record<string, unknown>) => composeReport(t, type, parameters);
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -305,7 +257,7 @@ describe('donor reports: finance as the MPTF Office presents it', () => {
       const file = (await t.http.get(`/api/v1/reports/${run.id}/file`).set(fmu).buffer(true).parse(binary))
         .body as Buffer;
       keep(name, file);
-      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file }).toString('utf8');
+      const text = pdfText(file);
       expect(text).toContain('6,000,000.00');
       if (name.startsWith('annual')) expect(text).toContain('n/a');
     }
