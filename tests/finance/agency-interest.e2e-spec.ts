@@ -1,4 +1,11 @@
-import { binary, composeReport, finished, keep, pdfText, tableOf as tableOfDocument } from '../reporting/report-fixtures';
+import {
+  binary,
+  composeReport,
+  finished,
+  keep,
+  pdfText,
+  tableOf as tableOfDocument,
+} from '../reporting/report-fixtures';
 import { ReportType, TableBlock } from '@mptf/reporting';
 import { deposit, underReview } from '../review/review-fixtures';
 import {

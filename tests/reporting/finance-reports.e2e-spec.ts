@@ -1,10 +1,18 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { FinanceService, shareOf } from '@mptf/finance';
 import { parseMoney } from '@mptf/platform';
-import { CellValue, ReportType, TableBlock } from '@mptf/reporting';
+import { CellValue, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
 import { insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
-import { binary, composeReport, finished, keep, pdfText, tableOf as table, tablesOf as tables } from './report-fixtures';
+import {
+  binary,
+  composeReport,
+  finished,
+  keep,
+  pdfText,
+  tableOf as table,
+  tablesOf as tables,
+} from './report-fixtures';
 
 const AA = 'aa@mptf.test';
 const FMU = 'fmu@mptf.test';
@@ -26,7 +34,8 @@ describe('donor reports: finance as the MPTF Office presents it', () => {
   let t: TestContext;
   let worker: INestApplicationContext;
 
-  const compose = (type: ReportType, parameters: Record<string, unknown>) => composeReport(t, type, parameters);
+  const compose = (type: ReportType, parameters: Record<string, unknown>) =>
+    composeReport(t, type, parameters);
 
   beforeAll(async () => {
     t = await createTestContext();

@@ -95,7 +95,11 @@ const NAV: NavGroup[] = [
         icon: IconUsersGroup,
         needs: ['programme.read'],
         label2: (scope) =>
-          scope.ownAgencyOnly ? 'My programmes' : scope.readsFundRecords ? 'Programmes & transfers' : 'Programmes',
+          scope.ownAgencyOnly
+            ? 'My programmes'
+            : scope.readsFundRecords
+              ? 'Programmes & transfers'
+              : 'Programmes',
       },
       { to: '/portfolio', label: 'Portfolio', icon: IconChartPie, needs: ['portfolio.read'] },
       { to: '/calendar', label: 'Reporting calendar', icon: IconCalendarDue, needs: ['programme-work.read'] },
