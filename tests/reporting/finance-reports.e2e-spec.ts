@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { FinanceService, shareOf } from '@mptf/finance';
+import { shareOf } from '@mptf/finance';
 import { parseMoney } from '@mptf/platform';
 import { CellValue, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
-import { insertProgramme } from '../support/programme-fixtures';
+import { allocateProgramme, insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 import {
   binary,
@@ -72,20 +72,14 @@ describe('donor reports: finance as the MPTF Office presents it', () => {
         { orgCode: 'UNDESA', direct: '200000.00' },
       ],
     });
-    const [actor] = (await t.db.query(`SELECT id, email FROM users WHERE email = $1`, [AA])) as {
-      id: string;
-      email: string;
-    }[];
-    await t.db.transaction((manager) =>
-      t.app.get(FinanceService).allocate(manager, {
-        programmeId,
-        actor,
-        date: '2025-03-15',
-        allocations: [
-          { orgCode: 'IOM', amountCents: parseMoney('1500000.00') },
-          { orgCode: 'UNDESA', amountCents: parseMoney('200000.00') },
-        ],
-      }),
+    await allocateProgramme(
+      t,
+      programmeId,
+      [
+        { orgCode: 'IOM', amount: '1500000.00' },
+        { orgCode: 'UNDESA', amount: '200000.00' },
+      ],
+      { actor: AA, date: '2025-03-15' },
     );
     const url = `/api/v1/programmes/${programmeId}`.replace('/api/v1', '');
     await post(`${url}/transfers`, { orgCode: 'IOM', amount: '1000000.00', date: '2025-04-01' });
