@@ -130,6 +130,9 @@ const noSqlInServices = {
   },
 };
 
+const WEB_ROLE_MESSAGE =
+  "the web app decides a view by a permission or the user's scope (useAuth's can / scope), not by a role's name";
+
 /** The element types and the dependency policies between them. */
 export const boundariesConfig = [
   {
@@ -162,6 +165,17 @@ export const boundariesConfig = [
             },
           ],
         },
+      ],
+      // The web app shows and hides by the session's permissions and scope (useAuth's can and
+      // scope), never by a copy of which role may do what: a role's name is only ever displayed.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.object.property.name="roles"][callee.property.name=/^(includes|some|every|indexOf|find|findIndex|filter)$/]',
+          message: WEB_ROLE_MESSAGE,
+        },
+        { selector: 'CallExpression[callee.name="hasRole"]', message: WEB_ROLE_MESSAGE },
       ],
     },
   },

@@ -79,6 +79,25 @@ describe('the boundaries of the house (eslint.boundaries.mjs, run by npm test an
     ]);
   });
 
+  it('refuses a web view decided by a role name, and lets the web app show the roles', () => {
+    const byRole = /not by a role's name/;
+    expect(
+      lint(
+        'apps/web/src/pages/probe.tsx',
+        "export const agency = (user: any) => user.roles.includes('AGENCY_FOCAL_POINT');\n",
+      ),
+    ).toEqual([expect.stringMatching(byRole)]);
+    expect(
+      lint('apps/web/src/pages/probe.tsx', "export const chair = (hasRole: any) => hasRole('SC_CHAIR');\n"),
+    ).toEqual([expect.stringMatching(byRole)]);
+    expect(
+      lint(
+        'apps/web/src/pages/probe.tsx',
+        "export const names = (user: any) => user.roles.map(String).join(', ');\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('refuses an SQL text or an SQL call in a service, a controller or a processor, and lets a repository have them', () => {
     const sql = /no SQL in a service, controller or processor/;
     const cases: [string, string][] = [

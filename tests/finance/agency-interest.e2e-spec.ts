@@ -1,13 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { binary, finished } from '../reporting/report-fixtures';
-import { ReportComposer, REPORT_COMPOSERS, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
-import { deposit, FULL_ALLOCATIONS, underReview } from '../review/review-fixtures';
+import {
+  binary,
+  composeReport,
+  finished,
+  keep,
+  pdfText,
+  tableOf as tableOfDocument,
+} from '../reporting/report-fixtures';
+import { ReportType, TableBlock } from '@mptf/reporting';
+import { deposit, underReview } from '../review/review-fixtures';
 import {
   AA,
   API,
-  CHAIR,
+  approveInFull,
   expectStatus,
   FMU,
   IOM,
@@ -38,29 +42,9 @@ describe('finance: interest earned by agencies', () => {
       200,
     );
 
-  const tableOf = async (year: number, title: RegExp): Promise<TableBlock> => {
-    const composer = (t.app.get(REPORT_COMPOSERS) as ReportComposer[]).find(
-      (c) => c.type === ReportType.ANNUAL_CONSOLIDATED,
-    )!;
-    const runner = t.db.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction('REPEATABLE READ');
-    try {
-      const { document } = await composer.compose({
-        manager: runner.manager,
-        runId: 'test',
-        parameters: { year },
-        generatedAt: new Date(),
-        progress: async () => undefined,
-      });
-      return (document as ReportDocument).sections
-        .flatMap((s) => s.blocks)
-        .find((b): b is TableBlock => b.kind === 'table' && title.test(b.title ?? ''))!;
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
-  };
+  /** A table of the annual report of `year`, composed as the worker does. */
+  const tableOf = async (year: number, title: RegExp): Promise<TableBlock> =>
+    tableOfDocument(await composeReport(t, ReportType.ANNUAL_CONSOLIDATED, { year }), title);
 
   const punoTable = (year: number) => tableOf(year, /^Transfers, refunds and expenditure by organization/);
 
@@ -69,17 +53,7 @@ describe('finance: interest earned by agencies', () => {
     setToday(t, '2025-03-01');
     await deposit(t, '2000000.00', '2025-01-05');
     const programmeId = await underReview(t);
-    await expectStatus(
-      await t.http
-        .post(`${API}/proposals/${programmeId}/decision`)
-        .set(await t.as(CHAIR))
-        .send({
-          outcome: 'APPROVED',
-          justification: 'Strong joint programme',
-          allocations: FULL_ALLOCATIONS,
-        }),
-      [200, 201],
-    );
+    await approveInFull(t, programmeId);
     await transfer(t, programmeId, 'IOM', '300000.00', '2025-03-01');
     setToday(t, '2026-03-01');
   });
@@ -199,10 +173,8 @@ describe('finance: interest earned by agencies', () => {
     expect(run).toMatchObject({ status: 'SUCCEEDED' });
     const file = (await t.http.get(`${API}/reports/${run.id}/file`).set(fmu).buffer(true).parse(binary))
       .body as Buffer;
-    // REPORT_SAMPLES_DIR keeps the file for a look (pdftoppm -png -r 60 …).
-    if (process.env.REPORT_SAMPLES_DIR)
-      writeFileSync(join(process.env.REPORT_SAMPLES_DIR, 'annual-agency-interest.pdf'), file);
-    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file }).toString('utf8');
+    keep('annual-agency-interest.pdf', file);
+    const text = pdfText(file);
     expect(text).toContain('Interest earned by');
     expect(text).toContain('1,500.00');
   });

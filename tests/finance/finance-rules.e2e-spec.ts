@@ -1,6 +1,7 @@
 import { formatMoney, parseMoney } from '@mptf/platform';
 import { FinanceService } from '@mptf/finance';
 import { insertProgramme } from '../support/programme-fixtures';
+import { contributionBody as contribution } from './support/fund-scenario';
 import { createTestContext, TestContext } from '../support/test-context';
 
 const AA = 'aa@mptf.test';
@@ -21,16 +22,6 @@ describe('fund finance rules', () => {
     }[];
   });
   afterAll(() => t.close());
-
-  const contribution = (overrides: Record<string, unknown> = {}) => ({
-    donorCode: 'IRL',
-    kind: 'DEPOSIT',
-    currency: 'EUR',
-    amount: '100000.00',
-    usdAmount: '108500.00',
-    date: '2026-01-15',
-    ...overrides,
-  });
 
   it.each([
     ['amount', { amount: '1,000.00' }],

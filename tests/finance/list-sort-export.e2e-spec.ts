@@ -1,7 +1,5 @@
-import { FinanceService } from '@mptf/finance';
-import { parseMoney } from '@mptf/platform';
 import { csvRecords } from '../support/csv';
-import { insertProgramme } from '../support/programme-fixtures';
+import { allocateProgramme, insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 
 const AA = 'aa@mptf.test';
@@ -42,10 +40,6 @@ describe('the programme and contribution lists sort, search, total and export on
     await deposit('NOR', '1000000.00', '2026-02-10', 'NOR-2026-01');
     await deposit('DEU', '500000.00', '2026-03-10', 'DEU-2026-02');
 
-    const [actor] = (await t.db.query(`SELECT id, email FROM users WHERE email = $1`, [AA])) as {
-      id: string;
-      email: string;
-    }[];
     const plan: [string, string, [string, string][], string][] = [
       ['Safe corridors in Moldova', 'MDA', [['IOM', '900000.00']], '300000.00'],
       ['Border health in Kenya', 'KEN', [['UNICEF', '400000.00']], '400000.00'],
@@ -66,13 +60,11 @@ describe('the programme and contribution lists sort, search, total and export on
         punos: punos.map(([orgCode, direct]) => ({ orgCode, direct })),
       });
       ids[title] = id;
-      await t.db.transaction((manager) =>
-        t.app.get(FinanceService).allocate(manager, {
-          programmeId: id,
-          actor,
-          date: '2026-03-15',
-          allocations: punos.map(([orgCode, direct]) => ({ orgCode, amountCents: parseMoney(direct) })),
-        }),
+      await allocateProgramme(
+        t,
+        id,
+        punos.map(([orgCode, amount]) => ({ orgCode, amount })),
+        { actor: AA, date: '2026-03-15' },
       );
       if (transfer !== '0.00')
         await post(`/programmes/${id}/transfers`, {

@@ -1,5 +1,6 @@
 import { allocatedProgramme, deposit } from '../reliability/support/fixtures';
 import { insertProgramme } from '../support/programme-fixtures';
+import { contributionBody as contribution } from './support/fund-scenario';
 import { createTestContext, TestContext } from '../support/test-context';
 
 const AA = 'aa@mptf.test';
@@ -27,16 +28,6 @@ describe('money input bounds', () => {
     expect(transfer.status).toBe(201);
   });
   afterAll(() => t.close());
-
-  const contribution = (overrides: Record<string, unknown> = {}) => ({
-    donorCode: 'IRL',
-    kind: 'DEPOSIT',
-    currency: 'EUR',
-    amount: '100000.00',
-    usdAmount: '108500.00',
-    date: '2026-01-15',
-    ...overrides,
-  });
 
   it.each([
     ['amount', 'POSITIVE', { amount: '0.00' }],

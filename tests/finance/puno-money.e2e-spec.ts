@@ -1,6 +1,5 @@
 import { FinanceService } from '@mptf/finance';
-import { parseMoney } from '@mptf/platform';
-import { insertProgramme } from '../support/programme-fixtures';
+import { allocateProgramme, insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 
 const AA = 'aa@mptf.test';
@@ -27,18 +26,10 @@ describe('finance: one PUNO-money sum behind every rule and read', () => {
     });
     expect(deposit.status).toBe(201);
     programmeId = await insertProgramme(t.db, { title: 'One sum' });
-    const [actor] = (await t.db.query(`SELECT id, email FROM users WHERE email = $1`, [AA])) as {
-      id: string;
-      email: string;
-    }[];
-    await t.db.transaction((manager) =>
-      t.app.get(FinanceService).allocate(manager, {
-        programmeId,
-        actor,
-        date: '2026-03-02',
-        allocations: [{ orgCode: 'IOM', amountCents: parseMoney('1000000.00') }],
-      }),
-    );
+    await allocateProgramme(t, programmeId, [{ orgCode: 'IOM', amount: '1000000.00' }], {
+      actor: AA,
+      date: '2026-03-02',
+    });
     const transfer = await t.http
       .post(`/api/v1/programmes/${programmeId}/transfers`)
       .set(aa)

@@ -11,17 +11,22 @@ export const SC_UNDP = 'sc.undp@mptf.test';
 
 export { expectStatus, setToday };
 
-/** An IOM + UNICEF proposal (eligibleProposal) approved by the chair with its full budget. */
-export async function approvedProgramme(t: TestContext): Promise<string> {
-  await deposit(t, '2000000.00', '2026-01-05');
-  const id = await underReview(t);
+/** The chair approves an `eligibleProposal` under review with its full budget (FULL_ALLOCATIONS). */
+export async function approveInFull(t: TestContext, proposalId: string): Promise<void> {
   await expectStatus(
     await t.http
-      .post(`${API}/proposals/${id}/decision`)
+      .post(`${API}/proposals/${proposalId}/decision`)
       .set(await t.as(CHAIR))
       .send({ outcome: 'APPROVED', justification: 'Strong joint programme', allocations: FULL_ALLOCATIONS }),
     [200, 201],
   );
+}
+
+/** An IOM + UNICEF proposal (eligibleProposal) approved by the chair with its full budget. */
+export async function approvedProgramme(t: TestContext): Promise<string> {
+  await deposit(t, '2000000.00', '2026-01-05');
+  const id = await underReview(t);
+  await approveInFull(t, id);
   return id;
 }
 

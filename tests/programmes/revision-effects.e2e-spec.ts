@@ -1,5 +1,6 @@
 import { underReview } from '../review/review-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
+import { reportedActual } from '../support/programme-work';
 import {
   activeProgrammeWithMatrix,
   API,
@@ -57,15 +58,12 @@ describe('an approved revision takes effect', () => {
       await t.http.get(`${API}/proposals/${programmeId}/results-matrix`).set(await t.as(IOM)),
       200,
     );
-    const actual = await expectStatus(
-      await t.http
-        .post(`${API}/indicators/${matrix.results[0].indicators[0].id}/actuals`)
-        .set(await t.as(IOM))
-        .send({ periodStart: '2026-02-01', periodEnd: '2026-06-30', value: 420, narrative: 'Fair channel' }),
-      201,
+    await reportedActual(
+      t,
+      matrix.results[0].indicators[0].id,
+      { periodStart: '2026-02-01', periodEnd: '2026-06-30', value: 420, narrative: 'Fair channel' },
+      { approve: true },
     );
-    await expectStatus(await t.http.post(`${API}/actuals/${actual.id}/submit`).set(await t.as(IOM)), 200);
-    await expectStatus(await t.http.post(`${API}/actuals/${actual.id}/approve`).set(await t.as(FMU)), 200);
   });
   afterAll(() => t.close());
 

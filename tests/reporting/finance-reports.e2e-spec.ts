@@ -1,46 +1,24 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { FinanceService, shareOf } from '@mptf/finance';
+import { shareOf } from '@mptf/finance';
 import { parseMoney } from '@mptf/platform';
-import {
-  CellValue,
-  ReportComposer,
-  REPORT_COMPOSERS,
-  ReportDocument,
-  ReportType,
-  TableBlock,
-} from '@mptf/reporting';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { insertProgramme } from '../support/programme-fixtures';
+import { CellValue, ReportDocument, ReportType, TableBlock } from '@mptf/reporting';
+import { allocateProgramme, insertProgramme } from '../support/programme-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
-import { binary, finished } from './report-fixtures';
+import {
+  binary,
+  composeReport,
+  finished,
+  keep,
+  pdfText,
+  tableOf as table,
+  tablesOf as tables,
+} from './report-fixtures';
 
 const AA = 'aa@mptf.test';
 const FMU = 'fmu@mptf.test';
 
-/** Set REPORT_SAMPLES_DIR to keep the generated files for a look (pdftoppm -png -r 60 …). */
-function keep(name: string, content: Buffer): void {
-  const folder = process.env.REPORT_SAMPLES_DIR;
-  if (folder) writeFileSync(join(folder, name), content);
-}
-
 const money = (value: CellValue) => parseMoney(String(value));
 
-/** Every table of a document, by title. */
-function tables(document: ReportDocument): TableBlock[] {
-  return document.sections.flatMap((s) => s.blocks.filter((b): b is TableBlock => b.kind === 'table'));
-}
-function table(document: ReportDocument, title: RegExp): TableBlock {
-  const found = tables(document).find((t) => title.test(t.title ?? ''));
-  if (!found)
-    throw new Error(
-      `no table ${title} in ${tables(document)
-        .map((t) => t.title)
-        .join(' | ')}`,
-    );
-  return found;
-}
 const row = (t: TableBlock, item: RegExp) => {
   const found = t.rows.find((r) => item.test(String(Object.values(r)[0])));
   if (!found) throw new Error(`no row ${item} in ${t.title}`);
@@ -56,25 +34,8 @@ describe('donor reports: finance as the MPTF Office presents it', () => {
   let t: TestContext;
   let worker: INestApplicationContext;
 
-  const compose = async (type: ReportType, parameters: Record<string, unknown>): Promise<ReportDocument> => {
-    const composer = (t.app.get(REPORT_COMPOSERS) as ReportComposer[]).find((c) => c.type === type)!;
-    const runner = t.db.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction('REPEATABLE READ');
-    try {
-      const composed = await composer.compose({
-        manager: runner.manager,
-        runId: 'test',
-        parameters,
-        generatedAt: new Date(),
-        progress: async () => undefined,
-      });
-      return composed.document;
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
-  };
+  const compose = (type: ReportType, parameters: Record<string, unknown>) =>
+    composeReport(t, type, parameters);
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -111,20 +72,14 @@ describe('donor reports: finance as the MPTF Office presents it', () => {
         { orgCode: 'UNDESA', direct: '200000.00' },
       ],
     });
-    const [actor] = (await t.db.query(`SELECT id, email FROM users WHERE email = $1`, [AA])) as {
-      id: string;
-      email: string;
-    }[];
-    await t.db.transaction((manager) =>
-      t.app.get(FinanceService).allocate(manager, {
-        programmeId,
-        actor,
-        date: '2025-03-15',
-        allocations: [
-          { orgCode: 'IOM', amountCents: parseMoney('1500000.00') },
-          { orgCode: 'UNDESA', amountCents: parseMoney('200000.00') },
-        ],
-      }),
+    await allocateProgramme(
+      t,
+      programmeId,
+      [
+        { orgCode: 'IOM', amount: '1500000.00' },
+        { orgCode: 'UNDESA', amount: '200000.00' },
+      ],
+      { actor: AA, date: '2025-03-15' },
     );
     const url = `/api/v1/programmes/${programmeId}`.replace('/api/v1', '');
     await post(`${url}/transfers`, { orgCode: 'IOM', amount: '1000000.00', date: '2025-04-01' });
@@ -305,7 +260,7 @@ describe('donor reports: finance as the MPTF Office presents it', () => {
       const file = (await t.http.get(`/api/v1/reports/${run.id}/file`).set(fmu).buffer(true).parse(binary))
         .body as Buffer;
       keep(name, file);
-      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: file }).toString('utf8');
+      const text = pdfText(file);
       expect(text).toContain('6,000,000.00');
       if (name.startsWith('annual')) expect(text).toContain('n/a');
     }

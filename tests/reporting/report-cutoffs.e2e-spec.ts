@@ -2,14 +2,15 @@ import { ReportDocument, ReportType } from '@mptf/reporting';
 import { deposit, FULL_ALLOCATIONS, REQUESTED_TOTAL, underReview } from '../review/review-fixtures';
 import {
   API,
+  approveInFull,
   CHAIR,
   expectStatus,
-  FMU,
   IOM,
   programmeMatrix,
   setToday,
   transfer,
 } from '../programmes/programme-work-fixtures';
+import { putOneIndicatorMatrix, reportedActual } from '../support/programme-work';
 import { createTestContext, TestContext } from '../support/test-context';
 import { composeReport, tableOf as table } from './report-fixtures';
 
@@ -40,65 +41,26 @@ describe('donor reports: results, proposals and programmes cut at the report dat
     setToday(t, '2024-01-10');
     await deposit(t, '2000000.00', '2024-01-05');
     programmeId = await underReview(t);
-    await expectStatus(
-      await t.http
-        .post(`${API}/proposals/${programmeId}/decision`)
-        .set(await t.as(CHAIR))
-        .send({
-          outcome: 'APPROVED',
-          justification: 'Strong joint programme',
-          allocations: FULL_ALLOCATIONS,
-        }),
-      [200, 201],
-    );
+    await approveInFull(t, programmeId);
     setToday(t, '2024-02-01');
     await transfer(t, programmeId, 'IOM', '100000.00', '2024-02-01');
-    await expectStatus(
-      await t.http
-        .put(`${API}/proposals/${programmeId}/results-matrix`)
-        .set(await t.as(IOM))
-        .send({
-          results: [
-            {
-              key: 'OC1',
-              type: 'OUTCOME',
-              title: 'Migrant workers are recruited fairly',
-              indicators: [
-                {
-                  key: 'OC1.1',
-                  title: 'Workers recruited without paying fees',
-                  measure: 'UNIT',
-                  ascending: true,
-                  unit: 'people',
-                  baseline: { year: 2023, value: 0 },
-                  targets: [
-                    { periodStart: '2024-02-01', periodEnd: '2024-12-31', value: 300 },
-                    { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 500 },
-                  ],
-                },
-              ],
-            },
-          ],
-        }),
-      200,
-    );
+    const indicatorId = await putOneIndicatorMatrix(t, programmeId, {
+      baseline: { year: 2023, value: 0 },
+      targets: [
+        { periodStart: '2024-02-01', periodEnd: '2024-12-31', value: 300 },
+        { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 500 },
+      ],
+    });
     await timelineAt(programmeId, '2024-02-01T12:00:00Z');
 
     // Only the 2025 period gets an approved actual (reported in 2026).
     setToday(t, '2026-03-01');
-    const matrix = await expectStatus(
-      await t.http.get(`${API}/proposals/${programmeId}/results-matrix`).set(await t.as(IOM)),
-      200,
+    await reportedActual(
+      t,
+      indicatorId,
+      { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 520, narrative: 'Fair channel' },
+      { approve: true },
     );
-    const actual = await expectStatus(
-      await t.http
-        .post(`${API}/indicators/${matrix.results[0].indicators[0].id}/actuals`)
-        .set(await t.as(IOM))
-        .send({ periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 520, narrative: 'Fair channel' }),
-      201,
-    );
-    await expectStatus(await t.http.post(`${API}/actuals/${actual.id}/submit`).set(await t.as(IOM)), 200);
-    await expectStatus(await t.http.post(`${API}/actuals/${actual.id}/approve`).set(await t.as(FMU)), 200);
 
     // Submitted and pipelined in 2025 (its timeline dated so), approved this year.
     pipelinedId = await underReview(t, { title: 'Fair recruitment corridors' });

@@ -1,6 +1,8 @@
+import { FinanceService } from '@mptf/finance';
 import { parseMoney } from '@mptf/platform';
 import { DataSource } from 'typeorm';
 import { insertProposalRows } from './proposal-rows';
+import type { TestContext } from './test-context';
 
 /**
  * Programmes for finance tests, inserted straight into the proposals tables (status APPROVED by
@@ -59,4 +61,35 @@ export async function insertProgramme(db: DataSource, fixture: ProgrammeFixture 
       ].filter((line) => line.amountCents > 0n);
     }),
   });
+}
+
+/** A user as the ledger records an actor: id and e-mail. */
+export async function actorRow(db: DataSource, email: string): Promise<{ id: string; email: string }> {
+  const [row] = (await db.query('SELECT id, email FROM users WHERE email = $1', [email])) as {
+    id: string;
+    email: string;
+  }[];
+  return row;
+}
+
+/**
+ * Allocates a programme's money in the ledger as the chair's approval does (FinanceService.allocate),
+ * without the review flow: `allocations` per PUNO, by `actor` (an e-mail) on `date` (the Clock's
+ * today when absent).
+ */
+export async function allocateProgramme(
+  t: TestContext,
+  programmeId: string,
+  allocations: { orgCode: string; amount: string }[],
+  options: { actor: string; date?: string },
+): Promise<void> {
+  const actor = await actorRow(t.db, options.actor);
+  await t.db.transaction((manager) =>
+    t.app.get(FinanceService).allocate(manager, {
+      programmeId,
+      actor,
+      ...(options.date ? { date: options.date } : {}),
+      allocations: allocations.map((a) => ({ orgCode: a.orgCode, amountCents: parseMoney(a.amount) })),
+    }),
+  );
 }

@@ -34,6 +34,7 @@ import { ReportRunsRepository } from './runs/report-runs.repository';
 import { ReportsService } from './runs/reports.service';
 import { ReportScheduleService } from './schedule/report-schedule.service';
 import { SharedPartsStore } from './runs/shared-parts';
+import { SharedPartsRepository } from './runs/shared-parts.repository';
 import { ReportBatchesService } from './runs/report-batches.service';
 
 const COMPOSERS = [
@@ -89,6 +90,7 @@ const READERS = [
     ReportNarrativeRepository,
     ReportRunsRepository,
     SharedPartsStore,
+    SharedPartsRepository,
     ReportScheduleService,
     PdfRenderer,
     CsvRenderer,

@@ -205,3 +205,14 @@ export async function replayToActiveProgramme(s: FundScenario): Promise<void> {
   for (const response of Object.values(await recordFundEntriesAndRefund(s)))
     expect(response.status).toBe(201);
 }
+
+/** A POST /contributions body: Ireland deposits EUR 100,000.00 (US$ 108,500.00) on 15 January 2026. */
+export const contributionBody = (overrides: Record<string, unknown> = {}) => ({
+  donorCode: 'IRL',
+  kind: 'DEPOSIT',
+  currency: 'EUR',
+  amount: '100000.00',
+  usdAmount: '108500.00',
+  date: '2026-01-15',
+  ...overrides,
+});

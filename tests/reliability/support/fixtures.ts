@@ -1,9 +1,7 @@
 import { FinanceService } from '@mptf/finance';
-import { parseMoney } from '@mptf/platform';
-import { DataSource } from 'typeorm';
 import { eligibleProposal } from '../../proposals/proposal-fixtures';
 import { doneWhenMatrix } from '../../results/results-fixtures';
-import { insertProgramme, ProgrammeFixture } from '../../support/programme-fixtures';
+import { allocateProgramme, insertProgramme, ProgrammeFixture } from '../../support/programme-fixtures';
 import { TestContext } from '../../support/test-context';
 
 export const AA = 'aa@mptf.test';
@@ -11,14 +9,6 @@ export const FMU = 'fmu@mptf.test';
 export const IOM = 'iom.focal@mptf.test';
 export const ADMIN = 'admin@mptf.test';
 export const CHAIR = 'chair@mptf.test';
-
-async function userRow(db: DataSource, email: string): Promise<{ id: string; email: string }> {
-  const [row] = (await db.query('SELECT id, email FROM users WHERE email = $1', [email])) as {
-    id: string;
-    email: string;
-  }[];
-  return row;
-}
 
 /** A deposit through the API; returns the contribution's id. */
 export async function deposit(
@@ -46,14 +36,7 @@ export async function allocatedProgramme(
     punos: allocations.map((a) => ({ orgCode: a.orgCode, direct: a.amount })),
     ...fixture,
   });
-  const actor = await userRow(t.db, CHAIR);
-  await t.db.transaction((manager) =>
-    t.app.get(FinanceService).allocate(manager, {
-      programmeId,
-      actor,
-      allocations: allocations.map((a) => ({ orgCode: a.orgCode, amountCents: parseMoney(a.amount) })),
-    }),
-  );
+  await allocateProgramme(t, programmeId, allocations, { actor: CHAIR });
   return programmeId;
 }
 

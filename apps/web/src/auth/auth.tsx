@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { data, http, sessionStore, setToken, setUnauthorizedHandler } from '../api/client';
 import type { S } from '../api/models';
 import type { Permission } from './permissions';
+import { scopeOf, type Scope } from './scope';
 
 /** The signed-in user as GET /me gives it, with the permissions the API's table grants. */
 export type SessionUser = S['MeDto'];
@@ -12,7 +13,8 @@ interface AuthState {
   login(email: string, password: string): Promise<SessionUser>;
   logout(reason?: string): void;
   can(permission: Permission): boolean;
-  hasRole(...roles: string[]): boolean;
+  /** Which records the user's views cover (own organization or the whole fund), from the same permissions. */
+  scope: Scope;
   /** Why the last session ended (shown on the login page). */
   endedReason: string | null;
 }
@@ -60,14 +62,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthState>(() => {
     // A session saved before /me carried permissions grants nothing until the next sign-in.
     const permissions = new Set<string>(user?.permissions ?? []);
-    return {
-      user,
-      login,
-      logout,
-      endedReason,
-      can: (permission) => permissions.has(permission),
-      hasRole: (...roles) => roles.some((role) => user?.roles.includes(role as never)),
-    };
+    const can = (permission: Permission) => permissions.has(permission);
+    return { user, login, logout, endedReason, can, scope: scopeOf(can) };
   }, [user, login, logout, endedReason]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -42,6 +42,7 @@ import { data, errorMessage, http } from '../api/client';
 import { notifications } from '@mantine/notifications';
 import { useAuth } from '../auth/auth';
 import { ROLE_LABEL, type Permission } from '../auth/permissions';
+import type { Scope } from '../auth/scope';
 import { NotificationBell } from './NotificationBell';
 import type { Role } from '../api/models';
 
@@ -51,8 +52,8 @@ interface NavItem {
   icon: Icon;
   /** Shown when the user has any of these. */
   needs: Permission[];
-  /** Hidden for users with any of these (e.g. the agency's "my proposals" vs FMU's list). */
-  label2?: (roles: string[]) => string;
+  /** The label by the user's scope (e.g. the agency's "my proposals" vs the fund unit's list). */
+  label2?: (scope: Scope) => string;
 }
 
 interface NavGroup {
@@ -69,7 +70,7 @@ const NAV: NavGroup[] = [
         label: 'Proposals',
         icon: IconFiles,
         needs: ['proposal.read'],
-        label2: (roles) => (roles.includes('AGENCY_FOCAL_POINT') ? 'My proposals' : 'All proposals'),
+        label2: (scope) => (scope.ownProposalsOnly ? 'My proposals' : 'All proposals'),
       },
       { to: '/proposals/new', label: 'New proposal', icon: IconFilePlus, needs: ['proposal.create'] },
       { to: '/screening', label: 'Screening inbox', icon: IconInbox, needs: ['proposal.screen'] },
@@ -93,10 +94,10 @@ const NAV: NavGroup[] = [
         label: 'Programmes',
         icon: IconUsersGroup,
         needs: ['programme.read'],
-        label2: (roles) =>
-          roles.includes('AGENCY_FOCAL_POINT')
+        label2: (scope) =>
+          scope.ownAgencyOnly
             ? 'My programmes'
-            : roles.some((role) => ['AA_OFFICER', 'FMU_OFFICER', 'ADMIN'].includes(role))
+            : scope.readsFundRecords
               ? 'Programmes & transfers'
               : 'Programmes',
       },
@@ -119,7 +120,7 @@ const NAV: NavGroup[] = [
         label: 'Reports',
         icon: IconReportAnalytics,
         needs: ['report.read'],
-        label2: (roles) => (roles.includes('DONOR_VIEWER') ? 'Statements & reports' : 'Reports'),
+        label2: (scope) => (scope.readsFundRecords ? 'Reports' : 'Statements & reports'),
       },
       { to: '/narrative', label: 'Report narrative', icon: IconWriting, needs: ['report-narrative.write'] },
       { to: '/audit', label: 'Audit trail', icon: IconHistory, needs: ['audit.read'] },
@@ -143,7 +144,7 @@ async function openQueueDashboard() {
 }
 
 export function Layout() {
-  const { user, can, logout } = useAuth();
+  const { user, can, scope, logout } = useAuth();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   useEffect(() => {
@@ -272,7 +273,7 @@ export function Layout() {
                     component={RouterNavLink}
                     to={item.to}
                     end={item.to === '/proposals'}
-                    label={item.label2 ? item.label2(user.roles) : item.label}
+                    label={item.label2 ? item.label2(scope) : item.label}
                     leftSection={<item.icon size={18} stroke={1.7} />}
                     className="nav-link"
                   />

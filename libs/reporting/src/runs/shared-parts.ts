@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { sqlRow } from '@mptf/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { SharedPartsRepository, StoredPartRow } from './shared-parts.repository';
 
 /**
  * Parts of a report that are the same for every run of one batch (the fund-level part of a
@@ -28,11 +27,7 @@ export function unshared(): SharedParts {
   return { get: (_name, _version, compute) => compute(), reused: {} };
 }
 
-interface StoredPart {
-  version: string;
-  snapshotAt: string;
-  data: unknown;
-}
+type StoredPart = StoredPartRow;
 
 /** Parts kept in this process (most recent batches first out): a batch's runs follow each other. */
 const MEMORY_LIMIT = 4;
@@ -43,7 +38,7 @@ export class SharedPartsStore {
   private readonly logger = new Logger('SharedParts');
   private readonly memory = new Map<string, StoredPart>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: SharedPartsRepository) {}
 
   /** The shared parts of one run: `manager` is the run's snapshot (for its snapshot time). */
   forRun(batchId: string | null, manager: EntityManager): SharedParts {
@@ -70,17 +65,8 @@ export class SharedPartsStore {
     const known = this.memory.get(key);
     if (known) return known;
     // Outside the run's snapshot: a part another process stored after it began counts too.
-    const row = await sqlRow<{ version: string; snapshot_at: Date; data: unknown }>(
-      this.dataSource.manager,
-      `SELECT version, snapshot_at, data FROM report_shared_parts WHERE batch_id = $1 AND part = $2`,
-      [batchId, name],
-    );
-    if (!row) return null;
-    return this.remember(key, {
-      version: row.version,
-      snapshotAt: row.snapshot_at.toISOString(),
-      data: row.data,
-    });
+    const row = await this.repository.find(batchId, name);
+    return row ? this.remember(key, row) : null;
   }
 
   private async store(
@@ -90,19 +76,11 @@ export class SharedPartsStore {
     manager: EntityManager,
     data: unknown,
   ): Promise<void> {
-    const snapshot = await sqlRow<{ at: Date }>(manager, 'SELECT transaction_timestamp() AS at');
-    const snapshotAt = (snapshot?.at ?? new Date()).toISOString();
+    const snapshotAt = ((await this.repository.snapshotTime(manager)) ?? new Date()).toISOString();
     // Stored as JSON and remembered as read back, so this process reuses exactly what the others do.
     const json = JSON.stringify(data);
     try {
-      await this.dataSource.transaction(async (db) => {
-        await db.query(`DELETE FROM report_shared_parts WHERE created_at < now() - interval '${RETENTION}'`);
-        await db.query(
-          `INSERT INTO report_shared_parts (batch_id, part, version, snapshot_at, data)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (batch_id, part) DO NOTHING`,
-          [batchId, name, version, snapshotAt, json],
-        );
-      });
+      await this.repository.insert(batchId, name, { version, snapshotAt, json }, RETENTION);
     } catch (error) {
       // Sharing saves work; a run whose part cannot be stored still has its own.
       this.logger.warn({ err: error, batchId, part: name }, 'could not store a shared report part');

@@ -36,10 +36,11 @@ import { RecordContributionModal } from './RecordContributionModal';
 const THIS_YEAR = new Date().getUTCFullYear();
 
 export function ContributionsPage() {
-  const { can, hasRole, user } = useAuth();
+  const { can, scope, user } = useAuth();
   const ref = useReference();
   const aaFee = formatFeeRate(ref.settings?.aaFeeRate);
-  const donorOnly = hasRole('DONOR_VIEWER') && !can('contribution.record') && !can('proposal.read');
+  // A donor's own reader sees its own agreement references only: the list starts with its contributions.
+  const donorOnly = scope.ownDonorOnly;
   // Contributions by donor are public (as on the fund's gateway): a donor starts with its own.
   const [donor, setDonor] = useState<string | null>(donorOnly ? (user?.organizationCode ?? null) : null);
   const [year, setYear] = useState<string | null>(null);

@@ -23,14 +23,14 @@ import { formatRate } from '../../lib/money';
 const PAGE_SIZE = 50;
 
 export function ProgrammesPage() {
-  const { user, hasRole } = useAuth();
+  const { user, scope } = useAuth();
   const ref = useReference();
   const [status, setStatus] = useState<string | null>(null);
   const [area, setArea] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q, 300);
   const controls = useListControls();
-  const agency = hasRole('AGENCY_FOCAL_POINT');
+  const agency = scope.ownAgencyOnly;
   // A focal point's list is its organization's programmes, filtered on the server so paging,
   // totals and the CSV cover the same rows.
   const filter: ProgrammeFilter = {

@@ -34,7 +34,7 @@ import { formatDate, STATUS_LABEL } from '../../lib/format';
 const PAGE_SIZE = 25;
 
 export function ProposalsPage() {
-  const { can, user } = useAuth();
+  const { can, scope, user } = useAuth();
   const ref = useReference();
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -42,7 +42,7 @@ export function ProposalsPage() {
   const status = params.get('status')?.split(',').filter(Boolean) ?? [];
   const area = params.get('thematicArea');
   const controls = useListControls();
-  const agency = user?.roles.includes('AGENCY_FOCAL_POINT');
+  const agency = scope.ownProposalsOnly;
 
   const filter: ProposalFilter = {
     status: status.length ? (status as ProposalFilter['status']) : undefined,

@@ -43,14 +43,15 @@ const THIS_YEAR = new Date().getUTCFullYear();
 const RUNS_PAGE_SIZE = 50;
 
 export function ReportsPage() {
-  const { user, can, hasRole } = useAuth();
+  const { user, can, scope } = useAuth();
   const ref = useReference();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const donorOnly = hasRole('DONOR_VIEWER') && !can('proposal.read');
+  // A reader who does not read the fund's own records belongs to a contributor: its statement and the annual report.
+  const donorOnly = !scope.readsFundRecords;
   const types: ReportType[] = donorOnly
     ? ['CONTRIBUTOR_STATEMENT', 'ANNUAL_CONSOLIDATED']
-    : can('review.read')
+    : can('review.read-all')
       ? ['ANNUAL_CONSOLIDATED', 'CONTRIBUTOR_STATEMENT', 'PROGRAMME_FACTSHEET', 'DECISION_PACK']
       : // The decision pack carries review scores: only for those who read reviews (not the AA).
         ['ANNUAL_CONSOLIDATED', 'CONTRIBUTOR_STATEMENT', 'PROGRAMME_FACTSHEET'];

@@ -31,8 +31,7 @@ import { AgendaEditor } from './AgendaEditor';
 
 export function MeetingPage() {
   const { id = '' } = useParams();
-  const { can, hasRole } = useAuth();
-  const hasChairRole = hasRole('SC_CHAIR');
+  const { can } = useAuth();
   const ref = useReference();
   const meeting = useQuery(meetingQueries.detail(id!));
   const pack = useQuery(meetingQueries.pack(id!));
@@ -211,7 +210,7 @@ export function MeetingPage() {
                   </Button>
                 ) : (
                   <Text size="sm" c="dimmed">
-                    {item.recordableAs === null && can('decision.record') && hasChairRole
+                    {item.recordableAs === null && can('decision.chair')
                       ? 'You are recused: a member who is not recused records it as acting chair'
                       : "Awaiting the chair's decision"}
                   </Text>
