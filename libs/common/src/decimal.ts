@@ -35,13 +35,21 @@ export function isDecimal(value: unknown, format: DecimalFormat): value is strin
   return typeof value === 'string' && digitsOf(value.trim(), format) !== null;
 }
 
+/** 10^places as a bigint, computed once per scale (every parse and format needs one). */
+const SCALES: bigint[] = [];
+function scaleOf(places: number): bigint {
+  let scale = SCALES[places];
+  if (scale === undefined) SCALES[places] = scale = 10n ** BigInt(places);
+  return scale;
+}
+
 /** "12.5" at 4 places → 125000n. Throws a RangeError on anything `format` does not accept. */
 export function parseDecimal(value: string, format: DecimalFormat): bigint {
   const match = digitsOf(value.trim(), format);
   if (!match) throw new RangeError(`not a ${format.name}: ${value}`);
   const [, minus, whole, fraction = ''] = match;
   const scaled =
-    BigInt(whole) * 10n ** BigInt(format.places) +
+    BigInt(whole) * scaleOf(format.places) +
     BigInt(fraction.slice(0, format.places).padEnd(format.places, '0') || '0');
   return minus ? -scaled : scaled;
 }
@@ -53,7 +61,7 @@ export function parseDecimal(value: string, format: DecimalFormat): bigint {
 export function formatDecimal(scaled: bigint, places: number, options: { trim?: boolean } = {}): string {
   const negative = scaled < 0n;
   const abs = negative ? -scaled : scaled;
-  const scale = 10n ** BigInt(places);
+  const scale = scaleOf(places);
   let fraction = places > 0 ? (abs % scale).toString().padStart(places, '0') : '';
   if (options.trim) fraction = fraction.replace(/0+$/, '');
   const text = fraction ? `${abs / scale}.${fraction}` : `${abs / scale}`;

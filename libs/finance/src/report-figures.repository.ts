@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqlRunner, sqlRows } from '@mptf/platform';
-import { endOfYear, proposalStatusAsOfSql, ProposalStatus } from '@mptf/proposals';
+import { endOfYear, proposalStatusAsOfIsSql, ProposalStatus } from '@mptf/proposals';
 import { CONTRIBUTION_KINDS, LedgerKind, PROGRAMME_KINDS } from './ledger-kind';
 
 /** One PUNO's money on one programme, cut at a year, as text (bigint sums). */
@@ -162,11 +162,11 @@ export class ReportFiguresRepository {
    * with `throughYear`, those in the pipeline at 31 December of it (their status timeline).
    */
   async pipeline(db: SqlRunner, throughYear?: number): Promise<PipelineRow[]> {
-    const status = throughYear === undefined ? 'status' : proposalStatusAsOfSql('id', '$2');
+    const inPipeline = throughYear === undefined ? 'status = $1' : proposalStatusAsOfIsSql('id', '$1', '$2');
     return sqlRows<PipelineRow>(
       db,
       `SELECT reference, title, thematic_area_code, requested_total::text AS requested
-         FROM proposals_summary_v WHERE ${status} = $1 ORDER BY reference`,
+         FROM proposals_summary_v WHERE ${inPipeline} ORDER BY reference`,
       throughYear === undefined
         ? [ProposalStatus.PIPELINE]
         : [ProposalStatus.PIPELINE, endOfYear(throughYear)],

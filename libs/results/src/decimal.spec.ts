@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { formatDecimal, parseDecimal } from '@mptf/platform';
 import { compareDecimal, formatScaled, fromDb, normalizeDecimal, sumDecimals, toScaled } from './decimal';
 
 describe('indicator decimals', () => {
@@ -17,6 +18,28 @@ describe('indicator decimals', () => {
     expect(fromDb('1250.0000')).toBe('1250');
     expect(fromDb('123456789012345678901.5000')).toBe('123456789012345678901.5');
     expect(fromDb(null)).toBeNull();
+    // The string fast path gives what the parser gives, for every shape PostgreSQL prints.
+    const numeric = { name: 'numeric value', places: 4, signed: true, truncate: true };
+    for (const text of [
+      '0',
+      '0.0000',
+      '-0.0000',
+      '-0',
+      '12',
+      '12.5000',
+      '-12.5000',
+      '0.0001',
+      '-0.0100',
+      '1000.1000',
+      '7.25',
+      '100',
+      '10.0000',
+      '99999999999999999999.9999',
+      '1.23456',
+      '007.5',
+      ' 3.5',
+    ])
+      expect(fromDb(text)).toBe(formatDecimal(parseDecimal(text, numeric), 4, { trim: true }));
     expect(sumDecimals(['0.1', '0.2'])).toBe('0.3');
     expect(compareDecimal('10', '9.9999')).toBe(1);
   });

@@ -33,9 +33,26 @@ export function formatScaled(scaled: bigint): string {
   return formatDecimal(scaled, INDICATOR_VALUE.places, { trim: true });
 }
 
-/** A numeric column as PostgreSQL returns it ("12.5000") → "12.5"; null stays null. */
+/** PostgreSQL's text of a numeric(20,4): no leading zeros, at most four places. */
+const DATABASE_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d{1,4})?$/;
+
+/**
+ * A numeric column as PostgreSQL returns it ("12.5000") → "12.5"; null stays null. Its usual
+ * text is trimmed as a string (what formatScaled(parse) gives, without two bigints per value:
+ * a results matrix reads two per target period, 320,000 for an annual report); anything else
+ * goes through the parser.
+ */
 export function fromDb(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
+  if (DATABASE_TEXT.test(value)) {
+    const point = value.indexOf('.');
+    if (point < 0) return value === '-0' ? '0' : value;
+    let end = value.length;
+    while (value.charCodeAt(end - 1) === 48) end -= 1;
+    if (end === point + 1) end = point;
+    const text = value.slice(0, end);
+    return text === '-0' ? '0' : text;
+  }
   return formatScaled(parseDecimal(value, DATABASE_NUMERIC));
 }
 

@@ -103,8 +103,20 @@ export function shareWordLayouts(doc: PDFKit.PDFDocument, fontNames: string[]): 
       sharedLayouts.set(embedded.font, shared);
     }
     embedded.layoutCache = shared;
-    const shaped = embedded.layoutCached.bind(embedded);
-    embedded.layoutCached = (text: string) =>
-      PLAIN_WORD.test(text) ? plainRun(embedded, text) : shaped(text);
+    const cache = shared;
+    const layoutRun = embedded.layoutRun.bind(embedded);
+    embedded.layoutCached = (text: string) => {
+      if (PLAIN_WORD.test(text)) return plainRun(embedded, text);
+      let run = cache[text] as PlainRun | undefined;
+      if (!run) {
+        // Only what pdfkit reads of a cached word: fontkit's run also keeps its script, language,
+        // direction and features, a fifth of the cache's memory (27.5 against 33.7 MB per
+        // 30,000 words), which the process keeps between reports.
+        const shaped = layoutRun(text) as PlainRun;
+        run = { glyphs: shaped.glyphs, positions: shaped.positions, advanceWidth: shaped.advanceWidth };
+        cache[text] = run;
+      }
+      return run;
+    };
   }
 }
