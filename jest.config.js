@@ -2,6 +2,7 @@
 const moduleNameMapper = {
   '^@mptf/migrations$': '<rootDir>/migrations',
   '^@mptf/seeds$': '<rootDir>/seeds',
+  '^@mptf/platform/launcher$': '<rootDir>/libs/platform/src/launcher',
   '^@mptf/(.*)$': '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { LAUNCHER_GATE_VARIABLE } from '@mptf/platform';
+import type { LAUNCHER_GATE_VARIABLE } from '@mptf/platform/launcher';
 import type * as Launcher from './launcher';
 
 /**
@@ -8,23 +8,22 @@ import type * as Launcher from './launcher';
  * when DATABASE_URL is unset, migrates, seeds reference and demo data into an empty database,
  * then runs the API and the worker as two processes (as they would be deployed).
  *
- * The API and the worker are forked here, first, before this process loads anything: most of
- * their start-up is loading code (Nest, TypeORM, every domain module), which now overlaps with
- * this process's own loading, the embedded PostgreSQL's start, the migrations and the seed (the
- * second CPU was idle during those). They wait for the launcher's `database-ready` message
- * (launched-service.ts in @mptf/platform) before they read their configuration or connect.
+ * The API is forked here, first, before this process loads anything: most of its start-up is
+ * loading code (Nest, TypeORM, every domain module), which now overlaps with this process's own
+ * loading, the embedded PostgreSQL's start, the migrations and the seed. It waits for the
+ * launcher's `database-ready` message (launched-service.ts in @mptf/platform) before it reads its
+ * configuration or connects. The worker is forked by the launcher once the API answers: on two
+ * CPUs its loading would otherwise take half the machine from the API's (launcher.ts).
  */
 const gate: typeof LAUNCHER_GATE_VARIABLE = 'MPTF_LAUNCHER_GATE';
-const services = (
-  [
-    ['api', 'apps/api/src/main.js'],
-    ['worker', 'apps/worker/src/main.js'],
-  ] as const
-).map(([name, script]) => ({
+const forkService = (name: 'api' | 'worker', script: string) => ({
   name,
   child: fork(join(__dirname, '..', script), [], { env: { ...process.env, [gate]: '1' }, stdio: 'inherit' }),
-}));
+});
+const api = forkService('api', 'apps/api/src/main.js');
 
-// Loaded only now, so the forks above are not held up by this process's own loading.
+// Loaded only now, so the fork above is not held up by this process's own loading.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-(require('./launcher') as typeof Launcher).launch(services);
+(require('./launcher') as typeof Launcher).launch(api, () =>
+  forkService('worker', 'apps/worker/src/main.js'),
+);

@@ -36,17 +36,20 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Migration MPTF portfolio and grant workflow')
-      .setDescription(
-        'HTTP API of the UN Migration Multi-Partner Trust Fund system. Money is a decimal string with two decimals (US$ unless a currency field says otherwise); dates are YYYY-MM-DD.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  // The OpenAPI document (a walk over every route and DTO) is made at its first request, not
+  // before the API listens (npm start's restart waits for /health).
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Migration MPTF portfolio and grant workflow')
+        .setDescription(
+          'HTTP API of the UN Migration Multi-Partner Trust Fund system. Money is a decimal string with two decimals (US$ unless a currency field says otherwise); dates are YYYY-MM-DD.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

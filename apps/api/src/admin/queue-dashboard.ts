@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import type * as BullBoardApi from '@bull-board/api';
+import type * as BullBoardAdapter from '@bull-board/api/bullMQAdapter';
+import type * as BullBoardExpress from '@bull-board/express';
 import { AuthService, hasPermission, Permission } from '@mptf/identity';
 import { DomainError, HTTP_STATUS_BY_CODE, QueueConnection, QueueName } from '@mptf/platform';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -51,8 +51,26 @@ export function queueDashboardAuth(auth: AuthService): RequestHandler {
   };
 }
 
-/** Bull Board over every queue of the catalogue, at /api/v1/admin/queues, behind the API's auth. */
+/**
+ * Bull Board over every queue of the catalogue, at /api/v1/admin/queues, behind the API's auth.
+ * Built at its first authorised request: Bull Board and its adapters are loaded, and a queue of
+ * every name opened, only when someone looks (not before the API listens).
+ */
 export function mountQueueDashboard(app: INestApplication): void {
+  let board: RequestHandler | undefined;
+  const lazyBoard: RequestHandler = (request, response, next) => {
+    board ??= queueDashboardRouter(app);
+    board(request, response, next);
+  };
+  app.use(QUEUE_DASHBOARD_PATH, queueDashboardAuth(app.get(AuthService)), lazyBoard);
+}
+
+function queueDashboardRouter(app: INestApplication): RequestHandler {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createBullBoard } = require('@bull-board/api') as typeof BullBoardApi;
+  const { BullMQAdapter } = require('@bull-board/api/bullMQAdapter') as typeof BullBoardAdapter;
+  const { ExpressAdapter } = require('@bull-board/express') as typeof BullBoardExpress;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const connection = app.get(QueueConnection);
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
@@ -61,5 +79,5 @@ export function mountQueueDashboard(app: INestApplication): void {
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Migration MPTF queues' } },
   });
-  app.use(QUEUE_DASHBOARD_PATH, queueDashboardAuth(app.get(AuthService)), serverAdapter.getRouter());
+  return serverAdapter.getRouter() as RequestHandler;
 }

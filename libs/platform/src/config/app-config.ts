@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { InvalidEnvironmentError, parseEnv, runMode } from './env.schema';
 import type { Env, RunMode } from './env.schema';
 
@@ -8,8 +7,11 @@ import type { Env, RunMode } from './env.schema';
  */
 export const DEV_JWT_SECRET = 'mptf-development-secret-not-for-production';
 
-/** Typed, validated configuration; read once per process. */
-@Injectable()
+/**
+ * Typed, validated configuration; read once per process. Provided by ConfigModule's factory, so
+ * it needs no Nest decorator: `npm start`'s launcher loads it without loading Nest
+ * (`@mptf/platform/launcher`).
+ */
 export class AppConfig {
   readonly env: Env;
 

@@ -12,6 +12,9 @@ import IORedis, { Redis, RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from './job-catalogue';
 
+/** How long start-up waits for the PostgreSQL backend's first queue before it goes on regardless. */
+const WARM_UP_MS = 5_000;
+
 /**
  * The one place that knows whether BullMQ runs on Redis (production shape) or on its PostgreSQL
  * backend in the application database (embedded default). Everything else asks it for queues and
@@ -81,9 +84,21 @@ export class QueueConnection implements OnApplicationBootstrap, OnApplicationShu
    * early, an enqueue during a later outage fails at once (the fail-fast shared connection) and
    * the API answers 503.
    */
-  onApplicationBootstrap(): void {
-    if (this.backend !== 'redis') return;
-    for (const name of Object.values(QueueName)) this.queue(name);
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.backend === 'redis') {
+      for (const name of Object.values(QueueName)) this.queue(name);
+      return;
+    }
+    // On its PostgreSQL backend a queue connects (and checks its schema) at its first use: the
+    // one /health pings is used once here, before the API listens, so the first health checks do
+    // not all wait on that (the queue dashboard, which opened every queue at start-up, now opens
+    // them at its first request). A failure shows in /health, not here.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.ping().catch(() => undefined),
+      new Promise((done) => (timer = setTimeout(done, WARM_UP_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   /** Last, after the worker has finished its running jobs (they may still enqueue). */

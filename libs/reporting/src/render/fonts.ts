@@ -1,4 +1,5 @@
-import { Font, openSync } from 'fontkit';
+import type * as Fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import { dirname, join } from 'node:path';
 
 /**
@@ -20,6 +21,9 @@ let parsed: { regular: Font; bold: Font } | undefined;
  * metrics stay cached between documents. Each document still embeds its own subset.
  */
 export function reportFonts(): { regular: Font; bold: Font } {
+  // Loaded here, at the first report, so the API (which renders none) never loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { openSync } = require('fontkit') as typeof Fontkit;
   parsed ??= {
     regular: openSync(REPORT_FONT_FILES.regular) as Font,
     bold: openSync(REPORT_FONT_FILES.bold) as Font,

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RenderContext, ReportDocument } from '../../document/report-document';
 import { reportFonts, shareWordLayouts } from '../fonts';
@@ -35,7 +35,7 @@ export class PdfFlow {
     readonly context: RenderContext,
     onPageAdded: (flow: PdfFlow) => void,
   ) {
-    this.doc = new PDFDocument({
+    this.doc = new (pdfkit())({
       size: 'A4',
       margins: MARGIN,
       autoFirstPage: false,
@@ -165,4 +165,13 @@ export class PdfFlow {
       .strokeColor(color)
       .stroke();
   }
+}
+
+/**
+ * pdfkit (with fontkit, about 0.2 s of CPU to load) is loaded at the first PDF, in the worker: the
+ * API only enqueues reports, and loading it there delayed its start-up.
+ */
+function pdfkit(): typeof PDFKitDocument {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('pdfkit') as typeof PDFKitDocument;
 }
