@@ -111,7 +111,7 @@ export function ProposalPage() {
         onChange={(value) => setParams({ tab: value ?? 'overview' }, { replace: true })}
         keepMounted={false}
       >
-        <Tabs.List mb="md" style={{ flexWrap: 'wrap' }}>
+        <Tabs.List mb="md">
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="timeline">Status timeline</Tabs.Tab>
           <Tabs.Tab value="revisions">Revisions ({p.revisions.length})</Tabs.Tab>
