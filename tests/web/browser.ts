@@ -63,8 +63,8 @@ export async function tablesScrollingSideways(page: Page): Promise<string[]> {
  * What a reader of the main area (and of an open dialog) would stumble on: a table of three
  * columns or more without column headers (what is this figure?), an amount not right-aligned in
  * its column, text cut anywhere (an ellipsis or a clamp hiding the end of a title, a narrative or
- * a chosen option), tabs broken onto several lines, and a reference (MIG-2026-0017) or a date
- * (3 Dec 2026) broken over two lines.
+ * a chosen option), tabs broken onto several lines or the chosen one scrolled out of view, and a
+ * reference (MIG-2026-0017) or a date (3 Dec 2026) broken over two lines.
  */
 export async function readingProblems(page: Page): Promise<string[]> {
   return (await page.evaluate(`(() => {
@@ -100,6 +100,11 @@ export async function readingProblems(page: Page): Promise<string[]> {
       const tabs = [...list.querySelectorAll('[role="tab"]')].filter(visible);
       const rows = new Set(tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
       if (rows.size > 1) found.push('the tabs ' + tabs.map((tab) => '"' + tab.innerText.trim() + '"').join(', ') + ' break onto ' + rows.size + ' lines');
+      // The chosen tab in the list's view (a link to ?tab=documents shows "Documents" chosen).
+      const chosen = list.querySelector('[role="tab"][aria-selected="true"]');
+      const box = list.getBoundingClientRect();
+      if (chosen && (chosen.getBoundingClientRect().left < box.left - 1 || chosen.getBoundingClientRect().right > box.right + 1))
+        found.push('the chosen tab "' + chosen.innerText.trim() + '" is scrolled out of view');
     }
     const unbroken = /MIG-\\d{4}-\\d{4}|\\b\\d{1,2}\\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s\\d{4}\\b/g;
     const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
