@@ -60,10 +60,11 @@ export async function tablesScrollingSideways(page: Page): Promise<string[]> {
 }
 
 /**
- * What a reader of the main area's tables would stumble on: a table of three columns or more
- * without column headers (what is this figure?), text cut in a cell (an ellipsis or a clamp hiding the end of a title or a
- * narrative), an amount not right-aligned in its column, and a reference (MIG-2026-0017) or a
- * date (3 Dec 2026) broken over two lines.
+ * What a reader of the main area (and of an open dialog) would stumble on: a table of three
+ * columns or more without column headers (what is this figure?), an amount not right-aligned in
+ * its column, text cut anywhere (an ellipsis or a clamp hiding the end of a title, a narrative or
+ * a chosen option), tabs broken onto several lines or the chosen one scrolled out of view, and a
+ * reference (MIG-2026-0017) or a date (3 Dec 2026) broken over two lines.
  */
 export async function readingProblems(page: Page): Promise<string[]> {
   return (await page.evaluate(`(() => {
@@ -81,14 +82,29 @@ export async function readingProblems(page: Page): Promise<string[]> {
         if (visible(cell) && /^(US\\$\\s?|[A-Z]{3}\\s)?[-−]?[\\d,]+\\.\\d{2}$/.test(text) && !/right|end/.test(getComputedStyle(cell).textAlign))
           found.push(name(table) + ': the amount ' + text + ' is not right-aligned');
       }
-      for (const cell of table.querySelectorAll('td *')) {
-        if (!visible(cell)) continue;
-        const style = getComputedStyle(cell);
-        const clamped = style.webkitLineClamp && style.webkitLineClamp !== 'none';
-        const ellipsis = style.textOverflow === 'ellipsis';
-        if ((clamped && cell.scrollHeight > cell.clientHeight + 1) || (ellipsis && cell.scrollWidth > cell.clientWidth + 1))
-          found.push(name(table) + ': "' + cell.textContent.slice(0, 40) + '…" is cut');
+    }
+    // Text cut by a clamp or an ellipsis anywhere in the main area and in an open dialog: a
+    // proposal's title on a meeting's card, a chosen option in its pill, a cell of a table.
+    for (const element of document.querySelectorAll('main *, [role="dialog"] *')) {
+      if (!visible(element) || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) || !element.textContent.trim()) continue;
+      const style = getComputedStyle(element);
+      const clamped = style.webkitLineClamp && style.webkitLineClamp !== 'none';
+      const ellipsis = style.textOverflow === 'ellipsis';
+      if ((clamped && element.scrollHeight > element.clientHeight + 1) || (ellipsis && element.scrollWidth > element.clientWidth + 1)) {
+        const table = element.closest('table');
+        found.push((table ? name(table) + ': ' : '') + '"' + element.textContent.trim().slice(0, 40) + '…" is cut');
       }
+    }
+    // Tabs on one line: on a phone the tab list scrolls sideways rather than breaking into rows.
+    for (const list of document.querySelectorAll('main [role="tablist"]')) {
+      const tabs = [...list.querySelectorAll('[role="tab"]')].filter(visible);
+      const rows = new Set(tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+      if (rows.size > 1) found.push('the tabs ' + tabs.map((tab) => '"' + tab.innerText.trim() + '"').join(', ') + ' break onto ' + rows.size + ' lines');
+      // The chosen tab in the list's view (a link to ?tab=documents shows "Documents" chosen).
+      const chosen = list.querySelector('[role="tab"][aria-selected="true"]');
+      const box = list.getBoundingClientRect();
+      if (chosen && (chosen.getBoundingClientRect().left < box.left - 1 || chosen.getBoundingClientRect().right > box.right + 1))
+        found.push('the chosen tab "' + chosen.innerText.trim() + '" is scrolled out of view');
     }
     const unbroken = /MIG-\\d{4}-\\d{4}|\\b\\d{1,2}\\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s\\d{4}\\b/g;
     const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
@@ -105,6 +121,33 @@ export async function readingProblems(page: Page): Promise<string[]> {
       }
     }
     return [...new Set(found)];
+  })()`)) as string[];
+}
+
+/**
+ * Charts whose legend lists the series in another order than the bars are drawn in (recharts 3
+ * sorts a legend alphabetically unless told otherwise): each as "<chart>: the legend reads A, B,
+ * C, the bars A, C, B". Legend items and bar series are matched by their colour.
+ */
+export async function legendsOutOfOrder(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const found = [];
+    for (const chart of document.querySelectorAll('main .recharts-wrapper')) {
+      const legend = [...chart.querySelectorAll('.recharts-legend-wrapper [class*="legendItemColor"]')].map((swatch) => {
+        const overlay = swatch.querySelector('[class*="colorOverlay"]') || swatch;
+        return { name: swatch.parentElement.innerText.trim(), colour: getComputedStyle(overlay).backgroundColor };
+      });
+      if (legend.length < 2) continue;
+      const named = (colour) => (legend.find((item) => item.colour === colour) || { name: colour }).name;
+      const bars = [...chart.querySelectorAll('.recharts-bar')]
+        .map((series) => series.querySelector('.recharts-rectangle'))
+        .filter(Boolean)
+        .map((bar) => named(getComputedStyle(bar).fill));
+      const order = legend.map((item) => item.name).filter((name) => bars.includes(name));
+      if (order.join('|') !== bars.join('|'))
+        found.push((chart.closest('[aria-label]') || chart).getAttribute('aria-label') + ': the legend reads ' + order.join(', ') + ', the bars ' + bars.join(', '));
+    }
+    return found;
   })()`)) as string[];
 }
 

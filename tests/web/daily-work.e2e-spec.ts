@@ -1,7 +1,7 @@
 import { demoFinanceStep } from '../../seeds/demo/demo-finance.step';
 import { API, CHAIR, FMU, underReview } from '../review/review-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
-import { accessibilityProblems, Browser, openBrowser, overflow, SIZES } from './browser';
+import { accessibilityProblems, Browser, openBrowser, overflow, readingProblems, SIZES } from './browser';
 
 jest.setTimeout(300000);
 
@@ -73,7 +73,7 @@ describe.each(SIZES)('Web journey: daily work at $width×$height', (size) => {
     await check('donor-home');
   });
 
-  it('lets the FMU add a proposal screened later to the agenda until the meeting starts', async () => {
+  it('lets the FMU add a proposal screened later to the agenda until the meeting starts, titles in full', async () => {
     await browser.login(FMU);
     const page = browser.page;
     await page.goto(`${browser.baseUrl}/meetings/${meetingId}`);
@@ -87,6 +87,9 @@ describe.each(SIZES)('Web journey: daily work at $width×$height', (size) => {
     await input.first().fill('Screened after');
     await page.getByRole('option', { name: /Screened after the agenda was set/ }).click();
     await input.first().press('Tab');
+    // Each proposal on the agenda reads in full, in its pill and on its card: nothing ends in "…".
+    expect(await readingProblems(page)).toEqual([]);
+    await browser.shot(`daily-meeting-agenda-chosen-${size.name}`);
     await editor.getByRole('button', { name: 'Save the agenda' }).click();
     await page.getByText('The agenda is saved.').waitFor();
     const agenda = await t.http.get(`${API}/sc-meetings/${meetingId}`).set(await t.as(FMU));

@@ -7,6 +7,7 @@ import {
   Browser,
   expect as see,
   isoDatesShown,
+  legendsOutOfOrder,
   openBrowser,
   overflow,
   readingProblems,
@@ -166,6 +167,7 @@ describe.each(SIZES)('Web journey: every screen at $width×$height', (size) => {
         for (const table of await tablesScrollingSideways(page))
           problems.push(`${screen.name}: ${table} scrolls sideways`);
       for (const problem of await readingProblems(page)) problems.push(`${screen.name}: ${problem}`);
+      for (const chart of await legendsOutOfOrder(page)) problems.push(`${screen.name}: ${chart}`);
       // A proposal names its GCM objectives ("6. Facilitate fair and ethical recruitment…"), not "6".
       if (screen.name === 'proposal') {
         const objectives = await page.getByTestId('gcm-objectives').innerText();

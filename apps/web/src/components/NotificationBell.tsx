@@ -22,12 +22,13 @@ import { formatDateTime } from '../lib/format';
 export function NotificationLine({ notification }: { notification: Notification }) {
   const item = [notification.item.reference, notification.item.title].filter(Boolean).join(' — ');
   return (
-    <Stack gap={0}>
+    <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
       <Text size="sm" fw={notification.read ? 400 : 700}>
         {notification.label}
       </Text>
+      {/* The item's title in full: "MIG-2026-0021 — Share of supported…" does not say which. */}
       {item && (
-        <Text size="xs" lineClamp={2}>
+        <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
           {item}
         </Text>
       )}

@@ -8,9 +8,17 @@ import type { FundStatus } from '../../api/models';
 import { ErrorState, LoadingState } from '../../components/states';
 import { Money, PageHeader, Section, StatTile } from '../../components/ui';
 import { formatFeeRate, formatMoneyShort, formatRate, parseMoney, toNumber } from '../../lib/money';
+import { legendInSeriesOrder } from '../../lib/charts';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const YEARS = Array.from({ length: 8 }, (_, i) => THIS_YEAR - 7 + i);
+
+/** The year-by-year chart's bars, in the order they are drawn and listed in the legend. */
+const TREND_SERIES = [
+  { name: 'Contributions', color: 'un.7' },
+  { name: 'Transfers', color: 'teal.7' },
+  { name: 'Expenditure', color: 'grape.6' },
+];
 
 function Line({
   label,
@@ -91,11 +99,8 @@ export function FundStatusPage() {
           dataKey="year"
           valueFormatter={(v) => `${v.toFixed(2)}M`}
           withLegend
-          series={[
-            { name: 'Contributions', color: 'un.7' },
-            { name: 'Transfers', color: 'teal.7' },
-            { name: 'Expenditure', color: 'grape.6' },
-          ]}
+          series={TREND_SERIES}
+          legendProps={legendInSeriesOrder(TREND_SERIES)}
           gridAxis="y"
           role="img"
           aria-label="Contributions, transfers and expenditure by year"

@@ -14,6 +14,7 @@ import { Money, PageHeader, Section } from '../../components/ui';
 import { formatMoneyShort, formatRate, toNumber } from '../../lib/money';
 import { ChoiceControl } from '../../components/ChoiceControl';
 import { ListTable } from '../../components/ListTable';
+import { legendInSeriesOrder } from '../../lib/charts';
 
 const DIMENSIONS = [
   { value: 'thematicArea', label: 'Thematic area' },
@@ -23,6 +24,13 @@ const DIMENSIONS = [
   { value: 'country', label: 'Country' },
   { value: 'status', label: 'Status' },
 ];
+/** The money chart's bars, in the order they are drawn and listed in the legend. */
+const MONEY_SERIES = [
+  { name: 'Allocated', color: 'un.7' },
+  { name: 'Transferred', color: 'teal.6' },
+  { name: 'Expenditure', color: 'grape.6' },
+];
+
 const PALETTE = [
   'un.7',
   'teal.6',
@@ -130,11 +138,8 @@ export function PortfolioPage() {
                         textAnchor: chart.length > 5 ? 'end' : 'middle',
                         height: chart.length > 5 ? 70 : 30,
                       }}
-                      series={[
-                        { name: 'Allocated', color: 'un.7' },
-                        { name: 'Transferred', color: 'teal.6' },
-                        { name: 'Expenditure', color: 'grape.6' },
-                      ]}
+                      series={MONEY_SERIES}
+                      legendProps={legendInSeriesOrder(MONEY_SERIES)}
                       role="img"
                       aria-label="Allocated, transferred and expenditure by group"
                     />

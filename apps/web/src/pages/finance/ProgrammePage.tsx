@@ -14,6 +14,7 @@ import { ResultsMatrix } from '../results/ResultsMatrix';
 import { ExpenditureModal, ExpenditureReports } from './ExpenditureReports';
 import { MovementModal } from './MovementModal';
 import { ListTable } from '../../components/ListTable';
+import { TabsList } from '../../components/TabsList';
 
 export function ProgrammePage() {
   const { id = '' } = useParams();
@@ -128,11 +129,11 @@ export function ProgrammePage() {
         onChange={(v) => setParams({ tab: v ?? 'money' }, { replace: true })}
         keepMounted={false}
       >
-        <Tabs.List mb="md">
+        <TabsList mb="md" active={tab}>
           <Tabs.Tab value="money">Money by PUNO</Tabs.Tab>
           <Tabs.Tab value="expenditure">Expenditure reports</Tabs.Tab>
           <Tabs.Tab value="results">Results</Tabs.Tab>
-        </Tabs.List>
+        </TabsList>
         <Tabs.Panel value="money">
           <Grid gap="lg">
             <Grid.Col span={12}>

@@ -15,6 +15,7 @@ import { EligibilityCheck, LatestComment, TimelineView } from './ProposalStatusP
 import { RevisionsView } from './RevisionsView';
 import { WithdrawButton } from './WithdrawButton';
 import { ListTable } from '../../components/ListTable';
+import { TabsList } from '../../components/TabsList';
 
 const PROGRAMME_STATUSES = ['APPROVED', 'ACTIVE', 'OPERATIONALLY_CLOSED', 'FINANCIALLY_CLOSED'];
 const WITHDRAWABLE = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'REVISION_REQUESTED', 'PIPELINE'];
@@ -111,14 +112,14 @@ export function ProposalPage() {
         onChange={(value) => setParams({ tab: value ?? 'overview' }, { replace: true })}
         keepMounted={false}
       >
-        <Tabs.List mb="md" style={{ flexWrap: 'wrap' }}>
+        <TabsList mb="md" active={tab}>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="timeline">Status timeline</Tabs.Tab>
           <Tabs.Tab value="revisions">Revisions ({p.revisions.length})</Tabs.Tab>
           <Tabs.Tab value="documents">Documents ({p.documents.length})</Tabs.Tab>
           {can('review.read') && <Tabs.Tab value="reviews">Reviews</Tabs.Tab>}
           {can('audit.read') && <Tabs.Tab value="audit">Audit trail</Tabs.Tab>}
-        </Tabs.List>
+        </TabsList>
 
         <Tabs.Panel value="overview">
           <Stack gap="lg">

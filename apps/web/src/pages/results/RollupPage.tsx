@@ -10,8 +10,16 @@ import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { formatRate } from '../../lib/money';
 import { ListTable } from '../../components/ListTable';
+import { legendInSeriesOrder } from '../../lib/charts';
 
 const THIS_YEAR = new Date().getUTCFullYear();
+
+/** The roll-up chart's bars, in the order they are drawn and listed in the legend. */
+const ROLLUP_SERIES = [
+  { name: 'With target', color: 'gray.5' },
+  { name: 'With approved actual', color: 'un.7' },
+  { name: 'On track', color: 'teal.6' },
+];
 
 export function RollupPage() {
   const [by, setBy] = useState<RollupDimension>('thematicArea');
@@ -85,11 +93,8 @@ export function RollupPage() {
                 dataKey="group"
                 withLegend
                 gridAxis="y"
-                series={[
-                  { name: 'With target', color: 'gray.5' },
-                  { name: 'With approved actual', color: 'un.7' },
-                  { name: 'On track', color: 'teal.6' },
-                ]}
+                series={ROLLUP_SERIES}
+                legendProps={legendInSeriesOrder(ROLLUP_SERIES)}
                 xAxisProps={{
                   interval: 0,
                   angle: data.length > 5 ? -25 : 0,

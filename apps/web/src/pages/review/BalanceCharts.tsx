@@ -7,6 +7,7 @@ import { Section } from '../../components/ui';
 import { pct } from './meeting-labels';
 import { ChoiceControl } from '../../components/ChoiceControl';
 import { ListTable } from '../../components/ListTable';
+import { legendInSeriesOrder } from '../../lib/charts';
 
 /** One chart row per key of either balance: its share now and if the proposal were approved. */
 function shareRows<Label extends { group: string }>(
@@ -62,6 +63,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
             dataKey="group"
             series={series}
             withLegend
+            legendProps={legendInSeriesOrder(series)}
             unit=" %"
             tickLine="y"
             gridAxis="y"
@@ -79,6 +81,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
             dataKey="group"
             series={series}
             withLegend
+            legendProps={legendInSeriesOrder(series)}
             unit=" %"
             tickLine="y"
             gridAxis="y"

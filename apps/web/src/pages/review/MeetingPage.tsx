@@ -97,8 +97,9 @@ export function MeetingPage() {
           <SimpleGrid cols={{ base: 1, md: Math.min(3, Math.max(1, p.proposals.length)) }}>
             {p.proposals.map((item) => (
               <Card key={item.proposalId} withBorder radius="md" padding="md" data-testid="pack-proposal">
+                {/* The title wraps in full: a member decides on what it says, never on "…". */}
                 <Group justify="space-between" align="flex-start" wrap="nowrap">
-                  <div>
+                  <div style={{ flex: 1, minWidth: 0 }}>
                     <Anchor
                       component={Link}
                       to={`/proposals/${item.proposalId}`}
@@ -108,7 +109,7 @@ export function MeetingPage() {
                     >
                       {item.reference}
                     </Anchor>
-                    <Text fw={600} size="sm" lineClamp={2}>
+                    <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
                       {item.title}
                     </Text>
                   </div>
