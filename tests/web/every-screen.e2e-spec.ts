@@ -5,6 +5,8 @@ import { createTestContext, TestContext } from '../support/test-context';
 import {
   accessibilityProblems,
   Browser,
+  cardsTitledByDate,
+  codesShown,
   expect as see,
   isoDatesShown,
   openBrowser,
@@ -166,6 +168,11 @@ describe.each(SIZES)('Web journey: every screen at $width×$height', (size) => {
         for (const table of await tablesScrollingSideways(page))
           problems.push(`${screen.name}: ${table} scrolls sideways`);
       for (const problem of await readingProblems(page)) problems.push(`${screen.name}: ${problem}`);
+      // Names where names belong: no bare "TA4", "SENT", "version 0", nor a person by e-mail.
+      for (const code of await codesShown(page)) problems.push(`${screen.name}: ${code}`);
+      // A list's card on a phone is titled by what identifies the row, not by its date.
+      if (size.name === 'phone')
+        for (const card of await cardsTitledByDate(page)) problems.push(`${screen.name}: ${card}`);
       // A proposal names its GCM objectives ("6. Facilitate fair and ethical recruitment…"), not "6".
       if (screen.name === 'proposal') {
         const objectives = await page.getByTestId('gcm-objectives').innerText();
