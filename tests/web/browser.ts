@@ -110,11 +110,11 @@ export async function readingProblems(page: Page): Promise<string[]> {
 
 /**
  * Codes shown where a name belongs, in the main area's text (charts aside: an axis may be too
- * narrow for names): a thematic area as its bare code ("TA4" not followed by its name, as in
- * "TA4 · Regular pathways and development"), an enum value ("UNDER_REVIEW"), a mail status as
- * stored ("SENT", "KEPT"), "version 0" for the approved proposal, and a person shown by e-mail in
- * a "Who" column. Read from each
- * element's own text (textContent: a badge's capitals are its style, not its words).
+ * narrow for names; and `<code>`, a setting's name or a mail's text as written): a thematic area
+ * as its bare code ("TA4" not followed by its name, as in "TA4 · Regular pathways and
+ * development"), an enum value ("UNDER_REVIEW"), a mail status as stored ("SENT", "KEPT"),
+ * "version 0" for the approved proposal, and a person shown by e-mail in a "Who" column. Read from
+ * each element's own text (textContent: a badge's capitals are its style, not its words).
  */
 export async function codesShown(page: Page): Promise<string[]> {
   return (await page.evaluate(`(() => {
@@ -122,13 +122,13 @@ export async function codesShown(page: Page): Promise<string[]> {
     const main = document.querySelector('main');
     if (!main) return found;
     const codes = [
-      [/\bTA\d+\b(?!\s*·?\s*[A-Z][a-z])/g, 'thematic area code'],
-      [/\b[A-Z]{2,}(?:_[A-Z]+)+\b/g, 'code'],
-      [/\b(?:SENT|KEPT|PENDING|BOUNCED|FAILED|BLOCKED)\b/g, 'status code'],
-      [/\bversion 0\b/gi, 'version number 0 (it is the approved proposal)'],
+      [/\\bTA\\d+\\b(?!\\s*·?\\s*[A-Z][a-z])/g, 'thematic area code'],
+      [/\\b[A-Z]{2,}(?:_[A-Z]+)+\\b/g, 'code'],
+      [/\\b(?:SENT|KEPT|PENDING|BOUNCED|FAILED|BLOCKED)\\b/g, 'status code'],
+      [/\\bversion 0\\b/gi, 'version number 0 (it is the approved proposal)'],
     ];
     for (const element of main.querySelectorAll('*')) {
-      if (element.closest('svg') || element.getClientRects().length === 0) continue;
+      if (element.closest('svg, code') || element.getClientRects().length === 0) continue;
       const own = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
       for (const [pattern, what] of codes)
         for (const match of own.matchAll(pattern)) found.push(what + ' "' + match[0] + '" shown: "' + own.trim().slice(0, 60) + '"');
@@ -139,7 +139,7 @@ export async function codesShown(page: Page): Promise<string[]> {
       if (who < 0) continue;
       for (const row of table.querySelectorAll('tbody tr')) {
         const text = (row.cells[who]?.textContent ?? '').trim();
-        if (/^\S+@\S+$/.test(text)) found.push((table.getAttribute('aria-label') || 'a table') + ': a person shown by e-mail (' + text + ')');
+        if (/^\\S+@\\S+$/.test(text)) found.push((table.getAttribute('aria-label') || 'a table') + ': a person shown by e-mail (' + text + ')');
       }
     }
     return [...new Set(found)];
@@ -156,7 +156,7 @@ export async function cardsTitledByDate(page: Page): Promise<string[]> {
   return (await page.evaluate(`(() => {
     const found = [];
     const byDate = ['Audit trail', 'Movements', 'Meetings'];
-    const date = /^\d{1,2}\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s\d{4}/;
+    const date = /^\\d{1,2}\\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s\\d{4}/;
     for (const table of document.querySelectorAll('main .list-table table')) {
       const name = table.getAttribute('aria-label') || 'a table';
       if (byDate.includes(name) || table.getClientRects().length === 0) continue;

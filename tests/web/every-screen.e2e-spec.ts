@@ -211,6 +211,28 @@ describe.each(SIZES)('Web journey: every screen at $width×$height', (size) => {
     expect(text).toMatch(/\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/);
   });
 
+  it('names what it shows: mail statuses in words in the outbox filter, people by name in the audit trail', async () => {
+    const page = browser.page;
+    await browser.login(ADMIN);
+    await page.goto(`${browser.baseUrl}/admin/outbox`);
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option').first().waitFor();
+    const statuses = await page.getByRole('option').allTextContents();
+    expect(statuses).toEqual(expect.arrayContaining(['Sent', 'Bounced']));
+    expect(statuses.filter((status) => /^[A-Z_]+$/.test(status))).toEqual([]);
+    await page.keyboard.press('Escape');
+    // The audit trail: who acted, by name; the e-mail the event recorded on hover.
+    await browser.login(FMU);
+    await page.goto(`${browser.baseUrl}/audit`);
+    const who = page.getByTestId('audit-actor');
+    await who.first().waitFor();
+    const people = await who.allTextContents();
+    expect(people.filter((person) => person.includes('@'))).toEqual([]);
+    expect(people).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z][a-zà-ÿ]+ [A-Z]/)]));
+    const named = who.filter({ hasText: /^[A-Z][a-zà-ÿ]+ [A-Z]/ }).first();
+    expect(await named.getAttribute('title')).toMatch(/^\S+@mptf\.test$/);
+  });
+
   it('shows a plain "not valid" page, without "Try again", for an address that cannot exist', async () => {
     await browser.login(FMU);
     const page = browser.page;

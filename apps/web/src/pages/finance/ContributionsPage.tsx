@@ -162,7 +162,7 @@ export function ContributionsPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ListTable controls={controls}>
+            <ListTable controls={controls} titleColumns={[1]}>
               <Table miw={900} aria-label="Contributions">
                 <Table.Thead>
                   <Table.Tr>
@@ -216,7 +216,7 @@ export function ContributionsPage() {
                       <Table.Td className="num">
                         {c.aaFee ? <Money value={String(c.aaFee)} currency={null} /> : '—'}
                       </Table.Td>
-                      <Table.Td>{c.earmark ? `TA${c.earmark.thematicAreaCode}` : '—'}</Table.Td>
+                      <Table.Td>{c.earmark ? ref.areaLabel(c.earmark.thematicAreaCode) : '—'}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

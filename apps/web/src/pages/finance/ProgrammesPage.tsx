@@ -154,7 +154,7 @@ export function ProgrammesPage() {
                         </Anchor>
                         <Text size="sm">{p.title}</Text>
                         <Text size="xs" c="dimmed">
-                          TA{p.thematicAreaCode} · {p.countryCodes.join(', ') || 'Global'} ·{' '}
+                          {ref.areaLabel(p.thematicAreaCode)} · {p.countryCodes.join(', ') || 'Global'} ·{' '}
                           {p.startDate ? `start ${formatDate(p.startDate)}` : 'not started yet'}
                         </Text>
                       </Table.Td>
