@@ -28,7 +28,7 @@ import {
 } from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
-import { formatDate } from '../../lib/format';
+import { formatDateWhole } from '../../lib/format';
 import { formatFeeRate, formatMoneyShort, parseMoney } from '../../lib/money';
 import { DonorSelect } from './DonorSelect';
 import { RecordContributionModal } from './RecordContributionModal';
@@ -189,7 +189,7 @@ export function ContributionsPage() {
                 <Table.Tbody>
                   {data.items.map((c) => (
                     <Table.Tr key={c.id} opacity={c.reversedBy || c.reverses ? 0.55 : 1}>
-                      <Table.Td>{formatDate(c.date)}</Table.Td>
+                      <Table.Td>{formatDateWhole(c.date)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={500}>
                           {c.donorName}
@@ -200,7 +200,7 @@ export function ContributionsPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td className="nowrap">
                         <Badge variant="light" color={c.kind === 'DEPOSIT' ? 'teal' : 'grape'} c="dark.7">
                           {c.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}
                         </Badge>

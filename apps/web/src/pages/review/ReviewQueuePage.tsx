@@ -6,7 +6,7 @@ import { reviewQueries } from '../../api/queries/review';
 import { useReference } from '../../api/reference';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader } from '../../components/ui';
-import { daysUntil, formatDate } from '../../lib/format';
+import { daysUntil, formatDateWhole } from '../../lib/format';
 import { ListTable } from '../../components/ListTable';
 
 export function DueBadge({ date, overdue }: { date: string | null | undefined; overdue?: boolean }) {
@@ -20,7 +20,7 @@ export function DueBadge({ date, overdue }: { date: string | null | undefined; o
   const late = overdue ?? days < 0;
   return (
     <Stack gap={2}>
-      <Text size="sm">{formatDate(date)}</Text>
+      <Text size="sm">{formatDateWhole(date)}</Text>
       {late ? (
         <Badge color="red" variant="filled" size="sm" data-testid="overdue">
           Overdue by {Math.abs(days)} day{Math.abs(days) === 1 ? '' : 's'}
