@@ -200,7 +200,8 @@ export function ContributionsPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td className="nowrap">
+                      {/* The badge whole ("Commitment"), however wide the names beside it. */}
+                      <Table.Td className="nowrap" miw={120}>
                         <Badge variant="light" color={c.kind === 'DEPOSIT' ? 'teal' : 'grape'} c="dark.7">
                           {c.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}
                         </Badge>
