@@ -109,7 +109,9 @@ describe('programme factsheet: the version in force and accepted narratives at i
     expect(before).toMatch(/1\. Staff[^\n]*,300000\.00,/);
 
     const after = await factsheetCsv('2027-06-01');
-    expect(after).toContain('Version 1: budget revision no. 1, in force from 2027-05-10');
+    expect(after).toContain('Version 1: budget revision no. 1, in force from 10 May 2027');
+    // Dates as every screen writes them, not ISO: the accepted report's period and day.
+    expect(after).toContain('progress report, 1 Feb 2026 to 31 Dec 2026, accepted on 15 Apr 2027.');
     expect(after).toContain('Workers hired with zero recruitment fees');
     expect(after).not.toContain('Workers recruited without paying fees');
     expect(after).toMatch(/1\. Staff[^\n]*,310000\.00,/);

@@ -164,6 +164,10 @@ describe('donor reports on the demo portfolio', () => {
     expect(factsheet).toContain('Funding and delivery');
     expect(factsheet).toContain('Results table');
     expect(factsheet).toContain('Standing');
+    // Dates as every screen writes them: the latest approved period "1 Jan 2026 – 30 Jun 2026", not ISO.
+    const factsheetCsv = csvText(files.get('factsheet.csv')!);
+    expect(factsheetCsv).toMatch(/\b\d{1,2} [A-Z][a-z]{2} \d{4} – \d{1,2} [A-Z][a-z]{2} \d{4}\b/);
+    expect(factsheetCsv).not.toMatch(/\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
 
     const pack = pdfText(files.get('pack.pdf')!);
     expect(pack).toContain('Steering Committee decision pack');

@@ -151,6 +151,66 @@ export async function legendsOutOfOrder(page: Page): Promise<string[]> {
   })()`)) as string[];
 }
 
+/**
+ * Codes shown where a name belongs, in the main area's text (charts aside: an axis may be too
+ * narrow for names; and `<code>`, a setting's name or a mail's text as written): a thematic area
+ * as its bare code ("TA4" not followed by its name, as in "TA4 · Regular pathways and
+ * development"), an enum value ("UNDER_REVIEW"), a mail status as stored ("SENT", "KEPT"),
+ * "version 0" for the approved proposal, and a person shown by e-mail in a "Who" column. Read from
+ * each element's own text (textContent: a badge's capitals are its style, not its words).
+ */
+export async function codesShown(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const found = [];
+    const main = document.querySelector('main');
+    if (!main) return found;
+    const codes = [
+      [/\\bTA\\d+\\b(?!\\s*·?\\s*[A-Z][a-z])/g, 'thematic area code'],
+      [/\\b[A-Z]{2,}(?:_[A-Z]+)+\\b/g, 'code'],
+      [/\\b(?:SENT|KEPT|PENDING|BOUNCED|FAILED|BLOCKED)\\b/g, 'status code'],
+      [/\\bversion 0\\b/gi, 'version number 0 (it is the approved proposal)'],
+    ];
+    for (const element of main.querySelectorAll('*')) {
+      if (element.closest('svg, code') || element.getClientRects().length === 0) continue;
+      const own = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
+      for (const [pattern, what] of codes)
+        for (const match of own.matchAll(pattern)) found.push(what + ' "' + match[0] + '" shown: "' + own.trim().slice(0, 60) + '"');
+    }
+    for (const table of main.querySelectorAll('table')) {
+      const headers = [...table.querySelectorAll('thead tr:last-child th')].map((th) => th.textContent.trim());
+      const who = headers.findIndex((text) => /^(Who|By|Recorded by|Actor)$/.test(text));
+      if (who < 0) continue;
+      for (const row of table.querySelectorAll('tbody tr')) {
+        const text = (row.cells[who]?.textContent ?? '').trim();
+        if (/^\\S+@\\S+$/.test(text)) found.push((table.getAttribute('aria-label') || 'a table') + ': a person shown by e-mail (' + text + ')');
+      }
+    }
+    return [...new Set(found)];
+  })()`)) as string[];
+}
+
+/**
+ * On a phone, the list cards whose title (ListTable's data-card-title, else the first cell) is a
+ * date: a card is titled by what identifies its row (a donor, a reference and title). The lists
+ * read by date keep it: a log (the audit trail), a ledger of movements, the meetings (each named
+ * under its date).
+ */
+export async function cardsTitledByDate(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const found = [];
+    const byDate = ['Audit trail', 'Movements', 'Meetings'];
+    const date = /^\\d{1,2}\\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s\\d{4}/;
+    for (const table of document.querySelectorAll('main .list-table table')) {
+      const name = table.getAttribute('aria-label') || 'a table';
+      if (byDate.includes(name) || table.getClientRects().length === 0) continue;
+      const row = table.querySelector('tbody tr');
+      const title = row && (row.querySelector('td[data-card-title]') || row.cells[0]);
+      if (title && date.test(title.textContent.trim())) found.push(name + ': cards titled by a date (' + title.textContent.trim().slice(0, 30) + ')');
+    }
+    return found;
+  })()`)) as string[];
+}
+
 /** ISO dates (2025-08-15) in the main area's text: every screen writes dates as "15 Aug 2025". */
 export async function isoDatesShown(page: Page): Promise<string[]> {
   const text = await page.locator('main').innerText();

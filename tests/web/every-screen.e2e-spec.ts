@@ -5,6 +5,8 @@ import { createTestContext, TestContext } from '../support/test-context';
 import {
   accessibilityProblems,
   Browser,
+  cardsTitledByDate,
+  codesShown,
   expect as see,
   isoDatesShown,
   legendsOutOfOrder,
@@ -168,6 +170,11 @@ describe.each(SIZES)('Web journey: every screen at $width×$height', (size) => {
           problems.push(`${screen.name}: ${table} scrolls sideways`);
       for (const problem of await readingProblems(page)) problems.push(`${screen.name}: ${problem}`);
       for (const chart of await legendsOutOfOrder(page)) problems.push(`${screen.name}: ${chart}`);
+      // Names where names belong: no bare "TA4", "SENT", "version 0", nor a person by e-mail.
+      for (const code of await codesShown(page)) problems.push(`${screen.name}: ${code}`);
+      // A list's card on a phone is titled by what identifies the row, not by its date.
+      if (size.name === 'phone')
+        for (const card of await cardsTitledByDate(page)) problems.push(`${screen.name}: ${card}`);
       // A proposal names its GCM objectives ("6. Facilitate fair and ethical recruitment…"), not "6".
       if (screen.name === 'proposal') {
         const objectives = await page.getByTestId('gcm-objectives').innerText();
@@ -204,6 +211,28 @@ describe.each(SIZES)('Web journey: every screen at $width×$height', (size) => {
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/);
     expect(text).toMatch(/\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/);
+  });
+
+  it('names what it shows: mail statuses in words in the outbox filter, people by name in the audit trail', async () => {
+    const page = browser.page;
+    await browser.login(ADMIN);
+    await page.goto(`${browser.baseUrl}/admin/outbox`);
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option').first().waitFor();
+    const statuses = await page.getByRole('option').allTextContents();
+    expect(statuses).toEqual(expect.arrayContaining(['Sent', 'Bounced']));
+    expect(statuses.filter((status) => /^[A-Z_]+$/.test(status))).toEqual([]);
+    await page.keyboard.press('Escape');
+    // The audit trail: who acted, by name; the e-mail the event recorded on hover.
+    await browser.login(FMU);
+    await page.goto(`${browser.baseUrl}/audit`);
+    const who = page.getByTestId('audit-actor');
+    await who.first().waitFor();
+    const people = await who.allTextContents();
+    expect(people.filter((person) => person.includes('@'))).toEqual([]);
+    expect(people).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z][a-zà-ÿ]+ [A-Z]/)]));
+    const named = who.filter({ hasText: /^[A-Z][a-zà-ÿ]+ [A-Z]/ }).first();
+    expect(await named.getAttribute('title')).toMatch(/^\S+@mptf\.test$/);
   });
 
   it('shows a plain "not valid" page, without "Try again", for an address that cannot exist', async () => {

@@ -20,6 +20,12 @@ export interface AuditQuery {
   pageSize: number;
 }
 
+/** The SQL expressions (on the alias `e`) that describe an event for a reader (AuditEventRepository.describe). */
+export interface AuditDescriptionSql {
+  subject: (bind: BindParam) => string;
+  actorName: string;
+}
+
 /** One event's row as it is written. */
 export interface AuditEventRow {
   actorId: string | null;
@@ -83,21 +89,23 @@ export class AuditEventRepository {
   }
 
   /**
-   * What each of `eventIds` is about, by `subject`: an SQL expression on the alias `e` the caller
-   * composes from the owners' tables (a JSON object, or NULL when the event names no such record).
+   * What each of `eventIds` is about and who did it, by SQL expressions on the alias `e` the caller
+   * composes from the owners' tables: `subject` (a JSON object, or NULL when the event names no
+   * such record) and `actorName` (the actor's name, or NULL: the system, or a user no longer there).
    */
-  subjects(
+  describe(
     db: SqlRunner,
     eventIds: string[],
-    subject: (bind: BindParam) => string,
-  ): Promise<{ id: string; subject: Record<string, unknown> | null }[]> {
+    sql: AuditDescriptionSql,
+  ): Promise<{ id: string; subject: Record<string, unknown> | null; actorName: string | null }[]> {
     if (eventIds.length === 0) return Promise.resolve([]);
     const params: unknown[] = [];
     const bind = positionalParams(params);
-    const expression = subject(bind);
+    const subject = sql.subject(bind);
     return sqlRows(
       db,
-      `SELECT e.id::text AS id, ${expression} AS subject FROM audit_events e WHERE e.id = ANY(${bind(eventIds)}::bigint[])`,
+      `SELECT e.id::text AS id, ${subject} AS subject, ${sql.actorName} AS "actorName"
+         FROM audit_events e WHERE e.id = ANY(${bind(eventIds)}::bigint[])`,
       params,
     );
   }

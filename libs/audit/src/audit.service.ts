@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { BindParam, Page, pageOf, RequestContext } from '@mptf/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
-import { AuditEventRepository, AuditEventRow, AuditQuery, auditInsertSql } from './audit-event.repository';
+import {
+  AuditDescriptionSql,
+  AuditEventRepository,
+  AuditEventRow,
+  AuditQuery,
+  auditInsertSql,
+} from './audit-event.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -28,7 +34,7 @@ export type AuditScope = (bind: BindParam) => string;
 
 export { AUDIT_ENTITY_UUID } from './audit-event.repository';
 
-export type { AuditQuery } from './audit-event.repository';
+export type { AuditDescriptionSql, AuditQuery } from './audit-event.repository';
 
 /** An audit event to be written by the statement of the change it describes (`AuditService.write`). */
 export interface AuditWrite {
@@ -98,12 +104,12 @@ export class AuditService {
     return pageOf(items, total, query);
   }
 
-  /** Per event id, the record it is about as `subject` describes it (see AuditEventRepository.subjects). */
-  async subjects(
+  /** Per event id, the record it is about and the actor's name, as `sql` says (see AuditEventRepository.describe). */
+  async describe(
     eventIds: string[],
-    subject: (bind: BindParam) => string,
-  ): Promise<Map<string, Record<string, unknown> | null>> {
-    const rows = await this.events.subjects(this.dataSource.manager, eventIds, subject);
-    return new Map(rows.map((row) => [row.id, row.subject]));
+    sql: AuditDescriptionSql,
+  ): Promise<Map<string, { subject: Record<string, unknown> | null; actorName: string | null }>> {
+    const rows = await this.events.describe(this.dataSource.manager, eventIds, sql);
+    return new Map(rows.map(({ id, subject, actorName }) => [id, { subject, actorName }]));
   }
 }

@@ -1,4 +1,5 @@
 import { AUDIT_ENTITY_UUID } from '@mptf/audit';
+import { userNameSql } from '@mptf/identity';
 import type { BindParam } from '@mptf/platform';
 import { programmeWorkProposalIdSql } from '@mptf/programmes';
 import { PROGRAMME_STATUSES } from '@mptf/proposals';
@@ -13,6 +14,9 @@ const PROPOSAL_OF: Readonly<Record<string, string>> = {
   progress_report: programmeWorkProposalIdSql('progress_report', AUDIT_ENTITY_UUID),
   programme_revision: programmeWorkProposalIdSql('programme_revision', AUDIT_ENTITY_UUID),
 };
+
+/** The name of the user who acted (alias `e`), as identity says: the trail names people, not e-mails. */
+export const AUDIT_ACTOR_NAME_SQL = userNameSql('e.actor_id');
 
 /**
  * Which proposal or programme an audit event is about, for the trail to name it (reference and

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
-import { auditSubjectSql } from './audit-subjects';
+import { AUDIT_ACTOR_NAME_SQL, auditSubjectSql } from './audit-subjects';
 import { auditScopeOf } from './audit-visibility';
 import { AuditPageDto, AuditQueryDto, AuditSubjectDto } from './audit.dto';
 
@@ -23,15 +23,16 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPageDto })
   async list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto) {
     const page = await this.audit.list(query, auditScopeOf(user));
-    const subjects = await this.audit.subjects(
+    const described = await this.audit.describe(
       page.items.map((event) => event.id),
-      auditSubjectSql,
+      { subject: auditSubjectSql, actorName: AUDIT_ACTOR_NAME_SQL },
     );
     return {
       ...page,
       items: page.items.map((event) => ({
         ...event,
-        subject: (subjects.get(event.id) ?? null) as AuditSubjectDto | null,
+        actorName: described.get(event.id)?.actorName ?? null,
+        subject: (described.get(event.id)?.subject ?? null) as AuditSubjectDto | null,
       })),
     };
   }

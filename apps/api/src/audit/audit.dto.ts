@@ -26,6 +26,13 @@ export class AuditEventDto {
   @ApiProperty() occurredAt: string;
   @ApiProperty({ nullable: true, type: String }) actorId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Amina Diallo',
+    description: 'The name of the user who acted (null for the system)',
+  })
+  actorName: string | null;
   @ApiProperty({ example: 'proposal.submit', description: 'dotted verb' }) action: string;
   @ApiProperty({ example: 'proposal' }) entityType: string;
   @ApiProperty() entityId: string;

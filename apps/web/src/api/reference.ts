@@ -36,6 +36,13 @@ export function useReference() {
       code === null || code === undefined
         ? '—'
         : (areaMap.get(String(code))?.title ?? `Thematic area ${code}`),
+    /** The area's short name ("Protection"), for tables and charts where the full title is too long. */
+    areaShort: (code: number | string) => areaMap.get(String(code))?.shortTitle ?? `Thematic area ${code}`,
+    /** The area as lists name it: its code and short name ("TA2 · Protection"), never the code alone. */
+    areaLabel: (code: number | string | null | undefined) =>
+      code === null || code === undefined
+        ? '—'
+        : `TA${code} · ${areaMap.get(String(code))?.shortTitle ?? `Thematic area ${code}`}`,
     objectiveTitle: (code: number | string) => objectiveMap.get(String(code))?.title ?? `Objective ${code}`,
     countryName: (code: string) => countryMap.get(code)?.name ?? code,
     countryRegion: (code: string) => countryMap.get(code)?.region ?? null,
@@ -44,12 +51,3 @@ export function useReference() {
 }
 
 export type Reference = ReturnType<typeof useReference>;
-
-/** Short labels for charts: "TA2 Protection". */
-export const AREA_SHORT: Record<string, string> = {
-  '1': 'Data and evidence',
-  '2': 'Protection',
-  '3': 'Irregular migration and borders',
-  '4': 'Regular pathways',
-  '5': 'Inclusion',
-};

@@ -1923,6 +1923,11 @@ export interface components {
       action: string;
       actorEmail: string | null;
       actorId: string | null;
+      /**
+       * @description The name of the user who acted (null for the system)
+       * @example Amina Diallo
+       */
+      actorName: string | null;
       after: {
         [key: string]: unknown;
       } | null;

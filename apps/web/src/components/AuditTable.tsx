@@ -43,7 +43,10 @@ export function AuditTable({ entityType, entityId }: { entityType?: string; enti
                       <Text size="sm">{formatDateTime(event.occurredAt)}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{event.actorEmail ?? 'system'}</Text>
+                      {/* A person by name; the e-mail (what the event recorded) on hover. */}
+                      <Text size="sm" data-testid="audit-actor" title={event.actorEmail ?? undefined}>
+                        {event.actorName ?? event.actorEmail ?? 'System'}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" data-testid="audit-action" title={event.action}>

@@ -152,6 +152,8 @@ export function ExportCsvButton({
   );
 }
 
+const FIRST_COLUMN = [0];
+
 interface SortField {
   field: string;
   label: string;
@@ -161,7 +163,7 @@ interface SortField {
  * Names every body and totals cell after its column (`data-label`, colspans counted) and returns
  * the sortable columns the header offers. On a phone the cells show that name beside their value.
  */
-function labelCells(root: HTMLElement): SortField[] {
+function labelCells(root: HTMLElement, titleColumns: number[]): SortField[] {
   const table = root.querySelector('table');
   if (!table) return [];
   const headers: string[] = [];
@@ -173,11 +175,16 @@ function labelCells(root: HTMLElement): SortField[] {
     for (let span = 0; span < Math.max(1, th.colSpan); span++) headers.push(text);
   }
   for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr, tfoot tr')) {
+    // A row's card is titled by the cells that identify it; a totals row by its first (its label).
+    const titles = row.parentElement?.tagName === 'TFOOT' ? [0] : titleColumns;
     let column = 0;
     for (const cell of row.cells) {
       const label = headers[column] ?? '';
       if (cell.getAttribute('data-label') !== label) cell.setAttribute('data-label', label);
-      column += Math.max(1, cell.colSpan);
+      const span = Math.max(1, cell.colSpan);
+      const isTitle = titles.some((title) => column <= title && title < column + span);
+      if (isTitle !== cell.hasAttribute('data-card-title')) cell.toggleAttribute('data-card-title', isTitle);
+      column += span;
     }
   }
   return [...table.querySelectorAll<HTMLElement>('thead [data-sort-field]')].map((button) => ({
@@ -188,26 +195,36 @@ function labelCells(root: HTMLElement): SortField[] {
 
 /**
  * A list's table, readable on a laptop and on a phone: a real table (with its header cells and
- * aria-sort) on a wide screen; below 48em each row becomes a card of "column: value" pairs, the
- * first column its title (with the row's link), the totals row a summary card and the sortable
- * headers a "Sort by" select, so nothing scrolls sideways (styles.css `.list-table`). The table's
+ * aria-sort) on a wide screen; below 48em each row becomes a card of "column: value" pairs, titled
+ * by the columns that identify the row (the first unless `titleColumns` says otherwise: a
+ * contribution by its donor, a proposal by its reference and title, not a date), the totals row a
+ * summary card and the sortable headers a "Sort by" select, so nothing scrolls sideways (styles.css `.list-table`). The table's
  * own markup stays as the page writes it: the cells are named after their column here.
  */
 export function ListTable({
   children,
   controls,
+  titleColumns = FIRST_COLUMN,
 }: {
   children: ReactNode;
+  /**
+   * The columns (from 0) whose cells title a row's card on a phone, shown first: what identifies
+   * the row (a reference and title, a donor). A list read by date (a ledger, a log, meetings)
+   * keeps its date first.
+   */
+  titleColumns?: number[];
   /** The list's sort, when its columns sort: the phone's "Sort by" select uses it. */
   controls?: Pick<ListControls, 'sort' | 'setSort'>;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [fields, setFields] = useState<SortField[]>([]);
+  // By value: a page's literal array is a new one at each render.
+  const titles = titleColumns.join();
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
     const update = () => {
-      const found = labelCells(root);
+      const found = labelCells(root, titles.split(',').map(Number));
       setFields((current) => (JSON.stringify(current) === JSON.stringify(found) ? current : found));
     };
     update();
@@ -215,7 +232,7 @@ export function ListTable({
     const observer = new MutationObserver(update);
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     return () => observer.disconnect();
-  }, []);
+  }, [titles]);
   return (
     <>
       {controls && fields.length > 0 && (

@@ -17,6 +17,16 @@ const STATUS_COLOR: Record<OutboxMessage['status'], string> = {
   BLOCKED: 'grape',
 };
 
+/** Each status in plain words, as the filter and the badges say it. */
+const STATUS_LABEL: Record<OutboxMessage['status'], string> = {
+  PENDING: 'Waiting to be sent',
+  SENT: 'Sent',
+  KEPT: 'Kept, not mailed',
+  BOUNCED: 'Bounced',
+  FAILED: 'Failed',
+  BLOCKED: 'Blocked address',
+};
+
 /** The admin's view of notification mail: where it goes, the addresses that bounced, every message. */
 export function OutboxPage() {
   const [page, setPage] = useState(1);
@@ -37,14 +47,22 @@ export function OutboxPage() {
       />
       {outbox.data && (
         <Alert color={outbox.data.mode === 'smtp' ? 'green' : 'blue'} title="Where mail goes">
-          {outbox.data.mode === 'smtp'
-            ? 'Mail is sent to the SMTP server of SMTP_URL. Messages it accepted are SENT; refused for good, BOUNCED.'
-            : 'No SMTP server is configured (SMTP_URL): messages are KEPT here for you to read, and nobody receives them by e-mail.'}
+          {outbox.data.mode === 'smtp' ? (
+            <>
+              Mail is sent to the SMTP server of <Code>SMTP_URL</Code>. Messages it accepted are marked sent;
+              those it refused for good, bounced.
+            </>
+          ) : (
+            <>
+              No SMTP server is configured (<Code>SMTP_URL</Code>): messages are kept here for you to read,
+              and nobody receives them by e-mail.
+            </>
+          )}
         </Alert>
       )}
       <Section
         title="Bounced addresses"
-        description="A mail server refused these addresses permanently (an SMTP 5xx answer). No mail goes to a blocked address (BLOCKED) until you clear it."
+        description="A mail server refused these addresses permanently (an SMTP 5xx answer). No mail goes to a blocked address until you clear it."
       >
         {bounces.isLoading && <LoadingState rows={1} />}
         {bounces.error && <ErrorState error={bounces.error} />}
@@ -96,13 +114,13 @@ export function OutboxPage() {
             aria-label="Status"
             placeholder="Any status"
             clearable
-            data={Object.keys(STATUS_COLOR)}
+            data={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))}
             value={status}
             onChange={(value) => {
               setStatus(value);
               setPage(1);
             }}
-            w={180}
+            w={220}
           />
         }
       >
@@ -125,7 +143,7 @@ export function OutboxPage() {
                   </Text>
                   <Group gap="xs">
                     {message.kind === 'DIGEST' && <Badge variant="outline">Digest</Badge>}
-                    <Badge color={STATUS_COLOR[message.status]}>{message.status}</Badge>
+                    <Badge color={STATUS_COLOR[message.status]}>{STATUS_LABEL[message.status]}</Badge>
                   </Group>
                 </Group>
                 <Text size="xs" c="dimmed">

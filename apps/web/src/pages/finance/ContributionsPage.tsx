@@ -28,7 +28,7 @@ import {
 } from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, ReversalBadge, StatTile } from '../../components/ui';
-import { formatDate } from '../../lib/format';
+import { formatDateWhole } from '../../lib/format';
 import { formatFeeRate, formatMoneyShort, parseMoney } from '../../lib/money';
 import { DonorSelect } from './DonorSelect';
 import { RecordContributionModal } from './RecordContributionModal';
@@ -163,7 +163,7 @@ export function ContributionsPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ListTable controls={controls}>
+            <ListTable controls={controls} titleColumns={[1]}>
               <Table miw={900} aria-label="Contributions">
                 <Table.Thead>
                   <Table.Tr>
@@ -190,7 +190,7 @@ export function ContributionsPage() {
                 <Table.Tbody>
                   {data.items.map((c) => (
                     <Table.Tr key={c.id} opacity={c.reversedBy || c.reverses ? 0.55 : 1}>
-                      <Table.Td>{formatDate(c.date)}</Table.Td>
+                      <Table.Td>{formatDateWhole(c.date)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={500}>
                           {c.donorName}
@@ -201,7 +201,8 @@ export function ContributionsPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      {/* The badge whole ("Commitment"), however wide the names beside it. */}
+                      <Table.Td className="nowrap" miw={120}>
                         <Badge variant="light" color={c.kind === 'DEPOSIT' ? 'teal' : 'grape'} c="dark.7">
                           {c.kind === 'DEPOSIT' ? 'Deposit' : 'Commitment'}
                         </Badge>
@@ -217,7 +218,7 @@ export function ContributionsPage() {
                       <Table.Td className="num">
                         {c.aaFee ? <Money value={String(c.aaFee)} currency={null} /> : '—'}
                       </Table.Td>
-                      <Table.Td>{c.earmark ? `TA${c.earmark.thematicAreaCode}` : '—'}</Table.Td>
+                      <Table.Td>{c.earmark ? ref.areaLabel(c.earmark.thematicAreaCode) : '—'}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { fundQueries } from '../../api/queries/fund';
-import { AREA_SHORT } from '../../api/reference';
+import { useReference } from '../../api/reference';
 import type { PortfolioGroup } from '../../api/models';
 import type { PortfolioDimension } from '../../api/queries/fund';
 import { programmeWorkQueries } from '../../api/queries/programme-work';
@@ -64,12 +64,13 @@ function OverdueReports() {
 }
 
 export function PortfolioPage() {
+  const ref = useReference();
   const [groupBy, setGroupBy] = useState<PortfolioDimension>('thematicArea');
   const query = useQuery(fundQueries.portfolio(groupBy));
   const short = (g: PortfolioGroup) =>
     groupBy === 'thematicArea' ? `TA${g.key}` : groupBy === 'gcmObjective' ? `Obj. ${g.key}` : String(g.key);
   const long = (g: PortfolioGroup) =>
-    groupBy === 'thematicArea' ? `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}` : short(g);
+    groupBy === 'thematicArea' ? `TA${g.key} ${ref.areaShort(g.key)}` : short(g);
   return (
     <Stack gap="lg">
       <PageHeader

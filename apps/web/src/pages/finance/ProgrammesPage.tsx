@@ -17,7 +17,7 @@ import {
 } from '../../components/ListTable';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader, StatusBadge } from '../../components/ui';
-import { formatDate } from '../../lib/format';
+import { formatDateWhole } from '../../lib/format';
 import { formatRate } from '../../lib/money';
 
 const PAGE_SIZE = 50;
@@ -154,8 +154,8 @@ export function ProgrammesPage() {
                         </Anchor>
                         <Text size="sm">{p.title}</Text>
                         <Text size="xs" c="dimmed">
-                          TA{p.thematicAreaCode} · {p.countryCodes.join(', ') || 'Global'} ·{' '}
-                          {p.startDate ? `start ${formatDate(p.startDate)}` : 'not started yet'}
+                          {ref.areaLabel(p.thematicAreaCode)} · {p.countryCodes.join(', ') || 'Global'} ·{' '}
+                          {p.startDate ? `start ${formatDateWhole(p.startDate)}` : 'not started yet'}
                         </Text>
                       </Table.Td>
                       <Table.Td>

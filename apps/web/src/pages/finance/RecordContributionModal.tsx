@@ -129,7 +129,7 @@ export function RecordContributionModal({ onClose }: { onClose: () => void }) {
           <Select
             label="Earmark (optional)"
             placeholder="Unearmarked"
-            data={ref.areas.map((a) => ({ value: String(a.code), label: `TA${a.code}` }))}
+            data={ref.areas.map((a) => ({ value: String(a.code), label: ref.areaLabel(a.code) }))}
             value={form.earmark}
             onChange={(v) => set({ earmark: v })}
             clearable

@@ -10,7 +10,7 @@ import { useAuth } from '../../auth/auth';
 import { ErrorState, LoadingState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { formatDate, formatDateTime, formatDateWhole } from '../../lib/format';
-import { KIND_LABEL } from './programme-work-labels';
+import { KIND_LABEL, versionInForceWords } from './programme-work-labels';
 import { ListTable } from '../../components/ListTable';
 
 const FIELDS: {
@@ -134,7 +134,7 @@ export function ProgressReportPage() {
             {r.status.toLowerCase()}
           </Badge>
         }
-        description={`${r.reference} · ${r.title} · period ${formatDateWhole(r.periodStart)} – ${formatDateWhole(r.periodEnd)} · due ${formatDateWhole(r.dueDate)} · programme version ${r.versionInForce}`}
+        description={`${r.reference} · ${r.title} · period ${formatDateWhole(r.periodStart)} – ${formatDateWhole(r.periodEnd)} · due ${formatDateWhole(r.dueDate)} · programme in force: ${versionInForceWords(r.versionInForce)}`}
       />
       {r.status === 'RETURNED' && lastReturn && (
         <Alert color="red" title="Returned by the fund unit">

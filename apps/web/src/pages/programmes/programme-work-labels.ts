@@ -22,6 +22,11 @@ export const REVISION_LABEL: Record<RevisionKind, string> = {
   COST_EXTENSION: 'Cost extension',
 };
 
+/** The programme version in force, in words: version 0 is the approved proposal, not "version 0". */
+export function versionInForceWords(version: number): string {
+  return version === 0 ? 'the approved proposal' : `version ${version}`;
+}
+
 /** The fields of a version a user reads by name (the others keep their path). */
 const FIELD_LABEL: Record<string, string> = { endDate: 'End date' };
 

@@ -194,7 +194,7 @@ export function ProposalsPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" title={ref.areaTitle(p.thematicAreaCode)}>
-                          TA{p.thematicAreaCode}
+                          {ref.areaLabel(p.thematicAreaCode)}
                         </Text>
                       </Table.Td>
                       <Table.Td>{p.convenerCode}</Table.Td>

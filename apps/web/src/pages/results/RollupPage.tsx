@@ -4,7 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { resultsQueries, type RollupDimension } from '../../api/queries/results';
-import { AREA_SHORT } from '../../api/reference';
+import { useReference } from '../../api/reference';
 import type { RollupGroup } from '../../api/models';
 import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
@@ -22,6 +22,7 @@ const ROLLUP_SERIES = [
 ];
 
 export function RollupPage() {
+  const ref = useReference();
   const [by, setBy] = useState<RollupDimension>('thematicArea');
   const [year, setYear] = useState<string | null>(null);
   const query = useQuery(resultsQueries.rollup({ by, year: year ? Number(year) : undefined }));
@@ -31,7 +32,7 @@ export function RollupPage() {
     by === 'thematicArea'
       ? phone
         ? `TA${g.key}`
-        : `TA${g.key} ${AREA_SHORT[String(g.key)] ?? ''}`
+        : `TA${g.key} ${ref.areaShort(g.key)}`
       : by === 'gcmObjective'
         ? `Obj. ${g.key}`
         : // A fund indicator by its title (shortened for the axis), as in the table.

@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Grid, Table, Title } from '@mantine/core';
 import { useState } from 'react';
-import { AREA_SHORT } from '../../api/reference';
+import { useReference } from '../../api/reference';
 import type { DecisionPack } from '../../api/models';
 import { Section } from '../../components/ui';
 import { pct } from './meeting-labels';
@@ -24,12 +24,13 @@ function shareRows<Label extends { group: string }>(
 }
 
 export function BalanceCharts({ pack }: { pack: DecisionPack }) {
+  const ref = useReference();
   const [selected, setSelected] = useState<string>(pack.proposals[0]?.proposalId ?? '');
   const ifApproved = pack.balance.ifApproved[selected];
   const current = pack.balance.current;
   const areaData = shareRows(current.byThematicArea, ifApproved?.byThematicArea, (key) => ({
     group: `TA${key}`,
-    label: `TA${key} ${AREA_SHORT[key] ?? ''}`.trim(),
+    label: `TA${key} ${ref.areaShort(key)}`,
   })).sort((a, b) => a.group.localeCompare(b.group));
   const regionData = shareRows(current.byRegion, ifApproved?.byRegion, (key) => ({ group: key }));
   if (pack.proposals.length === 0) return null;

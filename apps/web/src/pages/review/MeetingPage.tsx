@@ -16,7 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { meetingQueries } from '../../api/queries/meetings';
-import { AREA_SHORT, useReference } from '../../api/reference';
+import { useReference } from '../../api/reference';
 import type { PackProposal } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { RECOMMENDATION_COLOR, RECOMMENDATION_LABEL, score } from '../../components/ReviewsPanel';
@@ -122,9 +122,7 @@ export function MeetingPage() {
                       <Table.Td c="dimmed" w={110}>
                         Area
                       </Table.Td>
-                      <Table.Td>
-                        TA{item.thematicAreaCode} · {AREA_SHORT[String(item.thematicAreaCode)]}
-                      </Table.Td>
+                      <Table.Td>{ref.areaLabel(item.thematicAreaCode)}</Table.Td>
                     </Table.Tr>
                     <Table.Tr>
                       <Table.Td c="dimmed">Where</Table.Td>

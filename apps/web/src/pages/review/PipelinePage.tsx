@@ -19,7 +19,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { data, errorMessage, http } from '../../api/client';
 import { fundQueries } from '../../api/queries/fund';
-import { AREA_SHORT } from '../../api/reference';
+import { useReference } from '../../api/reference';
 import type { PipelineEntry } from '../../api/models';
 import { useAuth } from '../../auth/auth';
 import { EmptyState, QueryState } from '../../components/states';
@@ -30,6 +30,7 @@ import { FundPipelineButton } from './FundPipelineButton';
 import { ListTable } from '../../components/ListTable';
 
 export function PipelinePage() {
+  const ref = useReference();
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const manage = can('pipeline.manage');
@@ -174,11 +175,7 @@ export function PipelinePage() {
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td>
-                          {entry.thematicAreaCode
-                            ? `TA${entry.thematicAreaCode} · ${AREA_SHORT[String(entry.thematicAreaCode)]}`
-                            : '—'}
-                        </Table.Td>
+                        <Table.Td>{ref.areaLabel(entry.thematicAreaCode)}</Table.Td>
                         <Table.Td className="num">
                           <Money value={entry.total} />
                         </Table.Td>

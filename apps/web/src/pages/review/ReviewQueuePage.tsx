@@ -3,10 +3,10 @@ import { IconClipboardCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { reviewQueries } from '../../api/queries/review';
-import { AREA_SHORT } from '../../api/reference';
+import { useReference } from '../../api/reference';
 import { EmptyState, QueryState } from '../../components/states';
 import { Money, PageHeader } from '../../components/ui';
-import { daysUntil, formatDate } from '../../lib/format';
+import { daysUntil, formatDateWhole } from '../../lib/format';
 import { ListTable } from '../../components/ListTable';
 
 export function DueBadge({ date, overdue }: { date: string | null | undefined; overdue?: boolean }) {
@@ -20,7 +20,7 @@ export function DueBadge({ date, overdue }: { date: string | null | undefined; o
   const late = overdue ?? days < 0;
   return (
     <Stack gap={2}>
-      <Text size="sm">{formatDate(date)}</Text>
+      <Text size="sm">{formatDateWhole(date)}</Text>
       {late ? (
         <Badge color="red" variant="filled" size="sm" data-testid="overdue">
           Overdue by {Math.abs(days)} day{Math.abs(days) === 1 ? '' : 's'}
@@ -39,6 +39,7 @@ export function DueBadge({ date, overdue }: { date: string | null | undefined; o
 }
 
 export function ReviewQueuePage() {
+  const ref = useReference();
   const query = useQuery(reviewQueries.queue());
   return (
     <Stack>
@@ -61,7 +62,7 @@ export function ReviewQueuePage() {
       >
         {(items) => (
           <Paper withBorder radius="md">
-            <ListTable>
+            <ListTable titleColumns={[1, 2]}>
               <Table miw={760} aria-label="Proposals to review">
                 <Table.Thead>
                   <Table.Tr>
@@ -96,9 +97,7 @@ export function ReviewQueuePage() {
                         <Text size="sm">{item.title}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">
-                          TA{item.thematicAreaCode} · {AREA_SHORT[String(item.thematicAreaCode)]}
-                        </Text>
+                        <Text size="sm">{ref.areaLabel(item.thematicAreaCode)}</Text>
                       </Table.Td>
                       <Table.Td className="num">
                         <Money value={item.total} />

@@ -55,7 +55,7 @@ export function ScreeningPage() {
       >
         {(data) => (
           <Paper withBorder radius="md">
-            <ListTable>
+            <ListTable titleColumns={[1, 2]}>
               <Table miw={780} aria-label="Submitted proposals">
                 <Table.Thead>
                   <Table.Tr>

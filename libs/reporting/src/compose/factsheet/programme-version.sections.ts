@@ -1,3 +1,4 @@
+import { formatDate } from '@mptf/common';
 import { parseMoney } from '@mptf/platform';
 import type { ProgrammeProfile } from '@mptf/proposals';
 import type { ReportBlock, ReportSection } from '../../document/report-document';
@@ -114,16 +115,19 @@ export function versionSection(version: FactsheetVersion | null, date: string): 
       {
         kind: 'facts',
         items: [
-          { label: 'Factsheet date', value: date },
+          { label: 'Factsheet date', value: formatDate(date) },
           {
             label: 'Version',
             value:
               version.version === 0
                 ? 'The approved programme document (no revision in force)'
-                : `Version ${version.version}: ${KIND_LABEL[version.kind ?? ''] ?? 'revision'} no. ${version.revisionNumber}, in force from ${version.inForceFrom}`,
+                : `Version ${version.version}: ${KIND_LABEL[version.kind ?? ''] ?? 'revision'} no. ${version.revisionNumber}, in force from ${formatDate(version.inForceFrom)}`,
           },
           { label: 'Approved revisions', value: String(version.of) },
-          { label: 'End date in force', value: content.endDate || 'Not started' },
+          {
+            label: 'End date in force',
+            value: content.endDate ? formatDate(content.endDate) : 'Not started',
+          },
           ...content.additionalFunding.map((f) => ({
             label: `Added by cost extension (${f.orgCode})`,
             value: `US$ ${f.amount}`,
@@ -149,7 +153,7 @@ export function progressSection(narratives: FactsheetNarrative[] | null): Report
     .flatMap((report) => [
       {
         kind: 'paragraph',
-        text: `${report.kind === 'FINAL_NARRATIVE' ? 'Final' : `Annual ${report.year ?? ''}`.trim()} progress report, ${report.periodStart} to ${report.periodEnd}, accepted on ${report.acceptedOn ?? 'n/a'}.`,
+        text: `${report.kind === 'FINAL_NARRATIVE' ? 'Final' : `Annual ${report.year ?? ''}`.trim()} progress report, ${formatDate(report.periodStart)} to ${formatDate(report.periodEnd)}, accepted on ${report.acceptedOn ? formatDate(report.acceptedOn) : 'n/a'}.`,
       } as ReportBlock,
       {
         kind: 'table',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { formatDate } from '@mptf/common';
 import { ratio } from '@mptf/platform';
 import {
   ActualStatus,
@@ -67,7 +68,7 @@ export function indicatorProgress(
 /** On track / Off track / Overdue / Not yet assessed, as a results table shows it. */
 export function indicatorStanding(indicator: IndicatorView): string {
   const overdue = indicator.targets.filter((period) => period.due === 'OVERDUE');
-  if (overdue.length) return `Overdue (period ending ${overdue[overdue.length - 1].periodEnd})`;
+  if (overdue.length) return `Overdue (period ending ${formatDate(overdue[overdue.length - 1].periodEnd)})`;
   if (indicator.progress.onTrack === true) return 'On track';
   if (indicator.progress.onTrack === false) return 'Off track';
   return 'Not yet assessed';
@@ -118,7 +119,8 @@ function progressRows(matrix: MatrixView, forYear: number): IndicatorProgress[] 
         aggregation: indicator.aggregation,
         targetForYear: targetForYear ?? null,
         year: forYear,
-        latestPeriod: latest ? `${latest.periodStart} – ${latest.periodEnd}` : null,
+        // Dates as every screen and report writes them ("1 Jan 2026 – 31 Dec 2026"), not ISO.
+        latestPeriod: latest ? `${formatDate(latest.periodStart)} – ${formatDate(latest.periodEnd)}` : null,
         standing: indicatorStanding(indicator),
       };
     }),
