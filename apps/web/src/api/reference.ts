@@ -21,6 +21,8 @@ export function useReference() {
   const objectiveMap = byCode(objectives.data);
   const countryMap = byCode(countries.data);
   const orgMap = byCode(organizations.data);
+  const areaShort = (code: number | string) =>
+    areaMap.get(String(code))?.shortTitle ?? `Thematic area ${code}`;
   return {
     isLoading: all.some((q) => q.isLoading),
     error: all.find((q) => q.error)?.error ?? null,
@@ -37,12 +39,10 @@ export function useReference() {
         ? '—'
         : (areaMap.get(String(code))?.title ?? `Thematic area ${code}`),
     /** The area's short name ("Protection"), for tables and charts where the full title is too long. */
-    areaShort: (code: number | string) => areaMap.get(String(code))?.shortTitle ?? `Thematic area ${code}`,
+    areaShort,
     /** The area as lists name it: its code and short name ("TA2 · Protection"), never the code alone. */
     areaLabel: (code: number | string | null | undefined) =>
-      code === null || code === undefined
-        ? '—'
-        : `TA${code} · ${areaMap.get(String(code))?.shortTitle ?? `Thematic area ${code}`}`,
+      code === null || code === undefined ? '—' : `TA${code} · ${areaShort(code)}`,
     objectiveTitle: (code: number | string) => objectiveMap.get(String(code))?.title ?? `Objective ${code}`,
     countryName: (code: string) => countryMap.get(code)?.name ?? code,
     countryRegion: (code: string) => countryMap.get(code)?.region ?? null,

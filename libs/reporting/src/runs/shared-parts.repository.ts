@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { sqlRow } from '@mptf/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /** One stored part of a batch (table report_shared_parts), as read back. */
 export interface StoredPartRow {
@@ -23,11 +23,6 @@ export class SharedPartsRepository {
       [batchId, part],
     );
     return row ? { version: row.version, snapshotAt: row.snapshot_at.toISOString(), data: row.data } : null;
-  }
-
-  /** The time of the snapshot `manager` reads in (its transaction's start). */
-  async snapshotTime(manager: EntityManager): Promise<Date | null> {
-    return (await sqlRow<{ at: Date }>(manager, 'SELECT transaction_timestamp() AS at'))?.at ?? null;
   }
 
   /**

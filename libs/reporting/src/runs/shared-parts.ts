@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SharedPartsRepository, StoredPartRow } from './shared-parts.repository';
+import { snapshotTime } from '../compose/compose-helpers';
+import { SharedPartsRepository, StoredPartRow as StoredPart } from './shared-parts.repository';
 
 /**
  * Parts of a report that are the same for every run of one batch (the fund-level part of a
@@ -26,8 +27,6 @@ export interface SharedParts {
 export function unshared(): SharedParts {
   return { get: (_name, _version, compute) => compute(), reused: {} };
 }
-
-type StoredPart = StoredPartRow;
 
 /** Parts kept in this process (most recent batches first out): a batch's runs follow each other. */
 const MEMORY_LIMIT = 4;
@@ -76,7 +75,7 @@ export class SharedPartsStore {
     manager: EntityManager,
     data: unknown,
   ): Promise<void> {
-    const snapshotAt = ((await this.repository.snapshotTime(manager)) ?? new Date()).toISOString();
+    const snapshotAt = await snapshotTime(manager);
     // Stored as JSON and remembered as read back, so this process reuses exactly what the others do.
     const json = JSON.stringify(data);
     try {
