@@ -1,5 +1,6 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { RendererWarmUp } from '@mptf/reporting';
 import { Logger } from 'nestjs-pino';
 import { JobDispatcher } from './jobs/job-dispatcher';
 import { WorkerModule } from './worker.module';
@@ -12,6 +13,10 @@ export async function createWorkerApp(options: { logger?: boolean } = {}): Promi
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // Before taking jobs: the first report would otherwise carry the renderer's one-time costs.
+  const started = Date.now();
+  const pages = await app.get(RendererWarmUp).run();
+  new NestLogger('Worker').log(`Report renderer ready (${pages}-page sample in ${Date.now() - started} ms)`);
   app.get(JobDispatcher).start();
   return app;
 }

@@ -12,6 +12,7 @@ export * from './compose/report-composer';
 export * from './compose/extension-points';
 export * from './render/report-renderer';
 export * from './render/pdf-renderer';
+export * from './render/renderer-warm-up';
 export * from './render/csv-renderer';
 export * from './render/xlsx-renderer';
 export * from './narratives/narrative-sections';

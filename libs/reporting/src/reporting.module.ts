@@ -26,6 +26,7 @@ import { ResultsMatrixReader } from './compose/factsheet/results-matrix.reader';
 import { REPORT_COMPOSERS, ReportComposer } from './compose/report-composer';
 import { CsvRenderer } from './render/csv-renderer';
 import { PdfRenderer } from './render/pdf-renderer';
+import { RendererWarmUp } from './render/renderer-warm-up';
 import { XlsxRenderer } from './render/xlsx-renderer';
 import { ReportGenerator } from './runs/report-generator.service';
 import { ReportNotices } from './runs/report-notices';
@@ -93,6 +94,7 @@ const READERS = [
     SharedPartsRepository,
     ReportScheduleService,
     PdfRenderer,
+    RendererWarmUp,
     CsvRenderer,
     XlsxRenderer,
     ...READERS,
@@ -112,6 +114,7 @@ const READERS = [
     ReportGenerator,
     ReportScheduleService,
     ReportNarrativesService,
+    RendererWarmUp,
   ],
 })
 export class ReportingModule {}
