@@ -112,6 +112,27 @@ describe('report batches: statements for all donors', () => {
     expect(runs.filter((r) => r.source?.sharedParts).length).toBe(0);
   });
 
+  it("computes the fund-level part once when a batch's runs start at the same moment", async () => {
+    // As when several workers take a batch's first jobs together: each run would find no part
+    // stored yet and compute it. One computes it; the others wait and reuse it.
+    const created = await postBatch({
+      type: 'CONTRIBUTOR_STATEMENT',
+      format: 'csv',
+      parameters: { year: 2025 },
+    });
+    expect(created.status).toBe(202);
+    const batch = created.body as BatchBody;
+    const generator = t.app.get(ReportGenerator);
+    const job = { attempt: 1, maxAttempts: 1, worker: 'test' };
+    await Promise.all(batch.runs.map((r) => generator.generate(r.id, job).catch(() => undefined)));
+    const runs = await Promise.all(batch.runs.map((r) => run(r.id)));
+    expect(runs.map((r) => r.status)).toEqual(batch.runs.map(() => 'SUCCEEDED'));
+    expect(runs.filter((r) => r.source?.sharedParts).length).toBe(DONORS.length - 1);
+    expect((await sharedRows(batch.batchId)).map((row) => row.part)).toEqual([
+      'contributor-statement:fund:2025',
+    ]);
+  });
+
   it('is for the fund unit and the AA, contributor statements only, without a donor', async () => {
     const body = { type: 'CONTRIBUTOR_STATEMENT', format: 'pdf' };
     expect((await postBatch(body, 'donor.deu@mptf.test')).status).toBe(403);

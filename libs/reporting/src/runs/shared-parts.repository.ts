@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { sqlRow } from '@mptf/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** One stored part of a batch (table report_shared_parts), as read back. */
 export interface StoredPartRow {
@@ -23,6 +23,16 @@ export class SharedPartsRepository {
       [batchId, part],
     );
     return row ? { version: row.version, snapshotAt: row.snapshot_at.toISOString(), data: row.data } : null;
+  }
+
+  /**
+   * Locks the batch's part for the rest of `manager`'s transaction (a run's snapshot): the one
+   * run that computes a part holds it until the part is stored and its transaction ends.
+   */
+  async lockPart(manager: EntityManager, batchId: string, part: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `report_shared_part:${batchId}:${part}`,
+    ]);
   }
 
   /**

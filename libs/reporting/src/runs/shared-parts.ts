@@ -47,13 +47,20 @@ export class SharedPartsStore {
       reused,
       get: async <T>(name: string, version: () => Promise<string>, compute: () => Promise<T>) => {
         const wanted = await version();
+        const reuse = (part: StoredPart): T => {
+          reused[name] = part.snapshotAt;
+          return part.data as T;
+        };
         const found = await this.find(batchId, name);
-        if (found && found.version === wanted) {
-          reused[name] = found.snapshotAt;
-          return found.data as T;
-        }
+        if (found) return found.version === wanted ? reuse(found) : compute();
+        // None stored yet: the batch's runs that start together (one per worker) would each
+        // compute it. One does; the others wait for its lock (held to the end of its snapshot's
+        // transaction, by then the part is stored) and reuse what it stored.
+        await this.repository.lockPart(manager, batchId, name);
+        const stored = await this.find(batchId, name);
+        if (stored) return stored.version === wanted ? reuse(stored) : compute();
         const data = await compute();
-        if (!found) await this.store(batchId, name, wanted, manager, data);
+        await this.store(batchId, name, wanted, manager, data);
         return data;
       },
     };
