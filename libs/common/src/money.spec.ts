@@ -3,6 +3,7 @@ import {
   divideRounded,
   formatMoney,
   formatUsd,
+  groupThousands,
   isMoneyString,
   parseMoney,
   parseMoneyInput,
@@ -67,5 +68,40 @@ describe('formatUsd: amounts in messages, grouped by thousands', () => {
     expect(formatUsd(-123456789n)).toBe('US$ -1,234,567.89');
     expect(formatUsd(5n)).toBe('US$ 0.05');
     expect(formatUsd(100000000n, 'EUR')).toBe('EUR 1,000,000.00');
+  });
+});
+
+describe('groupThousands', () => {
+  // The look-ahead regex it replaced, for every decimal shape.
+  const reference = (decimal: string) => {
+    const [whole, fraction] = decimal.split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  };
+
+  it('groups the whole part of every decimal string as the regex did', () => {
+    const wholes = [
+      '0',
+      '7',
+      '12',
+      '999',
+      '1000',
+      '10000',
+      '100000',
+      '1234567',
+      '0001234',
+      '123456789012345',
+    ];
+    for (const whole of wholes)
+      for (const sign of ['', '-'])
+        for (const fraction of ['', '.5', '.50', '.0000', '.123456'])
+          expect(groupThousands(`${sign}${whole}${fraction}`)).toBe(reference(`${sign}${whole}${fraction}`));
+    expect(groupThousands('-1234567.89')).toBe('-1,234,567.89');
+  });
+
+  it('leaves what is not a decimal as given', () => {
+    expect(groupThousands('')).toBe('');
+    expect(groupThousands('n/a')).toBe('n/a');
+    expect(groupThousands('12a4567')).toBe('12a4567');
   });
 });

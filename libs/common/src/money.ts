@@ -28,10 +28,19 @@ export function formatMoney(cents: Cents | number | string): string {
 
 /** Digits grouped by thousands for people: "6013400.54" → "6,013,400.54". */
 export function groupThousands(decimal: string): string {
-  const [whole, fraction] = decimal.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  const sign = decimal.startsWith('-') ? '-' : '';
+  const dot = decimal.indexOf('.');
+  const whole = decimal.slice(sign.length, dot < 0 ? undefined : dot);
+  // Only a run of digits is grouped; anything else is shown as given. A loop, not a look-ahead
+  // regex: reports format every amount of every table (a few percent of a statement's CPU).
+  if (whole.length <= 3 || !ALL_DIGITS.test(whole)) return decimal;
+  const head = whole.length % 3 || 3;
+  let grouped = whole.slice(0, head);
+  for (let index = head; index < whole.length; index += 3) grouped += `,${whole.slice(index, index + 3)}`;
+  return `${sign}${grouped}${dot < 0 ? '' : decimal.slice(dot)}`;
 }
+
+const ALL_DIGITS = /^\d+$/;
 
 /** An amount as messages show it: 601340054n → "US$ 6,013,400.54" (another currency's code if given). */
 export function formatUsd(cents: Cents | number | string, currency = 'US$'): string {

@@ -1,12 +1,8 @@
+import { groupThousands } from '@mptf/common';
 import { CellValue, ColumnType } from './report-document';
 
-/** "1234567.50" → "1,234,567.50" (string arithmetic: no floats for money). */
-export function groupThousands(decimal: string): string {
-  const negative = decimal.startsWith('-');
-  const [whole, fraction] = (negative ? decimal.slice(1) : decimal).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
-}
+/** Digits grouped by thousands (@mptf/common, as the web app shows them): "1234567.50" → "1,234,567.50". */
+export { groupThousands };
 
 /** "0.4213" → "42.1 %" for display. */
 export function formatPercent(ratio: string | number): string {
