@@ -27,18 +27,18 @@ describe('MailQueue', () => {
 
   it("queues a transaction's messages once it commits, the same way, and none after a rollback", async () => {
     const { queue, calls } = setUp();
-    const runner = { isTransactionActive: true } as QueryRunner;
-    await queue.afterCommit({ queryRunner: runner } as EntityManager, ['m1']);
+    const runner = { isTransactionActive: true };
+    await queue.afterCommit({ queryRunner: runner as QueryRunner } as EntityManager, ['m1']);
     expect(calls).toEqual([]);
     runner.isTransactionActive = false;
-    await queue.afterTransactionCommit({ queryRunner: runner } as TransactionCommitEvent);
+    await queue.afterTransactionCommit({ queryRunner: runner as QueryRunner } as TransactionCommitEvent);
     expect(calls).toEqual(['queue m1']);
 
-    const rolledBack = { isTransactionActive: true } as QueryRunner;
-    await queue.afterCommit({ queryRunner: rolledBack } as EntityManager, ['m2']);
+    const rolledBack = { isTransactionActive: true };
+    await queue.afterCommit({ queryRunner: rolledBack as QueryRunner } as EntityManager, ['m2']);
     rolledBack.isTransactionActive = false;
     queue.afterTransactionRollback({ queryRunner: rolledBack } as never);
-    await queue.afterTransactionCommit({ queryRunner: rolledBack } as TransactionCommitEvent);
+    await queue.afterTransactionCommit({ queryRunner: rolledBack as QueryRunner } as TransactionCommitEvent);
     expect(calls).toEqual(['queue m1']);
   });
 
