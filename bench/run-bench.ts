@@ -78,6 +78,7 @@ async function main(): Promise<void> {
   const context: BenchContext = {
     pool,
     api: new ApiClient(`http://127.0.0.1:${port}`),
+    apiProcess: api,
     env,
     logDir,
     workDir,

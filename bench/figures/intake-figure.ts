@@ -1,6 +1,8 @@
 import { bareCreateAndSubmit, intakeBody, intakeFixture } from '../baselines/intake';
 import { BenchContext, SETTINGS, USERS } from '../lib/bench-settings';
 import { Figure, ms, times } from '../lib/figures';
+import { cpuWindow, describeCpu } from '../lib/machine-cpu';
+import { processTreeCpuMs } from '../lib/processes';
 import { latencyStats, runLoad, timed } from '../lib/stats';
 
 /** Figure (c) of the benchmark: intake throughput. */
@@ -29,14 +31,29 @@ export async function intakeFigure(context: BenchContext): Promise<Figure> {
   await runLoad(SETTINGS.intakeWarmup, SETTINGS.intakeConcurrency, (index, _record) =>
     once(1_000_000 + index, () => undefined),
   );
+  // The API's own CPU per pair (every API process, from /proc): what the load does not change.
+  const apiPid = context.apiProcess?.pid;
+  const apiCpuBefore = apiPid ? processTreeCpuMs(apiPid) : undefined;
+  const loadCpu = cpuWindow();
   const load = await runLoad(SETTINGS.intakeProposals, SETTINGS.intakeConcurrency, once);
+  const loadBusy = loadCpu.end();
+  const apiCpuAfter = apiPid ? processTreeCpuMs(apiPid) : undefined;
+  const perPair = (key: 'userMs' | 'systemMs') =>
+    apiCpuBefore && apiCpuAfter
+      ? (apiCpuAfter[key] - apiCpuBefore[key]) / SETTINGS.intakeProposals
+      : Number.NaN;
+  const apiUserPerPair = perPair('userMs');
+  const apiSystemPerPair = perPair('systemMs');
+  const apiCpuPerPair = apiUserPerPair + apiSystemPerPair;
   const fixture = await intakeFixture(pool);
   await runLoad(SETTINGS.intakeWarmup, SETTINGS.intakeConcurrency, (index, _record) =>
     bareCreateAndSubmit(pool, fixture, 3_000_000 + index, () => undefined),
   );
+  const bareCpu = cpuWindow();
   const bare = await runLoad(SETTINGS.intakeProposals, SETTINGS.intakeConcurrency, (index, record) =>
     bareCreateAndSubmit(pool, fixture, 2_000_000 + index, record),
   );
+  const bareBusy = bareCpu.end();
   const a = latencyStats(load.latencies);
   const b = latencyStats(bare.latencies);
   const completed = SETTINGS.intakeProposals - load.errors.length;
@@ -60,7 +77,21 @@ export async function intakeFigure(context: BenchContext): Promise<Figure> {
       bareProposalsPerSecond: Math.round(bareRate),
       bareP99: b.p99,
       errors: load.errors.length,
+      apiCpuMsPerPair: Math.round(apiCpuPerPair * 100) / 100,
+      apiUserCpuMsPerPair: Math.round(apiUserPerPair * 100) / 100,
+      apiSystemCpuMsPerPair: Math.round(apiSystemPerPair * 100) / 100,
+      machineCpuMsPerPair:
+        Math.round(((loadBusy.busyCpus * load.wallMs) / SETTINGS.intakeProposals) * 100) / 100,
+      bareMachineCpuMsPerPair:
+        Math.round(((bareBusy.busyCpus * bare.wallMs) / SETTINGS.intakeProposals) * 100) / 100,
     },
-    note: load.errors.length ? `errors: ${load.errors.slice(0, 3).join('; ')}` : undefined,
+    note: [
+      load.errors.length ? `errors: ${load.errors.slice(0, 3).join('; ')}` : '',
+      `API processes' CPU ${apiCpuPerPair.toFixed(2)} ms per pair (user ${apiUserPerPair.toFixed(2)}, system ${apiSystemPerPair.toFixed(2)}); ${describeCpu(loadBusy)} ` +
+        `(≈ ${((loadBusy.busyCpus * load.wallMs) / SETTINGS.intakeProposals).toFixed(2)} ms of machine CPU per pair); ` +
+        `bare SQL: ${describeCpu(bareBusy)} (≈ ${((bareBusy.busyCpus * bare.wallMs) / SETTINGS.intakeProposals).toFixed(2)} ms per pair).`,
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
 }

@@ -55,6 +55,8 @@ export const USERS = {
 export interface BenchContext {
   pool: Pool;
   api: ApiClient;
+  /** The API's process (with API_PROCESSES > 1 the primary; the processes serving requests are its children). */
+  apiProcess?: ServiceProcess;
   env: Record<string, string>;
   logDir: string;
   workDir: string;

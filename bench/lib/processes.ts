@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -128,6 +128,45 @@ export function spawnService(
       await exited;
     },
   };
+}
+
+/**
+ * CPU time (user and system, in ms) of a process and every process it started that still runs (the
+ * API's primary and the processes it forks with API_PROCESSES > 1), from /proc; NaN off Linux.
+ */
+export function processTreeCpuMs(rootPid: number): { userMs: number; systemMs: number } {
+  const none = { userMs: Number.NaN, systemMs: Number.NaN };
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return none;
+  }
+  const stats = new Map<number, { ppid: number; userMs: number; systemMs: number }>();
+  for (const name of entries) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command's closing parenthesis: ppid is the 2nd, utime and stime the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(name), {
+        ppid: Number(fields[1]),
+        userMs: (Number(fields[11]) * 1000) / CLOCK_TICKS,
+        systemMs: (Number(fields[12]) * 1000) / CLOCK_TICKS,
+      });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (!stats.has(rootPid)) return none;
+  const total = { userMs: 0, systemMs: 0 };
+  const pending = [rootPid];
+  while (pending.length) {
+    const pid = pending.pop() as number;
+    total.userMs += stats.get(pid)?.userMs ?? 0;
+    total.systemMs += stats.get(pid)?.systemMs ?? 0;
+    for (const [child, entry] of stats) if (entry.ppid === pid) pending.push(child);
+  }
+  return total;
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -24,6 +24,9 @@ export interface LoginResult {
   user: { id: string; email: string; name: string; roles: Role[]; organizationCode: string | null };
 }
 
+/** Tokens whose signature a process has checked, kept at most (oldest forgotten first). */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
 /** Same message for an unknown user and a wrong password, so logins cannot probe emails. */
 const BAD_CREDENTIALS = 'Invalid email or password';
 
@@ -64,9 +67,31 @@ export class AuthService {
     };
   }
 
+  /**
+   * Tokens this process has verified, with their subject and expiry. A token's signature and
+   * claims never change, so checking its HMAC (and parsing it) again on each of a session's
+   * requests proves nothing new: a token seen before is only checked for expiry. Only what
+   * passed verification is kept; the user is still read on every request.
+   */
+  private readonly verified = new Map<string, { sub: string; exp: number }>();
+
   /** Verifies the token and loads the user; a deactivated user's token stops working at once. */
   async authenticate(token: string): Promise<AuthUser> {
-    let claims: TokenClaims;
+    const claims = this.verified.get(token) ?? (await this.verify(token));
+    // Expired since it was verified (jsonwebtoken's rule: invalid from the second `exp` on).
+    if (Math.floor(Date.now() / 1000) >= claims.exp) {
+      this.verified.delete(token);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or has expired');
+    }
+    // Every request passes here: one plain statement (the repository's query building cost more
+    // than the query itself).
+    const user = await this.users.activeAuthUser(this.dataSource, claims.sub);
+    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The account is not active');
+    return user;
+  }
+
+  private async verify(token: string): Promise<{ sub: string; exp: number }> {
+    let claims: TokenClaims & { nbf?: unknown };
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
@@ -76,11 +101,15 @@ export class AuthService {
     if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or has expired');
     }
-    // Every request passes here: one plain statement (the repository's query building cost more
-    // than the query itself).
-    const user = await this.users.activeAuthUser(this.dataSource, claims.sub);
-    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The account is not active');
-    return user;
+    const verified = { sub: claims.sub, exp: claims.exp };
+    // Ours carry no "not before"; one that does is verified on every use, as before.
+    if (claims.nbf === undefined) {
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+        this.verified.delete(this.verified.keys().next().value as string);
+      }
+      this.verified.set(token, verified);
+    }
+    return verified;
   }
 }
 

@@ -41,7 +41,7 @@ export class MailQueue implements EntitySubscriberInterface, OnModuleInit {
       this.pending.set(runner, list);
       return;
     }
-    await this.enqueue(messageIds);
+    await this.enqueue(messageIds, { written: true });
   }
 
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
@@ -50,18 +50,22 @@ export class MailQueue implements EntitySubscriberInterface, OnModuleInit {
     const ids = this.pending.get(runner);
     if (!ids) return;
     this.pending.delete(runner);
-    await this.enqueue(ids);
+    await this.enqueue(ids, { written: true });
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
     if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
   }
 
-  /** Never throws: the caller's change is committed; a lost job is recovered by the digest run. */
-  async enqueue(messageIds: readonly string[]): Promise<void> {
+  /**
+   * Never throws: the caller's change is committed; a lost job is recovered by the digest run.
+   * `written`: the messages were just written (new ids, no job yet), queued without looking for one.
+   */
+  async enqueue(messageIds: readonly string[], { written = false } = {}): Promise<void> {
     for (const messageId of messageIds) {
       try {
-        await this.jobs.sendMail({ messageId });
+        if (written) await this.jobs.sendNewMail({ messageId });
+        else await this.jobs.sendMail({ messageId });
       } catch (error) {
         this.logger.warn({ messageId, err: error }, 'could not queue a mail job; the digest run will retry');
       }

@@ -35,30 +35,44 @@ export function correlationIdOf(request: IncomingMessage, res: ServerResponse): 
   return id;
 }
 
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LEVELS)[number];
+
+/**
+ * pino-http's options at `level`. Its request line ("request completed") is written at info: at
+ * a level above info it is never written, so pino-http is not asked to time each response and
+ * compose the line (listeners on every response, the bindings serialized again), only to give
+ * each request its logger (`req.log`: a warning or error logged during a request still names it).
+ */
+export function pinoHttpOptions(level: LogLevel) {
+  const requestLines = LEVELS.indexOf(level) <= LEVELS.indexOf('info');
+  return {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // The correlation middleware has already chosen the id.
+    genReqId: (req: IncomingMessage, res: ServerResponse) => correlationIdOf(req, res),
+    customProps: (req: IncomingMessage) => ({
+      correlationId: (req as IncomingMessage & { id?: unknown }).id,
+    }),
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+    },
+    autoLogging: requestLines
+      ? { ignore: (req: IncomingMessage) => req.url === '/health' }
+      : (false as const),
+  };
+}
+
 /** JSON logs; every line carries the correlation id of its request or job. */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.env.LOG_LEVEL,
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          // The correlation middleware has already chosen the id.
-          genReqId: (req: IncomingMessage, res: ServerResponse) => correlationIdOf(req, res),
-          customProps: (req: IncomingMessage) => ({
-            correlationId: (req as IncomingMessage & { id?: unknown }).id,
-          }),
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url,
-            }),
-          },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-        },
-      }),
+      useFactory: (config: AppConfig) => ({ pinoHttp: pinoHttpOptions(config.env.LOG_LEVEL) }),
     }),
   ],
 })

@@ -75,6 +75,15 @@ export class JobProducer {
     return this.add(JobName.SEND_MAIL, payload, jobId);
   }
 
+  /**
+   * Queues the sending of a message written by the transaction that just committed: no job can
+   * exist under its new id yet, so it is added without first looking for one (one Redis round
+   * trip, not two). Were one there after all, BullMQ keeps it and ignores the duplicate id.
+   */
+  sendNewMail(payload: JobPayload<JobName.SEND_MAIL>): Promise<string> {
+    return this.add(JobName.SEND_MAIL, payload, `mail-${payload.messageId}`);
+  }
+
   /** Composes and queues the daily digests now (operators and tests; the scheduler fires it daily). */
   sendDigestsNow(): Promise<string> {
     return this.add(JobName.SEND_DIGESTS, { trigger: 'manual' }, `send-digests-${Date.now()}`);
