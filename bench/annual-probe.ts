@@ -78,6 +78,7 @@ async function main(): Promise<void> {
         manager,
         runId: '00000000-0000-0000-0000-000000000000',
         parameters: { year },
+        format: ReportFormat.PDF,
         generatedAt,
         progress: async (percent) => {
           if (process.env.PROBE_PROGRESS === '1') {

@@ -7,7 +7,7 @@ import { NotificationsModule } from '@mptf/notifications';
 import { PlatformModule } from '@mptf/platform';
 import { ProgrammesModule } from '@mptf/programmes';
 import { ReferenceModule } from '@mptf/reference';
-import { REPORT_COMPOSERS, ReportingModule, ReportType } from '@mptf/reporting';
+import { REPORT_COMPOSERS, ReportFormat, ReportingModule, ReportType } from '@mptf/reporting';
 import type { ComposedReport, ComposeContext, ReportComposer } from '@mptf/reporting';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -84,6 +84,8 @@ export function composeContext(manager: EntityManager, year: number): ComposeCon
     manager,
     runId: '00000000-0000-0000-0000-000000000000',
     parameters: { year },
+    // What the figure's PDF run composes (no spreadsheet-only indicator rows).
+    format: ReportFormat.PDF,
     generatedAt: new Date(),
     progress: async () => undefined,
   };

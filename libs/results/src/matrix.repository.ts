@@ -46,6 +46,21 @@ export interface TargetRow {
   on_track: boolean | null;
 }
 
+/**
+ * One proposal's indicators counted by standing, as `indicatorStanding` (reporting) names each
+ * indicator from its matrix view: Overdue when a target period ended more than the grace days
+ * before today without an approved actual (dueState), else on track / off track by its standing
+ * since inception (indicator_standings, year 0), else not yet assessed.
+ */
+export interface StandingCountsRow {
+  proposal_id: string;
+  indicators: number;
+  on_track: number;
+  off_track: number;
+  overdue: number;
+  not_assessed: number;
+}
+
 export interface MatrixSummary {
   results: string[];
   indicators: string[];
@@ -275,6 +290,40 @@ export class MatrixRepository {
            AND a.period_start = t.period_start AND a.period_end = t.period_end
         WHERE i.proposal_id = ANY($1::uuid[]) ORDER BY i.proposal_id, t.period_start`,
       [proposalIds, ActualStatus.APPROVED],
+    );
+  }
+
+  /**
+   * Per proposal of `proposalIds` with indicators, its indicators by standing (StandingCountsRow):
+   * the annual report's results annex, counted here instead of reading every target period.
+   * A period is overdue when `today - period_end > graceDays` (dueState) and no approved actual.
+   */
+  async standingCountsOf(
+    db: SqlRunner,
+    proposalIds: string[],
+    today: string,
+    graceDays: number,
+  ): Promise<StandingCountsRow[]> {
+    return sqlRows(
+      db,
+      `WITH judged AS (
+         SELECT i.proposal_id, s.on_track,
+                EXISTS (SELECT 1 FROM indicator_targets t
+                         WHERE t.indicator_id = i.id AND t.period_end < $2::date - $3::int
+                           AND NOT EXISTS (SELECT 1 FROM indicator_actuals a
+                                            WHERE a.indicator_id = t.indicator_id AND a.status = $4
+                                              AND a.period_start = t.period_start AND a.period_end = t.period_end)
+                       ) AS overdue
+           FROM indicators i
+           LEFT JOIN indicator_standings s ON s.indicator_id = i.id AND s.year = 0
+          WHERE i.proposal_id = ANY($1::uuid[]))
+       SELECT proposal_id, count(*)::int AS indicators,
+              count(*) FILTER (WHERE NOT overdue AND on_track)::int AS on_track,
+              count(*) FILTER (WHERE NOT overdue AND NOT on_track)::int AS off_track,
+              count(*) FILTER (WHERE overdue)::int AS overdue,
+              count(*) FILTER (WHERE NOT overdue AND on_track IS NULL)::int AS not_assessed
+         FROM judged GROUP BY proposal_id`,
+      [proposalIds, today, graceDays, ActualStatus.APPROVED],
     );
   }
 }

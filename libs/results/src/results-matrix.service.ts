@@ -14,7 +14,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { FundIndicatorRepository } from './fund-indicator.repository';
 import { matrixRuleViolations, parseMatrixShape } from './matrix-validation';
 import { buildMatrixView, MatrixView } from './matrix-view';
-import { MatrixRepository } from './matrix.repository';
+import { MatrixRepository, StandingCountsRow } from './matrix.repository';
+import { REPORTING_GRACE_DAYS } from './actual-rules';
 import { ProposalAccessRepository } from './proposal-access.repository';
 import { assertMatrixEditable, canSeeActual, loadProposalAccess, ProposalAccess } from './results-access';
 import { ActualStatus, defaultAggregation, IndicatorMeasure, MatrixInput, ResultType } from './results.types';
@@ -272,6 +273,26 @@ export class ResultsMatrixService {
       resultIds: [...resultIds.values()],
     });
     return deleted;
+  }
+
+  /**
+   * Several programmes' indicators counted by standing (StandingCountsRow), by proposal id, as
+   * `readMany`'s views name each indicator's standing today (overdue after REPORTING_GRACE_DAYS,
+   * then on track / off track / not yet assessed), without reading their target periods.
+   * Proposals without indicators are left out. Without a user check, as `readMany`.
+   */
+  async standingCounts(
+    proposalIds: string[],
+    manager: EntityManager,
+  ): Promise<Map<string, StandingCountsRow>> {
+    if (!proposalIds.length) return new Map();
+    const rows = await this.matrices.standingCountsOf(
+      manager,
+      proposalIds,
+      this.clock.today(),
+      REPORTING_GRACE_DAYS,
+    );
+    return new Map(rows.map((row) => [row.proposal_id, row]));
   }
 
   /** `shows` says which actuals the reader sees (canSeeActual); the others read as not reported. */

@@ -122,7 +122,10 @@ export class ReportSourceDto {
   rowCounts: Record<string, number>;
   @ApiProperty({ example: { indirectRate: '0.07' }, type: 'object', additionalProperties: true })
   inputs: Record<string, unknown>;
-  @ApiProperty({ description: 'sha256 of the figures: the same data give the same fingerprint' })
+  @ApiProperty({
+    description:
+      'sha256 of the figures every format of the report shows: the same data give the same fingerprint, in any format (spreadsheet-only detail rows are not part of it)',
+  })
   fingerprint: string;
   @ApiProperty({ type: [String], description: 'Sections left out because their data is not connected yet' })
   omittedSections: string[];

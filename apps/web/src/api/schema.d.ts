@@ -4009,7 +4009,7 @@ export interface components {
       updatedAt: string;
     };
     ReportSourceDto: {
-      /** @description sha256 of the figures: the same data give the same fingerprint */
+      /** @description sha256 of the figures every format of the report shows: the same data give the same fingerprint, in any format (spreadsheet-only detail rows are not part of it) */
       fingerprint: string;
       /**
        * @example {

@@ -73,5 +73,19 @@ export interface ProgrammeResultsReader {
     programmeIds: string[],
     year: number,
   ): Promise<Map<string, IndicatorProgress[]>>;
+  /**
+   * Several programmes' indicators counted by their standing (as `IndicatorProgress.standing`
+   * names it), by programme id, without reading the indicators' periods: the annual report's
+   * PDF annex. Programmes without indicators are left out.
+   */
+  standingCounts(manager: EntityManager, programmeIds: string[]): Promise<Map<string, StandingCounts>>;
+}
+
+/** A programme's indicators by standing: On track, Off track, Overdue, Not yet assessed. */
+export interface StandingCounts {
+  onTrack: number;
+  offTrack: number;
+  overdue: number;
+  notAssessed: number;
 }
 export const PROGRAMME_RESULTS_READER = Symbol('PROGRAMME_RESULTS_READER');

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '@mptf/platform';
 import { EntityManager } from 'typeorm';
 import { ReportDocument, ReportSection } from '../document/report-document';
-import { ReportParameters, ReportType } from '../runs/report-types';
+import { ReportFormat, ReportParameters, ReportType } from '../runs/report-types';
 import type { SharedParts } from '../runs/shared-parts';
 
 export interface ComposeContext {
@@ -9,6 +9,11 @@ export interface ComposeContext {
   manager: EntityManager;
   runId: string;
   parameters: ReportParameters;
+  /**
+   * The format the run renders; a composer may leave out what only other formats show (the
+   * spreadsheet-only sections: `notInPdf`). Absent: every section, as for every format.
+   */
+  format?: ReportFormat;
   /** When the run started (the document states it; not part of the data fingerprint). */
   generatedAt: Date;
   /** 0–100 of the composing step. */

@@ -27,10 +27,18 @@ function withSpreadsheetOnly(): ReportDocument {
 }
 
 describe('documentFor and documentFingerprint', () => {
-  it('hashes the bytes of JSON.stringify(sections), a section at a time', () => {
+  it('hashes the bytes of JSON.stringify of the sections every format shows, a section at a time', () => {
     const document = withSpreadsheetOnly();
-    const whole = createHash('sha256').update(JSON.stringify(document.sections)).digest('hex');
-    expect(documentFingerprint({ document })).toBe(whole);
+    const shared = document.sections.filter((section) => !section.notInPdf);
+    const expected = createHash('sha256').update(JSON.stringify(shared)).digest('hex');
+    expect(documentFingerprint({ document })).toBe(expected);
+    // A PDF run composes no spreadsheet-only section: the same fingerprint as the other formats.
+    expect(documentFingerprint({ document: { ...document, sections: shared } })).toBe(expected);
+    // A document without spreadsheet-only sections: the bytes of JSON.stringify(sections), as before.
+    const plain = sampleDocument(20);
+    expect(documentFingerprint({ document: plain })).toBe(
+      createHash('sha256').update(JSON.stringify(plain.sections)).digest('hex'),
+    );
   });
 
   it('draws a PDF without the spreadsheet-only sections, with the whole document’s definitions', () => {

@@ -61,15 +61,21 @@ export function storageKeyOf(runId: string, format: ReportFormat): string {
 }
 
 /**
- * sha256 of the document's sections: the same data give the same fingerprint, whenever rendered.
- * The bytes of `JSON.stringify(sections)`, hashed a section at a time (an annual report's
- * sections are megabytes of JSON: never one string of all of them).
+ * sha256 of the document's sections that every format shows: the same data give the same
+ * fingerprint, whenever and in whichever format rendered. The bytes of `JSON.stringify` of those
+ * sections, hashed a section at a time (an annual report's sections are megabytes of JSON: never
+ * one string of all of them). The spreadsheet-only sections (`notInPdf`: the annual report's
+ * indicator rows) are left out: a PDF run does not read them, and what they list is counted in
+ * the sections every format has (the results annex by standing, the roll-ups).
  */
 export function documentFingerprint(composed: Pick<ComposedReport, 'document'>): string {
   const hash = createHash('sha256').update('[');
-  composed.document.sections.forEach((section, index) =>
-    hash.update(index ? `,${JSON.stringify(section)}` : JSON.stringify(section)),
-  );
+  let first = true;
+  for (const section of composed.document.sections) {
+    if (section.notInPdf) continue;
+    hash.update(first ? JSON.stringify(section) : `,${JSON.stringify(section)}`);
+    first = false;
+  }
   return hash.update(']').digest('hex');
 }
 
@@ -255,6 +261,7 @@ export class ReportGenerator {
         manager,
         runId: run.id,
         parameters: run.parameters,
+        format: run.format,
         generatedAt,
         progress: (percent) => progress(5 + percent * 0.35),
         shared,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReportSection } from '../../document/report-document';
-import { ReportType } from '../../runs/report-types';
+import { ReportFormat, ReportType } from '../../runs/report-types';
 import { asOfLabel, reportingPeriodLabel } from '../compose-helpers';
 import {
   buildSections,
@@ -83,7 +83,12 @@ export class AnnualReportComposer implements ReportComposer {
   async compose(context: ComposeContext): Promise<ComposedReport> {
     const data = await this.loader.load(context);
     const year = data.year;
-    data.resultTables = await this.resultTables.load(context, data.year, data);
+    // A PDF shows the annex's counts only: the indicator rows are read for the other formats.
+    const results = await this.resultTables.load(context, data.year, data, {
+      indicatorRows: context.format !== ReportFormat.PDF,
+    });
+    data.resultStandings = results.standings;
+    data.resultTables = results.indicators;
     data.narrative = year === undefined ? null : await this.narratives.read(year, context.manager);
     const missing = data.narrative?.missing.length ?? 0;
     const { settings } = data;

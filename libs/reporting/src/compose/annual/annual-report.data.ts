@@ -21,7 +21,7 @@ import { ObligationsService, ObligationView, ProgressReportsService } from '@mpt
 import { FundIndicatorRollupGroup, RollupGroup, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
 import { snapshotTime } from '../compose-helpers';
-import type { AreaResults } from './annual-results-tables';
+import type { AreaResults, AreaStandings } from './annual-results-tables';
 import type { ReportNarrative } from '../../narratives/report-narratives.service';
 import {
   ProgrammeFactsheetData,
@@ -103,7 +103,9 @@ export interface AnnualReportData {
   lateReports?: ObligationView[];
   /** With a year: the accepted narrative progress reports whose period ends in it. */
   narratives?: AcceptedNarrative[];
-  /** Per thematic area, each programme's results table (AnnualResultsTablesLoader). */
+  /** Per thematic area, each programme's indicators by standing (AnnualResultsTablesLoader). */
+  resultStandings?: AreaStandings[];
+  /** Per thematic area, each programme's indicator rows: spreadsheet and CSV runs only. */
   resultTables?: AreaResults[];
   /** The year's narrative (ReportNarrativesService); null since inception. */
   narrative?: ReportNarrative | null;

@@ -11,7 +11,7 @@ import {
   toScaled,
 } from '@mptf/results';
 import { EntityManager } from 'typeorm';
-import { IndicatorProgress, ProgrammeResultsReader } from '../extension-points';
+import { IndicatorProgress, ProgrammeResultsReader, StandingCounts } from '../extension-points';
 
 /** Measures on a numeric scale, where "share of the way from baseline to target" means something. */
 const MEASURABLE = new Set<IndicatorMeasure>([IndicatorMeasure.UNIT, IndicatorMeasure.PERCENTAGE]);
@@ -95,6 +95,21 @@ export class ResultsMatrixReader implements ProgrammeResultsReader {
   ): Promise<Map<string, IndicatorProgress[]>> {
     const matrices = await this.matrices.readMany(programmeIds, manager);
     return new Map([...matrices].map(([id, matrix]) => [id, progressRows(matrix, year)]));
+  }
+
+  async standingCounts(manager: EntityManager, programmeIds: string[]): Promise<Map<string, StandingCounts>> {
+    const rows = await this.matrices.standingCounts(programmeIds, manager);
+    return new Map(
+      [...rows].map(([id, row]) => [
+        id,
+        {
+          onTrack: row.on_track,
+          offTrack: row.off_track,
+          overdue: row.overdue,
+          notAssessed: row.not_assessed,
+        },
+      ]),
+    );
   }
 }
 
