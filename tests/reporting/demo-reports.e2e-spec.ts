@@ -60,6 +60,12 @@ describe('donor reports on the demo portfolio', () => {
     // Same data, same figures in every format.
     for (const type of ['annual', 'statement', 'factsheet', 'pack'])
       expect(new Set(FORMATS.map((f) => runs.get(`${type}.${f}`)?.source?.fingerprint)).size).toBe(1);
+    // The spreadsheet editions' indicator rows, which the PDF leaves out, have their own digest.
+    expect(runs.get('annual.pdf')?.source?.detailFingerprint).toBeUndefined();
+    expect(runs.get('annual.xlsx')?.source?.detailFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(runs.get('annual.csv')?.source?.detailFingerprint).toBe(
+      runs.get('annual.xlsx')?.source?.detailFingerprint,
+    );
     expect(runs.get('annual.pdf')?.source).toMatchObject({
       inputs: { year: YEAR, aaFeeRate: '0.01' },
       rowCounts: { programmes: expect.any(Number), contributions: expect.any(Number) },

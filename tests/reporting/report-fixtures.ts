@@ -94,6 +94,7 @@ export interface RunBody {
   attempts: number;
   source?: {
     fingerprint: string;
+    detailFingerprint?: string;
     rowCounts: Record<string, number>;
     snapshotAt: string;
     omittedSections: string[];

@@ -124,9 +124,14 @@ export class ReportSourceDto {
   inputs: Record<string, unknown>;
   @ApiProperty({
     description:
-      'sha256 of the figures every format of the report shows: the same data give the same fingerprint, in any format (spreadsheet-only detail rows are not part of it)',
+      'sha256 of the figures every format of the report shows: the same data give the same fingerprint, in any format (spreadsheet-only detail rows are not part of it: see detailFingerprint)',
   })
   fingerprint: string;
+  @ApiPropertyOptional({
+    description:
+      "sha256 of the spreadsheet-only detail rows (the annual report's indicator rows), on the XLSX and CSV editions that list them",
+  })
+  detailFingerprint?: string;
   @ApiProperty({ type: [String], description: 'Sections left out because their data is not connected yet' })
   omittedSections: string[];
 }

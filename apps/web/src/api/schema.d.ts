@@ -4009,7 +4009,9 @@ export interface components {
       updatedAt: string;
     };
     ReportSourceDto: {
-      /** @description sha256 of the figures every format of the report shows: the same data give the same fingerprint, in any format (spreadsheet-only detail rows are not part of it) */
+      /** @description sha256 of the spreadsheet-only detail rows (the annual report's indicator rows), on the XLSX and CSV editions that list them */
+      detailFingerprint?: string;
+      /** @description sha256 of the figures every format of the report shows: the same data give the same fingerprint, in any format (spreadsheet-only detail rows are not part of it: see detailFingerprint) */
       fingerprint: string;
       /**
        * @example {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { definitionsOf } from '../document/glossary';
 import { ReportDocument } from '../document/report-document';
 import { sampleDocument } from '../render/sample-document';
-import { documentFingerprint, documentFor } from './report-generator.service';
+import { detailFingerprint, documentFingerprint, documentFor } from './report-generator.service';
 import { ReportFormat } from './report-types';
 
 /** A document with a spreadsheet-only section whose text alone brings a term into the definitions. */
@@ -39,6 +39,25 @@ describe('documentFor and documentFingerprint', () => {
     expect(documentFingerprint({ document: plain })).toBe(
       createHash('sha256').update(JSON.stringify(plain.sections)).digest('hex'),
     );
+  });
+
+  it('gives the spreadsheet-only sections a digest of their own', () => {
+    const document = withSpreadsheetOnly();
+    const detail = document.sections.filter((section) => section.notInPdf);
+    expect(detailFingerprint({ document })).toBe(
+      createHash('sha256').update(JSON.stringify(detail)).digest('hex'),
+    );
+    // Other indicator rows: the same fingerprint, another detail digest.
+    const changed: ReportDocument = {
+      ...document,
+      sections: document.sections.map((section) =>
+        section.notInPdf ? { ...section, blocks: [{ kind: 'paragraph', text: 'Another target.' }] } : section,
+      ),
+    };
+    expect(documentFingerprint({ document: changed })).toBe(documentFingerprint({ document }));
+    expect(detailFingerprint({ document: changed })).not.toBe(detailFingerprint({ document }));
+    // A run without them (every PDF, every other report) has none.
+    expect(detailFingerprint({ document: sampleDocument(20) })).toBeUndefined();
   });
 
   it('draws a PDF without the spreadsheet-only sections, with the whole document’s definitions', () => {

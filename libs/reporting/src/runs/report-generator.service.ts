@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { REPORT_COMPOSERS, ReportNotAvailableError } from '../compose/report-composer';
 import type { ComposedReport, ReportComposer } from '../compose/report-composer';
 import { definitionsOf } from '../document/glossary';
-import { ReportDocument } from '../document/report-document';
+import { ReportDocument, ReportSection } from '../document/report-document';
 import { CsvRenderer } from '../render/csv-renderer';
 import { PdfRenderer } from '../render/pdf-renderer';
 import { ReportRenderer } from '../render/report-renderer';
@@ -65,17 +65,27 @@ export function storageKeyOf(runId: string, format: ReportFormat): string {
  * fingerprint, whenever and in whichever format rendered. The bytes of `JSON.stringify` of those
  * sections, hashed a section at a time (an annual report's sections are megabytes of JSON: never
  * one string of all of them). The spreadsheet-only sections (`notInPdf`: the annual report's
- * indicator rows) are left out: a PDF run does not read them, and what they list is counted in
- * the sections every format has (the results annex by standing, the roll-ups).
+ * indicator rows) are left out: a PDF run does not read them; detailFingerprint covers them.
  */
 export function documentFingerprint(composed: Pick<ComposedReport, 'document'>): string {
+  return hashSections(composed.document.sections.filter((section) => !section.notInPdf));
+}
+
+/**
+ * sha256 of the spreadsheet-only sections, for the runs that compose them (XLSX, CSV): what the
+ * fingerprint leaves out still has a digest, so two editions with the same fingerprint that list
+ * other indicator rows are told apart. Undefined when the run has none.
+ */
+export function detailFingerprint(composed: Pick<ComposedReport, 'document'>): string | undefined {
+  const detail = composed.document.sections.filter((section) => section.notInPdf);
+  return detail.length ? hashSections(detail) : undefined;
+}
+
+function hashSections(sections: ReportSection[]): string {
   const hash = createHash('sha256').update('[');
-  let first = true;
-  for (const section of composed.document.sections) {
-    if (section.notInPdf) continue;
-    hash.update(first ? JSON.stringify(section) : `,${JSON.stringify(section)}`);
-    first = false;
-  }
+  sections.forEach((section, index) =>
+    hash.update(index ? `,${JSON.stringify(section)}` : JSON.stringify(section)),
+  );
   return hash.update(']').digest('hex');
 }
 
@@ -267,12 +277,14 @@ export class ReportGenerator {
         shared,
       });
     });
+    const detail = detailFingerprint(composed);
     const source: ReportSource = {
       snapshotAt: composed.snapshotAt,
       isolation: 'REPEATABLE READ',
       rowCounts: composed.rowCounts,
       inputs: composed.inputs,
       fingerprint: documentFingerprint(composed),
+      ...(detail ? { detailFingerprint: detail } : {}),
       omittedSections: composed.omittedSections,
       ...(Object.keys(reused).length ? { sharedParts: reused } : {}),
     };

@@ -8,8 +8,10 @@ export interface ReportSource {
   isolation: 'REPEATABLE READ';
   rowCounts: Record<string, number>;
   inputs: Record<string, unknown>;
-  /** sha256 of the document's content (everything but generation time and run id). */
+  /** sha256 of the sections every format shows (not generation time, run id or spreadsheet-only rows). */
   fingerprint: string;
+  /** sha256 of the spreadsheet-only sections, when the run composed any (XLSX/CSV editions). */
+  detailFingerprint?: string;
   omittedSections: string[];
   /** Parts computed once for the run's batch and reused (name → the snapshot they were read in). */
   sharedParts?: Record<string, string>;
