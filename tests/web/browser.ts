@@ -154,7 +154,7 @@ export async function legendsOutOfOrder(page: Page): Promise<string[]> {
 /**
  * Codes shown where a name belongs, in the main area's text (charts aside: an axis may be too
  * narrow for names; and `<code>`, a setting's name or a mail's text as written): a thematic area
- * as its bare code ("TA4" not followed by its name, as in "TA4 · Regular pathways and
+ * as its bare code or written otherwise than the app writes it ("TA4 · Regular pathways and
  * development"), an enum value ("UNDER_REVIEW"), a mail status as stored ("SENT", "KEPT"),
  * "version 0" for the approved proposal, and a person shown by e-mail in a "Who" column. Read from
  * each element's own text (textContent: a badge's capitals are its style, not its words).
@@ -165,7 +165,7 @@ export async function codesShown(page: Page): Promise<string[]> {
     const main = document.querySelector('main');
     if (!main) return found;
     const codes = [
-      [/\\bTA\\d+\\b(?!\\s*·?\\s*[A-Z][a-z])/g, 'thematic area code'],
+      [/\\bTA\\d+\\b(?! · [A-Z][a-z])/g, 'thematic area code (not "TA4 · name", as everywhere)'],
       [/\\b[A-Z]{2,}(?:_[A-Z]+)+\\b/g, 'code'],
       [/\\b(?:SENT|KEPT|PENDING|BOUNCED|FAILED|BLOCKED)\\b/g, 'status code'],
       [/\\bversion 0\\b/gi, 'version number 0 (it is the approved proposal)'],

@@ -69,8 +69,7 @@ export function PortfolioPage() {
   const query = useQuery(fundQueries.portfolio(groupBy));
   const short = (g: PortfolioGroup) =>
     groupBy === 'thematicArea' ? `TA${g.key}` : groupBy === 'gcmObjective' ? `Obj. ${g.key}` : String(g.key);
-  const long = (g: PortfolioGroup) =>
-    groupBy === 'thematicArea' ? `TA${g.key} ${ref.areaShort(g.key)}` : short(g);
+  const long = (g: PortfolioGroup) => (groupBy === 'thematicArea' ? ref.areaLabel(g.key) : short(g));
   return (
     <Stack gap="lg">
       <PageHeader

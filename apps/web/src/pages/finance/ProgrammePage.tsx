@@ -44,7 +44,7 @@ export function ProgrammePage() {
             <Text span ff="monospace" fw={600}>
               {p.reference}
             </Text>{' '}
-            · TA{p.thematicAreaCode} {ref.areaTitle(p.thematicAreaCode)} ·{' '}
+            · TA{p.thematicAreaCode} · {ref.areaTitle(p.thematicAreaCode)} ·{' '}
             {p.countryCodes.map(ref.countryName).join(', ') || 'Global'} · started{' '}
             {formatDate(p.startDate ?? null)}
           </>

@@ -30,7 +30,7 @@ export function BalanceCharts({ pack }: { pack: DecisionPack }) {
   const current = pack.balance.current;
   const areaData = shareRows(current.byThematicArea, ifApproved?.byThematicArea, (key) => ({
     group: `TA${key}`,
-    label: `TA${key} ${ref.areaShort(key)}`,
+    label: ref.areaLabel(key),
   })).sort((a, b) => a.group.localeCompare(b.group));
   const regionData = shareRows(current.byRegion, ifApproved?.byRegion, (key) => ({ group: key }));
   if (pack.proposals.length === 0) return null;
