@@ -14,7 +14,6 @@ export * from './rollup.service';
 // Its statement is what the benchmark runs over raw pg (bench/lib/captured-sql.ts).
 export { RollupRepository } from './rollup.repository';
 export { MatrixRepository } from './matrix.repository';
-export type { StandingCountsRow } from './matrix.repository';
 export * from './iati-export.service';
 export * from './results.module';
 export { ACTUAL_SORT_FIELDS } from './actual.repository';

@@ -54,7 +54,6 @@ export interface TargetRow {
  */
 export interface StandingCountsRow {
   proposal_id: string;
-  indicators: number;
   on_track: number;
   off_track: number;
   overdue: number;
@@ -317,7 +316,7 @@ export class MatrixRepository {
            FROM indicators i
            LEFT JOIN indicator_standings s ON s.indicator_id = i.id AND s.year = 0
           WHERE i.proposal_id = ANY($1::uuid[]))
-       SELECT proposal_id, count(*)::int AS indicators,
+       SELECT proposal_id,
               count(*) FILTER (WHERE NOT overdue AND on_track)::int AS on_track,
               count(*) FILTER (WHERE NOT overdue AND NOT on_track)::int AS off_track,
               count(*) FILTER (WHERE overdue)::int AS overdue,
