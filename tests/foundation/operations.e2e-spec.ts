@@ -1,5 +1,7 @@
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { AppConfig, JOB_DEFINITIONS, JobName, QueueConnection } from '@mptf/platform';
+import { INestApplicationContext } from '@nestjs/common';
+import { HeapRelease } from '../../apps/worker/src/jobs/heap-release';
 import { JobDispatcher } from '../../apps/worker/src/jobs/job-dispatcher';
 import { createTestContext, eventually, TestContext } from '../support/test-context';
 
@@ -47,8 +49,10 @@ describe('operations: health, errors, correlation ids, the job pipeline', () => 
     expect(notFound.status).toBe(404);
   });
 
+  let worker: INestApplicationContext;
+
   it('processes a real job end to end: API enqueues on Redis, a worker records it', async () => {
-    await t.startWorker();
+    worker = await t.startWorker();
     const admin = await t.as('admin@mptf.test');
     const requested = await t.http.post('/api/v1/system/heartbeats').set(admin);
     expect(requested.status).toBe(202);
@@ -64,6 +68,23 @@ describe('operations: health, errors, correlation ids, the job pipeline', () => 
     expect(await job?.getState()).toBe('completed');
   });
 
+  it('gives the heap back once the worker falls idle and a job left enough garbage', async () => {
+    const heap = worker.get(HeapRelease);
+    const releasedBefore = heap.released;
+    // The worker runs in this process: what a large report leaves (64 MB), without rendering one.
+    (() => {
+      const garbage: number[][] = [];
+      for (let i = 0; i < 1_000; i += 1) garbage.push(Array.from({ length: 8_192 }, (_, j) => i + j + 0.5));
+      return garbage.length;
+    })();
+    const admin = await t.as('admin@mptf.test');
+    const heartbeat = await t.http.post('/api/v1/system/heartbeats').set(admin);
+    await eventually(async () => heap.released > releasedBefore);
+    expect(heap.released).toBe(releasedBefore + 1);
+    const processed = await t.http.get(`/api/v1/system/heartbeats/${heartbeat.body.id}`).set(admin);
+    expect(processed.body.processedAt).toEqual(expect.any(String));
+  });
+
   it('refuses to start a worker when a job of the catalogue has no handler', () => {
     const discovery = { getProviders: () => [] } as unknown as DiscoveryService;
     const dispatcher = new JobDispatcher(
@@ -71,6 +92,7 @@ describe('operations: health, errors, correlation ids, the job pipeline', () => 
       new Reflector(),
       t.app.get(QueueConnection),
       t.app.get(AppConfig),
+      new HeapRelease(),
     );
     expect(() => dispatcher.resolveHandlers()).toThrow(
       `No handler for job(s): ${Object.values(JobName).join(', ')}`,

@@ -2,6 +2,7 @@ import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { RendererWarmUp } from '@mptf/reporting';
 import { Logger } from 'nestjs-pino';
+import { HeapRelease } from './jobs/heap-release';
 import { JobDispatcher } from './jobs/job-dispatcher';
 import { WorkerModule } from './worker.module';
 
@@ -17,6 +18,8 @@ export async function createWorkerApp(options: { logger?: boolean } = {}): Promi
   const started = Date.now();
   const pages = await app.get(RendererWarmUp).run();
   new NestLogger('Worker').log(`Report renderer ready (${pages}-page sample in ${Date.now() - started} ms)`);
+  // Start-up and the sample leave garbage the first reports would otherwise pile onto.
+  app.get(HeapRelease).release();
   app.get(JobDispatcher).start();
   return app;
 }

@@ -9,6 +9,7 @@ import { ProgrammesModule } from '@mptf/programmes';
 import { ReportingModule } from '@mptf/reporting';
 import { DigestScheduleRegistrar } from './jobs/digest-schedule.registrar';
 import { GenerateReportHandler } from './jobs/generate-report.handler';
+import { HeapRelease } from './jobs/heap-release';
 import { HeartbeatHandler } from './jobs/heartbeat.handler';
 import { JobDispatcher } from './jobs/job-dispatcher';
 import { ObligationScanRegistrar } from './jobs/obligation-scan.registrar';
@@ -32,6 +33,7 @@ import { SendMailHandler } from './jobs/send-mail.handler';
   ],
   providers: [
     JobDispatcher,
+    HeapRelease,
     HeartbeatHandler,
     GenerateReportHandler,
     ScheduleReportsHandler,

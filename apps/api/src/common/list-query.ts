@@ -4,15 +4,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AppConfig,
-  CsvColumn,
-  csvDocument,
-  inReadSnapshot,
-  Page,
-  PageQuery,
-  RuleViolationError,
-} from '@mptf/platform';
+import { AppConfig, CsvColumn, csvDocument, inReadSnapshot, Page, RuleViolationError } from '@mptf/platform';
+import { PageQuery } from './page-query';
 import { attachmentDisposition } from './content-disposition';
 
 /** A list's `sort` parameter, documented with the fields it sorts by. */

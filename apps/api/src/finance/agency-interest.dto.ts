@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@mptf/platform';
+import { PageQuery } from '../common/page-query';
 import { IsIsoDate, IsMoney, IsOrgCode } from '../common/formats';
 import { ReversalFieldsDto } from './reverse-entry.dto';
 

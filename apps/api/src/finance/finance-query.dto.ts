@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FundEntryKind } from '@mptf/finance';
 import { FUND_ENTRY_KINDS, PortfolioDimension, PROGRAMME_SORT_FIELDS } from '@mptf/finance';
-import { PageQuery } from '@mptf/platform';
+import { PageQuery } from '../common/page-query';
 import { PROGRAMME_STATUSES, ProposalStatus } from '@mptf/proposals';
 import { IsOrgCode } from '../common/formats';
 import { ExportableListQuery, SortParam } from '../common/list-query';

@@ -14,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { OrganizationType, Permission, Role } from '@mptf/identity';
-import { PageQuery } from '@mptf/platform';
+import { PageQuery } from '../common/page-query';
 import { IsOrgCode } from '../common/formats';
 
 export class LoginDto {

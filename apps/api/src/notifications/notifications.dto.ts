@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@mptf/platform';
+import { PageQuery } from '../common/page-query';
 import { ALL_KINDS, MailDelivery, NotificationKind, OUTBOX_STATUSES } from '@mptf/notifications';
 import type { OutboxStatus } from '@mptf/notifications';
 

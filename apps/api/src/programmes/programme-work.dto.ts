@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ObligationStatus, RevisionKind, RevisionRoute } from '@mptf/programmes';
-import { PageQuery } from '@mptf/platform';
+import { PageQuery } from '../common/page-query';
 import { IsIsoDate, IsMoney, IsOrgCode } from '../common/formats';
 
 const STATUSES = Object.values(ObligationStatus);

@@ -10,7 +10,8 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
-import { PageQuery, parseMoney } from '@mptf/platform';
+import { parseMoney } from '@mptf/platform';
+import { PageQuery } from '../common/page-query';
 import { DecisionPackService, DecisionsService, MeetingsService } from '@mptf/review';
 import { BatchDecisionsDto, CreateMeetingDto, SetAgendaDto } from './review.dto';
 import {

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@mptf/platform';
+import { PageQuery } from '../common/page-query';
 import { DecisionOutcome, Recommendation, ScreeningOutcome } from '@mptf/review';
 import { IsIsoDate, IsMoney, IsNonBlankText, IsOrgCode } from '../common/formats';
 

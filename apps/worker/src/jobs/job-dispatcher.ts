@@ -12,6 +12,7 @@ import {
 } from '@mptf/platform';
 import { Job, Worker } from 'bullmq';
 import { hostname } from 'node:os';
+import { HeapRelease } from './heap-release';
 
 /**
  * Finds the handler of every job in the catalogue and runs one BullMQ worker per queue. Refuses to
@@ -22,6 +23,8 @@ export class JobDispatcher implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
   private handlers = new Map<JobName, JobHandlerInstance>();
+  /** Jobs running in this process, on every queue. */
+  private running = 0;
   readonly identity = `${hostname()}:${process.pid}`;
 
   constructor(
@@ -29,6 +32,7 @@ export class JobDispatcher implements BeforeApplicationShutdown {
     private readonly reflector: Reflector,
     private readonly connection: QueueConnection,
     private readonly config: AppConfig,
+    private readonly heap: HeapRelease,
   ) {}
 
   /** Maps every catalogue job to exactly one handler, or throws naming what is missing. */
@@ -78,6 +82,21 @@ export class JobDispatcher implements BeforeApplicationShutdown {
     if (!handler || JOB_DEFINITIONS[name]?.queue !== queue) {
       throw new Error(`Job ${job.name} is not in the catalogue of queue ${queue}`);
     }
+    this.running += 1;
+    try {
+      return await this.run(name, handler, job);
+    } finally {
+      this.running -= 1;
+      // On the next turn, once BullMQ has taken the result, and only if no job started meanwhile.
+      setImmediate(() => this.releaseHeapWhenIdle());
+    }
+  }
+
+  private releaseHeapWhenIdle(): void {
+    if (this.running === 0) this.heap.releaseIfGrown();
+  }
+
+  private run(name: JobName, handler: JobHandlerInstance, job: Job): Promise<unknown> {
     const correlationId = `job:${job.id}`;
     return RequestContext.run({ correlationId }, async () => {
       const started = Date.now();
@@ -89,7 +108,12 @@ export class JobDispatcher implements BeforeApplicationShutdown {
         const result = await handler.handle(job.data, {
           jobId: String(job.id),
           attempt: job.attemptsMade + 1,
-          updateProgress: (progress) => job.updateProgress(progress),
+          updateProgress: (progress) => {
+            // A job that reports progress is a long one (a report): its garbage is given back as
+            // it goes, at most every HEAP_RELEASE_GROWTH_BYTES, so it never piles up a whole run's.
+            this.heap.releaseIfGrown();
+            return job.updateProgress(progress);
+          },
         });
         this.logger.log(
           { jobId: job.id, job: name, durationMs: Date.now() - started, correlationId },
