@@ -2,8 +2,16 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { AppConfig, JOB_DEFINITIONS, JobName, QueueConnection } from '@mptf/platform';
 import { INestApplicationContext } from '@nestjs/common';
 import { HeapRelease } from '../../apps/worker/src/jobs/heap-release';
+import { HeartbeatHandler } from '../../apps/worker/src/jobs/heartbeat.handler';
 import { JobDispatcher } from '../../apps/worker/src/jobs/job-dispatcher';
 import { createTestContext, eventually, TestContext } from '../support/test-context';
+
+/** Leaves about `mb` MB of garbage in the old generation (kept while allocated, so it is promoted). */
+function leaveGarbage(mb: number): number {
+  const kept: number[][] = [];
+  for (let i = 0; i < mb * 16; i += 1) kept.push(Array.from({ length: 8_192 }, (_, j) => i + j + 0.5));
+  return kept.length;
+}
 
 describe('operations: health, errors, correlation ids, the job pipeline', () => {
   let t: TestContext;
@@ -68,19 +76,22 @@ describe('operations: health, errors, correlation ids, the job pipeline', () => 
     expect(await job?.getState()).toBe('completed');
   });
 
-  it('gives the heap back once the worker falls idle and a job left enough garbage', async () => {
+  it('gives the heap back once the worker falls idle after a job that left enough garbage', async () => {
     const heap = worker.get(HeapRelease);
     const releasedBefore = heap.released;
-    // The worker runs in this process: what a large report leaves (64 MB), without rendering one.
-    (() => {
-      const garbage: number[][] = [];
-      for (let i = 0; i < 1_000; i += 1) garbage.push(Array.from({ length: 8_192 }, (_, j) => i + j + 0.5));
-      return garbage.length;
-    })();
+    // The worker runs in this process: the real heartbeat, leaving what a large report leaves.
+    const heartbeats = worker.get(HeartbeatHandler);
+    const handle = heartbeats.handle.bind(heartbeats);
+    const spy = jest.spyOn(heartbeats, 'handle').mockImplementation(async (...args) => {
+      leaveGarbage(64);
+      return handle(...args);
+    });
     const admin = await t.as('admin@mptf.test');
     const heartbeat = await t.http.post('/api/v1/system/heartbeats').set(admin);
     await eventually(async () => heap.released > releasedBefore);
     expect(heap.released).toBe(releasedBefore + 1);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
     const processed = await t.http.get(`/api/v1/system/heartbeats/${heartbeat.body.id}`).set(admin);
     expect(processed.body.processedAt).toEqual(expect.any(String));
   });

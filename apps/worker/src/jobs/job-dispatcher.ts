@@ -82,6 +82,7 @@ export class JobDispatcher implements BeforeApplicationShutdown {
     if (!handler || JOB_DEFINITIONS[name]?.queue !== queue) {
       throw new Error(`Job ${job.name} is not in the catalogue of queue ${queue}`);
     }
+    if (this.running === 0) this.heap.jobsStarted();
     this.running += 1;
     try {
       return await this.run(name, handler, job);
@@ -93,7 +94,7 @@ export class JobDispatcher implements BeforeApplicationShutdown {
   }
 
   private releaseHeapWhenIdle(): void {
-    if (this.running === 0) this.heap.releaseIfGrown();
+    if (this.running === 0) this.heap.jobsEnded();
   }
 
   private run(name: JobName, handler: JobHandlerInstance, job: Job): Promise<unknown> {
@@ -109,9 +110,9 @@ export class JobDispatcher implements BeforeApplicationShutdown {
           jobId: String(job.id),
           attempt: job.attemptsMade + 1,
           updateProgress: (progress) => {
-            // A job that reports progress is a long one (a report): its garbage is given back as
-            // it goes, at most every HEAP_RELEASE_GROWTH_BYTES, so it never piles up a whole run's.
-            this.heap.releaseIfGrown();
+            // Only long jobs (reports) report progress: a large one's garbage is given back as it
+            // goes, so it never piles up a whole run's.
+            this.heap.jobProgressed();
             return job.updateProgress(progress);
           },
         });
