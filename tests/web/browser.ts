@@ -63,8 +63,9 @@ export async function tablesScrollingSideways(page: Page): Promise<string[]> {
  * What a reader of the main area (and of an open dialog) would stumble on: a table of three
  * columns or more without column headers (what is this figure?), an amount not right-aligned in
  * its column, text cut anywhere (an ellipsis or a clamp hiding the end of a title, a narrative or
- * a chosen option), tabs broken onto several lines or the chosen one scrolled out of view, and a
- * reference (MIG-2026-0017) or a date (3 Dec 2026) broken over two lines.
+ * a chosen option), tabs broken onto several lines or the chosen one scrolled out of view, a
+ * chart's axis labels running into each other, and a reference (MIG-2026-0017) or a date
+ * (3 Dec 2026) broken over two lines.
  */
 export async function readingProblems(page: Page): Promise<string[]> {
   return (await page.evaluate(`(() => {
@@ -105,6 +106,19 @@ export async function readingProblems(page: Page): Promise<string[]> {
       const box = list.getBoundingClientRect();
       if (chosen && (chosen.getBoundingClientRect().left < box.left - 1 || chosen.getBoundingClientRect().right > box.right + 1))
         found.push('the chosen tab "' + chosen.innerText.trim() + '" is scrolled out of view');
+    }
+    // A chart's axis labels apart from each other (tilted ones aside: their boxes overlap by design).
+    for (const axis of document.querySelectorAll('main svg .recharts-cartesian-axis-tick-labels')) {
+      const labels = [...axis.querySelectorAll('text')]
+        .filter((text) => visible(text) && !/rotate\\(\\s*-?[1-9]/.test(text.getAttribute('transform') || ''))
+        .map((text) => ({ text: text.textContent.trim(), box: text.getBoundingClientRect() }));
+      for (let i = 0; i < labels.length; i++)
+        for (let j = i + 1; j < labels.length; j++) {
+          const [a, b] = [labels[i].box, labels[j].box];
+          // Less than a space between them reads as one label.
+          if (a.left < b.right + 4 && b.left < a.right + 4 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+            found.push('the chart labels "' + labels[i].text + '" and "' + labels[j].text + '" run into each other');
+        }
     }
     const unbroken = /MIG-\\d{4}-\\d{4}|\\b\\d{1,2}\\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s\\d{4}\\b/g;
     const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
@@ -153,11 +167,12 @@ export async function legendsOutOfOrder(page: Page): Promise<string[]> {
 
 /**
  * Codes shown where a name belongs, in the main area's text (charts aside: an axis may be too
- * narrow for names; and `<code>`, a setting's name or a mail's text as written): a thematic area
- * as its bare code or written otherwise than the app writes it ("TA4 · Regular pathways and
- * development"), an enum value ("UNDER_REVIEW"), a mail status as stored ("SENT", "KEPT"),
- * "version 0" for the approved proposal, and a person shown by e-mail in a "Who" column. Read from
- * each element's own text (textContent: a badge's capitals are its style, not its words).
+ * narrow for names, though a name beside a code is written the app's way; and `<code>`, a
+ * setting's name or a mail's text as written): a thematic area as its bare code or written
+ * otherwise than the app writes it ("TA4 · Regular pathways and development"), an enum value
+ * ("UNDER_REVIEW"), a mail status as stored ("SENT", "KEPT"), "version 0" for the approved
+ * proposal, and a person shown by e-mail in a "Who" column. Read from each element's own text
+ * (textContent: a badge's capitals are its style, not its words).
  */
 export async function codesShown(page: Page): Promise<string[]> {
   return (await page.evaluate(`(() => {
@@ -170,10 +185,12 @@ export async function codesShown(page: Page): Promise<string[]> {
       [/\\b(?:SENT|KEPT|PENDING|BOUNCED|FAILED|BLOCKED)\\b/g, 'status code'],
       [/\\bversion 0\\b/gi, 'version number 0 (it is the approved proposal)'],
     ];
+    // A chart's axis may show the bare code, but a name beside it is written as everywhere else.
+    const chartCodes = [[/\\bTA\\d+(?= (?!· )\\S)/g, 'thematic area on a chart (not "TA4 · name", as everywhere)']];
     for (const element of main.querySelectorAll('*')) {
-      if (element.closest('svg, code') || element.getClientRects().length === 0) continue;
+      if (element.closest('code') || element.getClientRects().length === 0) continue;
       const own = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
-      for (const [pattern, what] of codes)
+      for (const [pattern, what] of element.closest('svg') ? chartCodes : codes)
         for (const match of own.matchAll(pattern)) found.push(what + ' "' + match[0] + '" shown: "' + own.trim().slice(0, 60) + '"');
     }
     for (const table of main.querySelectorAll('table')) {

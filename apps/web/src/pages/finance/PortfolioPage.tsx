@@ -14,7 +14,7 @@ import { Money, PageHeader, Section } from '../../components/ui';
 import { formatMoneyShort, formatRate, toNumber } from '../../lib/money';
 import { ChoiceControl } from '../../components/ChoiceControl';
 import { ListTable } from '../../components/ListTable';
-import { legendInSeriesOrder } from '../../lib/charts';
+import { categoryAxis, legendInSeriesOrder } from '../../lib/charts';
 
 const DIMENSIONS = [
   { value: 'thematicArea', label: 'Thematic area' },
@@ -132,12 +132,7 @@ export function PortfolioPage() {
                       withLegend
                       valueFormatter={(v) => `${v.toFixed(2)}M`}
                       gridAxis="y"
-                      xAxisProps={{
-                        interval: 0,
-                        angle: chart.length > 5 ? -25 : 0,
-                        textAnchor: chart.length > 5 ? 'end' : 'middle',
-                        height: chart.length > 5 ? 70 : 30,
-                      }}
+                      xAxisProps={categoryAxis(chart.map((row) => row.group)).xAxisProps}
                       series={MONEY_SERIES}
                       legendProps={legendInSeriesOrder(MONEY_SERIES)}
                       role="img"

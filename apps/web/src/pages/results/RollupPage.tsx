@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Group, Paper, Progress, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { resultsQueries, type RollupDimension } from '../../api/queries/results';
@@ -10,7 +10,7 @@ import { EmptyState, QueryState } from '../../components/states';
 import { PageHeader, Section } from '../../components/ui';
 import { formatRate } from '../../lib/money';
 import { ListTable } from '../../components/ListTable';
-import { legendInSeriesOrder } from '../../lib/charts';
+import { categoryAxis, legendInSeriesOrder } from '../../lib/charts';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
@@ -32,7 +32,7 @@ export function RollupPage() {
     by === 'thematicArea'
       ? phone
         ? `TA${g.key}`
-        : `TA${g.key} ${ref.areaShort(g.key)}`
+        : ref.areaLabel(g.key)
       : by === 'gcmObjective'
         ? `Obj. ${g.key}`
         : // A fund indicator by its title (shortened for the axis), as in the table.
@@ -83,28 +83,7 @@ export function RollupPage() {
         {(data) => (
           <>
             <Section title="Indicators with targets, approved actuals and on track">
-              <BarChart
-                h={300}
-                data={data.map((g) => ({
-                  group: label(g),
-                  'With target': g.withTarget,
-                  'With approved actual': g.withActual,
-                  'On track': g.onTrack,
-                }))}
-                dataKey="group"
-                withLegend
-                gridAxis="y"
-                series={ROLLUP_SERIES}
-                legendProps={legendInSeriesOrder(ROLLUP_SERIES)}
-                xAxisProps={{
-                  interval: 0,
-                  angle: data.length > 5 ? -25 : 0,
-                  textAnchor: data.length > 5 ? 'end' : 'middle',
-                  height: data.length > 5 ? 70 : 30,
-                }}
-                role="img"
-                aria-label="Results roll-up chart"
-              />
+              <RollupChart data={data} label={label} />
             </Section>
             <Paper withBorder radius="md">
               <ListTable>
@@ -125,7 +104,7 @@ export function RollupPage() {
                       <Table.Tr key={String(g.key)}>
                         <Table.Td maw={360}>
                           <Text size="sm" fw={500}>
-                            {g.label}
+                            {by === 'thematicArea' ? ref.areaLabel(g.key) : g.label}
                           </Text>
                           {by === 'fundIndicator' && (
                             <Text size="xs" c="dimmed">
@@ -164,5 +143,33 @@ export function RollupPage() {
         )}
       </QueryState>
     </Stack>
+  );
+}
+
+/** The bars by group, as tall as their tilted labels need. */
+function RollupChart({ data, label }: { data: RollupGroup[]; label: (g: RollupGroup) => string }) {
+  const { ref, width } = useElementSize();
+  const axis = categoryAxis(data.map(label), width);
+  return (
+    <div ref={ref}>
+      <BarChart
+        h={270 + axis.height}
+        data={data.map((g) => ({
+          group: label(g),
+          'With target': g.withTarget,
+          'With approved actual': g.withActual,
+          'On track': g.onTrack,
+        }))}
+        dataKey="group"
+        withLegend
+        gridAxis="y"
+        series={ROLLUP_SERIES}
+        legendProps={legendInSeriesOrder(ROLLUP_SERIES)}
+        xAxisProps={axis.xAxisProps}
+        barChartProps={{ margin: { left: axis.leftMargin } }}
+        role="img"
+        aria-label="Results roll-up chart"
+      />
+    </div>
   );
 }
