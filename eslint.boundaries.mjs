@@ -116,19 +116,31 @@ export const IGNORES = {
 };
 
 /**
- * SQL lives in repositories (and views in migrations): a service, controller or job processor holds
- * rules and orchestration only. These selectors find an SQL text (a keyword in capitals, an
- * `alias.snake_column`, a condition joined by AND/OR) in a string or template, and a call that runs
- * SQL. `npm test` runs them with the boundaries (tests/boundaries proves each one can fail).
+ * SQL lives in a lib's repositories (and views in migrations): every other file of the server holds
+ * rules and orchestration only. A file may hold SQL when its name says it does: a repository
+ * (`*.repository.ts`), what a lib reads or writes for the libs above it (`exports/*.reader.ts`,
+ * `*.writer.ts`), a statement or fragment kept on its own (`*.sql.ts`), the row-level conditions
+ * of who sees what (`*-access.ts`), and the platform's database layer. These selectors find an SQL
+ * text (a keyword in capitals, an `alias.snake_column`, a condition joined by AND/OR) in a string
+ * or template, and a call that runs SQL, anywhere else in libs/ and the API's and the worker's
+ * code. `npm test` runs them with the boundaries (tests/boundaries proves each one can fail).
  */
 const SQL_TEXT =
   '/\\b(SELECT|INSERT INTO|DELETE FROM|UPDATE [a-z_]+ SET|ORDER BY|GROUP BY|WHERE|JOIN|RETURNING|ON CONFLICT|COALESCE|IS (NOT )?NULL|NULLS (FIRST|LAST))\\b|EXISTS \\(|\\b[a-z_]+ (ASC|DESC)\\b|\\s(AND|OR)\\s|\\b[a-z]{1,3}\\.[a-z]+_[a-z_]+\\b/';
 const SQL_MESSAGE =
-  'no SQL in a service, controller or processor: it lives in the lib\'s repository (or a view its migrations define)';
-export const SQL_FILES = ['**/*.service.ts', '**/*.controller.ts', '**/*.processor.ts'];
-const noSqlInServices = {
-  files: SQL_FILES,
-  ignores: ['**/*.spec.ts'],
+  "no SQL outside a repository: it lives in the lib's *.repository.ts (or *.reader.ts, *.writer.ts, *.sql.ts, *-access.ts, a view its migrations define)";
+/** Where SQL may be written: the files whose name says they hold it. */
+export const SQL_HOMES = [
+  '**/*.repository.ts',
+  '**/*.reader.ts',
+  '**/*.writer.ts',
+  '**/*.sql.ts',
+  '**/*-access.ts',
+  'libs/platform/src/database/**',
+];
+const noSqlOutsideRepositories = {
+  files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts'],
+  ignores: ['**/*.spec.ts', ...SQL_HOMES],
   rules: {
     'no-restricted-syntax': [
       'error',
@@ -138,7 +150,10 @@ const noSqlInServices = {
         selector: 'CallExpression[callee.property.name=/^(query|createQueryBuilder)$/]',
         message: `${SQL_MESSAGE} (a .query() or query builder call)`,
       },
-      { selector: 'CallExpression[callee.name=/^sqlRows?$/]', message: `${SQL_MESSAGE} (an sqlRows/sqlRow call)` },
+      {
+        selector: 'CallExpression[callee.name=/^sqlRows?$/]',
+        message: `${SQL_MESSAGE} (an sqlRows/sqlRow call)`,
+      },
     ],
   },
 };
@@ -163,7 +178,7 @@ export const boundariesConfig = [
     },
     rules: boundaryRules,
   },
-  noSqlInServices,
+  noSqlOutsideRepositories,
   {
     // The web app's tsconfig resolves no server lib but @mptf/common: say so before the compiler does.
     files: ['apps/web/**/*.{ts,tsx}'],

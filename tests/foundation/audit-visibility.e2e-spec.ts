@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AUDIT_ENTITY_RULES } from '../../apps/api/src/audit/audit-visibility';
+import { AUDIT_ENTITY_RULES } from '../../apps/api/src/audit/audit-access';
 import { eligibleProposal } from '../proposals/proposal-fixtures';
 import { createTestContext, TestContext } from '../support/test-context';
 

@@ -27,7 +27,7 @@ export interface AuditEntry {
 
 /**
  * Which events a reader may see, as one SQL condition on the audit_events alias `e` (each entity
- * type's own visibility; see apps/api's audit-visibility.ts). Required by every read, so no read
+ * type's own visibility; see apps/api's audit-access.ts). Required by every read, so no read
  * of the trail goes unscoped; an entity type the scope does not name is seen by nobody.
  */
 export type AuditScope = (bind: BindParam) => string;

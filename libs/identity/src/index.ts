@@ -13,4 +13,4 @@ export * from './identity.module';
 export * from './auth/login-attempt.entity';
 export * from './auth/login-throttle';
 export * from './exports/organization-names.reader';
-export * from './exports/user-name-sql';
+export * from './exports/user-name.sql';

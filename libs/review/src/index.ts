@@ -1,6 +1,7 @@
 export * from './scoring';
 export * from './review-access';
 export * from './queue-rules';
+export { REVIEW_QUEUE_SQL } from './repositories/review-queue.sql';
 export * from './balance';
 export * from './decision-rules';
 export type { ReviewFacts, StoredReview, CriterionRow } from './repositories/review.repository';

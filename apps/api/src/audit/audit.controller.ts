@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { AuditService } from '@mptf/audit';
 import type { AuthUser } from '@mptf/identity';
 import { CurrentUser, Permission, RequirePermission } from '@mptf/identity';
-import { AUDIT_ACTOR_NAME_SQL, auditSubjectSql } from './audit-subjects';
-import { auditScopeOf } from './audit-visibility';
+import { AUDIT_ACTOR_NAME_SQL, auditSubjectSql } from './audit-subjects.sql';
+import { auditScopeOf } from './audit-access';
 import { AuditPageDto, AuditQueryDto, AuditSubjectDto } from './audit.dto';
 
 @ApiTags('operations')

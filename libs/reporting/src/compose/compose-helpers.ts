@@ -1,14 +1,4 @@
-import { Cents, formatMoney, parseMoney, sqlRow, SqlRunner } from '@mptf/platform';
-
-/** When the run's snapshot was taken: now() is the start of the REPEATABLE READ transaction. */
-export async function snapshotTime(db: SqlRunner): Promise<string> {
-  const row = await sqlRow<{ at: string }>(
-    db,
-    `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`,
-  );
-  if (!row) throw new Error('SELECT now() returned no row');
-  return row.at;
-}
+import { Cents, formatMoney, parseMoney } from '@mptf/platform';
 
 /** "2026-05-02T10:11:12.000Z" → "2026-05-02 10:11 UTC". */
 export function asOfLabel(snapshotAt: string): string {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { snapshotTime } from '../compose/compose-helpers';
+import { snapshotTime } from '../compose/snapshot.sql';
 import { SharedPartsRepository, StoredPartRow as StoredPart } from './shared-parts.repository';
 
 /**

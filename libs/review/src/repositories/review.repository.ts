@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ProposalStatus } from '@mptf/proposals';
 import { offsetOf, positionalParams, sqlRow, sqlRows, SqlRunner } from '@mptf/platform';
-import { reviewCounts, REVIEW_QUEUE_SQL } from '../queue-rules';
+import { reviewCounts } from '../queue-rules';
+import { REVIEW_QUEUE_SQL } from './review-queue.sql';
 import { RecusalFacts } from '../review-access';
 import { CriterionScore, Recommendation, ScoredReview } from '../scoring';
 

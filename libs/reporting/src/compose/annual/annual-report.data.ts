@@ -20,7 +20,7 @@ import { FundSettings, ReferenceListsReader, ReferenceService, ThematicAreaRef }
 import { ObligationsService, ObligationView, ProgressReportsService } from '@mptf/programmes';
 import { FundIndicatorRollupGroup, RollupGroup, RollupService } from '@mptf/results';
 import { EntityManager } from 'typeorm';
-import { snapshotTime } from '../compose-helpers';
+import { snapshotTime } from '../snapshot.sql';
 import type { AreaResults, AreaStandings } from './annual-results-tables';
 import type { ReportNarrative } from '../../narratives/report-narratives.service';
 import {

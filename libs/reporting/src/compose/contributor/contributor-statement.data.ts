@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ContributionsService, ContributionView, DonorPledges } from '@mptf/finance';
 import { OrganizationName, OrganizationNamesReader } from '@mptf/identity';
 import { NotFoundError } from '@mptf/platform';
-import { snapshotTime } from '../compose-helpers';
+import { snapshotTime } from '../snapshot.sql';
 import { ComposeContext } from '../report-composer';
 import { StatementFundData, StatementFundLoader } from './contributor-fund.data';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DecisionPack, DecisionPackService, DecisionsService, DecisionView } from '@mptf/review';
 import { ReferenceListsReader, ThematicAreaRef } from '@mptf/reference';
-import { snapshotTime } from '../compose-helpers';
+import { snapshotTime } from '../snapshot.sql';
 import { ComposeContext } from '../report-composer';
 
 /** Everything a meeting's decision pack shows, read in the run's one snapshot. */

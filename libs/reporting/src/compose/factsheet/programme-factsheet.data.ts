@@ -3,7 +3,7 @@ import { NotFoundError } from '@mptf/platform';
 import { ProgrammeProfile, ProgrammeProfilesReader } from '@mptf/proposals';
 import { BudgetCategoryRef, ReferenceListsReader, ReferenceService } from '@mptf/reference';
 import { EntityManager } from 'typeorm';
-import { snapshotTime } from '../compose-helpers';
+import { snapshotTime } from '../snapshot.sql';
 
 export interface ProgrammeFactsheetData {
   programmes: ProgrammeProfile[];
