@@ -73,10 +73,14 @@ class Launcher {
 
   private add(service: Service): void {
     this.services.push(service);
-    service.child.on('exit', (code) => {
+    service.child.on('exit', (code, signal) => {
       if (this.stopping) return;
-      process.stderr.write(`The ${service.name} process exited (code ${code}); stopping.\n`);
-      void this.stop(code || 1);
+      // Ctrl-C reaches the whole group: on a busy machine a service may finish its orderly stop
+      // before this process handles its own SIGINT. That is a stop, not a failure.
+      const stopped = code === 0 || signal === 'SIGINT' || signal === 'SIGTERM';
+      if (!stopped)
+        process.stderr.write(`The ${service.name} process exited (code ${code ?? signal}); stopping.\n`);
+      void this.stop(stopped ? 0 : code || 1);
     });
   }
 

@@ -239,7 +239,8 @@ describe('start-up', () => {
       // none of them meets "terminating connection" (57P01), and none crashes on an 'error' event.
       const postgres = postmasterPid(join(dataDir, 'pg'));
       started.interrupt();
-      expect(await started.exited).toBe(0);
+      // With its output, so a failed stop says why.
+      expect([await started.exited, started.output()]).toEqual([0, expect.any(String)]);
       expect(started.output()).not.toMatch(CRASH_AT_STOP);
       await eventually(async () => !alive(postgres), 10000);
 
@@ -254,7 +255,8 @@ describe('start-up', () => {
       expect(started.output()).toContain('admin@mptf.test');
       expect((await fetch(`${base}/health`)).status).toBe(200);
       started.interrupt();
-      expect(await started.exited).toBe(0);
+      // With its output, so a failed stop says why.
+      expect([await started.exited, started.output()]).toEqual([0, expect.any(String)]);
       expect(started.output()).not.toMatch(CRASH_AT_STOP);
     } finally {
       started.child.kill('SIGTERM');
