@@ -130,7 +130,7 @@ const SQL_TEXT =
 const SQL_MESSAGE =
   "no SQL outside a repository: it lives in the lib's *.repository.ts (or *.reader.ts, *.writer.ts, *.sql.ts, *-access.ts, a view its migrations define)";
 /** Where SQL may be written: the files whose name says they hold it. */
-export const SQL_HOMES = [
+const SQL_HOMES = [
   '**/*.repository.ts',
   '**/*.reader.ts',
   '**/*.writer.ts',

@@ -26,7 +26,7 @@ const VALUE_AXIS_PX = 60;
 export function categoryAxis(labels: string[], width = Infinity) {
   const longest = Math.max(0, ...labels.map((label) => label.length)) * LABEL_CHAR_PX;
   const tilt = labels.length > 5 || longest * labels.length > width;
-  if (!tilt) return { xAxisProps: { interval: 0, height: 30 }, height: 30, leftMargin: 0 };
+  if (!tilt) return { xAxisProps: { interval: 0, height: 30 }, leftMargin: 0 };
   const angle = (TILT_DEGREES * Math.PI) / 180;
   const height = Math.ceil(longest * Math.sin(angle)) + 24;
   const firstLabel = Math.ceil(labels[0].length * LABEL_CHAR_PX * Math.cos(angle));
@@ -37,7 +37,6 @@ export function categoryAxis(labels: string[], width = Infinity) {
       height,
       tick: { fontSize: 12, fill: 'currentColor', angle: -TILT_DEGREES, textAnchor: 'end' as const, dy: 8 },
     },
-    height,
     leftMargin: Number.isFinite(halfSlot) ? Math.max(0, firstLabel - VALUE_AXIS_PX - halfSlot) : 0,
   };
 }

@@ -149,13 +149,14 @@ export function RollupPage() {
 /** The bars by group, as tall as their tilted labels need. */
 function RollupChart({ data, label }: { data: RollupGroup[]; label: (g: RollupGroup) => string }) {
   const { ref, width } = useElementSize();
-  const axis = categoryAxis(data.map(label), width);
+  const labels = data.map(label);
+  const axis = categoryAxis(labels, width);
   return (
     <div ref={ref}>
       <BarChart
-        h={270 + axis.height}
-        data={data.map((g) => ({
-          group: label(g),
+        h={270 + axis.xAxisProps.height}
+        data={data.map((g, i) => ({
+          group: labels[i],
           'With target': g.withTarget,
           'With approved actual': g.withActual,
           'On track': g.onTrack,
